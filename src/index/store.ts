@@ -1,0 +1,53 @@
+// The contract of a passage store: the embedded hnswlib default and PostgreSQL + pgvector both meet it.
+// Retrieval and answers only ever talk to this interface.
+import type { Passage, Talk } from '../types.js';
+
+/** One file's content, ready to store: its talks, its passages and one vector per passage (same order). */
+export interface IndexedFile {
+  file: string;
+  hash: string;
+  encoding: string;
+  conference: string;
+  talks: Talk[];
+  passages: Passage[];
+  vectors: Float32Array[];
+}
+
+export interface ManifestFile {
+  hash: string;
+  encoding: string;
+  conference: string;
+  talks: number;
+  passages: number;
+}
+
+export interface Manifest {
+  embedder: { id: string; dimensions: number };
+  files: Record<string, ManifestFile>;
+  counts: { files: number; talks: number; passages: number };
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** A change applied atomically: readers see all of it or none of it. */
+export interface StoreChange {
+  embedder: { id: string; dimensions: number };
+  upsert: IndexedFile[];
+  remove: string[];
+}
+
+export interface StoreHit {
+  id: string;
+  score: number;
+}
+
+export interface Store {
+  /** `null` when nothing has been indexed yet. */
+  manifest(): Promise<Manifest | null>;
+  apply(change: StoreChange): Promise<void>;
+  vectorSearch(vector: Float32Array, k: number): Promise<StoreHit[]>;
+  lexicalSearch(query: string, k: number): Promise<StoreHit[]>;
+  passages(ids: string[]): Promise<Passage[]>;
+  talks(): Promise<Talk[]>;
+  close(): Promise<void>;
+}

@@ -1,0 +1,98 @@
+// The data that flows through confnotes, from a notes file to an answer.
+// Every module reads and writes these shapes; nothing here knows about Slack, Discord or a store.
+
+/** 1-based, inclusive line range in the original file. */
+export type LineRange = [start: number, end: number];
+
+export type Language = 'fr' | 'en';
+
+/** A notes file read from disk, decoded to text. */
+export interface NoteSource {
+  /** Path relative to the notes folder, `/`-separated. */
+  file: string;
+  /** Decoded text with line endings kept as they were (CRLF stays CRLF). */
+  text: string;
+  /** Encoding the bytes were decoded from, e.g. `UTF-8`, `windows-1252`. */
+  encoding: string;
+  /** sha256 of the raw bytes: the index re-embeds a file only when this changes. */
+  hash: string;
+}
+
+/** One talk of a conference, as found in a notes file. */
+export interface Talk {
+  /** Stable id: `${file}#${lines[0]}`. */
+  id: string;
+  conference: string;
+  /** ISO date (YYYY-MM-DD) or year (YYYY) when the note states it. */
+  date?: string;
+  talk: string;
+  speakers: string[];
+  companies: string[];
+  language: Language;
+  file: string;
+  /** Lines of the whole talk section, heading included. */
+  lines: LineRange;
+  /** True when the talk has a heading but no body: listed in digests, yields no passages. */
+  empty: boolean;
+}
+
+/** A retrievable piece of a talk. Its text is exactly the file's lines `lines[0]..lines[1]`. */
+export interface Passage {
+  /** Stable id: `${file}:${lines[0]}-${lines[1]}`. */
+  id: string;
+  talkId: string;
+  conference: string;
+  date?: string;
+  talk: string;
+  speakers: string[];
+  companies: string[];
+  language: Language;
+  file: string;
+  lines: LineRange;
+  text: string;
+}
+
+/** What parsing one file yields. */
+export interface ParsedNote {
+  file: string;
+  hash: string;
+  encoding: string;
+  conference: string;
+  date?: string;
+  tags: string[];
+  language: Language;
+  talks: Talk[];
+  passages: Passage[];
+  /** Non-fatal problems (e.g. broken front matter), each a one-line message for the index summary. */
+  warnings: string[];
+}
+
+export interface Excerpt {
+  /** Verbatim text of the note: the sentences that answer. */
+  quote: string;
+  conference: string;
+  talk: string;
+  speakers: string[];
+  companies: string[];
+  file: string;
+  /** Lines of the quote itself. */
+  lines: LineRange;
+  score: number;
+}
+
+/** The answer to a question, independent of any chat platform. */
+export interface Answer {
+  question: string;
+  abstained: boolean;
+  excerpts: Excerpt[];
+  /** When abstaining: the closest talks, so the asker knows where to look. */
+  closest?: Array<{ conference: string; talk: string; file: string; lines: LineRange }>;
+}
+
+/** Passage returned by retrieval, with its fused score. */
+export interface RankedPassage {
+  passage: Passage;
+  score: number;
+  /** Per-ranker ranks (1-based) for diagnostics and eval baselines. */
+  ranks: { lexical?: number; vector?: number };
+}
