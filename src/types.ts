@@ -96,3 +96,22 @@ export interface RankedPassage {
   /** Per-ranker ranks (1-based) for diagnostics and eval baselines. */
   ranks: { lexical?: number; vector?: number };
 }
+
+/** A conference digest: every talk with a few verbatim highlights. Platform-free. */
+export interface Digest {
+  conference: string;
+  date?: string;
+  files: string[];
+  talks: DigestTalk[];
+}
+
+export interface DigestTalk {
+  talk: string;
+  speakers: string[];
+  companies: string[];
+  file: string;
+  lines: LineRange;
+  highlights: Array<{ quote: string; lines: LineRange }>;
+  /** The talk has no notes: listed as "(no notes)". */
+  empty: boolean;
+}

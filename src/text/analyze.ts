@@ -1,0 +1,43 @@
+// Turns text into search terms shared by English and French notes: lower-cased, accent-folded,
+// stop words of both languages dropped, and each word stemmed by both the English and the French
+// Snowball stemmers. Emitting both stems lets "deployments" and "déploiements" meet on "deploy"
+// without having to know each passage's language with certainty.
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as frenchStemmer } from '@orama/stemmers/french';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { stopwords as frenchStopwords } from '@orama/stopwords/french';
+
+/** Removes diacritics: "équipe" → "equipe", "cœur" stays "cœur" (a ligature, not a diacritic). */
+export const foldAccents = (text: string): string => text.normalize('NFD').replace(/\p{M}+/gu, '');
+
+// Question words and chat filler carry no topic; they are stop words for retrieval only.
+const questionWords = [
+  'what', 'which', 'who', 'whom', 'how', 'why', 'when', 'where', 'did', 'does', 'say', 'said', 'says', 'talk', 'talks',
+  'tell', 'about', 'anything', 'something', 'mention', 'mentioned', 'think', 'thought', 'explain', 'explained',
+  'quoi', 'quel', 'quels', 'quelle', 'quelles', 'qui', 'que', 'qu', 'comment', 'pourquoi', 'quand', 'dit', 'dire',
+  'parle', 'parlé', 'propos', 'sujet', 'est', 'sont', 'ont', 'fait', 'a', 'l', 'd', 'j', 'c', 'n', 's', 'y', 'en',
+];
+
+export const stopwords: ReadonlySet<string> = new Set(
+  [...englishStopwords, ...frenchStopwords, ...questionWords].map((w) => foldAccents(w.toLowerCase())),
+);
+
+/** Words as written (lower-cased, accents kept), split on anything that is not a letter or a digit. */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+/** The search terms of one word: nothing for a stop word, else its folded English and French stems. */
+export function termsOf(word: string): string[] {
+  const folded = foldAccents(word.toLowerCase());
+  if (folded.length === 0 || stopwords.has(folded)) return [];
+  if (/^\d+$/.test(folded)) return [folded];
+  const english = englishStemmer(folded);
+  const french = foldAccents(frenchStemmer(word.toLowerCase()));
+  return english === french ? [english] : [english, french];
+}
+
+/** All search terms of a text, in order, duplicates kept (term frequency matters to BM25). */
+export function analyze(text: string): string[] {
+  return words(text).flatMap(termsOf);
+}
