@@ -34,6 +34,8 @@ export interface StoreChange {
   embedder: { id: string; dimensions: number };
   upsert: IndexedFile[];
   remove: string[];
+  /** Replace the whole content (e.g. after a model change): files not in `upsert` are dropped. */
+  rebuild?: boolean;
 }
 
 export interface StoreHit {

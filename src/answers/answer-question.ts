@@ -1,0 +1,107 @@
+// From a question to an Answer: retrieve passages, split the best ones into sentences, score the
+// sentences, decide whether the notes answer at all, and quote. The CLI, eval and both bots call this.
+import { retrieve, type RankingMode, type Retrieval, type RetrievalContext } from '../retrieval/retrieve.js';
+import { analyze } from '../text/analyze.js';
+import { splitSentences } from '../text/sentences.js';
+import type { Answer, Passage } from '../types.js';
+import { bestQuote, scoreSentences, selectExcerpts, type CandidatePassage } from './extract-excerpts.js';
+import { validateQuestion } from './question.js';
+import { coverage, weighQueryTerms, type QueryTerm } from './term-weights.js';
+
+export interface AnswerContext extends RetrievalContext {
+  passageCount: number;
+  /** Confidence below which the answer abstains (CONFNOTES_ABSTAIN_THRESHOLD). */
+  abstainThreshold: number;
+}
+
+export interface AnswerOptions {
+  excerpts?: number;
+  mode?: RankingMode;
+}
+
+export interface AnsweredQuestion {
+  answer: Answer;
+  retrieval: Retrieval;
+  confidence: number;
+}
+
+/** Passages read sentence by sentence for quotes. */
+const CANDIDATES = 8;
+/** Quotes from one talk at most, so that the answer can show several talks. */
+const PER_TALK = 2;
+/** Talks named when abstaining. */
+const CLOSEST = 3;
+
+const passageTerms = (p: Passage): Set<string> =>
+  new Set(analyze([p.text, p.talk, p.conference, ...p.speakers, ...p.companies].join(' ')));
+
+/**
+ * How sure we are that the notes answer: the best passage's share of the question's weight,
+ * mixed with how close in meaning its best sentence is. Calibrated on held-aside questions;
+ * the threshold is a setting.
+ */
+export function confidenceOf(topCoverage: number, topCosine: number): number {
+  return 0.6 * topCoverage + 0.4 * Math.max(0, topCosine);
+}
+
+export async function answerQuestion(
+  context: AnswerContext,
+  rawQuestion: string,
+  { excerpts = 3, mode = 'hybrid' }: AnswerOptions = {},
+): Promise<AnsweredQuestion> {
+  const question = validateQuestion(rawQuestion);
+  const [retrieval, queryTerms] = await Promise.all([
+    retrieve(context, question, { limit: 10, mode }),
+    weighQueryTerms(context.store, question, context.passageCount),
+  ]);
+  const candidates = await readCandidates(context, retrieval, CANDIDATES);
+  const quotes = candidates.flatMap((candidate) => {
+    const quote = bestQuote(candidate, scoreSentences(candidate, queryTerms, retrieval.queryVector));
+    return quote ? [quote] : [];
+  });
+  const confidence = confidenceFor(candidates, queryTerms, retrieval.queryVector);
+  const abstained = quotes.length === 0 || confidence < context.abstainThreshold;
+  const answer: Answer = abstained
+    ? { question, abstained: true, excerpts: [], closest: closestTalks(retrieval) }
+    : {
+        question,
+        abstained: false,
+        excerpts: selectExcerpts(quotes, excerpts, PER_TALK).map(({ passageId: _p, talkId: _t, ...excerpt }) => excerpt),
+      };
+  return { answer, retrieval, confidence };
+}
+
+async function readCandidates(context: RetrievalContext, retrieval: Retrieval, count: number): Promise<CandidatePassage[]> {
+  const top = retrieval.ranked.slice(0, count);
+  const split = top.map(({ passage }) => splitSentences(passage.text, passage.lines[0], passage.language));
+  const vectors = await context.embedder.embedPassages(split.flat().map((s) => s.text));
+  let offset = 0;
+  return top.map(({ passage }, rank) => {
+    const sentences = split[rank]!;
+    const own = vectors.slice(offset, offset + sentences.length);
+    offset += sentences.length;
+    return { passage, rank, sentences, vectors: own };
+  });
+}
+
+function confidenceFor(candidates: CandidatePassage[], queryTerms: QueryTerm[], queryVector: Float32Array): number {
+  let best = 0;
+  for (const candidate of candidates.slice(0, 3)) {
+    const cover = coverage(queryTerms, passageTerms(candidate.passage));
+    const cosine = Math.max(0, ...candidate.vectors.map((v) => v.reduce((sum, x, i) => sum + x * queryVector[i]!, 0)));
+    best = Math.max(best, confidenceOf(cover, cosine));
+  }
+  return best;
+}
+
+function closestTalks(retrieval: Retrieval): NonNullable<Answer['closest']> {
+  const seen = new Set<string>();
+  const closest: NonNullable<Answer['closest']> = [];
+  for (const { passage } of retrieval.ranked) {
+    if (seen.has(passage.talkId)) continue;
+    seen.add(passage.talkId);
+    closest.push({ conference: passage.conference, talk: passage.talk, file: passage.file, lines: passage.lines });
+    if (closest.length === CLOSEST) break;
+  }
+  return closest;
+}

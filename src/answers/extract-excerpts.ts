@@ -1,0 +1,104 @@
+// Picks, inside the best passages, the sentences that answer the question and quotes them verbatim
+// with their own lines. Pure: sentence vectors are computed by the caller.
+import { analyze } from '../text/analyze.js';
+import type { Sentence } from '../text/sentences.js';
+import type { Excerpt, Passage } from '../types.js';
+import { coverage, type QueryTerm } from './term-weights.js';
+
+export interface CandidatePassage {
+  passage: Passage;
+  /** Rank of the passage in retrieval, 0-based. */
+  rank: number;
+  sentences: Sentence[];
+  /** One vector per sentence, same order, normalised. */
+  vectors: Float32Array[];
+}
+
+export interface ScoredExcerpt extends Excerpt {
+  passageId: string;
+  talkId: string;
+}
+
+/** Weights of a sentence's score: meaning (cosine), words shared with the question, passage rank. */
+export const SENTENCE_WEIGHTS = { cosine: 0.45, coverage: 0.4, rank: 0.15 };
+/** A sentence shorter than this is quoted with its neighbour, since alone it is cut off. */
+const MIN_QUOTE_WORDS = 8;
+/** A following sentence scoring at least this share of the best one is quoted too. */
+const KEEP_NEIGHBOUR_RATIO = 0.85;
+/** At most this many sentences per quote. */
+const MAX_QUOTE_SENTENCES = 3;
+
+const dot = (a: Float32Array, b: Float32Array): number => {
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
+  return sum;
+};
+
+const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
+
+/** Terms a passage's metadata contributes to every one of its sentences ("Etsy" in the talk title). */
+const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, ...p.companies].join(' '));
+
+export function scoreSentences(candidate: CandidatePassage, queryTerms: QueryTerm[], queryVector: Float32Array): number[] {
+  const context = metadataTerms(candidate.passage);
+  const rankScore = 1 / (1 + candidate.rank);
+  return candidate.sentences.map((sentence, i) => {
+    const terms = new Set([...analyze(sentence.text), ...context]);
+    return (
+      SENTENCE_WEIGHTS.cosine * Math.max(0, dot(candidate.vectors[i]!, queryVector)) +
+      SENTENCE_WEIGHTS.coverage * coverage(queryTerms, terms) +
+      SENTENCE_WEIGHTS.rank * rankScore
+    );
+  });
+}
+
+/** The best run of sentences of one passage, as a verbatim excerpt. */
+export function bestQuote(candidate: CandidatePassage, scores: number[]): ScoredExcerpt | undefined {
+  const { passage, sentences } = candidate;
+  if (sentences.length === 0) return undefined;
+  let best = 0;
+  scores.forEach((s, i) => {
+    if (s > scores[best]!) best = i;
+  });
+  let first = best;
+  let last = best;
+  const quoteText = (): string => passage.text.slice(sentences[first]!.start, sentences[last]!.end);
+  while (last - first + 1 < MAX_QUOTE_SENTENCES) {
+    const next = last + 1 < sentences.length ? last + 1 : undefined;
+    const tooShort = wordCount(quoteText()) < MIN_QUOTE_WORDS || /[:：]\s*$/.test(quoteText());
+    if (next !== undefined && (tooShort || scores[next]! >= KEEP_NEIGHBOUR_RATIO * scores[best]!)) {
+      last = next;
+    } else if (tooShort && first > 0) {
+      first -= 1;
+    } else break;
+  }
+  return {
+    quote: quoteText(),
+    conference: passage.conference,
+    talk: passage.talk,
+    speakers: passage.speakers,
+    companies: passage.companies,
+    file: passage.file,
+    lines: [sentences[first]!.lines[0], sentences[last]!.lines[1]],
+    score: scores[best]!,
+    passageId: passage.id,
+    talkId: passage.talkId,
+  };
+}
+
+/**
+ * The excerpts of an answer: the best quote of each candidate passage, best first, at most
+ * `perTalk` from one talk so that questions about a conference get several talks.
+ */
+export function selectExcerpts(quotes: ScoredExcerpt[], count: number, perTalk: number): ScoredExcerpt[] {
+  const chosen: ScoredExcerpt[] = [];
+  const byTalk = new Map<string, number>();
+  for (const quote of [...quotes].sort((a, b) => b.score - a.score)) {
+    const used = byTalk.get(quote.talkId) ?? 0;
+    if (used >= perTalk) continue;
+    chosen.push(quote);
+    byTalk.set(quote.talkId, used + 1);
+    if (chosen.length === count) break;
+  }
+  return chosen;
+}

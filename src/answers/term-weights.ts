@@ -1,0 +1,43 @@
+// How much each word of a question matters, from how rare it is in the notes: "etsy" and
+// "post-mortem" carry the question, "say" and "about" do not. Document frequencies come from the
+// store's own lexical search, so the same code works on every store.
+import type { Store } from '../index/store.js';
+import { termsOf, words } from '../text/analyze.js';
+
+export interface QueryTerm {
+  word: string;
+  /** The word's search terms (English and French stems). */
+  terms: string[];
+  /** Inverse document frequency; 0 for words the notes never use. */
+  idf: number;
+  /** How many passages use it (capped at the probe depth). */
+  df: number;
+}
+
+const PROBE_DEPTH = 1000;
+
+export async function weighQueryTerms(store: Store, question: string, passageCount: number): Promise<QueryTerm[]> {
+  const unique = [...new Set(words(question))].map((word) => ({ word, terms: termsOf(word) })).filter((w) => w.terms.length > 0);
+  return Promise.all(
+    unique.map(async ({ word, terms }) => {
+      const df = (await store.lexicalSearch(word, PROBE_DEPTH)).length;
+      const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
+      return { word, terms, idf, df };
+    }),
+  );
+}
+
+/** Share of the question's weight that a text covers (0..1): words the notes never use count as missing. */
+export function coverage(queryTerms: QueryTerm[], textTerms: ReadonlySet<string>): number {
+  let total = 0;
+  let covered = 0;
+  for (const term of queryTerms) {
+    const weight = term.idf > 0 ? term.idf : UNSEEN_WORD_WEIGHT;
+    total += weight;
+    if (term.terms.some((t) => textTerms.has(t))) covered += weight;
+  }
+  return total === 0 ? 0 : covered / total;
+}
+
+/** A word absent from all notes weighs like a rare one: it is often the very topic asked about. */
+export const UNSEEN_WORD_WEIGHT = 2;

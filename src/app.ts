@@ -1,0 +1,103 @@
+// Wires the core together from a Config: the embedder, the store, the notes folder kept in sync,
+// and the service the CLI and the bots call. The one place that knows which implementations run.
+import { createEmbedder } from '../embeddings/create-embedder.js';
+import type { Embedder } from '../embeddings/embedder.js';
+import { answerQuestion, type AnswerContext, type AnswerOptions, type AnsweredQuestion } from './answers/answer-question.js';
+import type { ProgressReporter } from './cli/progress.js';
+import type { Config } from './config.js';
+import { openStore } from './index/open-store.js';
+import type { Store } from './index/store.js';
+import { syncIndex, type SyncSummary } from './index/sync-index.js';
+import type { ConfnotesService } from './service.js';
+import { ConfnotesError } from './errors.js';
+
+export interface KnowledgeBase {
+  config: Config;
+  embedder: Embedder;
+  store: Store;
+  /** Re-reads the notes folder and applies what changed. */
+  sync(options?: { rebuild?: boolean; onProgress?: ProgressReporter }): Promise<SyncSummary>;
+  ask(question: string, options?: AnswerOptions): Promise<AnsweredQuestion>;
+  conferences(): Promise<string[]>;
+  close(): Promise<void>;
+}
+
+export interface OpenOptions {
+  onProgress?: ProgressReporter;
+  /** Sync the notes folder before answering (default true). */
+  sync?: boolean;
+}
+
+export async function openKnowledgeBase(config: Config, options: OpenOptions = {}): Promise<KnowledgeBase> {
+  const embedder = await createEmbedder({
+    model: config.model,
+    modelsDir: config.modelsDir,
+    onProgress: (stage: string, done: number, total: number) => options.onProgress?.(stage, done, total),
+  });
+  const store = await openStore(config).catch(async (error: unknown) => {
+    await embedder.dispose();
+    throw error;
+  });
+  let context: AnswerContext | undefined;
+  const refreshContext = async (): Promise<AnswerContext> => {
+    const manifest = await store.manifest();
+    const talks = await store.talks();
+    context = {
+      store,
+      embedder,
+      conferences: [...new Set(talks.map((t) => t.conference))].sort(),
+      passageCount: manifest?.counts.passages ?? 0,
+      abstainThreshold: config.abstainThreshold,
+    };
+    return context;
+  };
+  const kb: KnowledgeBase = {
+    config,
+    embedder,
+    store,
+    async sync(syncOptions = {}) {
+      const summary = await syncIndex({
+        notesDir: config.notesDir,
+        store,
+        embedder,
+        maxFileBytes: config.maxFileBytes,
+        rebuild: syncOptions.rebuild,
+        onProgress: (done, total) => syncOptions.onProgress?.('Indexing passages', done, total),
+      });
+      await refreshContext();
+      return summary;
+    },
+    async ask(question, answerOptions) {
+      return answerQuestion(context ?? (await refreshContext()), question, answerOptions);
+    },
+    async conferences() {
+      return (context ?? (await refreshContext())).conferences;
+    },
+    async close() {
+      await store.close();
+      await embedder.dispose();
+    },
+  };
+  if (options.sync !== false) {
+    try {
+      await kb.sync({ onProgress: options.onProgress });
+    } catch (error) {
+      await kb.close();
+      throw error;
+    }
+  }
+  return kb;
+}
+
+/** The platform-free service the chat adapters receive. */
+export async function openService(config: Config, options: OpenOptions = {}): Promise<ConfnotesService> {
+  const kb = await openKnowledgeBase(config, options);
+  return {
+    ask: async (question, askOptions) => (await kb.ask(question, { excerpts: askOptions?.excerpts ?? config.excerpts })).answer,
+    digest: async (conference) => {
+      throw new ConfnotesError('CONFERENCE_NOT_FOUND', `Digests are not available yet (asked for "${conference}")`);
+    },
+    conferences: () => kb.conferences(),
+    close: () => kb.close(),
+  };
+}

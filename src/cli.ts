@@ -1,0 +1,70 @@
+// The `confnotes` command. Each subcommand lives in src/cli/ and receives a loaded Config;
+// this file only declares options and turns errors into one-line messages and exit codes.
+import { Command, Option } from 'commander';
+import { loadConfig, type Overrides } from './config.js';
+import { isConfnotesError } from './errors.js';
+import { log } from './log.js';
+import { askCommand } from './cli/ask.js';
+import { evalCommand } from './cli/eval.js';
+import { indexCommand } from './cli/index.js';
+import { conferencesCommand } from './cli/conferences.js';
+
+interface CommonOptions {
+  notes?: string;
+  index?: string;
+  model?: string;
+}
+
+const overridesFrom = (options: CommonOptions, notesArg?: string): Overrides => ({
+  CONFNOTES_NOTES_DIR: notesArg ?? options.notes,
+  CONFNOTES_INDEX_DIR: options.index,
+  CONFNOTES_MODEL: options.model,
+});
+
+const withCommonOptions = (command: Command): Command =>
+  command
+    .option('--notes <dir>', 'notes folder (CONFNOTES_NOTES_DIR, default data/notes)')
+    .option('--index <dir>', 'index root folder (CONFNOTES_INDEX_DIR, default data/index)')
+    .option('--model <name>', 'embedding model (CONFNOTES_MODEL)');
+
+const program = new Command('confnotes')
+  .description('Answers questions from conference notes with verbatim, cited excerpts.')
+  .showHelpAfterError();
+
+withCommonOptions(program.command('index').argument('[dir]', 'notes folder').description('index a notes folder (only what changed)'))
+  .option('--rebuild', 'rebuild the whole index (e.g. after changing the model)')
+  .action(async (dir: string | undefined, options: CommonOptions & { rebuild?: boolean }) =>
+    indexCommand(loadConfig(overridesFrom(options, dir)), { rebuild: options.rebuild === true }),
+  );
+
+withCommonOptions(program.command('ask').argument('<question...>', 'the question').description('answer a question from the notes'))
+  .option('--json', 'print the Answer object as JSON')
+  .addOption(new Option('--k <n>', 'number of excerpts').argParser((v) => Number.parseInt(v, 10)))
+  .action(async (words: string[], options: CommonOptions & { json?: boolean; k?: number }) =>
+    askCommand(loadConfig(overridesFrom(options)), words.join(' '), { json: options.json === true, excerpts: options.k }),
+  );
+
+withCommonOptions(program.command('eval').description('score retrieval and answers against questions with gold citations'))
+  .requiredOption('--questions <file>', 'JSON Lines questions file')
+  .addOption(new Option('--k <n>', 'cut-off for recall@k').default(5).argParser((v) => Number.parseInt(v, 10)))
+  .option('--json', 'print the full report as JSON')
+  .action(async (options: CommonOptions & { questions: string; k: number; json?: boolean }) =>
+    evalCommand(loadConfig(overridesFrom(options)), { questions: options.questions, k: options.k, json: options.json === true }),
+  );
+
+withCommonOptions(program.command('conferences').description('list the indexed conferences and their talks'))
+  .option('--json', 'print as JSON')
+  .action(async (options: CommonOptions & { json?: boolean }) => conferencesCommand(loadConfig(overridesFrom(options)), { json: options.json === true }));
+
+try {
+  await program.parseAsync(process.argv);
+} catch (error) {
+  if (isConfnotesError(error)) {
+    process.stderr.write(`confnotes: ${error.message}\n`);
+    process.exitCode = error.exitCode;
+  } else {
+    log.error({ err: error }, 'unexpected error');
+    process.stderr.write(`confnotes: unexpected error: ${(error as Error).message}\n`);
+    process.exitCode = 1;
+  }
+}

@@ -1,0 +1,18 @@
+import { openKnowledgeBase } from '../app.js';
+import { validateQuestion } from '../answers/question.js';
+import { formatAnswerText } from '../answers/format-text.js';
+import type { Config } from '../config.js';
+import { terminalProgress } from './progress.js';
+
+export async function askCommand(config: Config, question: string, options: { json: boolean; excerpts?: number }): Promise<void> {
+  // Checked before the model loads: a usage error should be instant.
+  validateQuestion(question);
+  const progress = terminalProgress();
+  const kb = await openKnowledgeBase(config, { onProgress: progress.report }).finally(() => progress.stop());
+  try {
+    const { answer } = await kb.ask(question, { excerpts: options.excerpts ?? config.excerpts });
+    process.stdout.write(options.json ? `${JSON.stringify(answer, null, 2)}\n` : `${formatAnswerText(answer)}\n`);
+  } finally {
+    await kb.close();
+  }
+}

@@ -1,0 +1,102 @@
+// Brings a store in line with a notes folder: files whose bytes changed are parsed and embedded
+// again, deleted files are dropped, unchanged files are left alone. The store applies the whole
+// change atomically, so an interrupted run leaves the previous index as it was.
+import type { Embedder } from '../../embeddings/embedder.js';
+import { parseNote } from '../notes/parse-note.js';
+import { readNotes } from '../notes/read-notes.js';
+import { ConfnotesError } from '../errors.js';
+import type { IndexedFile, Manifest, Store } from './store.js';
+
+/**
+ * Bumped whenever parsing or chunking changes what a file yields: an index built by an older
+ * version is rebuilt from the notes without being asked, as its passages would be stale.
+ */
+export const PIPELINE_VERSION = 1;
+
+export interface SyncOptions {
+  notesDir: string;
+  store: Store;
+  embedder: Embedder;
+  maxFileBytes: number;
+  /** Rebuild every file, e.g. after switching models. */
+  rebuild?: boolean;
+  onProgress?: (done: number, total: number) => void;
+}
+
+export interface SyncSummary {
+  files: number;
+  talks: number;
+  passages: number;
+  added: string[];
+  updated: string[];
+  removed: string[];
+  unchanged: number;
+  skipped: Array<{ file: string; reason: string }>;
+  warnings: Array<{ file: string; warning: string }>;
+}
+
+/** What the store records as the embedder: the model and the pipeline that cut the passages. */
+export const storedEmbedderId = (embedder: Embedder): string => `${embedder.id}+pipeline.${PIPELINE_VERSION}`;
+
+const sameModel = (manifest: Manifest, embedder: Embedder): boolean =>
+  manifest.embedder.id.replace(/\+pipeline\.\d+$/, '') === embedder.id && manifest.embedder.dimensions === embedder.dimensions;
+
+const EMBED_BATCH = 256;
+
+export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
+  const { store, embedder } = options;
+  const { sources, skipped } = await readNotes(options.notesDir, { maxFileBytes: options.maxFileBytes });
+  if (sources.length === 0 && skipped.length === 0) {
+    throw new ConfnotesError('NOTES_EMPTY', `No .md, .markdown or .txt notes in ${options.notesDir}`);
+  }
+  const manifest = await store.manifest();
+  const embedderId = storedEmbedderId(embedder);
+  if (manifest && !options.rebuild && !sameModel(manifest, embedder)) {
+    throw new ConfnotesError(
+      'INDEX_MODEL_MISMATCH',
+      `The index was built with ${manifest.embedder.id} (${manifest.embedder.dimensions} dimensions), the model is now ${embedder.id}`,
+    );
+  }
+  const rebuild = options.rebuild === true || (manifest !== null && manifest.embedder.id !== embedderId);
+  const known = rebuild ? {} : (manifest?.files ?? {});
+  const changed = sources.filter((s) => known[s.file]?.hash !== s.hash);
+  // A file that can no longer be read keeps its indexed version: only files gone from disk are dropped.
+  const present = new Set([...sources.map((s) => s.file), ...skipped.map((s) => s.file)]);
+  const removed = Object.keys(manifest?.files ?? {}).filter((file) => !present.has(file));
+
+  const parsed = changed.map(parseNote);
+  const total = parsed.reduce((sum, note) => sum + note.passages.length, 0);
+  let done = 0;
+  options.onProgress?.(0, total);
+  const upsert: IndexedFile[] = [];
+  for (const note of parsed) {
+    const vectors: Float32Array[] = [];
+    for (let i = 0; i < note.passages.length; i += EMBED_BATCH) {
+      const batch = note.passages.slice(i, i + EMBED_BATCH);
+      vectors.push(...(await embedder.embedPassages(batch.map(passageTextForEmbedding))));
+      done += batch.length;
+      options.onProgress?.(done, total);
+    }
+    upsert.push({ file: note.file, hash: note.hash, encoding: note.encoding, conference: note.conference, talks: note.talks, passages: note.passages, vectors });
+  }
+  if (rebuild || upsert.length > 0 || removed.length > 0) {
+    await store.apply({ embedder: { id: embedderId, dimensions: embedder.dimensions }, upsert, remove: rebuild ? [] : removed, rebuild });
+  }
+  const after = await store.manifest();
+  const knownBefore = manifest?.files ?? {};
+  return {
+    files: after?.counts.files ?? 0,
+    talks: after?.counts.talks ?? 0,
+    passages: after?.counts.passages ?? 0,
+    added: changed.filter((s) => !knownBefore[s.file]).map((s) => s.file),
+    updated: changed.filter((s) => knownBefore[s.file]).map((s) => s.file),
+    removed,
+    unchanged: sources.length - changed.length,
+    skipped,
+    warnings: parsed.flatMap((note) => note.warnings.map((warning) => ({ file: note.file, warning }))),
+  };
+}
+
+/** The talk's title and speakers are embedded with the passage: "what did Etsy say" finds Etsy's talk. */
+export const passageTextForEmbedding = (p: { talk: string; speakers: string[]; companies: string[]; text: string }): string =>
+  [p.talk, [...p.speakers, ...p.companies].join(', '), p.text].filter(Boolean).join('\n');

@@ -1,0 +1,25 @@
+// Notices which indexed conferences a question names ("quels talks à dotScale ?", "qcon london 2014").
+import { foldAccents, words } from '../text/analyze.js';
+
+const key = (text: string): string[] => words(foldAccents(text)).filter((w) => !/^\d+$/.test(w) || w.length === 4);
+
+/**
+ * A conference is named when the question contains its distinctive words: all of its non-year words
+ * in order-free form (years, when the question gives one, must match too). "MiXiT" and "mix it" are
+ * matched through a spaceless form.
+ */
+export function conferencesNamedIn(question: string, conferences: string[]): string[] {
+  const asked = key(question);
+  const askedSet = new Set(asked);
+  const askedJoined = asked.join('');
+  const askedYears = asked.filter((w) => /^\d{4}$/.test(w));
+  return conferences.filter((conference) => {
+    const name = key(conference);
+    const nameWords = name.filter((w) => !/^\d{4}$/.test(w));
+    const nameYears = name.filter((w) => /^\d{4}$/.test(w));
+    if (nameWords.length === 0) return false;
+    const wordsMatch = nameWords.every((w) => askedSet.has(w)) || askedJoined.includes(nameWords.join(''));
+    const yearsMatch = askedYears.length === 0 || nameYears.length === 0 || nameYears.some((y) => askedYears.includes(y));
+    return wordsMatch && yearsMatch;
+  });
+}

@@ -1,0 +1,96 @@
+// Splits a passage into sentences that keep their exact place in the file, so that an answer can
+// quote one sentence verbatim and cite its own lines.
+//
+// Intl.Segmenter does the sentence boundaries (French and English abbreviations, "e.g.", decimals),
+// but Unicode treats every line break as a sentence end, and notes are often hard-wrapped. So line
+// breaks inside a paragraph are first replaced by spaces in a same-length copy of the text: offsets
+// found in the copy are offsets in the original, and quotes are sliced from the original.
+import type { Language, LineRange } from '../types.js';
+
+export interface Sentence {
+  /** Verbatim slice of the passage text. */
+  text: string;
+  lines: LineRange;
+  /** Offsets in the passage text. */
+  start: number;
+  end: number;
+}
+
+// A line that starts a new unit even without a blank line before it: list item, heading, quote, table row, HTML block.
+const blockStart = /^[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|\||<(?:p|li|ul|ol|div|h\d|br)\b)/i;
+// What may open a sentence but is markup rather than words.
+const leadingMarkup = /^(?:[ \t]*(?:[-*+•>]|\d{1,3}[.)]|#{1,6})[ \t]+)+|^[\s*_`"«»]+/;
+const trailingSpace = /[\s*_`]+$/;
+// ICU ends a sentence after these when a capital follows ("e.g. Consul"); they rarely end one in notes.
+const abbreviationEnd = /(?:\b(?:e\.g|i\.e|etc|vs|cf|p\.ex|ex|env|approx|Mr|Mrs|Ms|Dr|St|M|Mme)|(?:^|\s)\p{Lu})\.\s*$/u;
+
+/** ICU sentence segments, with those that end on an abbreviation joined to the next one. */
+function segmentsOf(flat: string, language: Language): Array<{ segment: string; index: number }> {
+  const merged: Array<{ segment: string; index: number }> = [];
+  let pending: { segment: string; index: number } | undefined;
+  for (const { segment, index } of segmenterFor(language).segment(flat)) {
+    const current = pending ? { segment: pending.segment + segment, index: pending.index } : { segment, index };
+    if (abbreviationEnd.test(current.segment) && !current.segment.endsWith('\n')) pending = current;
+    else {
+      merged.push(current);
+      pending = undefined;
+    }
+  }
+  if (pending) merged.push(pending);
+  return merged;
+}
+
+/** Same-length copy of `text` where soft line breaks (inside a paragraph) become spaces. */
+export function unwrapLines(text: string): string {
+  const lines = text.split('\n');
+  return lines
+    .map((line, i) => {
+      if (i === lines.length - 1) return line;
+      const next = lines[i + 1]!;
+      const soft = line.trim() !== '' && next.trim() !== '' && !blockStart.test(next);
+      if (!soft) return `${line}\n`;
+      // A CRLF break is two characters: both become spaces so that offsets stay aligned.
+      return line.endsWith('\r') ? `${line.slice(0, -1)}  ` : `${line} `;
+    })
+    .join('')
+    .slice(0, text.length);
+}
+
+/** 1-based line of an offset, given the passage's first line. */
+const lineAt = (text: string, offset: number, firstLine: number): number => {
+  let line = firstLine;
+  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
+  return line;
+};
+
+const segmenters = new Map<Language, Intl.Segmenter>();
+const segmenterFor = (language: Language): Intl.Segmenter => {
+  let segmenter = segmenters.get(language);
+  if (!segmenter) {
+    segmenter = new Intl.Segmenter(language, { granularity: 'sentence' });
+    segmenters.set(language, segmenter);
+  }
+  return segmenter;
+};
+
+/** Sentences of a passage whose text starts at line `firstLine` of its file. */
+export function splitSentences(text: string, firstLine: number, language: Language = 'en'): Sentence[] {
+  const flat = unwrapLines(text);
+  const sentences: Sentence[] = [];
+  for (const { segment, index } of segmentsOf(flat, language)) {
+    const lead = segment.match(leadingMarkup)?.[0].length ?? 0;
+    const trail = segment.slice(lead).match(trailingSpace)?.[0].length ?? 0;
+    const start = index + lead;
+    const end = index + segment.length - trail;
+    if (end <= start) continue;
+    const quote = text.slice(start, end);
+    if (!/[\p{L}\p{N}]/u.test(quote)) continue;
+    sentences.push({
+      text: quote,
+      start,
+      end,
+      lines: [lineAt(text, start, firstLine), lineAt(text, end - 1, firstLine)],
+    });
+  }
+  return sentences;
+}

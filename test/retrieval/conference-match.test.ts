@@ -1,0 +1,20 @@
+import { describe, expect, it } from 'vitest';
+import { conferencesNamedIn } from '../../src/retrieval/conference-match.js';
+
+const conferences = ['QCon London 2014', 'dotScale 2014', 'MiXiT 2018', 'MiXiT 2022', 'ScaleConf 2017'];
+
+describe('conferencesNamedIn', () => {
+  it('finds a conference named with accents or case changed', () => {
+    expect(conferencesNamedIn('quels talks à DotScale ?', conferences)).toEqual(['dotScale 2014']);
+  });
+
+  it('uses the year to tell editions apart, and matches every edition without one', () => {
+    expect(conferencesNamedIn('mixit 2018 estimates', conferences)).toEqual(['MiXiT 2018']);
+    expect(conferencesNamedIn('how do you get a ticket for mixit?', conferences)).toEqual(['MiXiT 2018', 'MiXiT 2022']);
+    expect(conferencesNamedIn('mix it 2022?', conferences)).toEqual(['MiXiT 2022']);
+  });
+
+  it('needs every distinctive word', () => {
+    expect(conferencesNamedIn('what about london?', conferences)).toEqual([]);
+  });
+});
