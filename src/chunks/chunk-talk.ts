@@ -1,0 +1,23 @@
+// A talk (or a non-talk section) → its passages, each carrying the talk's metadata and exact lines.
+import type { Passage } from '../types.js';
+import type { ChunkBlock } from './blocks.js';
+import { cutRanges, defaultCutOptions, type CutOptions } from './cut-ranges.js';
+
+export type PassageMeta = Omit<Passage, 'id' | 'lines' | 'text'>;
+
+/**
+ * `lines` are the decoded file's lines without terminators. A passage's text is its lines joined with
+ * `\n`: with CRLF files the `\r` is dropped, as it is a line terminator, not text (a quote pasted
+ * in chat must not carry it); line numbers are unaffected.
+ */
+export function chunkTalk(meta: PassageMeta, blocks: ChunkBlock[], lines: string[], options: CutOptions = defaultCutOptions): Passage[] {
+  return cutRanges(blocks, lines, options).map(([start, end]) => ({
+    id: `${meta.file}:${start}-${end}`,
+    ...meta,
+    lines: [start, end],
+    text: lines.slice(start - 1, end).join('\n'),
+  }));
+}
+
+/** The file's lines as passages see them: split on LF or CRLF. */
+export const splitLines = (text: string): string[] => text.split(/\r?\n/);

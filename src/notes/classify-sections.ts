@@ -1,0 +1,130 @@
+// Which sections are talks. Notes put talks at different levels (`#`, `##` under a title, `###` under
+// day headings, both in one file) and mix in sections that are not talks: introductions, tables of
+// contents, day headers, photo galleries, conclusions. Non-talk sections are still read: their prose
+// often answers questions (an introduction that sums up the conference), so they become "other"
+// units whose passages are attributed to the conference with the section heading as talk name, but
+// they are not listed as talks in digests.
+import type { LineRange } from '../types.js';
+import type { MdHeading } from './markdown.js';
+import type { People } from './names.js';
+import { proseWordCount } from './prose.js';
+import { ownBody, type Section } from './sections.js';
+import { headingPerson, parseTalkHeading, type HeadingInfo, type Orientation } from './talk-metadata.js';
+
+export interface Unit {
+  kind: 'talk' | 'other';
+  /** A talk's whole section (sub-sections included); an other unit's heading and own body. */
+  lines: LineRange;
+  /** Absent for the text before the first heading. */
+  heading?: MdHeading;
+  /** Title and people read from a talk's heading. */
+  info?: HeadingInfo;
+}
+
+export interface SectionContext {
+  /** Markdown source of a line range. */
+  text(range: LineRange): string;
+  /** People named in the first lines under a heading (sub-headings, bold name line, opening sentence). */
+  leadPeople(section: Section): People;
+  orientation: Orientation;
+}
+
+export interface Classified {
+  units: Unit[];
+  /** The document's title heading (`# QCon notes 2014`), when the file has one. */
+  titleHeading?: MdHeading;
+}
+
+const wordsIn = (title: string): number => title.split(/\s+/).filter(Boolean).length;
+const isShort = (title: string): boolean => wordsIn(title) <= 5;
+
+const GENERIC =
+  /^(?:intro(?:duction)?\b(?!\s+(?:to|à)\s)|notes?\s*$|disclaimer|conclusions?\b|bilan|summary|sommaire|overview|faq\b|table of contents|toc\b|contents\b|agenda\b|about\b|à propos|final thoughts|wrap[- ]?up|getting ready|swag|bonus|photos?\b|(?:cool |useful )?links\b|liens\b|resources|ressources|r[ée]f[ée]rences|pour en (?:apprendre|savoir)|ce que (?:je|j'en|j’en) retiens|c'est le bilan|c’est le bilan|(?:key )?takeaways|must see|notable|highlights|memorable|ecosystem projects|ambiance|l'organisation|l’organisation|organisation\b|what'?s next|todos?\b|merci|thanks|remerciements|non-session|ce que l'on retrouve|ce qui change)/i;
+const EVENT_WORD = /(?<![\p{L}])(?:conf[ée]rences?|event|événement|venue|lieu|c['’]est (?:quoi|où))(?![\p{L}])/iu;
+const WEEKDAY = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const DAY_START = new RegExp(`^(?:(?:le|la|the)\\s+)?(?:journée\\s+du\\s+|first\\s+|second\\s+|final\\s+|last\\s+)?(?:${WEEKDAY}|day|jour)\\b`, 'i');
+const DAY_WORD = new RegExp(`\\b(?:${WEEKDAY}|day|jour|journée)\\b`, 'i');
+const TALK_LIST = /\b(?:talks|conférences|conferences|sessions|presentations|présentations)\b/i;
+const TALK_MARK = /^(?:talk\s*\d+|keynote|session|lightning)\b|\bkeynote$|^[A-Z]{2,5}\d{2,4}\b/i;
+const SESSION_CODE = /^[A-Z]{2,5}\d{2,4}\b/;
+const DOC_TITLE = /(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:notes?|wrap[- ]?up|trip|retour|recap|report|feedback|compte[- ]rendu|édition|edition)\b/i;
+
+/** Introductions, conclusions, link lists, "about the venue": sections about the event, not a talk. */
+const isGeneric = (title: string): boolean => GENERIC.test(title) || (isShort(title) && EVENT_WORD.test(title));
+const isDay = (title: string): boolean => DAY_START.test(title) || (isShort(title) && DAY_WORD.test(title));
+/** "Talks", "Les conférences", "Visited talks": a list of talks, not one ("Lightning talks" is one session). */
+const isTalkList = (title: string): boolean => isShort(title) && TALK_LIST.test(title) && !/lightning/i.test(title);
+
+const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
+
+export function classifySections(roots: Section[], ctx: SectionContext): Classified {
+  const units: Unit[] = [];
+  const info = (section: Section): HeadingInfo => parseTalkHeading(section.heading.source, section.heading.text, ctx.orientation);
+  const isTalkLike = (section: Section): boolean => TALK_MARK.test(section.heading.text) || info(section).speakers.length > 0;
+  const proseOf = (range: LineRange | undefined): number => (range ? proseWordCount(ctx.text(range)) : 0);
+
+  const other = (section: Section, range: LineRange = section.lines): void => {
+    units.push({ kind: 'other', lines: range, heading: section.heading });
+  };
+  const talk = (section: Section): void => {
+    units.push({ kind: 'talk', lines: section.lines, heading: section.heading, info: info(section) });
+  };
+  const container = (section: Section, mode: 'talk' | 'other'): void => {
+    other(section, [section.lines[0], (section.children[0]?.lines[0] ?? section.lines[1] + 1) - 1]);
+    for (const child of section.children) visit(child, mode);
+  };
+  /**
+   * Sub-sections are talks when one names a speaker, or when they carry long, talk-like titles.
+   * Speaker sub-headings (`### Kolton Andrus (Chaos Engineer…)`) belong to their talk and do not count.
+   */
+  const holdsTalks = (section: Section): boolean => {
+    const topics = section.children.filter((c) => !headingPerson(c.heading.text));
+    return topics.some(isTalkLike) || (topics.length > 0 && proseOf(ownBody(section)) <= 60 && median(topics.map((c) => wordsIn(c.heading.text))) >= 6);
+  };
+  /** A heading over nothing but images or links (a sketchnote gallery, "slides here"). */
+  const hasOnlyMedia = (section: Section): boolean => {
+    const body: LineRange = [section.heading.endLine + 1, section.lines[1]];
+    return body[0] <= body[1] && ctx.text(body).trim() !== '' && proseOf(body) < 3 && ctx.leadPeople(section).speakers.length === 0;
+  };
+
+  function visit(section: Section, mode: 'talk' | 'other'): void {
+    const title = section.heading.text;
+    const hasChildren = section.children.length > 0;
+    if (isGeneric(title)) return hasChildren ? container(section, 'other') : other(section);
+    if (isDay(title) && !isTalkLike(section)) return hasChildren ? container(section, 'talk') : other(section);
+    if (isTalkList(title) && !isTalkLike(section)) return hasChildren ? container(section, 'talk') : other(section);
+    if (info(section).speakers.length > 0) return talk(section);
+    if (hasChildren && holdsTalks(section)) return container(section, 'talk');
+    if ((mode === 'other' && !isTalkLike(section)) || hasOnlyMedia(section)) return other(section);
+    return talk(section);
+  }
+
+  const first = roots[0];
+  const titleHeading = first && first.heading.depth === 1 && !isGeneric(first.heading.text) ? documentTitle(first, roots, ctx) : undefined;
+  for (const root of roots) {
+    if (root === titleHeading) {
+      if (root.children.length > 0) container(root, 'talk');
+      else other(root);
+    } else {
+      visit(root, 'talk');
+    }
+  }
+  return { units, ...(titleHeading ? { titleHeading: titleHeading.heading } : {}) };
+
+  /**
+   * The first `#` is the document's title when it reads like one (a year, "notes", "retour") or when
+   * it is the only `#` and its sub-sections are talks. A lone `#` over short sub-topics, or followed
+   * by a speaker line, or titled with a session code, is a one-talk file: the `#` is that talk.
+   */
+  function documentTitle(section: Section, all: Section[], context: SectionContext): Section | undefined {
+    if (DOC_TITLE.test(section.heading.text)) return section;
+    const alone = all.filter((s) => s.heading.depth === 1).length === 1;
+    if (!alone) return undefined;
+    if (section.children.some((c) => !headingPerson(c.heading.text) && isTalkLike(c))) return section;
+    const oneTalk =
+      SESSION_CODE.test(section.heading.text) ||
+      context.leadPeople(section).speakers.length > 0 ||
+      median(section.children.map((c) => wordsIn(c.heading.text))) < 6;
+    return oneTalk ? undefined : section;
+  }
+}

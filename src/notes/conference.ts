@@ -1,0 +1,42 @@
+// Conference name and date of a note. Titles are blog titles ("QCon London 2014, day One", "Retour sur
+// le Mix-IT 2015 (Lyon)", "Mon Devoxx 2022 à moi !"): the conference name is what identifies the event,
+// so that several day files of one conference group under one name. The full title is kept apart.
+
+const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
+const LEAD_FILLER =
+  /^(?:(?:my|mon|ma|mes|notes?|retour|retours|feedback|compte[- ]rendu|report|recap|wrap[- ]up|summary|highlights)\b\s*(?:(?:on|from|for|of|at|sur|de|du|des|à)\s+)?(?:(?:the|la|le|les)\s+|l['’])?)+/i;
+const POSSESSIVE = /^\p{Lu}[\p{L}-]*['’]s\s+/u;
+const DAY_SUFFIX = /[\s,:–—-]+(?:day|jour|journée)\s*(?:\d+|one|two|three|four|un|deux|trois|1st|2nd|3rd)\b.*$/i;
+const SUBTITLE = /\s+[-–—|]\s+|\s*:\s+|\s+[!?]|[!?]$/;
+
+/**
+ * "QCon London 2014, day One" → "QCon London 2014"; "strangeloop: it's a wrap" with 2023 as
+ * `fallbackYear` → "strangeloop 2023" (the year tells two editions apart).
+ */
+export function conferenceName(title: string, fallbackYear?: string): string {
+  const spaced = /\s/.test(title.trim()) ? title : title.replace(/[-_]+/g, ' ').replace(/(\p{L})((?:19|20)\d{2})(?!\d)/gu, '$1 $2');
+  let name = spaced.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().replace(LEAD_FILLER, '').replace(POSSESSIVE, '');
+  const year = YEAR.exec(name);
+  if (year && year.index > 0) name = name.slice(0, year.index + 4);
+  else if (!year) name = name.split(SUBTITLE)[0]!.replace(DAY_SUFFIX, '');
+  name = name.replace(/[\s,.:;–—-]+$/, '').trim() || title.trim();
+  return !YEAR.test(name) && fallbackYear ? `${name} ${fallbackYear}` : name;
+}
+
+const yearIn = (text: string): string | undefined => YEAR.exec(text)?.[1];
+
+/** Jekyll/Hugo file names start with the post date: `2015-08-04-qcon-new-york.md`. */
+const FILE_DATE = /(?:^|\/)((?:19|20)\d{2}-\d{2}-\d{2})[^/]*$/;
+
+/** The front matter date, else the date in the file name, else a year in the title or the path. */
+export function noteDate(frontMatterDate: string | undefined, title: string | undefined, file: string): string | undefined {
+  return frontMatterDate ?? FILE_DATE.exec(file)?.[1] ?? yearIn(title ?? '') ?? yearIn(file);
+}
+
+/** File name, or its folder when only the folder names the event: `reinvent-2019-notes/DOP328-….md`. */
+export function titleFromPath(file: string): string {
+  const parts = file.replace(/\.(?:md|markdown|txt)$/i, '').split('/');
+  const base = parts.at(-1)!;
+  const folder = parts.at(-2);
+  return !YEAR.test(base) && folder && YEAR.test(folder) ? folder : base;
+}

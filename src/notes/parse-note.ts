@@ -1,0 +1,120 @@
+// One notes file → its conference, talks and passages. Pure: the text comes in, the structure goes out.
+import { chunkTalk, splitLines, type PassageMeta } from '../chunks/chunk-talk.js';
+import { toChunkBlocks } from '../chunks/blocks.js';
+import type { Language, LineRange, NoteSource, ParsedNote, Passage, Talk } from '../types.js';
+import { classifySections, type Unit } from './classify-sections.js';
+import { conferenceName, noteDate, titleFromPath } from './conference.js';
+import { readFrontMatter } from './front-matter.js';
+import { isClearly, languageFromTag, languageOf, scoreLanguage } from './language.js';
+import { parseMarkdown, splitBlocksAt, type MdBlock, type MdHeading } from './markdown.js';
+import type { People } from './names.js';
+import { buildSections, htmlPseudoHeadings, type Section } from './sections.js';
+import { cleanTitle, parseTalkHeading, speakerHeader, type LeadBlock, type Orientation, type SpeakerHeader } from './talk-metadata.js';
+
+/** A parsed note with its full title ("QCon London 2014, day One") next to the conference name. */
+export interface ParsedNoteDetail extends ParsedNote {
+  title: string;
+}
+
+/** How many blocks under a heading can hold speaker, role and company lines. */
+const LEAD_BLOCKS = 5;
+
+export function parseNote(source: NoteSource): ParsedNoteDetail {
+  const lines = splitLines(source.text);
+  const frontMatter = readFrontMatter(lines);
+  const bodyStart = frontMatter.lineCount + 1;
+  const outline = parseMarkdown(source.text);
+  // Bare `key: value` metadata is a paragraph to the Markdown parser: drop what lies inside front matter.
+  const markdownHeadings = outline.headings.filter((h) => h.line >= bodyStart);
+  const headings = markdownHeadings.length > 0 ? markdownHeadings : htmlPseudoHeadings(lines, bodyStart);
+  const blocks = splitBlocksAt(outline.blocks.filter((b) => b.start >= bodyStart), headings);
+  const text = ([start, end]: LineRange): string => lines.slice(start - 1, end).join('\n');
+  const leadOf = (range: LineRange, heading: MdHeading | undefined): SpeakerHeader =>
+    speakerHeader(leadBlocks(blocks, range, heading, text));
+
+  const { units, titleHeading } = classifySections(buildSections(headings, lines.length), {
+    text,
+    leadPeople: (section: Section) => leadOf(section.lines, section.heading),
+    orientation: voteOrientation(headings),
+  });
+  const preambleEnd = (headings[0]?.line ?? lines.length + 1) - 1;
+  if (blocks.some((b) => b.start <= preambleEnd)) units.unshift({ kind: 'other', lines: [bodyStart, preambleEnd] });
+
+  const title = cleanTitle(frontMatter.title ?? titleHeading?.text ?? titleFromPath(source.file));
+  const date = noteDate(frontMatter.date, frontMatter.title ?? titleHeading?.text, source.file);
+  const conference = conferenceName(title, date?.slice(0, 4));
+  const language = languageFromTag(frontMatter.lang) ?? languageOf(scoreLanguage(text([bodyStart, lines.length])), 'en');
+
+  const talks: Talk[] = [];
+  const passages: Passage[] = [];
+  for (const unit of units) {
+    const lead = unit.kind === 'talk' ? leadOf(unit.lines, unit.heading) : undefined;
+    const { title: talk, ...people } = identityOf(unit, lead, title);
+    const meta: PassageMeta = {
+      talkId: `${source.file}#${unit.lines[0]}`,
+      conference,
+      ...(date ? { date } : {}),
+      talk,
+      ...people,
+      language: unitLanguage(text(unit.lines), language),
+      file: source.file,
+    };
+    const sticky = (unit.heading ? 1 : 0) + (lead?.blocks ?? 0);
+    const own = chunkTalk(meta, toChunkBlocks(blocks, lines, unit.lines, sticky), lines);
+    passages.push(...own);
+    if (unit.kind === 'talk') {
+      const { talkId, ...fields } = meta;
+      talks.push({ id: talkId, ...fields, lines: unit.lines, empty: own.length === 0 });
+    }
+  }
+  return {
+    file: source.file,
+    hash: source.hash,
+    encoding: source.encoding,
+    title,
+    conference,
+    ...(date ? { date } : {}),
+    tags: frontMatter.tags,
+    language,
+    talks,
+    passages,
+    warnings: frontMatter.warnings,
+  };
+}
+
+/** Blocks right under a heading (the heading itself excluded), as Markdown, for speaker detection. */
+function leadBlocks(blocks: MdBlock[], range: LineRange, heading: MdHeading | undefined, text: (r: LineRange) => string): LeadBlock[] {
+  return blocks
+    .filter((b) => b.start > (heading?.endLine ?? range[0] - 1) && b.start <= range[1])
+    .slice(0, LEAD_BLOCKS)
+    .map((b) => ({ kind: b.kind, source: text([b.start, Math.min(b.end, range[1])]) }));
+}
+
+/**
+ * Speakers from the heading win; the lines under it add companies, or speakers when the heading names
+ * none. When they name different people, the heading was misread ("Managing Complexity - Functionality"
+ * over `### Ryan Trinkle`): the lines under it are the explicit statement, and the heading is the title.
+ */
+function identityOf(unit: Unit, lead: SpeakerHeader | undefined, fallbackTitle: string): People & { title: string } {
+  const title = unit.info?.title ?? (unit.heading ? cleanTitle(unit.heading.text) : fallbackTitle);
+  const fromHeading: People = unit.info ?? { speakers: [], companies: [] };
+  if (!lead || lead.speakers.length === 0) return { title, speakers: fromHeading.speakers, companies: [...new Set([...fromHeading.companies, ...(lead?.companies ?? [])])] };
+  if (fromHeading.speakers.length === 0) return { title, speakers: lead.speakers, companies: [...new Set([...fromHeading.companies, ...lead.companies])] };
+  if (lead.speakers.some((s) => fromHeading.speakers.includes(s))) {
+    return { title, speakers: fromHeading.speakers, companies: [...new Set([...fromHeading.companies, ...lead.companies])] };
+  }
+  return { title: cleanTitle(unit.heading!.text), speakers: lead.speakers, companies: lead.companies };
+}
+
+/** The file's language unless the unit is clearly written in the other one. */
+function unitLanguage(markdown: string, fileLanguage: Language): Language {
+  const other: Language = fileLanguage === 'fr' ? 'en' : 'fr';
+  return isClearly(scoreLanguage(markdown), other) ? other : fileLanguage;
+}
+
+/** Files are consistent: "Title - Speaker" or "Speaker - Title"; unambiguous headings decide for the others. */
+function voteOrientation(headings: MdHeading[]): Orientation {
+  const votes: Array<Orientation | undefined> = headings.map((h) => parseTalkHeading(h.source, h.text).orientation);
+  const count = (side: Orientation): number => votes.filter((v) => v === side).length;
+  return count('speaker-first') > count('title-first') ? 'speaker-first' : 'title-first';
+}

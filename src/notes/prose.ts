@@ -1,0 +1,44 @@
+// What a reader sees of a Markdown/HTML fragment, to measure how much prose it holds. Link lists,
+// images, HTML scaffolding and template tags (Liquid, Hugo shortcodes) are noise for retrieval.
+
+const IMAGE = /!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]/g;
+const INLINE_LINK = /\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g;
+const REFERENCE_LINK = /\[([^\]]*)\]\[[^\]]*\]/g;
+const LINK_DEFINITION = /^\s*\[[^\]]+\]:\s*\S+.*$/gm;
+const TEMPLATE_TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+const ATTRIBUTES = /\{[^{}\n]*\}/g;
+const HTML_TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?-->/g;
+const AUTOLINK = /<(?:https?:|mailto:)[^>]*>/g;
+const URL = /\bhttps?:\/\/\S+|\bwww\.\S+/g;
+const ENTITY = /&[#\w]+;/g;
+const WORD = /[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu;
+
+/** Text with markup removed and link texts kept: "See [the slides](u)" → "See the slides". */
+export function plainText(markdown: string): string {
+  return markdown
+    .replace(LINK_DEFINITION, ' ')
+    .replace(IMAGE, ' ')
+    .replace(TEMPLATE_TAG, ' ')
+    .replace(AUTOLINK, ' ')
+    .replace(INLINE_LINK, '$1')
+    .replace(REFERENCE_LINK, '$1')
+    .replace(HTML_TAG, ' ')
+    .replace(ATTRIBUTES, ' ')
+    .replace(URL, ' ')
+    .replace(ENTITY, ' ')
+    .replace(/[*_`~]+/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** Words with at least one letter ("2018" alone is not a word of prose). */
+export function wordsOf(text: string): string[] {
+  return (text.match(WORD) ?? []).filter((w) => /\p{L}/u.test(w));
+}
+
+/** Number of words a reader sees, link texts included: the size measure of a passage. */
+export const wordCount = (markdown: string): number => wordsOf(plainText(markdown)).length;
+
+/** Words outside links, images and tags: a list of links or a sketchnote gallery has none. */
+export const proseWordCount = (markdown: string): number =>
+  wordsOf(plainText(markdown.replace(IMAGE, ' ').replace(INLINE_LINK, ' ').replace(REFERENCE_LINK, ' '))).length;

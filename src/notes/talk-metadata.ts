@@ -1,0 +1,222 @@
+// Talk title, speakers and companies from a talk heading and the lines right under it.
+// Notes write the same facts in many ways: "Title - Speaker", "Speaker: Title", "Title par Speaker",
+// "Title, [@handle](…)", "### Speaker" / "#### Company" sub-headings, a bold link line, or
+// "Name, employé Company, nous a parlé…" in the first sentence.
+import { companyOfRole, isOrganisation, isPersonName, isRole, parsePeople, stripHonorific, type People } from './names.js';
+import { plainText } from './prose.js';
+
+/** Which side of "A - B" holds the speakers in this file; voted over the unambiguous headings. */
+export type Orientation = 'title-first' | 'speaker-first';
+
+export interface HeadingInfo extends People {
+  title: string;
+  /** Set when the heading alone shows which side names the speakers. */
+  orientation?: Orientation;
+}
+
+const DASH = /\s+[-–—]\s*|\s*[-–—]\s+/;
+const TALK_NUMBER = /^talk\s*\d+\s*[:.)-]\s*/i;
+const KEYNOTE_SPEAKER = /^(.*\bkeynote)\s*[:\-–—]\s*(.+)$/i;
+const TRAILING_LINK = /,\s*\[([^\]]+)\]\([^)]*\)\s*$/;
+const SPEAKER_LABEL = /^(?:par|by)\s+/i;
+
+export function cleanTitle(title: string): string {
+  return title
+    .replace(/\{[^{}]*\}/g, '')
+    .replace(/\s+/g, ' ')
+    .trim()
+    .replace(/\s*:$/, '')
+    .replace(/^["“«]\s*(.*?)\s*["”»]$/, '$1')
+    .trim();
+}
+
+const merge = (a: People, b: People): People => ({
+  speakers: [...new Set([...a.speakers, ...b.speakers])],
+  companies: [...new Set([...a.companies, ...b.companies])],
+});
+const nobody = (): People => ({ speakers: [], companies: [] });
+
+/** `Title, [@speaker](…)` and `Title, [Org](…)` tails: a handle is a speaker, anything else an organisation. */
+function takeLinkTails(source: string, plain: string): { plain: string; people: People } {
+  const people = nobody();
+  let rest = source;
+  let text = plain;
+  for (let tail = TRAILING_LINK.exec(rest); tail; tail = TRAILING_LINK.exec(rest)) {
+    const label = tail[1]!.trim();
+    if (label.startsWith('@')) people.speakers.unshift(label);
+    else people.companies.unshift(label);
+    rest = rest.slice(0, tail.index);
+    const at = text.lastIndexOf(label);
+    if (at >= 0) text = text.slice(0, at).replace(/,\s*$/, '');
+  }
+  return { plain: text, people };
+}
+
+/**
+ * Reads a talk heading. `source` is the heading's inline Markdown, `plain` its text; `orientation`
+ * settles "A - B" when both sides could be names ("Open Source - Janet Kuo").
+ */
+export function parseTalkHeading(source: string, plain: string, orientation: Orientation = 'title-first'): HeadingInfo {
+  const tails = takeLinkTails(source, plain);
+  let text = cleanTitle(tails.plain);
+  const numbered = TALK_NUMBER.test(text);
+  text = text.replace(TALK_NUMBER, '');
+  const found = (title: string, people: People, side?: Orientation): HeadingInfo => ({
+    title: cleanTitle(title) || text,
+    ...merge(people, tails.people),
+    ...(side ? { orientation: side } : {}),
+  });
+
+  // "Smart Services: Microservices, Frank Stratton" once the organisation link is gone.
+  const commaName = /^(.+),\s*([^,]+)$/.exec(text);
+  if (tails.people.companies.length + tails.people.speakers.length > 0 && commaName && isPersonName(commaName[2]!)) {
+    return found(commaName[1]!, { speakers: [commaName[2]!.trim()], companies: [] });
+  }
+  // "Friday Keynote: Catherine Bracy, [Code for America](…)": the organisation link vouches for the name
+  // ("Keynote: Full-Stack Python" looks like a name too).
+  const keynote = KEYNOTE_SPEAKER.exec(text);
+  if (keynote && tails.people.companies.length > 0 && parsePeople(keynote[2]!)) return found(text, parsePeople(keynote[2]!)!);
+
+  const parts = text.split(DASH).map((p) => p.trim()).filter(Boolean);
+  if (parts.length >= 2) {
+    const left = parts[0]!;
+    const rightRest = parts.slice(1).join(' - ');
+    if (isRole(rightRest) && parsePeople(left)) {
+      const company = companyOfRole(rightRest);
+      return found(text, merge(parsePeople(left)!, { speakers: [], companies: company ? [company] : [] }));
+    }
+    const right = parts.at(-1)!.replace(SPEAKER_LABEL, '');
+    const titleFirst = parsePeople(right);
+    const speakerFirst = parsePeople(left);
+    const titleOfTitleFirst = text.slice(0, text.lastIndexOf(parts.at(-1)!)).replace(/\s*[-–—]\s*$/, '');
+    if (titleFirst && (!speakerFirst || orientation === 'title-first')) {
+      return found(titleOfTitleFirst, titleFirst, speakerFirst ? undefined : 'title-first');
+    }
+    if (speakerFirst) return found(rightRest, speakerFirst, titleFirst ? undefined : 'speaker-first');
+  }
+  // "Speaker: Title" only where the file puts speakers first: "Landing Zone: Missteps" is a title.
+  const colon = /^([^:]+):\s+(.+)$/.exec(text);
+  if (colon && (numbered || orientation === 'speaker-first') && parsePeople(colon[1]!)) return found(colon[2]!, parsePeople(colon[1]!)!);
+  const byline = /^(.+?)\s+(?:par|by)\s+((?:(?!\s(?:par|by)\s).)+)$/i.exec(text);
+  const byPeople = byline && (/^@\w+$/.test(byline[2]!.trim()) ? { speakers: [byline[2]!.trim()], companies: [] } : parsePeople(byline[2]!));
+  if (byline && byPeople) return found(byline[1]!, byPeople);
+  // "Talk 4: Vijay Pandey": the program names the slot by its speaker. A bare name elsewhere may be
+  // the note's author (one section per attendee), so it is not taken as a speaker.
+  if (numbered && parsePeople(text)) return found(text, parsePeople(text)!);
+  return found(text, nobody());
+}
+
+/** What the first lines of a talk say about its speakers, and how many leading blocks they take. */
+export interface SpeakerHeader extends People {
+  /** Leading body blocks that are speaker, role, company or format lines, not notes. */
+  blocks: number;
+}
+
+export interface LeadBlock {
+  kind: string;
+  /** Markdown source of the block, lines joined with `\n`. */
+  source: string;
+}
+
+const LABEL = /^(?:speakers?|speacker|intervenant(?:e|s)?|orateur|oratrice|oratrices|présenté par|presented by)\s*:\s*(.*)$/i;
+const EMPHASIS_ONLY = /^\s*([*_]{1,2})[^*_]+\1\s*$/;
+const LINK_OR_BOLD_ONLY = /^\s*(?:\*\*|__)?\s*\[[^\]]+\]\([^)]*\)\s*(?:\*\*|__)?\s*$|^\s*(\*\*|__)[^*_]+\1\s*$/;
+
+/** Sub-headings and lead lines: `### Name` / `#### Role` / `#### Company`, `**[Name](…)**`, `Intervenant : Name`. */
+export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
+  let people = nobody();
+  let used = 0;
+  for (const [i, block] of blocks.entries()) {
+    const plain = plainText(block.source.replace(/^#+\s*/, ''));
+    if (block.kind === 'heading') {
+      const named = people.speakers.length === 0 ? headingPerson(plain) : undefined;
+      if (named) people = merge(people, named);
+      else if (plain === '' || isRole(plain)) { /* link line or role line: part of the header, no fact */ }
+      else if (people.speakers.length > 0 && isOrganisation(plain)) people = merge(people, { speakers: [], companies: [plain] });
+      else break;
+      used = i + 1;
+      continue;
+    }
+    if (block.kind !== 'paragraph' && block.kind !== 'list') break;
+    const label = LABEL.exec(plain);
+    if (label) {
+      // "Intervenant :" followed by a list of names, or "Speaker: Name" on one line.
+      const listFollows = label[1] === '' && blocks[i + 1]?.kind === 'list';
+      const entries = listFollows ? blocks[i + 1]!.source.split('\n').map((l) => plainText(l.replace(/^\s*[-*+]\s*/, ''))) : [label[1]!];
+      for (const entry of entries) people = merge(people, parsePeople(entry) ?? nobody());
+      used = i + (listFollows ? 2 : 1);
+      break;
+    }
+    const oneLine = !block.source.includes('\n');
+    if (block.kind === 'paragraph' && oneLine && EMPHASIS_ONLY.test(block.source) && !LINK_OR_BOLD_ONLY.test(block.source) && i === used) {
+      used = i + 1; // a format line such as "_Conférence 45 minutes_"
+      continue;
+    }
+    if (people.speakers.length === 0 && block.kind === 'paragraph') {
+      const line = nameLinePeople(block.source, plain);
+      if (line) {
+        people = merge(people, line);
+        used = i + 1;
+      } else {
+        people = merge(people, openingSentencePeople(plain) ?? nobody()); // the sentence stays notes, not header
+      }
+    }
+    break;
+  }
+  return { ...people, blocks: used };
+}
+
+/** `### Daniel Larsen`, `### Kolton Andrus (Chaos Engineer …)`, `#### Rick Houlihan - Principal Technologist, NoSQL`. */
+export function headingPerson(plain: string): People | undefined {
+  const parens = /^(.*?)\s*\(([^()]+)\)$/.exec(plain);
+  if (parens && isPersonName(parens[1]!)) {
+    const company = isRole(parens[2]!) ? companyOfRole(parens[2]!) : isOrganisation(parens[2]!) ? parens[2]! : undefined;
+    return { speakers: [stripHonorific(parens[1]!)], companies: company ? [company] : [] };
+  }
+  const dash = plain.split(DASH);
+  if (dash.length === 2 && isPersonName(dash[0]!) && isRole(dash[1]!)) {
+    const company = companyOfRole(dash[1]!);
+    return { speakers: [stripHonorific(dash[0]!)], companies: company ? [company] : [] };
+  }
+  const people = parsePeople(plain);
+  return people && people.companies.length === 0 ? people : undefined;
+}
+
+/**
+ * A lead paragraph that is only a name: `**[Olivier HAMANT](…)**`, or a plain "Name, Company" line
+ * with a handle (`Brendan Burns, Microsoft Azure` / `@brendandburns`). A plain line with a bare
+ * name is too easily a sentence fragment, so it needs a company or a handle to count.
+ */
+function nameLinePeople(source: string, plain: string): People | undefined {
+  const lines = source.split('\n');
+  if (lines.every((line) => LINK_OR_BOLD_ONLY.test(line))) {
+    const each = lines.map((line) => parsePeople(plainText(line)));
+    return each.every((p) => p !== undefined) ? each.reduce((a, b) => merge(a!, b!), nobody()) : undefined;
+  }
+  if (source.split('\n').length > 3 || plain.split(/\s+/).length > 10) return undefined;
+  const people = parsePeople(plain);
+  return people && (people.companies.length > 0 || /(^|\s)@\w/.test(plain)) ? people : undefined;
+}
+
+const SPEECH_VERB =
+  /\b(?:nous\s+(?:a|ont)\s+(?:fait|parlé|présenté|expliqué|montré|raconté)|a\s+(?:parlé|présenté|expliqué|montré)|talked|spoke|presented|explained|showed|gave|opened|introduced|shared|discussed|walked)(?![\p{L}])/iu;
+const NAME_AT_START = /^((?:\p{Lu}[\p{L}'’-]*\.?\s+){1,3}\p{Lu}[\p{L}'’-]*)\s*(?:\([^()]*\))?\s*/u;
+const APPOSITIVE_COMPANY =
+  /^(?:employée?|ingénieure?|développeu(?:r|se)|engineer|developer)?\s*(?:de chez|chez|at|@|de|from|of)?\s*(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)?)$/u;
+
+/**
+ * "Robert Kennedy, employé Google, nous a fait…" → Robert Kennedy, Google. Only a full name opening
+ * the paragraph, then at most an appositive between commas, then a speech verb.
+ */
+export function openingSentencePeople(plain: string): People | undefined {
+  const name = NAME_AT_START.exec(plain);
+  if (!name || !isPersonName(name[1]!)) return undefined;
+  const rest = plain.slice(name[0].length, name[0].length + 100);
+  const verb = SPEECH_VERB.exec(rest);
+  if (!verb) return undefined;
+  const between = rest.slice(0, verb.index).trim();
+  if (between !== '' && !/^,[^.;:!?]*$/.test(between)) return undefined;
+  const appositive = between.replace(/^,\s*/, '').replace(/,$/, '').trim();
+  const company = appositive === '' ? undefined : APPOSITIVE_COMPANY.exec(appositive)?.[1];
+  return { speakers: [stripHonorific(name[1]!)], companies: company ? [company] : [] };
+}

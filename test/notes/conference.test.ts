@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { conferenceName, noteDate, titleFromPath } from '../../src/notes/conference.js';
+import { languageOf, scoreLanguage } from '../../src/notes/language.js';
+
+describe('conferenceName', () => {
+  it.each([
+    ['QCon London 2014, day One', 'QCon London 2014'],
+    ['Retour sur la QCon 2012', 'QCon 2012'],
+    ['Retour sur le Mix-IT 2015 (Lyon)', 'Mix-IT 2015'],
+    ['Mon Devoxx 2022 à moi !', 'Devoxx 2022'],
+    ["Jamie's KubeCon 2018 trip notes", 'KubeCon 2018'],
+    ['Notes from Scaleconf 2017', 'Scaleconf 2017'],
+    ['Velocity Europe 2015 - The Good Ones!', 'Velocity Europe 2015'],
+    ['Paris Web 2010 : l\'âge de raison', 'Paris Web 2010'],
+    ['PyCon Day 2: Really Day 1', 'PyCon'],
+    ['velocity-london-2018', 'velocity london 2018'],
+    ['re-invent2018', 're invent 2018'],
+  ])('%s → %s', (title, name) => {
+    expect(conferenceName(title)).toBe(name);
+  });
+
+  it('adds the year of the note when the title has none, so that editions stay apart', () => {
+    expect(conferenceName("strangeloop: it's a wrap", '2023')).toBe('strangeloop 2023');
+    expect(conferenceName('KubeCon - The Keynotes', '2019')).toBe('KubeCon 2019');
+    expect(conferenceName('QCon London 2014, day One', '2015')).toBe('QCon London 2014');
+  });
+});
+
+describe('noteDate and titleFromPath', () => {
+  it('prefers the front matter, then the post date in the file name, then a year', () => {
+    expect(noteDate('2016-11-08', 'Blend Web Mix 2016', 'x.md')).toBe('2016-11-08');
+    expect(noteDate(undefined, 'Retour sur la QCon 2012', 'barreverte/2012-04-09-retour.markdown')).toBe('2012-04-09');
+    expect(noteDate(undefined, 'QCon London 2014, day One', 'notes.md')).toBe('2014');
+    expect(noteDate(undefined, undefined, 'notes.md')).toBeUndefined();
+  });
+
+  it('names a note by its folder when only the folder has the year', () => {
+    expect(titleFromPath('reinvent-2019-notes/DOP328-Five_lessons.md')).toBe('reinvent-2019-notes');
+    expect(titleFromPath('kubecon/kubecon-eu-2019-day2.md')).toBe('kubecon-eu-2019-day2');
+  });
+});
+
+describe('language', () => {
+  it('tells French from English by stop words', () => {
+    expect(languageOf(scoreLanguage("Après chaque problème en prod chez Etsy, ils font des post-mortem publics et tout le monde est invité."), 'en')).toBe('fr');
+    expect(languageOf(scoreLanguage('Pinterest had an old in house web framework and they made the decision to move to React.'), 'fr')).toBe('en');
+    expect(languageOf(scoreLanguage('Kubernetes, Docker, Istio'), 'fr')).toBe('fr');
+  });
+});

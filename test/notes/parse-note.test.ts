@@ -1,0 +1,152 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { splitLines } from '../../src/chunks/chunk-talk.js';
+import { decodeBytes } from '../../src/notes/decode.js';
+import { parseNote } from '../../src/notes/parse-note.js';
+import type { NoteSource } from '../../src/types.js';
+
+const note = (text: string, file = 'notes/test.md'): NoteSource => ({ file, text, encoding: 'UTF-8', hash: 'h' });
+const paragraph = (topic: string, words = 40): string => Array.from({ length: words }, (_, i) => `${topic}${i % 7} word`).join(' ');
+
+describe('parseNote', () => {
+  it('finds ## talks under a title, with speaker and company sub-headings', () => {
+    const text = [
+      '# Notes from ExampleConf 2017', // 1
+      '', // 2
+      '## Talk one, very useful', // 3
+      '### Jane Smith', // 4
+      '', // 5
+      '#### Senior Staff Engineer', // 6
+      '', // 7
+      '#### Acme Corp', // 8
+      '', // 9
+      'Jane told us how the team handles retries and why every timeout needs a budget of its own.', // 10
+      '', // 11
+      '## Talk two', // 12
+      '', // 13
+      '## Conclusion', // 14
+      'We had a great time at the event and will come back next year with the whole team.', // 15
+    ].join('\n');
+    const parsed = parseNote(note(text));
+    expect(parsed.conference).toBe('ExampleConf 2017');
+    expect(parsed.title).toBe('Notes from ExampleConf 2017');
+    expect(parsed.date).toBe('2017');
+    expect(parsed.language).toBe('en');
+    expect(parsed.talks.map((t) => [t.talk, t.lines, t.empty])).toEqual([
+      ['Talk one, very useful', [3, 11], false],
+      ['Talk two', [12, 13], true],
+    ]);
+    expect(parsed.talks[0]).toMatchObject({ id: 'notes/test.md#3', speakers: ['Jane Smith'], companies: ['Acme Corp'], conference: 'ExampleConf 2017' });
+    // The speaker sub-headings open the talk's passage; the conclusion is kept as prose, not as a talk.
+    expect(parsed.passages.map((p) => [p.id, p.talk, p.talkId])).toEqual([
+      ['notes/test.md:3-10', 'Talk one, very useful', 'notes/test.md#3'],
+      ['notes/test.md:14-15', 'Conclusion', 'notes/test.md#14'],
+    ]);
+  });
+
+  it('counts front matter lines, keeps CRLF out of passage text, and reads TOML', () => {
+    const text = ["+++", "title = 'SnowCamp 2023'", 'date = 2023-02-05', '+++', '', '# La cryptographie post-quantique', '', paragraph('crypto'), ''].join('\r\n');
+    const parsed = parseNote(note(text));
+    expect(parsed).toMatchObject({ conference: 'SnowCamp 2023', date: '2023-02-05' });
+    expect(parsed.talks[0]).toMatchObject({ talk: 'La cryptographie post-quantique', lines: [6, 9] });
+    const passage = parsed.passages[0]!;
+    expect(passage.lines).toEqual([6, 8]);
+    expect(passage.text).toBe(splitLines(text).slice(5, 8).join('\n'));
+    expect(passage.text).not.toContain('\r');
+  });
+
+  it('survives broken YAML front matter with a warning', () => {
+    const text = ['---', 'title: Retour sur la QCon 2012', 'date: !binary |-', '  MjAx', 'x: [', '---', '', '## Les nuages', '', paragraph('nuage')].join('\n');
+    const parsed = parseNote(note(text));
+    expect(parsed.warnings).toHaveLength(1);
+    expect(parsed.conference).toBe('QCon 2012');
+    expect(parsed.talks.map((t) => t.talk)).toEqual(['Les nuages']);
+  });
+
+  it('goes down to ### talks under day headings, and skips a table of contents', () => {
+    const text = [
+      '# Visited talks', // 1
+      '- [First](#first)', // 2
+      '- [Second](#second)', // 3
+      '', // 4
+      '## Day 1', // 5
+      '### Keynote: Walking the Line', // 6
+      paragraph('keynote'), // 7
+      '### Vue.js le framework progressif', // 8
+      paragraph('vue'), // 9
+      '## Jeudi 21 avril', // 10
+      '### Dois-je migrer en Reactive et comment ? - Christophe JOLLIVET', // 11
+      paragraph('reactive'), // 12
+    ].join('\n');
+    const parsed = parseNote(note(text));
+    expect(parsed.talks.map((t) => t.talk)).toEqual(['Keynote: Walking the Line', 'Vue.js le framework progressif', 'Dois-je migrer en Reactive et comment ?']);
+    expect(parsed.talks[2]!.speakers).toEqual(['Christophe JOLLIVET']);
+    expect(parsed.passages.some((p) => p.lines[0] <= 3)).toBe(false);
+  });
+
+  it('keeps prose-only posts as passages without talks, and drops image-only sections', () => {
+    const prose = parseNote(note(['---', 'title: Sud Web 2023', '---', '', paragraph('journée', 30)].join('\n')));
+    expect(prose.talks).toEqual([]);
+    expect(prose.passages.map((p) => [p.lines, p.talk])).toEqual([[[5, 5], 'Sud Web 2023']]);
+    const images = parseNote(note(['## Photo gallery', '', '![one](a.jpg)', '![two](b.jpg)'].join('\n')));
+    expect(images.talks).toEqual([]);
+    expect(images.passages).toEqual([]);
+  });
+
+  it('marks a French talk in an English file', () => {
+    const fr = "Ils font des post-mortem publics après chaque problème, et tout le monde est invité à venir voir pourquoi ça a planté et comment on fait pour que ça ne se reproduise pas. C'est le système qu'il faut améliorer, pas les gens qu'il faut pointer du doigt, et ils le disent à chaque fois.";
+    const en = 'They showed how the team ships small changes all day, and why each of them can be rolled back in a minute when something is wrong with the site.';
+    const parsed = parseNote(note(['# Notes 2020', '## English talk', `${en} ${en}`, '## Un talk en français', fr].join('\n')));
+    expect(parsed.language).toBe('en');
+    expect(parsed.talks.map((t) => t.language)).toEqual(['en', 'fr']);
+  });
+});
+
+const seeds = resolve('data/notes');
+const seed = (name: string): NoteSource => {
+  const bytes = readFileSync(resolve(seeds, name));
+  return { file: name, ...decodeBytes(bytes), hash: 'seed' };
+};
+
+describe.skipIf(!existsSync(resolve(seeds, '001_34568cbb42ee90fe.txt')))('seed notes', () => {
+  it('QCon London 2014: French, two Etsy talks', () => {
+    const parsed = parseNote(seed('001_34568cbb42ee90fe.txt'));
+    expect(parsed).toMatchObject({ conference: 'QCon London 2014', title: 'QCon London 2014, day One', language: 'fr', tags: ['qcon'] });
+    expect(parsed.talks.map((t) => t.talk)).toEqual(
+      expect.arrayContaining(["How outages shaped Etsy's architecture", 'Development, Deployment and Collaboration at Etsy']),
+    );
+    expect(parsed.talks.every((t) => t.language === 'fr')).toBe(true);
+  });
+
+  it('ScaleConf: speaker and company from sub-headings, English', () => {
+    const parsed = parseNote(seed('002_229ae74f5be487c1.txt'));
+    expect(parsed.language).toBe('en');
+    expect(parsed.talks.find((t) => t.talk === 'Cloud-scale: Lessons from the field')).toMatchObject({
+      speakers: ['Daniel Larsen'],
+      companies: ['Microsoft NZ'],
+      language: 'en',
+    });
+    expect(parsed.talks.map((t) => t.talk)).not.toContain('Disclaimer');
+  });
+
+  it('PyCon: titles without the trailing organisation or handle link', () => {
+    const parsed = parseNote(seed('003_61d3d94835055e40.txt'));
+    expect(parsed.talks.map((t) => t.talk)).toEqual(expect.arrayContaining(['Building Secure Systems', 'Smart Services: Microservices', 'Friday Keynote: Catherine Bracy']));
+    expect(parsed.talks.find((t) => t.talk === 'Smart Services: Microservices')).toMatchObject({ speakers: ['Frank Stratton'], companies: ['Runscope'] });
+  });
+
+  it('dotScale: speaker and company from the opening sentence', () => {
+    const parsed = parseNote(seed('000_4a899a7cd1601ca1.txt'));
+    expect(parsed.talks.find((t) => t.talk === "Retour d'expérience sur healthcare.gov")).toMatchObject({ speakers: ['Robert Kennedy'], companies: ['Google'] });
+  });
+
+  it('Velocity: the table of contents is no talk, every passage is its lines', () => {
+    const source = seed('004_22da52670a0e8992.txt');
+    const parsed = parseNote(source);
+    expect(parsed.talks).toHaveLength(9);
+    expect(parsed.talks.map((t) => t.talk)).not.toContain('Visited talks');
+    const lines = splitLines(source.text);
+    for (const p of parsed.passages) expect(p.text).toBe(lines.slice(p.lines[0] - 1, p.lines[1]).join('\n'));
+  });
+});

@@ -1,0 +1,108 @@
+import { describe, expect, it } from 'vitest';
+import { isPersonName, parsePeople } from '../../src/notes/names.js';
+import { openingSentencePeople, parseTalkHeading, speakerHeader } from '../../src/notes/talk-metadata.js';
+
+const heading = (source: string, plain = source.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_]/g, '')) => parseTalkHeading(source, plain);
+
+describe('isPersonName', () => {
+  it.each(['Daniel Larsen', 'Christophe JOLLIVET', 'Courtney W. Nash', 'Dr. Franziska Hinkelmann', 'Jean-François ROCHAS-PARROT', 'J Evans'])('%s is a name', (name) => {
+    expect(isPersonName(name)).toBe(true);
+  });
+  it.each(['Pinterest', 'Getting Started in the Kubernetes Community', 'Keynote', 'Landing Zone', 'votre humble serviteuse', 'Day 1', 'Lightning Talks'])('%s is not', (text) => {
+    expect(isPersonName(text)).toBe(false);
+  });
+});
+
+describe('parsePeople', () => {
+  it('reads name lists with companies', () => {
+    expect(parsePeople('Elena Morozova, Weaveworks @lelenanam')).toEqual({ speakers: ['Elena Morozova'], companies: ['Weaveworks'] });
+    expect(parsePeople('Julien Simon (AWS) & Antoine Guy (Viadeo)')).toEqual({ speakers: ['Julien Simon', 'Antoine Guy'], companies: ['AWS', 'Viadeo'] });
+    expect(parsePeople('Jordan NOURRY, Adrien JOLY et Julien TOPCU')).toEqual({ speakers: ['Jordan NOURRY', 'Adrien JOLY', 'Julien TOPCU'], companies: [] });
+    expect(parsePeople('Yong Tang, MobileIron, Inc.')).toEqual({ speakers: ['Yong Tang'], companies: ['MobileIron, Inc'] });
+  });
+  it('refuses anything that is not entirely a list of people', () => {
+    expect(parsePeople('Stitching things together')).toBeUndefined();
+    expect(parsePeople('I AM DEVOPS AND I LIKE FUNCTIONS')).toBeUndefined();
+  });
+});
+
+describe('parseTalkHeading', () => {
+  it('drops a trailing speaker handle or organisation link', () => {
+    expect(heading('Building Secure Systems, [@lvh](http://twitter.com/lvh)')).toMatchObject({ title: 'Building Secure Systems', speakers: ['@lvh'], companies: [] });
+    expect(heading('Smart Services: Microservices, Frank Stratton, [Runscope](http://runscope.com)')).toMatchObject({
+      title: 'Smart Services: Microservices',
+      speakers: ['Frank Stratton'],
+      companies: ['Runscope'],
+    });
+    expect(heading('Friday Keynote: Catherine Bracy, [Code for America](http://www.codeforamerica.org/)')).toMatchObject({
+      title: 'Friday Keynote: Catherine Bracy',
+      speakers: ['Catherine Bracy'],
+      companies: ['Code for America'],
+    });
+  });
+
+  it('reads "Title - Speaker" and "Speaker - Title"', () => {
+    expect(heading('Dois-je migrer en Reactive et comment ? - Christophe JOLLIVET')).toMatchObject({ title: 'Dois-je migrer en Reactive et comment ?', speakers: ['Christophe JOLLIVET'], orientation: 'title-first' });
+    expect(heading('Glenn Sarti - Sharing: What\'s in it for me?')).toMatchObject({ title: "Sharing: What's in it for me?", speakers: ['Glenn Sarti'], orientation: 'speaker-first' });
+    expect(heading('Stranger danger - *Guy Podjarny & Assaf Hefetz (Snyk)*')).toMatchObject({ title: 'Stranger danger', speakers: ['Guy Podjarny', 'Assaf Hefetz'], companies: ['Snyk'] });
+    expect(heading('"Confessions d\'un serial killer"- Par [Virginie Caplet](http://x)')).toMatchObject({ title: "Confessions d'un serial killer", speakers: ['Virginie Caplet'] });
+  });
+
+  it('settles "A - B" with two name-like sides by the file orientation', () => {
+    const text = 'Open Source - Janet Kuo';
+    expect(parseTalkHeading(text, text, 'title-first')).toMatchObject({ title: 'Open Source', speakers: ['Janet Kuo'] });
+    expect(parseTalkHeading(text, text, 'speaker-first')).toMatchObject({ title: 'Janet Kuo', speakers: ['Open Source'] });
+    expect(parseTalkHeading(text, text).orientation).toBeUndefined();
+    expect(heading('Managing Complexity - Functionality').speakers).toEqual([]);
+  });
+
+  it('reads "par Speaker", "by @handle", numbered slots and role lines', () => {
+    expect(heading("Le pourquoi du pourquoi de l'agilité par Cédric Bodin")).toMatchObject({ title: "Le pourquoi du pourquoi de l'agilité", speakers: ['Cédric Bodin'] });
+    expect(heading('GitOps: Ubie Inc by @sakajunquality')).toMatchObject({ title: 'GitOps: Ubie Inc', speakers: ['@sakajunquality'] });
+    expect(heading('Talk 2: Cheryl Hung: 2.66 Million')).toMatchObject({ title: '2.66 Million', speakers: ['Cheryl Hung'] });
+    expect(heading('Brian Liles - Senior Staff Engineer, VMWare')).toMatchObject({ title: 'Brian Liles - Senior Staff Engineer, VMWare', speakers: ['Brian Liles'], companies: ['VMWare'] });
+  });
+
+  it('takes no speaker when unsure', () => {
+    expect(heading('Landing Zone: Missteps')).toMatchObject({ title: 'Landing Zone: Missteps', speakers: [] });
+    expect(heading('Keynote: Full-Stack Python')).toMatchObject({ speakers: [] });
+    expect(heading('Katie Schick')).toMatchObject({ title: 'Katie Schick', speakers: [] });
+    expect(heading("Rendez l'agilité aux développeurs et développeuses ! - votre humble serviteuse").speakers).toEqual([]);
+  });
+
+  it('cleans the title: closing hashes are gone already, attributes and a trailing colon go', () => {
+    expect(heading("L'importance de la performance :").title).toBe("L'importance de la performance");
+    expect(heading('Be a Dolphin not a Shark{lang=en}').title).toBe('Be a Dolphin not a Shark');
+  });
+});
+
+describe('speakerHeader', () => {
+  it('reads ### Name / #### Role / #### Company sub-headings, a role is not a company', () => {
+    const header = speakerHeader([
+      { kind: 'heading', source: '### Daniel Larsen' },
+      { kind: 'heading', source: '#### Senior Premier Field Engineer' },
+      { kind: 'heading', source: '#### Microsoft NZ' },
+      { kind: 'paragraph', source: 'Daniel asked why we are not seeing the sort of scale.' },
+    ]);
+    expect(header).toEqual({ speakers: ['Daniel Larsen'], companies: ['Microsoft NZ'], blocks: 3 });
+  });
+
+  it('reads a bold link line after a format line, and labelled speaker lines', () => {
+    expect(speakerHeader([{ kind: 'paragraph', source: '_Conférence 45 minutes_' }, { kind: 'paragraph', source: '**[Albane Veyron](https://x)**  ' }])).toEqual({ speakers: ['Albane Veyron'], companies: [], blocks: 2 });
+    expect(speakerHeader([{ kind: 'paragraph', source: 'Intervenant :' }, { kind: 'list', source: '- Olivier Poncet [@ponceto91](https://x)' }])).toMatchObject({ speakers: ['Olivier Poncet'], blocks: 2 });
+    expect(speakerHeader([{ kind: 'paragraph', source: 'Brendan Burns, Microsoft Azure\n@brendandburns' }])).toEqual({ speakers: ['Brendan Burns'], companies: ['Microsoft Azure'], blocks: 1 });
+  });
+
+  it('reads the speaker from an opening sentence without making it a header', () => {
+    expect(speakerHeader([{ kind: 'paragraph', source: 'Robert Kennedy, employé Google, nous a fait le deuxième retour.' }])).toEqual({ speakers: ['Robert Kennedy'], companies: ['Google'], blocks: 0 });
+  });
+});
+
+describe('openingSentencePeople', () => {
+  it('needs a full name and a speech verb', () => {
+    expect(openingSentencePeople('Fabien Potencier (@fabpot), de Symfony nous a parlé de PHP.')).toEqual({ speakers: ['Fabien Potencier'], companies: ['Symfony'] });
+    expect(openingSentencePeople('Mitchell Hashimoto, le créateur de Vagrant nous a parlé de Consul.')).toEqual({ speakers: ['Mitchell Hashimoto'], companies: [] });
+    expect(openingSentencePeople('Daniel asked why we are not seeing scale.')).toBeUndefined();
+    expect(openingSentencePeople('Kubernetes Rocks is what everyone said.')).toBeUndefined();
+  });
+});
