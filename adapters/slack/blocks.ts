@@ -1,0 +1,52 @@
+// Block Kit building blocks and limits shared by the formatters. Slack rejects a whole message that
+// breaks a limit, so every formatter cuts its content to fit instead.
+import type { types } from '@slack/bolt';
+import type { LineRange } from '../../src/types.js';
+import { escapeMrkdwn, truncate } from './escape.js';
+
+export type Block = types.KnownBlock;
+
+/** A message as chat.postMessage and respond() take it: blocks, plus `text` for notifications and old clients. */
+export interface SlackMessage {
+  text: string;
+  blocks: Block[];
+}
+
+export const LIMITS = { blocks: 50, sectionText: 3000, contextText: 3000, messageText: 40_000 } as const;
+
+export function section(mrkdwn: string): Block {
+  return { type: 'section', text: { type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.sectionText) } };
+}
+
+export function context(mrkdwn: string): Block {
+  return { type: 'context', elements: [{ type: 'mrkdwn', text: truncate(mrkdwn, LIMITS.contextText) }] };
+}
+
+/** A plain message: one section with the fallback text. */
+export function textMessage(mrkdwn: string): SlackMessage {
+  return { text: truncate(mrkdwn, LIMITS.messageText), blocks: [section(mrkdwn)] };
+}
+
+/** `file:12-15` — also the excerpt id recorded with feedback. */
+export function citation(file: string, lines: LineRange): string {
+  return `${file}:${lines[0]}-${lines[1]}`;
+}
+
+/** A mrkdwn blockquote of verbatim note text, escaped, cut to fit a section. */
+export function quoteBlock(text: string, max: number = LIMITS.sectionText): string {
+  const quoted = text
+    .replace(/\r\n?/g, '\n')
+    .trim()
+    .split('\n')
+    .map((line) => `>${escapeMrkdwn(line)}`)
+    .join('\n');
+  return truncate(quoted, max);
+}
+
+/** "Speaker A, Speaker B (Company)" — empty when the note names neither. */
+export function people(speakers: string[], companies: string[]): string {
+  const who = speakers.join(', ');
+  const where = companies.join(', ');
+  if (who && where) return `${who} (${where})`;
+  return who || where;
+}

@@ -1,0 +1,179 @@
+// A fake Slack on 127.0.0.1: the Web API methods the adapter calls, response_url endpoints, and a
+// Socket Mode websocket. It records every call so that tests can assert on what the bot sent.
+import { createHmac } from 'node:crypto';
+import { type IncomingMessage, type Server, createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { WebSocket, WebSocketServer } from 'ws';
+
+export interface RecordedCall {
+  /** A Web API method (`chat.postMessage`), or `response_url` for respond() posts. */
+  method: string;
+  body: Record<string, unknown>;
+  /** The URL called, for response_url posts. */
+  url?: string;
+  authorization?: string;
+  /** What the fake answered. */
+  response?: Record<string, unknown>;
+}
+
+export const BOT = { userId: 'UBOT0001', botId: 'BBOT0001', teamId: 'T0001' };
+
+async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const raw = Buffer.concat(chunks).toString('utf8');
+  if (!raw) return {};
+  if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
+  // WebClient posts forms; structured arguments (blocks) arrive as JSON strings.
+  const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
+  for (const key of ['blocks', 'attachments']) if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string);
+  return body;
+}
+
+export class FakeSlack {
+  readonly calls: RecordedCall[] = [];
+  private server: Server;
+  private sockets = new WebSocketServer({ noServer: true });
+  private socket?: WebSocket;
+  private acks = new Map<string, (payload: unknown) => void>();
+  private nextTs = 1;
+  /** Web API method → the Slack error code the fake answers it with, until removed. */
+  readonly failures = new Map<string, string>();
+  port = 0;
+
+  constructor() {
+    this.server = createServer((req, res) => {
+      void this.handle(req).then(({ status, body }) => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      });
+    });
+    this.server.on('upgrade', (req, socket, head) => {
+      this.sockets.handleUpgrade(req, socket, head, (ws) => {
+        this.socket = ws;
+        ws.on('message', (data) => {
+          const message = JSON.parse(String(data)) as { envelope_id: string; payload: unknown };
+          this.acks.get(message.envelope_id)?.(message.payload);
+        });
+        ws.send(JSON.stringify({ type: 'hello', num_connections: 1, connection_info: { app_id: 'A0001' } }));
+      });
+    });
+  }
+
+  async start(): Promise<this> {
+    await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
+    this.port = (this.server.address() as AddressInfo).port;
+    return this;
+  }
+
+  get apiUrl(): string {
+    return `http://127.0.0.1:${this.port}/api/`;
+  }
+
+  /** A response_url that records what respond() sends to it. */
+  responseUrl(id = 'r1'): string {
+    return `http://127.0.0.1:${this.port}/respond/${id}`;
+  }
+
+  private async handle(req: IncomingMessage): Promise<{ status: number; body: unknown }> {
+    const body = await readBody(req);
+    const path = new URL(req.url ?? '/', 'http://x').pathname;
+    if (path.startsWith('/respond/')) {
+      this.calls.push({ method: 'response_url', body, url: `http://127.0.0.1:${this.port}${path}` });
+      return { status: 200, body: { ok: true } };
+    }
+    const method = path.replace(/^\/api\//, '');
+    const response = this.answer(method, body);
+    this.calls.push({ method, body, authorization: req.headers.authorization, response });
+    return { status: 200, body: response };
+  }
+
+  private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
+    const failure = this.failures.get(method);
+    if (failure) return { ok: false, error: failure };
+    switch (method) {
+      case 'auth.test':
+        return { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId };
+      case 'chat.postMessage': {
+        const ts = `1700000000.${String(this.nextTs++).padStart(6, '0')}`;
+        return { ok: true, channel: body.channel, ts, message: { ...body, ts } };
+      }
+      case 'chat.postEphemeral':
+        return { ok: true, message_ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}` };
+      case 'chat.update':
+        return { ok: true, channel: body.channel, ts: body.ts };
+      case 'reactions.add':
+      case 'reactions.remove':
+        return { ok: true };
+      case 'apps.connections.open':
+        return { ok: true, url: `ws://127.0.0.1:${this.port}/socket` };
+      default:
+        return { ok: false, error: 'unknown_method' };
+    }
+  }
+
+  callsTo(method: string): RecordedCall[] {
+    return this.calls.filter((c) => c.method === method);
+  }
+
+  /** Resolves with the first recorded call to `method` that matches, polling until `timeoutMs`. */
+  async waitFor(method: string, match: (call: RecordedCall) => boolean = () => true, timeoutMs = 10_000): Promise<RecordedCall> {
+    const deadline = Date.now() + timeoutMs;
+    for (;;) {
+      const found = this.calls.find((c) => c.method === method && match(c));
+      if (found) return found;
+      if (Date.now() > deadline) throw new Error(`no ${method} call within ${timeoutMs} ms; calls: ${this.calls.map((c) => c.method).join(', ')}`);
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** Resolves once a Socket Mode client has connected and been greeted. */
+  async socketConnected(timeoutMs = 10_000): Promise<void> {
+    const deadline = Date.now() + timeoutMs;
+    while (this.socket?.readyState !== WebSocket.OPEN) {
+      if (Date.now() > deadline) throw new Error('no Socket Mode connection');
+      await new Promise((r) => setTimeout(r, 10));
+    }
+  }
+
+  /** Sends a Socket Mode envelope and resolves with the payload of the client's ack. */
+  sendEnvelope(type: 'slash_commands' | 'events_api' | 'interactive', payload: unknown, envelopeId = `env-${this.nextTs++}`): Promise<unknown> {
+    const acked = new Promise<unknown>((resolve) => this.acks.set(envelopeId, resolve));
+    this.socket!.send(JSON.stringify({ envelope_id: envelopeId, type, payload, accepts_response_payload: type !== 'events_api' }));
+    return acked;
+  }
+
+  async close(): Promise<void> {
+    for (const client of this.sockets.clients) client.terminate();
+    await new Promise<void>((resolve) => this.server.close(() => resolve()));
+  }
+}
+
+/** Signs a request body the way Slack does. */
+export function slackSignature(secret: string, timestamp: number, body: string): string {
+  return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;
+}
+
+export interface SignedPostOptions {
+  secret: string;
+  /** Seconds since the epoch; defaults to now. */
+  timestamp?: number;
+  /** Overrides the computed signature (forgery tests). */
+  signature?: string;
+  headers?: Record<string, string>;
+}
+
+/** POSTs to the bot's /slack/events like Slack: form bodies for commands and actions, JSON for events. */
+export async function postToBot(port: number, body: string, contentType: 'form' | 'json', options: SignedPostOptions): Promise<Response> {
+  const timestamp = options.timestamp ?? Math.floor(Date.now() / 1000);
+  return fetch(`http://127.0.0.1:${port}/slack/events`, {
+    method: 'POST',
+    headers: {
+      'content-type': contentType === 'form' ? 'application/x-www-form-urlencoded' : 'application/json',
+      'x-slack-request-timestamp': String(timestamp),
+      'x-slack-signature': options.signature ?? slackSignature(options.secret, timestamp, body),
+      ...options.headers,
+    },
+    body,
+  });
+}

@@ -1,0 +1,296 @@
+// End to end over HTTP: real Bolt, the real service over the sample notes, signed requests like
+// Slack's, and a fake Slack Web API recording what the bot sends back.
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { type SlackHandle, startSlack } from '../../adapters/slack/start-slack.js';
+import type { Digest } from '../../src/types.js';
+import { BOT, FakeSlack, type RecordedCall, postToBot } from './fake-slack.js';
+import { SECRET, type TestService, failingOn, openTestService, withDigest } from './service.js';
+
+const ETSY_FILE = '001_34568cbb42ee90fe.txt';
+const ETSY_QUESTION = 'What did Etsy say about post-mortems?';
+const FAIL_TRIGGER = 'please-fail';
+
+let fake: FakeSlack;
+let test: TestService;
+let bot: SlackHandle;
+let seq = 0;
+
+const cannedDigest: Digest = {
+  conference: 'Canned Conf',
+  files: ['canned.md'],
+  talks: [
+    { talk: 'Talk A', speakers: ['Ann'], companies: [], file: 'canned.md', lines: [3, 9], highlights: [{ quote: 'A says hi.', lines: [4, 4] }], empty: false },
+    { talk: 'Talk B', speakers: [], companies: [], file: 'canned.md', lines: [10, 11], highlights: [], empty: true },
+  ],
+};
+
+function command(text: string, over: Record<string, string> = {}): { body: string; responseUrl: string } {
+  const id = `cmd${++seq}`;
+  const responseUrl = fake.responseUrl(id);
+  const body = new URLSearchParams({
+    token: 'legacy', team_id: BOT.teamId, team_domain: 'team', channel_id: 'C0GENERAL', channel_name: 'general',
+    user_id: 'U0ASKER', user_name: 'asker', command: '/confnotes', text, api_app_id: 'A0001',
+    response_url: responseUrl, trigger_id: `trigger-${id}`, ...over,
+  }).toString();
+  return { body, responseUrl };
+}
+
+function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${++seq}`): string {
+  return JSON.stringify({
+    token: 'legacy', team_id: BOT.teamId, api_app_id: 'A0001', type: 'event_callback', event_id: eventId, event_time: 1_700_000_000,
+    authorizations: [{ team_id: BOT.teamId, user_id: BOT.userId, is_bot: true }], event,
+  });
+}
+
+function mention(text: string, over: Record<string, unknown> = {}): { body: string; ts: string } {
+  const ts = `1700000100.${String(++seq).padStart(6, '0')}`;
+  const body = eventEnvelope({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT.userId}> ${text}`, ts, channel: 'C0GENERAL', event_ts: ts, ...over });
+  return { body, ts };
+}
+
+const sendCommand = (text: string, over?: Record<string, string>, port = bot.port!) => {
+  const c = command(text, over);
+  return { ...c, response: postToBot(port, c.body, 'form', { secret: SECRET }) };
+};
+const respondedTo = (url: string) => fake.waitFor('response_url', (c) => c.url === url);
+const blocksText = (call: RecordedCall) => JSON.stringify(call.body.blocks);
+
+beforeAll(async () => {
+  fake = await new FakeSlack().start();
+  test = await openTestService();
+  const service = withDigest(cannedDigest.conference, cannedDigest, failingOn(FAIL_TRIGGER, test.service));
+  bot = await startSlack(service, test.config({ apiUrl: fake.apiUrl }));
+});
+
+afterAll(async () => {
+  await bot?.stop();
+  await fake?.close();
+  await test?.close();
+});
+
+beforeEach(() => {
+  fake.calls.length = 0;
+});
+
+describe('Slack over HTTP', () => {
+  it('makes no Web API call at start', async () => {
+    const quiet = await startSlack(test.service, test.config({ apiUrl: fake.apiUrl }));
+    await quiet.stop();
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('answers /confnotes: ack at once, then the Etsy excerpt and its citation via respond()', async () => {
+    const started = Date.now();
+    const { response, responseUrl } = sendCommand(ETSY_QUESTION);
+    const res = await response;
+    expect(res.status).toBe(200);
+    expect(Date.now() - started).toBeLessThan(3000);
+    const reply = await respondedTo(responseUrl);
+    expect(reply.body.response_type).toBe('in_channel');
+    const blocks = blocksText(reply);
+    expect(blocks).toContain('post-mortem');
+    expect(blocks).toContain(`${ETSY_FILE}:`);
+    expect(blocks).toContain('confnotes_vote_up');
+    expect(String(reply.body.text)).toContain('post-mortem');
+  });
+
+  it('answers help with the usage, for the asker only', async () => {
+    const { response, responseUrl } = sendCommand('help');
+    expect((await response).status).toBe(200);
+    const reply = await respondedTo(responseUrl);
+    expect(reply.body.response_type).toBe('ephemeral');
+    expect(String(reply.body.text)).toContain('/confnotes digest <conference>');
+  });
+
+  it('answers an empty and a 10 kB question with a polite usage message', async () => {
+    const empty = sendCommand('');
+    expect((await empty.response).status).toBe(200);
+    const emptyReply = await respondedTo(empty.responseUrl);
+    expect(emptyReply.body.response_type).toBe('ephemeral');
+    expect(String(emptyReply.body.text)).toMatch(/question is empty[\s\S]*\/confnotes <question>/);
+
+    const long = sendCommand('pourquoi '.repeat(1200).slice(0, 10_240));
+    expect((await long.response).status).toBe(200);
+    const longReply = await respondedTo(long.responseUrl);
+    expect(String(longReply.body.text)).toMatch(/at most 500 characters[\s\S]*\/confnotes <question>/);
+    expect(String(longReply.body.text).length).toBeLessThan(2000);
+  });
+
+  it('answers a mention in its thread, with 👀 added while working and removed after', async () => {
+    const { body, ts } = mention(ETSY_QUESTION);
+    expect((await postToBot(bot.port!, body, 'json', { secret: SECRET })).status).toBe(200);
+    const posted = await fake.waitFor('chat.postMessage');
+    await fake.waitFor('reactions.remove');
+    expect(posted.body).toMatchObject({ channel: 'C0GENERAL', thread_ts: ts });
+    expect(posted.authorization).toBe('Bearer xoxb-test-token');
+    expect(blocksText(posted)).toContain(`${ETSY_FILE}:`);
+    const order = fake.calls.map((c) => c.method);
+    expect(order).toEqual(['reactions.add', 'chat.postMessage', 'reactions.remove']);
+    expect(fake.callsTo('reactions.add')[0]!.body).toMatchObject({ channel: 'C0GENERAL', timestamp: ts, name: 'eyes' });
+  });
+
+  it('answers a DM in the DM and ignores bot messages and edits', async () => {
+    const dm = (over: Record<string, unknown>) =>
+      postToBot(bot.port!, eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0ASKER', user: 'U0ASKER', text: ETSY_QUESTION, ts: `1700000200.${++seq}`, ...over }), 'json', { secret: SECRET });
+    await dm({ bot_id: BOT.botId, user: BOT.userId });
+    await dm({ subtype: 'message_changed' });
+    await dm({});
+    const posted = await fake.waitFor('chat.postMessage');
+    await fake.waitFor('reactions.remove');
+    expect(posted.body.channel).toBe('D0ASKER');
+    expect(posted.body.thread_ts).toBeUndefined();
+    expect(blocksText(posted)).toContain('post-mortem');
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('records a 👍 in feedback.jsonl and updates the message', async () => {
+    const { response, responseUrl } = sendCommand(ETSY_QUESTION);
+    await response;
+    const answer = await respondedTo(responseUrl);
+    const blocks = answer.body.blocks as Array<{ type: string; block_id?: string; elements?: Array<{ action_id: string; value: string }> }>;
+    const up = blocks.find((b) => b.type === 'actions')!.elements!.find((e) => e.action_id === 'confnotes_vote_up')!;
+    const actionUrl = fake.responseUrl('vote');
+    const payload = {
+      type: 'block_actions', user: { id: 'U0VOTER', username: 'voter', team_id: BOT.teamId }, api_app_id: 'A0001', token: 'legacy',
+      team: { id: BOT.teamId, domain: 'team' }, channel: { id: 'C0GENERAL', name: 'general' },
+      container: { type: 'message', message_ts: '1700000000.000001', channel_id: 'C0GENERAL', is_ephemeral: false },
+      message: { type: 'message', ts: '1700000000.000001', text: answer.body.text, blocks }, response_url: actionUrl, trigger_id: 't',
+      actions: [{ type: 'button', action_id: up.action_id, block_id: 'confnotes_feedback', value: up.value, action_ts: '1700000001.0', text: { type: 'plain_text', text: '👍' } }],
+    };
+    const res = await postToBot(bot.port!, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'form', { secret: SECRET });
+    expect(res.status).toBe(200);
+    const update = await respondedTo(actionUrl);
+    expect(update.body.replace_original).toBe(true);
+    expect(blocksText(update)).toContain('Thanks, your vote was counted');
+    expect(blocksText(update)).not.toContain('confnotes_vote_up');
+    expect(blocksText(update)).toContain('post-mortem');
+    const lines = (await readFile(join(test.config().stateDir, 'feedback.jsonl'), 'utf8')).trim().split('\n');
+    const record = JSON.parse(lines.at(-1)!);
+    expect(record).toMatchObject({ question: ETSY_QUESTION, user: 'U0VOTER', vote: 'up' });
+    expect(record.excerpts[0]).toMatch(new RegExp(`^${ETSY_FILE}:\\d+-\\d+$`));
+    expect(Date.parse(record.time)).not.toBeNaN();
+  });
+
+  it('rejects forged signatures and old or future timestamps with 401, answering nothing', async () => {
+    const { body } = command(ETSY_QUESTION);
+    const now = Math.floor(Date.now() / 1000);
+    expect((await postToBot(bot.port!, body, 'form', { secret: 'wrong-secret' })).status).toBe(401);
+    expect((await postToBot(bot.port!, body, 'form', { secret: SECRET, signature: 'v0=deadbeef' })).status).toBe(401);
+    expect((await postToBot(bot.port!, body, 'form', { secret: SECRET, timestamp: now - 600 })).status).toBe(401);
+    expect((await postToBot(bot.port!, body, 'form', { secret: SECRET, timestamp: now + 600 })).status).toBe(401);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(fake.calls).toEqual([]);
+  });
+
+  it('answers Slack\'s URL verification challenge', async () => {
+    const res = await postToBot(bot.port!, JSON.stringify({ type: 'url_verification', token: 'legacy', challenge: 'c-123' }), 'json', { secret: SECRET });
+    expect(await res.json()).toEqual({ challenge: 'c-123' });
+  });
+
+  it('answers a retried event once', async () => {
+    const { body } = mention(ETSY_QUESTION);
+    await postToBot(bot.port!, body, 'json', { secret: SECRET });
+    const retry = await postToBot(bot.port!, body, 'json', { secret: SECRET, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
+    expect(retry.status).toBe(200);
+    await fake.waitFor('reactions.remove');
+    await new Promise((r) => setTimeout(r, 300));
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+  });
+
+  it('quotes a note containing <!channel> and <@U123> without pinging anyone', async () => {
+    const { response, responseUrl } = sendCommand('Zanzibar megaphones?');
+    await response;
+    const reply = await respondedTo(responseUrl);
+    const shown = `${blocksText(reply)}${String(reply.body.text)}`;
+    expect(shown).toContain('Zanzibar megaphones announce &lt;!channel&gt; and &lt;@\u200DU123&gt;');
+    expect(shown).not.toMatch(/<!channel>|<@U123>|@here/);
+  });
+
+  it('apologises with an error id when answering fails, and keeps answering', async () => {
+    const failed = sendCommand(`${FAIL_TRIGGER} about Etsy`);
+    expect((await failed.response).status).toBe(200);
+    const apology = await respondedTo(failed.responseUrl);
+    expect(apology.body.response_type).toBe('ephemeral');
+    expect(String(apology.body.text)).toMatch(/Sorry, something went wrong[\s\S]*`[0-9a-f]{8}`/);
+
+    const next = sendCommand(ETSY_QUESTION);
+    await next.response;
+    expect(blocksText(await respondedTo(next.responseUrl))).toContain('post-mortem');
+  });
+
+  it('posts a digest as a parent message with the talks in its thread', async () => {
+    const { response } = sendCommand(`digest ${cannedDigest.conference}`);
+    expect((await response).status).toBe(200);
+    await fake.waitFor('chat.postMessage', (c) => c.body.thread_ts !== undefined);
+    const [parent, talks] = fake.callsTo('chat.postMessage');
+    expect(parent!.body).toMatchObject({ channel: 'C0GENERAL' });
+    expect(parent!.body.thread_ts).toBeUndefined();
+    expect(String(parent!.body.text)).toContain('Digest of Canned Conf');
+    expect(talks!.body.thread_ts).toBe(parent!.response!.ts);
+    expect(blocksText(talks!)).toContain('A says hi.');
+    expect(blocksText(talks!)).toContain('_(no notes)_');
+  });
+
+  it('says how to invite the bot when it cannot post a digest in the channel', async () => {
+    fake.failures.set('chat.postMessage', 'not_in_channel');
+    try {
+      const { response, responseUrl } = sendCommand(`digest ${cannedDigest.conference}`);
+      await response;
+      const reply = await respondedTo(responseUrl);
+      expect(reply.body.response_type).toBe('ephemeral');
+      expect(String(reply.body.text)).toContain('/invite @confnotes');
+    } finally {
+      fake.failures.clear();
+    }
+  });
+
+  it('lists the known conferences when a digest is asked for an unknown one', async () => {
+    const { response, responseUrl } = sendCommand('digest Atlantis Summit');
+    await response;
+    const reply = await respondedTo(responseUrl);
+    expect(reply.body.response_type).toBe('ephemeral');
+    expect(String(reply.body.text)).toContain('Atlantis Summit');
+    expect(String(reply.body.text)).toMatch(/QCon/);
+  });
+});
+
+describe('Slack limits and allow-list', () => {
+  let limited: SlackHandle;
+
+  beforeAll(async () => {
+    limited = await startSlack(test.service, test.config({ apiUrl: fake.apiUrl, rateLimitPerMinute: 2, channels: ['C0ALLOWED'] }));
+  });
+
+  afterAll(async () => {
+    await limited?.stop();
+  });
+
+  it('asks a user to slow down past the per-minute limit, without affecting others', async () => {
+    const ask = (user: string) => sendCommand(ETSY_QUESTION, { channel_id: 'C0ALLOWED', channel_name: 'allowed', user_id: user }, limited.port!);
+    const replies = [];
+    for (const user of ['U0FAST', 'U0FAST', 'U0FAST', 'U0CALM']) {
+      const c = ask(user);
+      await c.response;
+      replies.push(await respondedTo(c.responseUrl));
+    }
+    expect(replies.map((r) => r.body.response_type)).toEqual(['in_channel', 'in_channel', 'ephemeral', 'in_channel']);
+    expect(String(replies[2]!.body.text)).toMatch(/faster than I can read \(2 questions a minute\)\. Please try again in \d+ s/);
+  });
+
+  it('outside the allowed channels, says where it can be asked', async () => {
+    const c = sendCommand(ETSY_QUESTION, { channel_id: 'C0RANDOM', channel_name: 'random' }, limited.port!);
+    await c.response;
+    const reply = await respondedTo(c.responseUrl);
+    expect(reply.body.response_type).toBe('ephemeral');
+    expect(String(reply.body.text)).toContain('I only answer in <#C0ALLOWED>, or in a direct message');
+
+    const { body } = mention(ETSY_QUESTION, { channel: 'C0RANDOM' });
+    await postToBot(limited.port!, body, 'json', { secret: SECRET });
+    const ephemeral = await fake.waitFor('chat.postEphemeral');
+    expect(ephemeral.body).toMatchObject({ channel: 'C0RANDOM', user: 'U0ASKER' });
+    expect(String(ephemeral.body.text)).toContain('<#C0ALLOWED>');
+    expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+  });
+});
