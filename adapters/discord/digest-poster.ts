@@ -1,0 +1,18 @@
+// Posts the watcher's digests to a Discord channel through the REST API (no gateway connection
+// needed): the same messages /digest replies with, in order.
+import { type REST, Routes } from 'discord.js';
+import type { DigestPoster } from '../../src/digests/poster.js';
+import { formatDigest } from './format-digest.js';
+
+export function createDiscordDigestPoster(rest: REST, channelId: string): DigestPoster {
+  return {
+    target: `discord:${channelId}`,
+    async post(digest) {
+      for (const message of formatDigest(digest)) {
+        await rest.post(Routes.channelMessages(channelId), {
+          body: { content: message.content, embeds: message.embeds, allowed_mentions: message.allowedMentions },
+        });
+      }
+    },
+  };
+}
