@@ -9,7 +9,7 @@ import { openStore } from './index/open-store.js';
 import type { Store } from './index/store.js';
 import { syncIndex, type SyncSummary } from './index/sync-index.js';
 import type { ConfnotesService } from './service.js';
-import { ConfnotesError } from './errors.js';
+import { digestOfConference } from './digests/build-digest.js';
 
 export interface KnowledgeBase {
   config: Config;
@@ -94,9 +94,8 @@ export async function openService(config: Config, options: OpenOptions = {}): Pr
   const kb = await openKnowledgeBase(config, options);
   return {
     ask: async (question, askOptions) => (await kb.ask(question, { excerpts: askOptions?.excerpts ?? config.excerpts })).answer,
-    digest: async (conference) => {
-      throw new ConfnotesError('CONFERENCE_NOT_FOUND', `Digests are not available yet (asked for "${conference}")`);
-    },
+    digest: (conference) =>
+      digestOfConference(conference, { notesDir: config.notesDir, maxFileBytes: config.maxFileBytes, embedder: kb.embedder }),
     conferences: () => kb.conferences(),
     close: () => kb.close(),
   };

@@ -8,6 +8,8 @@ import { askCommand } from './cli/ask.js';
 import { evalCommand } from './cli/eval.js';
 import { indexCommand } from './cli/index.js';
 import { conferencesCommand } from './cli/conferences.js';
+import { digestCommand } from './cli/digest.js';
+import { watchCommand } from './cli/watch.js';
 
 interface CommonOptions {
   notes?: string;
@@ -55,6 +57,15 @@ withCommonOptions(program.command('eval').description('score retrieval and answe
 withCommonOptions(program.command('conferences').description('list the indexed conferences and their talks'))
   .option('--json', 'print as JSON')
   .action(async (options: CommonOptions & { json?: boolean }) => conferencesCommand(loadConfig(overridesFrom(options)), { json: options.json === true }));
+
+withCommonOptions(program.command('digest').argument('<conference...>', 'conference name, part of it, or a notes file').description('print the digest of a conference'))
+  .option('--json', 'print the Digest object as JSON')
+  .action(async (words: string[], options: CommonOptions & { json?: boolean }) =>
+    digestCommand(loadConfig(overridesFrom(options)), words.join(' '), { json: options.json === true }),
+  );
+
+withCommonOptions(program.command('watch').description('re-index changed notes and post digests of new talks to the digest channels'))
+  .action(async (options: CommonOptions) => watchCommand(loadConfig(overridesFrom(options))));
 
 try {
   await program.parseAsync(process.argv);
