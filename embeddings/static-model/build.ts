@@ -9,6 +9,8 @@ import { stopWords } from './stop-words.js';
 import { modelConfig, modelFileName, SPECIAL_TOKENS, tokenizerConfig, tokenizerJson, type Precision } from './tokenizer-files.js';
 import { selectVocabulary } from './vocabulary.js';
 import { writeDirAtomically } from './atomic-dir.js';
+import { bilingualRows } from './bilingual-rows.js';
+import { frenchToEnglish } from '../../src/text/glossary.js';
 
 /**
  * Chosen by measurement on question/passage pairs (test/embeddings/weighting.test.ts): each step raises the rank
@@ -20,6 +22,7 @@ export const DEFAULT_WEIGHTING: Weighting = {
   stopWords: true,
   removeCommonComponent: true,
   wordsPerSentence: 10,
+  frenchAliases: true,
 };
 
 export interface StaticModelOptions {
@@ -44,6 +47,7 @@ export function buildRequest(options: StaticModelOptions = {}): BuildRequest {
     precision: options.precision ?? 'int8',
     vocabulary: { limit: options.vocabularyLimit ?? null, extraWordsSha256: hashWords(options.extraWords) },
     weighting: { ...DEFAULT_WEIGHTING, ...options.weighting },
+    glossarySha256: hashWords([...frenchToEnglish].map(([fr, en]) => `${fr}:${en.join(',')}`)),
   };
 }
 
@@ -79,12 +83,21 @@ export async function buildStaticModel(
     const mass = rows.map((row) => probabilities[row]! / keptMass);
     matrix = withoutComponent(matrix, dimensions, commonComponent(matrix, dimensions, mass, weighting.wordsPerSentence));
   }
+  let vocabulary = rows.map((row) => words[row]!);
+  if (weighting.frenchAliases) {
+    const bilingual = bilingualRows(frenchToEnglish, vocabulary, matrix, dimensions, (i) => rows[i]!);
+    for (const { index, row } of bilingual.replaced) matrix.set(row, index * dimensions);
+    const grown = new Float32Array(matrix.length + bilingual.rows.length);
+    grown.set(matrix);
+    grown.set(bilingual.rows, matrix.length);
+    matrix = grown;
+    vocabulary = [...vocabulary, ...bilingual.added];
+  }
   // The special tokens' rows stay zero: padding and unknown words add nothing to a sentence's direction.
-  const table = new Float32Array((rows.length + SPECIAL_TOKENS.length) * dimensions);
+  const table = new Float32Array((vocabulary.length + SPECIAL_TOKENS.length) * dimensions);
   table.set(matrix, SPECIAL_TOKENS.length * dimensions);
   progress(3);
 
-  const vocabulary = rows.map((row) => words[row]!);
   const meta: StaticModelMeta = {
     format: 'confnotes-static-model',
     ...request,

@@ -18,6 +18,8 @@ export interface Weighting {
   removeCommonComponent: boolean;
   /** Typical number of content words per sentence, used to estimate the common component. */
   wordsPerSentence: number;
+  /** French words of the glossary take the direction of their English translations. */
+  frenchAliases: boolean;
 }
 
 /** Everything that determines a build's output: two builds with equal requests produce the same model. */
@@ -27,6 +29,8 @@ export interface BuildRequest {
   precision: Precision;
   vocabulary: { limit: number | null; extraWordsSha256: string | null };
   weighting: Weighting;
+  /** Hash of the French-English glossary the aliases come from. */
+  glossarySha256: string | null;
 }
 
 export interface StaticModelMeta extends BuildRequest {
@@ -42,8 +46,8 @@ export function hashWords(words: readonly string[] | undefined): string | null {
 
 /** True when `meta` is the output of `request` (same inputs, same build code). */
 export function matchesRequest(meta: StaticModelMeta, request: BuildRequest): boolean {
-  const { buildVersion, source, precision, vocabulary, weighting } = meta;
-  return canonical({ buildVersion, source, precision, vocabulary, weighting }) === canonical(request);
+  const { buildVersion, source, precision, vocabulary, weighting, glossarySha256 } = meta;
+  return canonical({ buildVersion, source, precision, vocabulary, weighting, glossarySha256 }) === canonical(request);
 }
 
 /** e.g. `static-glove-100d:int8:v320000:1a2b3c4d5e6f` — readable, and different for any difference in the build. */

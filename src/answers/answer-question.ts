@@ -59,7 +59,7 @@ export async function answerQuestion(
     const quote = bestQuote(candidate, scoreSentences(candidate, queryTerms, retrieval.queryVector));
     return quote ? [quote] : [];
   });
-  const confidence = confidenceFor(candidates, queryTerms, retrieval.queryVector);
+  const confidence = confidenceFor(candidates, queryTerms, retrieval.queryVector, retrieval.conferences);
   const abstained = quotes.length === 0 || confidence < context.abstainThreshold;
   const answer: Answer = abstained
     ? { question, abstained: true, excerpts: [], closest: closestTalks(retrieval) }
@@ -84,10 +84,19 @@ async function readCandidates(context: RetrievalContext, retrieval: Retrieval, c
   });
 }
 
-function confidenceFor(candidates: CandidatePassage[], queryTerms: QueryTerm[], queryVector: Float32Array): number {
+function confidenceFor(
+  candidates: CandidatePassage[],
+  queryTerms: QueryTerm[],
+  queryVector: Float32Array,
+  namedConferences: string[],
+): number {
+  // Words that only name the conference say where to look, not what is asked: "any pycon 2015 talk
+  // about asyncio?" must not look answered because PyCon 2015 is in the notes.
+  const conferenceTerms = new Set(analyze(namedConferences.join(' ')));
+  const topicTerms = queryTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
   let best = 0;
   for (const candidate of candidates.slice(0, 3)) {
-    const cover = coverage(queryTerms, passageTerms(candidate.passage));
+    const cover = coverage(topicTerms, passageTerms(candidate.passage));
     const cosine = Math.max(0, ...candidate.vectors.map((v) => v.reduce((sum, x, i) => sum + x * queryVector[i]!, 0)));
     best = Math.max(best, confidenceOf(cover, cosine));
   }

@@ -40,4 +40,4 @@ export function coverage(queryTerms: QueryTerm[], textTerms: ReadonlySet<string>
 }
 
 /** A word absent from all notes weighs like a rare one: it is often the very topic asked about. */
-export const UNSEEN_WORD_WEIGHT = 2;
+export const UNSEEN_WORD_WEIGHT = 4;

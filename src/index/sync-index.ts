@@ -10,6 +10,7 @@ import type { IndexedFile, Manifest, Store } from './store.js';
 /**
  * Bumped whenever parsing or chunking changes what a file yields: an index built by an older
  * version is rebuilt from the notes without being asked, as its passages would be stale.
+ * The same holds for a new build of the same model (see `modelFamily`).
  */
 export const PIPELINE_VERSION = 1;
 
@@ -38,8 +39,14 @@ export interface SyncSummary {
 /** What the store records as the embedder: the model and the pipeline that cut the passages. */
 export const storedEmbedderId = (embedder: Embedder): string => `${embedder.id}+pipeline.${PIPELINE_VERSION}`;
 
+/**
+ * The model a stored id names, without its build details: `static-glove-100d:int8:v321025:ce85…` → `static-glove-100d`.
+ * A new build of the same model (after an upgrade of confnotes) rebuilds the index by itself; another model is refused.
+ */
+const modelFamily = (id: string): string => id.replace(/\+pipeline\.\d+$/, '').replace(/:(?:int8|float32):v\d+:[0-9a-f]+$/, '');
+
 const sameModel = (manifest: Manifest, embedder: Embedder): boolean =>
-  manifest.embedder.id.replace(/\+pipeline\.\d+$/, '') === embedder.id && manifest.embedder.dimensions === embedder.dimensions;
+  modelFamily(manifest.embedder.id) === modelFamily(embedder.id) && manifest.embedder.dimensions === embedder.dimensions;
 
 const EMBED_BATCH = 256;
 

@@ -5,6 +5,7 @@ import type { Store } from '../index/store.js';
 import type { Passage, RankedPassage } from '../types.js';
 import { fuseByRank } from './fuse.js';
 import { conferencesNamedIn } from './conference-match.js';
+import { translateQuery } from './translate-query.js';
 
 export type RankingMode = 'hybrid' | 'lexical' | 'vector';
 
@@ -13,7 +14,27 @@ export interface RetrievalContext {
   embedder: Embedder;
   /** Names of the indexed conferences, to notice when a question names one. */
   conferences: string[];
+  /** Overrides of the fusion weights, for evaluation runs. */
+  weights?: Partial<FusionWeights>;
 }
+
+export interface FusionWeights {
+  lexical: number;
+  vector: number;
+  /** The question's words translated by the glossary, searched lexically. */
+  translated: number;
+  /** Multiplier for passages of a conference the question names. */
+  namedConference: number;
+  /** Rank smoothing of the fusion: small values keep the head of each ranking decisive. */
+  rrfK: number;
+}
+
+/**
+ * Lexical ranking is the stronger ranker on notes (names, jargon); the static word vectors add
+ * paraphrases and the glossary adds the other language, each at a lower weight so that they
+ * reorder and fill in rather than push exact matches out.
+ */
+export const DEFAULT_WEIGHTS: FusionWeights = { lexical: 1, vector: 0.3, translated: 0.3, namedConference: 1.5, rrfK: 10 };
 
 export interface Retrieval {
   ranked: RankedPassage[];
@@ -24,31 +45,30 @@ export interface Retrieval {
 
 /** How many hits each ranker contributes before fusion. */
 const DEPTH = 50;
-/** Weights of the two rankers in the fusion. */
-export const LEXICAL_WEIGHT = 1;
-export const VECTOR_WEIGHT = 1;
-/** Multiplier for passages of a conference the question names. */
-export const NAMED_CONFERENCE_BOOST = 1.5;
 
 export async function retrieve(
   context: RetrievalContext,
   question: string,
   { limit = 10, mode = 'hybrid' }: { limit?: number; mode?: RankingMode } = {},
 ): Promise<Retrieval> {
+  const weights = { ...DEFAULT_WEIGHTS, ...context.weights };
   const queryVector = await context.embedder.embedQuery(question);
-  const [lexical, vector] = await Promise.all([
+  const translated = mode === 'hybrid' ? translateQuery(question) : '';
+  const [lexical, vector, crossLingual] = await Promise.all([
     mode === 'vector' ? [] : context.store.lexicalSearch(question, DEPTH),
     mode === 'lexical' ? [] : context.store.vectorSearch(queryVector, DEPTH),
+    translated === '' ? [] : context.store.lexicalSearch(translated, DEPTH),
   ]);
   const fused = fuseByRank([
-    { ids: lexical.map((h) => h.id), weight: LEXICAL_WEIGHT },
-    { ids: vector.map((h) => h.id), weight: VECTOR_WEIGHT },
-  ]);
+    { ids: lexical.map((h) => h.id), weight: weights.lexical },
+    { ids: vector.map((h) => h.id), weight: weights.vector },
+    { ids: crossLingual.map((h) => h.id), weight: weights.translated },
+  ], weights.rrfK);
   const named = conferencesNamedIn(question, context.conferences);
   const passages = new Map((await context.store.passages(fused.map((f) => f.id))).map((p) => [p.id, p] as const));
   const lexicalRank = new Map(lexical.map((h, i) => [h.id, i + 1] as const));
   const vectorRank = new Map(vector.map((h, i) => [h.id, i + 1] as const));
-  const boost = (p: Passage): number => (named.includes(p.conference) ? NAMED_CONFERENCE_BOOST : 1);
+  const boost = (p: Passage): number => (named.includes(p.conference) ? weights.namedConference : 1);
   const ranked = fused
     .flatMap(({ id, score }) => {
       const passage = passages.get(id);
