@@ -89,9 +89,9 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
   return kb;
 }
 
-/** The platform-free service the chat adapters receive. */
-export async function openService(config: Config, options: OpenOptions = {}): Promise<ConfnotesService> {
-  const kb = await openKnowledgeBase(config, options);
+/** The platform-free service the chat adapters receive, over an open knowledge base. */
+export function serviceOver(kb: KnowledgeBase): ConfnotesService {
+  const { config } = kb;
   return {
     ask: async (question, askOptions) => (await kb.ask(question, { excerpts: askOptions?.excerpts ?? config.excerpts })).answer,
     digest: (conference) =>
@@ -99,4 +99,8 @@ export async function openService(config: Config, options: OpenOptions = {}): Pr
     conferences: () => kb.conferences(),
     close: () => kb.close(),
   };
+}
+
+export async function openService(config: Config, options: OpenOptions = {}): Promise<ConfnotesService> {
+  return serviceOver(await openKnowledgeBase(config, options));
 }

@@ -10,6 +10,8 @@ import { indexCommand } from './cli/index.js';
 import { conferencesCommand } from './cli/conferences.js';
 import { digestCommand } from './cli/digest.js';
 import { watchCommand } from './cli/watch.js';
+import { serveCommand, type Platform } from './cli/serve.js';
+import { registerCommands } from '../adapters/discord/register-commands.js';
 
 interface CommonOptions {
   notes?: string;
@@ -66,6 +68,23 @@ withCommonOptions(program.command('digest').argument('<conference...>', 'confere
 
 withCommonOptions(program.command('watch').description('re-index changed notes and post digests of new talks to the digest channels'))
   .action(async (options: CommonOptions) => watchCommand(loadConfig(overridesFrom(options))));
+
+withCommonOptions(program.command('serve').argument('<platform>', 'slack or discord').description('run the Slack or Discord bot'))
+  .addOption(new Option('--shards <n>', 'Discord: run N shard processes').argParser((v) => Number.parseInt(v, 10)))
+  .action(async (platform: Platform, options: CommonOptions & { shards?: number }) =>
+    serveCommand(loadConfig(overridesFrom(options)), platform, { shards: options.shards }),
+  );
+
+program
+  .command('discord')
+  .description('Discord administration')
+  .command('register')
+  .description('register the /ask and /digest commands (globally, or in one server for instant updates)')
+  .option('--guild <id>', 'register in this server only')
+  .action(async (options: { guild?: string }) => {
+    const registered = await registerCommands(loadConfig(), { guildId: options.guild });
+    process.stdout.write(`Registered ${registered.map((c) => `/${c.name}`).join(', ')}${options.guild ? ` in server ${options.guild}` : ' globally'}.\n`);
+  });
 
 try {
   await program.parseAsync(process.argv);

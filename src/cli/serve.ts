@@ -1,0 +1,53 @@
+// `confnotes serve slack|discord`: one bot process over the knowledge base, plus the digest watcher
+// when a digest channel is configured. Runs until SIGINT or SIGTERM.
+import { fileURLToPath } from 'node:url';
+import { startDiscord } from '../../adapters/discord/start-discord.js';
+import { startShards } from '../../adapters/discord/shard-manager.js';
+import { startSlack } from '../../adapters/slack/start-slack.js';
+import { openKnowledgeBase, serviceOver } from '../app.js';
+import type { Config } from '../config.js';
+import { startWatch } from '../digests/watch.js';
+import { ConfnotesError } from '../errors.js';
+import { terminalProgress } from './progress.js';
+import { digestPostersFrom } from './watch.js';
+
+export type Platform = 'slack' | 'discord';
+
+const untilSignal = (): Promise<void> =>
+  new Promise((resolve) => {
+    process.once('SIGINT', resolve);
+    process.once('SIGTERM', resolve);
+  });
+
+const say = (line: string): void => void process.stderr.write(`confnotes: ${line}\n`);
+
+export async function serveCommand(config: Config, platform: Platform, options: { shards?: number }): Promise<void> {
+  if (platform !== 'slack' && platform !== 'discord') {
+    throw new ConfnotesError('CONFIG_INVALID', `Unknown platform "${String(platform)}": use slack or discord`);
+  }
+  const posters = digestPostersFrom(config);
+  const progress = terminalProgress();
+  const kb = await openKnowledgeBase(config, { onProgress: progress.report }).finally(() => progress.stop());
+  if (platform === 'discord' && (options.shards ?? 1) > 1) {
+    // The index was synced just now; the shard processes open it themselves, so this one lets go of it.
+    await kb.close();
+    const script = fileURLToPath(new URL('../../adapters/discord/shard-entry.js', import.meta.url));
+    const shards = await startShards(config, { shards: options.shards!, script });
+    say(`discord: ${options.shards} shards started`);
+    await untilSignal();
+    await shards.stop();
+    return;
+  }
+  try {
+    const service = serviceOver(kb);
+    const bot = platform === 'slack' ? await startSlack(service, config) : await startDiscord(service, config);
+    say(platform === 'slack' ? `slack: ${'port' in bot && bot.port ? `listening on port ${bot.port}` : 'connected in Socket Mode'}` : 'discord: connected');
+    const watcher = posters.length > 0 ? await startWatch({ kb, posters, stateDir: config.stateDir }) : undefined;
+    await untilSignal();
+    say('stopping');
+    await watcher?.stop();
+    await bot.stop();
+  } finally {
+    await kb.close();
+  }
+}
