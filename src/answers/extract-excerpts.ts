@@ -21,8 +21,8 @@ export interface ScoredExcerpt extends Excerpt {
 
 /** Weights of a sentence's score: meaning (cosine), words shared with the question, passage rank. */
 export const SENTENCE_WEIGHTS = { cosine: 0.45, coverage: 0.4, rank: 0.15 };
-/** A sentence shorter than this is quoted with its neighbour, since alone it is cut off. */
-const MIN_QUOTE_WORDS = 8;
+/** A quote shorter than this takes in its neighbour: one short sentence rarely carries the answer alone. */
+const MIN_QUOTE_WORDS = 20;
 /** A following sentence scoring at least this share of the best one is quoted too. */
 const KEEP_NEIGHBOUR_RATIO = 0.85;
 /** At most this many sentences per quote. */
@@ -43,6 +43,8 @@ export function scoreSentences(candidate: CandidatePassage, queryTerms: QueryTer
   const context = metadataTerms(candidate.passage);
   const rankScore = 1 / (1 + candidate.rank);
   return candidate.sentences.map((sentence, i) => {
+    // A heading names the talk; it is context for the quote, never the quote.
+    if (sentence.heading) return 0;
     const terms = new Set([...analyze(sentence.text), ...context]);
     return (
       SENTENCE_WEIGHTS.cosine * Math.max(0, dot(candidate.vectors[i]!, queryVector)) +
@@ -60,15 +62,16 @@ export function bestQuote(candidate: CandidatePassage, scores: number[]): Scored
   scores.forEach((s, i) => {
     if (s > scores[best]!) best = i;
   });
+  if (scores[best]! <= 0) return undefined;
   let first = best;
   let last = best;
   const quoteText = (): string => passage.text.slice(sentences[first]!.start, sentences[last]!.end);
   while (last - first + 1 < MAX_QUOTE_SENTENCES) {
-    const next = last + 1 < sentences.length ? last + 1 : undefined;
+    const next = last + 1 < sentences.length && !sentences[last + 1]!.heading ? last + 1 : undefined;
     const tooShort = wordCount(quoteText()) < MIN_QUOTE_WORDS || /[:：]\s*$/.test(quoteText());
     if (next !== undefined && (tooShort || scores[next]! >= KEEP_NEIGHBOUR_RATIO * scores[best]!)) {
       last = next;
-    } else if (tooShort && first > 0) {
+    } else if (tooShort && first > 0 && !sentences[first - 1]!.heading) {
       first -= 1;
     } else break;
   }
@@ -86,16 +89,25 @@ export function bestQuote(candidate: CandidatePassage, scores: number[]): Scored
   };
 }
 
+/** A further excerpt must score at least this share of the best one: a weak second quote only adds noise. */
+export const FOLLOWING_EXCERPT_RATIO = 0.8;
+
 /**
  * The excerpts of an answer: the best quote of each candidate passage, best first, at most
- * `perTalk` from one talk so that questions about a conference get several talks.
+ * `perTalk` from one talk so that questions about a conference get several talks, and no quote
+ * twice (the same note can be in the folder under two names).
  */
 export function selectExcerpts(quotes: ScoredExcerpt[], count: number, perTalk: number): ScoredExcerpt[] {
   const chosen: ScoredExcerpt[] = [];
   const byTalk = new Map<string, number>();
-  for (const quote of [...quotes].sort((a, b) => b.score - a.score)) {
+  const seen = new Set<string>();
+  const sorted = [...quotes].sort((a, b) => b.score - a.score);
+  const floor = (sorted[0]?.score ?? 0) * FOLLOWING_EXCERPT_RATIO;
+  for (const quote of sorted) {
     const used = byTalk.get(quote.talkId) ?? 0;
-    if (used >= perTalk) continue;
+    const key = quote.quote.replace(/\s+/g, ' ');
+    if (used >= perTalk || seen.has(key) || quote.score < floor) continue;
+    seen.add(key);
     chosen.push(quote);
     byTalk.set(quote.talkId, used + 1);
     if (chosen.length === count) break;

@@ -10,6 +10,8 @@ import type { Language, LineRange } from '../types.js';
 export interface Sentence {
   /** Verbatim slice of the passage text. */
   text: string;
+  /** A heading line: a title, not something said. */
+  heading: boolean;
   lines: LineRange;
   /** Offsets in the passage text. */
   start: number;
@@ -18,6 +20,7 @@ export interface Sentence {
 
 // A line that starts a new unit even without a blank line before it: list item, heading, quote, table row, HTML block.
 const blockStart = /^[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|\||<(?:p|li|ul|ol|div|h\d|br)\b)/i;
+const headingLine = /^[ \t]{0,3}#{1,6}[ \t]/;
 // What may open a sentence but is markup rather than words.
 const leadingMarkup = /^(?:[ \t]*(?:[-*+•>]|\d{1,3}[.)]|#{1,6})[ \t]+)+|^[\s*_`"«»]+/;
 const trailingSpace = /[\s*_`]+$/;
@@ -47,7 +50,7 @@ export function unwrapLines(text: string): string {
     .map((line, i) => {
       if (i === lines.length - 1) return line;
       const next = lines[i + 1]!;
-      const soft = line.trim() !== '' && next.trim() !== '' && !blockStart.test(next);
+      const soft = line.trim() !== '' && next.trim() !== '' && !blockStart.test(next) && !headingLine.test(line);
       if (!soft) return `${line}\n`;
       // A CRLF break is two characters: both become spaces so that offsets stay aligned.
       return line.endsWith('\r') ? `${line.slice(0, -1)}  ` : `${line} `;
@@ -85,8 +88,10 @@ export function splitSentences(text: string, firstLine: number, language: Langua
     if (end <= start) continue;
     const quote = text.slice(start, end);
     if (!/[\p{L}\p{N}]/u.test(quote)) continue;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
     sentences.push({
       text: quote,
+      heading: headingLine.test(text.slice(lineStart)),
       start,
       end,
       lines: [lineAt(text, start, firstLine), lineAt(text, end - 1, firstLine)],
