@@ -60,6 +60,7 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
         notesDir: config.notesDir,
         store,
         embedder,
+        modelName: config.model,
         maxFileBytes: config.maxFileBytes,
         rebuild: syncOptions.rebuild,
         onProgress: (done, total) => syncOptions.onProgress?.('Indexing passages', done, total),

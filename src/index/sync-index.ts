@@ -5,7 +5,7 @@ import type { Embedder } from '../../embeddings/embedder.js';
 import { parseNote } from '../notes/parse-note.js';
 import { readNotes } from '../notes/read-notes.js';
 import { ConfnotesError } from '../errors.js';
-import type { IndexedFile, Manifest, Store } from './store.js';
+import type { IndexedFile, Store } from './store.js';
 
 /**
  * Bumped whenever parsing or chunking changes what a file yields: an index built by an older
@@ -18,6 +18,8 @@ export interface SyncOptions {
   notesDir: string;
   store: Store;
   embedder: Embedder;
+  /** The model as configured (CONFNOTES_MODEL). */
+  modelName: string;
   maxFileBytes: number;
   /** Rebuild every file, e.g. after switching models. */
   rebuild?: boolean;
@@ -36,17 +38,15 @@ export interface SyncSummary {
   warnings: Array<{ file: string; warning: string }>;
 }
 
-/** What the store records as the embedder: the model and the pipeline that cut the passages. */
-export const storedEmbedderId = (embedder: Embedder): string => `${embedder.id}+pipeline.${PIPELINE_VERSION}`;
-
 /**
- * The model a stored id names, without its build details: `static-glove-100d:int8:v321025:ce85…` → `static-glove-100d`.
- * A new build of the same model (after an upgrade of confnotes) rebuilds the index by itself; another model is refused.
+ * What the store records as the embedder: the model as the user named it (CONFNOTES_MODEL), the exact
+ * build, and the pipeline that cut the passages. Another name is refused; a new build of the same name
+ * (after an upgrade of confnotes) or a new pipeline rebuilds the index by itself.
  */
-const modelFamily = (id: string): string => id.replace(/\+pipeline\.\d+$/, '').replace(/:(?:int8|float32):v\d+:[0-9a-f]+$/, '');
+export const storedEmbedderId = (modelName: string, embedder: Embedder): string =>
+  `${modelName}@${embedder.id}+pipeline.${PIPELINE_VERSION}`;
 
-const sameModel = (manifest: Manifest, embedder: Embedder): boolean =>
-  modelFamily(manifest.embedder.id) === modelFamily(embedder.id) && manifest.embedder.dimensions === embedder.dimensions;
+const modelNameOf = (storedId: string): string => storedId.slice(0, storedId.lastIndexOf('@'));
 
 const EMBED_BATCH = 256;
 
@@ -57,11 +57,11 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
     throw new ConfnotesError('NOTES_EMPTY', `No .md, .markdown or .txt notes in ${options.notesDir}`);
   }
   const manifest = await store.manifest();
-  const embedderId = storedEmbedderId(embedder);
-  if (manifest && !options.rebuild && !sameModel(manifest, embedder)) {
+  const embedderId = storedEmbedderId(options.modelName, embedder);
+  if (manifest && !options.rebuild && modelNameOf(manifest.embedder.id) !== options.modelName) {
     throw new ConfnotesError(
       'INDEX_MODEL_MISMATCH',
-      `The index was built with ${manifest.embedder.id} (${manifest.embedder.dimensions} dimensions), the model is now ${embedder.id}`,
+      `The index was built with the model ${modelNameOf(manifest.embedder.id)}, and the model is now ${options.modelName}`,
     );
   }
   const rebuild = options.rebuild === true || (manifest !== null && manifest.embedder.id !== embedderId);

@@ -1,0 +1,82 @@
+// The spine end to end: the CLI as a child process, the real model, a real index on disk.
+import { existsSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { Answer } from '../../src/types.js';
+import { testModelsDir } from '../helpers/model.js';
+import { cliEnv, runCli, SHARED } from '../helpers/cli.js';
+
+const linesOf = (file: string, [start, end]: [number, number]): string =>
+  readFileSync(file, 'utf8').split(/\r?\n/).slice(start - 1, end).join('\n');
+
+const ETSY = 'What did Etsy say about post-mortems?';
+const QCON = '001_34568cbb42ee90fe.txt';
+
+describe('confnotes ask over the sample notes', () => {
+  let env: NodeJS.ProcessEnv;
+  beforeAll(() => {
+    env = cliEnv(testModelsDir());
+  });
+
+  it('builds the index on first use and quotes the Etsy post-mortem sentences verbatim, with citations', async () => {
+    const result = await runCli(['ask', '--json', ETSY], env);
+    expect(result.stderr).toBe('');
+    expect(result.code).toBe(0);
+    const answer = JSON.parse(result.stdout) as Answer;
+    expect(answer.abstained).toBe(false);
+    const etsy = answer.excerpts.filter((e) => e.file === QCON);
+    expect(etsy.length).toBeGreaterThan(0);
+    for (const excerpt of answer.excerpts) {
+      expect(linesOf(join('data/notes', excerpt.file), excerpt.lines)).toContain(excerpt.quote);
+    }
+    const quoted = etsy.map((e) => e.quote).join(' ');
+    expect(quoted).toMatch(/post-mortem/i);
+    expect(etsy[0]!.conference).toBe('QCon London 2014');
+    expect(etsy.map((e) => e.talk)).toEqual(expect.arrayContaining([expect.stringMatching(/Etsy/)]));
+    // Both Etsy talks speak of post-mortems: lines 20-29 and 131-135 of the note.
+    const lines = etsy.map((e) => e.lines);
+    expect(lines.some(([a, b]) => a <= 29 && b >= 20) || lines.some(([a, b]) => a <= 135 && b >= 131)).toBe(true);
+  });
+
+  it('prints a readable answer with the citation by default', async () => {
+    const result = await runCli(['ask', ETSY], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/QCon London 2014 · .*Etsy.* · 001_34568cbb42ee90fe\.txt:\d+/);
+  });
+
+  it('says the notes are silent, naming the closest talks, when they are', async () => {
+    const result = await runCli(['ask', '--json', 'what is the best recipe for chocolate cake?'], env);
+    const answer = JSON.parse(result.stdout) as Answer;
+    expect(answer.abstained).toBe(true);
+    expect(answer.excerpts).toEqual([]);
+    expect(answer.closest!.length).toBeGreaterThan(0);
+  });
+
+  it('refuses an empty or a 10 kB question with a usage message', async () => {
+    const empty = await runCli(['ask', '   '], env);
+    expect(empty.code).toBe(2);
+    expect(empty.stderr).toMatch(/question is empty/i);
+    const long = await runCli(['ask', 'why '.repeat(2500)], env);
+    expect(long.code).toBe(2);
+    expect(long.stderr).toMatch(/9999 characters.*shorter question/);
+  });
+
+  it('names a notes folder that does not exist', async () => {
+    const result = await runCli(['ask', '--notes', 'no/such/folder', ETSY], env);
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/no\/such\/folder/);
+  });
+});
+
+describe.skipIf(!existsSync(join(SHARED, 'corpus')))('confnotes ask over the whole shared corpus (needs ../shared)', () => {
+  it('finds the Etsy post-mortems in the French QCon note among ~50 notes', async () => {
+    const env = cliEnv(testModelsDir());
+    const result = await runCli(['ask', '--json', '--notes', join(SHARED, 'corpus'), ETSY], env);
+    expect(result.code).toBe(0);
+    const answer = JSON.parse(result.stdout) as Answer;
+    const etsy = answer.excerpts.filter((e) => e.file === `seeds/${QCON}`);
+    expect(etsy.length).toBeGreaterThan(0);
+    expect(etsy.some(({ lines: [a, b] }) => (a <= 29 && b >= 20) || (a <= 135 && b >= 131))).toBe(true);
+    for (const e of answer.excerpts) expect(linesOf(join(SHARED, 'corpus', e.file), e.lines)).toContain(e.quote);
+  });
+});
