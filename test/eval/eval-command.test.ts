@@ -1,0 +1,50 @@
+// `confnotes eval` as other tools use it: JSON with a fixed shape, scores that can be re-derived.
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { cliEnv, runCli, tempDir } from '../helpers/cli.js';
+import { testModelsDir } from '../helpers/model.js';
+
+const QUESTIONS = 'test/fixtures/questions-seeds.jsonl';
+
+describe('confnotes eval', () => {
+  it('prints the report as JSON with every field, and the Etsy question hits', async () => {
+    const result = await runCli(['eval', '--json', '--questions', QUESTIONS, '--notes', 'data/notes', '--k', '5'], cliEnv(testModelsDir()));
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    for (const key of ['questions', 'recall_at_k', 'k', 'mrr_at_10', 'expect_hit', 'false_abstain', 'abstain_negatives', 'citations_valid', 'by_kind', 'baselines', 'results']) {
+      expect(report).toHaveProperty(key);
+    }
+    expect(report.questions).toBe(2);
+    expect(report.k).toBe(5);
+    expect(report.recall_at_k).toBe(1);
+    expect(report.citations_valid).toBe(1);
+    expect(report.abstain_negatives).toBe(1);
+    expect(Object.keys(report.baselines)).toEqual(['bm25', 'vector']);
+    expect(report.baselines.bm25).toHaveProperty('recall_at_k');
+    expect(report.by_kind.company.recall_at_k).toBe(1);
+    const etsy = report.results.find((r: { id: string }) => r.id === 'etsy-post-mortems');
+    expect(etsy.abstained).toBe(false);
+    expect(etsy.passages.length).toBeLessThanOrEqual(10);
+    expect(etsy.passages[0]).toEqual({ file: expect.any(String), lines: [expect.any(Number), expect.any(Number)] });
+    expect(etsy.excerpts[0]).toMatchObject({ quote: expect.any(String), file: '001_34568cbb42ee90fe.txt' });
+  });
+
+  it('prints a readable table without --json', async () => {
+    const result = await runCli(['eval', '--questions', QUESTIONS, '--notes', 'data/notes'], cliEnv(testModelsDir()));
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/recall@5/);
+    expect(result.stdout).toMatch(/baseline bm25/);
+  });
+
+  it('names the malformed line of a questions file', async () => {
+    const file = join(tempDir('eval'), 'bad.jsonl');
+    writeFileSync(file, `${'{"id":"a","question":"q","kind":"topic","gold":[]}'}\n{"id": "b", "question": }\n`);
+    const result = await runCli(['eval', '--questions', file, '--notes', 'data/notes'], cliEnv(testModelsDir()));
+    expect(result.code).toBe(2);
+    expect(result.stderr).toMatch(/bad\.jsonl:2: not JSON/);
+    const missing = await runCli(['eval', '--questions', 'no-such.jsonl', '--notes', 'data/notes'], cliEnv(testModelsDir()));
+    expect(missing.code).toBe(2);
+    expect(missing.stderr).toMatch(/no-such\.jsonl does not exist/);
+  });
+});
