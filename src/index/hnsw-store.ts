@@ -1,0 +1,137 @@
+// The embedded store: generations of plain files under one directory (see generations.ts), searched in
+// memory. Any number of readers, in any process, follow CURRENT; one writer at a time holds the lock.
+import { mkdir, readFile, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { Passage, Talk } from '../types.js';
+import { ConfnotesError } from '../errors.js';
+import { checkChange, checkEmbedder } from './change.js';
+import { mergeFiles, packGeneration, unpackFiles } from './generation-content.js';
+import {
+  type GenerationContent,
+  generationPath,
+  pruneGenerations,
+  readCurrent,
+  readGeneration,
+  swapCurrent,
+  writeGeneration,
+} from './generations.js';
+import { lexicalIndexJson, loadLexicalIndex, type LexicalIndex } from './lexical-index.js';
+import { acquireLock } from './lock.js';
+import type { Store, StoreChange } from './store.js';
+import { ANN_MIN_PASSAGES, openVectorIndex, type VectorIndex, writeVectorGraph } from './vector-index.js';
+
+export interface HnswStoreOptions {
+  /** Passages from which a generation carries an HNSW graph instead of being searched exactly. */
+  annMinPassages?: number;
+}
+
+const LEXICAL_FILE = 'lexical.json';
+
+interface LoadedGeneration {
+  name: string;
+  content: GenerationContent;
+  passages: Passage[];
+  byId: Map<string, Passage>;
+  talks: Talk[];
+  lexical: LexicalIndex;
+  vectors: VectorIndex;
+}
+
+async function readLexicalIndex(dir: string, name: string): Promise<LexicalIndex> {
+  const json = await readFile(join(generationPath(dir, name), LEXICAL_FILE), 'utf8');
+  try {
+    return loadLexicalIndex(json);
+  } catch (error) {
+    throw new ConfnotesError('INDEX_CORRUPT', `index ${dir}: ${name}/${LEXICAL_FILE} cannot be read`, { cause: error });
+  }
+}
+
+async function loadGeneration(dir: string, name: string): Promise<LoadedGeneration> {
+  const content = await readGeneration(dir, name);
+  const passages = content.files.flatMap((f) => f.passages);
+  return {
+    name,
+    content,
+    passages,
+    byId: new Map(passages.map((p) => [p.id, p])),
+    talks: content.files.flatMap((f) => f.talks),
+    lexical: await readLexicalIndex(dir, name),
+    vectors: await openVectorIndex(generationPath(dir, name), content.vectors, content.manifest.embedder.dimensions),
+  };
+}
+
+const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+export async function openHnswStore(dir: string, options: HnswStoreOptions = {}): Promise<Store> {
+  const annMinPassages = options.annMinPassages ?? ANN_MIN_PASSAGES;
+  let loaded: LoadedGeneration | null = null;
+  let loading: { name: string; promise: Promise<LoadedGeneration> } | null = null;
+
+  /**
+   * The live generation, reloaded when another process (or apply) moved CURRENT. A writer may prune the
+   * generation being loaded (it keeps only the live and previous ones), so a vanished one is retried.
+   */
+  async function live(): Promise<LoadedGeneration | null> {
+    for (let attempt = 0; ; attempt++) {
+      const name = await readCurrent(dir);
+      if (name === null) return null;
+      if (loaded?.name === name) return loaded;
+      if (loading?.name !== name) loading = { name, promise: loadGeneration(dir, name) };
+      try {
+        loaded = await loading.promise;
+        return loaded;
+      } catch (error) {
+        if (loading?.name === name) loading = null;
+        if (!isMissing(error)) throw error;
+        if (attempt >= 3 || (await readCurrent(dir)) === name) {
+          throw new ConfnotesError('INDEX_CORRUPT', `index ${dir}: CURRENT names ${name}, which is missing`, { cause: error });
+        }
+      }
+    }
+  }
+
+  async function apply(change: StoreChange): Promise<void> {
+    checkChange(change);
+    await mkdir(dir, { recursive: true });
+    const release = await acquireLock(dir);
+    try {
+      const previous = await live();
+      checkEmbedder(previous?.content.manifest.embedder ?? null, change);
+      const files = mergeFiles(previous ? unpackFiles(previous.content) : [], change);
+      const content = packGeneration(files, change, previous?.content.manifest ?? null, new Date());
+      const dimensions = change.embedder.dimensions;
+      const name = await writeGeneration(dir, content, async (generationDir) => {
+        await writeFile(join(generationDir, LEXICAL_FILE), lexicalIndexJson(files.flatMap((f) => f.passages)));
+        await writeVectorGraph(generationDir, content.vectors, dimensions, annMinPassages);
+      });
+      await swapCurrent(dir, name);
+      // The previous generation stays: a reader that read CURRENT just before the swap may still load it.
+      await pruneGenerations(dir, previous ? [name, previous.name] : [name]);
+    } finally {
+      await release();
+    }
+  }
+
+  await live();
+
+  return {
+    manifest: async () => (await live())?.content.manifest ?? null,
+    apply,
+    async vectorSearch(vector, k) {
+      const generation = await live();
+      if (!generation) return [];
+      return generation.vectors.search(vector, k).map((m) => ({ id: generation.passages[m.index]!.id, score: m.score }));
+    },
+    lexicalSearch: async (query, k) => (await live())?.lexical.search(query, k) ?? [],
+    async passages(ids) {
+      const generation = await live();
+      if (!generation) return [];
+      return ids.map((id) => generation.byId.get(id)).filter((p): p is Passage => p !== undefined);
+    },
+    talks: async () => (await live())?.talks ?? [],
+    async close() {
+      loaded = null;
+      loading = null;
+    },
+  };
+}

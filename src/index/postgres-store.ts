@@ -1,0 +1,293 @@
+// The PostgreSQL + pgvector store, for teams that already run a database. One transaction per change,
+// so readers (each query is one statement, one MVCC snapshot) never see half a file.
+//
+// Not LangChain's PGVectorStore: it stores documents one by one, has no per-file atomic replace and no
+// manifest, which is the whole contract of `Store`. Vectors are written with pgvector's `toSql` and
+// never read back, so pgvector's type parsers (`registerTypes`) are not needed.
+//
+// Lexical search: PGlite and many managed databases lack `unaccent` and a French+English configuration
+// that agrees with the embedded store, so the tsvector is built from the shared analyzer's terms
+// (accent-folded English and French stems) with the 'simple' configuration, which keeps them as they are.
+// Ranking is ts_rank with the field weights of the embedded store, not BM25: scores are comparable within
+// one result list only (retrieval fuses by rank).
+import pg from 'pg';
+import pgvector from 'pgvector/pg';
+import { ConfnotesError } from '../errors.js';
+import { log } from '../log.js';
+import { analyze } from '../text/analyze.js';
+import type { Language, Passage, Talk } from '../types.js';
+import { checkChange, checkEmbedder } from './change.js';
+import { COMPANIES_BOOST, CONFERENCE_BOOST, SPEAKERS_BOOST, TALK_BOOST } from './lexical-index.js';
+import { createEmbeddingIndex, migrate, setDimensions } from './postgres-schema.js';
+import type { IndexedFile, Manifest, Store, StoreChange, StoreHit } from './store.js';
+
+export interface PostgresStoreOptions {
+  /** Connection attempts before DATABASE_UNAVAILABLE; transient failures only are retried. */
+  connectAttempts?: number;
+  /** First retry delay, doubled at each attempt. */
+  retryDelayMs?: number;
+  poolSize?: number;
+  /**
+   * X An HNSW
+   * scan returns at most ef_search rows, so each search uses at least k (pgvector caps it at 1,000).
+   */
+  efSearch?: number;
+}
+
+// Postgres has four weights (D, C, B, A); speakers and companies share A, so they share one boost.
+const RANK_WEIGHTS = [1, CONFERENCE_BOOST, TALK_BOOST, Math.max(SPEAKERS_BOOST, COMPANIES_BOOST)].map((b) => b / 10);
+const INSERT_BATCH = 500;
+const transientCodes = new Set([
+  'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EPIPE',
+  '57P03', // cannot_connect_now: the server is starting
+  '53300', // too_many_connections
+  '08000', '08001', '08003', '08004', '08006',
+]);
+
+function isTransient(error: unknown): boolean {
+  const { code, message } = error as { code?: string; message?: string };
+  return (code !== undefined && transientCodes.has(code)) || /timeout|terminated|ECONNREFUSED/i.test(message ?? '');
+}
+
+/** Where the database is, without the password that a connection URL may carry. */
+function describeTarget(url: string): string {
+  try {
+    const parsed = new URL(url);
+    return `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;
+  } catch {
+    return 'PostgreSQL';
+  }
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+const textTerms = (text: string): string => analyze(text).join(' ');
+
+function toPassage(row: Record<string, unknown>): Passage {
+  return {
+    id: row.id as string,
+    talkId: row.talk_id as string,
+    conference: row.conference as string,
+    ...(row.date === null ? {} : { date: row.date as string }),
+    talk: row.talk as string,
+    speakers: row.speakers as string[],
+    companies: row.companies as string[],
+    language: row.language as Language,
+    file: row.file as string,
+    lines: [row.line_start as number, row.line_end as number],
+    text: row.text as string,
+  };
+}
+
+function toTalk(row: Record<string, unknown>): Talk {
+  return {
+    id: row.id as string,
+    conference: row.conference as string,
+    ...(row.date === null ? {} : { date: row.date as string }),
+    talk: row.talk as string,
+    speakers: row.speakers as string[],
+    companies: row.companies as string[],
+    language: row.language as Language,
+    file: row.file as string,
+    lines: [row.line_start as number, row.line_end as number],
+    empty: row.empty as boolean,
+  };
+}
+
+async function insertFile(client: pg.PoolClient, file: IndexedFile): Promise<void> {
+  await client.query(
+    'INSERT INTO confnotes_files (file, hash, encoding, conference, talks, passages) VALUES ($1, $2, $3, $4, $5, $6)',
+    [file.file, file.hash, file.encoding, file.conference, file.talks.length, file.passages.length],
+  );
+  if (file.talks.length > 0) {
+    await client.query(
+      `INSERT INTO confnotes_talks (id, file, position, conference, date, talk, speakers, companies, language, line_start, line_end, empty)
+       SELECT r.id, r.file, r.position, r.conference, r.date, r.talk,
+              ARRAY(SELECT jsonb_array_elements_text(r.speakers)), ARRAY(SELECT jsonb_array_elements_text(r.companies)),
+              r.language, r.line_start, r.line_end, r.empty
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, file text, position int, conference text, date text, talk text,
+            speakers jsonb, companies jsonb, language text, line_start int, line_end int, empty boolean)`,
+      [JSON.stringify(file.talks.map((t, position) => ({ ...t, position, line_start: t.lines[0], line_end: t.lines[1] })))],
+    );
+  }
+  for (let start = 0; start < file.passages.length; start += INSERT_BATCH) {
+    const rows = file.passages.slice(start, start + INSERT_BATCH).map((p, i) => ({
+      ...p,
+      position: start + i,
+      talk_id: p.talkId,
+      line_start: p.lines[0],
+      line_end: p.lines[1],
+      embedding: pgvector.toSql(Array.from(file.vectors[start + i]!)),
+      text_terms: textTerms(p.text),
+      conference_terms: textTerms(p.conference),
+      talk_terms: textTerms(p.talk),
+      people_terms: textTerms([...p.speakers, ...p.companies].join(' ')),
+    }));
+    await client.query(
+      `INSERT INTO confnotes_passages (id, file, position, talk_id, conference, date, talk, speakers, companies, language,
+                                       line_start, line_end, text, embedding, search)
+       SELECT r.id, r.file, r.position, r.talk_id, r.conference, r.date, r.talk,
+              ARRAY(SELECT jsonb_array_elements_text(r.speakers)), ARRAY(SELECT jsonb_array_elements_text(r.companies)),
+              r.language, r.line_start, r.line_end, r.text, r.embedding::vector,
+              setweight(to_tsvector('simple', r.text_terms), 'D') || setweight(to_tsvector('simple', r.conference_terms), 'C') ||
+              setweight(to_tsvector('simple', r.talk_terms), 'B') || setweight(to_tsvector('simple', r.people_terms), 'A')
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, file text, position int, talk_id text, conference text, date text,
+            talk text, speakers jsonb, companies jsonb, language text, line_start int, line_end int, text text,
+            embedding text, text_terms text, conference_terms text, talk_terms text, people_terms text)`,
+      [JSON.stringify(rows)],
+    );
+  }
+}
+
+async function applyInTransaction(client: pg.PoolClient, change: StoreChange): Promise<void> {
+  // Serialises indexers across processes; readers are not blocked (they read the last committed state).
+  await client.query("SELECT pg_advisory_xact_lock(hashtext('confnotes_apply'))");
+  const { rows } = await client.query('SELECT embedder_id, dimensions FROM confnotes_manifest FOR UPDATE');
+  const indexed = rows[0] ? { id: rows[0].embedder_id as string, dimensions: rows[0].dimensions as number } : null;
+  checkEmbedder(indexed, change);
+  const fresh = indexed === null || change.rebuild === true;
+  if (fresh) {
+    await client.query('DELETE FROM confnotes_files');
+    await setDimensions(client, change.embedder.dimensions);
+  } else {
+    const replaced = [...change.remove, ...change.upsert.map((f) => f.file)];
+    await client.query('DELETE FROM confnotes_files WHERE file = ANY($1::text[])', [replaced]);
+  }
+  for (const file of change.upsert) await insertFile(client, file);
+  if (fresh) await createEmbeddingIndex(client);
+  await client.query(
+    `INSERT INTO confnotes_manifest (embedder_id, dimensions, created_at, updated_at) VALUES ($1, $2, now(), now())
+     ON CONFLICT (singleton) DO UPDATE SET embedder_id = $1, dimensions = $2, updated_at = now(),
+       created_at = CASE WHEN $3 THEN now() ELSE confnotes_manifest.created_at END`,
+    [change.embedder.id, change.embedder.dimensions, fresh],
+  );
+}
+
+// Not the embedding nor the tsvector: nothing reads them back.
+const PASSAGE_COLUMNS =
+  'id, talk_id, conference, date, talk, speakers, companies, language, file, line_start, line_end, text';
+
+const MANIFEST_QUERY = `
+  SELECT m.embedder_id, m.dimensions, m.created_at, m.updated_at,
+         (SELECT coalesce(json_agg(f ORDER BY f.file), '[]'::json) FROM confnotes_files f) AS files
+  FROM confnotes_manifest m`;
+
+function toManifest(row: Record<string, unknown>): Manifest {
+  const files = row.files as Array<{ file: string; hash: string; encoding: string; conference: string; talks: number; passages: number }>;
+  return {
+    embedder: { id: row.embedder_id as string, dimensions: row.dimensions as number },
+    files: Object.fromEntries(files.map(({ file, ...entry }) => [file, entry])),
+    counts: {
+      files: files.length,
+      talks: files.reduce((n, f) => n + f.talks, 0),
+      passages: files.reduce((n, f) => n + f.passages, 0),
+    },
+    createdAt: (row.created_at as Date).toISOString(),
+    updatedAt: (row.updated_at as Date).toISOString(),
+  };
+}
+
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
+  const { connectAttempts = 4, retryDelayMs = 250, poolSize = 4, efSearch = 200 } = options;
+  const target = describeTarget(url);
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
+  // An idle client losing its server must not crash the process; the next query reconnects or reports.
+  pool.on('error', (error) => log.warn({ err: error.message }, `idle connection to ${target} lost`));
+
+  const unavailable = (error: unknown) =>
+    new ConfnotesError('DATABASE_UNAVAILABLE', `cannot use ${target}: ${(error as Error).message || String(error)}`, { cause: error });
+
+  async function connect(): Promise<pg.PoolClient> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await pool.connect();
+      } catch (error) {
+        if (!isTransient(error) || attempt >= connectAttempts) throw unavailable(error);
+        log.info({ attempt, err: (error as Error).message }, `retrying ${target}`);
+        await sleep(retryDelayMs * 2 ** (attempt - 1));
+      }
+    }
+  }
+
+  async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    const client = await connect();
+    try {
+      const result = await work(client);
+      client.release();
+      return result;
+    } catch (error) {
+      // A broken connection is destroyed rather than returned to the pool.
+      const broken = isTransient(error);
+      client.release(broken ? (error as Error) : undefined);
+      throw broken ? unavailable(error) : error;
+    }
+  }
+
+  const query = (text: string, values?: unknown[]) => withClient((client) => client.query(text, values));
+
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+    return withClient(async (client) => {
+      await client.query('BEGIN');
+      try {
+        const result = await work(client);
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        await client.query('ROLLBACK').catch(() => undefined);
+        throw error;
+      }
+    });
+  }
+
+  try {
+    await withClient(migrate);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+
+  return {
+    async manifest() {
+      const { rows } = await query(MANIFEST_QUERY);
+      return rows[0] ? toManifest(rows[0]) : null;
+    },
+    async apply(change) {
+      checkChange(change);
+      await transaction((client) => applyInTransaction(client, change));
+    },
+    async vectorSearch(vector, k): Promise<StoreHit[]> {
+      const ef = Math.min(1000, Math.max(Math.trunc(efSearch), k));
+      const { rows } = await transaction(async (client) => {
+        await client.query(`SET LOCAL hnsw.ef_search = ${ef}`);
+        return client.query(
+          `SELECT id, 1 - (embedding <=> $1::vector) AS score FROM confnotes_passages ORDER BY embedding <=> $1::vector LIMIT $2`,
+          [pgvector.toSql(Array.from(vector)), k],
+        );
+      });
+      return rows.map((r) => ({ id: r.id as string, score: Number(r.score) }));
+    },
+    async lexicalSearch(question, k): Promise<StoreHit[]> {
+      const terms = [...new Set(analyze(question))];
+      if (terms.length === 0 || k <= 0) return [];
+      // Terms are runs of letters and digits only, so joining them with | cannot inject tsquery syntax.
+      const { rows } = await query(
+        `SELECT id, ts_rank($3::float4[], search, q, 1) AS score
+         FROM confnotes_passages, to_tsquery('simple', $1) AS q
+         WHERE search @@ q ORDER BY score DESC, id LIMIT $2`,
+        [terms.join(' | '), k, RANK_WEIGHTS],
+      );
+      return rows.map((r) => ({ id: r.id as string, score: Number(r.score) }));
+    },
+    async passages(ids) {
+      if (ids.length === 0) return [];
+      const { rows } = await query(`SELECT ${PASSAGE_COLUMNS} FROM confnotes_passages WHERE id = ANY($1::text[])`, [ids]);
+      const byId = new Map(rows.map((r) => [r.id as string, toPassage(r)]));
+      return ids.map((id) => byId.get(id)).filter((p): p is Passage => p !== undefined);
+    },
+    async talks() {
+      const { rows } = await query('SELECT * FROM confnotes_talks ORDER BY file, position');
+      return rows.map(toTalk);
+    },
+    close: () => pool.end(),
+  };
+}

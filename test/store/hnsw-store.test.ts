@@ -1,0 +1,176 @@
+import { spawn } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, test } from 'vitest';
+import { openHnswStore } from '../../src/index/hnsw-store.js';
+import { lockPath } from '../../src/index/lock.js';
+import type { Store } from '../../src/index/store.js';
+import { compileChildren } from './compile-children.js';
+import { COPIES_FOR_5K, TEST_EMBEDDER, seedFiles, writerVariant } from './fixtures.js';
+import { mixedQueries, recallAgainstExact } from './recall.js';
+import { expectRejectedWith, runStoreContract } from './store.contract.js';
+
+const root = await mkdtemp(join(tmpdir(), 'confnotes-hnsw-'));
+afterAll(() => rm(root, { recursive: true, force: true }));
+let made = 0;
+const freshDir = () => join(root, `store-${made++}`);
+
+runStoreContract('embedded store, exact search', () => openHnswStore(freshDir()));
+runStoreContract('embedded store, HNSW graph', () => openHnswStore(freshDir(), { annMinPassages: 0 }));
+
+const COPIES = COPIES_FOR_5K;
+// The crash test's writer re-applies 85 files (~1,300 passages) per change: big enough to be killed mid-write.
+const CRASH_COPIES = 17;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const generations = async (dir: string) => (await readdir(dir)).filter((n) => n.startsWith('gen-')).sort();
+
+async function timeQueries(store: Store, vectors: Float32Array[]): Promise<{ vector: number; lexical: number }> {
+  const vector: number[] = [];
+  const lexical: number[] = [];
+  for (const v of vectors) {
+    let t = performance.now();
+    await store.vectorSearch(v, 10);
+    vector.push(performance.now() - t);
+    t = performance.now();
+    await store.lexicalSearch('what did Etsy say about post-mortems and deployment?', 10);
+    lexical.push(performance.now() - t);
+  }
+  return { vector: median(vector), lexical: median(lexical) };
+}
+
+describe('embedded store on disk', () => {
+  test('opens ~5k passages well under a second and answers in milliseconds', async () => {
+    const files = writerVariant(COPIES, 0);
+    const allVectors = files.flatMap((f) => f.vectors);
+    const vectors = allVectors.filter((_, i) => i % 100 === 0);
+    for (const annMinPassages of [Infinity, 0]) {
+      const dir = freshDir();
+      const writer = await openHnswStore(dir, { annMinPassages });
+      let t = performance.now();
+      await writer.apply({ embedder: TEST_EMBEDDER, upsert: files, remove: [] });
+      const applyMs = performance.now() - t;
+      await writer.close();
+
+      t = performance.now();
+      const store = await openHnswStore(dir);
+      const openMs = performance.now() - t;
+      expect((await store.manifest())!.counts.passages).toBeGreaterThan(5000);
+      const query = await timeQueries(store, vectors);
+      const { recall } = await recallAgainstExact(store, allVectors, mixedQueries(allVectors));
+      expect(recall).toBeGreaterThanOrEqual(0.95);
+      const mode = annMinPassages === 0 ? 'HNSW' : 'exact';
+      console.log(
+        `${mode}: ${(await store.manifest())!.counts.passages} passages × ${TEST_EMBEDDER.dimensions}-d: ` +
+          `apply ${applyMs.toFixed(0)} ms, recall@10 ${recall.toFixed(3)}, open ${openMs.toFixed(0)} ms, vectorSearch median ${query.vector.toFixed(2)} ms, ` +
+          `lexicalSearch median ${query.lexical.toFixed(2)} ms`,
+      );
+      expect(openMs).toBeLessThan(1000);
+      await store.close();
+    }
+  });
+
+  test('keeps the live and the previous generation and cleans what a dead writer left', async () => {
+    const dir = freshDir();
+    const store = await openHnswStore(dir);
+    const seeds = seedFiles();
+    for (const file of seeds.slice(0, 3)) await store.apply({ embedder: TEST_EMBEDDER, upsert: [file], remove: [] });
+    expect(await generations(dir)).toEqual(['gen-2', 'gen-3']);
+    expect((await readFile(join(dir, 'CURRENT'), 'utf8')).trim()).toBe('gen-3');
+
+    await mkdir(join(dir, 'gen-4.tmp-999999'));
+    await writeFile(join(dir, 'CURRENT.tmp-999999'), 'gen-4');
+    await store.apply({ embedder: TEST_EMBEDDER, upsert: [seeds[3]!], remove: [] });
+    expect((await readdir(dir)).filter((n) => n !== '.lock').sort()).toEqual(['CURRENT', 'gen-3', 'gen-4']);
+    expect((await store.manifest())!.counts.files).toBe(4);
+    await store.close();
+  });
+
+  test('a second writer is refused while the first one writes', async () => {
+    const dir = freshDir();
+    const first = await openHnswStore(dir);
+    const second = await openHnswStore(dir);
+    const writing = first.apply({ embedder: TEST_EMBEDDER, upsert: writerVariant(COPIES, 0), remove: [] });
+    while (!existsSync(lockPath(dir))) await new Promise((r) => setTimeout(r, 1));
+    await expectRejectedWith(
+      second.apply({ embedder: TEST_EMBEDDER, upsert: seedFiles(), remove: [] }),
+      'INDEX_LOCKED',
+      new RegExp(`being written by process ${process.pid} .*\\.lock.*Another \`confnotes index\` is running`),
+    );
+    await writing;
+    expect(existsSync(lockPath(dir))).toBe(false);
+    await second.apply({ embedder: TEST_EMBEDDER, upsert: seedFiles(), remove: [] });
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  test('a lock left by a dead process is taken over', async () => {
+    const dir = freshDir();
+    const dead = spawn(process.execPath, ['-e', '']);
+    await new Promise((resolve) => dead.on('exit', resolve)); // cannot exit before the event loop turns
+    await mkdir(dir, { recursive: true });
+    await writeFile(lockPath(dir), JSON.stringify({ pid: dead.pid, time: new Date(0).toISOString() }));
+    const store = await openHnswStore(dir);
+    await store.apply({ embedder: TEST_EMBEDDER, upsert: seedFiles(), remove: [] });
+    expect((await store.manifest())!.counts.files).toBe(5);
+    expect(existsSync(lockPath(dir))).toBe(false);
+    await store.close();
+  });
+
+  test('SIGKILL at any moment of a write leaves a loadable, consistent generation', async () => {
+    const { outDir, scripts } = await compileChildren(['test/store/children/hnsw-writer.ts']);
+    const variants = [0, 1, 2].map((v) => writerVariant(CRASH_COPIES, v));
+    const hashesOf = (files: typeof variants[number]) => Object.fromEntries(files.map((f) => [f.file, f.hash]));
+    const idsOf = (files: typeof variants[number]) => new Set(files.flatMap((f) => f.passages.map((p) => p.id)));
+    const dir = freshDir();
+    const seen = new Set<number>();
+    try {
+      for (let round = 0; round < 6; round++) {
+        const child = spawn(process.execPath, [scripts[0]!, dir, String(CRASH_COPIES)], { stdio: ['ignore', 'pipe', 'inherit'] });
+        const exited = new Promise((resolve) => child.on('exit', resolve));
+        let applied = 0;
+        const ready = new Promise<void>((resolve) =>
+          child.stdout.on('data', (chunk: Buffer) => {
+            if (chunk.toString().includes('ready')) resolve();
+            applied += (chunk.toString().match(/applied/g) ?? []).length;
+          }),
+        );
+        await Promise.race([ready, exited]);
+        // An apply takes ~0.1–0.3 s here: this lands anywhere from before the first one to after several.
+        await new Promise((r) => setTimeout(r, Math.random() * 1500));
+        child.kill('SIGKILL');
+        await exited;
+
+        const store = await openHnswStore(dir);
+        const manifest = await store.manifest();
+        let held = 'none';
+        if (manifest) {
+          const v = variants.findIndex((files) => expect.objectContaining(hashesOf(files)).asymmetricMatch(
+            Object.fromEntries(Object.entries(manifest.files).map(([f, e]) => [f, e.hash])),
+          ));
+          expect(v, `round ${round}: manifest matches no single variant`).toBeGreaterThanOrEqual(0);
+          seen.add(v);
+          held = `variant ${v}`;
+          const ids = idsOf(variants[v]!);
+          expect(manifest.counts.passages).toBe(ids.size);
+          const hits = [
+            ...(await store.lexicalSearch('Etsy post-mortem', 50)),
+            ...(await store.vectorSearch(variants[v]![7]!.vectors[0]!, 50)),
+          ];
+          expect(hits.filter((h) => !ids.has(h.id))).toEqual([]);
+          expect(await store.passages(hits.map((h) => h.id))).toHaveLength(hits.length);
+        }
+        console.log(`SIGKILL round ${round}: ${applied} applies completed, store holds ${held}`);
+        await store.close();
+      }
+      expect(seen.size).toBeGreaterThan(0);
+      const store = await openHnswStore(dir);
+      await store.apply({ embedder: TEST_EMBEDDER, upsert: [], remove: ['copy-0/000_4a899a7cd1601ca1.txt'] });
+      expect((await readdir(dir)).filter((n) => n.includes('.tmp-') || n === '.lock')).toEqual([]);
+      expect((await generations(dir)).length).toBe(2);
+      await store.close();
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  });
+});

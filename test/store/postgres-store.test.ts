@@ -1,0 +1,120 @@
+import { execFile } from 'node:child_process';
+import { createServer } from 'node:net';
+import { rm } from 'node:fs/promises';
+import { promisify } from 'node:util';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { openPostgresStore } from '../../src/index/postgres-store.js';
+import { compileChildren } from './compile-children.js';
+import { CHANGING_FILE, COPIES_FOR_5K, TEST_EMBEDDER, seedFiles, writerVariant } from './fixtures.js';
+import { mixedQueries, recallAgainstExact } from './recall.js';
+import { startTestDatabase, type TestDatabase } from './pglite-server.js';
+import { expectRejectedWith, runStoreContract } from './store.contract.js';
+
+let database: TestDatabase;
+beforeAll(async () => {
+  database = await startTestDatabase();
+});
+afterAll(() => database?.stop());
+
+runStoreContract('PostgreSQL store', async () => {
+  await database.reset();
+  return openPostgresStore(database.url);
+});
+
+/** A port nothing listens on: bound, then released. */
+async function closedPort(): Promise<number> {
+  const server = createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as { port: number };
+  await new Promise((resolve) => server.close(resolve));
+  return port;
+}
+
+describe('PostgreSQL store specifics', () => {
+  test('an unreachable database is DATABASE_UNAVAILABLE after retries, without leaking the password', async () => {
+    const url = `postgres://confnotes:s3cret@127.0.0.1:${await closedPort()}/notes`;
+    const started = performance.now();
+    const error = await expectRejectedWith(
+      openPostgresStore(url, { connectAttempts: 3, retryDelayMs: 50 }),
+      'DATABASE_UNAVAILABLE',
+      /cannot use PostgreSQL at 127\.0\.0\.1:\d+\/notes: .*ECONNREFUSED.*CONFNOTES_DATABASE_URL/,
+    );
+    expect(error.message).not.toContain('s3cret');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(150); // waited 50 + 100 ms between attempts
+  });
+
+  test('opening twice migrates idempotently and keeps the data', async () => {
+    await database.reset();
+    const first = await openPostgresStore(database.url);
+    await first.apply({ embedder: TEST_EMBEDDER, upsert: seedFiles(), remove: [] });
+    const second = await openPostgresStore(database.url);
+    expect((await second.manifest())!.counts.files).toBe(5);
+    await Promise.all([first.close(), second.close()]);
+  });
+
+  test('concurrent indexers are serialised and both changes land', async () => {
+    await database.reset();
+    const [a, b] = await Promise.all([openPostgresStore(database.url), openPostgresStore(database.url)]);
+    const seeds = seedFiles();
+    await a.apply({ embedder: TEST_EMBEDDER, upsert: seeds.slice(0, 1), remove: [] });
+    await Promise.all([
+      a.apply({ embedder: TEST_EMBEDDER, upsert: seeds.slice(1, 3), remove: [] }),
+      b.apply({ embedder: TEST_EMBEDDER, upsert: seeds.slice(3), remove: [] }),
+    ]);
+    expect((await a.manifest())!.counts).toEqual({
+      files: 5,
+      talks: seeds.reduce((n, f) => n + f.talks.length, 0),
+      passages: seeds.reduce((n, f) => n + f.passages.length, 0),
+    });
+    await Promise.all([a.close(), b.close()]);
+  });
+
+  test('at ~5k passages: HNSW recall@10 against exact search, and query times over the wire', async () => {
+    await database.reset();
+    const store = await openPostgresStore(database.url);
+    const files = writerVariant(COPIES_FOR_5K, 0);
+    let started = performance.now();
+    await store.apply({ embedder: TEST_EMBEDDER, upsert: files, remove: [] });
+    const applyMs = performance.now() - started;
+    const passageCount = files.reduce((n, f) => n + f.passages.length, 0);
+    const vectors = files.flatMap((f) => f.vectors);
+    const { recall, medianMs } = await recallAgainstExact(store, vectors, mixedQueries(vectors));
+    started = performance.now();
+    for (let i = 0; i < 20; i++) await store.lexicalSearch('what did Etsy say about post-mortems and deployment?', 10);
+    const lexicalMs = (performance.now() - started) / 20;
+    console.log(
+      `PostgreSQL (PGlite over the wire), ${passageCount} passages: apply ${applyMs.toFixed(0)} ms, ` +
+        `vectorSearch median ${medianMs.toFixed(2)} ms, recall@10 ${recall.toFixed(3)}, ` +
+        `lexicalSearch mean ${lexicalMs.toFixed(2)} ms`,
+    );
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+    await store.close();
+  });
+
+  test('a reader process never sees a mix of two versions of a file another process re-applies', async () => {
+    const { outDir, scripts } = await compileChildren([
+      'test/store/children/postgres-writer.ts',
+      'test/store/children/postgres-reader.ts',
+    ]);
+    try {
+      await database.reset();
+      const setup = await openPostgresStore(database.url);
+      await setup.apply({ embedder: TEST_EMBEDDER, upsert: writerVariant(1, 0), remove: [] });
+      await setup.close();
+
+      const run = promisify(execFile);
+      const duration = '6000';
+      const [writer, reader] = await Promise.all(
+        scripts.map((script) => run(process.execPath, [script, database.url, duration])),
+      );
+      const { applies } = JSON.parse(writer.stdout) as { applies: number };
+      const result = JSON.parse(reader.stdout) as { seen: number[]; mixed: string[]; mixedCount: number };
+      console.log(`two processes: ${applies} applies of ${CHANGING_FILE}; reader saw versions ${result.seen.join(' / ')}`);
+      expect(result.mixed).toEqual([]);
+      expect(applies).toBeGreaterThan(5);
+      expect(result.seen.every((n) => n > 0)).toBe(true);
+    } finally {
+      await rm(outDir, { recursive: true, force: true });
+    }
+  });
+});
