@@ -4,7 +4,8 @@ import { retrieve, type RankingMode, type Retrieval, type RetrievalContext } fro
 import { analyze } from '../text/analyze.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Answer, Passage } from '../types.js';
-import { bestQuote, scoreSentences, selectExcerpts, type CandidatePassage } from './extract-excerpts.js';
+import { bestQuote, LISTING_EXCERPT_RATIO, scoreSentences, selectExcerpts, type CandidatePassage } from './extract-excerpts.js';
+import { asksForTalks } from './question-intent.js';
 import { validateQuestion } from './question.js';
 import { coverage, weighQueryTerms, type QueryTerm } from './term-weights.js';
 
@@ -26,9 +27,11 @@ export interface AnsweredQuestion {
 }
 
 /** Passages read sentence by sentence for quotes. */
-const CANDIDATES = 8;
+const CANDIDATES = 10;
 /** Quotes from one talk at most, so that the answer can show several talks. */
 const PER_TALK = 2;
+/** A question asking for talks gets one quote from each of up to this many talks. */
+const LISTED_TALKS = 6;
 /** Talks named when abstaining. */
 const CLOSEST = 3;
 
@@ -55,19 +58,19 @@ export async function answerQuestion(
     weighQueryTerms(context.store, question, context.passageCount),
   ]);
   const candidates = await readCandidates(context, retrieval, CANDIDATES);
+  const listing = asksForTalks(question);
   const quotes = candidates.flatMap((candidate) => {
-    const quote = bestQuote(candidate, scoreSentences(candidate, queryTerms, retrieval.queryVector));
+    const quote = bestQuote(candidate, scoreSentences(candidate, queryTerms, retrieval.queryVector, { headings: listing }));
     return quote ? [quote] : [];
   });
   const confidence = confidenceFor(candidates, queryTerms, retrieval.queryVector, retrieval.conferences);
   const abstained = quotes.length === 0 || confidence < context.abstainThreshold;
+  const selection = listing
+    ? selectExcerpts(quotes, Math.max(excerpts, LISTED_TALKS), 1, LISTING_EXCERPT_RATIO)
+    : selectExcerpts(quotes, excerpts, PER_TALK);
   const answer: Answer = abstained
     ? { question, abstained: true, excerpts: [], closest: closestTalks(retrieval) }
-    : {
-        question,
-        abstained: false,
-        excerpts: selectExcerpts(quotes, excerpts, PER_TALK).map(({ passageId: _p, talkId: _t, ...excerpt }) => excerpt),
-      };
+    : { question, abstained: false, excerpts: selection.map(({ passageId: _p, talkId: _t, ...excerpt }) => excerpt) };
   return { answer, retrieval, confidence };
 }
 

@@ -39,12 +39,20 @@ const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).le
 /** Terms a passage's metadata contributes to every one of its sentences ("Etsy" in the talk title). */
 const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, ...p.companies].join(' '));
 
-export function scoreSentences(candidate: CandidatePassage, queryTerms: QueryTerm[], queryVector: Float32Array): number[] {
+/**
+ * Scores each sentence of a passage against the question. A heading names the talk: it is context for a
+ * quote, never the quote, except when the question asks which talks there were, where the title answers.
+ */
+export function scoreSentences(
+  candidate: CandidatePassage,
+  queryTerms: QueryTerm[],
+  queryVector: Float32Array,
+  { headings = false }: { headings?: boolean } = {},
+): number[] {
   const context = metadataTerms(candidate.passage);
   const rankScore = 1 / (1 + candidate.rank);
   return candidate.sentences.map((sentence, i) => {
-    // A heading names the talk; it is context for the quote, never the quote.
-    if (sentence.heading) return 0;
+    if (sentence.heading && !headings) return 0;
     const terms = new Set([...analyze(sentence.text), ...context]);
     return (
       SENTENCE_WEIGHTS.cosine * Math.max(0, dot(candidate.vectors[i]!, queryVector)) +
@@ -67,11 +75,11 @@ export function bestQuote(candidate: CandidatePassage, scores: number[]): Scored
   let last = best;
   const quoteText = (): string => passage.text.slice(sentences[first]!.start, sentences[last]!.end);
   while (last - first + 1 < MAX_QUOTE_SENTENCES) {
-    const next = last + 1 < sentences.length && !sentences[last + 1]!.heading ? last + 1 : undefined;
+    const next = last + 1 < sentences.length && !sentences[last + 1]!.heading && !sentences[best]!.heading ? last + 1 : undefined;
     const tooShort = wordCount(quoteText()) < MIN_QUOTE_WORDS || /[:：]\s*$/.test(quoteText());
     if (next !== undefined && (tooShort || scores[next]! >= KEEP_NEIGHBOUR_RATIO * scores[best]!)) {
       last = next;
-    } else if (tooShort && first > 0 && !sentences[first - 1]!.heading) {
+    } else if (tooShort && first > 0 && !sentences[first - 1]!.heading && !sentences[best]!.heading) {
       first -= 1;
     } else break;
   }
@@ -91,18 +99,20 @@ export function bestQuote(candidate: CandidatePassage, scores: number[]): Scored
 
 /** A further excerpt must score at least this share of the best one: a weak second quote only adds noise. */
 export const FOLLOWING_EXCERPT_RATIO = 0.8;
+/** When talks are listed, each further talk only needs to be on topic, not as close as the best. */
+export const LISTING_EXCERPT_RATIO = 0.5;
 
 /**
  * The excerpts of an answer: the best quote of each candidate passage, best first, at most
  * `perTalk` from one talk so that questions about a conference get several talks, and no quote
  * twice (the same note can be in the folder under two names).
  */
-export function selectExcerpts(quotes: ScoredExcerpt[], count: number, perTalk: number): ScoredExcerpt[] {
+export function selectExcerpts(quotes: ScoredExcerpt[], count: number, perTalk: number, ratio = FOLLOWING_EXCERPT_RATIO): ScoredExcerpt[] {
   const chosen: ScoredExcerpt[] = [];
   const byTalk = new Map<string, number>();
   const seen = new Set<string>();
   const sorted = [...quotes].sort((a, b) => b.score - a.score);
-  const floor = (sorted[0]?.score ?? 0) * FOLLOWING_EXCERPT_RATIO;
+  const floor = (sorted[0]?.score ?? 0) * ratio;
   for (const quote of sorted) {
     const used = byTalk.get(quote.talkId) ?? 0;
     const key = quote.quote.replace(/\s+/g, ' ');
