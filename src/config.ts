@@ -20,6 +20,7 @@ export const settingsSchema = z.object({
   CONFNOTES_EXCERPTS: intFrom(3),
   CONFNOTES_STATE_DIR: z.string().default('data/state'),
   CONFNOTES_DATABASE_URL: optionalString,
+  CONFNOTES_DATABASE_POOL: z.coerce.number().int().positive().default(4),
   SLACK_BOT_TOKEN: optionalString,
   SLACK_SIGNING_SECRET: optionalString,
   SLACK_APP_TOKEN: optionalString,
@@ -50,6 +51,7 @@ export interface Config {
   excerpts: number;
   stateDir: string;
   databaseUrl?: string;
+  databasePool: number;
   slack: {
     botToken?: string;
     signingSecret?: string;
@@ -112,6 +114,7 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
     excerpts: s.CONFNOTES_EXCERPTS,
     stateDir: resolve(s.CONFNOTES_STATE_DIR),
     databaseUrl: s.CONFNOTES_DATABASE_URL,
+    databasePool: s.CONFNOTES_DATABASE_POOL,
     slack: {
       botToken: s.SLACK_BOT_TOKEN,
       signingSecret: s.SLACK_SIGNING_SECRET,

@@ -7,7 +7,7 @@ import type { Store } from './store.js';
 export async function openStore(config: Config): Promise<Store> {
   if (config.databaseUrl) {
     const { openPostgresStore } = await import('./postgres-store.js');
-    return openPostgresStore(config.databaseUrl);
+    return openPostgresStore(config.databaseUrl, { poolSize: config.databasePool });
   }
   return openHnswStore(indexDirFor(config.indexDir, config.notesDir));
 }
