@@ -20,9 +20,9 @@ export interface ScoredExcerpt extends Excerpt {
 }
 
 /** Weights of a sentence's score: meaning (cosine), words shared with the question, passage rank. */
-export const SENTENCE_WEIGHTS = { cosine: 0.45, coverage: 0.4, rank: 0.15 };
-/** A quote shorter than this takes in its neighbour: one short sentence rarely carries the answer alone. */
-const MIN_QUOTE_WORDS = 20;
+export const SENTENCE_WEIGHTS = { cosine: 0.4, coverage: 0.35, rank: 0.25 };
+/** A quote shorter than this takes in its neighbours: one sentence of notes rarely carries the answer alone. */
+const MIN_QUOTE_WORDS = 30;
 /** A following sentence scoring at least this share of the best one is quoted too. */
 const KEEP_NEIGHBOUR_RATIO = 0.85;
 /** At most this many sentences per quote. */
@@ -98,7 +98,7 @@ export function bestQuote(candidate: CandidatePassage, scores: number[]): Scored
 }
 
 /** A further excerpt must score at least this share of the best one: a weak second quote only adds noise. */
-export const FOLLOWING_EXCERPT_RATIO = 0.8;
+export const FOLLOWING_EXCERPT_RATIO = 0.7;
 /** When talks are listed, each further talk only needs to be on topic, not as close as the best. */
 export const LISTING_EXCERPT_RATIO = 0.5;
 
