@@ -18,10 +18,8 @@ export interface NoteSource {
   hash: string;
 }
 
-/** One talk of a conference, as found in a notes file. */
-export interface Talk {
-  /** Stable id: `${file}#${lines[0]}`. */
-  id: string;
+/** What is known of a talk, carried by the talk and by each of its passages. */
+export interface TalkFields {
   conference: string;
   /** ISO date (YYYY-MM-DD) or year (YYYY) when the note states it. */
   date?: string;
@@ -30,6 +28,12 @@ export interface Talk {
   companies: string[];
   language: Language;
   file: string;
+}
+
+/** One talk of a conference, as found in a notes file. */
+export interface Talk extends TalkFields {
+  /** Stable id: `${file}#${lines[0]}`. */
+  id: string;
   /** Lines of the whole talk section, heading included. */
   lines: LineRange;
   /** True when the talk has a heading but no body: listed in digests, yields no passages. */
@@ -37,17 +41,10 @@ export interface Talk {
 }
 
 /** A retrievable piece of a talk. Its text is exactly the file's lines `lines[0]..lines[1]`. */
-export interface Passage {
+export interface Passage extends TalkFields {
   /** Stable id: `${file}:${lines[0]}-${lines[1]}`. */
   id: string;
   talkId: string;
-  conference: string;
-  date?: string;
-  talk: string;
-  speakers: string[];
-  companies: string[];
-  language: Language;
-  file: string;
   lines: LineRange;
   text: string;
 }

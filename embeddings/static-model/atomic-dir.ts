@@ -2,6 +2,7 @@
 // files go to a temporary sibling, which is renamed into place once everything is on disk.
 import { mkdir, readdir, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
+import { isProcessAlive } from '../../src/process-alive.js';
 
 export type DirFiles = Array<[relativePath: string, content: string | Uint8Array]>;
 
@@ -42,19 +43,10 @@ async function removeAbandoned(dir: string): Promise<void> {
   const pattern = new RegExp(`^${escapeRegExp(basename(dir))}\\.(?:tmp|old)-(\\d+)-\\d+$`);
   for (const entry of await readdir(dirname(dir))) {
     const pid = Number(pattern.exec(entry)?.[1]);
-    if (pid && !isAlive(pid)) await rm(join(dirname(dir), entry), { recursive: true, force: true });
+    if (pid && !isProcessAlive(pid)) await rm(join(dirname(dir), entry), { recursive: true, force: true });
   }
 }
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to someone else.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 function escapeRegExp(text: string): string {
   return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');

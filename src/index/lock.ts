@@ -3,6 +3,7 @@
 import { readFile, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfnotesError } from '../errors.js';
+import { isProcessAlive } from '../process-alive.js';
 
 interface LockOwner {
   pid: number;
@@ -11,15 +12,6 @@ interface LockOwner {
 
 export const lockPath = (dir: string): string => join(dir, '.lock');
 
-function isAlive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    // EPERM: the process exists but belongs to another user.
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
-  }
-}
 
 async function readOwner(path: string): Promise<LockOwner | null> {
   try {
@@ -49,7 +41,7 @@ export async function acquireLock(dir: string): Promise<() => Promise<void>> {
   const path = lockPath(dir);
   if (!(await create(path))) {
     const owner = await readOwner(path);
-    if (owner && isAlive(owner.pid)) {
+    if (owner && isProcessAlive(owner.pid)) {
       throw new ConfnotesError(
         'INDEX_LOCKED',
         `index ${dir} is being written by process ${owner.pid} since ${owner.time} (lock file ${path})`,

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { allText, canPing, expectWithinLimits } from './discord-checks.js';
 import { isCallback, isEdit, isFollowUp, startBot, type Harness } from './bot-harness.js';
 import { BOT_TOKEN, interactionPayload, startFakeDiscord, type FakeDiscord } from './fake-discord.js';
-import { failingOn, openRealService, type RealService } from './real-service.js';
+import { failingOn } from '../helpers/failing-service.js';
+import { openRealService, type RealService } from './real-service.js';
 
 let fake: FakeDiscord;
 let real: RealService;

@@ -48,14 +48,3 @@ export async function openRealService(fake: FakeDiscord): Promise<RealService> {
     },
   };
 }
-
-/** Test double: the real service, except that `ask` throws for questions containing `trigger`. */
-export function failingOn(trigger: string, service: ConfnotesService): ConfnotesService {
-  return {
-    ...service,
-    ask: async (question, options) => {
-      if (question.includes(trigger)) throw new Error('simulated failure inside ask');
-      return service.ask(question, options);
-    },
-  };
-}

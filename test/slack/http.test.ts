@@ -6,7 +6,8 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackHandle, startSlack } from '../../adapters/slack/start-slack.js';
 import type { Digest } from '../../src/types.js';
 import { BOT, FakeSlack, type RecordedCall, postToBot } from './fake-slack.js';
-import { SECRET, type TestService, failingOn, openTestService, withDigest } from './service.js';
+import { failingOn } from '../helpers/failing-service.js';
+import { SECRET, type TestService, openTestService, withDigest } from './service.js';
 
 const ETSY_FILE = '001_34568cbb42ee90fe.txt';
 const ETSY_QUESTION = 'What did Etsy say about post-mortems?';

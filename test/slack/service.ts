@@ -58,16 +58,6 @@ export async function openTestService(): Promise<TestService> {
   };
 }
 
-/** Test double: the real service, except that `ask` throws for questions containing `trigger`. */
-export function failingOn(trigger: string, service: ConfnotesService): ConfnotesService {
-  return {
-    ...service,
-    ask: async (question, options) => {
-      if (question.includes(trigger)) throw new Error('simulated failure inside ask');
-      return service.ask(question, options);
-    },
-  };
-}
 
 /** Test double: the real service, except that `digest` returns `digest` for `name` (digests are built elsewhere). */
 export function withDigest(name: string, digest: Digest, service: ConfnotesService): ConfnotesService {
