@@ -1,0 +1,79 @@
+// Indexing: the model's first build and its load, a cold `confnotes index` of the notes as a whole
+// process (its peak memory included), and re-indexing after one file changed.
+import { appendFile, cp, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { openKnowledgeBase } from '../src/app.js';
+import { indexDirFor } from '../src/index/index-location.js';
+import { openHnswStore } from '../src/index/hnsw-store.js';
+import type { Manifest } from '../src/index/store.js';
+import { runMeasured } from './child.js';
+import { atMost, figure } from './report.js';
+import { benchConfig, childEnv, type Section, type SectionOutput, type Workspace } from './workspace.js';
+
+const EDIT = '\n\nA line added by the benchmark to measure re-indexing one changed file.\n';
+
+async function readManifest(indexRoot: string, notesDir: string): Promise<Manifest> {
+  const store = await openHnswStore(indexDirFor(indexRoot, notesDir));
+  const manifest = await store.manifest();
+  await store.close();
+  if (!manifest) throw new Error('the cold index left no manifest');
+  return manifest;
+}
+
+async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<void> {
+  notes.push(
+    `notes: ${ws.notesLabel}; model built from scratch into a temporary models folder`,
+    'cold index and whole-process re-index run `confnotes index` as a child process (node start and model load included)',
+  );
+  const cli = join(ws.repo, 'bin/confnotes.js');
+  const probe = join(ws.repo, 'dist/bench/model-probe.js');
+  const node = (args: string[]) => runMeasured(args, { env: childEnv({ CONFNOTES_MODELS_DIR: ws.modelsDir }), cwd: ws.repo, scratch: ws.scratch });
+
+  const first = await node([probe, ws.modelsDir, ws.model]);
+  const build = JSON.parse(first.stdout) as { buildMs: number };
+  figures.push(
+    figure('modelBuildS', `model build, first run (${ws.model})`, build.buildMs / 1000, 's'),
+    figure('modelBuildPeakRssMB', 'model build peak RSS', first.peakRssMB, 'MB'),
+  );
+  const second = await node([probe, ws.modelsDir, ws.model]);
+  figures.push(figure('modelLoadMs', 'model load (+ first embedding)', (JSON.parse(second.stdout) as { loadMs: number }).loadMs, 'ms'));
+
+  // A copy, so that the re-index step can edit a file without touching the real notes.
+  const notesDir = join(ws.scratch, 'indexing', 'notes');
+  const indexRoot = join(ws.scratch, 'indexing', 'index');
+  await cp(ws.notesDir, notesDir, { recursive: true });
+  const cold = await node([cli, 'index', notesDir, '--index', indexRoot]);
+  const manifest = await readManifest(indexRoot, notesDir);
+  const files = Object.keys(manifest.files);
+  const bytes = (await Promise.all(files.map((f) => stat(join(notesDir, f))))).reduce((sum, s) => sum + s.size, 0);
+  const seconds = cold.wallMs / 1000;
+  figures.push(
+    figure('coldIndexS', `cold index, whole process (${files.length} files)`, seconds, 's', atMost(30)),
+    figure('filesPerS', 'files/s', files.length / seconds, 'files/s'),
+    figure('passagesPerS', `passages/s (${manifest.counts.passages} passages)`, manifest.counts.passages / seconds, 'passages/s'),
+    figure('mbPerS', `MB/s (${(bytes / 1e6).toFixed(2)} MB)`, bytes / 1e6 / seconds, 'MB/s'),
+    figure('coldIndexPeakRssMB', 'cold index peak RSS', cold.peakRssMB, 'MB'),
+  );
+
+  // The watcher's case: the model and the index are loaded, one file changes. The file with the most
+  // passages, so that the figure is the dearest single-file edit.
+  const edited = files.reduce((a, b) => (manifest.files[b]!.passages > manifest.files[a]!.passages ? b : a));
+  const config = benchConfig({ CONFNOTES_NOTES_DIR: notesDir, CONFNOTES_INDEX_DIR: indexRoot }, ws.modelsDir);
+  const kb = await openKnowledgeBase(config, { sync: false });
+  try {
+    await appendFile(join(notesDir, edited), EDIT);
+    const started = performance.now();
+    const summary = await kb.sync();
+    const reindexMs = performance.now() - started;
+    if (summary.updated.length !== 1) throw new Error(`re-index updated ${summary.updated.length} files, expected 1`);
+    figures.push(figure('reindexOneFileMs', `re-index one edited file, ${manifest.files[edited]!.passages} passages (kb.sync)`, reindexMs, 'ms', atMost(1000)));
+  } finally {
+    await kb.close();
+  }
+  await appendFile(join(notesDir, edited), EDIT);
+  const again = await node([cli, 'index', notesDir, '--index', indexRoot]);
+  figures.push(figure('reindexOneFileProcessS', 're-index one edited file, whole process', again.wallMs / 1000, 's'));
+}
+
+export const indexing: Section = { id: 'indexing', title: 'Indexing', run };

@@ -1,0 +1,38 @@
+// Slack: a burst of concurrent slash commands against the real Bolt app over loopback. Every command
+// must be acknowledged (Slack gives 3 s) and answered through respond().
+import { atMost, figure } from './report.js';
+import { startSlackBench } from './slack-driver.js';
+import { latencies } from './stats.js';
+import { questionsFor, type Section, type SectionOutput, type Workspace } from './workspace.js';
+
+async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<void> {
+  const count = ws.sizes.slackCommands;
+  const slack = await startSlackBench(ws, 'slack');
+  try {
+    // Bolt's and the model's first request pays for lazy initialisation that no later one does.
+    await slack.burst(questionsFor(ws, 1));
+    const timings = await slack.burst(questionsFor(ws, count));
+    const acked = timings.filter((t) => t.status === 200);
+    const answered = timings.filter((t) => Number.isFinite(t.answerMs));
+    const ack = latencies(acked.map((t) => t.ackMs));
+    const answer = latencies(answered.map((t) => t.answerMs));
+    const errors = timings.length - acked.length + (timings.length - answered.length) + slack.errorLogLines();
+    notes.push(
+      `${count} /confnotes commands sent at once, signed, over loopback to the Bolt app (HTTP receiver) in its own process, serving data/notes; CONFNOTES_RATE_LIMIT=0`,
+      'answered = the respond() POST reached the fake response_url; errors = non-200 acks + missing answers + bot error log lines',
+    );
+    figures.push(
+      figure('acknowledged', 'commands acknowledged (HTTP 200)', acked.length, `of ${count}`),
+      figure('answered', 'commands answered (respond() arrived)', answered.length, `of ${count}`),
+      figure('ackP95Ms', 'ack p95', ack.p95, 'ms', atMost(50)),
+      figure('ackMaxMs', 'ack max', ack.max, 'ms'),
+      figure('answerP50Ms', 'time to respond() p50', answer.p50, 'ms'),
+      figure('answerP95Ms', 'time to respond() p95', answer.p95, 'ms'),
+      figure('errors', 'errors', errors, '', atMost(0)),
+    );
+  } finally {
+    await slack.close();
+  }
+}
+
+export const slack: Section = { id: 'slack', title: 'Slack', run };
