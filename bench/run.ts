@@ -1,4 +1,4 @@
-// `npm run bench [-- --out PATH] [-- --quick]`: runs every section in turn, prints the figures as a
+// `npm run bench [-- --out PATH] [-- --quick] [-- --only ID,ID]`: runs every section in turn, prints the figures as a
 // table with the goals, and writes the same figures as JSON (bench/results.json by default).
 // A section that fails keeps the figures it measured; the run goes on and exits 1.
 import { cpus, totalmem } from 'node:os';
@@ -18,11 +18,14 @@ import { openWorkspace, repoRoot, type Section, type SectionOutput } from './wor
 const SECTIONS: Section[] = [indexing, answering, scale, slack, discord, memory];
 
 const { values } = parseArgs({
-  options: { out: { type: 'string' }, quick: { type: 'boolean', default: false } },
+  options: { out: { type: 'string' }, quick: { type: 'boolean', default: false }, only: { type: 'string' } },
   strict: true,
 });
 const out = resolve(values.out ?? join(repoRoot(), 'bench/results.json'));
 const quick = values.quick === true;
+/** `--only slack,discord`: a subset of the sections, e.g. to check one fix. */
+const only = values.only?.split(',').map((id) => id.trim());
+const selected = only ? SECTIONS.filter((section) => only.includes(section.id)) : SECTIONS;
 
 const run: RunInfo = {
   startedAt: new Date().toISOString(),
@@ -38,7 +41,7 @@ process.stderr.write(`bench: ${quick ? 'quick run' : 'full run'} on ${ws.notesLa
 
 const results: SectionResult[] = [];
 try {
-  for (const section of SECTIONS) {
+  for (const section of selected) {
     const output: SectionOutput = { figures: [], notes: [] };
     const started = Date.now();
     process.stderr.write(`bench: ${section.title}…\n`);

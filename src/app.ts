@@ -1,5 +1,7 @@
 // Wires the core together from a Config: the embedder, the store, the notes folder kept in sync,
 // and the service the CLI and the bots call. The one place that knows which implementations run.
+import { availableParallelism } from 'node:os';
+import pLimit from 'p-limit';
 import { createEmbedder } from '../embeddings/create-embedder.js';
 import type { Embedder } from '../embeddings/embedder.js';
 import { answerQuestion, type AnswerContext, type AnswerOptions, type AnsweredQuestion } from './answers/answer-question.js';
@@ -90,11 +92,18 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
   return kb;
 }
 
-/** The platform-free service the chat adapters receive, over an open knowledge base. */
-export function serviceOver(kb: KnowledgeBase): ConfnotesService {
+/**
+ * The platform-free service the chat adapters receive, over an open knowledge base.
+ * Answering is CPU-bound: with no bound, a burst of 200 questions runs all at once on one event loop,
+ * every answer finishes late, and acknowledging new requests waits behind them (npm run bench measured
+ * Slack acks at 6 s). Answering a few at a time keeps acks prompt and answers arriving in order.
+ */
+export function serviceOver(kb: KnowledgeBase, concurrency = availableParallelism()): ConfnotesService {
   const { config } = kb;
+  const limit = pLimit(concurrency);
   return {
-    ask: async (question, askOptions) => (await kb.ask(question, { excerpts: askOptions?.excerpts ?? config.excerpts })).answer,
+    ask: (question, askOptions) =>
+      limit(async () => (await kb.ask(question, { excerpts: askOptions?.excerpts ?? config.excerpts })).answer),
     digest: (conference) =>
       digestOfConference(conference, { notesDir: config.notesDir, maxFileBytes: config.maxFileBytes, embedder: kb.embedder }),
     conferences: () => kb.conferences(),

@@ -27,8 +27,23 @@ export function words(text: string): string[] {
   return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
 }
 
+// Stemming dominates indexing and question analysis, and notes reuse a small vocabulary: each word is
+// stemmed once per process. The cap keeps a long-running bot's memory bounded.
+const MEMO_LIMIT = 200_000;
+const memo = new Map<string, string[]>();
+
 /** The search terms of one word: nothing for a stop word, else its folded English and French stems. */
 export function termsOf(word: string): string[] {
+  let terms = memo.get(word);
+  if (terms === undefined) {
+    terms = stem(word);
+    if (memo.size >= MEMO_LIMIT) memo.clear();
+    memo.set(word, terms);
+  }
+  return terms;
+}
+
+function stem(word: string): string[] {
   const folded = foldAccents(word.toLowerCase());
   if (folded.length === 0 || stopwords.has(folded)) return [];
   if (/^\d+$/.test(folded)) return [folded];
