@@ -15,6 +15,7 @@ export const errorTable = {
   DATABASE_UNAVAILABLE: { exit: 5, hint: 'Check CONFNOTES_DATABASE_URL and that PostgreSQL with pgvector is reachable.' },
   EVAL_FILE_INVALID: { exit: 2, hint: 'Fix the questions file: one JSON object per line with id, question, kind and gold.' },
   CONFERENCE_NOT_FOUND: { exit: 2, hint: 'Run `confnotes conferences` to list the indexed conferences.' },
+  UNKNOWN_PLATFORM: { exit: 2, hint: 'Use `confnotes serve slack` or `confnotes serve discord`.' },
   PLATFORM_NOT_CONFIGURED: { exit: 2, hint: 'Set the platform tokens listed in the README for this command.' },
 } as const;
 

@@ -23,8 +23,11 @@ const say = (line: string): void => void process.stderr.write(`confnotes: ${line
 
 export async function serveCommand(config: Config, platform: Platform, options: { shards?: number }): Promise<void> {
   if (platform !== 'slack' && platform !== 'discord') {
-    throw new ConfnotesError('CONFIG_INVALID', `Unknown platform "${String(platform)}": use slack or discord`);
+    throw new ConfnotesError('UNKNOWN_PLATFORM', `Unknown platform "${String(platform)}"`);
   }
+  // Checked before the model loads, so that a missing token is reported at once.
+  if (platform === 'slack' && !config.slack.botToken) throw new ConfnotesError('PLATFORM_NOT_CONFIGURED', 'SLACK_BOT_TOKEN is not set');
+  if (platform === 'discord' && !config.discord.token) throw new ConfnotesError('PLATFORM_NOT_CONFIGURED', 'DISCORD_TOKEN is not set');
   const posters = digestPostersFrom(config);
   const progress = terminalProgress();
   const kb = await openKnowledgeBase(config, { onProgress: progress.report }).finally(() => progress.stop());

@@ -80,3 +80,19 @@ describe.skipIf(!existsSync(join(SHARED, 'corpus')))('confnotes ask over the who
     for (const e of answer.excerpts) expect(linesOf(join(SHARED, 'corpus', e.file), e.lines)).toContain(e.quote);
   });
 });
+
+describe('confnotes serve', () => {
+  it('says which token is missing before loading anything, and names the platforms', async () => {
+    const env = cliEnv(testModelsDir());
+    delete env.SLACK_BOT_TOKEN;
+    delete env.DISCORD_TOKEN;
+    const slack = await runCli(['serve', 'slack'], env);
+    expect(slack.code).toBe(2);
+    expect(slack.stderr).toMatch(/SLACK_BOT_TOKEN is not set/);
+    const discord = await runCli(['serve', 'discord'], env);
+    expect(discord.stderr).toMatch(/DISCORD_TOKEN is not set/);
+    const unknown = await runCli(['serve', 'teams'], env);
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/Unknown platform "teams".*serve slack/);
+  });
+});
