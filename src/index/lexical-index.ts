@@ -8,48 +8,23 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Passage } from '../types.js';
 import { termsOf, words } from '../text/analyze.js';
+import { BM25_PARAMS, FIELD_BOOSTS, LEXICAL_FIELDS, type LexicalField, fieldText, memoised } from './bm25.js';
 import type { StoreHit } from './store.js';
-
-/** Field weights relative to the passage text (1). Tune with the eval set. */
-export const TALK_BOOST = 2;
-export const SPEAKERS_BOOST = 3;
-export const COMPANIES_BOOST = 3;
-export const CONFERENCE_BOOST = 1.5;
-
-const fields = ['text', 'talk', 'speakers', 'companies', 'conference'] as const;
-type Field = (typeof fields)[number];
 
 export interface LexicalIndex {
   search(query: string, k: number): StoreHit[];
 }
 
-function fieldText(passage: Passage, field: Field): string {
-  const value = passage[field];
-  return Array.isArray(value) ? value.join(' ') : value;
-}
-
-/**
- * Snowball stemming dominates build time (1.6 s for 5k passages); words repeat a lot across passages and
- * metadata fields, so each distinct word is analysed once (6× faster). Questions add few new words to the memo.
- */
-function memoised(termsOfWord: (word: string) => string[]): (word: string) => string[] {
-  const seen = new Map<string, string[]>();
-  return (word) => {
-    let terms = seen.get(word);
-    if (!terms) seen.set(word, (terms = termsOfWord(word)));
-    return terms;
-  };
-}
-
 function options(): Options<Passage> {
   return {
-    fields: [...fields],
+    fields: [...LEXICAL_FIELDS],
     idField: 'id',
-    extractField: (passage, field) => (field === 'id' ? passage.id : fieldText(passage, field as Field)),
+    extractField: (passage, field) => (field === 'id' ? passage.id : fieldText(passage, field as LexicalField)),
     tokenize: words,
     processTerm: memoised(termsOf),
     searchOptions: {
-      boost: { talk: TALK_BOOST, speakers: SPEAKERS_BOOST, companies: COMPANIES_BOOST, conference: CONFERENCE_BOOST },
+      boost: { ...FIELD_BOOSTS },
+      bm25: { ...BM25_PARAMS },
       combineWith: 'OR',
       prefix: false,
       fuzzy: false,

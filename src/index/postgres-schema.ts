@@ -4,8 +4,25 @@
 // The vector column is created without dimensions because the model is only known at the first write;
 // `setDimensions` types it (and rebuilds the HNSW index) when the first or a rebuilding change arrives.
 import type { PoolClient } from 'pg';
+import { backfillLexical } from './postgres-lexical.js';
 
-const migrations = [
+/**
+ * Before lexical search ranked with BM25 (bm25.ts), passages had a tsvector: their term frequencies and
+ * field lengths are computed from the stored fields. Checked first because ALTER TABLE locks out readers
+ * even when it has nothing to do.
+ */
+async function upgradeFromTsvector(client: PoolClient): Promise<void> {
+  const { rowCount } = await client.query(
+    "SELECT 1 FROM pg_attribute WHERE attrelid = 'confnotes_passages'::regclass AND attname = 'search' AND NOT attisdropped",
+  );
+  if (!rowCount) return;
+  await client.query('ALTER TABLE confnotes_files ADD COLUMN field_length_sums integer[]');
+  await client.query('ALTER TABLE confnotes_passages DROP COLUMN search');
+  await backfillLexical(client);
+  await client.query('ALTER TABLE confnotes_files ALTER COLUMN field_length_sums SET NOT NULL');
+}
+
+const migrations: Array<string | ((client: PoolClient) => Promise<void>)> = [
   'CREATE EXTENSION IF NOT EXISTS vector',
   `CREATE TABLE IF NOT EXISTS confnotes_manifest (
      singleton boolean PRIMARY KEY DEFAULT true CHECK (singleton),
@@ -19,7 +36,8 @@ const migrations = [
      encoding text NOT NULL,
      conference text NOT NULL,
      talks integer NOT NULL,
-     passages integer NOT NULL)`,
+     passages integer NOT NULL,
+     field_length_sums integer[] NOT NULL)`,
   `CREATE TABLE IF NOT EXISTS confnotes_talks (
      id text PRIMARY KEY,
      file text NOT NULL REFERENCES confnotes_files (file) ON DELETE CASCADE,
@@ -47,11 +65,19 @@ const migrations = [
      line_start integer NOT NULL,
      line_end integer NOT NULL,
      text text NOT NULL,
-     embedding vector NOT NULL,
-     search tsvector NOT NULL)`,
+     embedding vector NOT NULL)`,
+  // A table of its own: narrow rows keep the per-term index probes of a search cheap (see postgres-lexical.ts).
+  `CREATE TABLE IF NOT EXISTS confnotes_lexical (
+     passage_id text PRIMARY KEY REFERENCES confnotes_passages (id) ON DELETE CASCADE,
+     file text NOT NULL,
+     position integer NOT NULL,
+     field_lengths integer[] NOT NULL,
+     term_freqs jsonb NOT NULL)`,
   'CREATE INDEX IF NOT EXISTS confnotes_passages_file_idx ON confnotes_passages (file)',
   'CREATE INDEX IF NOT EXISTS confnotes_talks_file_idx ON confnotes_talks (file)',
-  'CREATE INDEX IF NOT EXISTS confnotes_passages_search_idx ON confnotes_passages USING gin (search)',
+  // jsonb_ops, not jsonb_path_ops: only the former serves `?` (has this term).
+  'CREATE INDEX IF NOT EXISTS confnotes_lexical_terms_idx ON confnotes_lexical USING gin (term_freqs)',
+  upgradeFromTsvector,
 ];
 
 const EMBEDDING_INDEX = 'confnotes_passages_embedding_idx';
@@ -61,7 +87,7 @@ export async function migrate(client: PoolClient): Promise<void> {
   await client.query('BEGIN');
   try {
     await client.query("SELECT pg_advisory_xact_lock(hashtext('confnotes_migrate'))");
-    for (const statement of migrations) await client.query(statement);
+    for (const step of migrations) await (typeof step === 'string' ? client.query(step) : step(client));
     await client.query('COMMIT');
   } catch (error) {
     await client.query('ROLLBACK');

@@ -5,19 +5,16 @@
 // manifest, which is the whole contract of `Store`. Vectors are written with pgvector's `toSql` and
 // never read back, so pgvector's type parsers (`registerTypes`) are not needed.
 //
-// Lexical search: PGlite and many managed databases lack `unaccent` and a French+English configuration
-// that agrees with the embedded store, so the tsvector is built from the shared analyzer's terms
-// (accent-folded English and French stems) with the 'simple' configuration, which keeps them as they are.
-// Ranking is ts_rank with the field weights of the embedded store, not BM25: scores are comparable within
-// one result list only (retrieval fuses by rank).
+// Lexical search ranks with the embedded store's BM25 over the shared analyzer's terms, not with ts_rank
+// (see postgres-lexical.ts): retrieval and answer term weights must behave the same on both stores.
 import pg from 'pg';
 import pgvector from 'pgvector/pg';
 import { ConfnotesError } from '../errors.js';
 import { log } from '../log.js';
-import { analyze } from '../text/analyze.js';
 import type { Language, Passage, Talk } from '../types.js';
 import { checkChange, checkEmbedder } from './change.js';
-import { COMPANIES_BOOST, CONFERENCE_BOOST, SPEAKERS_BOOST, TALK_BOOST } from './lexical-index.js';
+import { type PassageTerms, passageAnalyzer } from './bm25.js';
+import { insertLexical, searchLexical, sumLengths } from './postgres-lexical.js';
 import { createEmbeddingIndex, migrate, setDimensions } from './postgres-schema.js';
 import type { IndexedFile, Manifest, Store, StoreChange, StoreHit } from './store.js';
 
@@ -34,8 +31,6 @@ export interface PostgresStoreOptions {
   efSearch?: number;
 }
 
-// Postgres has four weights (D, C, B, A); speakers and companies share A, so they share one boost.
-const RANK_WEIGHTS = [1, CONFERENCE_BOOST, TALK_BOOST, Math.max(SPEAKERS_BOOST, COMPANIES_BOOST)].map((b) => b / 10);
 const INSERT_BATCH = 500;
 const transientCodes = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EPIPE',
@@ -60,8 +55,6 @@ function describeTarget(url: string): string {
 }
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-const textTerms = (text: string): string => analyze(text).join(' ');
 
 function toPassage(row: Record<string, unknown>): Passage {
   return {
@@ -94,10 +87,12 @@ function toTalk(row: Record<string, unknown>): Talk {
   };
 }
 
-async function insertFile(client: pg.PoolClient, file: IndexedFile): Promise<void> {
+async function insertFile(client: pg.PoolClient, file: IndexedFile, analyse: (p: Passage) => PassageTerms): Promise<void> {
+  const terms = file.passages.map(analyse);
   await client.query(
-    'INSERT INTO confnotes_files (file, hash, encoding, conference, talks, passages) VALUES ($1, $2, $3, $4, $5, $6)',
-    [file.file, file.hash, file.encoding, file.conference, file.talks.length, file.passages.length],
+    `INSERT INTO confnotes_files (file, hash, encoding, conference, talks, passages, field_length_sums)
+     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    [file.file, file.hash, file.encoding, file.conference, file.talks.length, file.passages.length, sumLengths(terms)],
   );
   if (file.talks.length > 0) {
     await client.query(
@@ -118,25 +113,20 @@ async function insertFile(client: pg.PoolClient, file: IndexedFile): Promise<voi
       line_start: p.lines[0],
       line_end: p.lines[1],
       embedding: pgvector.toSql(Array.from(file.vectors[start + i]!)),
-      text_terms: textTerms(p.text),
-      conference_terms: textTerms(p.conference),
-      talk_terms: textTerms(p.talk),
-      people_terms: textTerms([...p.speakers, ...p.companies].join(' ')),
     }));
     await client.query(
       `INSERT INTO confnotes_passages (id, file, position, talk_id, conference, date, talk, speakers, companies, language,
-                                       line_start, line_end, text, embedding, search)
+                                       line_start, line_end, text, embedding)
        SELECT r.id, r.file, r.position, r.talk_id, r.conference, r.date, r.talk,
               ARRAY(SELECT jsonb_array_elements_text(r.speakers)), ARRAY(SELECT jsonb_array_elements_text(r.companies)),
-              r.language, r.line_start, r.line_end, r.text, r.embedding::vector,
-              setweight(to_tsvector('simple', r.text_terms), 'D') || setweight(to_tsvector('simple', r.conference_terms), 'C') ||
-              setweight(to_tsvector('simple', r.talk_terms), 'B') || setweight(to_tsvector('simple', r.people_terms), 'A')
+              r.language, r.line_start, r.line_end, r.text, r.embedding::vector
        FROM jsonb_to_recordset($1::jsonb) AS r(id text, file text, position int, talk_id text, conference text, date text,
             talk text, speakers jsonb, companies jsonb, language text, line_start int, line_end int, text text,
-            embedding text, text_terms text, conference_terms text, talk_terms text, people_terms text)`,
+            embedding text)`,
       [JSON.stringify(rows)],
     );
   }
+  await insertLexical(client, file.passages.map((p, position) => ({ id: p.id, file: file.file, position, terms: terms[position]! })));
 }
 
 async function applyInTransaction(client: pg.PoolClient, change: StoreChange): Promise<void> {
@@ -153,7 +143,8 @@ async function applyInTransaction(client: pg.PoolClient, change: StoreChange): P
     const replaced = [...change.remove, ...change.upsert.map((f) => f.file)];
     await client.query('DELETE FROM confnotes_files WHERE file = ANY($1::text[])', [replaced]);
   }
-  for (const file of change.upsert) await insertFile(client, file);
+  const analyse = passageAnalyzer();
+  for (const file of change.upsert) await insertFile(client, file, analyse);
   if (fresh) await createEmbeddingIndex(client);
   await client.query(
     `INSERT INTO confnotes_manifest (embedder_id, dimensions, created_at, updated_at) VALUES ($1, $2, now(), now())
@@ -163,13 +154,14 @@ async function applyInTransaction(client: pg.PoolClient, change: StoreChange): P
   );
 }
 
-// Not the embedding nor the tsvector: nothing reads them back.
+// Not the embedding nor the lexical columns: nothing reads them back.
 const PASSAGE_COLUMNS =
   'id, talk_id, conference, date, talk, speakers, companies, language, file, line_start, line_end, text';
 
 const MANIFEST_QUERY = `
   SELECT m.embedder_id, m.dimensions, m.created_at, m.updated_at,
-         (SELECT coalesce(json_agg(f ORDER BY f.file), '[]'::json) FROM confnotes_files f) AS files
+         (SELECT coalesce(json_agg(f ORDER BY f.file), '[]'::json)
+          FROM (SELECT file, hash, encoding, conference, talks, passages FROM confnotes_files) f) AS files
   FROM confnotes_manifest m`;
 
 function toManifest(row: Record<string, unknown>): Manifest {
@@ -266,18 +258,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       });
       return rows.map((r) => ({ id: r.id as string, score: Number(r.score) }));
     },
-    async lexicalSearch(question, k): Promise<StoreHit[]> {
-      const terms = [...new Set(analyze(question))];
-      if (terms.length === 0 || k <= 0) return [];
-      // Terms are runs of letters and digits only, so joining them with | cannot inject tsquery syntax.
-      const { rows } = await query(
-        `SELECT id, ts_rank($3::float4[], search, q, 1) AS score
-         FROM confnotes_passages, to_tsquery('simple', $1) AS q
-         WHERE search @@ q ORDER BY score DESC, id LIMIT $2`,
-        [terms.join(' | '), k, RANK_WEIGHTS],
-      );
-      return rows.map((r) => ({ id: r.id as string, score: Number(r.score) }));
-    },
+    lexicalSearch: (question, k) => searchLexical(query, question, k),
     async passages(ids) {
       if (ids.length === 0) return [];
       const { rows } = await query(`SELECT ${PASSAGE_COLUMNS} FROM confnotes_passages WHERE id = ANY($1::text[])`, [ids]);

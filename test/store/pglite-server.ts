@@ -19,7 +19,7 @@ export async function startTestDatabase(): Promise<TestDatabase> {
     url: `postgres://postgres:postgres@${server.getServerConn()}/postgres`,
     async reset() {
       await db.exec(
-        'DROP TABLE IF EXISTS confnotes_passages, confnotes_talks, confnotes_files, confnotes_manifest CASCADE',
+        'DROP TABLE IF EXISTS confnotes_lexical, confnotes_passages, confnotes_talks, confnotes_files, confnotes_manifest CASCADE',
       );
     },
     async stop() {

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { createServer } from 'node:net';
 import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { openPostgresStore } from '../../src/index/postgres-store.js';
 import { compileChildren } from './compile-children.js';
@@ -50,6 +51,24 @@ describe('PostgreSQL store specifics', () => {
     const second = await openPostgresStore(database.url);
     expect((await second.manifest())!.counts.files).toBe(5);
     await Promise.all([first.close(), second.close()]);
+  });
+
+  test('a database from before BM25 (a tsvector per passage) is upgraded at open and ranks the same', async () => {
+    await database.reset();
+    const first = await openPostgresStore(database.url);
+    await first.apply({ embedder: TEST_EMBEDDER, upsert: seedFiles(), remove: [] });
+    const questions = ['Etsy post-mortem', 'deploiements chez Etsy', 'Sarah Dapul-Weberman', 'the'];
+    const before = await Promise.all(questions.map((q) => first.lexicalSearch(q, 1000)));
+    await first.close();
+    const client = new pg.Client(database.url);
+    await client.connect();
+    await client.query('DROP TABLE confnotes_lexical');
+    await client.query('ALTER TABLE confnotes_files DROP COLUMN field_length_sums');
+    await client.query("ALTER TABLE confnotes_passages ADD COLUMN search tsvector NOT NULL DEFAULT ''");
+    await client.end();
+    const upgraded = await openPostgresStore(database.url);
+    expect(await Promise.all(questions.map((q) => upgraded.lexicalSearch(q, 1000)))).toEqual(before);
+    await upgraded.close();
   });
 
   test('concurrent indexers are serialised and both changes land', async () => {

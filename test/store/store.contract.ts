@@ -1,6 +1,8 @@
 // What every Store must do, whatever is behind it: the same passages in give the same hits out.
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { isConfnotesError } from '../../src/errors.js';
+import { mergeFiles } from '../../src/index/generation-content.js';
+import { lexicalIndexJson, loadLexicalIndex } from '../../src/index/lexical-index.js';
 import type { IndexedFile, Store, StoreChange } from '../../src/index/store.js';
 import { TEST_EMBEDDER, indexText, seedFiles, seedTexts } from './fixtures.js';
 
@@ -32,6 +34,26 @@ function editedScaleconf(): IndexedFile {
   const { text } = seedTexts().find((s) => s.file === SCALECONF_FILE)!;
   const edited = `Edited after the conference.\n\n${text.replace('Shadowtraffic', 'Shadowtraffic (zorblax)')}`;
   return indexText(SCALECONF_FILE, edited);
+}
+
+/** Real questions of every kind: names, topics, French, filler words, repeated stems, a word no note uses. */
+const RANKING_QUERIES = [
+  'Etsy post-mortem',
+  'deploiements chez Etsy',
+  'What did Pinterest say about the migration?',
+  'Sarah Dapul-Weberman',
+  'what did DataDog say',
+  'how do teams monitor and alert on their services in production?',
+  'deploy deployments déploiement',
+  'Scaleconf database scaling',
+  'zorblax',
+];
+/** Single words as answers' term weights probe them: the hit count is their document frequency. */
+const FREQUENCY_PROBES = ['deployment', 'the', 'etsy', 'migrations', 'équipe', 'constructor'];
+
+/** The embedded store's MiniSearch index over the same files, in its generation order. */
+function referenceIndex(change: StoreChange, live: IndexedFile[] = []) {
+  return loadLexicalIndex(lexicalIndexJson(mergeFiles(live, change).flatMap((f) => f.passages)));
 }
 
 export function runStoreContract(name: string, factory: StoreFactory): void {
@@ -122,6 +144,24 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       }
       const [datadog] = await store.passages((await store.lexicalSearch('what did DataDog say', 3)).map((h) => h.id));
       expect(datadog!.talk).toBe('100% Observability');
+    });
+
+    test('lexical search ranks like the embedded BM25 index, before and after a change', async () => {
+      const first = upsert(seeds);
+      const second = upsert([editedScaleconf()]);
+      for (const [change, live] of [[first, []], [second, seeds]] as const) {
+        await store.apply(change);
+        const reference = referenceIndex(change, [...live]);
+        for (const question of RANKING_QUERIES) {
+          const hits = await store.lexicalSearch(question, 10);
+          const expected = reference.search(question, 10);
+          expect(hits.map((h) => h.id), question).toEqual(expected.map((h) => h.id));
+          hits.forEach((h, i) => expect(h.score, question).toBeCloseTo(expected[i]!.score, 9));
+        }
+        for (const word of FREQUENCY_PROBES) {
+          expect((await store.lexicalSearch(word, 1000)).length, word).toBe(reference.search(word, 1000).length);
+        }
+      }
     });
 
     test('re-applying a changed file replaces all of its passages and nothing else', async () => {
