@@ -11,7 +11,7 @@ import pg from 'pg';
 import pgvector from 'pgvector/pg';
 import { ConfnotesError } from '../errors.js';
 import { log } from '../log.js';
-import type { Language, Passage, Talk } from '../types.js';
+import type { Language, Passage, Talk, TalkFields } from '../types.js';
 import { checkChange, checkEmbedder } from './change.js';
 import { type PassageTerms, passageAnalyzer } from './bm25.js';
 import { insertLexical, searchLexical, sumLengths } from './postgres-lexical.js';
@@ -56,10 +56,9 @@ function describeTarget(url: string): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-function toPassage(row: Record<string, unknown>): Passage {
+/** The columns that passages and talks share (see TalkFields). */
+function talkFieldsOf(row: Record<string, unknown>): TalkFields {
   return {
-    id: row.id as string,
-    talkId: row.talk_id as string,
     conference: row.conference as string,
     ...(row.date === null ? {} : { date: row.date as string }),
     talk: row.talk as string,
@@ -67,6 +66,14 @@ function toPassage(row: Record<string, unknown>): Passage {
     companies: row.companies as string[],
     language: row.language as Language,
     file: row.file as string,
+  };
+}
+
+function toPassage(row: Record<string, unknown>): Passage {
+  return {
+    ...talkFieldsOf(row),
+    id: row.id as string,
+    talkId: row.talk_id as string,
     lines: [row.line_start as number, row.line_end as number],
     text: row.text as string,
   };
@@ -74,14 +81,8 @@ function toPassage(row: Record<string, unknown>): Passage {
 
 function toTalk(row: Record<string, unknown>): Talk {
   return {
+    ...talkFieldsOf(row),
     id: row.id as string,
-    conference: row.conference as string,
-    ...(row.date === null ? {} : { date: row.date as string }),
-    talk: row.talk as string,
-    speakers: row.speakers as string[],
-    companies: row.companies as string[],
-    language: row.language as Language,
-    file: row.file as string,
     lines: [row.line_start as number, row.line_end as number],
     empty: row.empty as boolean,
   };
