@@ -7,7 +7,6 @@ import type { CitationCheck } from './score.js';
 export const linesOf = (text: string, [start, end]: [number, number]): string =>
   text.split(/\r?\n/).slice(start - 1, end).join('\n');
 
-
 export function citationChecker(sources: NoteSource[]): CitationCheck {
   const texts = new Map(sources.map((s) => [s.file, s.text] as const));
   return (excerpt: Excerpt) => {

@@ -1,5 +1,6 @@
-// Ranks passages for a question: the lexical and the vector rankings of the store, fused by rank,
-// then nudged towards the conference the question names. The same code serves ask, eval and the bots.
+// Ranks passages for a question: the store's lexical and vector rankings and a lexical search of the
+// question translated by the glossary, fused by rank, then nudged towards a conference the question
+// names. The same code serves ask, eval and the bots.
 import type { Embedder } from '../../embeddings/embedder.js';
 import type { Store } from '../index/store.js';
 import type { Passage, RankedPassage } from '../types.js';
@@ -14,8 +15,6 @@ export interface RetrievalContext {
   embedder: Embedder;
   /** Names of the indexed conferences, to notice when a question names one. */
   conferences: string[];
-  /** Overrides of the fusion weights, for evaluation runs. */
-  weights?: Partial<FusionWeights>;
 }
 
 export interface FusionWeights {
@@ -32,9 +31,9 @@ export interface FusionWeights {
 /**
  * Lexical ranking is the stronger ranker on notes (names, jargon); the static word vectors add
  * paraphrases and the glossary adds the other language, each at a lower weight so that they
- * reorder and fill in rather than push exact matches out.
+ * reorder and fill in rather than push exact matches out. Chosen on half of the dev questions.
  */
-export const DEFAULT_WEIGHTS: FusionWeights = { lexical: 1, vector: 0.3, translated: 0.3, namedConference: 1.5, rrfK: 10 };
+export const WEIGHTS: FusionWeights = { lexical: 1, vector: 0.3, translated: 0.3, namedConference: 1.5, rrfK: 10 };
 
 export interface Retrieval {
   ranked: RankedPassage[];
@@ -51,7 +50,6 @@ export async function retrieve(
   question: string,
   { limit = 10, mode = 'hybrid' }: { limit?: number; mode?: RankingMode } = {},
 ): Promise<Retrieval> {
-  const weights = { ...DEFAULT_WEIGHTS, ...context.weights };
   const queryVector = await context.embedder.embedQuery(question);
   const translated = mode === 'hybrid' ? translateQuery(question) : '';
   const [lexical, vector, crossLingual] = await Promise.all([
@@ -60,15 +58,15 @@ export async function retrieve(
     translated === '' ? [] : context.store.lexicalSearch(translated, DEPTH),
   ]);
   const fused = fuseByRank([
-    { ids: lexical.map((h) => h.id), weight: weights.lexical },
-    { ids: vector.map((h) => h.id), weight: weights.vector },
-    { ids: crossLingual.map((h) => h.id), weight: weights.translated },
-  ], weights.rrfK);
+    { ids: lexical.map((h) => h.id), weight: WEIGHTS.lexical },
+    { ids: vector.map((h) => h.id), weight: WEIGHTS.vector },
+    { ids: crossLingual.map((h) => h.id), weight: WEIGHTS.translated },
+  ], WEIGHTS.rrfK);
   const named = conferencesNamedIn(question, context.conferences);
   const passages = new Map((await context.store.passages(fused.map((f) => f.id))).map((p) => [p.id, p] as const));
   const lexicalRank = new Map(lexical.map((h, i) => [h.id, i + 1] as const));
   const vectorRank = new Map(vector.map((h, i) => [h.id, i + 1] as const));
-  const boost = (p: Passage): number => (named.includes(p.conference) ? weights.namedConference : 1);
+  const boost = (p: Passage): number => (named.includes(p.conference) ? WEIGHTS.namedConference : 1);
   const ranked = fused
     .flatMap(({ id, score }) => {
       const passage = passages.get(id);
