@@ -18,8 +18,12 @@ const questionWords = [
   'parle', 'parlé', 'propos', 'sujet', 'est', 'sont', 'ont', 'fait', 'a', 'l', 'd', 'j', 'c', 'n', 's', 'y', 'en',
 ];
 
+// French stop words that are also topics in English notes: "AI" (French "j'ai"), "EU" (French "eu").
+// Kept as terms; in French text they are so common that BM25 gives them little weight there anyway.
+const englishTopics = new Set(['ai', 'eu']);
+
 export const stopwords: ReadonlySet<string> = new Set(
-  [...englishStopwords, ...frenchStopwords, ...questionWords].map((w) => foldAccents(w.toLowerCase())),
+  [...englishStopwords, ...frenchStopwords, ...questionWords].map((w) => foldAccents(w.toLowerCase())).filter((w) => !englishTopics.has(w)),
 );
 
 /** Words as written (lower-cased, accents kept), split on anything that is not a letter or a digit. */

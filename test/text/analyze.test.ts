@@ -19,6 +19,11 @@ describe('analyze', () => {
     expect(termsOf('problems').some((t) => french.has(t))).toBe(true);
   });
 
+  it('keeps AI and EU, which French lists drop as forms of avoir', () => {
+    expect(termsOf('AI')).toEqual(['ai']);
+    expect(termsOf('EU')).toEqual(['eu']);
+  });
+
   it('keeps numbers whole', () => {
     expect(termsOf('2014')).toEqual(['2014']);
   });
