@@ -9,7 +9,7 @@ import type { Config } from '../config.js';
 import { startWatch } from '../digests/watch.js';
 import { ConfnotesError } from '../errors.js';
 import { terminalProgress } from './progress.js';
-import { digestPostersFrom } from './watch.js';
+import { digestPostersFrom } from './digest-posters.js';
 
 export type Platform = 'slack' | 'discord';
 

@@ -1,29 +1,9 @@
-import { webApi } from '@slack/bolt';
-import { REST } from 'discord.js';
-import { createDiscordDigestPoster } from '../../adapters/discord/digest-poster.js';
-import { createSlackDigestPoster } from '../../adapters/slack/digest-poster.js';
 import { openKnowledgeBase } from '../app.js';
 import type { Config } from '../config.js';
 import type { DigestPoster } from '../digests/poster.js';
 import { startWatch, type CycleReport } from '../digests/watch.js';
-import { ConfnotesError } from '../errors.js';
+import { digestPostersFrom } from './digest-posters.js';
 import { terminalProgress } from './progress.js';
-
-/** A poster per platform whose digest channel is set; a channel without its platform's token is a usage error. */
-export function digestPostersFrom(config: Config): DigestPoster[] {
-  const posters: DigestPoster[] = [];
-  const { slack, discord } = config;
-  if (slack.digestChannel) {
-    if (!slack.botToken) throw new ConfnotesError('PLATFORM_NOT_CONFIGURED', 'CONFNOTES_DIGEST_SLACK_CHANNEL is set but SLACK_BOT_TOKEN is not');
-    const slackApiUrl = slack.apiUrl && (slack.apiUrl.endsWith('/') ? slack.apiUrl : `${slack.apiUrl}/`);
-    posters.push(createSlackDigestPoster(new webApi.WebClient(slack.botToken, slackApiUrl ? { slackApiUrl } : {}), slack.digestChannel));
-  }
-  if (discord.digestChannel) {
-    if (!discord.token) throw new ConfnotesError('PLATFORM_NOT_CONFIGURED', 'CONFNOTES_DIGEST_DISCORD_CHANNEL is set but DISCORD_TOKEN is not');
-    posters.push(createDiscordDigestPoster(new REST({ api: discord.apiUrl }).setToken(discord.token), discord.digestChannel));
-  }
-  return posters;
-}
 
 function reportLines(report: CycleReport): string[] {
   return [

@@ -5,6 +5,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/types.js';
 import { testModelsDir } from '../helpers/model.js';
 import { cliEnv, runCli, SHARED } from '../helpers/cli.js';
+import { fakeApi } from '../helpers/fake-api.js';
 
 const linesOf = (file: string, [start, end]: [number, number]): string =>
   readFileSync(file, 'utf8').split(/\r?\n/).slice(start - 1, end).join('\n');
@@ -94,5 +95,33 @@ describe('confnotes serve', () => {
     const unknown = await runCli(['serve', 'teams'], env);
     expect(unknown.code).toBe(2);
     expect(unknown.stderr).toMatch(/Unknown platform "teams".*serve slack/);
+  });
+});
+
+describe('confnotes digest', () => {
+  it('prints a conference digest as JSON, and posts it to Slack with --post', async () => {
+    const json = await runCli(['digest', '--json', 'QCon London'], cliEnv(testModelsDir()));
+    expect(json.code).toBe(0);
+    const digest = JSON.parse(json.stdout);
+    expect(digest.conference).toBe('QCon London 2014');
+    expect(digest.talks.map((t: { talk: string }) => t.talk)).toContain("How outages shaped Etsy's architecture");
+
+    const slack = await fakeApi(() => ({ ok: true, channel: 'C0CONF', ts: '1700000000.000100' }));
+    try {
+      const env = cliEnv(testModelsDir(), { SLACK_BOT_TOKEN: 'xoxb-test', CONFNOTES_SLACK_API_URL: `${slack.url}/api/` });
+      const posted = await runCli(['digest', 'QCon London', '--post', 'slack:#conferences'], env);
+      expect(posted.code).toBe(0);
+      expect(posted.stderr).toMatch(/posted the digest of QCon London 2014 to slack:conferences/);
+      const messages = slack.requests.filter((r) => r.path === '/api/chat.postMessage');
+      expect(messages[0]!.body.channel).toBe('conferences');
+      expect(messages.length).toBeGreaterThan(1);
+      expect(messages.slice(1).every((m) => m.body.thread_ts === '1700000000.000100')).toBe(true);
+      expect(slack.requests[0]!.authorization).toBe('Bearer xoxb-test');
+    } finally {
+      slack.server.close();
+    }
+    const noToken = await runCli(['digest', 'QCon London', '--post', 'discord:123'], cliEnv(testModelsDir()));
+    expect(noToken.code).toBe(2);
+    expect(noToken.stderr).toMatch(/--post needs DISCORD_TOKEN/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { digestPostersFrom } from '../../src/cli/watch.js';
+import { digestPostersFrom } from '../../src/cli/digest-posters.js';
 import { loadConfig } from '../../src/config.js';
 
 describe('digestPostersFrom', () => {
