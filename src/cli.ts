@@ -62,8 +62,9 @@ withCommonOptions(program.command('conferences').description('list the indexed c
 
 withCommonOptions(program.command('digest').argument('<conference...>', 'conference name, part of it, or a notes file').description('print the digest of a conference'))
   .option('--json', 'print the Digest object as JSON')
-  .action(async (words: string[], options: CommonOptions & { json?: boolean }) =>
-    digestCommand(loadConfig(overridesFrom(options)), words.join(' '), { json: options.json === true }),
+  .option('--post <target>', 'post it instead: slack:#channel or discord:<channel id>')
+  .action(async (words: string[], options: CommonOptions & { json?: boolean; post?: string }) =>
+    digestCommand(loadConfig(overridesFrom(options)), words.join(' '), { json: options.json === true, post: options.post }),
   );
 
 withCommonOptions(program.command('watch').description('re-index changed notes and post digests of new talks to the digest channels'))
