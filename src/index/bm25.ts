@@ -33,19 +33,6 @@ export function fieldText(passage: LexicalFields, field: LexicalField): string {
   return Array.isArray(value) ? value.join(' ') : value;
 }
 
-/**
- * Snowball stemming dominates indexing time (1.6 s for 5k passages); words repeat a lot across passages
- * and metadata fields, so each distinct word is analysed once (6× faster). Questions add few new words.
- */
-export function memoised(termsOfWord: (word: string) => string[]): (word: string) => string[] {
-  const seen = new Map<string, string[]>();
-  return (word) => {
-    let terms = seen.get(word);
-    if (!terms) seen.set(word, (terms = termsOfWord(word)));
-    return terms;
-  };
-}
-
 /** What BM25 needs of one passage. Arrays are indexed like LEXICAL_FIELDS. */
 export interface PassageTerms {
   /** Distinct words per field, stop words included: MiniSearch's field length. */
@@ -56,12 +43,11 @@ export interface PassageTerms {
 
 /** Analyses passages as MiniSearch indexes them; one analyser per batch keeps the stemming memo bounded. */
 export function passageAnalyzer(): (passage: LexicalFields) => PassageTerms {
-  const termsOfWord = memoised(termsOf);
   return (passage) => {
     const freqs = new Map<string, number[]>();
     const lengths = LEXICAL_FIELDS.map((field, f) => {
       const fieldWords = words(fieldText(passage, field));
-      for (const term of fieldWords.flatMap(termsOfWord)) {
+      for (const term of fieldWords.flatMap(termsOf)) {
         let counts = freqs.get(term);
         if (!counts) freqs.set(term, (counts = LEXICAL_FIELDS.map(() => 0)));
         counts[f]! += 1;

@@ -8,7 +8,7 @@
 import MiniSearch, { type Options } from 'minisearch';
 import type { Passage } from '../types.js';
 import { termsOf, words } from '../text/analyze.js';
-import { BM25_PARAMS, FIELD_BOOSTS, LEXICAL_FIELDS, type LexicalField, fieldText, memoised } from './bm25.js';
+import { BM25_PARAMS, FIELD_BOOSTS, LEXICAL_FIELDS, type LexicalField, fieldText } from './bm25.js';
 import type { StoreHit } from './store.js';
 
 export interface LexicalIndex {
@@ -21,7 +21,7 @@ function options(): Options<Passage> {
     idField: 'id',
     extractField: (passage, field) => (field === 'id' ? passage.id : fieldText(passage, field as LexicalField)),
     tokenize: words,
-    processTerm: memoised(termsOf),
+    processTerm: termsOf,
     searchOptions: {
       boost: { ...FIELD_BOOSTS },
       bm25: { ...BM25_PARAMS },
