@@ -34,7 +34,7 @@ export function words(text: string): string[] {
 // Snowball stemming dominated indexing (1.6 s for 5k passages) and showed in every question's profile,
 // while notes reuse a small vocabulary: each word is stemmed once per process (6× faster indexing).
 // The cap keeps a long-running bot's memory bounded.
-const MEMO_LIMIT = 200_000;
+const MEMO_LIMIT = 50_000;
 const memo = new Map<string, string[]>();
 
 /** The search terms of one word: nothing for a stop word, else its folded English and French stems. */
