@@ -1,5 +1,5 @@
 // Indexing through the CLI: incremental runs, bad files, a crash mid-way, another model.
-import { cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { appendFileSync, cpSync, existsSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/types.js';
@@ -85,11 +85,16 @@ describe('confnotes index', () => {
     expect((await runCli(['index', notes], env)).code).toBe(0);
     // A much larger change, so that the kill lands while embedding or writing.
     cpSync(join(SHARED, 'corpus'), join(notes, 'corpus'), { recursive: true });
-    for (const delayMs of [300, 900, 1600]) {
+    for (const [round, delayMs] of [300, 900, 1600].entries()) {
+      // Every round changes every corpus file, so that each killed run has the whole corpus to redo.
+      for (const file of readdirSync(join(notes, 'corpus'), { recursive: true, encoding: 'utf8' })) {
+        if (/\.(md|markdown|txt)$/.test(file)) appendFileSync(join(notes, 'corpus', file), `\nround ${round}\n`);
+      }
       const child = startCli(['index', notes], env);
+      const closed = new Promise((r) => child.on('close', r));
       await new Promise((r) => setTimeout(r, delayMs));
       child.kill('SIGKILL');
-      await new Promise((r) => child.on('close', r));
+      await closed;
       const answer = await runCli(['ask', '--json', '--notes', notes, ETSY], { ...env });
       expect(answer.stderr).toBe('');
       const parsed = JSON.parse(answer.stdout) as Answer;
