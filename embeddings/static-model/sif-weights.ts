@@ -1,6 +1,7 @@
 // Smooth inverse frequency (SIF) weighting and common-component removal, baked into the word rows.
 // Mean pooling is linear, so scaling a row by its word's weight, or projecting a direction out of every row,
 // gives the same sentence vector as doing it on each sentence at query time: the model stays a plain lookup.
+import { dot } from '../dot.js';
 
 /**
  * Word probabilities estimated from frequency rank alone (the source lists words by descending frequency but has no counts):
@@ -82,12 +83,6 @@ export function withoutComponent(matrix: Float32Array, dimensions: number, direc
     for (let d = 0; d < dimensions; d++) out[offset + d] = matrix[offset + d]! - projection * direction[d]!;
   }
   return out;
-}
-
-function dot(a: Float64Array, b: Float64Array): number {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
 }
 
 function unit(v: Float64Array): Float64Array {

@@ -7,6 +7,7 @@ import type { Answer, Passage } from '../types.js';
 import { bestQuote, LISTING_EXCERPT_RATIO, scoreSentences, selectExcerpts, type CandidatePassage } from './extract-excerpts.js';
 import { asksForTalks } from './question-intent.js';
 import { validateQuestion } from './question.js';
+import { dot } from '../../embeddings/dot.js';
 import { coverage, weighQueryTerms, type QueryTerm } from './term-weights.js';
 
 export interface AnswerContext extends RetrievalContext {
@@ -100,7 +101,7 @@ function confidenceFor(
   let best = 0;
   for (const candidate of candidates.slice(0, 3)) {
     const cover = coverage(topicTerms, passageTerms(candidate.passage));
-    const cosine = Math.max(0, ...candidate.vectors.map((v) => v.reduce((sum, x, i) => sum + x * queryVector[i]!, 0)));
+    const cosine = Math.max(0, ...candidate.vectors.map((v) => dot(v, queryVector)));
     best = Math.max(best, confidenceOf(cover, cosine));
   }
   return best;

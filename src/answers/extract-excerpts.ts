@@ -4,6 +4,7 @@ import { analyze } from '../text/analyze.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Excerpt, Passage } from '../types.js';
 import { coverage, type QueryTerm } from './term-weights.js';
+import { dot } from '../../embeddings/dot.js';
 
 export interface CandidatePassage {
   passage: Passage;
@@ -27,12 +28,6 @@ const MIN_QUOTE_WORDS = 30;
 const KEEP_NEIGHBOUR_RATIO = 0.85;
 /** At most this many sentences per quote. */
 const MAX_QUOTE_SENTENCES = 3;
-
-const dot = (a: Float32Array, b: Float32Array): number => {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
-};
 
 const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
 

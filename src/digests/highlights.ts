@@ -4,6 +4,7 @@
 // then picked with maximal marginal relevance so that two highlights do not say the same thing.
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import type { Language, LineRange, Passage } from '../types.js';
+import { dot } from '../../embeddings/dot.js';
 
 export interface Candidate {
   quote: string;
@@ -133,12 +134,6 @@ export function highlightCandidates(passages: Passage[], language: Language): Ca
   const best = all.filter((c) => usable(c.quote, strict));
   return best.length > 0 ? best : all.filter((c) => usable(c.quote, relaxed));
 }
-
-const dot = (a: Float32Array, b: Float32Array): number => {
-  let sum = 0;
-  for (let i = 0; i < a.length; i++) sum += a[i]! * b[i]!;
-  return sum;
-};
 
 function centroid(vectors: Float32Array[]): Float32Array {
   const mean = new Float32Array(vectors[0]?.length ?? 0);

@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbedder } from '../../embeddings/create-embedder.js';
 import type { Embedder } from '../../embeddings/embedder.js';
 import { testModelsDir } from '../helpers/model.js';
-import { dot, embedderContract } from './embedder.contract.js';
+import { dot } from '../../embeddings/dot.js';
+import { embedderContract } from './embedder.contract.js';
 import { ETSY_FRENCH, ETSY_QUESTION, pairs, UNRELATED } from './sentence-pairs.js';
 
 const loadDefault = () => createEmbedder({ model: 'static-glove-100d', modelsDir: testModelsDir() });

@@ -2,8 +2,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Embedder } from '../../embeddings/embedder.js';
 import { contractTexts, ETSY_FRENCH, ETSY_QUESTION, FRENCH_ACCENTED, UNRELATED } from './sentence-pairs.js';
+import { dot } from '../../embeddings/dot.js';
 
-export const dot = (a: Float32Array, b: Float32Array): number => a.reduce((sum, x, i) => sum + x * b[i]!, 0);
 const norm = (v: Float32Array): number => Math.sqrt(dot(v, v));
 
 export function embedderContract(name: string, factory: () => Promise<Embedder>): void {

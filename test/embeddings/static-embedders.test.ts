@@ -3,7 +3,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmbedder } from '../../embeddings/create-embedder.js';
 import type { Embedder } from '../../embeddings/embedder.js';
 import { testModelPath } from '../helpers/model.js';
-import { dot, embedderContract } from './embedder.contract.js';
+import { dot } from '../../embeddings/dot.js';
+import { embedderContract } from './embedder.contract.js';
 import { contractTexts, ETSY_FRENCH, FRENCH_ACCENTED } from './sentence-pairs.js';
 
 const load = (name: 'small-int8' | 'small-float32') => () => createEmbedder({ model: testModelPath(name), modelsDir: testModelPath(name) });

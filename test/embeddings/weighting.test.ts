@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEmbedder } from '../../embeddings/create-embedder.js';
 import { testModelPath, type TestModelName } from '../helpers/model.js';
-import { dot } from './embedder.contract.js';
+import { dot } from '../../embeddings/dot.js';
 import { pairs } from './sentence-pairs.js';
 
 interface Quality {
