@@ -1,4 +1,5 @@
 // Autocomplete choices for /digest: what was typed matched against the indexed conference names.
+import { foldAccents } from '../../src/text/analyze.js';
 import { clip, LIMITS } from './limits.js';
 
 export interface Choice {
@@ -27,4 +28,4 @@ function rank(name: string, wanted: string): number {
 }
 
 /** Case and accents do not matter when typing "confé" or "conference". */
-const fold = (text: string): string => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
+const fold = (text: string): string => foldAccents(text).toLowerCase();
