@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type WebSocket, WebSocketServer } from 'ws';
 import { startProbe, type Probe } from './child.js';
-import { childEnv, type Workspace } from './workspace.js';
+import { botEnv, type Workspace } from './workspace.js';
 
 const APPLICATION_ID = '111111111111111111';
 const GUILD_ID = '444444444444444444';
@@ -109,11 +109,7 @@ export async function startDiscordBench(ws: Workspace, name: string, answerTimeo
 
   const bot = await startProbe(join(ws.repo, 'dist/bench/serve-probe.js'), ['discord'], {
     cwd: ws.repo,
-    env: childEnv({
-      CONFNOTES_NOTES_DIR: ws.sampleNotesDir,
-      CONFNOTES_INDEX_DIR: join(ws.scratch, name, 'index'),
-      CONFNOTES_STATE_DIR: join(ws.scratch, name, 'state'),
-      CONFNOTES_MODELS_DIR: ws.modelsDir,
+    env: botEnv(ws, name, {
       DISCORD_TOKEN: 'bench-bot-token',
       DISCORD_APPLICATION_ID: APPLICATION_ID,
       CONFNOTES_DISCORD_API_URL: `http://127.0.0.1:${port()}/api`,

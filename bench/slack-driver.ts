@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { startProbe, type Probe } from './child.js';
-import { childEnv, type Workspace } from './workspace.js';
+import { botEnv, type Workspace } from './workspace.js';
 
 const SECRET = 'bench-signing-secret';
 
@@ -43,11 +43,7 @@ export async function startSlackBench(ws: Workspace, name: string, answerTimeout
   const fakePort = (server.address() as AddressInfo).port;
   const bot = await startProbe(join(ws.repo, 'dist/bench/serve-probe.js'), ['slack'], {
     cwd: ws.repo,
-    env: childEnv({
-      CONFNOTES_NOTES_DIR: ws.sampleNotesDir,
-      CONFNOTES_INDEX_DIR: join(ws.scratch, name, 'index'),
-      CONFNOTES_STATE_DIR: join(ws.scratch, name, 'state'),
-      CONFNOTES_MODELS_DIR: ws.modelsDir,
+    env: botEnv(ws, name, {
       SLACK_BOT_TOKEN: 'xoxb-bench',
       SLACK_SIGNING_SECRET: SECRET,
       CONFNOTES_SLACK_PORT: '0',

@@ -128,6 +128,17 @@ export function childEnv(settings: Record<string, string>): NodeJS.ProcessEnv {
   return { ...env, CONFNOTES_LOG_LEVEL: 'error', ...settings };
 }
 
+/** The environment of a bot process over the sample notes, with its own index and state under `name`. */
+export function botEnv(ws: Workspace, name: string, platformSettings: Record<string, string>): NodeJS.ProcessEnv {
+  return childEnv({
+    CONFNOTES_NOTES_DIR: ws.sampleNotesDir,
+    CONFNOTES_INDEX_DIR: join(ws.scratch, name, 'index'),
+    CONFNOTES_STATE_DIR: join(ws.scratch, name, 'state'),
+    CONFNOTES_MODELS_DIR: ws.modelsDir,
+    ...platformSettings,
+  });
+}
+
 /** What a section writes as it goes, so that a failure part-way still reports what was measured. */
 export interface SectionOutput {
   figures: Figure[];
