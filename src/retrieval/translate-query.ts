@@ -1,24 +1,50 @@
 // Cross-lingual query expansion: the words of a question in the other language, from the glossary.
 // "team outage" also searches "équipe panne"; a French question also searches its English words.
+// Lookups go through stems, not spellings: the glossary lists "deploy", and the question says
+// "deploys" or "deployed"; it lists "déployer", and the question says "déploie".
+import { stemmer as englishStemmer } from '@orama/stemmers/english';
+import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { englishToFrench, frenchToEnglish } from '../text/glossary.js';
 import { foldAccents, words } from '../text/analyze.js';
+import { scoreLanguage } from '../notes/language.js';
+import type { Language } from '../types.js';
 
-const fold = (word: string): string => foldAccents(word.toLowerCase());
+const englishStem = (word: string): string => englishStemmer(foldAccents(word.toLowerCase()));
+const frenchStem = (word: string): string => foldAccents(frenchStemmer(word.toLowerCase()));
 
-const foldKeys = (map: ReadonlyMap<string, readonly string[]>): Map<string, readonly string[]> => {
-  const folded = new Map<string, readonly string[]>();
-  for (const [key, values] of map) folded.set(fold(key), [...new Set([...(folded.get(fold(key)) ?? []), ...values])]);
-  return folded;
+// Each side is keyed by its own language's stem only: keying French forms by their English stem too
+// would let English question words collide with unrelated French forms.
+const byStem = (map: ReadonlyMap<string, readonly string[]>, stem: (word: string) => string): Map<string, readonly string[]> => {
+  const keyed = new Map<string, readonly string[]>();
+  for (const [word, translations] of map) {
+    const key = stem(word);
+    keyed.set(key, [...new Set([...(keyed.get(key) ?? []), ...translations])]);
+  }
+  return keyed;
 };
 
-const toEnglish = foldKeys(frenchToEnglish);
-const toFrench = foldKeys(englishToFrench);
+const toEnglish = byStem(frenchToEnglish, frenchStem);
+const toFrench = byStem(englishToFrench, englishStem);
 
-/** The question's words translated both ways (words without an entry are left out), as one query string. */
+/**
+ * One word's equivalents in the other language (none when the glossary has no entry). A word of a
+ * question known to be English is only looked up as English: the French stemmer cuts English words into
+ * stems of unrelated French words ("even" meets "événement").
+ */
+export function translationsOf(word: string, language?: Language): string[] {
+  const english = language === 'fr' ? [] : (toFrench.get(englishStem(word)) ?? []);
+  const french = language === 'en' ? [] : (toEnglish.get(frenchStem(word)) ?? []);
+  return [...new Set([...english, ...french])];
+}
+
+/** The question's language when its stop words tell; short questions often don't ("etsy deploys per day?"). */
+export function questionLanguage(question: string): Language | undefined {
+  const { french, english } = scoreLanguage(question);
+  return french === english ? undefined : french > english ? 'fr' : 'en';
+}
+
+/** The question's words in the other language (words without an entry are left out), as one query string. */
 export function translateQuery(question: string): string {
-  const translations = words(question).flatMap((word) => {
-    const key = fold(word);
-    return [...(toEnglish.get(key) ?? []), ...(toFrench.get(key) ?? [])];
-  });
-  return [...new Set(translations)].join(' ');
+  const language = questionLanguage(question);
+  return [...new Set(words(question).flatMap((word) => translationsOf(word, language)))].join(' ');
 }
