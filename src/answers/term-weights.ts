@@ -3,10 +3,11 @@
 // store's own lexical search, so the same code works on every store.
 import type { Store } from '../index/store.js';
 import { termsOf, words } from '../text/analyze.js';
+import { questionLanguage, translationsOf } from '../retrieval/translate-query.js';
 
 export interface QueryTerm {
   word: string;
-  /** The word's search terms (English and French stems). */
+  /** The search terms of the word and of its glossary translations: a French sentence can answer an English question. */
   terms: string[];
   /** Inverse document frequency; 0 for words the notes never use. */
   idf: number;
@@ -17,10 +18,16 @@ export interface QueryTerm {
 const PROBE_DEPTH = 1000;
 
 export async function weighQueryTerms(store: Store, question: string, passageCount: number): Promise<QueryTerm[]> {
-  const unique = [...new Set(words(question))].map((word) => ({ word, terms: termsOf(word) })).filter((w) => w.terms.length > 0);
+  const language = questionLanguage(question);
+  const unique = [...new Set(words(question))]
+    .filter((word) => termsOf(word).length > 0)
+    .map((word) => {
+      const forms = [word, ...translationsOf(word, language)];
+      return { word, forms, terms: [...new Set(forms.flatMap(termsOf))] };
+    });
   return Promise.all(
-    unique.map(async ({ word, terms }) => {
-      const df = (await store.lexicalSearch(word, PROBE_DEPTH)).length;
+    unique.map(async ({ word, forms, terms }) => {
+      const df = (await store.lexicalSearch(forms.join(' '), PROBE_DEPTH)).length;
       const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
       return { word, terms, idf, df };
     }),
