@@ -4,11 +4,12 @@ import { retrieve, type RankingMode, type Retrieval, type RetrievalContext } fro
 import { analyze } from '../text/analyze.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Answer, Passage } from '../types.js';
-import { bestQuote, LISTING_EXCERPT_RATIO, scoreSentences, selectExcerpts, type CandidatePassage } from './extract-excerpts.js';
+import { passageQuotes, LISTING_EXCERPT_RATIO, scoreSentences, selectExcerpts, type CandidatePassage } from './extract-excerpts.js';
 import { asksForTalks } from './question-intent.js';
 import { validateQuestion } from './question.js';
 import { dot } from '../../embeddings/dot.js';
 import { coverage, weighQueryTerms, type QueryTerm } from './term-weights.js';
+import { rerankScores } from './rerank.js';
 
 export interface AnswerContext extends RetrievalContext {
   passageCount: number;
@@ -29,6 +30,8 @@ export interface AnsweredQuestion {
 
 /** Passages read sentence by sentence for quotes. */
 const CANDIDATES = 10;
+/** Fused passages the reranker reorders (hybrid mode); the baselines keep their rankers' order. */
+const RERANK_POOL = 50;
 /** Quotes from one talk at most, so that the answer can show several talks. */
 const PER_TALK = 2;
 /** A question asking for talks gets one quote from each of up to this many talks. */
@@ -54,15 +57,18 @@ export async function answerQuestion(
   { excerpts = 3, mode = 'hybrid' }: AnswerOptions = {},
 ): Promise<AnsweredQuestion> {
   const question = validateQuestion(rawQuestion);
-  const [retrieval, queryTerms] = await Promise.all([
-    retrieve(context, question, { limit: 10, mode }),
+  const [fused, queryTerms] = await Promise.all([
+    retrieve(context, question, { limit: mode === 'hybrid' ? RERANK_POOL : CANDIDATES, mode }),
     weighQueryTerms(context.store, question, context.passageCount),
   ]);
-  const candidates = await readCandidates(context, retrieval, CANDIDATES);
+  const pool = await readCandidates(context, fused.ranked);
+  const order = mode === 'hybrid' ? rerank(pool, queryTerms, fused.queryVector) : pool.map((_, i) => i);
+  const retrieval: Retrieval = { ...fused, ranked: order.map((i) => fused.ranked[i]!) };
+  const candidates = order.slice(0, CANDIDATES).map((i, rank) => ({ ...pool[i]!, rank }));
   const listing = asksForTalks(question);
   const quotes = candidates.flatMap((candidate) => {
-    const quote = bestQuote(candidate, scoreSentences(candidate, queryTerms, retrieval.queryVector, { headings: listing }));
-    return quote ? [quote] : [];
+    const scores = scoreSentences(candidate, queryTerms, retrieval.queryVector, { headings: listing });
+    return passageQuotes(candidate, scores, listing ? 1 : PER_TALK);
   });
   const confidence = confidenceFor(candidates, queryTerms, retrieval.queryVector, retrieval.conferences);
   const abstained = quotes.length === 0 || confidence < context.abstainThreshold;
@@ -75,8 +81,17 @@ export async function answerQuestion(
   return { answer, retrieval, confidence };
 }
 
-async function readCandidates(context: RetrievalContext, retrieval: Retrieval, count: number): Promise<CandidatePassage[]> {
-  const top = retrieval.ranked.slice(0, count);
+/** Indexes of the pool, best first after reranking. */
+function rerank(pool: CandidatePassage[], queryTerms: QueryTerm[], queryVector: Float32Array): number[] {
+  const scores = rerankScores(
+    pool.map(({ passage, vectors }) => ({ passage, vectors, terms: passageTerms(passage) })),
+    queryTerms,
+    queryVector,
+  );
+  return pool.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+}
+
+async function readCandidates(context: RetrievalContext, top: Retrieval['ranked']): Promise<CandidatePassage[]> {
   const split = top.map(({ passage }) => splitSentences(passage.text, passage.lines[0], passage.language));
   const vectors = await context.embedder.embedPassages(split.flat().map((s) => s.text));
   let offset = 0;

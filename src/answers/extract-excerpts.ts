@@ -22,6 +22,8 @@ export interface ScoredExcerpt extends Excerpt {
 
 /** Weights of a sentence's score: meaning (cosine), words shared with the question, passage rank. */
 export const SENTENCE_WEIGHTS = { cosine: 0.4, coverage: 0.35, rank: 0.25 };
+/** Share of a sentence's word coverage that its neighbours lend it: a list item answers under the item that names the topic. */
+const NEIGHBOUR_SHARE = 0.5;
 /** A quote shorter than this takes in its neighbours: one sentence of notes rarely carries the answer alone. */
 const MIN_QUOTE_WORDS = 30;
 /** A following sentence scoring at least this share of the best one is quoted too. */
@@ -46,47 +48,66 @@ export function scoreSentences(
 ): number[] {
   const context = metadataTerms(candidate.passage);
   const rankScore = 1 / (1 + candidate.rank);
+  const own = candidate.sentences.map((sentence) => analyze(sentence.text));
   return candidate.sentences.map((sentence, i) => {
     if (sentence.heading && !headings) return 0;
-    const terms = new Set([...analyze(sentence.text), ...context]);
+    const terms = new Set([...own[i]!, ...context]);
+    const around = new Set([...terms, ...(own[i - 1] ?? []), ...(own[i + 1] ?? [])]);
+    const covered = (1 - NEIGHBOUR_SHARE) * coverage(queryTerms, terms) + NEIGHBOUR_SHARE * coverage(queryTerms, around);
     return (
       SENTENCE_WEIGHTS.cosine * Math.max(0, dot(candidate.vectors[i]!, queryVector)) +
-      SENTENCE_WEIGHTS.coverage * coverage(queryTerms, terms) +
+      SENTENCE_WEIGHTS.coverage * covered +
       SENTENCE_WEIGHTS.rank * rankScore
     );
   });
 }
 
-/** The best run of sentences of one passage, as a verbatim excerpt. */
-export function bestQuote(candidate: CandidatePassage, scores: number[]): ScoredExcerpt | undefined {
-  const { passage, sentences } = candidate;
-  if (sentences.length === 0) return undefined;
-  let best = 0;
+/**
+ * The best runs of sentences of one passage, as verbatim excerpts, best first and never overlapping:
+ * notes often answer in two places of one paragraph ("public post-mortems" … "no blame").
+ */
+export function passageQuotes(candidate: CandidatePassage, scores: number[], count = 1): ScoredExcerpt[] {
+  const taken = new Set<number>();
+  const quotes: ScoredExcerpt[] = [];
+  while (quotes.length < count) {
+    const run = bestRun(candidate.sentences, scores, taken);
+    if (!run) break;
+    for (let i = run.first; i <= run.last; i++) taken.add(i);
+    quotes.push(excerptOf(candidate, run.first, run.last, scores[run.best]!));
+  }
+  return quotes;
+}
+
+/** The best sentence not yet quoted, widened to its neighbours when it is too short to stand alone. */
+function bestRun(sentences: Sentence[], scores: number[], taken: ReadonlySet<number>): { first: number; last: number; best: number } | undefined {
+  let best = -1;
   scores.forEach((s, i) => {
-    if (s > scores[best]!) best = i;
+    if (!taken.has(i) && s > 0 && (best < 0 || s > scores[best]!)) best = i;
   });
-  if (scores[best]! <= 0) return undefined;
+  if (best < 0) return undefined;
+  const free = (i: number): boolean => i >= 0 && i < sentences.length && !taken.has(i) && !sentences[i]!.heading && !sentences[best]!.heading;
+  const text = (first: number, last: number): string => sentences.slice(first, last + 1).map((s) => s.text).join(' ');
   let first = best;
   let last = best;
-  const quoteText = (): string => passage.text.slice(sentences[first]!.start, sentences[last]!.end);
   while (last - first + 1 < MAX_QUOTE_SENTENCES) {
-    const next = last + 1 < sentences.length && !sentences[last + 1]!.heading && !sentences[best]!.heading ? last + 1 : undefined;
-    const tooShort = wordCount(quoteText()) < MIN_QUOTE_WORDS || /[:：]\s*$/.test(quoteText());
-    if (next !== undefined && (tooShort || scores[next]! >= KEEP_NEIGHBOUR_RATIO * scores[best]!)) {
-      last = next;
-    } else if (tooShort && first > 0 && !sentences[first - 1]!.heading && !sentences[best]!.heading) {
-      first -= 1;
-    } else break;
+    const tooShort = wordCount(text(first, last)) < MIN_QUOTE_WORDS || /[:：]\s*$/.test(sentences[last]!.text);
+    if (free(last + 1) && (tooShort || scores[last + 1]! >= KEEP_NEIGHBOUR_RATIO * scores[best]!)) last += 1;
+    else if (tooShort && free(first - 1)) first -= 1;
+    else break;
   }
+  return { first, last, best };
+}
+
+function excerptOf({ passage, sentences }: CandidatePassage, first: number, last: number, score: number): ScoredExcerpt {
   return {
-    quote: quoteText(),
+    quote: passage.text.slice(sentences[first]!.start, sentences[last]!.end),
     conference: passage.conference,
     talk: passage.talk,
     speakers: passage.speakers,
     companies: passage.companies,
     file: passage.file,
     lines: [sentences[first]!.lines[0], sentences[last]!.lines[1]],
-    score: scores[best]!,
+    score,
     passageId: passage.id,
     talkId: passage.talkId,
   };
