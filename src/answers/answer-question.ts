@@ -9,7 +9,7 @@ import { asksForTalks } from './question-intent.js';
 import { validateQuestion } from './question.js';
 import { dot } from '../../embeddings/dot.js';
 import { coverage, weighQueryTerms, type QueryTerm } from './term-weights.js';
-import { rerankScores } from './rerank.js';
+import { rerank, termsByTalk, type RerankCandidate } from './rerank.js';
 
 export interface AnswerContext extends RetrievalContext {
   passageCount: number;
@@ -36,6 +36,8 @@ const RERANK_POOL = 50;
 const PER_TALK = 2;
 /** A question asking for talks gets one quote from each of up to this many talks. */
 const LISTED_TALKS = 6;
+/** Best passages whose talks' word coverage counts for confidence: deeper, some talk covers any question's words. */
+const CONFIDENCE_DEPTH = 3;
 /** Talks named when abstaining. */
 const CLOSEST = 3;
 
@@ -43,8 +45,9 @@ const passageTerms = (p: Passage): Set<string> =>
   new Set(analyze([p.text, p.talk, p.conference, ...p.speakers, ...p.companies].join(' ')));
 
 /**
- * How sure we are that the notes answer: the best passage's share of the question's weight,
- * mixed with how close in meaning its best sentence is. Calibrated on held-aside questions;
+ * How sure we are that the notes answer: the share of the question's weight that the talk of one of
+ * the best passages covers (a question names the speaker and asks about a detail further on), mixed
+ * with how close in meaning that passage's best sentence is. Calibrated on held-aside questions;
  * the threshold is a setting.
  */
 export function confidenceOf(topCoverage: number, topCosine: number): number {
@@ -61,16 +64,17 @@ export async function answerQuestion(
     retrieve(context, question, { limit: mode === 'hybrid' ? RERANK_POOL : CANDIDATES, mode }),
     weighQueryTerms(context.store, question, context.passageCount),
   ]);
-  const pool = await readCandidates(context, fused.ranked);
-  const order = mode === 'hybrid' ? rerank(pool, queryTerms, fused.queryVector) : pool.map((_, i) => i);
+  const pool: RerankCandidate[] = fused.ranked.map(({ passage }) => ({ passage, terms: passageTerms(passage) }));
+  const order = mode === 'hybrid' ? rerank(pool, queryTerms) : pool.map((_, i) => i);
   const retrieval: Retrieval = { ...fused, ranked: order.map((i) => fused.ranked[i]!) };
-  const candidates = order.slice(0, CANDIDATES).map((i, rank) => ({ ...pool[i]!, rank }));
+  const candidates = await readCandidates(context, retrieval.ranked.slice(0, CANDIDATES));
   const listing = asksForTalks(question);
   const quotes = candidates.flatMap((candidate) => {
     const scores = scoreSentences(candidate, queryTerms, retrieval.queryVector, { headings: listing });
     return passageQuotes(candidate, scores, listing ? 1 : PER_TALK);
   });
-  const confidence = confidenceFor(candidates, queryTerms, retrieval.queryVector, retrieval.conferences);
+  const talkTerms = termsByTalk(order.slice(0, CONFIDENCE_DEPTH).map((i) => pool[i]!));
+  const confidence = confidenceFor(candidates, talkTerms, queryTerms, retrieval.queryVector, retrieval.conferences);
   const abstained = quotes.length === 0 || confidence < context.abstainThreshold;
   const selection = listing
     ? selectExcerpts(quotes, Math.max(excerpts, LISTED_TALKS), 1, LISTING_EXCERPT_RATIO)
@@ -79,16 +83,6 @@ export async function answerQuestion(
     ? { question, abstained: true, excerpts: [], closest: closestTalks(retrieval) }
     : { question, abstained: false, excerpts: selection.map(({ passageId: _p, talkId: _t, ...excerpt }) => excerpt) };
   return { answer, retrieval, confidence };
-}
-
-/** Indexes of the pool, best first after reranking. */
-function rerank(pool: CandidatePassage[], queryTerms: QueryTerm[], queryVector: Float32Array): number[] {
-  const scores = rerankScores(
-    pool.map(({ passage, vectors }) => ({ passage, vectors, terms: passageTerms(passage) })),
-    queryTerms,
-    queryVector,
-  );
-  return pool.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
 }
 
 async function readCandidates(context: RetrievalContext, top: Retrieval['ranked']): Promise<CandidatePassage[]> {
@@ -105,6 +99,7 @@ async function readCandidates(context: RetrievalContext, top: Retrieval['ranked'
 
 function confidenceFor(
   candidates: CandidatePassage[],
+  talkTerms: ReadonlyMap<string, ReadonlySet<string>>,
   queryTerms: QueryTerm[],
   queryVector: Float32Array,
   namedConferences: string[],
@@ -114,8 +109,8 @@ function confidenceFor(
   const conferenceTerms = new Set(analyze(namedConferences.join(' ')));
   const topicTerms = queryTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
   let best = 0;
-  for (const candidate of candidates.slice(0, 3)) {
-    const cover = coverage(topicTerms, passageTerms(candidate.passage));
+  for (const candidate of candidates.slice(0, CONFIDENCE_DEPTH)) {
+    const cover = coverage(topicTerms, talkTerms.get(candidate.passage.talkId)!);
     const cosine = Math.max(0, ...candidate.vectors.map((v) => dot(v, queryVector)));
     best = Math.max(best, confidenceOf(cover, cosine));
   }

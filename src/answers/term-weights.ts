@@ -17,10 +17,21 @@ export interface QueryTerm {
 
 const PROBE_DEPTH = 1000;
 
+// Words about the asking and the note-taking, not the topic: "did anyone take notes on the svelte talk?"
+// asks about svelte. Notes seldom use them, so their document frequency would make them weigh like
+// topics. They stay searchable in the index: only the question's weighing ignores them.
+const askingWords = new Set([
+  'whats', 'anyone', 'anybody', 'someone', 'somebody', 'we', 'us', 'our', 'take', 'took', 'notes', 'note', 'cover', 'covered',
+  'covers', 'present', 'presented', 'presenting', 'speaker', 'speakers', 'session', 'sessions', 'announce', 'announced',
+  'discuss', 'discussed', 'hear', 'heard', 'want', 'wanted', 'really', 'actually', 'there', 'any', 'quelqu', 'quelque',
+  'chose', 'intervenant', 'intervenante', 'conférencier', 'conférencière', 'présenté', 'présentée', 'annoncé', 'noté',
+  'vraiment', 'entendu',
+]);
+
 export async function weighQueryTerms(store: Store, question: string, passageCount: number): Promise<QueryTerm[]> {
   const language = questionLanguage(question);
   const unique = [...new Set(words(question))]
-    .filter((word) => termsOf(word).length > 0)
+    .filter((word) => termsOf(word).length > 0 && !askingWords.has(word))
     .map((word) => {
       const forms = [word, ...translationsOf(word, language)];
       return { word, forms, terms: [...new Set(forms.flatMap(termsOf))] };
