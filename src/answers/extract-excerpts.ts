@@ -22,6 +22,8 @@ export interface ScoredExcerpt extends Excerpt {
 
 /** Weights of a sentence's score: meaning (cosine), words shared with the question, passage rank. */
 export const SENTENCE_WEIGHTS = { cosine: 0.4, coverage: 0.35, rank: 0.25 };
+/** The passage rank at which a sentence's rank score halves: the reranked order is good, not infallible. */
+const RANK_HALF_LIFE = 2;
 /** Share of a sentence's word coverage that its neighbours lend it: a list item answers under the item that names the topic. */
 const NEIGHBOUR_SHARE = 0.5;
 /** A quote shorter than this takes in its neighbours: one sentence of notes rarely carries the answer alone. */
@@ -47,7 +49,7 @@ export function scoreSentences(
   { headings = false }: { headings?: boolean } = {},
 ): number[] {
   const context = metadataTerms(candidate.passage);
-  const rankScore = 1 / (1 + candidate.rank);
+  const rankScore = RANK_HALF_LIFE / (RANK_HALF_LIFE + candidate.rank);
   const own = candidate.sentences.map((sentence) => analyze(sentence.text));
   return candidate.sentences.map((sentence, i) => {
     if (sentence.heading && !headings) return 0;
