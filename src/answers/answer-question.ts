@@ -5,7 +5,7 @@ import { analyze } from '../text/analyze.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Answer, Passage } from '../types.js';
 import { passageQuotes, LISTING_EXCERPT_RATIO, scoreSentences, selectExcerpts, type CandidatePassage } from './extract-excerpts.js';
-import { asksForTalks } from './question-intent.js';
+import { asksForQuantity, asksForTalks } from './question-intent.js';
 import { validateQuestion } from './question.js';
 import { dot } from '../../embeddings/dot.js';
 import { coverage, weighQueryTerms, type QueryTerm } from './term-weights.js';
@@ -69,8 +69,9 @@ export async function answerQuestion(
   const retrieval: Retrieval = { ...fused, ranked: order.map((i) => fused.ranked[i]!) };
   const candidates = await readCandidates(context, retrieval.ranked.slice(0, CANDIDATES));
   const listing = asksForTalks(question);
+  const quantity = asksForQuantity(question);
   const quotes = candidates.flatMap((candidate) => {
-    const scores = scoreSentences(candidate, queryTerms, retrieval.queryVector, { headings: listing });
+    const scores = scoreSentences(candidate, queryTerms, retrieval.queryVector, { headings: listing, quantity });
     return passageQuotes(candidate, scores, listing ? 1 : PER_TALK);
   });
   const talkTerms = termsByTalk(order.slice(0, CONFIDENCE_DEPTH).map((i) => pool[i]!));

@@ -3,6 +3,7 @@
 import { analyze } from '../text/analyze.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Excerpt, Passage } from '../types.js';
+import { statesQuantity } from './question-intent.js';
 import { coverage, type QueryTerm } from './term-weights.js';
 import { dot } from '../../embeddings/dot.js';
 
@@ -22,6 +23,8 @@ export interface ScoredExcerpt extends Excerpt {
 
 /** Weights of a sentence's score: meaning (cosine), words shared with the question, passage rank. */
 export const SENTENCE_WEIGHTS = { cosine: 0.4, coverage: 0.35, rank: 0.25 };
+/** Added to a sentence stating an amount when the question asks for one. */
+const QUANTITY_BONUS = 0.1;
 /** The passage rank at which a sentence's rank score halves: the reranked order is good, not infallible. */
 const RANK_HALF_LIFE = 2;
 /** Share of a sentence's word coverage that its neighbours lend it: a list item answers under the item that names the topic. */
@@ -46,7 +49,7 @@ export function scoreSentences(
   candidate: CandidatePassage,
   queryTerms: QueryTerm[],
   queryVector: Float32Array,
-  { headings = false }: { headings?: boolean } = {},
+  { headings = false, quantity = false }: { headings?: boolean; quantity?: boolean } = {},
 ): number[] {
   const context = metadataTerms(candidate.passage);
   const rankScore = RANK_HALF_LIFE / (RANK_HALF_LIFE + candidate.rank);
@@ -59,7 +62,8 @@ export function scoreSentences(
     return (
       SENTENCE_WEIGHTS.cosine * Math.max(0, dot(candidate.vectors[i]!, queryVector)) +
       SENTENCE_WEIGHTS.coverage * covered +
-      SENTENCE_WEIGHTS.rank * rankScore
+      SENTENCE_WEIGHTS.rank * rankScore +
+      (quantity && statesQuantity(sentence.text) ? QUANTITY_BONUS : 0)
     );
   });
 }

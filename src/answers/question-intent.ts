@@ -7,3 +7,18 @@ const listingPattern = new RegExp(
 );
 
 export const asksForTalks = (question: string): boolean => listingPattern.test(question);
+
+// Questions that ask for an amount ("how many API calls…", "etsy deploys per day?", "combien de ms…")
+// are answered by a sentence holding a number, whatever else it shares with the question.
+const quantityPattern =
+  /\b(?:how (?:many|much|long|big|small|large|fast|often|old)|what (?:size|percentage|share)|combien|per (?:day|week|month|year|hour|minute|second)|par (?:jour|semaine|mois|an|heure|minute|seconde)|quelle (?:taille|proportion))\b/iu;
+
+export const asksForQuantity = (question: string): boolean => quantityPattern.test(question);
+
+const numberWords =
+  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|deux|trois|quatre|cinq|sept|huit|neuf|dix|quinze|vingt|trente|quarante|cinquante|cent|mille|milliers?|milliards?|dizaines?|douzaines?|quinzaine|vingtaine|trentaine|cinquantaine|centaines?)\b/iu;
+// A list item's own number ("3) Secrets…") is numbering, not an amount.
+const numbering = /^\s*(?:[-*+]\s+)?\d{1,3}[.)]\s/u;
+
+/** A sentence that states an amount: a digit outside its list numbering, or a number word. */
+export const statesQuantity = (sentence: string): boolean => /\d/u.test(sentence.replace(numbering, '')) || numberWords.test(sentence);
