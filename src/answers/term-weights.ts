@@ -28,7 +28,7 @@ const askingWords = new Set([
   'vraiment', 'entendu',
 ]);
 
-export async function weighQueryTerms(store: Store, question: string, passageCount: number): Promise<QueryTerm[]> {
+export async function weighQueryTerms(store: Pick<Store, 'lexicalSearch'>, question: string, passageCount: number): Promise<QueryTerm[]> {
   const language = questionLanguage(question);
   const unique = [...new Set(words(question))]
     .filter((word) => termsOf(word).length > 0 && !askingWords.has(word))

@@ -1,0 +1,42 @@
+// A small two-language note parsed by the real parser, for the pure answer-layer tests.
+import { parseNote } from '../../src/notes/parse-note.js';
+import { termsOf, words } from '../../src/text/analyze.js';
+import type { QueryTerm } from '../../src/answers/term-weights.js';
+import type { Passage } from '../../src/types.js';
+
+const NOTE = [
+  '# Demo Conf 2030',
+  '',
+  '## Running a bakery on spreadsheets',
+  '',
+  '### Ada Example',
+  '',
+  'Ada runs a bakery and told us how its stock lives in shared spreadsheets.',
+  '',
+  '## Les pannes de la boulangerie',
+  '',
+  'Ada a raconté comment le pétrin tombait en panne chaque hiver.',
+  'Le stock de farine était vérifié à la main.',
+  '',
+  'Ils ont fini par acheter deux pétrins. Depuis, plus aucune panne pendant les fêtes.',
+  '',
+  '## Cooling racks',
+  '',
+  'Racks need airflow. Cooling racks were the theme of the whole afternoon, racks everywhere.',
+  '',
+].join('\n');
+
+export const note = parseNote({ file: 'demo.md', text: NOTE, encoding: 'UTF-8', hash: 'demo' });
+
+/** The note's lines, 0-based: a quote citing lines a..b must lie within noteLines.slice(a - 1, b). */
+export const noteLines = NOTE.split('\n');
+
+export const passageOf = (talk: RegExp): Passage => {
+  const passage = note.passages.find((p) => talk.test(p.talk));
+  if (!passage) throw new Error(`no passage for ${talk}`);
+  return passage;
+};
+
+/** Query terms with chosen weights, analysed as the answer layer analyses a question. */
+export const queryTerms = (weights: Record<string, number>): QueryTerm[] =>
+  Object.entries(weights).map(([word, idf]) => ({ word, terms: termsOf(words(word)[0]!), idf, df: 1 }));

@@ -1,0 +1,29 @@
+import { describe, expect, it } from 'vitest';
+import { asksForQuantity, asksForTalks, statesQuantity } from '../../src/answers/question-intent.js';
+
+describe('asksForQuantity', () => {
+  it('notices questions asking for an amount, in both languages', () => {
+    expect(asksForQuantity('how many API calls does it take?')).toBe(true);
+    expect(asksForQuantity('etsy deploys per day?')).toBe(true);
+    expect(asksForQuantity('on a droit à combien de ms par frame ?')).toBe(true);
+    expect(asksForQuantity('What did Etsy say about post-mortems?')).toBe(false);
+  });
+});
+
+describe('statesQuantity', () => {
+  it('sees digits and number words, not list numbering', () => {
+    expect(statesQuantity('They deploy about 50 times a day.')).toBe(true);
+    expect(statesQuantity('il faut une cinquantaine de requêtes')).toBe(true);
+    expect(statesQuantity('Over eight thousand people came.')).toBe(true);
+    expect(statesQuantity('3) Secrets: rotate keys.')).toBe(false);
+    expect(statesQuantity('No blame, ever.')).toBe(false);
+  });
+});
+
+describe('asksForTalks', () => {
+  it('tells listing questions from questions about one talk', () => {
+    expect(asksForTalks('which talks at Scaleconf 2017 were about databases?')).toBe(true);
+    expect(asksForTalks('quels talks à dotScale ?')).toBe(true);
+    expect(asksForTalks('What did Etsy say about post-mortems?')).toBe(false);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { coverage, UNSEEN_WORD_WEIGHT, weighQueryTerms } from '../../src/answers/term-weights.js';
+import { lexicalIndexJson, loadLexicalIndex } from '../../src/index/lexical-index.js';
+import { analyze } from '../../src/text/analyze.js';
+import { note } from './note-fixture.js';
+
+// The embedded store's own lexical index over the fixture note.
+const index = loadLexicalIndex(lexicalIndexJson(note.passages));
+const store = { lexicalSearch: async (query: string, k: number) => index.search(query, k) };
+const weigh = (question: string) => weighQueryTerms(store, question, note.passages.length);
+
+describe('weighQueryTerms', () => {
+  it('weighs the words of the topic, not the words of the asking', async () => {
+    const terms = await weigh('did anyone take notes on the bakery spreadsheets?');
+    expect(terms.map((t) => t.word)).toEqual(['bakery', 'spreadsheets']);
+    expect(terms.every((t) => t.idf > 0)).toBe(true);
+  });
+
+  it('gives a word the terms of its translations, so an English question covers a French sentence', async () => {
+    const [breakdown] = await weigh('breakdown');
+    const french = new Set(analyze('Le pétrin tombait en panne.'));
+    expect(coverage([breakdown!], french)).toBe(1);
+  });
+
+  it('counts a word no note uses as missing, at the weight of a rare word', async () => {
+    const terms = await weigh('bakery croissants');
+    const croissants = terms.find((t) => t.word === 'croissants')!;
+    expect(croissants.idf).toBe(0);
+    const bakeryOnly = new Set(analyze('bakery'));
+    const bakery = terms.find((t) => t.word === 'bakery')!;
+    expect(coverage(terms, bakeryOnly)).toBeCloseTo(bakery.idf / (bakery.idf + UNSEEN_WORD_WEIGHT));
+  });
+});
