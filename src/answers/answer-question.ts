@@ -74,8 +74,8 @@ export async function answerQuestion(
     const scores = scoreSentences(candidate, queryTerms, retrieval.queryVector, { headings: listing, quantity });
     return passageQuotes(candidate, scores, listing ? 1 : PER_TALK);
   });
-  const talkTerms = termsByTalk(order.slice(0, CONFIDENCE_DEPTH).map((i) => pool[i]!));
-  const confidence = confidenceFor(candidates, talkTerms, queryTerms, retrieval.queryVector, retrieval.conferences);
+  const termsById = new Map(pool.map(({ passage, terms }) => [passage.id, terms] as const));
+  const confidence = confidenceFor(candidates, termsById, queryTerms, retrieval.queryVector, retrieval.conferences);
   const abstained = quotes.length === 0 || confidence < context.abstainThreshold;
   const selection = listing
     ? selectExcerpts(quotes, Math.max(excerpts, LISTED_TALKS), 1, LISTING_EXCERPT_RATIO)
@@ -100,17 +100,23 @@ async function readCandidates(context: RetrievalContext, top: Retrieval['ranked'
 
 function confidenceFor(
   candidates: CandidatePassage[],
-  talkTerms: ReadonlyMap<string, ReadonlySet<string>>,
+  termsById: ReadonlyMap<string, ReadonlySet<string>>,
   queryTerms: QueryTerm[],
   queryVector: Float32Array,
   namedConferences: string[],
 ): number {
   // Words that only name the conference say where to look, not what is asked: "any pycon 2015 talk
-  // about asyncio?" must not look answered because PyCon 2015 is in the notes.
+  // about asyncio?" must not look answered because PyCon 2015 is in the notes. And only that conference's
+  // talks can answer: latency budgets discussed at another conference do not answer "what did the
+  // bing talk at scaleconf say about latency budgets?".
   const conferenceTerms = new Set(analyze(namedConferences.join(' ')));
   const topicTerms = queryTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
+  const considered = (
+    namedConferences.length > 0 ? candidates.filter((c) => namedConferences.includes(c.passage.conference)) : candidates
+  ).slice(0, CONFIDENCE_DEPTH);
+  const talkTerms = termsByTalk(considered.map(({ passage }) => ({ passage, terms: termsById.get(passage.id)! })));
   let best = 0;
-  for (const candidate of candidates.slice(0, CONFIDENCE_DEPTH)) {
+  for (const candidate of considered) {
     const cover = coverage(topicTerms, talkTerms.get(candidate.passage.talkId)!);
     const cosine = Math.max(0, ...candidate.vectors.map((v) => dot(v, queryVector)));
     best = Math.max(best, confidenceOf(cover, cosine));

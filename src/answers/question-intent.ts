@@ -20,5 +20,9 @@ const numberWords =
 // A list item's own number ("3) Secrets…") is numbering, not an amount.
 const numbering = /^\s*(?:[-*+]\s+)?\d{1,3}[.)]\s/u;
 
-/** A sentence that states an amount: a digit outside its list numbering, or a number word. */
-export const statesQuantity = (sentence: string): boolean => /\d/u.test(sentence.replace(numbering, '')) || numberWords.test(sentence);
+// A year dates a sentence; it is seldom the amount asked for.
+const year = /\b(?:19|20)\d\d\b/gu;
+
+/** A sentence that states an amount: a digit outside its list numbering and years, or a number word. */
+export const statesQuantity = (sentence: string): boolean =>
+  /\d/u.test(sentence.replace(numbering, '').replace(year, '')) || numberWords.test(sentence);
