@@ -3,7 +3,7 @@
 // change atomically, so an interrupted run leaves the previous index as it was.
 import type { Embedder } from '../../embeddings/embedder.js';
 import { parseNote } from '../notes/parse-note.js';
-import { readNotes } from '../notes/read-notes.js';
+import { readNotes, type SkippedFile } from '../notes/read-notes.js';
 import { ConfnotesError } from '../errors.js';
 import type { IndexedFile, Store } from './store.js';
 
@@ -12,7 +12,7 @@ import type { IndexedFile, Store } from './store.js';
  * version is rebuilt from the notes without being asked, as its passages would be stale.
  * The same holds for a new build of the same model (see `modelFamily`).
  */
-export const PIPELINE_VERSION = 2;
+export const PIPELINE_VERSION = 3;
 
 export interface SyncOptions {
   notesDir: string;
@@ -34,7 +34,7 @@ export interface SyncSummary {
   updated: string[];
   removed: string[];
   unchanged: number;
-  skipped: Array<{ file: string; reason: string }>;
+  skipped: SkippedFile[];
   warnings: Array<{ file: string; warning: string }>;
 }
 
@@ -67,8 +67,9 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
   const rebuild = options.rebuild === true || (manifest !== null && manifest.embedder.id !== embedderId);
   const known = rebuild ? {} : (manifest?.files ?? {});
   const changed = sources.filter((s) => known[s.file]?.hash !== s.hash);
-  // A file that can no longer be read keeps its indexed version: only files gone from disk are dropped.
-  const present = new Set([...sources.map((s) => s.file), ...skipped.map((s) => s.file)]);
+  // A file that can no longer be read keeps its indexed version: only files gone from disk, or no longer
+  // notes (a catalogue of the folder), are dropped.
+  const present = new Set([...sources, ...skipped.filter((s) => s.kind === 'unreadable')].map((s) => s.file));
   const removed = Object.keys(manifest?.files ?? {}).filter((file) => !present.has(file));
 
   const parsed = changed.map(parseNote);

@@ -5,6 +5,7 @@ import { join, relative, sep } from 'node:path';
 import { ConfnotesError } from '../errors.js';
 import type { NoteSource } from '../types.js';
 import { binaryReason } from './binary.js';
+import { catalogueReason } from './catalogue.js';
 import { decodeBytes } from './decode.js';
 
 export const NOTE_EXTENSIONS = ['.md', '.markdown', '.txt'] as const;
@@ -14,6 +15,11 @@ export interface SkippedFile {
   file: string;
   /** One line, for the index summary. */
   reason: string;
+  /**
+   * `unreadable`: the file could not be used now (too big, binary, empty, I/O error), so an indexed
+   * version is kept; `not-notes`: it reads fine but holds no notes, so it leaves the index.
+   */
+  kind: 'unreadable' | 'not-notes';
 }
 
 export interface ReadNotesResult {
@@ -61,17 +67,23 @@ async function readOne(path: string, file: string, maxFileBytes: number): Promis
   }
 }
 
-/** Every `.md`, `.markdown` and `.txt` file under `dir`, sorted by path, with the files that could not be used. */
+/** Every `.md`, `.markdown` and `.txt` file under `dir`, sorted by path, with the files that could not be used or are not notes. */
 export async function readNotes(dir: string, { maxFileBytes }: ReadNotesOptions): Promise<ReadNotesResult> {
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!isDir) throw new ConfnotesError('NOTES_DIR_MISSING', `notes folder ${dir} does not exist or is not a folder`);
   const paths = (await listNoteFiles(dir)).sort();
+  const files = paths.map((path) => relative(dir, path).split(sep).join('/'));
   const sources: NoteSource[] = [];
   const skipped: SkippedFile[] = [];
-  for (const path of paths) {
-    const file = relative(dir, path).split(sep).join('/');
+  for (const [i, path] of paths.entries()) {
+    const file = files[i]!;
     const result = await readOne(path, file, maxFileBytes);
-    if (typeof result === 'string') skipped.push({ file, reason: result });
+    if (typeof result === 'string') {
+      skipped.push({ file, reason: result, kind: 'unreadable' });
+      continue;
+    }
+    const catalogue = catalogueReason(file, result.text, files);
+    if (catalogue) skipped.push({ file, reason: catalogue, kind: 'not-notes' });
     else sources.push(result);
   }
   return { sources, skipped };

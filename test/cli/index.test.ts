@@ -67,6 +67,22 @@ describe('confnotes index', () => {
     expect(answer.excerpts[0]!.quote).toContain('équipes déploient très souvent');
   });
 
+  it('leaves out a file that only lists the other notes, and drops it once it becomes one', async () => {
+    const notes = sampleNotes();
+    const env = cliEnv(testModelsDir());
+    writeFileSync(join(notes, 'SOURCES.md'), '# Sources\n\nDotScale notes, first edition.\n');
+    const before = summaryCounts((await runCli(['index', notes], env)).stdout);
+    expect(before.files).toBe(6);
+
+    const rows = readdirSync(notes).filter((f) => f !== 'SOURCES.md').map((f) => `| ${f} | dotScale 2014 |`);
+    writeFileSync(join(notes, 'SOURCES.md'), `# Sources\n\n| file | conference |\n|---|---|\n${rows.join('\n')}\n`);
+    const result = await runCli(['index', notes], env);
+    expect(result.code).toBe(0);
+    expect(result.stdout).toMatch(/skipped SOURCES\.md: lists 5 other notes/);
+    expect(result.stdout).toMatch(/1 removed/);
+    expect(summaryCounts(result.stdout).files).toBe(5);
+  });
+
   it('refuses an index built with another model, and rebuilds it when asked', async () => {
     const env = cliEnv(testModelsDir());
     const notes = sampleNotes();
