@@ -33,7 +33,7 @@ const CANDIDATES = 10;
 /** Fused passages the reranker reorders (hybrid mode); the baselines keep their rankers' order. */
 const RERANK_POOL = 50;
 /** Quotes from one talk at most, so that the answer can show several talks. */
-const PER_TALK = 2;
+const PER_TALK = 3;
 /** A question asking for talks gets one quote from each of up to this many talks. */
 const LISTED_TALKS = 6;
 /** Best passages whose talks' word coverage counts for confidence: deeper, some talk covers any question's words. */
