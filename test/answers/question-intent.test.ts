@@ -24,6 +24,7 @@ describe('asksForTalks', () => {
   it('tells listing questions from questions about one talk', () => {
     expect(asksForTalks('which talks at Scaleconf 2017 were about databases?')).toBe(true);
     expect(asksForTalks('quels talks à dotScale ?')).toBe(true);
+    expect(asksForTalks('the devoxx keynotes, which ones had something to do with java?')).toBe(true);
     expect(asksForTalks('What did Etsy say about post-mortems?')).toBe(false);
   });
 });
