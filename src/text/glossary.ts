@@ -12,7 +12,9 @@
 // not know the question's language would expand them wrongly. The English equivalents were written by hand;
 // every one is a word of the GloVe vocabulary the static model uses. A short second section adds everyday
 // development and operations vocabulary ("panne", "conteneur") that the corpus is too small to rank, so
-// that notes added later are not left untranslated for the commonest technical topics.
+// that notes added later are not left untranslated for the commonest technical topics. A third section
+// takes the words still untranslated that the French notes use at least twice, by number of occurrences: a
+// long note is often the only one about its topic, and document frequency alone left its words out.
 //
 // Format, one entry a line: the French forms that occur in the notes (lowercase, accents as written, several
 // inflections sharing one translation are separated by spaces), a colon, then one to three English words.
@@ -861,6 +863,338 @@ téléphone: phone
 neurones: neurons
 ia: ai
 bdd: database
+
+# Further words of the notes used at least twice, by occurrences (one long note may be the only one using them)
+toujours: always
+moins: less, fewer
+cas: case, cases
+déjà: already
+après: after
+avant: before
+plusieurs: several
+ensuite puis: then
+plutôt plutot: rather
+mieux: better
+surtout: especially, mostly
+rien: nothing
+depuis: since
+veut veulent vouloir: want, wants
+souvent: often
+jamais: never
+sous: under
+assez suffisamment: enough
+certains certaines certaine: some, certain
+plein pleins: full, plenty
+enfin: finally
+pendant lors: during
+suite: following, sequel
+oui: yes
+autour: around
+néanmoins cependant pourtant: however, nevertheless
+rendre: make, render
+ailleurs: elsewhere
+travers: through, across
+pris prises: taken
+tellement: so
+infos: info, information
+delà: beyond
+mêmes: same
+parmi parmis: among
+possibles: possible
+estimations estimation: estimate, estimates
+harcèlement: harassment
+voici voilà: here
+bref: brief, short
+davantage: more
+faites faisait faisaient faisant faisons fais: do, doing
+jusqu jusque: until
+faits: facts
+fil: thread, wire
+absolument: absolutely
+concernant: regarding, concerning
+doivent devaient dois: must, have
+vient viennent viendra venu: come, comes, came
+allé allait allaient allais: went, going
+crêpes: pancakes
+exactement: exactly
+aucune aucun: none, no
+complétement: completely
+dessus: above, top
+totalité: entirety, whole
+herméneutique: hermeneutics
+inverse: reverse, opposite
+mains: hands
+pourra pourrait: could
+sauf: except
+bof: meh
+scaler: scale, scaling
+coder codeurs: code, coders
+employeur: employer
+gilets: vests, jackets
+manuellement: manually
+noeuds: nodes
+bout: end, piece
+quitte: quit, leave
+contre: against
+mettant: putting
+oeuvre: work
+revient reviennent: returns, back
+confs conf: conferences, conference
+demandeurs demandeur: applicants, requester
+existent: exist
+fallait falloir faudrait: needed, need
+genre: kind, like
+rex: feedback, experience
+aggréger: aggregate
+batterie: battery
+incroyable: incredible, amazing
+nommé: named
+pépinière: nursery, incubator
+protéger: protect
+victime: victim
+voiture: car
+auprès: with, near
+avère: turns
+concret concrète concrètement: concrete, practical
+déroulait déroulée: held, unfolded
+devraient devrait: should
+disait disais disant dites: said, saying
+longtemps: long
+malgré: despite
+mise: setting, putting
+prennent prends prenons: take
+procédures: procedures
+puisque puisqu: since
+réserve: reserve
+révolution: revolution
+selon: according
+sinon: otherwise
+absorber: absorb
+dedans: inside
+exergue: highlight
+hauteur: height
+hors: outside
+hôtel: hotel
+justement: precisely
+législation: legislation, law
+moitié: half
+pencher: lean
+piles: stacks, batteries
+près: near, close
+seconde secondes: second, seconds
+tours: towers, turns
+acte actes: act, acts
+anthropologique: anthropological
+apprend: learns
+catastrophes catastrophe: disaster, disasters
+collaborateurs: employees, colleagues
+consiste: consists
+contient: contains
+copie: copy
+dispo: available
+endroits endroit: places, place
+fabrication fabriquer manufacture: manufacturing, make, factory
+flou: blurry, vague
+grilles: grids
+inclusif: inclusive
+intervient: intervenes
+jointure: join
+logguer: log
+maillot: jersey
+mener: lead
+ouvrage: book
+parallelle: parallel
+pôle: department, pole
+prévention: prevention
+remonter: escalate, trace
+souvenirs: memories
+tournent: run, running
+tromper: mistake, wrong
+adn: dna
+affectionne: likes
+apéro: drinks
+avoue avouer: admit
+balader: wander
+bouge: moves
+commises: committed
+compiler: compile
+comprends: understand
+condensé: condensed, summary
+demeure: remains
+dépassant: exceeding
+économiques économie: economic, economy
+éditions: editions
+émotions: emotions
+exécutants: executors
+essence: gasoline
+faux: false, wrong
+graphisme: graphic, design
+grave: serious
+honnête: honest
+lyonnais: lyon
+marchent: work, walk
+marionnette: puppet
+monsieur messieurs: mister, gentlemen
+obtient: gets, obtains
+outre: besides
+parviennent: manage
+peine: hardly, penalty
+perso: personal
+poussent: push
+pouvez pouvait pouvant: can, could
+propriétaires: proprietary, owners
+provoque: causes
+publics: public
+questionner: question
+relever: raise
+remet: puts
+rendant: making
+repris: resumed, taken
+rétrospective: retrospective
+revendre: resell
+sachant sache savent: knowing, know
+semblent: seem
+sud: south
+supporter: withstand, handle
+tas: pile, lots
+tels tel telle telles: such
+temporaires: temporary
+tenu: held
+tient: holds, keeps
+viennent: come
+vigilance: vigilance, caution
+accueil: welcome, reception
+activité: activity
+aléas: hazards
+anormal: abnormal
+approprier: appropriate
+atteinte: breach, attack
+balcons: balconies
+bientôt: soon
+binaire: binary
+bloquant bloqué: blocking, blocked
+bondé: crowded, packed
+brevets: patents
+carrière: career
+centralisé: centralized
+clarté: clarity
+climatique: climate
+colère: anger
+combat: fight
+comité: committee
+concrétiser: realize
+conférencier: speaker
+conforme: compliant
+congés: vacation, leave
+consacrées: dedicated, devoted
+constante: constant
+contournement: workaround, bypass
+coordonner: coordinate
+croire: believe
+déchiffrage: deciphering, decoding
+déclic: trigger
+décortiquent: dissect
+dégage: frees, releases
+démocratie: democracy
+dignité: dignity
+disparait: disappears
+disposition: disposal, layout
+dizaines: dozens, tens
+dossier: folder
+dynamisme: dynamism, energy
+électrique: electric
+empilement: stacking, pile
+énergie: energy
+étudier: study
+évaluer: evaluate
+exécuter executés: execute, run, executed
+frappe: strike, typing
+frontal: frontend, front
+hâte: eager
+hésitez: hesitate
+hexagonale: hexagonal
+imposteur: impostor
+incohérence: inconsistency
+inédites: unpublished, new
+interagir: interact
+interdit: forbidden, banned
+intermédiaires: intermediaries, intermediate
+intitulée: titled
+inutile: useless
+jaillissement: burst
+jardin: garden
+joli: pretty, nice
+licencier virer: fire, dismiss
+livrable: deliverable
+lunaire: lunar
+mathématiquement: mathematically
+mauvaises: bad
+maux: ills, pains
+méritocratie: meritocracy
+moderniser: modernize
+monétaires: monetary
+multiples: multiple
+neurodiverses: neurodevelopmental
+nez: nose
+nucléaire: nuclear
+numero: number
+obligatoire: mandatory
+occupe: handles
+ordonne: orders
+organisationnel: organizational
+organismes: organizations, bodies
+ouf: phew
+oups: oops
+paradoxale: paradoxical
+perd perte: loses, loss
+personnages: characters
+plaît: please
+possèdent: own, have
+prestataire: contractor, provider
+prévisible: predictable
+prévoir: plan, anticipate
+professionalisme: professionalism
+promesses: promises
+pushé: pushed
+rajoutons: add
+rallie: joins
+rapproche: closer
+rassembler: gather
+récompense: reward
+redondance: redundancy
+réduction: reduction
+regarder: watch, look
+régime: diet, regime
+renvoie retournait retourné: returns, returned
+réveil: alarm
+revenus: revenue, income
+sac: bag
+saisine: referral
+samedi: saturday
+scénarios: scenarios
+sélectionné: selected
+séparée: separate
+sert: serves
+sexuel sexuelles: sexual
+soigner: treat, care
+spontanéité: spontaneity
+stocker: store
+supers: super
+syntaxe: syntax
+télé: television, tv
+télécoms: telecom
+tentatives: attempts
+texte: text
+tombent: fall
+tracer: trace
+tranche: slice, slot
+transmettre: transmit
+univers: universe
+valide: valid
+végétarien: vegetarian
+vert: green
+vingtaine: twenty
+voient: see
 `;
 
 function parse(text: string): Map<string, readonly string[]> {
