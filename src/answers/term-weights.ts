@@ -3,11 +3,11 @@
 // store's own lexical search, so the same code works on every store.
 import type { Store } from '../index/store.js';
 import { termsOf, words } from '../text/analyze.js';
-import { questionLanguage, translationsOf } from '../retrieval/translate-query.js';
+import { equivalentsOf, questionLanguage } from '../retrieval/expand-query.js';
 
 export interface QueryTerm {
   word: string;
-  /** The search terms of the word and of its glossary translations: a French sentence can answer an English question. */
+  /** The search terms of the word and of its equivalents (glossary translations, spelled-out shorthand): a French sentence can answer an English question. */
   terms: string[];
   /** Inverse document frequency; 0 for words the notes never use. */
   idf: number;
@@ -33,7 +33,7 @@ export async function weighQueryTerms(store: Pick<Store, 'lexicalSearch'>, quest
   const unique = [...new Set(words(question))]
     .filter((word) => termsOf(word).length > 0 && !askingWords.has(word))
     .map((word) => {
-      const forms = [word, ...translationsOf(word, language)];
+      const forms = [word, ...equivalentsOf(word, language)];
       return { word, forms, terms: [...new Set(forms.flatMap(termsOf))] };
     });
   return Promise.all(

@@ -1,12 +1,12 @@
 // Ranks passages for a question: the store's lexical and vector rankings and a lexical search of the
-// question translated by the glossary, fused by rank, then nudged towards a conference the question
+// question's expansion (glossary translations, shorthand spelled out), fused by rank, then nudged towards a conference the question
 // names. The same code serves ask, eval and the bots.
 import type { Embedder } from '../../embeddings/embedder.js';
 import type { Store } from '../index/store.js';
 import type { Passage, RankedPassage } from '../types.js';
 import { fuseByRank } from './fuse.js';
 import { conferencesNamedIn } from './conference-match.js';
-import { translateQuery } from './translate-query.js';
+import { expandQuery } from './expand-query.js';
 
 export type RankingMode = 'hybrid' | 'lexical' | 'vector';
 
@@ -20,8 +20,8 @@ export interface RetrievalContext {
 export interface FusionWeights {
   lexical: number;
   vector: number;
-  /** The question's words translated by the glossary, searched lexically. */
-  translated: number;
+  /** The question's words as the notes may write them instead (other language, shorthand spelled out), searched lexically. */
+  expanded: number;
   /** Multiplier for passages of a conference the question names. */
   namedConference: number;
   /** Rank smoothing of the fusion: small values keep the head of each ranking decisive. */
@@ -30,10 +30,10 @@ export interface FusionWeights {
 
 /**
  * Lexical ranking is the stronger ranker on notes (names, jargon); the static word vectors add
- * paraphrases and the glossary adds the other language, each at a lower weight so that they
+ * paraphrases and the expansion adds the other language and spelled-out shorthand, each at a lower weight so that they
  * reorder and fill in rather than push exact matches out. Chosen on half of the dev questions.
  */
-export const WEIGHTS: FusionWeights = { lexical: 1, vector: 0.3, translated: 0.3, namedConference: 1.5, rrfK: 10 };
+export const WEIGHTS: FusionWeights = { lexical: 1, vector: 0.3, expanded: 0.3, namedConference: 1.5, rrfK: 10 };
 
 export interface Retrieval {
   ranked: RankedPassage[];
@@ -51,16 +51,16 @@ export async function retrieve(
   { limit = 10, mode = 'hybrid' }: { limit?: number; mode?: RankingMode } = {},
 ): Promise<Retrieval> {
   const queryVector = await context.embedder.embedQuery(question);
-  const translated = mode === 'hybrid' ? translateQuery(question) : '';
-  const [lexical, vector, crossLingual] = await Promise.all([
+  const expanded = mode === 'hybrid' ? expandQuery(question) : '';
+  const [lexical, vector, equivalents] = await Promise.all([
     mode === 'vector' ? [] : context.store.lexicalSearch(question, DEPTH),
     mode === 'lexical' ? [] : context.store.vectorSearch(queryVector, DEPTH),
-    translated === '' ? [] : context.store.lexicalSearch(translated, DEPTH),
+    expanded === '' ? [] : context.store.lexicalSearch(expanded, DEPTH),
   ]);
   const fused = fuseByRank([
     { ids: lexical.map((h) => h.id), weight: WEIGHTS.lexical },
     { ids: vector.map((h) => h.id), weight: WEIGHTS.vector },
-    { ids: crossLingual.map((h) => h.id), weight: WEIGHTS.translated },
+    { ids: equivalents.map((h) => h.id), weight: WEIGHTS.expanded },
   ], WEIGHTS.rrfK);
   const named = conferencesNamedIn(question, context.conferences);
   const passages = new Map((await context.store.passages(fused.map((f) => f.id))).map((p) => [p.id, p] as const));

@@ -1,10 +1,12 @@
-// Cross-lingual query expansion: the words of a question in the other language, from the glossary.
-// "team outage" also searches "équipe panne"; a French question also searches its English words.
-// Lookups go through stems, not spellings: the glossary lists "deploy", and the question says
-// "deploys" or "deployed"; it lists "déployer", and the question says "déploie".
+// Query expansion: the words of a question as the notes may write them instead. Mostly the other
+// language, from the glossary: "team outage" also searches "équipe panne", and a French question also
+// searches its English words. Chat shorthand is also spelled out, in both languages: "db" searches
+// "database" and "bdd". Glossary lookups go through stems, not spellings: the glossary lists "deploy",
+// and the question says "deploys" or "deployed"; it lists "déployer", and the question says "déploie".
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { englishToFrench, frenchToEnglish } from '../text/glossary.js';
+import { spelledOut } from '../text/shorthand.js';
 import { foldAccents, words } from '../text/analyze.js';
 import { scoreLanguage } from '../notes/language.js';
 import type { Language } from '../types.js';
@@ -26,15 +28,19 @@ const byStem = (map: ReadonlyMap<string, readonly string[]>, stem: (word: string
 const toEnglish = byStem(frenchToEnglish, frenchStem);
 const toFrench = byStem(englishToFrench, englishStem);
 
+const inFrench = (english: string): readonly string[] => toFrench.get(englishStem(english)) ?? [];
+
 /**
- * One word's equivalents in the other language (none when the glossary has no entry). A word of a
+ * Other ways the notes may write one word of a question: its spelled-out form when it is shorthand, and
+ * the glossary's equivalents of both in the other language (none when nothing applies). A word of a
  * question known to be English is only looked up as English: the French stemmer cuts English words into
  * stems of unrelated French words ("even" meets "événement").
  */
-export function translationsOf(word: string, language?: Language): string[] {
-  const english = language === 'fr' ? [] : (toFrench.get(englishStem(word)) ?? []);
-  const french = language === 'en' ? [] : (toEnglish.get(frenchStem(word)) ?? []);
-  return [...new Set([...english, ...french])];
+export function equivalentsOf(word: string, language?: Language): string[] {
+  const spelled = spelledOut(word);
+  const french = language === 'fr' ? [] : [word, ...spelled].flatMap(inFrench);
+  const english = language === 'en' ? [] : (toEnglish.get(frenchStem(word)) ?? []);
+  return [...new Set([...spelled, ...french, ...english])];
 }
 
 /** The question's language when its stop words tell; short questions often don't ("etsy deploys per day?"). */
@@ -43,8 +49,8 @@ export function questionLanguage(question: string): Language | undefined {
   return french === english ? undefined : french > english ? 'fr' : 'en';
 }
 
-/** The question's words in the other language (words without an entry are left out), as one query string. */
-export function translateQuery(question: string): string {
+/** The equivalents of the question's words (words without any are left out), as one query string. */
+export function expandQuery(question: string): string {
   const language = questionLanguage(question);
-  return [...new Set(words(question).flatMap((word) => translationsOf(word, language)))].join(' ');
+  return [...new Set(words(question).flatMap((word) => equivalentsOf(word, language)))].join(' ');
 }

@@ -1,0 +1,44 @@
+import { describe, expect, it } from 'vitest';
+import { equivalentsOf, expandQuery, questionLanguage } from '../../src/retrieval/expand-query.js';
+
+describe('equivalentsOf', () => {
+  it('finds glossary entries through stems, whatever the inflection', () => {
+    expect(equivalentsOf('deploys', 'en')).toContain('déployer');
+    expect(equivalentsOf('deployed', 'en')).toContain('déploiement');
+    expect(equivalentsOf('déploie', 'fr')).toContain('deploy');
+    expect(equivalentsOf('équipes')).toContain('team');
+  });
+
+  it('reads a word of an English question as English only', () => {
+    // The French stemmer cuts "even" like "événement"; an English question must not meet it.
+    expect(equivalentsOf('even')).toContain('event');
+    expect(equivalentsOf('even', 'en')).not.toContain('event');
+  });
+
+  it('spells out chat shorthand, and gives the spelled-out word in French too', () => {
+    expect(equivalentsOf('db', 'en')).toEqual(expect.arrayContaining(['database', 'bdd']));
+    expect(equivalentsOf('K8s')).toContain('kubernetes');
+    expect(equivalentsOf('prod', 'fr')).toContain('production');
+  });
+
+  it('has nothing for words outside the glossary and the shorthand list', () => {
+    expect(equivalentsOf('kubernetes')).toEqual([]);
+  });
+});
+
+describe('questionLanguage', () => {
+  it('tells the language from stop words, and says nothing when they are missing', () => {
+    expect(questionLanguage('What did Etsy say about post-mortems?')).toBe('en');
+    expect(questionLanguage("qu'a dit Pinterest sur la migration ?")).toBe('fr');
+    expect(questionLanguage('etsy deploys per day?')).toBeUndefined();
+  });
+});
+
+describe('expandQuery', () => {
+  it('keeps only the expanded words, once each', () => {
+    const expanded = expandQuery('team team outage kubernetes db').split(' ');
+    expect(expanded).toEqual(expect.arrayContaining(['équipe', 'database']));
+    expect(expanded).not.toContain('kubernetes');
+    expect(new Set(expanded).size).toBe(expanded.length);
+  });
+});
