@@ -17,7 +17,7 @@ import {
 } from './generations.js';
 import { lexicalIndexJson, loadLexicalIndex, type LexicalIndex } from './lexical-index.js';
 import { acquireLock } from './lock.js';
-import type { Store, StoreChange } from './store.js';
+import { byScoreThenId, type Store, type StoreChange } from './store.js';
 import { ANN_MIN_PASSAGES, openVectorIndex, type VectorIndex, writeVectorGraph } from './vector-index.js';
 
 export interface HnswStoreOptions {
@@ -120,7 +120,10 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
     async vectorSearch(vector, k) {
       const generation = await live();
       if (!generation) return [];
-      return generation.vectors.search(vector, k).map((m) => ({ id: generation.passages[m.index]!.id, score: m.score }));
+      return generation.vectors
+        .search(vector, k)
+        .map((m) => ({ id: generation.passages[m.index]!.id, score: m.score }))
+        .sort(byScoreThenId);
     },
     lexicalSearch: async (query, k) => (await live())?.lexical.search(query, k) ?? [],
     async passages(ids) {

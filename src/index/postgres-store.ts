@@ -253,10 +253,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       const { rows } = await transaction(async (client) => {
         await client.query(`SET LOCAL hnsw.ef_search = ${ef}`);
         return client.query(
-          `SELECT id, 1 - (embedding <=> $1::vector) AS score FROM confnotes_passages ORDER BY embedding <=> $1::vector LIMIT $2`,
+          `SELECT id, 1 - (embedding <=> $1::vector) AS score FROM confnotes_passages
+           ORDER BY embedding <=> $1::vector, id COLLATE "C" LIMIT $2`,
           [pgvector.toSql(Array.from(vector)), k],
         );
       });
+      // `id COLLATE "C"` is code-point order, as in byScoreThenId, whatever the database's collation.
       return rows.map((r) => ({ id: r.id as string, score: Number(r.score) }));
     },
     lexicalSearch: (question, k) => searchLexical(query, question, k),

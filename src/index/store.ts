@@ -43,10 +43,18 @@ export interface StoreHit {
   score: number;
 }
 
+/**
+ * Best first; equal scores by passage id (code-point order). The same note under two names has equal
+ * vectors, and each vector index breaks such ties its own way: without a rule the stores would rank alike
+ * everywhere but there.
+ */
+export const byScoreThenId = (a: StoreHit, b: StoreHit): number => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
 export interface Store {
   /** `null` when nothing has been indexed yet. */
   manifest(): Promise<Manifest | null>;
   apply(change: StoreChange): Promise<void>;
+  /** The k passages closest to a normalised vector, ordered by `byScoreThenId`. */
   vectorSearch(vector: Float32Array, k: number): Promise<StoreHit[]>;
   lexicalSearch(query: string, k: number): Promise<StoreHit[]>;
   passages(ids: string[]): Promise<Passage[]>;

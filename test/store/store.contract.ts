@@ -119,6 +119,19 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       }
     });
 
+    test('equal vector scores are ordered by passage id, whatever order the index holds them in', async () => {
+      // The same note under two names (a re-encoded copy) gives equal vectors: every store must rank them alike.
+      const { text } = seedTexts()[1]!;
+      const copies = [indexText('zz/copy.txt', text), indexText('aa/copy.txt', text)];
+      await store.apply(upsert([...seeds, ...copies]));
+      for (let i = 0; i < copies[0]!.passages.length; i += 3) {
+        const hits = await store.vectorSearch(copies[0]!.vectors[i]!, 3);
+        const tied = hits.filter((h) => h.score === hits[0]!.score).map((h) => h.id);
+        expect(tied.length).toBeGreaterThanOrEqual(2);
+        expect(tied).toEqual([...tied].sort());
+      }
+    });
+
     test('lexical search finds the Etsy post-mortem passages', async () => {
       await store.apply(upsert(seeds));
       const hits = await store.lexicalSearch('Etsy post-mortem', 5);
