@@ -18,8 +18,12 @@ export interface Sentence {
   end: number;
 }
 
-// A line that starts a new unit even without a blank line before it: list item, heading, quote, table row, HTML block.
-const blockStart = /^[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|\||<(?:p|li|ul|ol|div|h\d|br)\b)/i;
+// A line that starts a new unit even without a blank line before it: list item, heading, quote, table row,
+// HTML block, code fence, image.
+const blockStart = /^[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|\||<(?:p|li|ul|ol|div|h\d|br)\b|```|~~~|!\[)/i;
+// A line after which a new unit starts: a heading, a code fence (code follows, or prose after the code), a
+// line holding only an image.
+const blockEnd = /^(?:[ \t]{0,3}#{1,6}[ \t]|[ \t]*(?:```|~~~)|[ \t]*!\[[^\]]*\]\([^)]*\)[ \t]*\r?$)/;
 const headingLine = /^[ \t]{0,3}#{1,6}[ \t]/;
 // What may open a sentence but is markup rather than words.
 const leadingMarkup = /^(?:[ \t]*(?:[-*+•>]|\d{1,3}[.)]|#{1,6})[ \t]+)+|^[\s*_`"«»]+/;
@@ -27,13 +31,24 @@ const trailingSpace = /[\s*_`]+$/;
 // ICU ends a sentence after these when a capital follows ("e.g. Consul"); they rarely end one in notes.
 const abbreviationEnd = /(?:\b(?:e\.g|i\.e|etc|vs|cf|p\.ex|ex|env|approx|Mr|Mrs|Ms|Dr|St|M|Mme)|(?:^|\s)\p{Lu})\.\s*$/u;
 
-/** ICU sentence segments, with those that end on an abbreviation joined to the next one. */
+// Markup that ICU reads as prose: "?" in a link text or a URL query, "." in "](./path)", are not sentence ends.
+const unbreakable = /!?\[[^\]\n]*\]\([^)\s]*\)|\bhttps?:\/\/[^\s)>\]]+|`[^`\n]+`/g;
+
+/** Offsets strictly inside a link, a URL or inline code, where a sentence cannot end. */
+function insideMarkup(flat: string): (offset: number) => boolean {
+  const spans = [...flat.matchAll(unbreakable)].map((m) => [m.index, m.index + m[0].length] as const);
+  return (offset) => spans.some(([start, end]) => start < offset && offset < end);
+}
+
+/** ICU sentence segments, with those that end on an abbreviation or inside markup joined to the next one. */
 function segmentsOf(flat: string, language: Language): Array<{ segment: string; index: number }> {
   const merged: Array<{ segment: string; index: number }> = [];
+  const unfinished = insideMarkup(flat);
   let pending: { segment: string; index: number } | undefined;
   for (const { segment, index } of segmenterFor(language).segment(flat)) {
     const current = pending ? { segment: pending.segment + segment, index: pending.index } : { segment, index };
-    if (abbreviationEnd.test(current.segment) && !current.segment.endsWith('\n')) pending = current;
+    const end = current.index + current.segment.length;
+    if ((abbreviationEnd.test(current.segment) && !current.segment.endsWith('\n')) || unfinished(end)) pending = current;
     else {
       merged.push(current);
       pending = undefined;
@@ -50,7 +65,7 @@ export function unwrapLines(text: string): string {
     .map((line, i) => {
       if (i === lines.length - 1) return line;
       const next = lines[i + 1]!;
-      const soft = line.trim() !== '' && next.trim() !== '' && !blockStart.test(next) && !headingLine.test(line);
+      const soft = line.trim() !== '' && next.trim() !== '' && !blockStart.test(next) && !blockEnd.test(line);
       if (!soft) return `${line}\n`;
       // A CRLF break is two characters: both become spaces so that offsets stay aligned.
       return line.endsWith('\r') ? `${line.slice(0, -1)}  ` : `${line} `;

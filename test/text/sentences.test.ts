@@ -42,4 +42,30 @@ describe('splitSentences', () => {
     const sentences = splitSentences('Tools e.g. Consul and etcd help. Another one.', 1, 'en');
     expect(sentences).toHaveLength(2);
   });
+
+  it('never ends a sentence inside a link, a URL or inline code', () => {
+    const text = [
+      '4. [Am I the Crazy One? Gaslighting at Work](./Day1/06-gaslighting.md)',
+      '',
+      'See [the slides](https://example.com/deck?id=1). Then https://x.io/p?q=2 again. Run `a.b? c` now.',
+    ].join('\n');
+    expect(splitSentences(text, 1, 'en').map((s) => s.text)).toEqual([
+      '[Am I the Crazy One? Gaslighting at Work](./Day1/06-gaslighting.md)',
+      'See [the slides](https://example.com/deck?id=1).',
+      'Then https://x.io/p?q=2 again.',
+      'Run `a.b? c` now.',
+    ]);
+  });
+
+  it('keeps code fences and image lines out of the prose around them', () => {
+    const text = 'Before the code.\n```\nSELECT 1;\n```\n![diagram](img/arch.png)\nHe suggested blob storage,\nfor files.';
+    const sentences = splitSentences(text, 10, 'en');
+    expect(sentences.map((s) => s.text)).toEqual([
+      'Before the code.',
+      'SELECT 1;',
+      '![diagram](img/arch.png)',
+      'He suggested blob storage,\nfor files.',
+    ]);
+    expect(sentences.at(-1)!.lines).toEqual([15, 16]);
+  });
 });
