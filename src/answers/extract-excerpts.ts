@@ -1,6 +1,7 @@
 // Picks, inside the best passages, the sentences that answer the question and quotes them verbatim
 // with their own lines. Pure: sentence vectors are computed by the caller.
 import { analyze } from '../text/analyze.js';
+import { plainText, proseWordCount, wordCount } from '../notes/prose.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Excerpt, Passage } from '../types.js';
 import { statesQuantity } from './question-intent.js';
@@ -36,8 +37,6 @@ const KEEP_NEIGHBOUR_RATIO = 0.85;
 /** At most this many sentences per quote. */
 const MAX_QUOTE_SENTENCES = 3;
 
-const wordCount = (text: string): number => text.split(/\s+/).filter(Boolean).length;
-
 /** Terms a passage's metadata contributes to every one of its sentences ("Etsy" in the talk title). */
 const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, ...p.companies].join(' '));
 
@@ -53,9 +52,11 @@ export function scoreSentences(
 ): number[] {
   const context = metadataTerms(candidate.passage);
   const rankScore = RANK_HALF_LIFE / (RANK_HALF_LIFE + candidate.rank);
-  const own = candidate.sentences.map((sentence) => analyze(sentence.text));
+  const own = candidate.sentences.map((sentence) => analyze(plainText(sentence.text)));
   return candidate.sentences.map((sentence, i) => {
     if (sentence.heading && !headings) return 0;
+    // Only links ("[slides](…)"): a listing may quote a linked talk title; nothing else is answered by one.
+    if ((headings ? wordCount : proseWordCount)(sentence.text) === 0) return 0;
     const terms = new Set([...own[i]!, ...context]);
     const around = new Set([...terms, ...(own[i - 1] ?? []), ...(own[i + 1] ?? [])]);
     const covered = (1 - NEIGHBOUR_SHARE) * coverage(queryTerms, terms) + NEIGHBOUR_SHARE * coverage(queryTerms, around);

@@ -33,6 +33,27 @@ describe('scoreSentences', () => {
   });
 });
 
+describe('scoreSentences on links', () => {
+  const links = candidate(passageOf(/Links/));
+  const slides = links.sentences.findIndex((s) => s.text.startsWith('[Slides]'));
+  const ovens = links.sentences.findIndex((s) => s.text.startsWith('The ovens'));
+
+  it('quotes no sentence made of links alone', () => {
+    const scores = scoreSentences(links, queryTerms({ slides: 3 }), noMeaning);
+    expect(scores[slides]).toBe(0);
+    expect(scores[ovens]).toBeGreaterThan(0);
+  });
+
+  it('lets a listing quote a linked title, by the words of its text and not of its address', () => {
+    const listing = { headings: true };
+    const byTitle = scoreSentences(links, queryTerms({ slides: 3 }), noMeaning, listing);
+    const byAddress = scoreSentences(links, queryTerms({ temperature: 3 }), noMeaning, listing);
+    const byNothing = scoreSentences(links, queryTerms({ zeppelin: 3 }), noMeaning, listing);
+    expect(byTitle[slides]).toBeGreaterThan(byNothing[slides]!);
+    expect(byAddress[slides]).toBe(byNothing[slides]);
+  });
+});
+
 describe('passageQuotes', () => {
   it('quotes up to two runs of one passage verbatim, best first, never overlapping, with their own lines', () => {
     const french = candidate(passageOf(/pannes/));

@@ -24,6 +24,10 @@ const NOTE = [
   '',
   'Racks need airflow. Cooling racks were the theme of the whole afternoon, racks everywhere.',
   '',
+  '## Links from the afternoon',
+  '',
+  'The ovens ran hot all afternoon, said the baker. [Slides](https://example.com/ovens/temperature)',
+  '',
 ].join('\n');
 
 export const note = parseNote({ file: 'demo.md', text: NOTE, encoding: 'UTF-8', hash: 'demo' });
