@@ -2,6 +2,7 @@
 // Extractive on purpose — a digest must never put words in a speaker's mouth. Sentences are scored by
 // how close they are to the centroid of the talk's sentences (what the notes keep coming back to),
 // then picked with maximal marginal relevance so that two highlights do not say the same thing.
+import { plainText, wordsOf } from '../notes/prose.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
 import type { Language, LineRange, Passage } from '../types.js';
 import { dot } from '../../embeddings/dot.js';
@@ -31,15 +32,8 @@ interface Tier {
 const strict: Tier = { minWords: 6, wholeMarkup: true, maxChars: 400, allowLeadIn: false };
 const relaxed: Tier = { minWords: 3, wholeMarkup: false, maxChars: Infinity, allowLeadIn: true };
 
-/** The words a reader sees once links, images, URLs and tags are gone. */
-function proseWords(text: string): string[] {
-  const prose = text
-    .replace(/!\[[^\]]*\]\([^)]*\)/g, ' ')
-    .replace(/\[([^\]]*)\]\([^)]*\)/g, '$1')
-    .replace(/<[^>]+>/g, ' ')
-    .replace(/\b(?:https?:\/\/|www\.)\S+/gi, ' ');
-  return prose.match(/[\p{L}\p{N}][\p{L}\p{N}'’-]*/gu) ?? [];
-}
+/** The words a reader sees once images, URLs and tags are gone (link texts stay). */
+const proseWords = (text: string): string[] => wordsOf(plainText(text));
 
 /** Offsets of lines that are headings, table rows or inside fenced code: never prose to quote. */
 function nonProseRanges(text: string): Array<[number, number]> {
