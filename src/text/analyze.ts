@@ -18,12 +18,23 @@ const questionWords = [
   'parle', 'parlé', 'propos', 'sujet', 'est', 'sont', 'ont', 'fait', 'a', 'l', 'd', 'j', 'c', 'n', 's', 'y', 'en',
 ];
 
+// Function words the Snowball lists leave out, which notes and questions use everywhere: weighed as
+// terms, "ça", "très" or "also" dilute how much of a question a passage covers. Left out on purpose:
+// "car", "plus" (English words) and "si" (French notes' "SI", the information system).
+const functionWords = [
+  'also', 'however', 'just', 'even', 'still', 'yet', 'though', 'although', 'thus', 'therefore', 'already', 'quite',
+  'every', 'much', 'many', 'lot', 'lots', 'rather', 'indeed', 'anyway',
+  'ça', 'où', 'tout', 'tous', 'toute', 'toutes', 'très', 'bien', 'comme', 'aussi', 'donc', 'alors', 'moins', 'peu', 'encore',
+  'déjà', 'puis', 'vers', 'chez', 'chaque', 'autre', 'autres', 'quand', 'ainsi', 'cependant', 'néanmoins', 'pourtant',
+  'faire', 'fait', 'faut', 'peut', 'peuvent', 'être', 'avoir', 'là', 'voilà', 'oui', 'non', 'plutôt', 'assez', 'trop', 'beaucoup',
+];
+
 // French stop words that are also topics in English notes: "AI" (French "j'ai"), "EU" (French "eu").
 // Kept as terms; in French text they are so common that BM25 gives them little weight there anyway.
 const englishTopics = new Set(['ai', 'eu']);
 
 export const stopwords: ReadonlySet<string> = new Set(
-  [...englishStopwords, ...frenchStopwords, ...questionWords].map((w) => foldAccents(w.toLowerCase())).filter((w) => !englishTopics.has(w)),
+  [...englishStopwords, ...frenchStopwords, ...questionWords, ...functionWords].map((w) => foldAccents(w.toLowerCase())).filter((w) => !englishTopics.has(w)),
 );
 
 /** Words as written (lower-cased, accents kept), split on anything that is not a letter or a digit. */
