@@ -105,10 +105,11 @@ function confidenceFor(
   queryVector: Float32Array,
   namedConferences: string[],
 ): number {
-  // Words that only name the conference say where to look, not what is asked: "any pycon 2015 talk
-  // about asyncio?" must not look answered because PyCon 2015 is in the notes. And only that conference's
-  // talks can answer: latency budgets discussed at another conference do not answer "what did the
-  // bing talk at scaleconf say about latency budgets?".
+  // Words that only name the conference say where to look, not what is asked: "any Devoxx 2019 talk on
+  // Rust?" must not look answered because Devoxx 2019 is in the notes. And only that conference's talks
+  // can answer: caching discussed at another conference does not answer "what did the Devoxx talks say
+  // about caching?". Quotes are not restricted likewise: a note whose conference could only be named after
+  // its file would never be quoted.
   const conferenceTerms = new Set(analyze(namedConferences.join(' ')));
   const topicTerms = queryTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
   const considered = (

@@ -8,7 +8,7 @@ const listingPattern = new RegExp(
 
 export const asksForTalks = (question: string): boolean => listingPattern.test(question);
 
-// Questions that ask for an amount ("how many API calls…", "etsy deploys per day?", "combien de ms…")
+// Questions that ask for an amount ("how many servers…", "etsy deploys per day?", "combien de requêtes…")
 // are answered by a sentence holding a number, whatever else it shares with the question.
 const quantityPattern =
   /\b(?:how (?:many|much|long|big|small|large|fast|often|old)|what (?:size|percentage|share)|combien|per (?:day|week|month|year|hour|minute|second)|par (?:jour|semaine|mois|an|heure|minute|seconde)|quelle (?:taille|proportion))\b/iu;

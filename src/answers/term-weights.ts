@@ -17,8 +17,8 @@ export interface QueryTerm {
 
 const PROBE_DEPTH = 1000;
 
-// Words about the asking and the note-taking, not the topic: "did anyone take notes on the svelte talk?"
-// asks about svelte. Notes seldom use them, so their document frequency would make them weigh like
+// Words about the asking and the note-taking, not the topic: "has anyone got notes from the Rust talk?"
+// asks about Rust. Notes seldom use them, so their document frequency would make them weigh like
 // topics. They stay searchable in the index: only the question's weighing ignores them.
 const askingWords = new Set([
   'whats', 'anyone', 'anybody', 'someone', 'somebody', 'we', 'us', 'our', 'take', 'took', 'notes', 'note', 'cover', 'covered',

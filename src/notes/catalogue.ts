@@ -1,6 +1,6 @@
 // A file that lists the other notes of the folder (a README table of contents, a SOURCES table of where
 // each note came from) describes the notes rather than holding any: indexed, its rows name every
-// conference and win questions like "where was dotScale 2014 held?" over the note that answers them.
+// conference and win questions about an event ("where did dotScale take place?") over the note that answers them.
 import { posix } from 'node:path';
 
 /** A file naming at least this many other notes by path is a catalogue; a note links to a sibling day or two. */

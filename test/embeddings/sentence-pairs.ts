@@ -13,7 +13,7 @@ export const UNRELATED = 'Scaling One Direction live stream memcache';
 export const pairs: Pair[] = [
   { question: ETSY_QUESTION, passage: ETSY_FRENCH },
   { question: 'How did they handle the traffic of a boy band live stream?', passage: UNRELATED },
-  { question: 'Why did healthcare.gov fail at launch?', passage: "Le site healthcare.gov était instable dès son lancement : personne n'était responsable de l'intégration des modules." },
+  { question: 'What went wrong with the healthcare.gov website?', passage: "Le site healthcare.gov était instable dès son lancement : personne n'était responsable de l'intégration des modules." },
   { question: 'How do you migrate a database schema automatically?', passage: 'Pinterest automated its schema migrations so that engineers no longer run them by hand.' },
   { question: 'Can you run MySQL inside containers?', passage: 'Running MySQL databases in Docker containers needs persistent volumes and careful backups.' },
   { question: 'What is observability and why do metrics matter?', passage: 'Full observability means collecting metrics, logs and traces from every service you run.' },

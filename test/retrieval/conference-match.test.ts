@@ -10,7 +10,7 @@ describe('conferencesNamedIn', () => {
 
   it('uses the year to tell editions apart, and matches every edition without one', () => {
     expect(conferencesNamedIn('mixit 2018 estimates', conferences)).toEqual(['MiXiT 2018']);
-    expect(conferencesNamedIn('how do you get a ticket for mixit?', conferences)).toEqual(['MiXiT 2018', 'MiXiT 2022']);
+    expect(conferencesNamedIn('is mixit worth the trip?', conferences)).toEqual(['MiXiT 2018', 'MiXiT 2022']);
     expect(conferencesNamedIn('mix it 2022?', conferences)).toEqual(['MiXiT 2022']);
   });
 
