@@ -40,3 +40,34 @@ export function titleFromPath(file: string): string {
   const folder = parts.at(-2);
   return !YEAR.test(base) && folder && YEAR.test(folder) ? folder : base;
 }
+
+/** A file name that names nothing: an export's hash or number ("000_4a899a7cd1601ca1"), "untitled". */
+export function isOpaqueName(name: string): boolean {
+  const words = name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);
+  const opaque = (w: string): boolean =>
+    /^\d+$/.test(w) || (w.length >= 6 && /^[0-9a-f]+$/.test(w) && /\d/.test(w)) || /^(?:untitled|sans|titre|notes?)$/.test(w);
+  return words.every(opaque);
+}
+
+// An event's name as notes write it: a word with a capital inside ("dotScale", "QCon", "MiXiT") or up to three
+// capitalised words ("Devoxx France").
+const EVENT = String.raw`(\p{L}[\p{L}\d.-]*\p{Lu}[\p{L}\d.-]*|\p{Lu}[\p{L}\d.-]+(?:\s+\p{Lu}[\p{L}\d.-]+){0,2})`;
+const YEAR_AFTER = String.raw`(?:\s+((?:19|20)\d{2}))?`;
+const EVENT_CUES = [
+  // "Première édition de dotScale", "the second edition of Devoxx"
+  new RegExp(String.raw`(?<!\p{L})[ée]dition\s+(?:de\s+(?:la\s+|l['’])?|du\s+|des\s+|d['’]|of\s+(?:the\s+)?)${EVENT}${YEAR_AFTER}`, 'u'),
+  // "at Devoxx France 2019", "à la QCon 2014": an event with its year
+  new RegExp(String.raw`(?<!\p{L})(?:at|à|au)\s+(?:la\s+|le\s+|l['’]|the\s+)?${EVENT}\s+((?:19|20)\d{2})\b`, 'u'),
+];
+
+/**
+ * The event an untitled note's opening prose names ("Première édition de dotScale, …"), with its year
+ * when one follows; undefined when it names none. For notes whose file name names nothing either.
+ */
+export function eventNamedIn(prose: string): string | undefined {
+  for (const cue of EVENT_CUES) {
+    const match = cue.exec(prose);
+    if (match) return match[2] ? `${match[1]} ${match[2]}` : match[1];
+  }
+  return undefined;
+}

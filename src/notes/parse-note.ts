@@ -3,10 +3,11 @@ import { chunkTalk, splitLines, type PassageMeta } from '../chunks/chunk-talk.js
 import { toChunkBlocks } from '../chunks/blocks.js';
 import type { Language, LineRange, NoteSource, ParsedNote, Passage, Talk } from '../types.js';
 import { classifySections, type Unit } from './classify-sections.js';
-import { conferenceName, noteDate, titleFromPath } from './conference.js';
+import { conferenceName, eventNamedIn, isOpaqueName, noteDate, titleFromPath } from './conference.js';
 import { readFrontMatter } from './front-matter.js';
 import { isClearly, languageFromTag, languageOf, scoreLanguage } from './language.js';
 import { parseMarkdown, splitBlocksAt, type MdBlock, type MdHeading } from './markdown.js';
+import { plainText } from './prose.js';
 import type { People } from './names.js';
 import { buildSections, htmlPseudoHeadings, type Section } from './sections.js';
 import { cleanTitle, parseTalkHeading, speakerHeader, type LeadBlock, type Orientation, type SpeakerHeader } from './talk-metadata.js';
@@ -40,7 +41,7 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
   const preambleEnd = (headings[0]?.line ?? lines.length + 1) - 1;
   if (blocks.some((b) => b.start <= preambleEnd)) units.unshift({ kind: 'other', lines: [bodyStart, preambleEnd] });
 
-  const title = cleanTitle(frontMatter.title ?? titleHeading?.text ?? titleFromPath(source.file));
+  const title = cleanTitle(frontMatter.title ?? titleHeading?.text ?? untitledNoteTitle(source.file, text([bodyStart, lines.length])));
   const date = noteDate(frontMatter.date, frontMatter.title ?? titleHeading?.text, source.file);
   const conference = conferenceName(title, date?.slice(0, 4));
   const language = languageFromTag(frontMatter.lang) ?? languageOf(scoreLanguage(text([bodyStart, lines.length])), 'en');
@@ -117,4 +118,13 @@ function voteOrientation(headings: MdHeading[]): Orientation {
   const votes: Array<Orientation | undefined> = headings.map((h) => parseTalkHeading(h.source, h.text).orientation);
   const count = (side: Orientation): number => votes.filter((v) => v === side).length;
   return count('speaker-first') > count('title-first') ? 'speaker-first' : 'title-first';
+}
+
+/** How much of an untitled note's opening is read for the event it names. */
+const OPENING_CHARS = 1000;
+
+/** An untitled note is named by its path, or, when the path names nothing, by the event its opening names. */
+function untitledNoteTitle(file: string, body: string): string {
+  const fromPath = titleFromPath(file);
+  return (isOpaqueName(fromPath) ? eventNamedIn(plainText(body.slice(0, OPENING_CHARS))) : undefined) ?? fromPath;
 }

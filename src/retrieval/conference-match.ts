@@ -23,3 +23,20 @@ export function conferencesNamedIn(question: string, conferences: string[]): str
     return wordsMatch && yearsMatch;
   });
 }
+
+/**
+ * Conferences of which the question asks about another edition: "dotscale 2014" is not about "DotScale
+ * Paris 2017". A conference counts when the question has one of its name words and a year, and none of
+ * the question's years is the conference's.
+ */
+export function otherEditionsIn(question: string, conferences: string[]): string[] {
+  const asked = new Set(key(question));
+  const askedYears = [...asked].filter((w) => /^\d{4}$/.test(w));
+  if (askedYears.length === 0) return [];
+  return conferences.filter((conference) => {
+    const name = key(conference);
+    const years = name.filter((w) => /^\d{4}$/.test(w));
+    const sharesName = name.some((w) => !/^\d+$/.test(w) && w.length >= 4 && asked.has(w));
+    return sharesName && years.length > 0 && !years.some((y) => askedYears.includes(y));
+  });
+}

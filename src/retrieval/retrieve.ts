@@ -5,7 +5,7 @@ import type { Embedder } from '../../embeddings/embedder.js';
 import type { Store } from '../index/store.js';
 import type { Passage, RankedPassage } from '../types.js';
 import { fuseByRank } from './fuse.js';
-import { conferencesNamedIn } from './conference-match.js';
+import { conferencesNamedIn, otherEditionsIn } from './conference-match.js';
 import { expandQuery } from './expand-query.js';
 
 export type RankingMode = 'hybrid' | 'lexical' | 'vector';
@@ -22,7 +22,7 @@ export interface FusionWeights {
   vector: number;
   /** The question's words as the notes may write them instead (other language, shorthand spelled out), searched lexically. */
   expanded: number;
-  /** Multiplier for passages of a conference the question names. */
+  /** Multiplier for passages of a conference the question names, and divisor for other editions of it. */
   namedConference: number;
   /** Rank smoothing of the fusion: small values keep the head of each ranking decisive. */
   rrfK: number;
@@ -66,7 +66,9 @@ export async function retrieve(
   const passages = new Map((await context.store.passages(fused.map((f) => f.id))).map((p) => [p.id, p] as const));
   const lexicalRank = new Map(lexical.map((h, i) => [h.id, i + 1] as const));
   const vectorRank = new Map(vector.map((h, i) => [h.id, i + 1] as const));
-  const boost = (p: Passage): number => (named.includes(p.conference) ? WEIGHTS.namedConference : 1);
+  const otherEditions = otherEditionsIn(question, context.conferences).filter((c) => !named.includes(c));
+  const boost = (p: Passage): number =>
+    named.includes(p.conference) ? WEIGHTS.namedConference : otherEditions.includes(p.conference) ? 1 / WEIGHTS.namedConference : 1;
   const ranked = fused
     .flatMap(({ id, score }) => {
       const passage = passages.get(id);

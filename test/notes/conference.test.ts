@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { conferenceName, noteDate, titleFromPath } from '../../src/notes/conference.js';
+import { conferenceName, eventNamedIn, isOpaqueName, noteDate, titleFromPath } from '../../src/notes/conference.js';
+import { parseNote } from '../../src/notes/parse-note.js';
 import { languageOf, scoreLanguage } from '../../src/notes/language.js';
 
 describe('conferenceName', () => {
@@ -37,6 +38,27 @@ describe('noteDate and titleFromPath', () => {
   it('names a note by its folder when only the folder has the year', () => {
     expect(titleFromPath('reinvent-2019-notes/DOP328-Five_lessons.md')).toBe('reinvent-2019-notes');
     expect(titleFromPath('kubecon/kubecon-eu-2019-day2.md')).toBe('kubecon-eu-2019-day2');
+  });
+});
+
+describe('untitled notes with names that name nothing', () => {
+  it('tells an export hash or a number from a name', () => {
+    expect(isOpaqueName('000_4a899a7cd1601ca1')).toBe(true);
+    expect(isOpaqueName('untitled-3')).toBe(true);
+    expect(isOpaqueName('devoxx-day-1')).toBe(false);
+    expect(isOpaqueName('facade')).toBe(false);
+  });
+
+  it('reads the event from the opening prose, with its year when one follows', () => {
+    expect(eventNamedIn('Deuxième édition de snowCamp, à Grenoble.')).toBe('snowCamp');
+    expect(eventNamedIn('Notes from my first day at Devoxx France 2019, in Paris.')).toBe('Devoxx France 2019');
+    expect(eventNamedIn('We went to a conference. It was fine.')).toBeUndefined();
+  });
+
+  it('names such a note after the event, and any other untitled note after its path', () => {
+    const body = '## Intro\n\nPremière édition de snowCamp, à Grenoble.\n\n## Un talk\n\nDu contenu.\n';
+    expect(parseNote({ file: 'export/7f3a9c21e8.md', text: body, encoding: 'UTF-8', hash: 'h' }).conference).toBe('snowCamp');
+    expect(parseNote({ file: 'grenoble-2023/day1.md', text: body, encoding: 'UTF-8', hash: 'h' }).conference).toBe('grenoble 2023');
   });
 });
 

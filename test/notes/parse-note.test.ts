@@ -136,8 +136,9 @@ describe.skipIf(!existsSync(resolve(seeds, '001_34568cbb42ee90fe.txt')))('seed n
     expect(parsed.talks.find((t) => t.talk === 'Smart Services: Microservices')).toMatchObject({ speakers: ['Frank Stratton'], companies: ['Runscope'] });
   });
 
-  it('dotScale: speaker and company from the opening sentence', () => {
+  it('dotScale: the conference from the introduction, speaker and company from the opening sentence', () => {
     const parsed = parseNote(seed('000_4a899a7cd1601ca1.txt'));
+    expect(parsed.conference).toBe('dotScale');
     expect(parsed.talks.find((t) => t.talk === "Retour d'expérience sur healthcare.gov")).toMatchObject({ speakers: ['Robert Kennedy'], companies: ['Google'] });
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conferencesNamedIn } from '../../src/retrieval/conference-match.js';
+import { conferencesNamedIn, otherEditionsIn } from '../../src/retrieval/conference-match.js';
 
 const conferences = ['QCon London 2014', 'dotScale 2014', 'MiXiT 2018', 'MiXiT 2022', 'ScaleConf 2017'];
 
@@ -16,5 +16,17 @@ describe('conferencesNamedIn', () => {
 
   it('needs every distinctive word', () => {
     expect(conferencesNamedIn('what about london?', conferences)).toEqual([]);
+  });
+});
+
+describe('otherEditionsIn', () => {
+  it('finds the editions of a conference other than the year asked', () => {
+    expect(otherEditionsIn('mixit 2022 keynotes', conferences)).toEqual(['MiXiT 2018']);
+    expect(otherEditionsIn('dotscale 2017, the venue', [...conferences, 'DotScale Paris 2017'])).toEqual(['dotScale 2014']);
+  });
+
+  it('finds none when the question gives no year or names no conference', () => {
+    expect(otherEditionsIn('mixit keynotes', conferences)).toEqual([]);
+    expect(otherEditionsIn('what happened in 2019?', conferences)).toEqual([]);
   });
 });
