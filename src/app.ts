@@ -50,6 +50,7 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
       conferences: [...new Set(talks.map((t) => t.conference))].sort(),
       passageCount: manifest?.counts.passages ?? 0,
       abstainThreshold: config.abstainThreshold,
+      talkIds: new Set(talks.map((t) => t.id)),
     };
     return context;
   };

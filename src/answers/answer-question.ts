@@ -15,6 +15,8 @@ export interface AnswerContext extends RetrievalContext {
   passageCount: number;
   /** Confidence below which the answer abstains (CONFNOTES_ABSTAIN_THRESHOLD). */
   abstainThreshold: number;
+  /** Ids of the talks; other sections (introductions, conclusions) have passages but are no talks. */
+  talkIds: ReadonlySet<string>;
 }
 
 export interface AnswerOptions {
@@ -70,7 +72,7 @@ export async function answerQuestion(
   const candidates = await readCandidates(context, retrieval.ranked.slice(0, CANDIDATES));
   const listing = asksForTalks(question);
   const quantity = asksForQuantity(question);
-  const quotes = candidates.flatMap((candidate) => {
+  const quotes = quotedPassages(candidates, listing, context.talkIds).flatMap((candidate) => {
     const scores = scoreSentences(candidate, queryTerms, retrieval.queryVector, { headings: listing, quantity });
     return passageQuotes(candidate, scores, listing ? 1 : PER_TALK);
   });
@@ -84,6 +86,12 @@ export async function answerQuestion(
     ? { question, abstained: true, excerpts: [], closest: closestTalks(retrieval) }
     : { question, abstained: false, excerpts: selection.map(({ passageId: _p, talkId: _t, ...excerpt }) => excerpt) };
   return { answer, retrieval, confidence };
+}
+
+/** A question asking for talks lists talks, not an introduction that mentions the topic, when talks match. */
+function quotedPassages(candidates: CandidatePassage[], listing: boolean, talkIds: ReadonlySet<string>): CandidatePassage[] {
+  const talks = listing ? candidates.filter(({ passage }) => talkIds.has(passage.talkId)) : [];
+  return talks.length > 0 ? talks : candidates;
 }
 
 async function readCandidates(context: RetrievalContext, top: Retrieval['ranked']): Promise<CandidatePassage[]> {

@@ -1,10 +1,10 @@
 // The spine end to end: the CLI as a child process, the real model, a real index on disk.
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/types.js';
 import { testModelsDir } from '../helpers/model.js';
-import { cliEnv, runCli, SHARED } from '../helpers/cli.js';
+import { cliEnv, runCli, SHARED, tempDir } from '../helpers/cli.js';
 import { fakeApi } from '../helpers/fake-api.js';
 
 const linesOf = (file: string, [start, end]: [number, number]): string =>
@@ -60,6 +60,41 @@ describe('confnotes ask over the sample notes', () => {
     const long = await runCli(['ask', 'why '.repeat(2500)], env);
     expect(long.code).toBe(2);
     expect(long.stderr).toMatch(/9999 characters.*shorter question/);
+  });
+
+  it('lists talks, not an introduction that mentions the topic, when asked which talks there were', async () => {
+    const notes = tempDir('listing');
+    writeFileSync(
+      join(notes, 'kubeday-2031.md'),
+      [
+        '# KubeDay 2031',
+        '',
+        '## Introduction',
+        '',
+        'KubeDay is a day about Kubernetes: Kubernetes operators, Kubernetes upgrades and Kubernetes at scale.',
+        '',
+        '## Operators in production',
+        '',
+        '### Ada Lovelace',
+        '',
+        'Ada showed how Kubernetes operators restart failed databases without paging anyone.',
+        '',
+        '## Upgrading clusters',
+        '',
+        '### Grace Hopper',
+        '',
+        'Grace upgrades Kubernetes clusters every month by replacing nodes one zone at a time.',
+        '',
+        '## Lunch',
+        '',
+        'The food was good and the coffee was strong.',
+        '',
+      ].join('\n'),
+    );
+    const result = await runCli(['ask', '--json', '--notes', notes, 'which talks were about kubernetes?'], env);
+    const answer = JSON.parse(result.stdout) as Answer;
+    expect(answer.abstained).toBe(false);
+    expect(answer.excerpts.map((e) => e.talk).sort()).toEqual(['Operators in production', 'Upgrading clusters']);
   });
 
   it('names a notes folder that does not exist', async () => {
