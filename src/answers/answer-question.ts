@@ -69,23 +69,38 @@ export async function answerQuestion(
   const pool: RerankCandidate[] = fused.ranked.map(({ passage }) => ({ passage, terms: passageTerms(passage) }));
   const order = mode === 'hybrid' ? rerank(pool, queryTerms) : pool.map((_, i) => i);
   const retrieval: Retrieval = { ...fused, ranked: order.map((i) => fused.ranked[i]!) };
-  const candidates = await readCandidates(context, retrieval.ranked.slice(0, CANDIDATES));
-  const listing = asksForTalks(question);
+  const named = retrieval.conferences;
+  const topicTerms = withoutConferenceWords(queryTerms, named);
+  // Nothing asked but the conference ("quels talks à dotScale ?"): the answer lists its talks, so each
+  // of them is read, not the ten passages that happen to rank first.
+  const conferenceOnly = named.length > 0 && topicTerms.length === 0;
+  const read = conferenceOnly ? onePerTalk(retrieval.ranked.filter(({ passage }) => named.includes(passage.conference))) : retrieval.ranked;
+  const candidates = await readCandidates(context, read.slice(0, CANDIDATES));
+  const listing = conferenceOnly || asksForTalks(question);
   const quantity = asksForQuantity(question);
   const quotes = quotedPassages(candidates, listing, context.talkIds).flatMap((candidate) => {
     const scores = scoreSentences(candidate, queryTerms, retrieval.queryVector, { headings: listing, quantity });
     return passageQuotes(candidate, scores, listing ? 1 : PER_TALK);
   });
   const termsById = new Map(pool.map(({ passage, terms }) => [passage.id, terms] as const));
-  const confidence = confidenceFor(candidates, termsById, queryTerms, retrieval.queryVector, retrieval.conferences);
+  const answering = named.length > 0 ? candidates.filter(({ passage }) => named.includes(passage.conference)) : candidates;
+  const confidence = conferenceOnly
+    ? Number(answering.length > 0)
+    : confidenceFor(answering, termsById, topicTerms, retrieval.queryVector);
   const abstained = quotes.length === 0 || confidence < context.abstainThreshold;
   const selection = listing
-    ? selectExcerpts(quotes, Math.max(excerpts, LISTED_TALKS), 1, LISTING_EXCERPT_RATIO)
+    ? selectExcerpts(quotes, Math.max(excerpts, LISTED_TALKS), 1, conferenceOnly ? 0 : LISTING_EXCERPT_RATIO)
     : selectExcerpts(quotes, excerpts, PER_TALK);
   const answer: Answer = abstained
     ? { question, abstained: true, excerpts: [], closest: closestTalks(retrieval) }
     : { question, abstained: false, excerpts: selection.map(({ passageId: _p, talkId: _t, ...excerpt }) => excerpt) };
   return { answer, retrieval, confidence };
+}
+
+/** The best-ranked passage of each talk, in rank order. */
+function onePerTalk(ranked: Retrieval['ranked']): Retrieval['ranked'] {
+  const seen = new Set<string>();
+  return ranked.filter(({ passage }) => !seen.has(passage.talkId) && seen.add(passage.talkId));
 }
 
 /** A question asking for talks lists talks, not an introduction that mentions the topic, when talks match. */
@@ -106,23 +121,28 @@ async function readCandidates(context: RetrievalContext, top: Retrieval['ranked'
   });
 }
 
-function confidenceFor(
-  candidates: CandidatePassage[],
-  termsById: ReadonlyMap<string, ReadonlySet<string>>,
-  queryTerms: QueryTerm[],
-  queryVector: Float32Array,
-  namedConferences: string[],
-): number {
-  // Words that only name the conference say where to look, not what is asked: "any Devoxx 2019 talk on
-  // Rust?" must not look answered because Devoxx 2019 is in the notes. And only that conference's talks
-  // can answer: caching discussed at another conference does not answer "what did the Devoxx talks say
-  // about caching?". Quotes are not restricted likewise: a note whose conference could only be named after
-  // its file would never be quoted.
+/**
+ * The question's words less those that only name the conference it names: they say where to look, not
+ * what is asked. "any Devoxx 2019 talk on Rust?" must not look answered because Devoxx 2019 is in the notes.
+ */
+function withoutConferenceWords(queryTerms: QueryTerm[], namedConferences: string[]): QueryTerm[] {
   const conferenceTerms = new Set(analyze(namedConferences.join(' ')));
-  const topicTerms = queryTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
-  const considered = (
-    namedConferences.length > 0 ? candidates.filter((c) => namedConferences.includes(c.passage.conference)) : candidates
-  ).slice(0, CONFIDENCE_DEPTH);
+  return queryTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
+}
+
+/**
+ * Confidence from the best passages that may answer: only the named conference's, when the question names
+ * one (caching discussed at another conference does not answer "what did the Devoxx talks say about
+ * caching?"). Quotes are not restricted likewise: a note whose conference could only be named after its
+ * file would never be quoted.
+ */
+function confidenceFor(
+  answering: CandidatePassage[],
+  termsById: ReadonlyMap<string, ReadonlySet<string>>,
+  topicTerms: QueryTerm[],
+  queryVector: Float32Array,
+): number {
+  const considered = answering.slice(0, CONFIDENCE_DEPTH);
   const talkTerms = termsByTalk(considered.map(({ passage }) => ({ passage, terms: termsById.get(passage.id)! })));
   let best = 0;
   for (const candidate of considered) {

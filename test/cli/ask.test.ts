@@ -13,6 +13,37 @@ const linesOf = (file: string, [start, end]: [number, number]): string =>
 const ETSY = 'What did Etsy say about post-mortems?';
 const QCON = '001_34568cbb42ee90fe.txt';
 
+/** A one-conference notes folder whose introduction mentions what its talks are about. */
+function kubeDayNotes(): string {
+  const notes = tempDir('kubeday');
+  const lines = [
+    '# KubeDay 2031',
+    '',
+    '## Introduction',
+    '',
+    'KubeDay is a day about Kubernetes: Kubernetes operators, Kubernetes upgrades and Kubernetes at scale.',
+    '',
+    '## Operators in production',
+    '',
+    '### Ada Lovelace',
+    '',
+    'Ada showed how Kubernetes operators restart failed databases without paging anyone.',
+    '',
+    '## Upgrading clusters',
+    '',
+    '### Grace Hopper',
+    '',
+    'Grace upgrades Kubernetes clusters every month by replacing nodes one zone at a time.',
+    '',
+    '## Lunch',
+    '',
+    'The food was good and the coffee was strong.',
+    '',
+  ];
+  writeFileSync(join(notes, 'kubeday-2031.md'), lines.join('\n'));
+  return notes;
+}
+
 describe('confnotes ask over the sample notes', () => {
   let env: NodeJS.ProcessEnv;
   beforeAll(() => {
@@ -63,38 +94,17 @@ describe('confnotes ask over the sample notes', () => {
   });
 
   it('lists talks, not an introduction that mentions the topic, when asked which talks there were', async () => {
-    const notes = tempDir('listing');
-    writeFileSync(
-      join(notes, 'kubeday-2031.md'),
-      [
-        '# KubeDay 2031',
-        '',
-        '## Introduction',
-        '',
-        'KubeDay is a day about Kubernetes: Kubernetes operators, Kubernetes upgrades and Kubernetes at scale.',
-        '',
-        '## Operators in production',
-        '',
-        '### Ada Lovelace',
-        '',
-        'Ada showed how Kubernetes operators restart failed databases without paging anyone.',
-        '',
-        '## Upgrading clusters',
-        '',
-        '### Grace Hopper',
-        '',
-        'Grace upgrades Kubernetes clusters every month by replacing nodes one zone at a time.',
-        '',
-        '## Lunch',
-        '',
-        'The food was good and the coffee was strong.',
-        '',
-      ].join('\n'),
-    );
-    const result = await runCli(['ask', '--json', '--notes', notes, 'which talks were about kubernetes?'], env);
+    const result = await runCli(['ask', '--json', '--notes', kubeDayNotes(), 'which talks were about kubernetes?'], env);
     const answer = JSON.parse(result.stdout) as Answer;
     expect(answer.abstained).toBe(false);
     expect(answer.excerpts.map((e) => e.talk).sort()).toEqual(['Operators in production', 'Upgrading clusters']);
+  });
+
+  it('lists the talks of a conference when the question asks nothing else', async () => {
+    const result = await runCli(['ask', '--json', '--notes', kubeDayNotes(), 'quels talks à KubeDay ?'], env);
+    const answer = JSON.parse(result.stdout) as Answer;
+    expect(answer.abstained).toBe(false);
+    expect(answer.excerpts.map((e) => e.talk).sort()).toEqual(['Lunch', 'Operators in production', 'Upgrading clusters']);
   });
 
   it('names a notes folder that does not exist', async () => {
