@@ -69,32 +69,50 @@ export async function answerQuestion(
   const pool: RerankCandidate[] = fused.ranked.map(({ passage }) => ({ passage, terms: passageTerms(passage) }));
   const order = mode === 'hybrid' ? rerank(pool, queryTerms) : pool.map((_, i) => i);
   const retrieval: Retrieval = { ...fused, ranked: order.map((i) => fused.ranked[i]!) };
-  const named = retrieval.conferences;
-  const topicTerms = withoutConferenceWords(queryTerms, named);
-  // Nothing asked but the conference ("quels talks à dotScale ?"): the answer lists its talks, so each
-  // of them is read, not the ten passages that happen to rank first.
-  const conferenceOnly = named.length > 0 && topicTerms.length === 0;
-  const read = conferenceOnly ? onePerTalk(retrieval.ranked.filter(({ passage }) => named.includes(passage.conference))) : retrieval.ranked;
-  const candidates = await readCandidates(context, read.slice(0, CANDIDATES));
-  const listing = conferenceOnly || asksForTalks(question);
-  const quantity = asksForQuantity(question);
-  const quotes = quotedPassages(candidates, listing, context.talkIds).flatMap((candidate) => {
-    const scores = scoreSentences(candidate, queryTerms, retrieval.queryVector, { headings: listing, quantity });
-    return passageQuotes(candidate, scores, listing ? 1 : PER_TALK);
+  const intent = intentOf(question, queryTerms, retrieval.conferences);
+  const candidates = await readCandidates(context, passagesToRead(retrieval, intent));
+  const quotes = quotedPassages(candidates, intent.listing, context.talkIds).flatMap((candidate) => {
+    const options = { headings: intent.listing, quantity: intent.quantity };
+    const scores = scoreSentences(candidate, queryTerms, retrieval.queryVector, options);
+    return passageQuotes(candidate, scores, intent.listing ? 1 : PER_TALK);
   });
   const termsById = new Map(pool.map(({ passage, terms }) => [passage.id, terms] as const));
-  const answering = named.length > 0 ? candidates.filter(({ passage }) => named.includes(passage.conference)) : candidates;
-  const confidence = conferenceOnly
-    ? Number(answering.length > 0)
-    : confidenceFor(answering, termsById, topicTerms, retrieval.queryVector);
+  const confidence = confidenceFor(candidates, termsById, intent, retrieval);
   const abstained = quotes.length === 0 || confidence < context.abstainThreshold;
-  const selection = listing
-    ? selectExcerpts(quotes, Math.max(excerpts, LISTED_TALKS), 1, conferenceOnly ? 0 : LISTING_EXCERPT_RATIO)
+  const selection = intent.listing
+    ? selectExcerpts(quotes, Math.max(excerpts, LISTED_TALKS), 1, intent.conferenceOnly ? 0 : LISTING_EXCERPT_RATIO)
     : selectExcerpts(quotes, excerpts, PER_TALK);
   const answer: Answer = abstained
     ? { question, abstained: true, excerpts: [], closest: closestTalks(retrieval) }
     : { question, abstained: false, excerpts: selection.map(({ passageId: _p, talkId: _t, ...excerpt }) => excerpt) };
   return { answer, retrieval, confidence };
+}
+
+interface Intent {
+  /** Conferences the question names. */
+  named: string[];
+  /** The question's words less those that only name the conference: they say where to look, not what is asked. */
+  topicTerms: QueryTerm[];
+  /** Nothing asked but the conference ("quels talks à dotScale ?"): the answer lists its talks. */
+  conferenceOnly: boolean;
+  /** One quote from each of several talks, their titles allowed. */
+  listing: boolean;
+  /** Sentences stating an amount are preferred. */
+  quantity: boolean;
+}
+
+function intentOf(question: string, queryTerms: QueryTerm[], named: string[]): Intent {
+  const conferenceTerms = new Set(analyze(named.join(' ')));
+  const topicTerms = queryTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
+  const conferenceOnly = named.length > 0 && topicTerms.length === 0;
+  const listing = conferenceOnly || asksForTalks(question);
+  return { named, topicTerms, conferenceOnly, listing, quantity: asksForQuantity(question) };
+}
+
+/** The passages read for quotes: the best ones, or the best of each talk when a conference's talks are listed. */
+function passagesToRead(retrieval: Retrieval, { named, conferenceOnly }: Intent): Retrieval['ranked'] {
+  const ofNamed = retrieval.ranked.filter(({ passage }) => named.includes(passage.conference));
+  return (conferenceOnly ? onePerTalk(ofNamed) : retrieval.ranked).slice(0, CANDIDATES);
 }
 
 /** The best-ranked passage of each talk, in rank order. */
@@ -122,26 +140,19 @@ async function readCandidates(context: RetrievalContext, top: Retrieval['ranked'
 }
 
 /**
- * The question's words less those that only name the conference it names: they say where to look, not
- * what is asked. "any Devoxx 2019 talk on Rust?" must not look answered because Devoxx 2019 is in the notes.
- */
-function withoutConferenceWords(queryTerms: QueryTerm[], namedConferences: string[]): QueryTerm[] {
-  const conferenceTerms = new Set(analyze(namedConferences.join(' ')));
-  return queryTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
-}
-
-/**
- * Confidence from the best passages that may answer: only the named conference's, when the question names
- * one (caching discussed at another conference does not answer "what did the Devoxx talks say about
- * caching?"). Quotes are not restricted likewise: a note whose conference could only be named after its
- * file would never be quoted.
+ * How sure we are that the notes answer, from the best passages that may: only the named conference's,
+ * when the question names one ("any Devoxx 2019 talk on Rust?" is not answered by Rust at another
+ * conference, nor by Devoxx 2019 being in the notes). Quotes are not restricted likewise: a note whose
+ * conference could only be named after its file would never be quoted.
  */
 function confidenceFor(
-  answering: CandidatePassage[],
+  candidates: CandidatePassage[],
   termsById: ReadonlyMap<string, ReadonlySet<string>>,
-  topicTerms: QueryTerm[],
-  queryVector: Float32Array,
+  { named, topicTerms, conferenceOnly }: Intent,
+  { queryVector }: Retrieval,
 ): number {
+  const answering = named.length > 0 ? candidates.filter(({ passage }) => named.includes(passage.conference)) : candidates;
+  if (conferenceOnly) return answering.length > 0 ? 1 : 0;
   const considered = answering.slice(0, CONFIDENCE_DEPTH);
   const talkTerms = termsByTalk(considered.map(({ passage }) => ({ passage, terms: termsById.get(passage.id)! })));
   let best = 0;
