@@ -3,20 +3,41 @@
 // conference and win questions about an event ("where did dotScale take place?") over the note that answers them.
 import { posix } from 'node:path';
 
-/** A file naming at least this many other notes by path is a catalogue; a note links to a sibling day or two. */
-const CATALOGUE_MIN_NOTES = 3;
+/** A catalogue has at least this many lines naming other notes: a note links to a sibling day or two. */
+const CATALOGUE_MIN_LINES = 3;
 
-/**
- * How many other notes of the folder `file` names by path, written from the folder's root or from the
- * file's own folder (`seeds/000.txt`, `./Day1/talk.md`).
- */
-export function notesNamedIn(file: string, text: string, otherFiles: readonly string[]): number {
-  const dir = posix.dirname(file);
-  return otherFiles.filter((other) => other !== file && (text.includes(other) || text.includes(posix.relative(dir, other)))).length;
+// A path to a note as written in Markdown or a table: no spaces, brackets, pipes or quotes.
+const NOTE_PATH = /[^\s()[\]<>|"'`]+\.(?:md|markdown|txt)\b/gi;
+
+/** The other notes a line names, by a path from the folder's root or from the file's own folder. */
+function notesNamedOn(line: string, dir: string, file: string, notes: ReadonlySet<string>): string[] {
+  return (line.match(NOTE_PATH) ?? []).flatMap((written) => {
+    const path = written.replace(/^\.\//, '');
+    return [path, posix.normalize(posix.join(dir, path))].filter((p) => p !== file && notes.has(p)).slice(0, 1);
+  });
 }
 
-/** Why a note is skipped as a catalogue of the folder, or undefined when it is a note. */
+/**
+ * Why a note is skipped as a catalogue of the folder, or undefined when it is a note: at least three of its
+ * lines name other notes of the folder, and they outnumber its lines of prose. A note that ends
+ * with links to its sibling days keeps its prose and stays a note.
+ */
 export function catalogueReason(file: string, text: string, otherFiles: readonly string[]): string | undefined {
-  const named = notesNamedIn(file, text, otherFiles);
-  return named >= CATALOGUE_MIN_NOTES ? `lists ${named} other notes of the folder: an index of the notes, not notes` : undefined;
+  const notes = new Set(otherFiles);
+  const dir = posix.dirname(file);
+  const named = new Set<string>();
+  let listing = 0;
+  let prose = 0;
+  for (const line of text.split('\n')) {
+    const found = notesNamedOn(line, dir, file, notes);
+    if (found.length > 0) {
+      listing += 1;
+      for (const note of found) named.add(note);
+    } else if (!/^\s*#/.test(line) && line.split(/\s+/).filter(Boolean).length >= 5) {
+      prose += 1;
+    }
+  }
+  return listing >= CATALOGUE_MIN_LINES && listing > prose
+    ? `lists ${named.size} other notes of the folder: an index of the notes, not notes`
+    : undefined;
 }
