@@ -1,6 +1,6 @@
 // Ranks passages for a question: the store's lexical and vector rankings and a lexical search of the
-// question's expansion (glossary translations, shorthand spelled out), fused by rank, then nudged towards a conference the question
-// names. The same code serves ask, eval and the bots.
+// question's expansion (glossary translations, shorthand spelled out), fused by rank, then nudged towards
+// a conference the question names. The same code serves ask, eval and the bots.
 import type { Embedder } from '../../embeddings/embedder.js';
 import type { Store } from '../index/store.js';
 import type { Passage, RankedPassage } from '../types.js';
@@ -20,7 +20,7 @@ export interface RetrievalContext {
 export interface FusionWeights {
   lexical: number;
   vector: number;
-  /** The question's words as the notes may write them instead (other language, shorthand spelled out), searched lexically. */
+  /** The question's words as the notes may write them instead (other language, shorthand), searched lexically. */
   expanded: number;
   /** Multiplier for passages of a conference the question names, and divisor for other editions of it. */
   namedConference: number;
@@ -30,8 +30,9 @@ export interface FusionWeights {
 
 /**
  * Lexical ranking is the stronger ranker on notes (names, jargon); the static word vectors add
- * paraphrases and the expansion adds the other language and spelled-out shorthand, each at a lower weight so that they
- * reorder and fill in rather than push exact matches out. Chosen on half of the dev questions.
+ * paraphrases and the expansion adds the other language and spelled-out shorthand, each at a lower
+ * weight so that they reorder and fill in rather than push exact matches out. Chosen on half of the dev
+ * questions.
  */
 export const WEIGHTS: FusionWeights = { lexical: 1, vector: 0.3, expanded: 0.3, namedConference: 1.5, rrfK: 10 };
 
@@ -67,8 +68,10 @@ export async function retrieve(
   const lexicalRank = new Map(lexical.map((h, i) => [h.id, i + 1] as const));
   const vectorRank = new Map(vector.map((h, i) => [h.id, i + 1] as const));
   const otherEditions = otherEditionsIn(question, context.conferences).filter((c) => !named.includes(c));
-  const boost = (p: Passage): number =>
-    named.includes(p.conference) ? WEIGHTS.namedConference : otherEditions.includes(p.conference) ? 1 / WEIGHTS.namedConference : 1;
+  const boost = (p: Passage): number => {
+    if (named.includes(p.conference)) return WEIGHTS.namedConference;
+    return otherEditions.includes(p.conference) ? 1 / WEIGHTS.namedConference : 1;
+  };
   const ranked = fused
     .flatMap(({ id, score }) => {
       const passage = passages.get(id);

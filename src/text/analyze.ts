@@ -26,7 +26,7 @@ const functionWords = [
   'every', 'much', 'many', 'lot', 'lots', 'rather', 'indeed', 'anyway',
   'ça', 'où', 'tout', 'tous', 'toute', 'toutes', 'très', 'bien', 'comme', 'aussi', 'donc', 'alors', 'moins', 'peu', 'encore',
   'déjà', 'puis', 'vers', 'chez', 'chaque', 'autre', 'autres', 'quand', 'ainsi', 'cependant', 'néanmoins', 'pourtant',
-  'faire', 'fait', 'faut', 'peut', 'peuvent', 'être', 'avoir', 'là', 'voilà', 'oui', 'non', 'plutôt', 'assez', 'trop', 'beaucoup',
+  'faire', 'faut', 'peut', 'peuvent', 'être', 'avoir', 'là', 'voilà', 'oui', 'non', 'plutôt', 'assez', 'trop', 'beaucoup',
 ];
 
 // French stop words that are also topics in English notes: "AI" (French "j'ai"), "EU" (French "eu").

@@ -866,14 +866,8 @@ bdd: database
 
 # Further words of the notes used at least twice, by occurrences (one long note may be the only one using them)
 toujours: always
-moins: less, fewer
 cas: case, cases
-déjà: already
-après: after
-avant: before
 plusieurs: several
-ensuite puis: then
-plutôt plutot: rather
 mieux: better
 surtout: especially, mostly
 rien: nothing
@@ -881,38 +875,27 @@ depuis: since
 veut veulent vouloir: want, wants
 souvent: often
 jamais: never
-sous: under
-assez suffisamment: enough
+suffisamment: enough
 certains certaines certaine: some, certain
 plein pleins: full, plenty
 enfin: finally
-pendant lors: during
 suite: following, sequel
-oui: yes
 autour: around
-néanmoins cependant pourtant: however, nevertheless
 rendre: make, render
 ailleurs: elsewhere
 travers: through, across
 pris prises: taken
-tellement: so
 infos: info, information
 delà: beyond
-mêmes: same
 parmi parmis: among
 possibles: possible
 estimations estimation: estimate, estimates
 harcèlement: harassment
-voici voilà: here
 bref: brief, short
-davantage: more
-faites faisait faisaient faisant faisons fais: do, doing
-jusqu jusque: until
 faits: facts
 fil: thread, wire
 absolument: absolutely
 concernant: regarding, concerning
-doivent devaient dois: must, have
 vient viennent viendra venu: come, comes, came
 allé allait allaient allais: went, going
 crêpes: pancakes
@@ -924,7 +907,6 @@ totalité: entirety, whole
 herméneutique: hermeneutics
 inverse: reverse, opposite
 mains: hands
-pourra pourrait: could
 sauf: except
 bof: meh
 scaler: scale, scaling
@@ -935,7 +917,6 @@ manuellement: manually
 noeuds: nodes
 bout: end, piece
 quitte: quit, leave
-contre: against
 mettant: putting
 oeuvre: work
 revient reviennent: returns, back
@@ -957,7 +938,6 @@ auprès: with, near
 avère: turns
 concret concrète concrètement: concrete, practical
 déroulait déroulée: held, unfolded
-devraient devrait: should
 disait disais disant dites: said, saying
 longtemps: long
 malgré: despite
@@ -1041,7 +1021,6 @@ parviennent: manage
 peine: hardly, penalty
 perso: personal
 poussent: push
-pouvez pouvait pouvant: can, could
 propriétaires: proprietary, owners
 provoque: causes
 publics: public
@@ -1057,7 +1036,6 @@ semblent: seem
 sud: south
 supporter: withstand, handle
 tas: pile, lots
-tels tel telle telles: such
 temporaires: temporary
 tenu: held
 tient: holds, keeps
@@ -1149,7 +1127,6 @@ paradoxale: paradoxical
 perd perte: loses, loss
 personnages: characters
 plaît: please
-possèdent: own, have
 prestataire: contractor, provider
 prévisible: predictable
 prévoir: plan, anticipate
