@@ -40,19 +40,22 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
     await embedder.dispose();
     throw error;
   });
-  let context: AnswerContext | undefined;
-  const refreshContext = async (): Promise<AnswerContext> => {
+  /** What answering reads of the index, and the conferences with talks (those a digest can be asked for). */
+  let loaded: { context: AnswerContext; withTalks: string[] } | undefined;
+  const load = async (): Promise<NonNullable<typeof loaded>> => {
     const manifest = await store.manifest();
     const talks = await store.talks();
-    context = {
+    const context: AnswerContext = {
       store,
       embedder,
-      conferences: [...new Set(talks.map((t) => t.conference))].sort(),
+      // From the files, not the talks: a note whose sections are not talks still names its conference.
+      conferences: [...new Set(Object.values(manifest?.files ?? {}).map((f) => f.conference))].sort(),
       passageCount: manifest?.counts.passages ?? 0,
       abstainThreshold: config.abstainThreshold,
       talkIds: new Set(talks.map((t) => t.id)),
     };
-    return context;
+    loaded = { context, withTalks: [...new Set(talks.map((t) => t.conference))].sort() };
+    return loaded;
   };
   const kb: KnowledgeBase = {
     config,
@@ -68,14 +71,14 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
         rebuild: syncOptions.rebuild,
         onProgress: (done, total) => syncOptions.onProgress?.('Indexing passages', done, total),
       });
-      await refreshContext();
+      await load();
       return summary;
     },
     async ask(question, answerOptions) {
-      return answerQuestion(context ?? (await refreshContext()), question, answerOptions);
+      return answerQuestion((loaded ?? (await load())).context, question, answerOptions);
     },
     async conferences() {
-      return (context ?? (await refreshContext())).conferences;
+      return (loaded ?? (await load())).withTalks;
     },
     async close() {
       await store.close();

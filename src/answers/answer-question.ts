@@ -5,10 +5,10 @@ import { analyze } from '../text/analyze.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Answer, Passage } from '../types.js';
 import { passageQuotes, LISTING_EXCERPT_RATIO, scoreSentences, selectExcerpts, type CandidatePassage } from './extract-excerpts.js';
-import { asksForQuantity, asksForTalks } from './question-intent.js';
+import { intentOf, type Intent } from './question-intent.js';
 import { validateQuestion } from './question.js';
 import { dot } from '../../embeddings/dot.js';
-import { coverage, weighQueryTerms, type QueryTerm } from './term-weights.js';
+import { coverage, weighQueryTerms } from './term-weights.js';
 import { rerank, termsByTalk, type RerankCandidate } from './rerank.js';
 
 export interface AnswerContext extends RetrievalContext {
@@ -86,27 +86,6 @@ export async function answerQuestion(
     ? { question, abstained: true, excerpts: [], closest: closestTalks(retrieval) }
     : { question, abstained: false, excerpts: selection.map(({ passageId: _p, talkId: _t, ...excerpt }) => excerpt) };
   return { answer, retrieval, confidence };
-}
-
-interface Intent {
-  /** Conferences the question names. */
-  named: string[];
-  /** The question's words less those that only name the conference: they say where to look, not what is asked. */
-  topicTerms: QueryTerm[];
-  /** Nothing asked but the conference ("quels talks à dotScale ?"): the answer lists its talks. */
-  conferenceOnly: boolean;
-  /** One quote from each of several talks, their titles allowed. */
-  listing: boolean;
-  /** Sentences stating an amount are preferred. */
-  quantity: boolean;
-}
-
-function intentOf(question: string, queryTerms: QueryTerm[], named: string[]): Intent {
-  const conferenceTerms = new Set(analyze(named.join(' ')));
-  const topicTerms = queryTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
-  const conferenceOnly = named.length > 0 && topicTerms.length === 0;
-  const listing = conferenceOnly || asksForTalks(question);
-  return { named, topicTerms, conferenceOnly, listing, quantity: asksForQuantity(question) };
 }
 
 /** The passages read for quotes: the best ones, or the best of each talk when a conference's talks are listed. */

@@ -1,3 +1,6 @@
+import { analyze } from '../text/analyze.js';
+import type { QueryTerm } from './term-weights.js';
+
 // Questions that ask for a list of talks ("which talks at Velocity covered serverless?", "quels talks
 // à dotScale ?") want one quote from each of several talks rather than the best few sentences.
 const talkWords = '(?:talks?|sessions?|keynotes?|conf[ée]rences?|pr[ée]sentations?|interventions?|speakers?|orateurs?)';
@@ -26,3 +29,27 @@ const year = /\b(?:19|20)\d\d\b/gu;
 /** A sentence that states an amount: a digit outside its list numbering and years, or a number word. */
 export const statesQuantity = (sentence: string): boolean =>
   /\d/u.test(sentence.replace(numbering, '').replace(year, '')) || numberWords.test(sentence);
+
+/** What a question asks for, as the answer layer reads it. */
+export interface Intent {
+  /** Conferences the question names. */
+  named: string[];
+  /** The question's words less those that name the conference or its year: they say where to look, not what is asked. */
+  topicTerms: QueryTerm[];
+  /** Nothing asked but the conference ("quels talks à dotScale ?"): the answer lists its talks. */
+  conferenceOnly: boolean;
+  /** One quote from each of several talks, their titles allowed. */
+  listing: boolean;
+  /** Sentences stating an amount are preferred. */
+  quantity: boolean;
+}
+
+export function intentOf(question: string, queryTerms: QueryTerm[], named: string[]): Intent {
+  const conferenceTerms = new Set(analyze(named.join(' ')));
+  // A year beside a named conference says which edition ("dotscale 2014"), even when the name has none.
+  const qualifiesConference = (t: QueryTerm): boolean => named.length > 0 && /^(?:19|20)\d{2}$/.test(t.word);
+  const topicTerms = queryTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)) && !qualifiesConference(t));
+  const conferenceOnly = named.length > 0 && topicTerms.length === 0;
+  const listing = conferenceOnly || asksForTalks(question);
+  return { named, topicTerms, conferenceOnly, listing, quantity: asksForQuantity(question) };
+}

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { asksForQuantity, asksForTalks, statesQuantity } from '../../src/answers/question-intent.js';
+import { asksForQuantity, asksForTalks, intentOf, statesQuantity } from '../../src/answers/question-intent.js';
+import { queryTerms } from './note-fixture.js';
 
 describe('asksForQuantity', () => {
   it('notices questions asking for an amount, in both languages', () => {
@@ -26,5 +27,20 @@ describe('asksForTalks', () => {
     expect(asksForTalks('quels talks à dotScale ?')).toBe(true);
     expect(asksForTalks('devoxx keynotes: which ones mattered for java devs?')).toBe(true);
     expect(asksForTalks('What did Etsy say about post-mortems?')).toBe(false);
+  });
+});
+
+describe('intentOf', () => {
+  it('sets aside the words and the year that name a conference, and lists its talks when nothing else is asked', () => {
+    const asked = intentOf('where was kubeday 2031 held?', queryTerms({ kubeday: 4, '2031': 3, held: 2 }), ['KubeDay']);
+    expect(asked.topicTerms.map((t) => t.word)).toEqual(['held']);
+    expect(asked).toMatchObject({ conferenceOnly: false, listing: false });
+    const talks = intentOf('kubeday 2031?', queryTerms({ kubeday: 4, '2031': 3 }), ['KubeDay']);
+    expect(talks).toMatchObject({ topicTerms: [], conferenceOnly: true, listing: true });
+  });
+
+  it('keeps a year as a topic when no conference is named', () => {
+    const asked = intentOf('what happened in 2031?', queryTerms({ happened: 2, '2031': 3 }), []);
+    expect(asked.topicTerms.map((t) => t.word).sort()).toEqual(['2031', 'happened']);
   });
 });
