@@ -66,14 +66,14 @@ export async function answerQuestion(
     retrieve(context, question, { limit: mode === 'hybrid' ? RERANK_POOL : CANDIDATES, mode }),
     weighQueryTerms(context.store, question, context.passageCount),
   ]);
+  const intent = intentOf(question, queryTerms, fused.conferences);
   const pool: RerankCandidate[] = fused.ranked.map(({ passage }) => ({ passage, terms: passageTerms(passage) }));
-  const order = mode === 'hybrid' ? rerank(pool, queryTerms) : pool.map((_, i) => i);
+  const order = mode === 'hybrid' ? rerank(pool, intent.rankingTerms) : pool.map((_, i) => i);
   const retrieval: Retrieval = { ...fused, ranked: order.map((i) => fused.ranked[i]!) };
-  const intent = intentOf(question, queryTerms, retrieval.conferences);
   const candidates = await readCandidates(context, passagesToRead(retrieval, intent));
   const quotes = quotedPassages(candidates, intent.listing, context.talkIds).flatMap((candidate) => {
     const options = { headings: intent.listing, quantity: intent.quantity };
-    const scores = scoreSentences(candidate, queryTerms, retrieval.queryVector, options);
+    const scores = scoreSentences(candidate, intent.rankingTerms, retrieval.queryVector, options);
     return passageQuotes(candidate, scores, intent.listing ? 1 : PER_TALK);
   });
   const termsById = new Map(pool.map(({ passage, terms }) => [passage.id, terms] as const));

@@ -34,7 +34,9 @@ export const statesQuantity = (sentence: string): boolean =>
 export interface Intent {
   /** Conferences the question names. */
   named: string[];
-  /** The question's words less those that name the conference or its year: they say where to look, not what is asked. */
+  /** The question's words less a year that names the edition of a named conference: passages are ranked on these. */
+  rankingTerms: QueryTerm[];
+  /** The ranking terms less the conference's own words: they say where to look, not what is asked. */
   topicTerms: QueryTerm[];
   /** Nothing asked but the conference ("quels talks à dotScale ?"): the answer lists its talks. */
   conferenceOnly: boolean;
@@ -45,11 +47,12 @@ export interface Intent {
 }
 
 export function intentOf(question: string, queryTerms: QueryTerm[], named: string[]): Intent {
+  // A year beside a named conference says which edition ("dotscale 2014"), even when the name has none:
+  // another conference's passages of that year do not cover it.
+  const rankingTerms = queryTerms.filter((t) => !(named.length > 0 && /^(?:19|20)\d{2}$/.test(t.word)));
   const conferenceTerms = new Set(analyze(named.join(' ')));
-  // A year beside a named conference says which edition ("dotscale 2014"), even when the name has none.
-  const qualifiesConference = (t: QueryTerm): boolean => named.length > 0 && /^(?:19|20)\d{2}$/.test(t.word);
-  const topicTerms = queryTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)) && !qualifiesConference(t));
+  const topicTerms = rankingTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
   const conferenceOnly = named.length > 0 && topicTerms.length === 0;
   const listing = conferenceOnly || asksForTalks(question);
-  return { named, topicTerms, conferenceOnly, listing, quantity: asksForQuantity(question) };
+  return { named, rankingTerms, topicTerms, conferenceOnly, listing, quantity: asksForQuantity(question) };
 }

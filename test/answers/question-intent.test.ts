@@ -34,6 +34,7 @@ describe('intentOf', () => {
   it('sets aside the words and the year that name a conference, and lists its talks when nothing else is asked', () => {
     const asked = intentOf('where was kubeday 2031 held?', queryTerms({ kubeday: 4, '2031': 3, held: 2 }), ['KubeDay']);
     expect(asked.topicTerms.map((t) => t.word)).toEqual(['held']);
+    expect(asked.rankingTerms.map((t) => t.word).sort()).toEqual(['held', 'kubeday']);
     expect(asked).toMatchObject({ conferenceOnly: false, listing: false });
     const talks = intentOf('kubeday 2031?', queryTerms({ kubeday: 4, '2031': 3 }), ['KubeDay']);
     expect(talks).toMatchObject({ topicTerms: [], conferenceOnly: true, listing: true });
@@ -42,5 +43,6 @@ describe('intentOf', () => {
   it('keeps a year as a topic when no conference is named', () => {
     const asked = intentOf('what happened in 2031?', queryTerms({ happened: 2, '2031': 3 }), []);
     expect(asked.topicTerms.map((t) => t.word).sort()).toEqual(['2031', 'happened']);
+    expect(asked.rankingTerms).toEqual(asked.topicTerms);
   });
 });
