@@ -2,6 +2,7 @@
 // each note came from) describes the notes rather than holding any: indexed, its rows name every
 // conference and win questions about an event ("where did dotScale take place?") over the note that answers them.
 import { posix } from 'node:path';
+import { wordCount } from './prose.js';
 
 /** A catalogue has at least this many lines naming other notes: a note links to a sibling day or two. */
 const CATALOGUE_MIN_LINES = 3;
@@ -18,12 +19,12 @@ function notesNamedOn(line: string, dir: string, file: string, notes: ReadonlySe
 }
 
 /**
- * Why a note is skipped as a catalogue of the folder, or undefined when it is a note: at least three of its
- * lines name other notes of the folder, and they outnumber its lines of prose. A note that ends
- * with links to its sibling days keeps its prose and stays a note.
+ * Why a note is skipped as a catalogue of the folder's notes (`notes`: all its files, `/`-separated paths
+ * from its root), or undefined when it is a note: at least three of its lines name other notes of the
+ * folder, and they outnumber its lines of prose. A note that ends with links to its sibling days keeps its
+ * prose and stays a note.
  */
-export function catalogueReason(file: string, text: string, otherFiles: readonly string[]): string | undefined {
-  const notes = new Set(otherFiles);
+export function catalogueReason(file: string, text: string, notes: ReadonlySet<string>): string | undefined {
   const dir = posix.dirname(file);
   const named = new Set<string>();
   let listing = 0;
@@ -33,7 +34,7 @@ export function catalogueReason(file: string, text: string, otherFiles: readonly
     if (found.length > 0) {
       listing += 1;
       for (const note of found) named.add(note);
-    } else if (!/^\s*#/.test(line) && line.split(/\s+/).filter(Boolean).length >= 5) {
+    } else if (!/^\s*#/.test(line) && wordCount(line) >= 5) {
       prose += 1;
     }
   }

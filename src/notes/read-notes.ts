@@ -73,6 +73,7 @@ export async function readNotes(dir: string, { maxFileBytes }: ReadNotesOptions)
   if (!isDir) throw new ConfnotesError('NOTES_DIR_MISSING', `notes folder ${dir} does not exist or is not a folder`);
   const paths = (await listNoteFiles(dir)).sort();
   const files = paths.map((path) => relative(dir, path).split(sep).join('/'));
+  const folder = new Set(files);
   const sources: NoteSource[] = [];
   const skipped: SkippedFile[] = [];
   for (const [i, path] of paths.entries()) {
@@ -82,7 +83,7 @@ export async function readNotes(dir: string, { maxFileBytes }: ReadNotesOptions)
       skipped.push({ file, reason: result, kind: 'unreadable' });
       continue;
     }
-    const catalogue = catalogueReason(file, result.text, files);
+    const catalogue = catalogueReason(file, result.text, folder);
     if (catalogue) skipped.push({ file, reason: catalogue, kind: 'not-notes' });
     else sources.push(result);
   }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { catalogueReason } from '../../src/notes/catalogue.js';
 
-const folder = ['README.md', '2014/qcon/day1.md', '2014/qcon/day2.md', '2014/qcon/day3.md', '2015/devoxx.md', 'sources.md'];
+const folder = new Set(['README.md', '2014/qcon/day1.md', '2014/qcon/day2.md', '2014/qcon/day3.md', '2015/devoxx.md', 'sources.md']);
 
 describe('catalogueReason', () => {
   it('calls a table naming other notes from the root an index of the notes', () => {
