@@ -90,8 +90,12 @@ export async function answerQuestion(
 
 /** The passages read for quotes: the best ones, or the best of each talk when a conference's talks are listed. */
 function passagesToRead(retrieval: Retrieval, { named, conferenceOnly }: Intent): Retrieval['ranked'] {
-  const ofNamed = retrieval.ranked.filter(({ passage }) => named.includes(passage.conference));
-  return (conferenceOnly ? onePerTalk(ofNamed) : retrieval.ranked).slice(0, CANDIDATES);
+  return (conferenceOnly ? onePerTalk(ofConferences(retrieval.ranked, named)) : retrieval.ranked).slice(0, CANDIDATES);
+}
+
+/** The items whose passage belongs to one of the conferences; all of them when none is named. */
+function ofConferences<T extends { passage: Passage }>(items: T[], conferences: string[]): T[] {
+  return conferences.length > 0 ? items.filter(({ passage }) => conferences.includes(passage.conference)) : items;
 }
 
 /** The best-ranked passage of each talk, in rank order. */
@@ -130,7 +134,7 @@ function confidenceFor(
   { named, topicTerms, conferenceOnly }: Intent,
   { queryVector }: Retrieval,
 ): number {
-  const answering = named.length > 0 ? candidates.filter(({ passage }) => named.includes(passage.conference)) : candidates;
+  const answering = ofConferences(candidates, named);
   if (conferenceOnly) return answering.length > 0 ? 1 : 0;
   const considered = answering.slice(0, CONFIDENCE_DEPTH);
   const talkTerms = termsByTalk(considered.map(({ passage }) => ({ passage, terms: termsById.get(passage.id)! })));
