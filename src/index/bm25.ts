@@ -41,21 +41,19 @@ export interface PassageTerms {
   freqs: Record<string, number[]>;
 }
 
-/** Analyses passages as MiniSearch indexes them; one analyser per batch keeps the stemming memo bounded. */
-export function passageAnalyzer(): (passage: LexicalFields) => PassageTerms {
-  return (passage) => {
-    const freqs = new Map<string, number[]>();
-    const lengths = LEXICAL_FIELDS.map((field, f) => {
-      const fieldWords = words(fieldText(passage, field));
-      for (const term of fieldWords.flatMap(termsOf)) {
-        let counts = freqs.get(term);
-        if (!counts) freqs.set(term, (counts = LEXICAL_FIELDS.map(() => 0)));
-        counts[f]! += 1;
-      }
-      return new Set(fieldWords).size;
-    });
-    return { lengths, freqs: Object.fromEntries(freqs) };
-  };
+/** A passage's terms as MiniSearch indexes them. */
+export function analysePassage(passage: LexicalFields): PassageTerms {
+  const freqs = new Map<string, number[]>();
+  const lengths = LEXICAL_FIELDS.map((field, f) => {
+    const fieldWords = words(fieldText(passage, field));
+    for (const term of fieldWords.flatMap(termsOf)) {
+      let counts = freqs.get(term);
+      if (!counts) freqs.set(term, (counts = LEXICAL_FIELDS.map(() => 0)));
+      counts[f]! += 1;
+    }
+    return new Set(fieldWords).size;
+  });
+  return { lengths, freqs: Object.fromEntries(freqs) };
 }
 
 export interface CorpusStats {

@@ -8,7 +8,7 @@
 // must count them all as the embedded store does), then ranks them in JS.
 import type pg from 'pg';
 import { analyze } from '../text/analyze.js';
-import { LEXICAL_FIELDS, type PassageTerms, type Posting, passageAnalyzer, rankBm25 } from './bm25.js';
+import { LEXICAL_FIELDS, type PassageTerms, type Posting, analysePassage, rankBm25 } from './bm25.js';
 import type { StoreHit } from './store.js';
 
 type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
@@ -101,10 +101,9 @@ export async function backfillLexical(client: pg.PoolClient): Promise<void> {
   const { rows } = await client.query(
     'SELECT id, file, position, text, talk, speakers, companies, conference FROM confnotes_passages',
   );
-  const analyse = passageAnalyzer();
   const byFile = new Map<string, PassageTerms[]>(files.map((f) => [f.file as string, []]));
   const lexical = rows.map((row): LexicalRow => {
-    const terms = analyse(row);
+    const terms = analysePassage(row);
     byFile.get(row.file as string)!.push(terms);
     return { id: row.id, file: row.file, position: row.position, terms };
   });

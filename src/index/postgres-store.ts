@@ -13,7 +13,7 @@ import { ConfnotesError } from '../errors.js';
 import { log } from '../log.js';
 import type { Language, Passage, Talk, TalkFields } from '../types.js';
 import { checkChange, checkEmbedder } from './change.js';
-import { type PassageTerms, passageAnalyzer } from './bm25.js';
+import { analysePassage } from './bm25.js';
 import { insertLexical, searchLexical, sumLengths } from './postgres-lexical.js';
 import { createEmbeddingIndex, migrate, setDimensions } from './postgres-schema.js';
 import type { IndexedFile, Manifest, Store, StoreChange, StoreHit } from './store.js';
@@ -88,8 +88,8 @@ function toTalk(row: Record<string, unknown>): Talk {
   };
 }
 
-async function insertFile(client: pg.PoolClient, file: IndexedFile, analyse: (p: Passage) => PassageTerms): Promise<void> {
-  const terms = file.passages.map(analyse);
+async function insertFile(client: pg.PoolClient, file: IndexedFile): Promise<void> {
+  const terms = file.passages.map(analysePassage);
   await client.query(
     `INSERT INTO confnotes_files (file, hash, encoding, conference, talks, passages, field_length_sums)
      VALUES ($1, $2, $3, $4, $5, $6, $7)`,
@@ -144,8 +144,7 @@ async function applyInTransaction(client: pg.PoolClient, change: StoreChange): P
     const replaced = [...change.remove, ...change.upsert.map((f) => f.file)];
     await client.query('DELETE FROM confnotes_files WHERE file = ANY($1::text[])', [replaced]);
   }
-  const analyse = passageAnalyzer();
-  for (const file of change.upsert) await insertFile(client, file, analyse);
+  for (const file of change.upsert) await insertFile(client, file);
   if (fresh) await createEmbeddingIndex(client);
   await client.query(
     `INSERT INTO confnotes_manifest (embedder_id, dimensions, created_at, updated_at) VALUES ($1, $2, now(), now())
