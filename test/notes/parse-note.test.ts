@@ -56,6 +56,11 @@ describe('parseNote', () => {
     expect(passage.text).not.toContain('\r');
   });
 
+  it('keeps the party out of the talks: it is about the event', () => {
+    const text = ['# DemoConf 2031', '', '## Des serveurs sans état', '', paragraph('serveur'), '', "## Soirée DemoConf à l'Hôtel de Ville", '', paragraph('soirée')].join('\n');
+    expect(parseNote(note(text)).talks.map((t) => t.talk)).toEqual(['Des serveurs sans état']);
+  });
+
   it('survives broken YAML front matter with a warning', () => {
     const text = ['---', 'title: Retour sur la QCon 2012', 'date: !binary |-', '  MjAx', 'x: [', '---', '', '## Les nuages', '', paragraph('nuage')].join('\n');
     const parsed = parseNote(note(text));
