@@ -1,5 +1,6 @@
 // From a question to an Answer: retrieve passages, split the best ones into sentences, score the
 // sentences, decide whether the notes answer at all, and quote. The CLI, eval and both bots call this.
+import { conferencesNamedIn } from '../retrieval/conference-match.js';
 import { retrieve, type RankingMode, type Retrieval, type RetrievalContext } from '../retrieval/retrieve.js';
 import { analyze } from '../text/analyze.js';
 import { splitSentences } from '../text/sentences.js';
@@ -64,20 +65,25 @@ export async function answerQuestion(
   const question = validateQuestion(rawQuestion);
   const [fused, queryTerms] = await Promise.all([
     retrieve(context, question, { limit: mode === 'hybrid' ? RERANK_POOL : CANDIDATES, mode }),
-    weighQueryTerms(context.store, question, context.passageCount),
+    weighQueryTerms(context.store, question, context.passageCount, {
+      namesConference: conferencesNamedIn(question, context.conferences).length > 0,
+    }),
   ]);
   const intent = intentOf(question, queryTerms, fused.conferences);
   const pool: RerankCandidate[] = fused.ranked.map(({ passage }) => ({ passage, terms: passageTerms(passage) }));
+  const termsById = new Map(pool.map(({ passage, terms }) => [passage.id, terms] as const));
   const order = mode === 'hybrid' ? rerank(pool, intent.rankingTerms) : pool.map((_, i) => i);
-  const retrieval: Retrieval = { ...fused, ranked: order.map((i) => fused.ranked[i]!) };
+  const aboutEvent = eventPassageTest(intent, context.talkIds, termsById);
+  const reranked = order.map((i) => fused.ranked[i]!);
+  const retrieval: Retrieval = { ...fused, ranked: mode === 'hybrid' ? eventPassagesFirst(reranked, aboutEvent) : reranked };
   const candidates = await readCandidates(context, passagesToRead(retrieval, intent));
-  const quotes = quotedPassages(candidates, intent.listing, context.talkIds).flatMap((candidate) => {
-    const options = { headings: intent.listing, quantity: intent.quantity };
+  const quotes = quotedPassages(candidates, intent.listing, context.talkIds, aboutEvent).flatMap((candidate) => {
+    const options = { headings: intent.listing, quantity: intent.quantity, required: intent.eventTerms };
     const scores = scoreSentences(candidate, intent.rankingTerms, retrieval.queryVector, options);
     return passageQuotes(candidate, scores, intent.listing ? 1 : PER_TALK);
   });
-  const termsById = new Map(pool.map(({ passage, terms }) => [passage.id, terms] as const));
-  const confidence = confidenceFor(candidates, termsById, intent, retrieval);
+  const answering = aboutEvent ? candidates.filter(({ passage }) => aboutEvent(passage)) : ofConferences(candidates, intent.named);
+  const confidence = confidenceFor(answering, termsById, intent, retrieval);
   const abstained = quotes.length === 0 || confidence < context.abstainThreshold;
   const selection = intent.listing
     ? selectExcerpts(quotes, Math.max(excerpts, LISTED_TALKS), 1, intent.conferenceOnly ? 0 : LISTING_EXCERPT_RATIO)
@@ -104,10 +110,41 @@ function onePerTalk(ranked: Retrieval['ranked']): Retrieval['ranked'] {
   return ranked.filter(({ passage }) => !seen.has(passage.talkId) && seen.add(passage.talkId));
 }
 
-/** A question asking for talks lists talks, not an introduction that mentions the topic, when talks match. */
-function quotedPassages(candidates: CandidatePassage[], listing: boolean, talkIds: ReadonlySet<string>): CandidatePassage[] {
-  const talks = listing ? candidates.filter(({ passage }) => talkIds.has(passage.talkId)) : [];
-  return talks.length > 0 ? talks : candidates;
+/**
+ * Passages about the event a question asks about (its venue, its party): the named conference's sections
+ * that are no talk (introductions, conclusions, the party) and use a word of what is asked.
+ */
+function eventPassageTest(
+  { eventTerms, named }: Intent,
+  talkIds: ReadonlySet<string>,
+  termsById: ReadonlyMap<string, ReadonlySet<string>>,
+): ((p: Passage) => boolean) | undefined {
+  if (eventTerms.length === 0) return undefined;
+  const asked = eventTerms.flatMap((t) => t.terms);
+  return (p) => named.includes(p.conference) && !talkIds.has(p.talkId) && asked.some((term) => termsById.get(p.id)?.has(term));
+}
+
+/** The passages about the event first, each part in its order. */
+function eventPassagesFirst(ranked: Retrieval['ranked'], aboutEvent: ((p: Passage) => boolean) | undefined): Retrieval['ranked'] {
+  if (!aboutEvent) return ranked;
+  const about = ranked.filter(({ passage }) => aboutEvent(passage));
+  return [...about, ...ranked.filter((item) => !about.includes(item))];
+}
+
+/**
+ * A question asking for talks lists talks, not an introduction that mentions the topic, when talks match;
+ * one about the event quotes the passages about it, when some are among the candidates.
+ */
+function quotedPassages(
+  candidates: CandidatePassage[],
+  listing: boolean,
+  talkIds: ReadonlySet<string>,
+  aboutEvent: ((p: Passage) => boolean) | undefined,
+): CandidatePassage[] {
+  const preferred = listing
+    ? candidates.filter(({ passage }) => talkIds.has(passage.talkId))
+    : aboutEvent ? candidates.filter(({ passage }) => aboutEvent(passage)) : [];
+  return preferred.length > 0 ? preferred : candidates;
 }
 
 async function readCandidates(context: RetrievalContext, top: Retrieval['ranked']): Promise<CandidatePassage[]> {
@@ -123,24 +160,26 @@ async function readCandidates(context: RetrievalContext, top: Retrieval['ranked'
 }
 
 /**
- * How sure we are that the notes answer, from the best passages that may: only the named conference's,
- * when the question names one ("any Devoxx 2019 talk on Rust?" is not answered by Rust at another
- * conference, nor by Devoxx 2019 being in the notes). Quotes are not restricted likewise: a note whose
- * conference could only be named after its file would never be quoted.
+ * How sure we are that the notes answer, from the best passages that may (the caller's `answering`): only
+ * the named conference's when the question names one ("any Devoxx 2019 talk on Rust?" is not answered by
+ * Rust at another conference, nor by Devoxx 2019 being in the notes), only those about the event when it
+ * asks about the event. Quotes are not restricted likewise: a note whose conference could only be named
+ * after its file would never be quoted.
  */
 function confidenceFor(
-  candidates: CandidatePassage[],
+  answering: CandidatePassage[],
   termsById: ReadonlyMap<string, ReadonlySet<string>>,
-  { named, topicTerms, conferenceOnly }: Intent,
+  { topicTerms, eventTerms, conferenceOnly }: Intent,
   { queryVector }: Retrieval,
 ): number {
-  const answering = ofConferences(candidates, named);
   if (conferenceOnly) return answering.length > 0 ? 1 : 0;
+  // A question about the event is answered when a passage about it says what is asked ("lieu", "people").
+  const asked = eventTerms.length > 0 ? eventTerms : topicTerms;
   const considered = answering.slice(0, CONFIDENCE_DEPTH);
   const talkTerms = termsByTalk(considered.map(({ passage }) => ({ passage, terms: termsById.get(passage.id)! })));
   let best = 0;
   for (const candidate of considered) {
-    const cover = coverage(topicTerms, talkTerms.get(candidate.passage.talkId)!);
+    const cover = coverage(asked, talkTerms.get(candidate.passage.talkId)!);
     const cosine = Math.max(0, ...candidate.vectors.map((v) => dot(v, queryVector)));
     best = Math.max(best, confidenceOf(cover, cosine));
   }

@@ -43,12 +43,13 @@ const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, 
 /**
  * Scores each sentence of a passage against the question. A heading names the talk: it is context for a
  * quote, never the quote, except when the question asks which talks there were, where the title answers.
+ * With `required` terms, a sentence (with its neighbours) that uses none of them is not quoted.
  */
 export function scoreSentences(
   candidate: CandidatePassage,
   queryTerms: QueryTerm[],
   queryVector: Float32Array,
-  { headings = false, quantity = false }: { headings?: boolean; quantity?: boolean } = {},
+  { headings = false, quantity = false, required = [] }: { headings?: boolean; quantity?: boolean; required?: QueryTerm[] } = {},
 ): number[] {
   const context = metadataTerms(candidate.passage);
   const rankScore = RANK_HALF_LIFE / (RANK_HALF_LIFE + candidate.rank);
@@ -59,6 +60,7 @@ export function scoreSentences(
     if ((headings ? wordCount : proseWordCount)(sentence.text) === 0) return 0;
     const terms = new Set([...own[i]!, ...context]);
     const around = new Set([...terms, ...(own[i - 1] ?? []), ...(own[i + 1] ?? [])]);
+    if (required.length > 0 && coverage(required, around) === 0) return 0;
     const covered = (1 - NEIGHBOUR_SHARE) * coverage(queryTerms, terms) + NEIGHBOUR_SHARE * coverage(queryTerms, around);
     return (
       SENTENCE_WEIGHTS.cosine * Math.max(0, dot(candidate.vectors[i]!, queryVector)) +

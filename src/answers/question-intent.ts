@@ -40,6 +40,8 @@ export interface Intent {
   topicTerms: QueryTerm[];
   /** Nothing asked but the conference ("quels talks à dotScale ?"): the answer lists its talks. */
   conferenceOnly: boolean;
+  /** The words asking about the conference itself (its venue, its party), not a talk; none for other questions. */
+  eventTerms: QueryTerm[];
   /** One quote from each of several talks, their titles allowed. */
   listing: boolean;
   /** Sentences stating an amount are preferred. */
@@ -54,5 +56,7 @@ export function intentOf(question: string, queryTerms: QueryTerm[], named: strin
   const topicTerms = rankingTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
   const conferenceOnly = named.length > 0 && topicTerms.length === 0;
   const listing = conferenceOnly || asksForTalks(question);
-  return { named, rankingTerms, topicTerms, conferenceOnly, listing, quantity: asksForQuantity(question) };
+  const aboutEvent = named.length > 0 && !listing && topicTerms.some((t) => t.event === 'asks');
+  const eventTerms = aboutEvent ? topicTerms.filter((t) => t.event) : [];
+  return { named, rankingTerms, topicTerms, conferenceOnly, eventTerms, listing, quantity: asksForQuantity(question) };
 }

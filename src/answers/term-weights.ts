@@ -4,6 +4,7 @@
 import type { Store } from '../index/store.js';
 import { termsOf, words } from '../text/analyze.js';
 import { equivalentsOf, questionLanguage } from '../retrieval/expand-query.js';
+import { eventWordOf } from '../text/event-aspects.js';
 
 export interface QueryTerm {
   word: string;
@@ -13,6 +14,8 @@ export interface QueryTerm {
   idf: number;
   /** How many passages use it (capped at the probe depth). */
   df: number;
+  /** The word asks about the event itself (its venue, its party) or hints at it ("where"); its terms then include the words that answer. */
+  event?: 'asks' | 'hints';
 }
 
 const PROBE_DEPTH = 1000;
@@ -28,19 +31,31 @@ const askingWords = new Set([
   'vraiment', 'entendu',
 ]);
 
-export async function weighQueryTerms(store: Pick<Store, 'lexicalSearch'>, question: string, passageCount: number): Promise<QueryTerm[]> {
+/**
+ * The question's words with their weights. A question naming a conference may ask about the event itself
+ * ("where was it held?"): its event words then also stand for the words notes answer them with.
+ */
+export async function weighQueryTerms(
+  store: Pick<Store, 'lexicalSearch'>,
+  question: string,
+  passageCount: number,
+  { namesConference = false }: { namesConference?: boolean } = {},
+): Promise<QueryTerm[]> {
   const language = questionLanguage(question);
+  const eventWord = (word: string) => (namesConference ? eventWordOf(word) : undefined);
   const unique = [...new Set(words(question))]
-    .filter((word) => termsOf(word).length > 0 && !askingWords.has(word))
+    .filter((word) => (termsOf(word).length > 0 || eventWord(word)) && !askingWords.has(word))
     .map((word) => {
-      const forms = [word, ...equivalentsOf(word, language)];
-      return { word, forms, terms: [...new Set(forms.flatMap(termsOf))] };
+      const event = eventWord(word);
+      const forms = [...new Set([word, ...equivalentsOf(word, language), ...(event?.answering ?? [])])];
+      const kind: QueryTerm['event'] = event && (event.asks ? 'asks' : 'hints');
+      return { word, forms, terms: [...new Set(forms.flatMap(termsOf))], event: kind };
     });
   return Promise.all(
-    unique.map(async ({ word, forms, terms }) => {
+    unique.map(async ({ word, forms, terms, event }) => {
       const df = (await store.lexicalSearch(forms.join(' '), PROBE_DEPTH)).length;
       const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
-      return { word, terms, idf, df };
+      return { word, terms, idf, df, ...(event && { event }) };
     }),
   );
 }

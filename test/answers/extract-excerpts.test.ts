@@ -31,6 +31,14 @@ describe('scoreSentences', () => {
     expect(counting[withNumber]! - plain[withNumber]!).toBeGreaterThan(0);
     expect(counting[without]).toBe(plain[without]);
   });
+
+  it('quotes no sentence that, with its neighbours, uses none of the required terms', () => {
+    const english = candidate(passageOf(/Cooling/));
+    const scores = scoreSentences(english, queryTerms({ racks: 2 }), noMeaning, { required: queryTerms({ airflow: 3 }) });
+    const airflow = english.sentences.findIndex((s) => /airflow/.test(s.text));
+    expect(scores[airflow]).toBeGreaterThan(0);
+    english.sentences.forEach((s, i) => Math.abs(i - airflow) > 1 && expect(scores[i]).toBe(0));
+  });
 });
 
 describe('scoreSentences on links', () => {

@@ -22,6 +22,7 @@ function kubeDayNotes(): string {
     '## Introduction',
     '',
     'KubeDay is a day about Kubernetes: Kubernetes operators, Kubernetes upgrades and Kubernetes at scale.',
+    'This year it took place at the Old Tram Depot in Lyon.',
     '',
     '## Operators in production',
     '',
@@ -105,6 +106,15 @@ describe('confnotes ask over the sample notes', () => {
     const answer = JSON.parse(result.stdout) as Answer;
     expect(answer.abstained).toBe(false);
     expect(answer.excerpts.map((e) => e.talk).sort()).toEqual(['Lunch', 'Operators in production', 'Upgrading clusters']);
+  });
+
+  it('answers a question about the conference itself from its introduction, and abstains when the notes are silent on it', async () => {
+    const notes = kubeDayNotes();
+    const venue = JSON.parse((await runCli(['ask', '--json', '--notes', notes, 'where was kubeday 2031 held?'], env)).stdout) as Answer;
+    expect(venue.abstained).toBe(false);
+    expect(venue.excerpts[0]).toMatchObject({ talk: 'Introduction', quote: expect.stringContaining('Old Tram Depot') });
+    const tickets = JSON.parse((await runCli(['ask', '--json', '--notes', notes, 'how did people get tickets for kubeday 2031?'], env)).stdout) as Answer;
+    expect(tickets.abstained).toBe(true);
   });
 
   it('names a notes folder that does not exist', async () => {
