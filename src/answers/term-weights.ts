@@ -3,7 +3,7 @@
 // store's own lexical search, so the same code works on every store.
 import type { Store } from '../index/store.js';
 import { termsOf, words } from '../text/analyze.js';
-import { equivalentsOf, questionLanguage } from '../retrieval/expand-query.js';
+import { compoundsIn, equivalentsOf, questionLanguage } from '../retrieval/expand-query.js';
 import { eventWordOf } from '../text/event-aspects.js';
 
 export interface QueryTerm {
@@ -43,11 +43,12 @@ export async function weighQueryTerms(
 ): Promise<QueryTerm[]> {
   const language = questionLanguage(question);
   const eventWord = (word: string) => (namesConference ? eventWordOf(word) : undefined);
+  const compounds = compoundsIn(question);
   const unique = [...new Set(words(question))]
     .filter((word) => (termsOf(word).length > 0 || eventWord(word)) && !askingWords.has(word))
     .map((word) => {
       const event = eventWord(word);
-      const forms = [...new Set([word, ...equivalentsOf(word, language), ...(event?.answering ?? [])])];
+      const forms = [...new Set([word, ...equivalentsOf(word, language), ...(compounds.get(word) ?? []), ...(event?.answering ?? [])])];
       const kind: QueryTerm['event'] = event && (event.asks ? 'asks' : 'hints');
       return { word, forms, terms: [...new Set(forms.flatMap(termsOf))], event: kind };
     });

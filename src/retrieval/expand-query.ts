@@ -7,7 +7,7 @@ import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { englishToFrench, frenchToEnglish } from '../text/glossary.js';
 import { spelledOut } from '../text/shorthand.js';
-import { foldAccents, words } from '../text/analyze.js';
+import { foldAccents, termsOf, words } from '../text/analyze.js';
 import { scoreLanguage } from '../notes/language.js';
 import type { Language } from '../types.js';
 
@@ -49,8 +49,27 @@ export function questionLanguage(question: string): Language | undefined {
   return french === english ? undefined : french > english ? 'fr' : 'en';
 }
 
-/** The equivalents of the question's words (words without any are left out), as one query string. */
+/**
+ * Per word of the question, the word it makes with its neighbour when written as one: notes write
+ * "AppDevs", "postmortem" or "oncall" where a question says "app devs", "post-mortem" or "on call". A
+ * pair of stop words makes no compound ("be at" is not "beat").
+ */
+export function compoundsIn(question: string): Map<string, string[]> {
+  const asked = words(question);
+  const compounds = new Map<string, string[]>();
+  for (let i = 1; i < asked.length; i++) {
+    const [left, right] = [asked[i - 1]!, asked[i]!];
+    if (termsOf(left).length === 0 && termsOf(right).length === 0) continue;
+    const joined = left + right;
+    if (termsOf(joined).length === 0) continue;
+    for (const word of [left, right]) compounds.set(word, [...(compounds.get(word) ?? []), joined]);
+  }
+  return compounds;
+}
+
+/** The equivalents and compounds of the question's words (words without any are left out), as one query string. */
 export function expandQuery(question: string): string {
   const language = questionLanguage(question);
-  return [...new Set(words(question).flatMap((word) => equivalentsOf(word, language)))].join(' ');
+  const compounds = [...compoundsIn(question).values()].flat();
+  return [...new Set([...words(question).flatMap((word) => equivalentsOf(word, language)), ...compounds])].join(' ');
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { equivalentsOf, expandQuery, questionLanguage } from '../../src/retrieval/expand-query.js';
+import { compoundsIn, equivalentsOf, expandQuery, questionLanguage } from '../../src/retrieval/expand-query.js';
 
 describe('equivalentsOf', () => {
   it('finds glossary entries through stems, whatever the inflection', () => {
@@ -23,6 +23,17 @@ describe('equivalentsOf', () => {
 
   it('has nothing for words outside the glossary and the shorthand list', () => {
     expect(equivalentsOf('kubernetes')).toEqual([]);
+  });
+});
+
+describe('compoundsIn', () => {
+  it('joins neighbouring words that notes may write as one, but not two stop words', () => {
+    const compounds = compoundsIn('should app devs write post-mortems when on call?');
+    expect(compounds.get('app')).toContain('appdevs');
+    expect(compounds.get('post')).toContain('postmortems');
+    expect(compounds.get('call')).toEqual(['oncall']);
+    expect(compoundsIn('what can it be at?').size).toBe(0);
+    expect(expandQuery('app devs')).toContain('appdevs');
   });
 });
 
