@@ -43,7 +43,7 @@ const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, 
 /**
  * Scores each sentence of a passage against the question. A heading names the talk: it is context for a
  * quote, never the quote, except when the question asks which talks there were, where the title answers.
- * With `required` terms, a sentence (with its neighbours) that uses none of them is not quoted.
+ * With `required` terms, a sentence that uses none of them, nor do its neighbours, is not quoted.
  */
 export function scoreSentences(
   candidate: CandidatePassage,
@@ -59,8 +59,10 @@ export function scoreSentences(
     // Only links ("[slides](…)"): a listing may quote a linked talk title; nothing else is answered by one.
     if ((headings ? wordCount : proseWordCount)(sentence.text) === 0) return 0;
     const terms = new Set([...own[i]!, ...context]);
-    const around = new Set([...terms, ...(own[i - 1] ?? []), ...(own[i + 1] ?? [])]);
-    if (required.length > 0 && coverage(required, around) === 0) return 0;
+    const neighbours = [...(own[i - 1] ?? []), ...(own[i + 1] ?? [])];
+    // What is required must be said, not only be in the talk's title.
+    if (required.length > 0 && coverage(required, new Set([...own[i]!, ...neighbours])) === 0) return 0;
+    const around = new Set([...terms, ...neighbours]);
     const covered = (1 - NEIGHBOUR_SHARE) * coverage(queryTerms, terms) + NEIGHBOUR_SHARE * coverage(queryTerms, around);
     return (
       SENTENCE_WEIGHTS.cosine * Math.max(0, dot(candidate.vectors[i]!, queryVector)) +
