@@ -54,14 +54,15 @@ export function scoreSentences(
   const context = metadataTerms(candidate.passage);
   const rankScore = RANK_HALF_LIFE / (RANK_HALF_LIFE + candidate.rank);
   const own = candidate.sentences.map((sentence) => analyze(plainText(sentence.text)));
+  const said = (j: number): boolean => j >= 0 && j < own.length && !candidate.sentences[j]!.heading;
   return candidate.sentences.map((sentence, i) => {
     if (sentence.heading && !headings) return 0;
     // Only links ("[slides](…)"): a listing may quote a linked talk title; nothing else is answered by one.
     if ((headings ? wordCount : proseWordCount)(sentence.text) === 0) return 0;
     const terms = new Set([...own[i]!, ...context]);
     const neighbours = [...(own[i - 1] ?? []), ...(own[i + 1] ?? [])];
-    // What is required must be said, not only be in the talk's title.
-    if (required.length > 0 && coverage(required, new Set([...own[i]!, ...neighbours])) === 0) return 0;
+    // What is required must be said, not only be in the talk's title or a heading.
+    if (required.length > 0 && coverage(required, new Set([i - 1, i, i + 1].flatMap((j) => (said(j) ? own[j]! : [])))) === 0) return 0;
     const around = new Set([...terms, ...neighbours]);
     const covered = (1 - NEIGHBOUR_SHARE) * coverage(queryTerms, terms) + NEIGHBOUR_SHARE * coverage(queryTerms, around);
     return (

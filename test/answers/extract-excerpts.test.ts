@@ -38,6 +38,9 @@ describe('scoreSentences', () => {
     const airflow = english.sentences.findIndex((s) => /airflow/.test(s.text));
     expect(scores[airflow]).toBeGreaterThan(0);
     english.sentences.forEach((s, i) => Math.abs(i - airflow) > 1 && expect(scores[i]).toBe(0));
+    // The talk's title names the bakery; no sentence of the passage does.
+    const french = candidate(passageOf(/pannes/));
+    expect(scoreSentences(french, queryTerms({ farine: 3 }), noMeaning, { required: queryTerms({ boulangerie: 3 }) })).toEqual(french.sentences.map(() => 0));
   });
 });
 
