@@ -5,7 +5,7 @@ import { retrieve, type RankingMode, type Retrieval, type RetrievalContext } fro
 import { analyze } from '../text/analyze.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Answer, Passage } from '../types.js';
-import { passageQuotes, LISTING_EXCERPT_RATIO, scoreSentences, selectExcerpts, type CandidatePassage } from './extract-excerpts.js';
+import { passageQuotes, LISTING_EXCERPT_RATIO, scoreSentences, selectExcerpts, talkRanks, type CandidatePassage } from './extract-excerpts.js';
 import { intentOf, type Intent } from './question-intent.js';
 import { validateQuestion } from './question.js';
 import { dot } from '../../embeddings/dot.js';
@@ -151,11 +151,12 @@ async function readCandidates(context: RetrievalContext, top: Retrieval['ranked'
   const split = top.map(({ passage }) => splitSentences(passage.text, passage.lines[0], passage.language));
   const vectors = await context.embedder.embedPassages(split.flat().map((s) => s.text));
   let offset = 0;
-  return top.map(({ passage }, rank) => {
-    const sentences = split[rank]!;
+  const ranks = talkRanks(top.map(({ passage }) => passage));
+  return top.map(({ passage }, i) => {
+    const sentences = split[i]!;
     const own = vectors.slice(offset, offset + sentences.length);
     offset += sentences.length;
-    return { passage, rank, sentences, vectors: own };
+    return { passage, rank: ranks[i]!, sentences, vectors: own };
   });
 }
 

@@ -10,7 +10,7 @@ import { dot } from '../../embeddings/dot.js';
 
 export interface CandidatePassage {
   passage: Passage;
-  /** Rank of the passage in retrieval, 0-based. */
+  /** Rank of the passage's talk among the candidates (the rank of its best passage), 0-based. */
   rank: number;
   sentences: Sentence[];
   /** One vector per sentence, same order, normalised. */
@@ -22,11 +22,11 @@ export interface ScoredExcerpt extends Excerpt {
   talkId: string;
 }
 
-/** Weights of a sentence's score: meaning (cosine), words shared with the question, passage rank. */
+/** Weights of a sentence's score: meaning (cosine), words shared with the question, rank of its talk. */
 export const SENTENCE_WEIGHTS = { cosine: 0.4, coverage: 0.35, rank: 0.25 };
 /** Added to a sentence stating an amount when the question asks for one. */
 const QUANTITY_BONUS = 0.1;
-/** The passage rank at which a sentence's rank score halves: the reranked order is good, not infallible. */
+/** The talk rank at which a sentence's rank score halves: the reranked order is good, not infallible. */
 const RANK_HALF_LIFE = 2;
 /** Share of a sentence's word coverage that its neighbours lend it: a list item answers under the item that names the topic. */
 const NEIGHBOUR_SHARE = 0.5;
@@ -36,6 +36,16 @@ const MIN_QUOTE_WORDS = 30;
 const KEEP_NEIGHBOUR_RATIO = 0.85;
 /** At most this many sentences per quote. */
 const MAX_QUOTE_SENTENCES = 3;
+
+/**
+ * The rank of each passage's talk, for passages in rank order: the rank of the talk's best passage. The
+ * ranking says which talk answers; within the talk, the sentences say where.
+ */
+export function talkRanks(passages: ReadonlyArray<Pick<Passage, 'talkId'>>): number[] {
+  const best = new Map<string, number>();
+  passages.forEach(({ talkId }, rank) => best.has(talkId) || best.set(talkId, rank));
+  return passages.map(({ talkId }) => best.get(talkId)!);
+}
 
 /** Terms a passage's metadata contributes to every one of its sentences ("Etsy" in the talk title). */
 const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, ...p.companies].join(' '));

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { passageQuotes, scoreSentences, selectExcerpts, type CandidatePassage, type ScoredExcerpt } from '../../src/answers/extract-excerpts.js';
+import { passageQuotes, scoreSentences, selectExcerpts, talkRanks, type CandidatePassage, type ScoredExcerpt } from '../../src/answers/extract-excerpts.js';
 import { splitSentences } from '../../src/text/sentences.js';
 import type { Passage } from '../../src/types.js';
 import { noteLines, passageOf, queryTerms } from './note-fixture.js';
@@ -11,6 +11,12 @@ const candidate = (passage: Passage, rank = 0): CandidatePassage => {
 };
 const noMeaning = new Float32Array(3);
 const fileLines = (excerpt: { lines: [number, number] }): string => noteLines.slice(excerpt.lines[0] - 1, excerpt.lines[1]).join('\n');
+
+describe('talkRanks', () => {
+  it('gives every passage of a talk the rank of its best passage', () => {
+    expect(talkRanks([{ talkId: 'a' }, { talkId: 'b' }, { talkId: 'a' }, { talkId: 'c' }, { talkId: 'b' }])).toEqual([0, 1, 0, 3, 1]);
+  });
+});
 
 describe('scoreSentences', () => {
   it('scores the sentence sharing the question’s words highest, and never a heading', () => {
