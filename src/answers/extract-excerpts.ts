@@ -22,8 +22,12 @@ export interface ScoredExcerpt extends Excerpt {
   talkId: string;
 }
 
-/** Weights of a sentence's score: meaning (cosine), words shared with the question, rank of its talk. */
-export const SENTENCE_WEIGHTS = { cosine: 0.4, coverage: 0.35, rank: 0.25 };
+/**
+ * Weights of a sentence's score: meaning (cosine), words shared with the question, rank of its talk.
+ * Shared words weigh a little more than meaning: the static English vectors read French sentences
+ * through the glossary only, while coverage counts the glossary's translations directly.
+ */
+export const SENTENCE_WEIGHTS = { cosine: 0.35, coverage: 0.4, rank: 0.25 };
 /** Added to a sentence stating an amount when the question asks for one. */
 const QUANTITY_BONUS = 0.1;
 /** The talk rank at which a sentence's rank score halves: the reranked order is good, not infallible. */
