@@ -55,6 +55,8 @@ describe('intentOf', () => {
     expect(venue([], 'asks').eventTerms).toEqual([]);
     const listing = intentOf('which talks at kubeday were held outside?', [{ ...queryTerms({ held: 2 })[0]!, event: 'asks' }], ['KubeDay']);
     expect(listing.eventTerms).toEqual([]);
+    const said = intentOf('did the kubeday 2031 keynote mention the lunch?', [{ ...queryTerms({ lunch: 2 })[0]!, event: 'asks' }], ['KubeDay']);
+    expect(said).toMatchObject({ listing: false, eventTerms: [] });
   });
 });
 
