@@ -1,5 +1,6 @@
 // From a question to an Answer: retrieve passages, split the best ones into sentences, score the
 // sentences, decide whether the notes answer at all, and quote. The CLI, eval and both bots call this.
+import { absentTechnologies } from './absent-technology.js';
 import { conferencesNamedIn } from '../retrieval/conference-match.js';
 import { retrieve, type RankingMode, type Retrieval, type RetrievalContext } from '../retrieval/retrieve.js';
 import { analyze } from '../text/analyze.js';
@@ -83,7 +84,8 @@ export async function answerQuestion(
     return passageQuotes(candidate, scores, intent.listing ? 1 : PER_TALK);
   });
   const answering = aboutEvent ? candidates.filter(({ passage }) => aboutEvent(passage)) : ofConferences(candidates, intent.named);
-  const confidence = confidenceFor(answering, termsById, intent, retrieval);
+  const absent = await absentTechnologies(context.store, intent.topicTerms);
+  const confidence = absent.length > 0 ? 0 : confidenceFor(answering, termsById, intent, retrieval);
   const abstained = quotes.length === 0 || confidence < context.abstainThreshold;
   const selection = intent.listing
     ? selectExcerpts(quotes, Math.max(excerpts, LISTED_TALKS), 1, intent.conferenceOnly ? 0 : LISTING_EXCERPT_RATIO)

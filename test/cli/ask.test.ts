@@ -117,6 +117,15 @@ describe('confnotes ask over the sample notes', () => {
     expect(tickets.abstained).toBe(true);
   });
 
+  it('abstains when the question names a technology that no note mentions, however well the rest matches', async () => {
+    const notes = kubeDayNotes();
+    const ask = async (question: string) => JSON.parse((await runCli(['ask', '--json', '--notes', notes, question], env)).stdout) as Answer;
+    expect((await ask('did anyone show kubernetes operators restarting databases?')).abstained).toBe(false);
+    const flutter = await ask('did anyone show kubernetes operators restarting databases with flutter?');
+    expect(flutter).toMatchObject({ abstained: true, excerpts: [] });
+    expect(flutter.closest?.[0]?.talk).toBe('Operators in production');
+  });
+
   it('names a notes folder that does not exist', async () => {
     const result = await runCli(['ask', '--notes', 'no/such/folder', ETSY], env);
     expect(result.code).toBe(2);
