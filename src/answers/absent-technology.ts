@@ -1,5 +1,5 @@
-// A question naming a technology that no note mentions ("mobile apps with Flutter?") is not answered by
-// notes on mobile apps: the notes are silent on what was asked. Names come from Devicon's list of
+// A question naming a technology that no note mentions ("state management with Elm?") is not answered by
+// notes on state management: the notes are silent on what was asked. Names come from Devicon's list of
 // programming technologies (src/text/technology-names.ts). A technology counts as mentioned when any of
 // its names is, or the name without a suffix such as "js" ("nodejs" is mentioned by "Node.js").
 import type { Store } from '../index/store.js';

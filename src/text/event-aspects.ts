@@ -1,10 +1,10 @@
 // What a question may ask about a conference itself rather than one of its talks: where it was held,
 // how many came, how to get a ticket, what the writer took away, the party. Notes answer these in their
-// introductions and conclusions with words of their own: "where was it held?" is answered by "ça avait
-// lieu au théâtre", "attendance" by "8000 people". Each aspect has the words that ask about it and, in
+// introductions and conclusions with words of their own: "where was it held?" is answered by "ça se
+// passait dans un ancien dépôt de tramways", "attendance" by "some 900 people came". Each aspect has the words that ask about it and, in
 // both languages, the words that answer it. Common words ("people", "big") answer but never ask: "what
-// did people say about X?" is a question about X. "Where" and "où" only hint: "where the PHP ecosystem
-// is at" asks about PHP, while "the party, where was it?" asks about the party's venue.
+// did people say about X?" is a question about X. "Where" and "où" only hint: "where the Rust ecosystem
+// is heading" asks about Rust, while "the party, where was it?" asks about the party's venue.
 
 interface Aspect {
   asking: readonly string[];

@@ -18,7 +18,7 @@ describe('technologyNames', () => {
     // "mysql" less "sql" would be "my", which every note uses.
     expect(technologyNames('mysql')).toContain('mysql');
     expect(technologyNames('mysql')).not.toContain('my');
-    expect(technologyNames('flutter')).toEqual(['flutter']);
+    expect(technologyNames('elm')).toEqual(['elm', 'elmlang']);
   });
 
   it('leaves out words that are not technologies, and names that are everyday words', () => {
@@ -29,7 +29,7 @@ describe('technologyNames', () => {
 
 describe('absentTechnologies', () => {
   it('names the technologies of a question that no note mentions under any name', async () => {
-    expect(await absentIn('did anyone build the shop with flutter?')).toEqual(['flutter']);
+    expect(await absentIn('did anyone build the shop with elm?')).toEqual(['elm']);
     expect(await absentIn('did anyone run the shop on kubernetes?')).toEqual([]);
     // "Node.js" in the notes mentions what a question calls "nodejs".
     expect(await absentIn('servers in nodejs?')).toEqual([]);

@@ -121,9 +121,9 @@ describe('confnotes ask over the sample notes', () => {
     const notes = kubeDayNotes();
     const ask = async (question: string) => JSON.parse((await runCli(['ask', '--json', '--notes', notes, question], env)).stdout) as Answer;
     expect((await ask('did anyone show kubernetes operators restarting databases?')).abstained).toBe(false);
-    const flutter = await ask('did anyone show kubernetes operators restarting databases with flutter?');
-    expect(flutter).toMatchObject({ abstained: true, excerpts: [] });
-    expect(flutter.closest?.[0]?.talk).toBe('Operators in production');
+    const elm = await ask('did anyone show kubernetes operators restarting databases with elm?');
+    expect(elm).toMatchObject({ abstained: true, excerpts: [] });
+    expect(elm.closest?.[0]?.talk).toBe('Operators in production');
   });
 
   it('names a notes folder that does not exist', async () => {

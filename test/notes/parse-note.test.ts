@@ -57,7 +57,7 @@ describe('parseNote', () => {
   });
 
   it('keeps the party out of the talks: it is about the event', () => {
-    const text = ['# DemoConf 2031', '', '## Des serveurs sans état', '', paragraph('serveur'), '', "## Soirée DemoConf à l'Hôtel de Ville", '', paragraph('soirée')].join('\n');
+    const text = ['# DemoConf 2031', '', '## Des serveurs sans état', '', paragraph('serveur'), '', "## Soirée DemoConf au vieux port", '', paragraph('soirée')].join('\n');
     expect(parseNote(note(text)).talks.map((t) => t.talk)).toEqual(['Des serveurs sans état']);
   });
 
