@@ -1,11 +1,11 @@
 // From a question to an Answer: retrieve passages, split the best ones into sentences, score the
 // sentences, decide whether the notes answer at all, and quote. The CLI, eval and both bots call this.
-import { absentTechnologies } from './absent-technology.js';
 import { conferencesNamedIn } from '../retrieval/conference-match.js';
 import { retrieve, type RankingMode, type Retrieval, type RetrievalContext } from '../retrieval/retrieve.js';
 import { analyze } from '../text/analyze.js';
 import { splitSentences } from '../text/sentences.js';
 import type { Answer, Passage } from '../types.js';
+import { absentTechnologies } from './absent-technology.js';
 import { passageQuotes, LISTING_EXCERPT_RATIO, scoreSentences, selectExcerpts, talkRanks, type CandidatePassage } from './extract-excerpts.js';
 import { intentOf, type Intent } from './question-intent.js';
 import { validateQuestion } from './question.js';
