@@ -3,7 +3,7 @@
 // store's own lexical search, so the same code works on every store.
 import type { Store } from '../index/store.js';
 import { termsOf, words } from '../text/analyze.js';
-import { compoundsIn, equivalentsOf, questionLanguage } from '../retrieval/expand-query.js';
+import { equivalentsIn } from '../retrieval/expand-query.js';
 import { eventWordOf } from '../text/event-aspects.js';
 
 export interface QueryTerm {
@@ -41,14 +41,12 @@ export async function weighQueryTerms(
   passageCount: number,
   { namesConference = false }: { namesConference?: boolean } = {},
 ): Promise<QueryTerm[]> {
-  const language = questionLanguage(question);
-  const eventWord = (word: string) => (namesConference ? eventWordOf(word) : undefined);
-  const compounds = compoundsIn(question);
+  const equivalents = equivalentsIn(question);
   const unique = [...new Set(words(question))]
-    .filter((word) => (termsOf(word).length > 0 || eventWord(word)) && !askingWords.has(word))
-    .map((word) => {
-      const event = eventWord(word);
-      const forms = [...new Set([word, ...equivalentsOf(word, language), ...(compounds.get(word) ?? []), ...(event?.answering ?? [])])];
+    .map((word) => ({ word, event: namesConference ? eventWordOf(word) : undefined }))
+    .filter(({ word, event }) => (termsOf(word).length > 0 || event) && !askingWords.has(word))
+    .map(({ word, event }) => {
+      const forms = [...new Set([word, ...(equivalents.get(word) ?? []), ...(event?.answering ?? [])])];
       const kind: QueryTerm['event'] = event && (event.asks ? 'asks' : 'hints');
       return { word, forms, terms: [...new Set(forms.flatMap(termsOf))], event: kind };
     });

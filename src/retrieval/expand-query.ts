@@ -67,9 +67,19 @@ export function compoundsIn(question: string): Map<string, string[]> {
   return compounds;
 }
 
-/** The equivalents and compounds of the question's words (words without any are left out), as one query string. */
-export function expandQuery(question: string): string {
+/** Per word of the question, the other ways notes may write it: its equivalents and compounds (words without any are left out). */
+export function equivalentsIn(question: string): Map<string, string[]> {
   const language = questionLanguage(question);
-  const compounds = [...compoundsIn(question).values()].flat();
-  return [...new Set([...words(question).flatMap((word) => equivalentsOf(word, language)), ...compounds])].join(' ');
+  const compounds = compoundsIn(question);
+  const equivalents = new Map<string, string[]>();
+  for (const word of new Set(words(question))) {
+    const forms = [...new Set([...equivalentsOf(word, language), ...(compounds.get(word) ?? [])])];
+    if (forms.length > 0) equivalents.set(word, forms);
+  }
+  return equivalents;
+}
+
+/** The equivalents and compounds of the question's words, once each, as one query string. */
+export function expandQuery(question: string): string {
+  return [...new Set([...equivalentsIn(question).values()].flat())].join(' ');
 }
