@@ -3,7 +3,8 @@ import type { QueryTerm } from './term-weights.js';
 
 // Questions that ask for a list of talks ("which talks at Velocity covered serverless?", "quels talks
 // à dotScale ?") want one quote from each of several talks rather than the best few sentences.
-const talkWords = '(?:talks?|sessions?|keynotes?|conf[ée]rences?|pr[ée]sentations?|interventions?|speakers?|orateurs?)';
+const talkNouns = 'talks?|sessions?|keynotes?|pr[ée]sentations?|speakers?|orateurs?';
+const talkWords = `(?:${talkNouns}|conf[ée]rences?|interventions?)`;
 const listingPattern = new RegExp(
   `\\b(?:which|what|any|list|quel(?:le)?s?|liste)\\b[^?]{0,40}\\b${talkWords}\\b|\\b${talkWords}\\b[^?]{0,30}\\b(?:were|did|covered|about|on|sur|parlaient|which|lesquel(?:le)?s)\\b`,
   'iu',
@@ -31,8 +32,8 @@ export const statesQuantity = (sentence: string): boolean =>
   /\d/u.test(sentence.replace(numbering, '').replace(year, '')) || numberWords.test(sentence);
 
 // A question about what a talk or a speaker said is about a talk, even when it names a part of the
-// event ("did the Devoxx keynote mention the lunch queue?").
-const talkMention = /\b(?:talks?|sessions?|keynotes?|pr[ée]sentations?|speakers?|orateurs?|intervenants?|say|said|says|mention(?:ed)?|dit|parl[ée]|pr[ée]sent[ée])\b/iu;
+// event ("did the Devoxx keynote mention the lunch queue?"). "Conférence" is left out: it names the event.
+const talkMention = new RegExp(`\\b(?:${talkNouns}|intervenants?|say|said|says|mention(?:ed)?|dit|parl[ée]|pr[ée]sent[ée])\\b`, 'iu');
 
 /** What a question asks for, as the answer layer reads it. */
 export interface Intent {
