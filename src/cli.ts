@@ -49,11 +49,12 @@ withCommonOptions(program.command('ask').argument('<question...>', 'the question
   );
 
 withCommonOptions(program.command('eval').description('score retrieval and answers against questions with gold citations'))
-  .requiredOption('--questions <file>', 'JSON Lines questions file')
+  .requiredOption('--questions <file...>', 'JSON Lines questions file(s)')
   .addOption(new Option('--k <n>', 'cut-off for recall@k').default(5).argParser((v) => Number.parseInt(v, 10)))
+  .addOption(new Option('--folds <n>', 'also refit the fitted weights leaving notes files out, N folds').argParser((v) => Number.parseInt(v, 10)))
   .option('--json', 'print the full report as JSON')
-  .action(async (options: CommonOptions & { questions: string; k: number; json?: boolean }) =>
-    evalCommand(loadConfig(overridesFrom(options)), { questions: options.questions, k: options.k, json: options.json === true }),
+  .action(async (options: CommonOptions & { questions: string[]; k: number; folds?: number; json?: boolean }) =>
+    evalCommand(loadConfig(overridesFrom(options)), { questions: options.questions, k: options.k, folds: options.folds, json: options.json === true }),
   );
 
 withCommonOptions(program.command('conferences').description('list the indexed conferences and their talks'))

@@ -5,7 +5,8 @@ import { plainText, proseWordCount, wordCount } from '../notes/prose.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Excerpt, Passage } from '../types.js';
 import { statesQuantity } from './question-intent.js';
-import { coverage, type QueryTerm } from './term-weights.js';
+import { coverage, rarestTerm, type QueryTerm } from './term-weights.js';
+import { probability, type LinearModel } from './linear-model.js';
 import { dot } from '../../embeddings/dot.js';
 
 export interface CandidatePassage {
@@ -22,18 +23,6 @@ export interface ScoredExcerpt extends Excerpt {
   talkId: string;
 }
 
-/**
- * Weights of a sentence's score: meaning (cosine), words shared with the question, rank of its talk.
- * Shared words weigh a little more than meaning: the static English vectors read French sentences
- * through the glossary only, while coverage counts the glossary's translations directly.
- */
-export const SENTENCE_WEIGHTS = { cosine: 0.35, coverage: 0.4, rank: 0.25 };
-/** Added to a sentence stating an amount when the question asks for one. */
-const QUANTITY_BONUS = 0.1;
-/** The talk rank at which a sentence's rank score halves: the reranked order is good, not infallible. */
-const RANK_HALF_LIFE = 2;
-/** Share of a sentence's word coverage that its neighbours lend it: a list item answers under the item that names the topic. */
-const NEIGHBOUR_SHARE = 0.5;
 /** A quote shorter than this takes in its neighbours: one sentence of notes rarely carries the answer alone. */
 const MIN_QUOTE_WORDS = 30;
 /** A following sentence scoring at least this share of the best one is quoted too. */
@@ -51,41 +40,72 @@ export function talkRanks(passages: ReadonlyArray<Pick<Passage, 'talkId'>>): num
   return passages.map(({ talkId }) => best.get(talkId)!);
 }
 
+export const SENTENCE_FEATURES = [
+  'cosine',
+  'coverage',
+  'coverage_around',
+  'talk_rank',
+  'passage_score',
+  'quantity',
+  'opening',
+  'length',
+  'rarest_said',
+] as const;
+
+export interface SentenceQuery {
+  queryTerms: QueryTerm[];
+  queryVector: Float32Array;
+  /** A listing quotes talk titles: headings may then be quoted. */
+  headings?: boolean;
+  /** The question asks for an amount. */
+  quantity?: boolean;
+}
+
 /** Terms a passage's metadata contributes to every one of its sentences ("Etsy" in the talk title). */
 const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, ...p.companies].join(' '));
 
+/** The line of a talk's heading, from its id (`file#line`). */
+const talkLine = (talkId: string): number => Number(talkId.slice(talkId.lastIndexOf('#') + 1));
+
 /**
- * Scores each sentence of a passage against the question. A heading names the talk: it is context for a
- * quote, never the quote, except when the question asks which talks there were, where the title answers.
- * With `required` terms, a sentence that uses none of them, nor do its neighbours, is not quoted.
+ * One row of SENTENCE_FEATURES per sentence of a passage, or null for a sentence that is never the quote:
+ * a heading names the talk (context, not an answer) except when the question asks which talks there were;
+ * a sentence of links only.
  */
-export function scoreSentences(
-  candidate: CandidatePassage,
-  queryTerms: QueryTerm[],
-  queryVector: Float32Array,
-  { headings = false, quantity = false, required = [] }: { headings?: boolean; quantity?: boolean; required?: QueryTerm[] } = {},
-): number[] {
+export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQuery, passageScore: number): Array<number[] | null> {
+  const { queryTerms, queryVector, headings = false, quantity = false } = query;
   const context = metadataTerms(candidate.passage);
-  const rankScore = RANK_HALF_LIFE / (RANK_HALF_LIFE + candidate.rank);
   const own = candidate.sentences.map((sentence) => analyze(plainText(sentence.text)));
   const said = (j: number): boolean => j >= 0 && j < own.length && !candidate.sentences[j]!.heading;
+  const rarest = rarestTerm(queryTerms);
+  // The talk's opening sentence introduces the speaker; it answers "who", seldom "what".
+  const opensTalk = candidate.passage.lines[0] - talkLine(candidate.passage.talkId) <= 2;
+  const firstProse = candidate.sentences.findIndex((s) => !s.heading);
   return candidate.sentences.map((sentence, i) => {
-    if (sentence.heading && !headings) return 0;
+    if (sentence.heading && !headings) return null;
     // Only links ("[slides](…)"): a listing may quote a linked talk title; nothing else is answered by one.
-    if ((headings ? wordCount : proseWordCount)(sentence.text) === 0) return 0;
+    const words = (headings ? wordCount : proseWordCount)(sentence.text);
+    if (words === 0) return null;
+    const aroundSaid = new Set([i - 1, i, i + 1].flatMap((j) => (said(j) ? own[j]! : [])));
     const terms = new Set([...own[i]!, ...context]);
-    const neighbours = [...(own[i - 1] ?? []), ...(own[i + 1] ?? [])];
-    // What is required must be said, not only be in the talk's title or a heading.
-    if (required.length > 0 && coverage(required, new Set([i - 1, i, i + 1].flatMap((j) => (said(j) ? own[j]! : [])))) === 0) return 0;
-    const around = new Set([...terms, ...neighbours]);
-    const covered = (1 - NEIGHBOUR_SHARE) * coverage(queryTerms, terms) + NEIGHBOUR_SHARE * coverage(queryTerms, around);
-    return (
-      SENTENCE_WEIGHTS.cosine * Math.max(0, dot(candidate.vectors[i]!, queryVector)) +
-      SENTENCE_WEIGHTS.coverage * covered +
-      SENTENCE_WEIGHTS.rank * rankScore +
-      (quantity && statesQuantity(sentence.text) ? QUANTITY_BONUS : 0)
-    );
+    const around = new Set([...terms, ...(own[i - 1] ?? []), ...(own[i + 1] ?? [])]);
+    return [
+      Math.max(0, dot(candidate.vectors[i]!, queryVector)),
+      coverage(queryTerms, terms),
+      coverage(queryTerms, around),
+      1 / (1 + candidate.rank),
+      passageScore,
+      quantity && statesQuantity(sentence.text) ? 1 : 0,
+      opensTalk && i === firstProse ? 1 : 0,
+      Math.log1p(words),
+      rarest && rarest.terms.some((t) => aroundSaid.has(t)) ? 1 : 0,
+    ];
   });
+}
+
+/** Each sentence's fitted chance of being the answer; 0 for a sentence that is never quoted. */
+export function scoreSentences(features: ReadonlyArray<number[] | null>, model: LinearModel): number[] {
+  return features.map((x) => (x === null ? 0 : probability(model, x)));
 }
 
 /**

@@ -31,10 +31,6 @@ const year = /\b(?:19|20)\d\d\b/gu;
 export const statesQuantity = (sentence: string): boolean =>
   /\d/u.test(sentence.replace(numbering, '').replace(year, '')) || numberWords.test(sentence);
 
-// A question about what a talk or a speaker said is about a talk, even when it names a part of the
-// event ("did the Devoxx keynote mention the lunch queue?"). "Conférence" is left out: it names the event.
-const talkMention = new RegExp(`\\b(?:${talkNouns}|intervenants?|say|said|says|mention(?:ed)?|dit|parl[ée]|pr[ée]sent[ée])\\b`, 'iu');
-
 /** What a question asks for, as the answer layer reads it. */
 export interface Intent {
   /** Conferences the question names. */
@@ -45,8 +41,6 @@ export interface Intent {
   topicTerms: QueryTerm[];
   /** Nothing asked but the conference ("quels talks à dotScale ?"): the answer lists its talks. */
   conferenceOnly: boolean;
-  /** The words asking about the conference itself (its venue, its party), not a talk; none for other questions. */
-  eventTerms: QueryTerm[];
   /** One quote from each of several talks, their titles allowed. */
   listing: boolean;
   /** Sentences stating an amount are preferred. */
@@ -61,7 +55,5 @@ export function intentOf(question: string, queryTerms: QueryTerm[], named: strin
   const topicTerms = rankingTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
   const conferenceOnly = named.length > 0 && topicTerms.length === 0;
   const listing = conferenceOnly || asksForTalks(question);
-  const aboutEvent = named.length > 0 && !listing && !talkMention.test(question) && topicTerms.some((t) => t.event === 'asks');
-  const eventTerms = aboutEvent ? topicTerms.filter((t) => t.event) : [];
-  return { named, rankingTerms, topicTerms, conferenceOnly, eventTerms, listing, quantity: asksForQuantity(question) };
+  return { named, rankingTerms, topicTerms, conferenceOnly, listing, quantity: asksForQuantity(question) };
 }

@@ -1,22 +1,40 @@
 // Reorders the fused candidates by what the rankers cannot see: how much of the question's weight a
-// passage covers (in either language, through the glossary) and how much its whole talk covers. A
-// question often names the speaker or the company, met only in the talk's first paragraph, and asks
-// about a detail further on. Pure and cheap: terms only, so that it can look at many candidates.
+// passage covers (in either language, through the glossary), how much its whole talk covers, and whether
+// the talk says the question's rarest word (a name met once weighs more than any number of common words).
+// A question often names the speaker or the company, met only in the talk's first paragraph, and asks
+// about a detail further on. How much each feature counts is fitted (src/fit/), not chosen.
+import type { Retrieval } from '../retrieval/retrieve.js';
+import { analyze } from '../text/analyze.js';
 import type { Passage } from '../types.js';
-import { coverage, type QueryTerm } from './term-weights.js';
+import { logit, probability, type LinearModel } from './linear-model.js';
+import { coverage, rarestTerm, type QueryTerm } from './term-weights.js';
 
 export interface RerankCandidate {
   passage: Passage;
   /** The passage's search terms, text and metadata. */
   terms: ReadonlySet<string>;
+  /** 1-based ranks of the passage in the lexical and vector rankings, when it was in them. */
+  ranks?: { lexical?: number; vector?: number };
 }
 
-/**
- * Weights of the reranking score; the fused rank keeps what the lexical and vector rankers agreed on.
- * The best sentence's cosine was tried as a fourth feature: it changed no ranking measurably on the
- * development questions and cost three quarters of an answer's time (every sentence of 50 passages embedded).
- */
-export const RERANK_WEIGHTS = { passageCoverage: 0.3, talkCoverage: 0.3, fusedRank: 0.2 };
+export const PASSAGE_FEATURES = [
+  'fused_rank',
+  'lexical_rank',
+  'vector_rank',
+  'passage_coverage',
+  'talk_coverage',
+  'rarest_in_talk',
+  'named_conference',
+  'is_talk',
+  'named_event_section',
+] as const;
+
+export interface PassageContext {
+  /** Conferences the question names. */
+  named: readonly string[];
+  /** Ids of the talks; introductions and conclusions have passages but are no talks. */
+  talkIds: ReadonlySet<string>;
+}
 
 /** Per talk, the terms of all its passages among the candidates. */
 export function termsByTalk(candidates: ReadonlyArray<RerankCandidate>): Map<string, Set<string>> {
@@ -29,14 +47,58 @@ export function termsByTalk(candidates: ReadonlyArray<RerankCandidate>): Map<str
   return talkTerms;
 }
 
-/** Indexes of the candidates (given in fused order), best first. */
-export function rerank(candidates: ReadonlyArray<RerankCandidate>, queryTerms: QueryTerm[]): number[] {
+const reciprocal = (rank: number | undefined): number => (rank === undefined ? 0 : 1 / rank);
+
+/** One row of PASSAGE_FEATURES per candidate, candidates in fused order. */
+export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, queryTerms: QueryTerm[], { named, talkIds }: PassageContext): number[][] {
   const talkTerms = termsByTalk(candidates);
-  const scores = candidates.map(
-    ({ passage, terms }, rank) =>
-      RERANK_WEIGHTS.passageCoverage * coverage(queryTerms, terms) +
-      RERANK_WEIGHTS.talkCoverage * coverage(queryTerms, talkTerms.get(passage.talkId)!) +
-      RERANK_WEIGHTS.fusedRank / (1 + rank),
-  );
-  return candidates.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+  const rarest = rarestTerm(queryTerms);
+  return candidates.map(({ passage, terms, ranks }, rank) => {
+    const talk = talkTerms.get(passage.talkId)!;
+    const ofNamed = named.includes(passage.conference);
+    const isTalk = talkIds.has(passage.talkId);
+    return [
+      1 / (1 + rank),
+      reciprocal(ranks?.lexical),
+      reciprocal(ranks?.vector),
+      coverage(queryTerms, terms),
+      coverage(queryTerms, talk),
+      rarest && rarest.terms.some((t) => talk.has(t)) ? 1 : 0,
+      ofNamed ? 1 : 0,
+      isTalk ? 1 : 0,
+      // A section of the named conference that is no talk (its introduction, its party) answers questions about the event.
+      ofNamed && !isTalk ? 1 : 0,
+    ];
+  });
+}
+
+/** Indexes of the candidates (given in fused order), best first by the fitted score; ties keep the fused order. */
+export function rerank(features: readonly number[][], model: LinearModel): number[] {
+  const scores = features.map((x) => logit(model, x));
+  return features.map((_, i) => i).sort((a, b) => scores[b]! - scores[a]! || a - b);
+}
+
+export interface Reranked {
+  /** The retrieval with its passages in the reranked order. */
+  retrieval: Retrieval;
+  /** The fused pool, in fused order, with its features. */
+  pool: Array<RerankCandidate & { features: number[] }>;
+  /** The reranker's fitted chance for each passage id. */
+  passageScore: Map<string, number>;
+}
+
+/** The search terms of a passage: its text and its metadata. */
+const passageTerms = (p: Passage): Set<string> =>
+  new Set(analyze([p.text, p.talk, p.conference, ...p.speakers, ...p.companies].join(' ')));
+
+/** The fused passages reordered by the fitted model; with `reorder` false (a baseline), scored but kept in order. */
+export function rerankRetrieval(fused: Retrieval, queryTerms: QueryTerm[], context: PassageContext, model: LinearModel, reorder = true): Reranked {
+  const candidates: RerankCandidate[] = fused.ranked.map(({ passage, ranks }) => ({ passage, terms: passageTerms(passage), ranks }));
+  const rows = passageFeatures(candidates, queryTerms, context);
+  const order = reorder ? rerank(rows, model) : rows.map((_, i) => i);
+  return {
+    retrieval: { ...fused, ranked: order.map((i) => fused.ranked[i]!) },
+    pool: candidates.map((candidate, i) => ({ ...candidate, features: rows[i]! })),
+    passageScore: new Map(candidates.map(({ passage }, i) => [passage.id, probability(model, rows[i]!)] as const)),
+  };
 }

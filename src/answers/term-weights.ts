@@ -4,7 +4,6 @@
 import type { Store } from '../index/store.js';
 import { termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
-import { eventWordOf } from '../text/event-aspects.js';
 
 export interface QueryTerm {
   word: string;
@@ -14,8 +13,6 @@ export interface QueryTerm {
   idf: number;
   /** How many passages use it (capped at the probe depth). */
   df: number;
-  /** The word asks about the event itself (its venue, its party) or hints at it ("where"); its terms then include the words that answer. */
-  event?: 'asks' | 'hints';
 }
 
 const PROBE_DEPTH = 1000;
@@ -31,30 +28,20 @@ const askingWords = new Set([
   'vraiment', 'entendu',
 ]);
 
-/**
- * The question's words with their weights. A question naming a conference may ask about the event itself
- * ("where was it held?"): its event words then also stand for the words notes answer them with.
- */
-export async function weighQueryTerms(
-  store: Pick<Store, 'lexicalSearch'>,
-  question: string,
-  passageCount: number,
-  { namesConference = false }: { namesConference?: boolean } = {},
-): Promise<QueryTerm[]> {
+/** The question's words with their weights. */
+export async function weighQueryTerms(store: Pick<Store, 'lexicalSearch'>, question: string, passageCount: number): Promise<QueryTerm[]> {
   const equivalents = equivalentsIn(question);
   const unique = [...new Set(words(question))]
-    .map((word) => ({ word, event: namesConference ? eventWordOf(word) : undefined }))
-    .filter(({ word, event }) => (termsOf(word).length > 0 || event) && !askingWords.has(word))
-    .map(({ word, event }) => {
-      const forms = [...new Set([word, ...(equivalents.get(word) ?? []), ...(event?.answering ?? [])])];
-      const kind: QueryTerm['event'] = event && (event.asks ? 'asks' : 'hints');
-      return { word, forms, terms: [...new Set(forms.flatMap(termsOf))], event: kind };
+    .filter((word) => termsOf(word).length > 0 && !askingWords.has(word))
+    .map((word) => {
+      const forms = [...new Set([word, ...(equivalents.get(word) ?? [])])];
+      return { word, forms, terms: [...new Set(forms.flatMap(termsOf))] };
     });
   return Promise.all(
-    unique.map(async ({ word, forms, terms, event }) => {
+    unique.map(async ({ word, forms, terms }) => {
       const df = (await store.lexicalSearch(forms.join(' '), PROBE_DEPTH)).length;
       const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
-      return { word, terms, idf, df, ...(event && { event }) };
+      return { word, terms, idf, df };
     }),
   );
 }
@@ -69,6 +56,13 @@ export function coverage(queryTerms: QueryTerm[], textTerms: ReadonlySet<string>
     if (term.terms.some((t) => textTerms.has(t))) covered += weight;
   }
   return total === 0 ? 0 : covered / total;
+}
+
+/** The question's rarest word that the notes use: often the name that says which talk is meant. */
+export function rarestTerm(queryTerms: QueryTerm[]): QueryTerm | undefined {
+  let rarest: QueryTerm | undefined;
+  for (const term of queryTerms) if (term.idf > 0 && (!rarest || term.idf > rarest.idf)) rarest = term;
+  return rarest;
 }
 
 /** A word absent from all notes weighs like a rare one: it is often the very topic asked about. */

@@ -1,5 +1,6 @@
 // Reads an evaluation questions file (JSON Lines). A malformed line is reported with its number.
 import { readFileSync, existsSync } from 'node:fs';
+import { basename } from 'node:path';
 import { z } from 'zod';
 import { ConfnotesError } from '../errors.js';
 
@@ -12,7 +13,10 @@ const questionSchema = z.object({
   expect: z.array(z.string()).default([]),
 });
 
-export type EvalQuestion = z.infer<typeof questionSchema>;
+export type EvalQuestion = z.infer<typeof questionSchema> & {
+  /** The questions file it came from (its name without `.jsonl`), when several are scored together. */
+  set?: string;
+};
 
 export function parseQuestions(text: string, name = 'questions'): EvalQuestion[] {
   const questions: EvalQuestion[] = [];
@@ -37,5 +41,6 @@ export function parseQuestions(text: string, name = 'questions'): EvalQuestion[]
 
 export function readQuestions(path: string): EvalQuestion[] {
   if (!existsSync(path)) throw new ConfnotesError('EVAL_FILE_INVALID', `${path} does not exist`);
-  return parseQuestions(readFileSync(path, 'utf8'), path);
+  const set = basename(path).replace(/\.jsonl$/u, '');
+  return parseQuestions(readFileSync(path, 'utf8'), path).map((q) => ({ ...q, set }));
 }

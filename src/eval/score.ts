@@ -9,6 +9,15 @@ export interface QuestionResult {
   /** The ranked top 10 passages. */
   passages: Array<{ file: string; lines: LineRange }>;
   excerpts: Excerpt[];
+  /** Hybrid runs: the confidence and the features behind the answer, so that a miss can be understood. */
+  explain?: {
+    confidence: number;
+    decision?: Record<string, number>;
+    passages: Array<{ file: string; lines: LineRange; score: number; features: Record<string, number> }>;
+    /** What would be quoted, abstaining or not. */
+    quoted: Array<{ file: string; lines: LineRange }>;
+    sentences: Array<{ file: string; lines: LineRange; score: number; features: Record<string, number> }>;
+  };
 }
 
 /** A figure is null when no question of the set can measure it (e.g. recall over negatives only). */

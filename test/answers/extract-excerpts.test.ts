@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { passageQuotes, scoreSentences, selectExcerpts, talkRanks, type CandidatePassage, type ScoredExcerpt } from '../../src/answers/extract-excerpts.js';
+import { answerWeights } from '../../src/answers/answer-weights.js';
+import {
+  passageQuotes,
+  scoreSentences,
+  selectExcerpts,
+  sentenceFeatures,
+  talkRanks,
+  type CandidatePassage,
+  type ScoredExcerpt,
+  type SentenceQuery,
+} from '../../src/answers/extract-excerpts.js';
+import type { QueryTerm } from '../../src/answers/term-weights.js';
 import { splitSentences } from '../../src/text/sentences.js';
 import type { Passage } from '../../src/types.js';
 import { noteLines, passageOf, queryTerms } from './note-fixture.js';
@@ -10,6 +21,9 @@ const candidate = (passage: Passage, rank = 0): CandidatePassage => {
   return { passage, rank, sentences, vectors: sentences.map(() => new Float32Array(3)) };
 };
 const noMeaning = new Float32Array(3);
+/** Sentence scores with the committed fitted weights, for a passage the reranker gives even odds. */
+const score = (c: CandidatePassage, terms: QueryTerm[], query: Partial<SentenceQuery> = {}): number[] =>
+  scoreSentences(sentenceFeatures(c, { queryTerms: terms, queryVector: noMeaning, ...query }, 0.5), answerWeights.sentence);
 const fileLines = (excerpt: { lines: [number, number] }): string => noteLines.slice(excerpt.lines[0] - 1, excerpt.lines[1]).join('\n');
 
 describe('talkRanks', () => {
@@ -21,7 +35,7 @@ describe('talkRanks', () => {
 describe('scoreSentences', () => {
   it('scores the sentence sharing the question’s words highest, and never a heading', () => {
     const french = candidate(passageOf(/pannes/));
-    const scores = scoreSentences(french, queryTerms({ farine: 3 }), noMeaning);
+    const scores = score(french, queryTerms({ farine: 3 }));
     const best = scores.indexOf(Math.max(...scores));
     expect(french.sentences[best]!.text).toMatch(/farine/);
     french.sentences.forEach((s, i) => s.heading && expect(scores[i]).toBe(0));
@@ -30,24 +44,14 @@ describe('scoreSentences', () => {
   it('prefers the sentence stating an amount when the question asks for one', () => {
     const french = candidate(passageOf(/pannes/));
     const question = queryTerms({ pétrin: 2 });
-    const plain = scoreSentences(french, question, noMeaning);
-    const counting = scoreSentences(french, question, noMeaning, { quantity: true });
+    const plain = score(french, question);
+    const counting = score(french, question, { quantity: true });
     const withNumber = french.sentences.findIndex((s) => /deux pétrins/.test(s.text));
     const without = french.sentences.findIndex((s) => /tombait/.test(s.text));
     expect(counting[withNumber]! - plain[withNumber]!).toBeGreaterThan(0);
     expect(counting[without]).toBe(plain[without]);
   });
 
-  it('quotes no sentence that, with its neighbours, uses none of the required terms', () => {
-    const english = candidate(passageOf(/Cooling/));
-    const scores = scoreSentences(english, queryTerms({ racks: 2 }), noMeaning, { required: queryTerms({ airflow: 3 }) });
-    const airflow = english.sentences.findIndex((s) => /airflow/.test(s.text));
-    expect(scores[airflow]).toBeGreaterThan(0);
-    english.sentences.forEach((s, i) => Math.abs(i - airflow) > 1 && expect(scores[i]).toBe(0));
-    // The talk's title names the bakery; no sentence of the passage does.
-    const french = candidate(passageOf(/pannes/));
-    expect(scoreSentences(french, queryTerms({ farine: 3 }), noMeaning, { required: queryTerms({ boulangerie: 3 }) })).toEqual(french.sentences.map(() => 0));
-  });
 });
 
 describe('scoreSentences on links', () => {
@@ -56,16 +60,16 @@ describe('scoreSentences on links', () => {
   const ovens = links.sentences.findIndex((s) => s.text.startsWith('The ovens'));
 
   it('quotes no sentence made of links alone', () => {
-    const scores = scoreSentences(links, queryTerms({ slides: 3 }), noMeaning);
+    const scores = score(links, queryTerms({ slides: 3 }));
     expect(scores[slides]).toBe(0);
     expect(scores[ovens]).toBeGreaterThan(0);
   });
 
   it('lets a listing quote a linked title, by the words of its text and not of its address', () => {
     const listing = { headings: true };
-    const byTitle = scoreSentences(links, queryTerms({ slides: 3 }), noMeaning, listing);
-    const byAddress = scoreSentences(links, queryTerms({ temperature: 3 }), noMeaning, listing);
-    const byNothing = scoreSentences(links, queryTerms({ zeppelin: 3 }), noMeaning, listing);
+    const byTitle = score(links, queryTerms({ slides: 3 }), listing);
+    const byAddress = score(links, queryTerms({ temperature: 3 }), listing);
+    const byNothing = score(links, queryTerms({ zeppelin: 3 }), listing);
     expect(byTitle[slides]).toBeGreaterThan(byNothing[slides]!);
     expect(byAddress[slides]).toBe(byNothing[slides]);
   });
@@ -74,7 +78,7 @@ describe('scoreSentences on links', () => {
 describe('passageQuotes', () => {
   it('quotes up to two runs of one passage verbatim, best first, never overlapping, with their own lines', () => {
     const french = candidate(passageOf(/pannes/));
-    const scores = scoreSentences(french, queryTerms({ panne: 3, farine: 1 }), noMeaning);
+    const scores = score(french, queryTerms({ panne: 3, farine: 1 }));
     const quotes = passageQuotes(french, scores, 2);
     expect(quotes).toHaveLength(2);
     expect(quotes[0]!.score).toBeGreaterThanOrEqual(quotes[1]!.score);
@@ -85,7 +89,7 @@ describe('passageQuotes', () => {
 
   it('widens a short sentence with its neighbours so that it reads on its own', () => {
     const english = candidate(passageOf(/Cooling/));
-    const scores = scoreSentences(english, queryTerms({ airflow: 3 }), noMeaning);
+    const scores = score(english, queryTerms({ airflow: 3 }));
     const [quote] = passageQuotes(english, scores, 1);
     expect(quote!.quote).toMatch(/^Racks need airflow\. Cooling racks/);
   });

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { asksForQuantity, asksForTalks, intentOf, statesQuantity } from '../../src/answers/question-intent.js';
-import type { QueryTerm } from '../../src/answers/term-weights.js';
 import { queryTerms } from './note-fixture.js';
 
 describe('asksForQuantity', () => {
@@ -46,17 +45,4 @@ describe('intentOf', () => {
     expect(asked.topicTerms.map((t) => t.word).sort()).toEqual(['2031', 'happened']);
     expect(asked.rankingTerms).toEqual(asked.topicTerms);
   });
-
-  it('asks about the event itself only when a conference is named and a word asks about one of its aspects', () => {
-    const venue = (named: string[], held: QueryTerm['event']) =>
-      intentOf('where was kubeday 2031 held?', [...queryTerms({ kubeday: 4 }), { ...queryTerms({ held: 2 })[0]!, event: held }], named);
-    expect(venue(['KubeDay'], 'asks').eventTerms.map((t) => t.word)).toEqual(['held']);
-    expect(venue(['KubeDay'], 'hints').eventTerms).toEqual([]);
-    expect(venue([], 'asks').eventTerms).toEqual([]);
-    const listing = intentOf('which talks at kubeday were held outside?', [{ ...queryTerms({ held: 2 })[0]!, event: 'asks' }], ['KubeDay']);
-    expect(listing.eventTerms).toEqual([]);
-    const said = intentOf('did the kubeday 2031 keynote mention the lunch?', [{ ...queryTerms({ lunch: 2 })[0]!, event: 'asks' }], ['KubeDay']);
-    expect(said).toMatchObject({ listing: false, eventTerms: [] });
-  });
 });
-

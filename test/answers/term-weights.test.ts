@@ -22,14 +22,6 @@ describe('weighQueryTerms', () => {
     expect(coverage([breakdown!], french)).toBe(1);
   });
 
-  it('gives a word asking about the event the words that answer it, only when the question names a conference', async () => {
-    const plain = (await weigh('where was the afternoon held?')).find((t) => t.word === 'held')!;
-    expect(plain.event).toBeUndefined();
-    const asked = await weighQueryTerms(store, 'where was the afternoon held?', note.passages.length, { namesConference: true });
-    expect(asked.find((t) => t.word === 'held')).toMatchObject({ event: 'asks', terms: expect.arrayContaining(['lieu']) });
-    expect(asked.find((t) => t.word === 'where')).toMatchObject({ event: 'hints' });
-  });
-
   it('counts a word no note uses as missing, at the weight of a rare word', async () => {
     const terms = await weigh('bakery croissants');
     const croissants = terms.find((t) => t.word === 'croissants')!;

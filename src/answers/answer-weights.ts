@@ -1,0 +1,19 @@
+// The fitted weights of the answer layer (src/answers/answer-weights.json, written by `npm run fit`):
+// one linear model each to rank passages, score sentences and decide whether to answer.
+import { ANSWER_FEATURES } from './decide.js';
+import { SENTENCE_FEATURES } from './extract-excerpts.js';
+import { checkFeatures, type LinearModel } from './linear-model.js';
+import { PASSAGE_FEATURES } from './rerank.js';
+import fitted from './answer-weights.json' with { type: 'json' };
+
+export interface AnswerWeights {
+  passage: LinearModel;
+  sentence: LinearModel;
+  answer: LinearModel;
+}
+
+export const answerWeights: AnswerWeights = {
+  passage: checkFeatures(fitted.passage, PASSAGE_FEATURES, 'passage'),
+  sentence: checkFeatures(fitted.sentence, SENTENCE_FEATURES, 'sentence'),
+  answer: checkFeatures(fitted.answer, ANSWER_FEATURES, 'answer'),
+};

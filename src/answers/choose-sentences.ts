@@ -1,0 +1,70 @@
+// The sentences that answer: the strategy's passages are split into sentences, embedded, scored by the
+// fitted sentence model, and their best runs quoted; the strategy then picks the answer's excerpts.
+import type { Embedder } from '../../embeddings/embedder.js';
+import type { Retrieval } from '../retrieval/retrieve.js';
+import { splitSentences } from '../text/sentences.js';
+import type { LineRange } from '../types.js';
+import { passageQuotes, scoreSentences, sentenceFeatures, talkRanks, type CandidatePassage, type ScoredExcerpt } from './extract-excerpts.js';
+import type { LinearModel } from './linear-model.js';
+import type { Intent } from './question-intent.js';
+import type { Strategy } from './strategies.js';
+
+export interface ScoredSentence {
+  passageId: string;
+  file: string;
+  lines: LineRange;
+  text: string;
+  features: number[];
+  /** The sentence model's fitted chance that it answers. */
+  score: number;
+}
+
+export interface ChosenSentences {
+  /** The passages read, with their sentences and vectors. */
+  candidates: CandidatePassage[];
+  /** Every sentence that could be quoted. */
+  sentences: ScoredSentence[];
+  /** The answer's excerpts, best first. */
+  selection: ScoredExcerpt[];
+}
+
+export async function chooseSentences(
+  context: { embedder: Embedder; talkIds: ReadonlySet<string> },
+  { ranked, queryVector }: Retrieval,
+  { intent, strategy, passageScore, model, excerpts }: {
+    intent: Intent;
+    strategy: Strategy;
+    /** The reranker's chance for each passage id. */
+    passageScore: ReadonlyMap<string, number>;
+    model: LinearModel;
+    excerpts: number;
+  },
+): Promise<ChosenSentences> {
+  const candidates = await readCandidates(context, strategy.read(ranked));
+  const query = { queryTerms: intent.rankingTerms, queryVector, headings: strategy.headings, quantity: intent.quantity };
+  const sentences: ScoredSentence[] = [];
+  const quotes = strategy.quotable(candidates, context.talkIds).flatMap((candidate) => {
+    const features = sentenceFeatures(candidate, query, passageScore.get(candidate.passage.id)!);
+    const scores = scoreSentences(features, model);
+    features.forEach((x, i) => {
+      const { lines, text } = candidate.sentences[i]!;
+      if (x) sentences.push({ passageId: candidate.passage.id, file: candidate.passage.file, lines, text, features: x, score: scores[i]! });
+    });
+    return passageQuotes(candidate, scores, strategy.perPassage);
+  });
+  return { candidates, sentences, selection: strategy.select(quotes, excerpts) };
+}
+
+/** The passages split into sentences, every sentence embedded in one batch. */
+async function readCandidates(context: { embedder: Embedder }, top: Retrieval['ranked']): Promise<CandidatePassage[]> {
+  const split = top.map(({ passage }) => splitSentences(passage.text, passage.lines[0], passage.language));
+  const vectors = await context.embedder.embedPassages(split.flat().map((s) => s.text));
+  let offset = 0;
+  const ranks = talkRanks(top.map(({ passage }) => passage));
+  return top.map(({ passage }, i) => {
+    const sentences = split[i]!;
+    const own = vectors.slice(offset, offset + sentences.length);
+    offset += sentences.length;
+    return { passage, rank: ranks[i]!, sentences, vectors: own };
+  });
+}

@@ -1,0 +1,45 @@
+// Decides whether the notes answer: a fitted chance that the quote chosen is right, from how much of the
+// question the best talks cover, how close in meaning their sentences are, the reranker's and the
+// sentence scorer's own scores, whether the question's rarest word is said in the talk quoted, and how
+// rare in general English the question's words are that no note uses (a product or a company the notes
+// never mention leaves them silent, whatever the common words match). Below the threshold, it abstains.
+import { dot } from '../../embeddings/dot.js';
+import { rarity } from '../text/word-rarity.js';
+import type { CandidatePassage } from './extract-excerpts.js';
+import { probability, type LinearModel } from './linear-model.js';
+import { coverage, rarestTerm, type QueryTerm } from './term-weights.js';
+
+export const ANSWER_FEATURES = ['coverage', 'cosine', 'passage_score', 'sentence_score', 'unseen_rarity', 'rarest_in_quoted_talk'] as const;
+
+/** Best passages whose talks' word coverage counts: deeper, some talk covers any question's words. */
+const DEPTH = 3;
+
+export interface Evidence {
+  /** The passages that may answer, best first (the named conference's, or those about the event). */
+  answering: CandidatePassage[];
+  /** Per talk id, the terms of its passages among the candidates. */
+  talkTerms: ReadonlyMap<string, ReadonlySet<string>>;
+  /** The words whose coverage counts (the topic, or what is asked about the event). */
+  asked: QueryTerm[];
+  queryVector: Float32Array;
+  /** The reranker's chance for the best answering passage. */
+  passageScore: number;
+  /** The sentence scorer's chance for the best quote. */
+  sentenceScore: number;
+  /** The talk of the best quote. */
+  quotedTalk?: string;
+}
+
+export function answerFeatures({ answering, talkTerms, asked, queryVector, passageScore, sentenceScore, quotedTalk }: Evidence): number[] {
+  const considered = answering.slice(0, DEPTH);
+  const cover = Math.max(0, ...considered.map(({ passage }) => coverage(asked, talkTerms.get(passage.talkId)!)));
+  const cosine = Math.max(0, ...considered.flatMap(({ vectors }) => vectors.map((v) => dot(v, queryVector))));
+  const unseen = Math.max(0, ...asked.filter((t) => t.df === 0).map((t) => rarity(t.word)));
+  const rarest = rarestTerm(asked);
+  const quoted = quotedTalk === undefined ? undefined : talkTerms.get(quotedTalk);
+  const rarestQuoted = rarest === undefined || (quoted && rarest.terms.some((t) => quoted.has(t))) ? 1 : 0;
+  return [cover, cosine, passageScore, sentenceScore, unseen, rarestQuoted];
+}
+
+/** The fitted chance that the answer is right. */
+export const confidenceOf = (features: readonly number[], model: LinearModel): number => probability(model, features);

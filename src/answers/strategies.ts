@@ -1,0 +1,76 @@
+// How each kind of question is answered, chosen once per question: what to read, what may be quoted,
+// how many quotes a talk gives and how the answer's excerpts are picked. A question about a talk's
+// content gets the best few sentences; one asking which talks there were gets one quote from each of
+// several talks, their titles allowed; one naming only a conference lists that conference's talks.
+import type { Retrieval } from '../retrieval/retrieve.js';
+import type { Passage } from '../types.js';
+import { FOLLOWING_EXCERPT_RATIO, LISTING_EXCERPT_RATIO, selectExcerpts, type CandidatePassage, type ScoredExcerpt } from './extract-excerpts.js';
+import type { Intent } from './question-intent.js';
+
+export interface Strategy {
+  kind: 'content' | 'listing' | 'conference';
+  /** The passages read sentence by sentence, best first. */
+  read(ranked: Retrieval['ranked']): Retrieval['ranked'];
+  /** The read passages that may be quoted. */
+  quotable(candidates: CandidatePassage[], talkIds: ReadonlySet<string>): CandidatePassage[];
+  /** Headings may be quoted: a talk's title answers "which talks…". */
+  headings: boolean;
+  /** Quotes one passage may give. */
+  perPassage: number;
+  /** The answer's excerpts among the quotes, at most `excerpts` (the caller's wish). */
+  select(quotes: ScoredExcerpt[], excerpts: number): ScoredExcerpt[];
+}
+
+/** Passages read for quotes. */
+const CANDIDATES = 10;
+/** Quotes from one talk at most, so that the answer can show several talks. */
+const PER_TALK = 3;
+/** A question asking for talks gets one quote from each of up to this many talks. */
+const LISTED_TALKS = 6;
+
+/** The items whose passage belongs to one of the conferences; all of them when none is named. */
+export function ofConferences<T extends { passage: Passage }>(items: T[], conferences: readonly string[]): T[] {
+  return conferences.length > 0 ? items.filter(({ passage }) => conferences.includes(passage.conference)) : items;
+}
+
+/** The best-ranked passage of each talk, in rank order. */
+function onePerTalk(ranked: Retrieval['ranked']): Retrieval['ranked'] {
+  const seen = new Set<string>();
+  return ranked.filter(({ passage }) => !seen.has(passage.talkId) && seen.add(passage.talkId));
+}
+
+/** Talks, not an introduction that mentions the topic, when talks match. */
+function talksFirst(candidates: CandidatePassage[], talkIds: ReadonlySet<string>): CandidatePassage[] {
+  const talks = candidates.filter(({ passage }) => talkIds.has(passage.talkId));
+  return talks.length > 0 ? talks : candidates;
+}
+
+const content: Strategy = {
+  kind: 'content',
+  read: (ranked) => ranked.slice(0, CANDIDATES),
+  quotable: (candidates) => candidates,
+  headings: false,
+  perPassage: PER_TALK,
+  select: (quotes, excerpts) => selectExcerpts(quotes, excerpts, PER_TALK, FOLLOWING_EXCERPT_RATIO),
+};
+
+const listing: Strategy = {
+  kind: 'listing',
+  read: (ranked) => ranked.slice(0, CANDIDATES),
+  quotable: talksFirst,
+  headings: true,
+  perPassage: 1,
+  select: (quotes, excerpts) => selectExcerpts(quotes, Math.max(excerpts, LISTED_TALKS), 1, LISTING_EXCERPT_RATIO),
+};
+
+const conference = (named: readonly string[]): Strategy => ({
+  ...listing,
+  kind: 'conference',
+  read: (ranked) => onePerTalk(ofConferences(ranked, named)).slice(0, CANDIDATES),
+  // Every talk of the conference is listed, however weakly its best sentence scores.
+  select: (quotes, excerpts) => selectExcerpts(quotes, Math.max(excerpts, LISTED_TALKS), 1, 0),
+});
+
+export function strategyFor({ conferenceOnly, listing: asksForTalks, named }: Intent): Strategy {
+  return conferenceOnly ? conference(named) : asksForTalks ? listing : content;
+}

@@ -1,0 +1,67 @@
+// Fits the answer layer's three models on answered evaluation questions, one stage at a time: which
+// passages reach the sentence scorer depends on the reranker, and what the decision sees depends on
+// both, so each model is fitted on what the stages before it, already fitted, hand it.
+import type { AnsweredQuestion, AnswerOptions } from '../answers/answer-question.js';
+import { answerWeights, type AnswerWeights } from '../answers/answer-weights.js';
+import { ANSWER_FEATURES } from '../answers/decide.js';
+import { SENTENCE_FEATURES } from '../answers/extract-excerpts.js';
+import { PASSAGE_FEATURES } from '../answers/rerank.js';
+import type { KnowledgeBase } from '../app.js';
+import type { EvalQuestion } from '../eval/questions.js';
+import { labelledRows, type LabelledRows } from './labels.js';
+import { unusedWordNear, swapWord } from './counterfactuals.js';
+import { fitLogistic, type Sample } from './logistic.js';
+
+export type Ask = (question: string, options: AnswerOptions) => Promise<AnsweredQuestion>;
+
+export interface FitSource {
+  ask: Ask;
+  /** Whether no note uses the word: counterfactual questions swap in such words. */
+  isUnused(word: string): Promise<boolean>;
+}
+
+/** The fitting source over an open knowledge base. */
+export const fitSourceOf = (kb: Pick<KnowledgeBase, 'ask' | 'store'>): FitSource => ({
+  ask: (question, options) => kb.ask(question, options),
+  isUnused: async (word) => (await kb.store.lexicalSearch(word, 1)).length === 0,
+});
+
+/**
+ * Labelled rows of the questions answered with `weights`; with `counterfactuals`, each answerable
+ * question's unanswerable counterpart adds a row to the decision's.
+ */
+async function rowsOf(source: FitSource, questions: readonly EvalQuestion[], weights: AnswerWeights, counterfactuals = false): Promise<LabelledRows> {
+  const rows: LabelledRows = { passage: [], sentence: [], answer: [] };
+  for (const q of questions) {
+    const { trace } = await source.ask(q.question, { weights });
+    const own = labelledRows(q, trace);
+    rows.passage.push(...own.passage);
+    rows.sentence.push(...own.sentence);
+    rows.answer.push(...own.answer);
+    if (!counterfactuals || q.gold.length === 0 || trace.rarest === undefined) continue;
+    const substitute = await unusedWordNear(trace.rarest, source.isUnused);
+    if (substitute === undefined) continue;
+    const negative = { ...q, question: swapWord(q.question, trace.rarest, substitute), gold: [], expect: [] };
+    rows.answer.push(...labelledRows(negative, (await source.ask(negative.question, { weights })).trace).answer);
+  }
+  return rows;
+}
+
+/**
+ * The decision's rows weighed so that right and wrong answers count alike in all: with one counterpart per
+ * answerable question, unanswerable rows would otherwise outnumber the rest and pull every chance down. At
+ * the default threshold of 0.5, a wrong answer and a wrong abstention then cost the same.
+ */
+export function balanced(rows: readonly Sample[]): Sample[] {
+  const total = (y: 0 | 1): number => rows.filter((r) => r.y === y).reduce((s, r) => s + (r.weight ?? 1), 0);
+  const [wrong, right] = [total(0), total(1)];
+  if (wrong === 0 || right === 0) return [...rows];
+  return rows.map((r) => ({ ...r, weight: ((r.weight ?? 1) * rows.length) / (2 * (r.y === 1 ? right : wrong)) }));
+}
+
+export async function fitWeights(source: FitSource, questions: readonly EvalQuestion[], start: AnswerWeights = answerWeights): Promise<AnswerWeights> {
+  const passage = fitLogistic(PASSAGE_FEATURES, (await rowsOf(source, questions, start)).passage);
+  const sentence = fitLogistic(SENTENCE_FEATURES, (await rowsOf(source, questions, { ...start, passage })).sentence);
+  const answer = fitLogistic(ANSWER_FEATURES, balanced((await rowsOf(source, questions, { ...start, passage, sentence }, true)).answer));
+  return { passage, sentence, answer };
+}

@@ -1,0 +1,43 @@
+// Splits evaluation questions into folds by notes file: a question and the notes that answer it are in
+// the same fold, so that weights fitted on the other folds never saw the held fold's notes. Questions
+// whose gold spans several files join those files into one group. Questions the notes cannot answer
+// have no file: they are dealt round the folds in a stable order of their ids.
+import { createHash } from 'node:crypto';
+import type { EvalQuestion } from '../eval/questions.js';
+
+const hashOf = (text: string): string => createHash('md5').update(text).digest('hex');
+
+/** The fold (0..n-1) of each question, in the questions' order. */
+export function foldsByFile(questions: readonly EvalQuestion[], n: number): number[] {
+  const parent = new Map<string, string>();
+  const find = (file: string): string => {
+    let root = file;
+    while (parent.get(root) !== root) root = parent.get(root)!;
+    parent.set(file, root);
+    return root;
+  };
+  for (const q of questions) {
+    for (const { file } of q.gold) if (!parent.has(file)) parent.set(file, file);
+    for (const { file } of q.gold.slice(1)) parent.set(find(file), find(q.gold[0]!.file));
+  }
+  const groups = new Map<string, number[]>();
+  const negatives: number[] = [];
+  questions.forEach((q, i) => {
+    if (q.gold.length === 0) return negatives.push(i);
+    const root = find(q.gold[0]!.file);
+    groups.set(root, [...(groups.get(root) ?? []), i]);
+  });
+  // Largest groups first, each to the fold with the fewest questions so far: folds of even size.
+  const sizes = new Array<number>(n).fill(0);
+  const fold = new Array<number>(questions.length).fill(0);
+  const ordered = [...groups].sort(([a, x], [b, y]) => y.length - x.length || (hashOf(a) < hashOf(b) ? -1 : 1));
+  for (const [, members] of ordered) {
+    const target = sizes.indexOf(Math.min(...sizes));
+    for (const i of members) fold[i] = target;
+    sizes[target]! += members.length;
+  }
+  negatives
+    .sort((a, b) => (hashOf(questions[a]!.id) < hashOf(questions[b]!.id) ? -1 : 1))
+    .forEach((i, k) => (fold[i] = k % n));
+  return fold;
+}

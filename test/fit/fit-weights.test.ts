@@ -1,0 +1,107 @@
+// Refits the answer layer on a small notes folder and questions of our own, through the real model and a
+// real index, and checks that the refitted weights behave as the committed ones do on the same questions.
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { openKnowledgeBase, type KnowledgeBase } from '../../src/app.js';
+import type { AnswerWeights } from '../../src/answers/answer-weights.js';
+import { loadConfig } from '../../src/config.js';
+import type { EvalQuestion } from '../../src/eval/questions.js';
+import { balanced, fitSourceOf, fitWeights } from '../../src/fit/fit-weights.js';
+import { testModelsDir } from '../helpers/model.js';
+
+const NOTE = [
+  '# Harbour Conf 2031',
+  '',
+  '## Baking bread at scale',
+  '',
+  '### Ada Example (Loafworks)',
+  '',
+  'Ada introduced Loafworks, a bakery chain with forty shops.',
+  'Their ovens report temperatures every minute to a central dashboard.',
+  'When an oven drifts, the shop gets an alert before the bread burns.',
+  '',
+  '## Sailing schedules with spreadsheets',
+  '',
+  '### Grace Example (Tidewise)',
+  '',
+  'Grace works at Tidewise, which plans ferry crossings.',
+  'The whole timetable lived in one shared spreadsheet for ten years.',
+  'They moved it to a database after two crossings were booked twice.',
+  '',
+  '## Lighthouses and solar power',
+  '',
+  '### Linus Example (Beaconry)',
+  '',
+  'Linus keeps lighthouses running on solar panels and batteries.',
+  'In winter the batteries last three days without sun.',
+  'Maintenance crews visit each lighthouse twice a year by boat.',
+  '',
+].join('\n');
+
+const q = (id: string, question: string, lines: [number, number], expect: string[]): EvalQuestion => ({
+  id, question, kind: 'topic', gold: [{ file: 'harbour-2031.md', lines }], expect,
+});
+const questions: EvalQuestion[] = [
+  q('ovens', 'how does loafworks know an oven drifts?', [3, 10], ['report temperatures']),
+  q('alert', 'what happens before the bread burns?', [3, 10], ['gets an alert']),
+  q('timetable', 'where did tidewise keep its timetable?', [11, 18], ['one shared spreadsheet']),
+  q('double', 'why did tidewise move to a database?', [11, 18], ['booked twice']),
+  q('winter', 'how long do the lighthouse batteries last in winter?', [19, 26], ['three days']),
+  q('crews', 'how often do crews visit a lighthouse?', [19, 26], ['twice a year']),
+];
+
+describe('fitWeights on a small fixture', () => {
+  let root: string;
+  let kb: KnowledgeBase;
+  let refitted: AnswerWeights;
+
+  beforeAll(async () => {
+    root = await mkdtemp(join(tmpdir(), 'confnotes-fit-'));
+    await writeFile(join(root, 'harbour-2031.md'), NOTE);
+    kb = await openKnowledgeBase(
+      loadConfig({ CONFNOTES_NOTES_DIR: root, CONFNOTES_INDEX_DIR: join(root, '.index'), CONFNOTES_MODELS_DIR: testModelsDir() }, {}),
+    );
+    refitted = await fitWeights(fitSourceOf(kb), questions);
+  });
+  afterAll(async () => {
+    await kb?.close();
+    await rm(root, { recursive: true, force: true });
+  });
+
+  it('answers each question from its talk, with the answering sentence, as the committed weights do', async () => {
+    for (const question of questions) {
+      const [committed, refit] = await Promise.all([kb.ask(question.question), kb.ask(question.question, { weights: refitted })]);
+      expect(refit.answer.abstained, question.id).toBe(committed.answer.abstained);
+      expect(refit.answer.excerpts[0]?.talk, question.id).toBe(committed.answer.excerpts[0]?.talk);
+      expect(refit.answer.excerpts.map((e) => e.quote).join(' '), question.id).toContain(question.expect[0]);
+    }
+  });
+
+  it('abstains, as the committed weights do, when the question names a company no note mentions', async () => {
+    const unknown = 'how does quorvabake know an oven drifts?';
+    const [committed, refit] = await Promise.all([kb.ask(unknown), kb.ask(unknown, { weights: refitted })]);
+    expect(committed.answer.abstained).toBe(true);
+    expect(refit.answer.abstained).toBe(true);
+  });
+
+  it('weighs what the committed weights weigh the same way', () => {
+    const sign = (weights: AnswerWeights, model: keyof AnswerWeights, feature: string): number =>
+      Math.sign(weights[model].weights[weights[model].features.indexOf(feature)]!);
+    for (const [model, feature] of [['passage', 'talk_coverage'], ['sentence', 'coverage'], ['answer', 'unseen_rarity']] as const) {
+      expect(sign(refitted, model, feature), `${model}.${feature}`).not.toBe(0);
+    }
+    expect(sign(refitted, 'passage', 'talk_coverage')).toBe(1);
+    expect(sign(refitted, 'answer', 'unseen_rarity')).toBe(-1);
+  });
+});
+
+describe('balanced', () => {
+  it('makes right and wrong rows weigh the same in all, keeping their relative weights', () => {
+    const rows = balanced([{ x: [1], y: 1 }, { x: [0], y: 0, weight: 2 }, { x: [0], y: 0 }, { x: [0], y: 0 }]);
+    const total = (y: 0 | 1): number => rows.filter((r) => r.y === y).reduce((s, r) => s + r.weight!, 0);
+    expect(total(1)).toBeCloseTo(total(0));
+    expect(rows[1]!.weight! / rows[2]!.weight!).toBeCloseTo(2);
+  });
+});
