@@ -50,6 +50,8 @@ export const SENTENCE_FEATURES = [
   'opening',
   'length',
   'rarest_said',
+  'remaining_coverage',
+  'list_item',
 ] as const;
 
 export interface SentenceQuery {
@@ -64,6 +66,9 @@ export interface SentenceQuery {
 /** Terms a passage's metadata contributes to every one of its sentences ("Etsy" in the talk title). */
 const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, ...p.companies].join(' '));
 
+/** A line that is an item of a list: answers to "what were the steps…" are often one item each. */
+const LIST_ITEM = /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]/;
+
 /** The line of a talk's heading, from its id (`file#line`). */
 const talkLine = (talkId: string): number => Number(talkId.slice(talkId.lastIndexOf('#') + 1));
 
@@ -75,6 +80,12 @@ const talkLine = (talkId: string): number => Number(talkId.slice(talkId.lastInde
 export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQuery, passageScore: number): Array<number[] | null> {
   const { queryTerms, queryVector, headings = false, quantity = false } = query;
   const context = metadataTerms(candidate.passage);
+  // What the question asks once the talk is found: its words less those the talk's title, speakers and
+  // companies already say. A sentence introducing the speaker matches the names; the answer, the rest.
+  const named = new Set(context);
+  const remaining = queryTerms.filter((t) => !t.terms.some((term) => named.has(term)));
+  const lines = candidate.passage.text.split('\n');
+  const lineOf = (n: number): string => lines[n - candidate.passage.lines[0]] ?? '';
   const own = candidate.sentences.map((sentence) => analyze(plainText(sentence.text)));
   const said = (j: number): boolean => j >= 0 && j < own.length && !candidate.sentences[j]!.heading;
   const rarest = rarestTerm(queryTerms);
@@ -99,6 +110,8 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
       opensTalk && i === firstProse ? 1 : 0,
       Math.log1p(words),
       rarest && rarest.terms.some((t) => aroundSaid.has(t)) ? 1 : 0,
+      remaining.length === 0 ? 0 : coverage(remaining, around),
+      LIST_ITEM.test(lineOf(sentence.lines[0])) ? 1 : 0,
     ];
   });
 }

@@ -1,7 +1,7 @@
 // Splits evaluation questions into folds by notes file: a question and the notes that answer it are in
 // the same fold, so that weights fitted on the other folds never saw the held fold's notes. Questions
 // whose gold spans several files join those files into one group. Questions the notes cannot answer
-// have no file: they are dealt round the folds in a stable order of their ids.
+// have no file: each goes, in a stable order of their ids, to the fold with the fewest questions.
 import { createHash } from 'node:crypto';
 import type { EvalQuestion } from '../eval/questions.js';
 
@@ -30,14 +30,12 @@ export function foldsByFile(questions: readonly EvalQuestion[], n: number): numb
   // Largest groups first, each to the fold with the fewest questions so far: folds of even size.
   const sizes = new Array<number>(n).fill(0);
   const fold = new Array<number>(questions.length).fill(0);
-  const ordered = [...groups].sort(([a, x], [b, y]) => y.length - x.length || (hashOf(a) < hashOf(b) ? -1 : 1));
-  for (const [, members] of ordered) {
+  const place = (members: number[]): void => {
     const target = sizes.indexOf(Math.min(...sizes));
     for (const i of members) fold[i] = target;
     sizes[target]! += members.length;
-  }
-  negatives
-    .sort((a, b) => (hashOf(questions[a]!.id) < hashOf(questions[b]!.id) ? -1 : 1))
-    .forEach((i, k) => (fold[i] = k % n));
+  };
+  [...groups].sort(([a, x], [b, y]) => y.length - x.length || (hashOf(a) < hashOf(b) ? -1 : 1)).forEach(([, members]) => place(members));
+  negatives.sort((a, b) => (hashOf(questions[a]!.id) < hashOf(questions[b]!.id) ? -1 : 1)).forEach((i) => place([i]));
   return fold;
 }

@@ -30,6 +30,23 @@ describe('confnotes eval', () => {
     expect(etsy.excerpts[0]).toMatchObject({ quote: expect.any(String), file: '001_34568cbb42ee90fe.txt' });
   });
 
+  it('explains each answer by its features, reports confidence buckets, and refits leaving notes files out with --folds', async () => {
+    const result = await runCli(['eval', '--json', '--folds', '2', '--questions', QUESTIONS, '--notes', 'data/notes'], cliEnv(testModelsDir()));
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    const etsy = report.results.find((r: { id: string }) => r.id === 'etsy-post-mortems');
+    expect(etsy.explain.confidence).toBeGreaterThanOrEqual(0.5);
+    expect(Object.keys(etsy.explain.decision)).toContain('unseen_rarity');
+    expect(etsy.explain.passages[0].features).toHaveProperty('talk_coverage');
+    expect(etsy.explain.sentences[0]).toMatchObject({ file: '001_34568cbb42ee90fe.txt', score: expect.any(Number) });
+    expect(report.reliability.reduce((n: number, b: { questions: number }) => n + b.questions, 0)).toBe(2);
+    // One file's question and one negative: each fold holds one, scored with weights fitted on the other.
+    expect(report.folds.n).toBe(2);
+    expect(report.folds.per_fold.map((f: { questions: number }) => f.questions)).toEqual([1, 1]);
+    expect(report.folds.pooled.questions).toBe(2);
+    expect(report.folds.pooled.citations_valid).toBe(1);
+  });
+
   it('prints a readable table without --json', async () => {
     const result = await runCli(['eval', '--questions', QUESTIONS, '--notes', 'data/notes'], cliEnv(testModelsDir()));
     expect(result.code).toBe(0);
