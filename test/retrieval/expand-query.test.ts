@@ -3,9 +3,9 @@ import { compoundsIn, equivalentsOf, expandQuery, questionLanguage } from '../..
 
 describe('equivalentsOf', () => {
   it('finds glossary entries through stems, whatever the inflection', () => {
-    expect(equivalentsOf('deploys', 'en')).toContain('déployer');
-    expect(equivalentsOf('deployed', 'en')).toContain('déploiement');
-    expect(equivalentsOf('déploie', 'fr')).toContain('deploy');
+    expect(equivalentsOf('teams', 'en')).toContain('équipe');
+    expect(equivalentsOf('failures', 'en')).toContain('échec');
+    expect(equivalentsOf('outils', 'fr')).toContain('tool');
     expect(equivalentsOf('équipes')).toContain('team');
   });
 
@@ -16,7 +16,8 @@ describe('equivalentsOf', () => {
   });
 
   it('spells out chat shorthand, and gives the spelled-out word in French too', () => {
-    expect(equivalentsOf('db', 'en')).toEqual(expect.arrayContaining(['database', 'bdd']));
+    expect(equivalentsOf('db', 'en')).toContain('database');
+    expect(equivalentsOf('infosec', 'en')).toEqual(expect.arrayContaining(['security', 'sécurité']));
     expect(equivalentsOf('K8s')).toContain('kubernetes');
     expect(equivalentsOf('prod', 'fr')).toContain('production');
   });

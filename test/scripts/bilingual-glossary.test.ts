@@ -1,0 +1,92 @@
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import {
+  decodeDictNumber,
+  dictEntries,
+  glossaryModule,
+  MAX_TRANSLATIONS,
+  pairsOf,
+  parseEntry,
+  selectPairs,
+} from '../../scripts/bilingual-glossary.mjs';
+
+// A small dictionary of our own in FreeDict's dictd layout: `.index` lines point into the `.dict` text.
+const fixture = (name: string) => new URL(`../fixtures/freedict/${name}`, import.meta.url);
+const frenchEntries = () =>
+  dictEntries(readFileSync(fixture('fra-eng.index'), 'utf8'), readFileSync(fixture('fra-eng.dict'))).map(parseEntry);
+
+describe('decodeDictNumber', () => {
+  it("reads dictd's base64 numbers, most significant digit first", () => {
+    expect(decodeDictNumber('A')).toBe(0);
+    expect(decodeDictNumber('/')).toBe(63);
+    expect(decodeDictNumber('BA')).toBe(64);
+    expect(decodeDictNumber('Ba')).toBe(90);
+    expect(() => decodeDictNumber('B!')).toThrow(/not a dictd number/);
+  });
+});
+
+describe('dictEntries and parseEntry', () => {
+  it('reads each entry once, without the database description', () => {
+    const headwords = frenchEntries().map((e) => e.headword);
+    // "personne" has two entries (pronoun and noun); "personnes" points at the pronoun again.
+    expect(headwords).toEqual(['main', 'outil', 'panne', 'personne', 'personne', 'question', 'à', 'équipe']);
+  });
+
+  it('gives the headword, its part of speech and the senses in order', () => {
+    expect(parseEntry('équipe /ekip/ <n, fem>\n1. squad\n2. team, crew\n')).toEqual({
+      headword: 'équipe',
+      pos: 'n',
+      senses: [['squad'], ['team', 'crew']],
+    });
+    expect(parseEntry('sans /sɑ̃/\nwithout\n')).toEqual({ headword: 'sans', pos: null, senses: [['without']] });
+  });
+
+  it('drops domain labels, glosses in brackets and indented usage examples', () => {
+    const panne = frenchEntries().find((e) => e.headword === 'panne');
+    expect(panne?.senses).toEqual([['breakdown'], ['give out', 'conk out']]);
+  });
+});
+
+describe('selectPairs', () => {
+  // English frequency ranks (0 = commonest); words absent here are outside the English vocabulary.
+  const ranks = new Map([
+    ['hand', 50], ['main', 300], ['team', 100], ['person', 200], ['tool', 500], ['instrument', 3000],
+    ['implement', 4000], ['utensil', 20000], ['squad', 5000], ['breakdown', 6000], ['question', 400], ['at', 1],
+  ]);
+  const rank = (word: string) => ranks.get(word);
+  const englishEntries = [
+    { headword: 'crew', pos: null, senses: [['équipage', 'équipe']] },
+    { headword: 'at', pos: null, senses: [['chez']] },
+    { headword: 'breakdown', pos: null, senses: [['défaillance']] },
+  ];
+  const glossary = selectPairs(pairsOf(frenchEntries(), englishEntries), rank);
+
+  it('keeps single words in dictionary order of senses, commoner words first within a sense', () => {
+    expect(glossary.get('équipe')).toEqual(['squad', 'team']);
+    // Four single-word equivalents in one sense: the rarest, "utensil", is beyond the cap.
+    expect(MAX_TRANSLATIONS).toBe(3);
+    expect(glossary.get('outil')).toEqual(['tool', 'instrument', 'implement']);
+    expect(glossary.get('panne')).toEqual(['breakdown']);
+  });
+
+  it("adds the English-French dictionary's pairs whose English word the vocabulary knows", () => {
+    expect(glossary.get('défaillance')).toEqual(['breakdown']);
+    expect(glossary.has('équipage')).toBe(false);
+  });
+
+  it('leaves out grammatical words, stop words, frequent English homographs and identical spellings', () => {
+    expect(glossary.get('personne')).toEqual(['person']);
+    expect(glossary.has('à')).toBe(false);
+    expect(glossary.has('chez')).toBe(false);
+    expect(glossary.has('main')).toBe(false);
+    expect(glossary.has('question')).toBe(false);
+  });
+
+  it('writes one line per French word, in alphabetical order, that the glossary module reads back', () => {
+    const module = glossaryModule(glossary, 'a test dictionary');
+    expect(module).toContain('GPL-2.0-or-later');
+    const lines = module.split('\n').filter((line) => /^\p{Ll}+: /u.test(line));
+    expect(lines).toEqual([...glossary].map(([fr, en]) => `${fr}: ${en.join(', ')}`));
+    expect(lines.map((l) => l.split(':')[0])).toEqual([...glossary.keys()].sort());
+  });
+});
