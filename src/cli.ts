@@ -11,6 +11,7 @@ import { conferencesCommand } from './cli/conferences.js';
 import { digestCommand } from './cli/digest.js';
 import { watchCommand } from './cli/watch.js';
 import { serveCommand, type Platform } from './cli/serve.js';
+import { mcpCommand } from './cli/mcp.js';
 import { registerCommands } from '../adapters/discord/register-commands.js';
 
 interface CommonOptions {
@@ -75,6 +76,9 @@ withCommonOptions(program.command('serve').argument('<platform>', 'slack or disc
   .action(async (platform: Platform, options: CommonOptions & { shards?: number }) =>
     serveCommand(loadConfig(overridesFrom(options)), platform, { shards: options.shards }),
   );
+
+withCommonOptions(program.command('mcp').description('serve the Model Context Protocol on stdio (tools ask, conferences, digest; the notes as resources)'))
+  .action(async (options: CommonOptions) => mcpCommand(loadConfig(overridesFrom(options))));
 
 program
   .command('discord')
