@@ -11,7 +11,6 @@ import { conferencesCommand } from './cli/conferences.js';
 import { digestCommand } from './cli/digest.js';
 import { watchCommand } from './cli/watch.js';
 import { serveCommand, type Platform } from './cli/serve.js';
-import { mcpCommand } from './cli/mcp.js';
 import { registerCommands } from '../adapters/discord/register-commands.js';
 
 interface CommonOptions {
@@ -78,7 +77,8 @@ withCommonOptions(program.command('serve').argument('<platform>', 'slack or disc
   );
 
 withCommonOptions(program.command('mcp').description('serve the Model Context Protocol on stdio (tools ask, conferences, digest; the notes as resources)'))
-  .action(async (options: CommonOptions) => mcpCommand(loadConfig(overridesFrom(options))));
+  // Imported when run: the MCP SDK need not load for the other commands.
+  .action(async (options: CommonOptions) => (await import('./cli/mcp.js')).mcpCommand(loadConfig(overridesFrom(options))));
 
 program
   .command('discord')
