@@ -102,7 +102,7 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
  * every answer finishes late, and acknowledging new requests waits behind them (npm run bench measured
  * Slack acks at 6 s). Answering a few at a time keeps acks prompt and answers arriving in order.
  */
-export function serviceOver(kb: KnowledgeBase, concurrency = availableParallelism()): ConfnotesService {
+export function serviceOver(kb: KnowledgeBase, concurrency = availableParallelism()): Required<ConfnotesService> {
   const { config } = kb;
   const limit = pLimit(concurrency);
   return {
@@ -112,9 +112,16 @@ export function serviceOver(kb: KnowledgeBase, concurrency = availableParallelis
       digestOfConference(conference, { notesDir: config.notesDir, maxFileBytes: config.maxFileBytes, embedder: kb.embedder }),
     conferences: () => kb.conferences(),
     close: () => kb.close(),
+    talks: () => kb.store.talks(),
+    files: async () => Object.keys((await kb.store.manifest())?.files ?? {}).sort(),
+    passages: (question, passageOptions) =>
+      limit(async () => {
+        const { answer, retrieval } = await kb.ask(question, { excerpts: config.excerpts });
+        return answer.abstained ? [] : retrieval.ranked.slice(0, passageOptions?.k ?? config.excerpts);
+      }),
   };
 }
 
-export async function openService(config: Config, options: OpenOptions = {}): Promise<ConfnotesService> {
+export async function openService(config: Config, options: OpenOptions = {}): Promise<Required<ConfnotesService>> {
   return serviceOver(await openKnowledgeBase(config, options));
 }

@@ -77,6 +77,10 @@ withCommonOptions(program.command('serve').argument('<platform>', 'slack or disc
     serveCommand(loadConfig(overridesFrom(options)), platform, { shards: options.shards }),
   );
 
+withCommonOptions(program.command('mcp').description('serve the Model Context Protocol on stdio (tools ask, conferences, digest; the notes as resources)'))
+  // Imported when run: the MCP SDK need not load for the other commands.
+  .action(async (options: CommonOptions) => (await import('./cli/mcp.js')).mcpCommand(loadConfig(overridesFrom(options))));
+
 program
   .command('discord')
   .description('Discord administration')

@@ -17,6 +17,7 @@ export const errorTable = {
   CONFERENCE_NOT_FOUND: { exit: 2, hint: 'Run `confnotes conferences` to list the indexed conferences.' },
   UNKNOWN_PLATFORM: { exit: 2, hint: 'Use `confnotes serve slack` or `confnotes serve discord`.' },
   PLATFORM_NOT_CONFIGURED: { exit: 2, hint: 'Set the platform tokens listed in the README for this command.' },
+  NOTE_NOT_FOUND: { exit: 2, hint: 'Name a notes file of the index, relative to the notes folder, as citations and `confnotes mcp` resources do.' },
 } as const;
 
 export type ErrorCode = keyof typeof errorTable;

@@ -1,17 +1,12 @@
 // The spine end to end: the CLI as a child process, the real model, a real index on disk.
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { Answer } from '../../src/types.js';
 import { testModelsDir } from '../helpers/model.js';
 import { cliEnv, runCli, SHARED, tempDir } from '../helpers/cli.js';
 import { fakeApi } from '../helpers/fake-api.js';
-
-const linesOf = (file: string, [start, end]: [number, number]): string =>
-  readFileSync(file, 'utf8').split(/\r?\n/).slice(start - 1, end).join('\n');
-
-const ETSY = 'What did Etsy say about post-mortems?';
-const QCON = '001_34568cbb42ee90fe.txt';
+import { ETSY, linesOf, QCON } from '../helpers/notes.js';
 
 /** A one-conference notes folder whose introduction mentions what its talks are about. */
 function kubeDayNotes(): string {
