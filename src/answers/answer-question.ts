@@ -36,7 +36,7 @@ export interface AnswerTrace {
   sentences: ScoredSentence[];
   /** The decision's features (none when the question names only a conference: its talks are listed). */
   answer?: number[];
-  /** What would be quoted, abstaining or not: whether it was right is what the decision is fitted on. */
+  /** What would be quoted, abstaining or not: eval reports how often it is right per confidence bucket. */
   quoted: Array<{ file: string; lines: LineRange }>;
   /** The question's rarest word that the notes use, as asked: fitting swaps it for a word they never use. */
   rarest?: string;

@@ -1,4 +1,4 @@
-// Decides whether the notes answer: a fitted chance that the quote chosen is right, from how much of the
+// Decides whether the notes answer: a fitted chance that they answer the question, from how much of the
 // question the best talks cover, how close in meaning their sentences are, the reranker's and the
 // sentence scorer's own scores, whether the question's rarest word is said in the talk quoted, and how
 // rare in general English the question's words are that no note uses (a product or a company the notes
@@ -41,5 +41,5 @@ export function answerFeatures({ answering, talkTerms, asked, queryVector, passa
   return [cover, cosine, passageScore, sentenceScore, unseen, rarestQuoted];
 }
 
-/** The fitted chance that the answer is right. */
+/** The fitted chance that the notes answer the question. */
 export const confidenceOf = (features: readonly number[], model: LinearModel): number => probability(model, features);

@@ -27,7 +27,7 @@ describe('labelledRows', () => {
   };
   const question = { id: 'q', question: 'how many ovens?', kind: 'topic', expect: ['two ovens'], gold: [{ file: 'n.md', lines: [9, 12] as [number, number] }] };
 
-  it('labels the gold passage, the answering sentence and a right answer, each question weighing one per model', () => {
+  it('labels the gold passage, the answering sentence and an answerable question, each question weighing one per model', () => {
     const rows = labelledRows(question, trace);
     expect(rows.passage.map((r) => r.y)).toEqual([0, 1, 0]);
     expect(rows.passage.reduce((s, r) => s + r.weight!, 0)).toBeCloseTo(1);
@@ -35,7 +35,7 @@ describe('labelledRows', () => {
     expect(rows.answer).toEqual([{ x: [0.7, 0.2], y: 1 }]);
   });
 
-  it('labels any answer to a question the notes cannot answer as wrong, and skips rows with one class only', () => {
+  it('labels a question the notes cannot answer as one to abstain on, and skips rows with one class only', () => {
     const rows = labelledRows({ ...question, gold: [], expect: [] }, trace);
     expect(rows.answer).toEqual([{ x: [0.7, 0.2], y: 0 }]);
     expect(rows.passage).toEqual([]);
