@@ -2,22 +2,27 @@
 import type { APIEmbed } from 'discord.js';
 import { errorTable, type ConfnotesError } from '../../src/errors.js';
 import type { Answer, Excerpt } from '../../src/types.js';
-import { citation, speakerLine } from './citation.js';
+import { citation, citationMarkdown, speakerLine } from './citation.js';
+import { citationUrl } from '../../src/links/citation-url.js';
 import { fitInOneMessage } from './limits.js';
 import { discordMessage, type DiscordMessage } from './message.js';
 import { neutraliseEmbed } from './neutralise-mentions.js';
 
-export function formatAnswer(answer: Answer): DiscordMessage {
-  const { embeds, dropped } = fitInOneMessage(answer.excerpts.map((excerpt) => neutraliseEmbed(excerptEmbed(excerpt))));
-  const parts = [answer.abstained || embeds.length === 0 ? silenceLine(answer) : foundLine(answer.excerpts)];
+/** `notesUrl` (CONFNOTES_NOTES_URL) links each citation to its lines. */
+export function formatAnswer(answer: Answer, notesUrl?: string): DiscordMessage {
+  const { embeds, dropped } = fitInOneMessage(answer.excerpts.map((excerpt) => neutraliseEmbed(excerptEmbed(excerpt, notesUrl))));
+  const parts = [answer.abstained || embeds.length === 0 ? silenceLine(answer, notesUrl) : foundLine(answer.excerpts)];
   if (dropped > 0) parts.push(`(${dropped} more ${plural(dropped, 'excerpt')} did not fit in one message.)`);
   return discordMessage(parts.join(' '), embeds);
 }
 
-function excerptEmbed(excerpt: Excerpt): APIEmbed {
+function excerptEmbed(excerpt: Excerpt, notesUrl: string | undefined): APIEmbed {
   const speakers = speakerLine(excerpt.speakers, excerpt.companies);
+  const url = citationUrl(excerpt.file, excerpt.lines, notesUrl);
   return {
     title: excerpt.talk,
+    // An embed footer cannot hold a link; the title can, so it opens the quoted lines.
+    ...(url && { url }),
     // The quote is the point of the embed, so it stands alone, verbatim.
     description: excerpt.quote,
     fields: [
@@ -33,10 +38,10 @@ function foundLine(excerpts: Excerpt[]): string {
   return `Found ${excerpts.length} ${plural(excerpts.length, 'excerpt')} in ${talks} ${plural(talks, 'talk')} of the notes:`;
 }
 
-function silenceLine(answer: Answer): string {
+function silenceLine(answer: Answer, notesUrl: string | undefined): string {
   const closest = answer.closest ?? [];
   if (closest.length === 0) return 'The notes are silent on this.';
-  const talks = closest.map((t) => `**${t.talk}** (${t.conference}, ${citation(t.file, t.lines)})`);
+  const talks = closest.map((t) => `**${t.talk}** (${t.conference}, ${citationMarkdown(t.file, t.lines, notesUrl)})`);
   return `The notes are silent on this. Closest ${plural(closest.length, 'talk')}: ${talks.join('; ')}.`;
 }
 

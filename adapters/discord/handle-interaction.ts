@@ -8,7 +8,8 @@ import { ASK, DIGEST } from './commands.js';
 import { handleAsk } from './handle-ask.js';
 import { autocompleteConference, handleDigest } from './handle-digest.js';
 
-export async function handleInteraction(interaction: Interaction, service: ConfnotesService, logger: Logger): Promise<void> {
+/** `notesUrl` (CONFNOTES_NOTES_URL) links citations to the notes' lines. */
+export async function handleInteraction(interaction: Interaction, service: ConfnotesService, logger: Logger, notesUrl?: string): Promise<void> {
   if (interaction.isAutocomplete()) {
     if (interaction.commandName !== DIGEST) return;
     try {
@@ -22,8 +23,8 @@ export async function handleInteraction(interaction: Interaction, service: Confn
   }
   if (!interaction.isChatInputCommand()) return;
   try {
-    if (interaction.commandName === ASK) await handleAsk(interaction, service);
-    else if (interaction.commandName === DIGEST) await handleDigest(interaction, service);
+    if (interaction.commandName === ASK) await handleAsk(interaction, service, notesUrl);
+    else if (interaction.commandName === DIGEST) await handleDigest(interaction, service, notesUrl);
   } catch (error) {
     await apologise(interaction, error, logger);
   }

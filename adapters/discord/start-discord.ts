@@ -31,7 +31,7 @@ export async function startDiscord(service: ConfnotesService, config: Config, op
 
   const underWay = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const handling = handleInteraction(interaction, service, logger).finally(() => underWay.delete(handling));
+    const handling = handleInteraction(interaction, service, logger, config.notesUrl).finally(() => underWay.delete(handling));
     underWay.add(handling);
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));

@@ -31,6 +31,8 @@ export interface ConversationDeps {
   rateLimitPerMinute: number;
   rateLimiter: RateLimiter;
   logger: Logger;
+  /** CONFNOTES_NOTES_URL: citations become links to the notes' lines. */
+  notesUrl?: string;
 }
 
 const forAsker = (message: SlackMessage): Reply => ({ kind: 'message', message, onlyAsker: true });
@@ -48,7 +50,7 @@ export function createConversation(deps: ConversationDeps): (markup: string, ask
     if (request.kind === 'digest') {
       if (!request.conference) return forAsker(conferenceNotFound('', await service.conferences()));
       try {
-        return { kind: 'digest', ...formatDigest(await service.digest(request.conference)) };
+        return { kind: 'digest', ...formatDigest(await service.digest(request.conference), deps.notesUrl) };
       } catch (error) {
         if (isConfnotesError(error) && error.code === 'CONFERENCE_NOT_FOUND') {
           return forAsker(conferenceNotFound(request.conference, await service.conferences()));
@@ -57,7 +59,7 @@ export function createConversation(deps: ConversationDeps): (markup: string, ask
       }
     }
     try {
-      return { kind: 'message', message: formatAnswer(await service.ask(request.question)), onlyAsker: false };
+      return { kind: 'message', message: formatAnswer(await service.ask(request.question), { notesUrl: deps.notesUrl }), onlyAsker: false };
     } catch (error) {
       if (isConfnotesError(error) && (error.code === 'QUESTION_EMPTY' || error.code === 'QUESTION_TOO_LONG')) {
         return forAsker(usage(error.message));

@@ -2,7 +2,7 @@
 // testable without Slack. Every string from the notes or the question is escaped here.
 import type { Answer, Excerpt } from '../../src/types.js';
 import { CUT_MARKER, escapeMrkdwn, truncate } from './escape.js';
-import { type Block, type SlackMessage, LIMITS, citation, context, people, quoteBlock, section } from './blocks.js';
+import { type Block, type SlackMessage, LIMITS, citation, citationMrkdwn, context, people, quoteBlock, section } from './blocks.js';
 import { VOTE_ACTION, encodeFeedbackRef } from './feedback-ref.js';
 import type { Vote } from './feedback-store.js';
 
@@ -11,23 +11,28 @@ const MAX_ECHOED_QUESTION = 300;
 // Header, feedback buttons and a possible "more excerpts" note leave 47 blocks: two per excerpt.
 const MAX_EXCERPTS = Math.floor((LIMITS.blocks - 3) / 2);
 
-function excerptSource(e: Pick<Excerpt, 'conference' | 'talk' | 'speakers' | 'companies' | 'file' | 'lines'>): string {
+export interface AnswerFormat {
+  /** CONFNOTES_NOTES_URL: citations link to the notes' lines when set. */
+  notesUrl?: string;
+}
+
+function excerptSource(e: Pick<Excerpt, 'conference' | 'talk' | 'speakers' | 'companies' | 'file' | 'lines'>, notesUrl: string | undefined): string {
   const parts = [e.conference, e.talk, people(e.speakers, e.companies)].filter(Boolean).map(escapeMrkdwn);
-  return [...parts, `\`${escapeMrkdwn(citation(e.file, e.lines))}\``].join(' · ');
+  return [...parts, citationMrkdwn(e.file, e.lines, notesUrl)].join(' · ');
 }
 
 function echo(question: string): string {
   return `“${escapeMrkdwn(truncate(question.replace(/\s+/g, ' '), MAX_ECHOED_QUESTION))}”`;
 }
 
-function headline(answer: Answer): string {
+function headline(answer: Answer, notesUrl: string | undefined): string {
   if (!answer.abstained) {
     const n = answer.excerpts.length;
     return `Found ${n} excerpt${n === 1 ? '' : 's'} in the notes for ${echo(answer.question)}:`;
   }
   const closest = answer.closest ?? [];
   if (closest.length === 0) return `The notes are silent on ${echo(answer.question)}.`;
-  const talks = closest.map((t) => `• ${escapeMrkdwn(t.conference)} · ${escapeMrkdwn(t.talk)} · \`${escapeMrkdwn(citation(t.file, t.lines))}\``);
+  const talks = closest.map((t) => `• ${escapeMrkdwn(t.conference)} · ${escapeMrkdwn(t.talk)} · ${citationMrkdwn(t.file, t.lines, notesUrl)}`);
   return [`The notes are silent on ${echo(answer.question)}. The closest talks:`, ...talks].join('\n');
 }
 
@@ -43,15 +48,15 @@ function feedbackButtons(answer: Answer, excerpts: Excerpt[]): Block {
   };
 }
 
-export function formatAnswer(answer: Answer): SlackMessage {
+export function formatAnswer(answer: Answer, format: AnswerFormat = {}): SlackMessage {
   const excerpts = answer.abstained ? [] : answer.excerpts;
   const shown = excerpts.slice(0, MAX_EXCERPTS);
-  const head = headline(answer);
+  const head = headline(answer, format.notesUrl);
   const blocks: Block[] = [section(head)];
   const text: string[] = [head];
   for (const e of shown) {
     const quote = quoteBlock(e.quote);
-    const source = excerptSource(e);
+    const source = excerptSource(e, format.notesUrl);
     blocks.push(section(quote), context(source));
     text.push(`${quote}\n${source}`);
   }

@@ -74,6 +74,7 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
     rateLimitPerMinute: config.slack.rateLimitPerMinute,
     rateLimiter: createRateLimiter(config.slack.rateLimitPerMinute),
     logger,
+    notesUrl: config.notesUrl,
   });
   const dedupe = createDedupe();
   const feedback = createFeedbackStore(config.stateDir);

@@ -11,13 +11,13 @@ function slackPoster(config: Config, channel: string, setting: string): DigestPo
   const { botToken, apiUrl } = config.slack;
   if (!botToken) throw new ConfnotesError('PLATFORM_NOT_CONFIGURED', `${setting} needs SLACK_BOT_TOKEN, which is not set`);
   const slackApiUrl = apiUrl && (apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`);
-  return createSlackDigestPoster(new webApi.WebClient(botToken, slackApiUrl ? { slackApiUrl } : {}), channel);
+  return createSlackDigestPoster(new webApi.WebClient(botToken, slackApiUrl ? { slackApiUrl } : {}), channel, config.notesUrl);
 }
 
 function discordPoster(config: Config, channel: string, setting: string): DigestPoster {
   const { token, apiUrl } = config.discord;
   if (!token) throw new ConfnotesError('PLATFORM_NOT_CONFIGURED', `${setting} needs DISCORD_TOKEN, which is not set`);
-  return createDiscordDigestPoster(new REST({ api: apiUrl }).setToken(token), channel);
+  return createDiscordDigestPoster(new REST({ api: apiUrl }).setToken(token), channel, config.notesUrl);
 }
 
 /** A poster per platform whose digest channel is set; a channel without its platform's token is a usage error. */

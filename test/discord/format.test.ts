@@ -81,6 +81,15 @@ describe('formatAnswer', () => {
     ]);
   });
 
+  it('links the quote and the closest talks to their lines when the notes URL is set', () => {
+    const notesUrl = 'https://github.com/acme/notes/blob/main';
+    expect(formatAnswer({ question: 'q', abstained: false, excerpts: [etsy] }, notesUrl).embeds[0]!.url).toBe(
+      'https://github.com/acme/notes/blob/main/001_34568cbb42ee90fe.txt#L20',
+    );
+    const silent = formatAnswer({ question: 'q', abstained: true, excerpts: [], closest: [{ conference: 'C', talk: 'T', file: 'n (1).md', lines: [18, 62] }] }, notesUrl);
+    expect(silent.content).toContain('(C, [n (1).md:18-62](<https://github.com/acme/notes/blob/main/n%20%281%29.md?plain=1#L18-L62>))');
+  });
+
   it('says the notes are silent and names the closest talks', () => {
     const answer: Answer = {
       question: 'Kubernetes ?',

@@ -74,6 +74,18 @@ describe('formatAnswer', () => {
     expect(m.text).toContain('post-mortem publics');
   });
 
+  it('links each citation to its lines when the notes URL is set, and the closest talks too', () => {
+    const notesUrl = 'https://github.com/acme/notes/blob/main/';
+    const source = blocksOf(formatAnswer(answer(), { notesUrl }))[2]!;
+    expect(source.elements![0]!.text).toMatch(
+      /· <https:\/\/github\.com\/acme\/notes\/blob\/main\/001_34568cbb42ee90fe\.txt#L20-L21\|001_34568cbb42ee90fe\.txt:20-21>$/,
+    );
+    const silent = formatAnswer(answer({ abstained: true, excerpts: [], closest: [{ conference: 'C', talk: 'T', file: 'a|b.md', lines: [3, 9] }] }), {
+      notesUrl: 'https://wiki.example/{file}?from={start}',
+    });
+    expect(blocksOf(silent)[0]!.text!.text).toContain('• C · T · <https://wiki.example/a%7Cb.md?from=3|a|b.md:3-9>');
+  });
+
   it('quotes every line of a multi-line excerpt', () => {
     const m = formatAnswer(answer({ excerpts: [excerpt({ quote: 'one\r\ntwo\n\nthree' })] }));
     expect(blocksOf(m)[1]!.text!.text).toBe('>one\n>two\n>\n>three');
