@@ -4,8 +4,9 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../src/log.js';
 import { isConfnotesError } from '../../src/errors.js';
 import type { ConfnotesService } from '../../src/service.js';
+import type { Answer } from '../../src/types.js';
 import type { SlackMessage } from './blocks.js';
-import { formatAnswer } from './format-answer.js';
+import { type StreamedAnswer, formatAnswer, streamedAnswer } from './format-answer.js';
 import { type DigestMessages, formatDigest } from './format-digest.js';
 import { type SlackRequest, parseRequest, plainText } from './incoming-text.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -22,6 +23,8 @@ export interface Asker {
 export type Reply =
   /** `onlyAsker`: usage, refusals and apologies are for the asker's eyes only. */
   | { kind: 'message'; message: SlackMessage; onlyAsker: boolean }
+  /** An answer, whole (`message`) and, when it has quotes, in the form a thread streams (`stream`). */
+  | { kind: 'answer'; answer: Answer; message: SlackMessage; stream?: StreamedAnswer }
   | ({ kind: 'digest' } & DigestMessages);
 
 export interface ConversationDeps {
@@ -59,7 +62,9 @@ export function createConversation(deps: ConversationDeps): (markup: string, ask
       }
     }
     try {
-      return { kind: 'message', message: formatAnswer(await service.ask(request.question), { notesUrl: deps.notesUrl }), onlyAsker: false };
+      const answer = await service.ask(request.question);
+      const format = { notesUrl: deps.notesUrl };
+      return { kind: 'answer', answer, message: formatAnswer(answer, format), stream: streamedAnswer(answer, format) };
     } catch (error) {
       if (isConfnotesError(error) && (error.code === 'QUESTION_EMPTY' || error.code === 'QUESTION_TOO_LONG')) {
         return forAsker(usage(error.message));

@@ -2,7 +2,15 @@
 // conversation.ts decides. HTTP by default (Bolt's /slack/events for everything), Socket Mode when an
 // app token is set.
 import type { AddressInfo } from 'node:net';
-import { App, type BlockAction, type ButtonAction, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import {
+  App,
+  type BlockFeedbackButtonsAction,
+  HTTPReceiver,
+  type Receiver,
+  type SayStreamFn,
+  SocketModeReceiver,
+  type webApi,
+} from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import { ConfnotesError } from '../../src/errors.js';
 import { log } from '../../src/log.js';
@@ -11,7 +19,7 @@ import type { SlackMessage } from './blocks.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { type Asker, type Reply, createConversation } from './conversation.js';
 import { createDedupe } from './dedupe.js';
-import { VOTE_ACTION, VOTE_ACTION_PATTERN, decodeFeedbackRef } from './feedback-ref.js';
+import { FEEDBACK_ACTION, decodeFeedbackValue } from './feedback-ref.js';
 import { createFeedbackStore } from './feedback-store.js';
 import { withVoteCounted } from './format-answer.js';
 import type { DigestMessages } from './format-digest.js';
@@ -19,6 +27,8 @@ import { createRateLimiter } from './rate-limit.js';
 import { COMMAND, cannotPostDigest } from './replies.js';
 import { rejectFutureRequests } from './request-guard.js';
 import { safeError } from './safe-error.js';
+import { NO_UNFURL, streamAnswer } from './stream-answer.js';
+import { type SetStatus, createWorkingIndicator } from './working-indicator.js';
 
 type WebClient = webApi.WebClient;
 
@@ -29,9 +39,18 @@ export interface SlackHandle {
   port?: number;
 }
 
-const WORKING_EMOJI = 'eyes';
-// Quotes often contain links; previews of them would bury the quotes.
-const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+/** Where a message event is answered, and Bolt's helpers for that thread. */
+interface MessageTurn {
+  client: WebClient;
+  text: string;
+  asker: Asker;
+  /** The question message's ts. */
+  ts: string;
+  /** The thread the answer goes to. */
+  threadTs: string;
+  setStatus?: SetStatus;
+  sayStream?: SayStreamFn;
+}
 
 export async function startSlack(service: ConfnotesService, config: Config): Promise<SlackHandle> {
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
@@ -109,40 +128,53 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
       }
       return;
     }
-    await respond({ response_type: reply.onlyAsker ? 'ephemeral' : config.slack.responseType, ...reply.message });
+    const onlyAsker = reply.kind === 'message' && reply.onlyAsker;
+    await respond({ response_type: onlyAsker ? 'ephemeral' : config.slack.responseType, ...reply.message });
   });
 
-  async function answerMessage(client: WebClient, text: string, asker: Asker, ts: string, threadTs: string | undefined): Promise<void> {
-    const reaction = { channel: asker.channel, timestamp: ts, name: WORKING_EMOJI };
-    await client.reactions.add(reaction).catch((error: unknown) => logger.warn({ error: safeError(error) }, 'reactions.add failed'));
+  /** Status (or 👀) at once, then the reply in the thread: streamed when it is an answer with quotes. */
+  async function answerMessage(turn: MessageTurn): Promise<void> {
+    const { client, asker } = turn;
+    const working = createWorkingIndicator(client, turn.setStatus, { channel: asker.channel, ts: turn.ts }, logger);
+    await working.start();
+    let replied = false;
     try {
-      await deliver(client, await converse(text, asker), asker, threadTs);
+      const reply = await converse(turn.text, asker);
+      if (reply.kind === 'answer' && reply.stream && turn.sayStream) {
+        await working.quoting();
+        replied = true;
+        await streamAnswer(client, turn.sayStream, { channel: asker.channel, threadTs: turn.threadTs }, reply.stream, reply.message, logger);
+      } else {
+        replied = !(reply.kind === 'message' && reply.onlyAsker && !asker.isDm);
+        await deliver(client, reply, asker, turn.threadTs);
+      }
     } finally {
-      await client.reactions.remove(reaction).catch((error: unknown) => logger.warn({ error: safeError(error) }, 'reactions.remove failed'));
+      await working.finish(replied);
     }
   }
 
-  app.event('app_mention', async ({ event, client }) => {
+  app.event('app_mention', async ({ event, client, setStatus, sayStream }) => {
     if (!event.user) return;
     const asker = { user: event.user, channel: event.channel, isDm: false };
-    await answerMessage(client, event.text, asker, event.ts, event.thread_ts ?? event.ts);
+    await answerMessage({ client, text: event.text, asker, ts: event.ts, threadTs: event.thread_ts ?? event.ts, setStatus, sayStream });
   });
 
-  app.event('message', async ({ event, client }) => {
+  app.event('message', async ({ event, client, setStatus, sayStream }) => {
     // Only plain messages people type in a DM: not edits, joins or bot posts (including this bot's replies).
     if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
     const asker = { user: event.user, channel: event.channel, isDm: true };
-    await answerMessage(client, event.text ?? '', asker, event.ts, event.thread_ts);
+    // Answers go to the message's thread: a streamed reply needs one, and the DM stays one question per thread.
+    await answerMessage({ client, text: event.text ?? '', asker, ts: event.ts, threadTs: event.thread_ts ?? event.ts, setStatus, sayStream });
   });
 
-  app.action<BlockAction<ButtonAction>>(VOTE_ACTION_PATTERN, async ({ ack, body, action, respond }) => {
+  app.action<BlockFeedbackButtonsAction>({ action_id: FEEDBACK_ACTION }, async ({ ack, body, action, respond }) => {
     await ack();
-    const vote = action.action_id === VOTE_ACTION.up ? 'up' : 'down';
-    const ref = decodeFeedbackRef(action.value ?? '');
-    if (!ref) {
-      logger.warn({ actionId: action.action_id }, 'vote button without a readable value');
+    const decoded = decodeFeedbackValue(action.value ?? '');
+    if (!decoded) {
+      logger.warn({ actionId: action.action_id }, 'feedback button without a readable value');
       return;
     }
+    const { vote, ref } = decoded;
     await feedback.append({ ...ref, user: body.user.id, vote, time: new Date().toISOString() });
     const original = body.message;
     if (original?.blocks) {
@@ -177,7 +209,7 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
 async function deliver(client: WebClient, reply: Reply, asker: Asker, threadTs: string | undefined): Promise<void> {
   if (reply.kind === 'digest') return postDigest(client, asker.channel, threadTs, reply);
   const message: SlackMessage = reply.message;
-  if (reply.onlyAsker && !asker.isDm) {
+  if (reply.kind === 'message' && reply.onlyAsker && !asker.isDm) {
     await client.chat.postEphemeral({ channel: asker.channel, user: asker.user, thread_ts: threadTs, ...message });
   } else {
     await client.chat.postMessage({ channel: asker.channel, thread_ts: threadTs, ...message, ...NO_UNFURL });
