@@ -38,6 +38,7 @@ export const settingsSchema = z.object({
   CONFNOTES_SLACK_RESPONSE: z.enum(['in_channel', 'ephemeral']).default('in_channel'),
   CONFNOTES_SLACK_CHANNELS: z.string().default(''),
   CONFNOTES_RATE_LIMIT: intFrom(10),
+  CONFNOTES_FOLLOW_UPS: intFrom(5),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
   CONFNOTES_DISCORD_API_URL: z.string().default('https://discord.com/api'),
@@ -77,6 +78,8 @@ export interface Config {
     responseType: 'in_channel' | 'ephemeral';
     channels: string[];
     rateLimitPerMinute: number;
+    /** Replies without a mention answered in a thread the bot answered; 0 turns follow-ups off. */
+    followUps: number;
     digestChannel?: string;
   };
   discord: {
@@ -141,6 +144,7 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
       responseType: s.CONFNOTES_SLACK_RESPONSE,
       channels: s.CONFNOTES_SLACK_CHANNELS.split(',').map((c) => c.trim()).filter(Boolean),
       rateLimitPerMinute: s.CONFNOTES_RATE_LIMIT,
+      followUps: s.CONFNOTES_FOLLOW_UPS,
       digestChannel: s.CONFNOTES_DIGEST_SLACK_CHANNEL,
     },
     discord: {

@@ -2,6 +2,7 @@
 // the reply here, apart from delivering it, keeps the Bolt listeners to plumbing.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../src/log.js';
+import { composeFollowUp } from '../../src/answers/follow-up.js';
 import { isConfnotesError } from '../../src/errors.js';
 import type { ConfnotesService } from '../../src/service.js';
 import type { Answer } from '../../src/types.js';
@@ -46,10 +47,13 @@ function isAllowed(channels: string[], asker: Asker): boolean {
   return channels.some((c) => c === asker.channel || (name !== undefined && c.replace(/^#/, '').toLowerCase() === name));
 }
 
-export function createConversation(deps: ConversationDeps): (markup: string, asker: Asker) => Promise<Reply> {
+/** `earlier`: the question the thread's last answer answered, when the message is a follow-up in that thread. */
+export type Converse = (markup: string, asker: Asker, earlier?: string) => Promise<Reply>;
+
+export function createConversation(deps: ConversationDeps): Converse {
   const { service, logger } = deps;
 
-  async function fulfil(request: Exclude<SlackRequest, { kind: 'help' }>): Promise<Reply> {
+  async function fulfil(request: Exclude<SlackRequest, { kind: 'help' }>, earlier: string | undefined): Promise<Reply> {
     if (request.kind === 'digest') {
       if (!request.conference) return forAsker(conferenceNotFound('', await service.conferences()));
       try {
@@ -62,7 +66,7 @@ export function createConversation(deps: ConversationDeps): (markup: string, ask
       }
     }
     try {
-      const answer = await service.ask(request.question);
+      const answer = await service.ask(earlier ? composeFollowUp(earlier, request.question) : request.question);
       const format = { notesUrl: deps.notesUrl };
       return { kind: 'answer', answer, message: formatAnswer(answer, format), stream: streamedAnswer(answer, format) };
     } catch (error) {
@@ -73,14 +77,14 @@ export function createConversation(deps: ConversationDeps): (markup: string, ask
     }
   }
 
-  return async (markup, asker) => {
+  return async (markup, asker, earlier) => {
     const request = parseRequest(plainText(markup));
     if (request.kind === 'help') return forAsker(usage());
     if (!isAllowed(deps.channels, asker)) return forAsker(notHere(deps.channels));
     const rate = deps.rateLimiter.take(asker.user);
     if (!rate.allowed) return forAsker(slowDown(deps.rateLimitPerMinute, rate.retryAfterSeconds));
     try {
-      return await fulfil(request);
+      return await fulfil(request, earlier);
     } catch (error) {
       // Anything unexpected: the asker gets an id to report, the log gets the details under the same id.
       const errorId = randomUUID().slice(0, 8);

@@ -24,10 +24,11 @@ import { createFeedbackStore } from './feedback-store.js';
 import { withVoteCounted } from './format-answer.js';
 import type { DigestMessages } from './format-digest.js';
 import { createRateLimiter } from './rate-limit.js';
-import { COMMAND, cannotPostDigest } from './replies.js';
+import { COMMAND, cannotPostDigest, followUpLimit } from './replies.js';
 import { rejectFutureRequests } from './request-guard.js';
 import { safeError } from './safe-error.js';
-import { NO_UNFURL, streamAnswer } from './stream-answer.js';
+import { type AnswerMetadata, NO_UNFURL, streamAnswer } from './stream-answer.js';
+import { answerMetadata, readThread } from './thread-history.js';
 import { type SetStatus, createWorkingIndicator } from './working-indicator.js';
 
 type WebClient = webApi.WebClient;
@@ -48,6 +49,8 @@ interface MessageTurn {
   ts: string;
   /** The thread the answer goes to. */
   threadTs: string;
+  /** The question the thread's last answer answered, when this message follows up on it. */
+  earlier?: string;
   setStatus?: SetStatus;
   sayStream?: SayStreamFn;
 }
@@ -139,32 +142,58 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
     await working.start();
     let replied = false;
     try {
-      const reply = await converse(turn.text, asker);
+      const reply = await converse(turn.text, asker, turn.earlier);
+      // Every answer names its question in metadata, for the follow-ups that will build on it.
+      const metadata = reply.kind === 'answer' ? answerMetadata(reply.answer.question) : undefined;
       if (reply.kind === 'answer' && reply.stream && turn.sayStream) {
         await working.quoting();
         replied = true;
-        await streamAnswer(client, turn.sayStream, { channel: asker.channel, threadTs: turn.threadTs }, reply.stream, reply.message, logger);
+        await streamAnswer(client, turn.sayStream, { channel: asker.channel, threadTs: turn.threadTs }, reply.stream, reply.message, logger, metadata);
       } else {
         replied = !(reply.kind === 'message' && reply.onlyAsker && !asker.isDm);
-        await deliver(client, reply, asker, turn.threadTs);
+        await deliver(client, reply, asker, turn.threadTs, metadata);
       }
     } finally {
       await working.finish(replied);
     }
   }
 
+  /** The earlier question of a thread the bot answered in, when follow-ups are on. */
+  async function earlierIn(client: WebClient, channel: string, threadTs: string | undefined): Promise<string | undefined> {
+    if (!threadTs || config.slack.followUps === 0) return undefined;
+    return (await readThread(client, channel, threadTs)).lastQuestion;
+  }
+
   app.event('app_mention', async ({ event, client, setStatus, sayStream }) => {
     if (!event.user) return;
     const asker = { user: event.user, channel: event.channel, isDm: false };
-    await answerMessage({ client, text: event.text, asker, ts: event.ts, threadTs: event.thread_ts ?? event.ts, setStatus, sayStream });
+    const earlier = await earlierIn(client, event.channel, event.thread_ts);
+    await answerMessage({ client, text: event.text, asker, ts: event.ts, threadTs: event.thread_ts ?? event.ts, earlier, setStatus, sayStream });
   });
 
   app.event('message', async ({ event, client, setStatus, sayStream }) => {
-    // Only plain messages people type in a DM: not edits, joins or bot posts (including this bot's replies).
-    if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
-    const asker = { user: event.user, channel: event.channel, isDm: true };
-    // Answers go to the message's thread: a streamed reply needs one, and the DM stays one question per thread.
-    await answerMessage({ client, text: event.text ?? '', asker, ts: event.ts, threadTs: event.thread_ts ?? event.ts, setStatus, sayStream });
+    // Only plain messages people type: not edits, joins or bot posts (including this bot's replies).
+    if (event.subtype !== undefined || event.bot_id) return;
+    const text = event.text ?? '';
+    const threadTs = event.thread_ts !== undefined && event.thread_ts !== event.ts ? event.thread_ts : undefined;
+    if (event.channel_type === 'im') {
+      const asker = { user: event.user, channel: event.channel, isDm: true };
+      const earlier = await earlierIn(client, event.channel, threadTs);
+      // Answers go to the message's thread: a streamed reply needs one, and the DM stays one question per thread.
+      await answerMessage({ client, text, asker, ts: event.ts, threadTs: threadTs ?? event.ts, earlier, setStatus, sayStream });
+      return;
+    }
+    // In a channel, a follow-up is a reply in a thread the bot answered. A reply that mentions someone is
+    // addressed to them, or to the bot, whose mentions arrive as app_mention.
+    if (!threadTs || config.slack.followUps === 0 || text.includes('<@')) return;
+    const history = await readThread(client, event.channel, threadTs);
+    if (history.answers === 0) return;
+    const asker = { user: event.user, channel: event.channel, isDm: false };
+    if (history.answers > config.slack.followUps) {
+      await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, ...followUpLimit(config.slack.followUps) });
+      return;
+    }
+    await answerMessage({ client, text, asker, ts: event.ts, threadTs, earlier: history.lastQuestion, setStatus, sayStream });
   });
 
   app.action<BlockFeedbackButtonsAction>({ action_id: FEEDBACK_ACTION }, async ({ ack, body, action, respond }) => {
@@ -206,13 +235,13 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
   };
 }
 
-async function deliver(client: WebClient, reply: Reply, asker: Asker, threadTs: string | undefined): Promise<void> {
+async function deliver(client: WebClient, reply: Reply, asker: Asker, threadTs: string | undefined, metadata?: AnswerMetadata): Promise<void> {
   if (reply.kind === 'digest') return postDigest(client, asker.channel, threadTs, reply);
   const message: SlackMessage = reply.message;
   if (reply.kind === 'message' && reply.onlyAsker && !asker.isDm) {
     await client.chat.postEphemeral({ channel: asker.channel, user: asker.user, thread_ts: threadTs, ...message });
   } else {
-    await client.chat.postMessage({ channel: asker.channel, thread_ts: threadTs, ...message, ...NO_UNFURL });
+    await client.chat.postMessage({ channel: asker.channel, thread_ts: threadTs, ...message, ...(metadata && { metadata }), ...NO_UNFURL });
   }
 }
 

@@ -344,6 +344,78 @@ describe('Slack over HTTP', () => {
   });
 });
 
+describe('Slack follow-ups in threads', () => {
+  const reply = (text: string, threadTs: string, over: Record<string, unknown> = {}) => {
+    const ts = `1700000400.${String(++seq).padStart(6, '0')}`;
+    const body = eventEnvelope({ type: 'message', channel_type: 'channel', channel: 'C0GENERAL', user: 'U0ASKER', text, ts, thread_ts: threadTs, event_ts: ts, ...over });
+    return postToBot(bot.port!, body, 'json', { secret: SECRET });
+  };
+  /** The bot's `nth` answer in the thread (streamed or posted whole): answers carry metadata once complete. */
+  const answerIn = async (threadTs: string, nth: number) => {
+    const answers = () => fake.messages.filter((m) => m.thread_ts === threadTs && m.metadata);
+    for (const deadline = Date.now() + 10_000; answers().length < nth; await new Promise((r) => setTimeout(r, 10))) {
+      if (Date.now() > deadline) throw new Error(`no answer ${nth} in thread ${threadTs}`);
+    }
+    return answers()[nth - 1]!;
+  };
+
+  it('answers a reply without a mention in a thread it answered, with the earlier question as context', async () => {
+    const { body, ts } = mention(ETSY_QUESTION);
+    await postToBot(bot.port!, body, 'json', { secret: SECRET });
+    const first = await answerIn(ts, 1);
+    expect(first.metadata).toEqual({ event_type: 'confnotes_answer', event_payload: { question: ETSY_QUESTION } });
+
+    const since = fake.calls.length;
+    await reply('and what did Pinterest say?', ts);
+    const followUp = await answerIn(ts, 2);
+    const composed = 'What did Pinterest say about post-mortems?';
+    expect(fake.calls.slice(since).find((c) => c.method === 'conversations.replies')!.body).toMatchObject({ channel: 'C0GENERAL', ts });
+    expect(followUp.thread_ts).toBe(ts);
+    expect(followUp.text).toContain(`“${composed}”`);
+    expect(followUp.metadata).toEqual({ event_type: 'confnotes_answer', event_payload: { question: composed } });
+    const expected = await test.service.ask(composed);
+    expect(quotesIn(followUp.text)).toEqual(expected.abstained ? [] : expected.excerpts.map((e) => e.quote.replace(/\r\n?/g, '\n').trim()));
+  });
+
+  it('ignores replies in someone else\'s thread, and replies addressed to a person', async () => {
+    fake.addMessage({ channel: 'C0GENERAL', ts: '1700000500.000001', user: 'U0OTHER', text: 'lunch?' });
+    await reply('and what did Pinterest say?', '1700000500.000001');
+    await fake.waitFor('conversations.replies');
+    const { body, ts } = mention(ETSY_QUESTION);
+    await postToBot(bot.port!, body, 'json', { secret: SECRET });
+    await answerIn(ts, 1);
+    const since = fake.calls.length;
+    await reply('<@U0COLLEAGUE> what do you think?', ts);
+    await new Promise((r) => setTimeout(r, 300));
+    const answered = fake.calls.filter((c) => ['chat.startStream', 'chat.postMessage', 'assistant.threads.setStatus'].includes(c.method));
+    // Only the mention was answered; nothing in the other thread, and the reply to a colleague is not even read.
+    expect(answered.filter((c) => c.body.thread_ts === '1700000500.000001' || c.body.thread_ts === undefined)).toEqual([]);
+    expect(fake.calls.slice(since)).toEqual([]);
+  });
+
+  it('stops after the configured number of follow-ups, telling the asker how to go on', async () => {
+    const strict = await startSlack(test.service, { ...test.config({ apiUrl: fake.apiUrl, followUps: 1 }) });
+    try {
+      const { body, ts } = mention(ETSY_QUESTION);
+      await postToBot(strict.port!, body, 'json', { secret: SECRET });
+      await answerIn(ts, 1);
+      const followUp = (text: string) => {
+        const at = `1700000600.${String(++seq).padStart(6, '0')}`;
+        return postToBot(strict.port!, eventEnvelope({ type: 'message', channel_type: 'channel', channel: 'C0GENERAL', user: 'U0ASKER', text, ts: at, thread_ts: ts }), 'json', { secret: SECRET });
+      };
+      await followUp('more?');
+      await answerIn(ts, 2);
+      const since = fake.calls.length;
+      await followUp('and more?');
+      const notice = await fake.waitFor('chat.postEphemeral', (c) => fake.calls.indexOf(c) >= since);
+      expect(notice.body).toMatchObject({ channel: 'C0GENERAL', user: 'U0ASKER', thread_ts: ts });
+      expect(String(notice.body.text)).toContain('up to 1 follow-up in a thread');
+    } finally {
+      await strict.stop();
+    }
+  });
+});
+
 describe('Slack limits and allow-list', () => {
   let limited: SlackHandle;
 
