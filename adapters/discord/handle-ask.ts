@@ -1,18 +1,48 @@
-// /ask: defer at once (answering may take longer than Discord's 3 seconds), then edit in the answer.
-import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+// /ask and the "Ask the notes" message command: defer at once (answering may take longer than Discord's
+// 3 seconds), then edit in the answer, with follow-ups when it does not fit in one message.
+import {
+  MessageFlags,
+  type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
 import { isConfnotesError } from '../../src/errors.js';
 import type { ConfnotesService } from '../../src/service.js';
 import { formatAnswer, formatQuestionProblem } from './format-answer.js';
+import { discordMessage } from './message.js';
+
+type AskingInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
 export async function handleAsk(interaction: ChatInputCommandInteraction, service: ConfnotesService, notesUrl?: string): Promise<void> {
   const question = interaction.options.getString('question') ?? '';
-  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  await answer(interaction, question, interaction.options.getBoolean('private') ?? false, service, notesUrl);
+}
+
+/** The message command: the selected message's text is the question, and the answer is seen by the channel. */
+export async function handleAskTheNotes(interaction: MessageContextMenuCommandInteraction, service: ConfnotesService, notesUrl?: string): Promise<void> {
+  const question = interaction.targetMessage.content.trim();
+  if (!question) {
+    await interaction.reply({ ...discordMessage('That message has no text to ask the notes about.'), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  await answer(interaction, question, false, service, notesUrl);
+}
+
+async function answer(interaction: AskingInteraction, question: string, isPrivate: boolean, service: ConfnotesService, notesUrl?: string): Promise<void> {
   await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-  const reply = await service.ask(question).then((answer) => formatAnswer(answer, notesUrl), (error: unknown) => {
-    if (isConfnotesError(error) && (error.code === 'QUESTION_EMPTY' || error.code === 'QUESTION_TOO_LONG')) {
-      return formatQuestionProblem(error);
-    }
-    throw error;
-  });
-  await interaction.editReply(reply);
+  const messages = await service.ask(question).then(
+    (reply) => formatAnswer(reply, notesUrl),
+    (error: unknown) => {
+      if (isConfnotesError(error) && (error.code === 'QUESTION_EMPTY' || error.code === 'QUESTION_TOO_LONG')) {
+        return [formatQuestionProblem(error)];
+      }
+      throw error;
+    },
+  );
+  const [first, ...rest] = messages;
+  await interaction.editReply(first!);
+  for (const message of rest) {
+    // A follow-up is public unless flagged again: a private answer stays private to its last part.
+    const flags = (message.flags ?? 0) | (isPrivate ? MessageFlags.Ephemeral : 0);
+    await interaction.followUp({ ...message, flags });
+  }
 }

@@ -4,8 +4,8 @@ import type { Interaction } from 'discord.js';
 import type { Logger } from '../../src/log.js';
 import type { ConfnotesService } from '../../src/service.js';
 import { apologise } from './apologise.js';
-import { ASK, DIGEST } from './commands.js';
-import { handleAsk } from './handle-ask.js';
+import { ASK, ASK_THE_NOTES, DIGEST } from './commands.js';
+import { handleAsk, handleAskTheNotes } from './handle-ask.js';
 import { autocompleteConference, handleDigest } from './handle-digest.js';
 
 /** `notesUrl` (CONFNOTES_NOTES_URL) links citations to the notes' lines. */
@@ -21,9 +21,11 @@ export async function handleInteraction(interaction: Interaction, service: Confn
     }
     return;
   }
-  if (!interaction.isChatInputCommand()) return;
+  if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return;
   try {
-    if (interaction.commandName === ASK) await handleAsk(interaction, service, notesUrl);
+    if (interaction.isMessageContextMenuCommand()) {
+      if (interaction.commandName === ASK_THE_NOTES) await handleAskTheNotes(interaction, service, notesUrl);
+    } else if (interaction.commandName === ASK) await handleAsk(interaction, service, notesUrl);
     else if (interaction.commandName === DIGEST) await handleDigest(interaction, service, notesUrl);
   } catch (error) {
     await apologise(interaction, error, logger);
