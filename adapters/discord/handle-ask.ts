@@ -6,31 +6,39 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import { isConfnotesError } from '../../src/errors.js';
-import type { ConfnotesService } from '../../src/service.js';
+import { recordIfAbstained } from '../../src/gaps/gap-store.js';
 import { formatAnswer, formatQuestionProblem } from './format-answer.js';
+import type { InteractionDeps } from './handle-interaction.js';
 import { discordMessage } from './message.js';
 
 type AskingInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
-export async function handleAsk(interaction: ChatInputCommandInteraction, service: ConfnotesService, notesUrl?: string): Promise<void> {
+export async function handleAsk(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
   const question = interaction.options.getString('question') ?? '';
-  await answer(interaction, question, interaction.options.getBoolean('private') ?? false, service, notesUrl);
+  await answer(interaction, question, interaction.options.getBoolean('private') ?? false, deps);
 }
 
 /** The message command: the selected message's text is the question, and the answer is seen by the channel. */
-export async function handleAskTheNotes(interaction: MessageContextMenuCommandInteraction, service: ConfnotesService, notesUrl?: string): Promise<void> {
+export async function handleAskTheNotes(interaction: MessageContextMenuCommandInteraction, deps: InteractionDeps): Promise<void> {
   const question = interaction.targetMessage.content.trim();
   if (!question) {
     await interaction.reply({ ...discordMessage('That message has no text to ask the notes about.'), flags: MessageFlags.Ephemeral });
     return;
   }
-  await answer(interaction, question, false, service, notesUrl);
+  await answer(interaction, question, false, deps);
 }
 
-async function answer(interaction: AskingInteraction, question: string, isPrivate: boolean, service: ConfnotesService, notesUrl?: string): Promise<void> {
+async function answer(interaction: AskingInteraction, question: string, isPrivate: boolean, deps: InteractionDeps): Promise<void> {
+  const { service, notesUrl, gaps, logger } = deps;
   await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
   const messages = await service.ask(question).then(
-    (reply) => formatAnswer(reply, notesUrl),
+    async (reply) => {
+      if (gaps) {
+        // A record that cannot be written must not cost the asker the answer.
+        await recordIfAbstained(gaps, reply, `discord:${interaction.channelId}`).catch((error: unknown) => logger.warn({ err: error }, 'could not record the unanswered question'));
+      }
+      return formatAnswer(reply, notesUrl);
+    },
     (error: unknown) => {
       if (isConfnotesError(error) && (error.code === 'QUESTION_EMPTY' || error.code === 'QUESTION_TOO_LONG')) {
         return [formatQuestionProblem(error)];

@@ -1,6 +1,7 @@
 // Routes each interaction to its command. Nothing thrown here may reach discord.js: the process must
 // stay up and keep answering, so failures become an apology (commands) or an empty list (autocomplete).
 import type { Interaction } from 'discord.js';
+import type { GapStore } from '../../src/gaps/gap-store.js';
 import type { Logger } from '../../src/log.js';
 import type { ConfnotesService } from '../../src/service.js';
 import { apologise } from './apologise.js';
@@ -8,8 +9,17 @@ import { ASK, ASK_THE_NOTES, DIGEST } from './commands.js';
 import { handleAsk, handleAskTheNotes } from './handle-ask.js';
 import { autocompleteConference, handleDigest } from './handle-digest.js';
 
-/** `notesUrl` (CONFNOTES_NOTES_URL) links citations to the notes' lines. */
-export async function handleInteraction(interaction: Interaction, service: ConfnotesService, logger: Logger, notesUrl?: string): Promise<void> {
+export interface InteractionDeps {
+  service: ConfnotesService;
+  logger: Logger;
+  /** CONFNOTES_NOTES_URL: citations link to the notes' lines. */
+  notesUrl?: string;
+  /** Where unanswered questions are recorded for `confnotes gaps`. */
+  gaps?: GapStore;
+}
+
+export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  const { service, logger, notesUrl } = deps;
   if (interaction.isAutocomplete()) {
     if (interaction.commandName !== DIGEST) return;
     try {
@@ -24,8 +34,8 @@ export async function handleInteraction(interaction: Interaction, service: Confn
   if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return;
   try {
     if (interaction.isMessageContextMenuCommand()) {
-      if (interaction.commandName === ASK_THE_NOTES) await handleAskTheNotes(interaction, service, notesUrl);
-    } else if (interaction.commandName === ASK) await handleAsk(interaction, service, notesUrl);
+      if (interaction.commandName === ASK_THE_NOTES) await handleAskTheNotes(interaction, deps);
+    } else if (interaction.commandName === ASK) await handleAsk(interaction, deps);
     else if (interaction.commandName === DIGEST) await handleDigest(interaction, service, notesUrl);
   } catch (error) {
     await apologise(interaction, error, logger);

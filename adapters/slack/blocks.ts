@@ -33,6 +33,12 @@ export function citation(file: string, lines: LineRange): string {
   return `${file}:${lines[0]}-${lines[1]}`;
 }
 
+/** The file and lines of an excerpt id written by `citation`. */
+export function parseCitation(id: string): { file: string; lines: LineRange } | undefined {
+  const match = /^(.+):(\d+)-(\d+)$/.exec(id);
+  return match ? { file: match[1]!, lines: [Number(match[2]), Number(match[3])] } : undefined;
+}
+
 /**
  * The citation as mrkdwn: a link to the lines when the notes URL is set, code-formatted text otherwise.
  * `|`, `<` and `>` would end Slack's `<url|label>` early, so they are percent-encoded in the address.

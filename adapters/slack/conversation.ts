@@ -4,6 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../src/log.js';
 import { composeFollowUp } from '../../src/answers/follow-up.js';
 import { isConfnotesError } from '../../src/errors.js';
+import { type GapStore, recordIfAbstained } from '../../src/gaps/gap-store.js';
 import type { ConfnotesService } from '../../src/service.js';
 import type { Answer } from '../../src/types.js';
 import type { SlackMessage } from './blocks.js';
@@ -37,6 +38,8 @@ export interface ConversationDeps {
   logger: Logger;
   /** CONFNOTES_NOTES_URL: citations become links to the notes' lines. */
   notesUrl?: string;
+  /** Where unanswered questions are recorded for `confnotes gaps`. */
+  gaps?: GapStore;
 }
 
 const forAsker = (message: SlackMessage): Reply => ({ kind: 'message', message, onlyAsker: true });
@@ -53,7 +56,7 @@ export type Converse = (markup: string, asker: Asker, earlier?: string) => Promi
 export function createConversation(deps: ConversationDeps): Converse {
   const { service, logger } = deps;
 
-  async function fulfil(request: Exclude<SlackRequest, { kind: 'help' }>, earlier: string | undefined): Promise<Reply> {
+  async function fulfil(request: Exclude<SlackRequest, { kind: 'help' }>, asker: Asker, earlier: string | undefined): Promise<Reply> {
     if (request.kind === 'digest') {
       if (!request.conference) return forAsker(conferenceNotFound('', await service.conferences()));
       try {
@@ -67,6 +70,10 @@ export function createConversation(deps: ConversationDeps): Converse {
     }
     try {
       const answer = await service.ask(earlier ? composeFollowUp(earlier, request.question) : request.question);
+      if (deps.gaps) {
+        // A record that cannot be written must not cost the asker the answer.
+        await recordIfAbstained(deps.gaps, answer, `slack:${asker.channel}`).catch((error: unknown) => logger.warn({ err: error }, 'could not record the unanswered question'));
+      }
       const format = { notesUrl: deps.notesUrl };
       return { kind: 'answer', answer, message: formatAnswer(answer, format), stream: streamedAnswer(answer, format) };
     } catch (error) {
@@ -84,7 +91,7 @@ export function createConversation(deps: ConversationDeps): Converse {
     const rate = deps.rateLimiter.take(asker.user);
     if (!rate.allowed) return forAsker(slowDown(deps.rateLimitPerMinute, rate.retryAfterSeconds));
     try {
-      return await fulfil(request, earlier);
+      return await fulfil(request, asker, earlier);
     } catch (error) {
       // Anything unexpected: the asker gets an id to report, the log gets the details under the same id.
       const errorId = randomUUID().slice(0, 8);

@@ -21,6 +21,8 @@ import { type Asker, type Reply, createConversation } from './conversation.js';
 import { createDedupe } from './dedupe.js';
 import { FEEDBACK_ACTION, decodeFeedbackValue } from './feedback-ref.js';
 import { createFeedbackStore } from './feedback-store.js';
+import { createGapStore } from '../../src/gaps/gap-store.js';
+import { parseCitation } from './blocks.js';
 import { withVoteCounted } from './format-answer.js';
 import type { DigestMessages } from './format-digest.js';
 import { createRateLimiter } from './rate-limit.js';
@@ -90,6 +92,7 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
     clientOptions,
   });
 
+  const gaps = createGapStore(config.stateDir);
   const converse = createConversation({
     service,
     channels: config.slack.channels,
@@ -97,6 +100,7 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
     rateLimiter: createRateLimiter(config.slack.rateLimitPerMinute),
     logger,
     notesUrl: config.notesUrl,
+    gaps,
   });
   const dedupe = createDedupe();
   const feedback = createFeedbackStore(config.stateDir);
@@ -204,7 +208,14 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
       return;
     }
     const { vote, ref } = decoded;
-    await feedback.append({ ...ref, user: body.user.id, vote, time: new Date().toISOString() });
+    const time = new Date().toISOString();
+    await feedback.append({ ...ref, user: body.user.id, vote, time });
+    if (vote === 'down') {
+      const closest = ref.excerpts.flatMap((id) => parseCitation(id) ?? []);
+      await gaps
+        .append({ kind: 'downvoted', question: ref.question, origin: `slack:${body.channel?.id ?? 'unknown'}`, closest, time })
+        .catch((error: unknown) => logger.warn({ err: error }, 'could not record the 👎'));
+    }
     const original = body.message;
     if (original?.blocks) {
       await respond({ replace_original: true, text: original.text ?? '', blocks: withVoteCounted(original.blocks, vote) });

@@ -128,6 +128,15 @@ describe('/ask end to end', () => {
     expect(componentText(edit.body).length).toBeGreaterThan(1);
   });
 
+  it('records a question the notes cannot answer for confnotes gaps, with the channel it came from', async () => {
+    const silent = 'What did they say about state management with Elm?';
+    const interaction = ask(silent);
+    const edit = await fake.waitForRequest(isEdit(interaction.token));
+    expect(edit.body.content).toMatch(/^The notes are silent on this/);
+    const records = (await readFile(join(real.config.stateDir, 'gaps.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.filter((r) => r.question === silent).map((r) => [r.kind, r.origin])).toEqual([['abstained', 'discord:222222222222222222']]);
+  });
+
   it('never logs the token', () => {
     expect(harness.logs()).not.toContain(BOT_TOKEN);
   });

@@ -261,6 +261,35 @@ describe('Slack over HTTP', () => {
     expect(Date.parse(record.time)).not.toBeNaN();
   });
 
+  it('records what the notes did not answer, and every 👎 with its question, for confnotes gaps', async () => {
+    const silent = 'What did they say about state management with Elm?';
+    expect((await test.service.ask(silent)).abstained).toBe(true);
+    const { body } = mention(silent);
+    await postToBot(bot.port!, body, 'json', { secret: SECRET });
+    const posted = await fake.waitFor('chat.postMessage');
+    expect(String(posted.body.text)).toContain('The notes are silent');
+
+    const voteUrl = fake.responseUrl('down');
+    const blocks = posted.body.blocks as Array<{ type: string; elements?: Array<{ negative_button: { value: string } }> }>;
+    const down = blocks.find((b) => b.type === 'context_actions')!.elements![0]!.negative_button.value;
+    const payload = {
+      type: 'block_actions', user: { id: 'U0VOTER', username: 'voter', team_id: BOT.teamId }, api_app_id: 'A0001', token: 'legacy',
+      team: { id: BOT.teamId, domain: 'team' }, channel: { id: 'C0GENERAL', name: 'general' },
+      container: { type: 'message', message_ts: String(posted.response!.ts), channel_id: 'C0GENERAL', is_ephemeral: false },
+      message: { type: 'message', ts: String(posted.response!.ts), text: 'answer', blocks }, response_url: voteUrl, trigger_id: 't',
+      actions: [{ type: 'feedback_buttons', action_id: 'confnotes_feedback', block_id: 'confnotes_feedback', value: down, action_ts: '1700000002.0', text: { type: 'plain_text', text: '👎' } }],
+    };
+    await postToBot(bot.port!, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'form', { secret: SECRET });
+    await respondedTo(voteUrl);
+    const records = (await readFile(join(test.config().stateDir, 'gaps.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const mine = records.filter((r) => r.question === silent);
+    expect(mine.map((r) => [r.kind, r.origin])).toEqual([
+      ['abstained', 'slack:C0GENERAL'],
+      ['downvoted', 'slack:C0GENERAL'],
+    ]);
+    expect(mine[0].closest.length).toBeGreaterThan(0);
+  });
+
   it('rejects forged signatures and old or future timestamps with 401, answering nothing', async () => {
     const { body } = command(ETSY_QUESTION);
     const now = Math.floor(Date.now() / 1000);
