@@ -111,6 +111,7 @@ export function serviceOver(kb: KnowledgeBase, concurrency = availableParallelis
     digest: (conference) =>
       digestOfConference(conference, { notesDir: config.notesDir, maxFileBytes: config.maxFileBytes, embedder: kb.embedder }),
     conferences: () => kb.conferences(),
+    talks: async () => (await kb.store.talks()).filter((t) => !t.empty),
     close: () => kb.close(),
   };
 }

@@ -1,5 +1,5 @@
 // What the chat adapters and the CLI call. The adapters depend on this interface only.
-import type { Answer, Digest } from './types.js';
+import type { Answer, Digest, TalkFields } from './types.js';
 
 export interface ConfnotesService {
   /** Validates the question (throws ConfnotesError QUESTION_EMPTY / QUESTION_TOO_LONG), then answers it. */
@@ -8,5 +8,7 @@ export interface ConfnotesService {
   digest(conference: string): Promise<Digest>;
   /** Names of the indexed conferences, for autocomplete and help texts. */
   conferences(): Promise<string[]>;
+  /** The indexed talks (conference, date, title, speakers), for suggestions built from what is indexed. */
+  talks?(): Promise<Array<Pick<TalkFields, 'conference' | 'date' | 'talk' | 'speakers'>>>;
   close(): Promise<void>;
 }

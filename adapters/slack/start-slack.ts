@@ -4,6 +4,7 @@
 import type { AddressInfo } from 'node:net';
 import {
   App,
+  Assistant,
   type BlockFeedbackButtonsAction,
   HTTPReceiver,
   type Receiver,
@@ -31,6 +32,7 @@ import { rejectFutureRequests } from './request-guard.js';
 import { safeError } from './safe-error.js';
 import { type AnswerMetadata, NO_UNFURL, streamAnswer } from './stream-answer.js';
 import { answerMetadata, readThread } from './thread-history.js';
+import { suggestPrompts } from '../../src/suggestions/suggested-prompts.js';
 import { type SetStatus, createWorkingIndicator } from './working-indicator.js';
 
 type WebClient = webApi.WebClient;
@@ -199,6 +201,27 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
     }
     await answerMessage({ client, text, asker, ts: event.ts, threadTs, earlier: history.lastQuestion, setStatus, sayStream });
   });
+
+  // Slack's AI-app surface: each conversation with the app is a thread, opened with prompts built from
+  // what is indexed; every message in it is answered in that thread, later ones as follow-ups.
+  app.assistant(
+    new Assistant({
+      threadStarted: async ({ say, setSuggestedPrompts }) => {
+        await say('Ask me anything about the team’s conference notes: I answer with the notes’ own words and where they are.');
+        const prompts = suggestPrompts((await service.talks?.()) ?? []);
+        if (prompts.length > 0) await setSuggestedPrompts({ title: 'From the latest notes', prompts });
+      },
+      // The channel the user is viewing does not change what the notes say: nothing to save (Bolt's
+      // default would rewrite the thread's first message on every change).
+      threadContextChanged: async () => undefined,
+      userMessage: async ({ message, client, setStatus, sayStream }) => {
+        if (message.subtype !== undefined || message.bot_id || !message.thread_ts) return;
+        const asker = { user: message.user, channel: message.channel, isDm: true };
+        const earlier = await earlierIn(client, message.channel, message.thread_ts);
+        await answerMessage({ client, text: message.text ?? '', asker, ts: message.ts, threadTs: message.thread_ts, earlier, setStatus, sayStream });
+      },
+    }),
+  );
 
   app.action<BlockFeedbackButtonsAction>({ action_id: FEEDBACK_ACTION }, async ({ ack, body, action, respond }) => {
     await ack();
