@@ -10,6 +10,7 @@ import { indexCommand } from './cli/index.js';
 import { conferencesCommand } from './cli/conferences.js';
 import { digestCommand } from './cli/digest.js';
 import { watchCommand } from './cli/watch.js';
+import { gapsCommand } from './cli/gaps.js';
 import { serveCommand, type Platform } from './cli/serve.js';
 import { registerCommands } from '../adapters/discord/register-commands.js';
 
@@ -66,6 +67,16 @@ withCommonOptions(program.command('digest').argument('<conference...>', 'confere
   .option('--post <target>', 'post it instead: slack:#channel or discord:<channel id>')
   .action(async (words: string[], options: CommonOptions & { json?: boolean; post?: string }) =>
     digestCommand(loadConfig(overridesFrom(options)), words.join(' '), { json: options.json === true, post: options.post }),
+  );
+
+program
+  .command('gaps')
+  .description('list the questions the notes did not answer (abstentions and 👎), grouped by similar question')
+  .option('--since <period>', 'only since then: 7d, 12h, 2w or a date')
+  .option('--json', 'print the groups as JSON')
+  .option('--post <target>', 'post the report instead: slack:#channel or discord:<channel id>')
+  .action(async (options: { since?: string; json?: boolean; post?: string }) =>
+    gapsCommand(loadConfig(), { since: options.since, json: options.json === true, post: options.post }),
   );
 
 withCommonOptions(program.command('watch').description('re-index changed notes and post digests of new talks to the digest channels'))

@@ -8,6 +8,15 @@ import { ConfnotesError } from './errors.js';
 const intFrom = (def: number) => z.coerce.number().int().nonnegative().default(def);
 const optionalString = z.string().min(1).optional();
 
+/** Citations become links to this address: only http(s), so that a setting cannot make a `javascript:` link. */
+function isWebAddress(value: string): boolean {
+  try {
+    return /^https?:$/.test(new URL(value.replace(/\{(?:file|start|end)\}/g, 'x')).protocol);
+  } catch {
+    return false;
+  }
+}
+
 /** Setting name → schema. The README's settings table lists exactly these. */
 export const settingsSchema = z.object({
   CONFNOTES_NOTES_DIR: z.string().default('data/notes'),
@@ -29,11 +38,17 @@ export const settingsSchema = z.object({
   CONFNOTES_SLACK_RESPONSE: z.enum(['in_channel', 'ephemeral']).default('in_channel'),
   CONFNOTES_SLACK_CHANNELS: z.string().default(''),
   CONFNOTES_RATE_LIMIT: intFrom(10),
+  CONFNOTES_FOLLOW_UPS: intFrom(5),
   DISCORD_TOKEN: optionalString,
   DISCORD_APPLICATION_ID: optionalString,
   CONFNOTES_DISCORD_API_URL: z.string().default('https://discord.com/api'),
   CONFNOTES_DIGEST_SLACK_CHANNEL: optionalString,
   CONFNOTES_DIGEST_DISCORD_CHANNEL: optionalString,
+  CONFNOTES_NOTES_URL: z
+    .string()
+    .min(1)
+    .refine(isWebAddress, 'must be an http(s) URL, optionally with {file}, {start} and {end}')
+    .optional(),
 });
 
 export type Settings = z.infer<typeof settingsSchema>;
@@ -52,6 +67,8 @@ export interface Config {
   stateDir: string;
   databaseUrl?: string;
   databasePool: number;
+  /** Base URL or template that turns citations into links to the notes' lines (src/links/citation-url.ts). */
+  notesUrl?: string;
   slack: {
     botToken?: string;
     signingSecret?: string;
@@ -61,6 +78,8 @@ export interface Config {
     responseType: 'in_channel' | 'ephemeral';
     channels: string[];
     rateLimitPerMinute: number;
+    /** Replies without a mention answered in a thread the bot answered; 0 turns follow-ups off. */
+    followUps: number;
     digestChannel?: string;
   };
   discord: {
@@ -115,6 +134,7 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
     stateDir: resolve(s.CONFNOTES_STATE_DIR),
     databaseUrl: s.CONFNOTES_DATABASE_URL,
     databasePool: s.CONFNOTES_DATABASE_POOL,
+    notesUrl: s.CONFNOTES_NOTES_URL,
     slack: {
       botToken: s.SLACK_BOT_TOKEN,
       signingSecret: s.SLACK_SIGNING_SECRET,
@@ -124,6 +144,7 @@ export function loadConfig(overrides: Overrides = {}, env: NodeJS.ProcessEnv = p
       responseType: s.CONFNOTES_SLACK_RESPONSE,
       channels: s.CONFNOTES_SLACK_CHANNELS.split(',').map((c) => c.trim()).filter(Boolean),
       rateLimitPerMinute: s.CONFNOTES_RATE_LIMIT,
+      followUps: s.CONFNOTES_FOLLOW_UPS,
       digestChannel: s.CONFNOTES_DIGEST_SLACK_CHANNEL,
     },
     discord: {

@@ -11,7 +11,7 @@ export interface ConfnotesService {
   close(): Promise<void>;
   // Optional: what the library, LangChain and MCP also read. The chat adapters need none of it,
   // so their test doubles need not implement it; `serviceOver` always does.
-  /** The indexed talks of every conference, in index order. */
+  /** The indexed talks of every conference, in index order (the Slack assistant suggests prompts from them). */
   talks?(): Promise<Talk[]>;
   /** The indexed notes files, relative to the notes folder, `/`-separated, sorted. */
   files?(): Promise<string[]>;

@@ -1,10 +1,10 @@
 // When answering fails for a reason the user cannot fix: an apology carrying an id that finds the log line.
 import { randomUUID } from 'node:crypto';
-import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+import { MessageFlags, type CommandInteraction } from 'discord.js';
 import type { Logger } from '../../src/log.js';
 import { discordMessage } from './message.js';
 
-export async function apologise(interaction: ChatInputCommandInteraction, error: unknown, logger: Logger): Promise<void> {
+export async function apologise(interaction: CommandInteraction, error: unknown, logger: Logger): Promise<void> {
   const errorId = randomUUID().slice(0, 8);
   logger.error({ err: error, errorId, command: interaction.commandName }, 'discord command failed');
   const apology = discordMessage(

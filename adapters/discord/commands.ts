@@ -1,21 +1,24 @@
-// The slash commands as Discord registers them. Usable in servers, in DMs with the bot and in group DMs,
-// whether the bot was added to a server or installed by a user.
+// The commands as Discord registers them: /ask, /digest and the "Ask the notes" message command. Usable in
+// servers, in DMs with the bot and in group DMs, whether the bot was added to a server or installed by a user.
 import {
+  ApplicationCommandType,
   ApplicationIntegrationType,
+  ContextMenuCommandBuilder,
   InteractionContextType,
   SlashCommandBuilder,
-  type RESTPostAPIChatInputApplicationCommandsJSONBody,
+  type RESTPostAPIApplicationCommandsJSONBody,
 } from 'discord.js';
 
 export const ASK = 'ask';
 export const DIGEST = 'digest';
+export const ASK_THE_NOTES = 'Ask the notes';
 
-const everywhere = (builder: SlashCommandBuilder): SlashCommandBuilder =>
-  builder
-    .setContexts(InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel)
-    .setIntegrationTypes(ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall);
+const CONTEXTS = [InteractionContextType.Guild, InteractionContextType.BotDM, InteractionContextType.PrivateChannel];
+const INSTALLS = [ApplicationIntegrationType.GuildInstall, ApplicationIntegrationType.UserInstall];
 
-export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSONBody[] {
+const everywhere = (builder: SlashCommandBuilder): SlashCommandBuilder => builder.setContexts(CONTEXTS).setIntegrationTypes(INSTALLS);
+
+export function commandDefinitions(): RESTPostAPIApplicationCommandsJSONBody[] {
   const ask = everywhere(new SlashCommandBuilder())
     .setName(ASK)
     .setDescription('Answer a question from the conference notes, with verbatim cited excerpts')
@@ -45,5 +48,12 @@ export function commandDefinitions(): RESTPostAPIChatInputApplicationCommandsJSO
         .setRequired(true)
         .setAutocomplete(true),
     );
-  return [ask.toJSON(), digest.toJSON()];
+  // Right-click a message → Apps → Ask the notes: the message's text is the question.
+  const askTheNotes = new ContextMenuCommandBuilder()
+    .setName(ASK_THE_NOTES)
+    .setNameLocalizations({ fr: 'Demander aux notes' })
+    .setType(ApplicationCommandType.Message)
+    .setContexts(CONTEXTS)
+    .setIntegrationTypes(INSTALLS);
+  return [ask.toJSON(), digest.toJSON(), askTheNotes.toJSON()];
 }

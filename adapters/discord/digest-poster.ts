@@ -3,15 +3,14 @@
 import { type REST, Routes } from 'discord.js';
 import type { DigestPoster } from '../../src/digests/poster.js';
 import { formatDigest } from './format-digest.js';
+import { restBody } from './message.js';
 
-export function createDiscordDigestPoster(rest: REST, channelId: string): DigestPoster {
+export function createDiscordDigestPoster(rest: REST, channelId: string, notesUrl?: string): DigestPoster {
   return {
     target: `discord:${channelId}`,
     async post(digest) {
-      for (const message of formatDigest(digest)) {
-        await rest.post(Routes.channelMessages(channelId), {
-          body: { content: message.content, embeds: message.embeds, allowed_mentions: message.allowedMentions },
-        });
+      for (const message of formatDigest(digest, notesUrl)) {
+        await rest.post(Routes.channelMessages(channelId), { body: restBody(message) });
       }
     },
   };

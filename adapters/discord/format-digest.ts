@@ -3,14 +3,16 @@
 import type { APIEmbed } from 'discord.js';
 import type { Digest, DigestTalk } from '../../src/types.js';
 import { citation, speakerLine } from './citation.js';
+import { citationUrl } from '../../src/links/citation-url.js';
 import { clip, LIMITS, packEmbeds } from './limits.js';
 import { discordMessage, type DiscordMessage } from './message.js';
 import { neutraliseEmbed } from './neutralise-mentions.js';
 
-export function formatDigest(digest: Digest): DiscordMessage[] {
+/** `notesUrl` (CONFNOTES_NOTES_URL) makes each talk's title a link to its lines. */
+export function formatDigest(digest: Digest, notesUrl?: string): DiscordMessage[] {
   const header = digestHeader(digest);
   if (digest.talks.length === 0) return [discordMessage(`${header}\nNo talks were found in these notes.`)];
-  const messages = packEmbeds(digest.talks.map((talk) => neutraliseEmbed(talkEmbed(talk))));
+  const messages = packEmbeds(digest.talks.map((talk) => neutraliseEmbed(talkEmbed(talk, notesUrl))));
   return messages.map((embeds, i) => discordMessage(i === 0 ? header : undefined, embeds));
 }
 
@@ -20,10 +22,12 @@ function digestHeader(digest: Digest): string {
   return `**${digest.conference}**${when}: ${talks}, from ${digest.files.join(', ')}`;
 }
 
-function talkEmbed(talk: DigestTalk): APIEmbed {
+function talkEmbed(talk: DigestTalk, notesUrl: string | undefined): APIEmbed {
   const speakers = speakerLine(talk.speakers, talk.companies);
+  const url = citationUrl(talk.file, talk.lines, notesUrl);
   return {
     title: talk.talk,
+    ...(url && { url }),
     description: talk.empty || talk.highlights.length === 0 ? '*(no notes)*' : highlights(talk),
     ...(speakers && { fields: [{ name: 'Speaker', value: speakers }] }),
     footer: { text: citation(talk.file, talk.lines) },

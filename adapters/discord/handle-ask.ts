@@ -1,18 +1,56 @@
-// /ask: defer at once (answering may take longer than Discord's 3 seconds), then edit in the answer.
-import { MessageFlags, type ChatInputCommandInteraction } from 'discord.js';
+// /ask and the "Ask the notes" message command: defer at once (answering may take longer than Discord's
+// 3 seconds), then edit in the answer, with follow-ups when it does not fit in one message.
+import {
+  MessageFlags,
+  type ChatInputCommandInteraction,
+  type MessageContextMenuCommandInteraction,
+} from 'discord.js';
 import { isConfnotesError } from '../../src/errors.js';
-import type { ConfnotesService } from '../../src/service.js';
+import { recordIfAbstained } from '../../src/gaps/gap-store.js';
 import { formatAnswer, formatQuestionProblem } from './format-answer.js';
+import type { InteractionDeps } from './handle-interaction.js';
+import { discordMessage } from './message.js';
 
-export async function handleAsk(interaction: ChatInputCommandInteraction, service: ConfnotesService): Promise<void> {
+type AskingInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
+
+export async function handleAsk(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
   const question = interaction.options.getString('question') ?? '';
-  const isPrivate = interaction.options.getBoolean('private') ?? false;
+  await answer(interaction, question, interaction.options.getBoolean('private') ?? false, deps);
+}
+
+/** The message command: the selected message's text is the question, and the answer is seen by the channel. */
+export async function handleAskTheNotes(interaction: MessageContextMenuCommandInteraction, deps: InteractionDeps): Promise<void> {
+  const question = interaction.targetMessage.content.trim();
+  if (!question) {
+    await interaction.reply({ ...discordMessage('That message has no text to ask the notes about.'), flags: MessageFlags.Ephemeral });
+    return;
+  }
+  await answer(interaction, question, false, deps);
+}
+
+async function answer(interaction: AskingInteraction, question: string, isPrivate: boolean, deps: InteractionDeps): Promise<void> {
+  const { service, notesUrl, gaps, logger } = deps;
   await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-  const reply = await service.ask(question).then(formatAnswer, (error: unknown) => {
-    if (isConfnotesError(error) && (error.code === 'QUESTION_EMPTY' || error.code === 'QUESTION_TOO_LONG')) {
-      return formatQuestionProblem(error);
-    }
-    throw error;
-  });
-  await interaction.editReply(reply);
+  const messages = await service.ask(question).then(
+    async (reply) => {
+      if (gaps) {
+        // A record that cannot be written must not cost the asker the answer.
+        await recordIfAbstained(gaps, reply, `discord:${interaction.channelId}`).catch((error: unknown) => logger.warn({ err: error }, 'could not record the unanswered question'));
+      }
+      return formatAnswer(reply, notesUrl);
+    },
+    (error: unknown) => {
+      if (isConfnotesError(error) && (error.code === 'QUESTION_EMPTY' || error.code === 'QUESTION_TOO_LONG')) {
+        return [formatQuestionProblem(error)];
+      }
+      throw error;
+    },
+  );
+  const [first, ...rest] = messages;
+  await interaction.editReply(first!);
+  for (const message of rest) {
+    // A follow-up is public unless flagged again: a private answer stays private to its last part.
+    const flags = (message.flags ?? 0) | (isPrivate ? MessageFlags.Ephemeral : 0);
+    await interaction.followUp({ ...message, flags });
+  }
 }

@@ -5,10 +5,10 @@ import type { ConfnotesService } from '../../src/service.js';
 import { formatConferenceNotFound, formatDigest } from './format-digest.js';
 import { matchConferences } from './match-conferences.js';
 
-export async function handleDigest(interaction: ChatInputCommandInteraction, service: ConfnotesService): Promise<void> {
+export async function handleDigest(interaction: ChatInputCommandInteraction, service: ConfnotesService, notesUrl?: string): Promise<void> {
   const conference = interaction.options.getString('conference') ?? '';
   await interaction.deferReply();
-  const messages = await service.digest(conference).then(formatDigest, async (error: unknown) => {
+  const messages = await service.digest(conference).then((digest) => formatDigest(digest, notesUrl), async (error: unknown) => {
     if (isConfnotesError(error) && error.code === 'CONFERENCE_NOT_FOUND') {
       return [formatConferenceNotFound(error.detail, await service.conferences())];
     }

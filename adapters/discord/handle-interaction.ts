@@ -1,14 +1,25 @@
 // Routes each interaction to its command. Nothing thrown here may reach discord.js: the process must
 // stay up and keep answering, so failures become an apology (commands) or an empty list (autocomplete).
 import type { Interaction } from 'discord.js';
+import type { GapStore } from '../../src/gaps/gap-store.js';
 import type { Logger } from '../../src/log.js';
 import type { ConfnotesService } from '../../src/service.js';
 import { apologise } from './apologise.js';
-import { ASK, DIGEST } from './commands.js';
-import { handleAsk } from './handle-ask.js';
+import { ASK, ASK_THE_NOTES, DIGEST } from './commands.js';
+import { handleAsk, handleAskTheNotes } from './handle-ask.js';
 import { autocompleteConference, handleDigest } from './handle-digest.js';
 
-export async function handleInteraction(interaction: Interaction, service: ConfnotesService, logger: Logger): Promise<void> {
+export interface InteractionDeps {
+  service: ConfnotesService;
+  logger: Logger;
+  /** CONFNOTES_NOTES_URL: citations link to the notes' lines. */
+  notesUrl?: string;
+  /** Where unanswered questions are recorded for `confnotes gaps`. */
+  gaps?: GapStore;
+}
+
+export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {
+  const { service, logger, notesUrl } = deps;
   if (interaction.isAutocomplete()) {
     if (interaction.commandName !== DIGEST) return;
     try {
@@ -20,10 +31,12 @@ export async function handleInteraction(interaction: Interaction, service: Confn
     }
     return;
   }
-  if (!interaction.isChatInputCommand()) return;
+  if (!interaction.isChatInputCommand() && !interaction.isMessageContextMenuCommand()) return;
   try {
-    if (interaction.commandName === ASK) await handleAsk(interaction, service);
-    else if (interaction.commandName === DIGEST) await handleDigest(interaction, service);
+    if (interaction.isMessageContextMenuCommand()) {
+      if (interaction.commandName === ASK_THE_NOTES) await handleAskTheNotes(interaction, deps);
+    } else if (interaction.commandName === ASK) await handleAsk(interaction, deps);
+    else if (interaction.commandName === DIGEST) await handleDigest(interaction, service, notesUrl);
   } catch (error) {
     await apologise(interaction, error, logger);
   }

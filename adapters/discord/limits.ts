@@ -1,6 +1,6 @@
 // Discord rejects a whole message when any part exceeds its limits, so everything we send is cut to fit
 // here first. Lengths are counted in UTF-16 code units, which is never less than what Discord counts.
-import type { APIEmbed } from 'discord.js';
+import type { APIEmbed, APIMessageTopLevelComponent } from 'discord.js';
 
 export const LIMITS = {
   content: 2000,
@@ -16,6 +16,10 @@ export const LIMITS = {
   choices: 25,
   choiceName: 100,
   choiceValue: 100,
+  /** Components V2: every component counts, nested ones included. */
+  components: 40,
+  /** Components V2: the text of all text displays (and labels) of one message. */
+  componentText: 4000,
 } as const;
 
 /** The editorial mark for omitted text in a quotation, in French as in English. */
@@ -68,34 +72,6 @@ export function fitEmbed(embed: APIEmbed, total: number = LIMITS.embedsTotal): A
   return fitted;
 }
 
-/** Enough of a quote to be worth showing; below this an embed is dropped rather than shown cut to nothing. */
-const MIN_DESCRIPTION = 200;
-
-/**
- * Fits embeds into a single message: at most 10, their descriptions shortened so that all of them
- * share the 6000 characters fairly (short ones keep their text, long ones get what is left).
- */
-export function fitInOneMessage(embeds: APIEmbed[]): { embeds: APIEmbed[]; dropped: number } {
-  let kept = embeds.slice(0, LIMITS.embedsPerMessage).map((embed) => fitEmbed(embed));
-  const overhead = (embed: APIEmbed) => embedLength(embed) - (embed.description?.length ?? 0);
-  // Drop from the end until the parts that cannot shrink leave room for some text in each description.
-  while (kept.length > 1 && kept.reduce((sum, e) => sum + overhead(e) + MIN_DESCRIPTION, 0) > LIMITS.embedsTotal) {
-    kept = kept.slice(0, -1);
-  }
-  let remaining = LIMITS.embedsTotal - kept.reduce((sum, e) => sum + overhead(e), 0);
-  const shares = new Map<number, number>();
-  const byLength = kept.map((e, i) => ({ i, length: e.description?.length ?? 0 })).sort((a, b) => a.length - b.length);
-  byLength.forEach(({ i, length }, rank) => {
-    const share = Math.min(length, Math.floor(remaining / (byLength.length - rank)));
-    shares.set(i, share);
-    remaining -= share;
-  });
-  const fitted = kept.map((embed, i) =>
-    embed.description === undefined ? embed : { ...embed, description: clip(embed.description, shares.get(i)!) },
-  );
-  return { embeds: fitted, dropped: embeds.length - kept.length };
-}
-
 /** Groups fitted embeds into as few messages as the per-message count and length limits allow, in order. */
 export function packEmbeds(embeds: APIEmbed[]): APIEmbed[][] {
   const messages: APIEmbed[][] = [];
@@ -110,6 +86,36 @@ export function packEmbeds(embeds: APIEmbed[]): APIEmbed[][] {
     }
     current.push(embed);
     length += size;
+  }
+  if (current.length > 0) messages.push(current);
+  return messages;
+}
+
+/** A top-level component with what it costs against the Components V2 limits. */
+export interface Part {
+  component: APIMessageTopLevelComponent;
+  /** Components it holds, itself included. */
+  count: number;
+  /** Characters of text it shows. */
+  length: number;
+}
+
+/** Groups parts into as few messages as the component count and text length allow, in order. */
+export function packComponents(parts: Part[]): APIMessageTopLevelComponent[][] {
+  const messages: APIMessageTopLevelComponent[][] = [];
+  let current: APIMessageTopLevelComponent[] = [];
+  let count = 0;
+  let length = 0;
+  for (const part of parts) {
+    if (current.length > 0 && (count + part.count > LIMITS.components || length + part.length > LIMITS.componentText)) {
+      messages.push(current);
+      current = [];
+      count = 0;
+      length = 0;
+    }
+    current.push(part.component);
+    count += part.count;
+    length += part.length;
   }
   if (current.length > 0) messages.push(current);
   return messages;

@@ -4,6 +4,7 @@ import type { Config } from '../../src/config.js';
 import { log, type Logger } from '../../src/log.js';
 import type { ConfnotesService } from '../../src/service.js';
 import { requireToken } from './discord-credentials.js';
+import { createGapStore } from '../../src/gaps/gap-store.js';
 import { handleInteraction } from './handle-interaction.js';
 
 export interface DiscordOptions {
@@ -29,9 +30,10 @@ export async function startDiscord(service: ConfnotesService, config: Config, op
     ...(options.shard && { shards: options.shard.ids, shardCount: options.shard.count }),
   });
 
+  const deps = { service, logger, notesUrl: config.notesUrl, gaps: createGapStore(config.stateDir) };
   const underWay = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
-    const handling = handleInteraction(interaction, service, logger).finally(() => underWay.delete(handling));
+    const handling = handleInteraction(interaction, deps).finally(() => underWay.delete(handling));
     underWay.add(handling);
   });
   client.on(Events.Error, (error) => logger.error({ err: error }, 'discord client error'));

@@ -1,6 +1,7 @@
 // Block Kit building blocks and limits shared by the formatters. Slack rejects a whole message that
 // breaks a limit, so every formatter cuts its content to fit instead.
 import type { types } from '@slack/bolt';
+import { citationUrl } from '../../src/links/citation-url.js';
 import type { LineRange } from '../../src/types.js';
 import { escapeMrkdwn, truncate } from './escape.js';
 
@@ -30,6 +31,23 @@ export function textMessage(mrkdwn: string): SlackMessage {
 /** `file:12-15` — also the excerpt id recorded with feedback. */
 export function citation(file: string, lines: LineRange): string {
   return `${file}:${lines[0]}-${lines[1]}`;
+}
+
+/** The file and lines of an excerpt id written by `citation`. */
+export function parseCitation(id: string): { file: string; lines: LineRange } | undefined {
+  const match = /^(.+):(\d+)-(\d+)$/.exec(id);
+  return match ? { file: match[1]!, lines: [Number(match[2]), Number(match[3])] } : undefined;
+}
+
+/**
+ * The citation as mrkdwn: a link to the lines when the notes URL is set, code-formatted text otherwise.
+ * `|`, `<` and `>` would end Slack's `<url|label>` early, so they are percent-encoded in the address.
+ */
+export function citationMrkdwn(file: string, lines: LineRange, notesUrl: string | undefined): string {
+  const label = escapeMrkdwn(citation(file, lines));
+  const url = citationUrl(file, lines, notesUrl);
+  if (!url) return `\`${label}\``;
+  return `<${url.replace(/[|<>]/g, (c) => encodeURIComponent(c))}|${label}>`;
 }
 
 /** A mrkdwn blockquote of verbatim note text, escaped, cut to fit a section. */

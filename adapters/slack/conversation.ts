@@ -2,10 +2,13 @@
 // the reply here, apart from delivering it, keeps the Bolt listeners to plumbing.
 import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../src/log.js';
+import { composeFollowUp } from '../../src/answers/follow-up.js';
 import { isConfnotesError } from '../../src/errors.js';
+import { type GapStore, recordIfAbstained } from '../../src/gaps/gap-store.js';
 import type { ConfnotesService } from '../../src/service.js';
+import type { Answer } from '../../src/types.js';
 import type { SlackMessage } from './blocks.js';
-import { formatAnswer } from './format-answer.js';
+import { type StreamedAnswer, formatAnswer, streamedAnswer } from './format-answer.js';
 import { type DigestMessages, formatDigest } from './format-digest.js';
 import { type SlackRequest, parseRequest, plainText } from './incoming-text.js';
 import type { RateLimiter } from './rate-limit.js';
@@ -22,6 +25,8 @@ export interface Asker {
 export type Reply =
   /** `onlyAsker`: usage, refusals and apologies are for the asker's eyes only. */
   | { kind: 'message'; message: SlackMessage; onlyAsker: boolean }
+  /** An answer, whole (`message`) and, when it has quotes, in the form a thread streams (`stream`). */
+  | { kind: 'answer'; answer: Answer; message: SlackMessage; stream?: StreamedAnswer }
   | ({ kind: 'digest' } & DigestMessages);
 
 export interface ConversationDeps {
@@ -31,6 +36,10 @@ export interface ConversationDeps {
   rateLimitPerMinute: number;
   rateLimiter: RateLimiter;
   logger: Logger;
+  /** CONFNOTES_NOTES_URL: citations become links to the notes' lines. */
+  notesUrl?: string;
+  /** Where unanswered questions are recorded for `confnotes gaps`. */
+  gaps?: GapStore;
 }
 
 const forAsker = (message: SlackMessage): Reply => ({ kind: 'message', message, onlyAsker: true });
@@ -41,14 +50,17 @@ function isAllowed(channels: string[], asker: Asker): boolean {
   return channels.some((c) => c === asker.channel || (name !== undefined && c.replace(/^#/, '').toLowerCase() === name));
 }
 
-export function createConversation(deps: ConversationDeps): (markup: string, asker: Asker) => Promise<Reply> {
+/** `earlier`: the question the thread's last answer answered, when the message is a follow-up in that thread. */
+export type Converse = (markup: string, asker: Asker, earlier?: string) => Promise<Reply>;
+
+export function createConversation(deps: ConversationDeps): Converse {
   const { service, logger } = deps;
 
-  async function fulfil(request: Exclude<SlackRequest, { kind: 'help' }>): Promise<Reply> {
+  async function fulfil(request: Exclude<SlackRequest, { kind: 'help' }>, asker: Asker, earlier: string | undefined): Promise<Reply> {
     if (request.kind === 'digest') {
       if (!request.conference) return forAsker(conferenceNotFound('', await service.conferences()));
       try {
-        return { kind: 'digest', ...formatDigest(await service.digest(request.conference)) };
+        return { kind: 'digest', ...formatDigest(await service.digest(request.conference), deps.notesUrl) };
       } catch (error) {
         if (isConfnotesError(error) && error.code === 'CONFERENCE_NOT_FOUND') {
           return forAsker(conferenceNotFound(request.conference, await service.conferences()));
@@ -57,7 +69,13 @@ export function createConversation(deps: ConversationDeps): (markup: string, ask
       }
     }
     try {
-      return { kind: 'message', message: formatAnswer(await service.ask(request.question)), onlyAsker: false };
+      const answer = await service.ask(earlier ? composeFollowUp(earlier, request.question) : request.question);
+      if (deps.gaps) {
+        // A record that cannot be written must not cost the asker the answer.
+        await recordIfAbstained(deps.gaps, answer, `slack:${asker.channel}`).catch((error: unknown) => logger.warn({ err: error }, 'could not record the unanswered question'));
+      }
+      const format = { notesUrl: deps.notesUrl };
+      return { kind: 'answer', answer, message: formatAnswer(answer, format), stream: streamedAnswer(answer, format) };
     } catch (error) {
       if (isConfnotesError(error) && (error.code === 'QUESTION_EMPTY' || error.code === 'QUESTION_TOO_LONG')) {
         return forAsker(usage(error.message));
@@ -66,14 +84,14 @@ export function createConversation(deps: ConversationDeps): (markup: string, ask
     }
   }
 
-  return async (markup, asker) => {
+  return async (markup, asker, earlier) => {
     const request = parseRequest(plainText(markup));
     if (request.kind === 'help') return forAsker(usage());
     if (!isAllowed(deps.channels, asker)) return forAsker(notHere(deps.channels));
     const rate = deps.rateLimiter.take(asker.user);
     if (!rate.allowed) return forAsker(slowDown(deps.rateLimitPerMinute, rate.retryAfterSeconds));
     try {
-      return await fulfil(request);
+      return await fulfil(request, asker, earlier);
     } catch (error) {
       // Anything unexpected: the asker gets an id to report, the log gets the details under the same id.
       const errorId = randomUUID().slice(0, 8);

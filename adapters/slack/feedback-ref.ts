@@ -1,23 +1,25 @@
-// The 👍/👎 buttons carry what a vote is about, so a click needs no server-side memory of the answer
-// (and survives restarts). Slack caps a button value at 2000 characters.
+// Each feedback button carries what its vote is about, so a click needs no server-side memory of the
+// answer (and survives restarts). Slack caps an element's value at 2000 characters.
 import { z } from 'zod';
+import type { Vote } from './feedback-store.js';
 
 export interface FeedbackRef {
   question: string;
   excerpts: string[];
 }
 
-export const VOTE_ACTION = { up: 'confnotes_vote_up', down: 'confnotes_vote_down' } as const;
-export const VOTE_ACTION_PATTERN = /^confnotes_vote_(up|down)$/;
+/** The action id of the native `feedback_buttons` element under every answer. */
+export const FEEDBACK_ACTION = 'confnotes_feedback';
 
 const MAX_VALUE = 2000;
 const MAX_QUESTION = 500;
 
-const refSchema = z.object({ q: z.string(), e: z.array(z.string()) });
+const refSchema = z.object({ v: z.enum(['up', 'down']), q: z.string(), e: z.array(z.string()) });
 
-export function encodeFeedbackRef(ref: FeedbackRef): string {
+/** The value of one of the two buttons: the vote it casts, the question, and as many excerpt ids as fit. */
+export function encodeFeedbackValue(vote: Vote, ref: FeedbackRef): string {
   const excerpts = [...ref.excerpts];
-  const encode = () => JSON.stringify({ q: ref.question.slice(0, MAX_QUESTION), e: excerpts });
+  const encode = () => JSON.stringify({ v: vote, q: ref.question.slice(0, MAX_QUESTION), e: excerpts });
   let value = encode();
   while (value.length > MAX_VALUE && excerpts.length > 0) {
     excerpts.pop();
@@ -26,10 +28,10 @@ export function encodeFeedbackRef(ref: FeedbackRef): string {
   return value;
 }
 
-export function decodeFeedbackRef(value: string): FeedbackRef | undefined {
+export function decodeFeedbackValue(value: string): { vote: Vote; ref: FeedbackRef } | undefined {
   try {
     const parsed = refSchema.safeParse(JSON.parse(value));
-    return parsed.success ? { question: parsed.data.q, excerpts: parsed.data.e } : undefined;
+    return parsed.success ? { vote: parsed.data.v, ref: { question: parsed.data.q, excerpts: parsed.data.e } } : undefined;
   } catch {
     return undefined;
   }

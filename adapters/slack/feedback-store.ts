@@ -1,7 +1,5 @@
-// Votes are appended as JSON Lines: one self-contained record per click, easy to grep, to load in a
-// notebook, or to turn into eval questions later.
-import { appendFile, mkdir } from 'node:fs/promises';
-import { join } from 'node:path';
+// Votes are appended as JSON Lines (`feedback.jsonl` in the state folder): one record per click.
+import { jsonLinesFile } from '../../src/state/json-lines-file.js';
 
 export type Vote = 'up' | 'down';
 
@@ -21,19 +19,5 @@ export interface FeedbackStore {
 }
 
 export function createFeedbackStore(stateDir: string): FeedbackStore {
-  const path = join(stateDir, 'feedback.jsonl');
-  // Appends are chained so that two clicks at once can never interleave within a line.
-  let last: Promise<void> = Promise.resolve();
-  return {
-    path,
-    append(record) {
-      const line = `${JSON.stringify(record)}\n`;
-      const next = last.then(async () => {
-        await mkdir(stateDir, { recursive: true });
-        await appendFile(path, line, 'utf8');
-      });
-      last = next.catch(() => undefined);
-      return next;
-    },
-  };
+  return jsonLinesFile<FeedbackRecord>(stateDir, 'feedback.jsonl');
 }

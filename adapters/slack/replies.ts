@@ -42,3 +42,7 @@ export function conferenceNotFound(asked: string, known: string[]): SlackMessage
 export function cannotPostDigest(): SlackMessage {
   return textMessage('I can’t post in this conversation. Invite me to the channel (`/invite @confnotes`) and ask again.');
 }
+
+export function followUpLimit(turns: number): SlackMessage {
+  return textMessage(`I answer up to ${turns} follow-up${turns === 1 ? '' : 's'} in a thread. Mention me or start a new thread to ask more.`);
+}

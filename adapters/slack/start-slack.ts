@@ -2,7 +2,16 @@
 // conversation.ts decides. HTTP by default (Bolt's /slack/events for everything), Socket Mode when an
 // app token is set.
 import type { AddressInfo } from 'node:net';
-import { App, type BlockAction, type ButtonAction, HTTPReceiver, type Receiver, SocketModeReceiver, type webApi } from '@slack/bolt';
+import {
+  App,
+  Assistant,
+  type BlockFeedbackButtonsAction,
+  HTTPReceiver,
+  type Receiver,
+  type SayStreamFn,
+  SocketModeReceiver,
+  type webApi,
+} from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import { ConfnotesError } from '../../src/errors.js';
 import { log } from '../../src/log.js';
@@ -11,14 +20,20 @@ import type { SlackMessage } from './blocks.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { type Asker, type Reply, createConversation } from './conversation.js';
 import { createDedupe } from './dedupe.js';
-import { VOTE_ACTION, VOTE_ACTION_PATTERN, decodeFeedbackRef } from './feedback-ref.js';
+import { FEEDBACK_ACTION, decodeFeedbackValue } from './feedback-ref.js';
 import { createFeedbackStore } from './feedback-store.js';
+import { createGapStore } from '../../src/gaps/gap-store.js';
+import { parseCitation } from './blocks.js';
 import { withVoteCounted } from './format-answer.js';
 import type { DigestMessages } from './format-digest.js';
 import { createRateLimiter } from './rate-limit.js';
-import { COMMAND, cannotPostDigest } from './replies.js';
+import { COMMAND, cannotPostDigest, followUpLimit } from './replies.js';
 import { rejectFutureRequests } from './request-guard.js';
 import { safeError } from './safe-error.js';
+import { type AnswerMetadata, NO_UNFURL, streamAnswer } from './stream-answer.js';
+import { answerMetadata, readThread } from './thread-history.js';
+import { suggestPrompts } from '../../src/suggestions/suggested-prompts.js';
+import { type SetStatus, createWorkingIndicator } from './working-indicator.js';
 
 type WebClient = webApi.WebClient;
 
@@ -29,9 +44,20 @@ export interface SlackHandle {
   port?: number;
 }
 
-const WORKING_EMOJI = 'eyes';
-// Quotes often contain links; previews of them would bury the quotes.
-const NO_UNFURL = { unfurl_links: false, unfurl_media: false } as const;
+/** Where a message event is answered, and Bolt's helpers for that thread. */
+interface MessageTurn {
+  client: WebClient;
+  text: string;
+  asker: Asker;
+  /** The question message's ts. */
+  ts: string;
+  /** The thread the answer goes to. */
+  threadTs: string;
+  /** The question the thread's last answer answered, when this message follows up on it. */
+  earlier?: string;
+  setStatus?: SetStatus;
+  sayStream?: SayStreamFn;
+}
 
 export async function startSlack(service: ConfnotesService, config: Config): Promise<SlackHandle> {
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
@@ -68,12 +94,15 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
     clientOptions,
   });
 
+  const gaps = createGapStore(config.stateDir);
   const converse = createConversation({
     service,
     channels: config.slack.channels,
     rateLimitPerMinute: config.slack.rateLimitPerMinute,
     rateLimiter: createRateLimiter(config.slack.rateLimitPerMinute),
     logger,
+    notesUrl: config.notesUrl,
+    gaps,
   });
   const dedupe = createDedupe();
   const feedback = createFeedbackStore(config.stateDir);
@@ -108,41 +137,108 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
       }
       return;
     }
-    await respond({ response_type: reply.onlyAsker ? 'ephemeral' : config.slack.responseType, ...reply.message });
+    const onlyAsker = reply.kind === 'message' && reply.onlyAsker;
+    await respond({ response_type: onlyAsker ? 'ephemeral' : config.slack.responseType, ...reply.message });
   });
 
-  async function answerMessage(client: WebClient, text: string, asker: Asker, ts: string, threadTs: string | undefined): Promise<void> {
-    const reaction = { channel: asker.channel, timestamp: ts, name: WORKING_EMOJI };
-    await client.reactions.add(reaction).catch((error: unknown) => logger.warn({ error: safeError(error) }, 'reactions.add failed'));
+  /** Status (or 👀) at once, then the reply in the thread: streamed when it is an answer with quotes. */
+  async function answerMessage(turn: MessageTurn): Promise<void> {
+    const { client, asker } = turn;
+    const working = createWorkingIndicator(client, turn.setStatus, { channel: asker.channel, ts: turn.ts }, logger);
+    await working.start();
+    let replied = false;
     try {
-      await deliver(client, await converse(text, asker), asker, threadTs);
+      const reply = await converse(turn.text, asker, turn.earlier);
+      // Every answer names its question in metadata, for the follow-ups that will build on it.
+      const metadata = reply.kind === 'answer' ? answerMetadata(reply.answer.question) : undefined;
+      if (reply.kind === 'answer' && reply.stream && turn.sayStream) {
+        await working.quoting();
+        replied = true;
+        await streamAnswer(client, turn.sayStream, { channel: asker.channel, threadTs: turn.threadTs }, reply.stream, reply.message, logger, metadata);
+      } else {
+        replied = !(reply.kind === 'message' && reply.onlyAsker && !asker.isDm);
+        await deliver(client, reply, asker, turn.threadTs, metadata);
+      }
     } finally {
-      await client.reactions.remove(reaction).catch((error: unknown) => logger.warn({ error: safeError(error) }, 'reactions.remove failed'));
+      await working.finish(replied);
     }
   }
 
-  app.event('app_mention', async ({ event, client }) => {
+  /** The earlier question of a thread the bot answered in, when follow-ups are on. */
+  async function earlierIn(client: WebClient, channel: string, threadTs: string | undefined): Promise<string | undefined> {
+    if (!threadTs || config.slack.followUps === 0) return undefined;
+    return (await readThread(client, channel, threadTs)).lastQuestion;
+  }
+
+  app.event('app_mention', async ({ event, client, setStatus, sayStream }) => {
     if (!event.user) return;
     const asker = { user: event.user, channel: event.channel, isDm: false };
-    await answerMessage(client, event.text, asker, event.ts, event.thread_ts ?? event.ts);
+    const earlier = await earlierIn(client, event.channel, event.thread_ts);
+    await answerMessage({ client, text: event.text, asker, ts: event.ts, threadTs: event.thread_ts ?? event.ts, earlier, setStatus, sayStream });
   });
 
-  app.event('message', async ({ event, client }) => {
-    // Only plain messages people type in a DM: not edits, joins or bot posts (including this bot's replies).
-    if (event.channel_type !== 'im' || event.subtype !== undefined || event.bot_id) return;
-    const asker = { user: event.user, channel: event.channel, isDm: true };
-    await answerMessage(client, event.text ?? '', asker, event.ts, event.thread_ts);
-  });
-
-  app.action<BlockAction<ButtonAction>>(VOTE_ACTION_PATTERN, async ({ ack, body, action, respond }) => {
-    await ack();
-    const vote = action.action_id === VOTE_ACTION.up ? 'up' : 'down';
-    const ref = decodeFeedbackRef(action.value ?? '');
-    if (!ref) {
-      logger.warn({ actionId: action.action_id }, 'vote button without a readable value');
+  app.event('message', async ({ event, client, setStatus, sayStream }) => {
+    // Only plain messages people type: not edits, joins or bot posts (including this bot's replies).
+    if (event.subtype !== undefined || event.bot_id) return;
+    const text = event.text ?? '';
+    const threadTs = event.thread_ts !== undefined && event.thread_ts !== event.ts ? event.thread_ts : undefined;
+    if (event.channel_type === 'im') {
+      const asker = { user: event.user, channel: event.channel, isDm: true };
+      const earlier = await earlierIn(client, event.channel, threadTs);
+      // Answers go to the message's thread: a streamed reply needs one, and the DM stays one question per thread.
+      await answerMessage({ client, text, asker, ts: event.ts, threadTs: threadTs ?? event.ts, earlier, setStatus, sayStream });
       return;
     }
-    await feedback.append({ ...ref, user: body.user.id, vote, time: new Date().toISOString() });
+    // In a channel, a follow-up is a reply in a thread the bot answered. A reply that mentions someone is
+    // addressed to them, or to the bot, whose mentions arrive as app_mention.
+    if (!threadTs || config.slack.followUps === 0 || text.includes('<@')) return;
+    const history = await readThread(client, event.channel, threadTs);
+    if (history.answers === 0) return;
+    const asker = { user: event.user, channel: event.channel, isDm: false };
+    if (history.answers > config.slack.followUps) {
+      await client.chat.postEphemeral({ channel: event.channel, user: event.user, thread_ts: threadTs, ...followUpLimit(config.slack.followUps) });
+      return;
+    }
+    await answerMessage({ client, text, asker, ts: event.ts, threadTs, earlier: history.lastQuestion, setStatus, sayStream });
+  });
+
+  // Slack's AI-app surface: each conversation with the app is a thread, opened with prompts built from
+  // what is indexed; every message in it is answered in that thread, later ones as follow-ups.
+  app.assistant(
+    new Assistant({
+      threadStarted: async ({ say, setSuggestedPrompts }) => {
+        await say('Ask me anything about the team’s conference notes: I answer with the notes’ own words and where they are.');
+        const prompts = suggestPrompts(((await service.talks?.()) ?? []).filter((t) => !t.empty));
+        if (prompts.length > 0) await setSuggestedPrompts({ title: 'From the latest notes', prompts });
+      },
+      // The channel the user is viewing does not change what the notes say: nothing to save (Bolt's
+      // default would rewrite the thread's first message on every change).
+      threadContextChanged: async () => undefined,
+      userMessage: async ({ message, client, setStatus, sayStream }) => {
+        if (message.subtype !== undefined || message.bot_id || !message.thread_ts) return;
+        const asker = { user: message.user, channel: message.channel, isDm: true };
+        const earlier = await earlierIn(client, message.channel, message.thread_ts);
+        await answerMessage({ client, text: message.text ?? '', asker, ts: message.ts, threadTs: message.thread_ts, earlier, setStatus, sayStream });
+      },
+    }),
+  );
+
+  app.action<BlockFeedbackButtonsAction>({ action_id: FEEDBACK_ACTION }, async ({ ack, body, action, respond }) => {
+    await ack();
+    const decoded = decodeFeedbackValue(action.value ?? '');
+    if (!decoded) {
+      logger.warn({ actionId: action.action_id }, 'feedback button without a readable value');
+      return;
+    }
+    const { vote, ref } = decoded;
+    const time = new Date().toISOString();
+    await feedback.append({ ...ref, user: body.user.id, vote, time });
+    if (vote === 'down') {
+      const closest = ref.excerpts.flatMap((id) => parseCitation(id) ?? []);
+      await gaps
+        .append({ kind: 'downvoted', question: ref.question, origin: `slack:${body.channel?.id ?? 'unknown'}`, closest, time })
+        .catch((error: unknown) => logger.warn({ err: error }, 'could not record the 👎'));
+    }
     const original = body.message;
     if (original?.blocks) {
       await respond({ replace_original: true, text: original.text ?? '', blocks: withVoteCounted(original.blocks, vote) });
@@ -173,13 +269,13 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
   };
 }
 
-async function deliver(client: WebClient, reply: Reply, asker: Asker, threadTs: string | undefined): Promise<void> {
+async function deliver(client: WebClient, reply: Reply, asker: Asker, threadTs: string | undefined, metadata?: AnswerMetadata): Promise<void> {
   if (reply.kind === 'digest') return postDigest(client, asker.channel, threadTs, reply);
   const message: SlackMessage = reply.message;
-  if (reply.onlyAsker && !asker.isDm) {
+  if (reply.kind === 'message' && reply.onlyAsker && !asker.isDm) {
     await client.chat.postEphemeral({ channel: asker.channel, user: asker.user, thread_ts: threadTs, ...message });
   } else {
-    await client.chat.postMessage({ channel: asker.channel, thread_ts: threadTs, ...message, ...NO_UNFURL });
+    await client.chat.postMessage({ channel: asker.channel, thread_ts: threadTs, ...message, ...(metadata && { metadata }), ...NO_UNFURL });
   }
 }
 

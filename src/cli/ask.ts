@@ -2,7 +2,9 @@ import { openKnowledgeBase } from '../app.js';
 import { validateQuestion } from '../answers/question.js';
 import { formatAnswerText } from '../answers/format-text.js';
 import type { Config } from '../config.js';
+import { createGapStore, recordIfAbstained } from '../gaps/gap-store.js';
 import { terminalProgress } from './progress.js';
+import { terminalCitations } from './terminal-link.js';
 
 export async function askCommand(config: Config, question: string, options: { json: boolean; excerpts?: number }): Promise<void> {
   // Checked before the model loads: a usage error should be instant.
@@ -11,7 +13,8 @@ export async function askCommand(config: Config, question: string, options: { js
   const kb = await openKnowledgeBase(config, { onProgress: progress.report }).finally(() => progress.stop());
   try {
     const { answer } = await kb.ask(question, { excerpts: options.excerpts ?? config.excerpts });
-    process.stdout.write(options.json ? `${JSON.stringify(answer, null, 2)}\n` : `${formatAnswerText(answer)}\n`);
+    await recordIfAbstained(createGapStore(config.stateDir), answer, 'cli');
+    process.stdout.write(options.json ? `${JSON.stringify(answer, null, 2)}\n` : `${formatAnswerText(answer, terminalCitations(config.notesUrl, process.stdout.isTTY === true))}\n`);
   } finally {
     await kb.close();
   }

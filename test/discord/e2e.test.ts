@@ -1,11 +1,16 @@
 // The real service behind the real discord.js client, against the fake Discord: what a user of /ask,
 // /digest and its autocomplete sees, from the gateway to the REST calls.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { allText, canPing, expectWithinLimits } from './discord-checks.js';
+import { readFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { allText, canPing, componentText, expectWithinLimits, flatComponents } from './discord-checks.js';
 import { isCallback, isEdit, isFollowUp, startBot, type Harness } from './bot-harness.js';
-import { BOT_TOKEN, interactionPayload, startFakeDiscord, type FakeDiscord } from './fake-discord.js';
+import { BOT_TOKEN, interactionPayload, messageCommandPayload, startFakeDiscord, type FakeDiscord } from './fake-discord.js';
 import { failingOn } from '../helpers/failing-service.js';
 import { openRealService, type RealService } from './real-service.js';
+
+const NOTES_URL = 'https://github.com/acme/notes/blob/main/';
+const ETSY_FILE = '001_34568cbb42ee90fe.txt';
 
 let fake: FakeDiscord;
 let real: RealService;
@@ -14,7 +19,7 @@ let harness: Harness;
 beforeAll(async () => {
   fake = await startFakeDiscord();
   real = await openRealService(fake);
-  harness = await startBot(failingOn('simulated-boom', real.service), real.config);
+  harness = await startBot(failingOn('simulated-boom', real.service), { ...real.config, notesUrl: NOTES_URL });
 });
 
 afterAll(async () => {
@@ -37,7 +42,7 @@ describe('/ask end to end', () => {
     expect(fake.sessions[0]!.identify.token).toBe(BOT_TOKEN);
   });
 
-  it('defers at once, then edits in the Etsy post-mortem quote with its citation', async () => {
+  it('defers at once, then edits in the Etsy post-mortem quote as Components V2, linked to its exact lines', async () => {
     const interaction = ask('What did Etsy say about post-mortems?');
     const callback = await fake.waitForRequest(isCallback(interaction.id));
     expect(callback.body.type).toBe(5);
@@ -46,20 +51,49 @@ describe('/ask end to end', () => {
     const edit = await fake.waitForRequest(isEdit(interaction.token));
     expect(fake.requests.indexOf(callback)).toBeLessThan(fake.requests.indexOf(edit));
     expect(edit.body.allowed_mentions).toEqual({ parse: [] });
-    expect(edit.body.content).toMatch(/^Found \d+ excerpts? in \d+ talks? of the notes:$/);
-    const etsy = edit.body.embeds.find((e: { description: string }) => /post-mortem/.test(e.description));
-    expect(etsy).toBeDefined();
-    expect(etsy.title).toBe("How outages shaped Etsy's architecture");
-    expect(etsy.footer.text).toMatch(/^001_34568cbb42ee90fe\.txt:\d+(-\d+)?$/);
-    expect(etsy.fields).toContainEqual({ name: 'Conference', value: expect.stringMatching(/QCon London 2014/), inline: true });
+    expect(edit.body.flags & (1 << 15)).toBe(1 << 15);
+    const [headline, ...texts] = componentText(edit.body);
+    expect(headline).toMatch(/^Found \d+ excerpts? in \d+ talks? of the notes:$/);
+    const quote = texts.find((t) => /post-mortem/.test(t))!;
+    expect(quote).toMatch(/^### How outages shaped Etsy's architecture\n> /);
+    expect(texts[texts.indexOf(quote) + 1]).toMatch(/^-# QCon London 2014 · .*001_34568cbb42ee90fe\.txt:\d+(-\d+)?$/);
     expectWithinLimits(edit.body);
+
+    // Each excerpt's link button opens the very lines its quote comes from.
+    const expected = await real.service.ask('What did Etsy say about post-mortems?');
+    const links = flatComponents(edit.body.components).filter((c) => c.type === 2).map((c) => (c as { url?: string }).url!);
+    expect(links).toHaveLength(expected.excerpts.length);
+    const note = (await readFile(join(real.config.notesDir, ETSY_FILE), 'utf8')).split(/\r?\n/);
+    expected.excerpts.forEach((excerpt, i) => {
+      const anchor = excerpt.lines[0] === excerpt.lines[1] ? `#L${excerpt.lines[0]}` : `#L${excerpt.lines[0]}-L${excerpt.lines[1]}`;
+      expect(links[i]).toBe(`${NOTES_URL}${excerpt.file}${anchor}`);
+      if (excerpt.file === ETSY_FILE) {
+        expect(note.slice(excerpt.lines[0] - 1, excerpt.lines[1]).join('\n')).toContain(excerpt.quote.trim().split(/\r?\n/)[0]!.slice(0, 40));
+      }
+    });
+  });
+
+  it('answers the "Ask the notes" message command with the selected message as the question', async () => {
+    const interaction = messageCommandPayload('Ask the notes', 'What did Etsy say about post-mortems? @everyone');
+    fake.dispatch(interaction);
+    const callback = await fake.waitForRequest(isCallback(interaction.id));
+    expect(callback.body.type).toBe(5);
+    const edit = await fake.waitForRequest(isEdit(interaction.token));
+    expect(edit.body.allowed_mentions).toEqual({ parse: [] });
+    expect(componentText(edit.body).join('\n')).toMatch(/post-mortem/);
+    expect(canPing(allText(edit.body))).toBe(false);
+
+    const empty = messageCommandPayload('Ask the notes', '   ', 'dm');
+    fake.dispatch(empty);
+    const refusal = await fake.waitForRequest(isCallback(empty.id));
+    expect(refusal.body).toMatchObject({ type: 4, data: { content: 'That message has no text to ask the notes about.', flags: 64, allowed_mentions: { parse: [] } } });
   });
 
   it('makes the reply ephemeral when private, and works in DMs', async () => {
     const interaction = ask('Que fait Etsy après un problème en prod ?', 'dm', true);
     expect((await fake.waitForRequest(isCallback(interaction.id))).body).toEqual({ type: 5, data: { flags: 64 } });
     const edit = await fake.waitForRequest(isEdit(interaction.token));
-    expect(edit.body.embeds.length).toBeGreaterThan(0);
+    expect(componentText(edit.body).length).toBeGreaterThan(1);
   });
 
   it('quotes a note full of mentions without being able to ping', async () => {
@@ -77,7 +111,7 @@ describe('/ask end to end', () => {
     for (const { token } of [empty, long]) {
       const edit = await fake.waitForRequest(isEdit(token));
       expect(edit.body.content).toContain('Usage: `/ask question:');
-      expect(edit.body.embeds).toEqual([]);
+      expect(edit.body.components ?? []).toEqual([]);
     }
   });
 
@@ -91,7 +125,16 @@ describe('/ask end to end', () => {
 
     const next = ask('What did Etsy say about post-mortems?', 'dm');
     const edit = await fake.waitForRequest(isEdit(next.token));
-    expect(edit.body.embeds.length).toBeGreaterThan(0);
+    expect(componentText(edit.body).length).toBeGreaterThan(1);
+  });
+
+  it('records a question the notes cannot answer for confnotes gaps, with the channel it came from', async () => {
+    const silent = 'What did they say about state management with Elm?';
+    const interaction = ask(silent);
+    const edit = await fake.waitForRequest(isEdit(interaction.token));
+    expect(edit.body.content).toMatch(/^The notes are silent on this/);
+    const records = (await readFile(join(real.config.stateDir, 'gaps.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    expect(records.filter((r) => r.question === silent).map((r) => [r.kind, r.origin])).toEqual([['abstained', 'discord:222222222222222222']]);
   });
 
   it('never logs the token', () => {

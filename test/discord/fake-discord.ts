@@ -207,7 +207,7 @@ function fakeMessage(id: string, body: any): object {
     attachments: [],
     pinned: false,
     flags: body?.flags ?? 0,
-    components: [],
+    components: body?.components ?? [],
     webhook_id: APPLICATION_ID,
     application_id: APPLICATION_ID,
   };
@@ -221,6 +221,7 @@ export function interactionPayload(
   name: string,
   options: Array<{ name: string; type: number; value: string | boolean; focused?: boolean }>,
   where: 'guild' | 'dm' = 'guild',
+  data?: Record<string, unknown>,
 ): { id: string; token: string } & Record<string, unknown> {
   interactionCounter += 1;
   const id = String(1300000000000000000n + BigInt(interactionCounter));
@@ -246,6 +247,19 @@ export function interactionPayload(
     entitlements: [],
     authorizing_integration_owners: where === 'guild' ? { '0': '444444444444444444' } : { '1': user.id },
     ...placement,
-    data: { id: name === 'ask' ? '700' : '701', name, type: 1, options },
+    data: data ?? { id: name === 'ask' ? '700' : '701', name, type: 1, options },
   };
+}
+
+/** A message command ("Ask the notes") run on a message someone else wrote, with that message resolved. */
+export function messageCommandPayload(name: string, content: string, where: 'guild' | 'dm' = 'guild') {
+  const target = {
+    id: '1200000000000000001',
+    channel_id: where === 'guild' ? '222222222222222222' : '555555555555555555',
+    content,
+    author: { id: '666666666666666666', username: 'bob', discriminator: '0', global_name: 'Bob', avatar: null },
+    timestamp: new Date().toISOString(), edited_timestamp: null, tts: false, mention_everyone: false, mentions: [], mention_roles: [],
+    attachments: [], embeds: [], pinned: false, type: 0, flags: 0, components: [],
+  };
+  return interactionPayload(2, name, [], where, { id: '702', name, type: 3, target_id: target.id, resolved: { messages: { [target.id]: target } } });
 }

@@ -1,11 +1,11 @@
 // The pure formatters: what users read, cut to Discord's limits, and unable to ping anyone.
 import { describe, expect, it } from 'vitest';
-import type { APIEmbed } from 'discord.js';
+import { ButtonStyle, ComponentType, MessageFlags, type APIEmbed } from 'discord.js';
 import { citation, speakerLine } from '../../adapters/discord/citation.js';
 import { formatAnswer, formatQuestionProblem } from '../../adapters/discord/format-answer.js';
 import { formatConferenceNotFound, formatDigest } from '../../adapters/discord/format-digest.js';
-import { clip, CUT_MARKER, embedLength, fitInOneMessage, LIMITS, packEmbeds } from '../../adapters/discord/limits.js';
-import { allText, canPing, expectWithinLimits } from './discord-checks.js';
+import { clip, CUT_MARKER, embedLength, LIMITS, packEmbeds } from '../../adapters/discord/limits.js';
+import { allText, canPing, expectWithinLimits, flatComponents } from './discord-checks.js';
 import { matchConferences } from '../../adapters/discord/match-conferences.js';
 import { neutraliseMentions } from '../../adapters/discord/neutralise-mentions.js';
 import { ConfnotesError } from '../../src/errors.js';
@@ -64,21 +64,32 @@ describe('citation and speakers', () => {
 });
 
 describe('formatAnswer', () => {
-  it('puts the verbatim quote in an embed titled by the talk, with conference, speaker and citation', () => {
-    const message = formatAnswer({ question: 'post-mortems chez Etsy ?', abstained: false, excerpts: [etsy] });
-    expect(message.allowedMentions).toEqual({ parse: [] });
-    expect(message.content).toBe('Found 1 excerpt in 1 talk of the notes:');
-    expect(message.embeds).toEqual([
+  it('answers in Components V2: a headline, then a container per excerpt with the talk, the verbatim quote and its source', () => {
+    const [message, ...rest] = formatAnswer({ question: 'post-mortems chez Etsy ?', abstained: false, excerpts: [etsy] });
+    expect(rest).toEqual([]);
+    expect(message!.allowedMentions).toEqual({ parse: [] });
+    expect(message!.flags).toBe(MessageFlags.IsComponentsV2);
+    expect(message!.content).toBeUndefined();
+    expect(message!.components).toEqual([
+      { type: ComponentType.TextDisplay, content: 'Found 1 excerpt in 1 talk of the notes:' },
       {
-        title: etsy.talk,
-        description: etsy.quote,
-        fields: [
-          { name: 'Conference', value: 'QCon London 2014', inline: true },
-          { name: 'Speaker', value: 'Etsy', inline: true },
+        type: ComponentType.Container,
+        components: [
+          { type: ComponentType.TextDisplay, content: `### ${etsy.talk}\n> ${etsy.quote}` },
+          { type: ComponentType.TextDisplay, content: '-# QCon London 2014 · Etsy · 001_34568cbb42ee90fe.txt:20' },
         ],
-        footer: { text: '001_34568cbb42ee90fe.txt:20' },
       },
     ]);
+  });
+
+  it('links each quote and the closest talks to their lines when the notes URL is set', () => {
+    const notesUrl = 'https://github.com/acme/notes/blob/main';
+    const [message] = formatAnswer({ question: 'q', abstained: false, excerpts: [etsy] }, notesUrl);
+    const section = flatComponents(message!.components as never).find((c) => c.type === ComponentType.Section)!;
+    expect(section.accessory).toMatchObject({ type: ComponentType.Button, style: ButtonStyle.Link, url: 'https://github.com/acme/notes/blob/main/001_34568cbb42ee90fe.txt#L20' });
+    expect(section.components![0]!.content).toBe('-# QCon London 2014 · Etsy · 001_34568cbb42ee90fe.txt:20');
+    const [silent] = formatAnswer({ question: 'q', abstained: true, excerpts: [], closest: [{ conference: 'C', talk: 'T', file: 'n (1).md', lines: [18, 62] }] }, notesUrl);
+    expect(silent!.content).toContain('(C, [n (1).md:18-62](<https://github.com/acme/notes/blob/main/n%20%281%29.md?plain=1#L18-L62>))');
   });
 
   it('says the notes are silent and names the closest talks', () => {
@@ -88,39 +99,36 @@ describe('formatAnswer', () => {
       excerpts: [],
       closest: [{ conference: 'QCon London 2014', talk: etsy.talk, file: etsy.file, lines: [18, 62] }],
     };
-    const message = formatAnswer(answer);
-    expect(message.embeds).toEqual([]);
-    expect(message.content).toBe(
+    const [message] = formatAnswer(answer);
+    expect(message!.components).toBeUndefined();
+    expect(message!.content).toBe(
       "The notes are silent on this. Closest talk: **How outages shaped Etsy's architecture** (QCon London 2014, 001_34568cbb42ee90fe.txt:18-62).",
     );
-    expect(formatAnswer({ ...answer, closest: [] }).content).toBe('The notes are silent on this.');
+    expect(formatAnswer({ ...answer, closest: [] })[0]!.content).toBe('The notes are silent on this.');
   });
 
-  it('cuts a huge answer to fit one message, marking every cut', () => {
+  it('splits a huge answer into messages within the limits, every excerpt kept in order and long quotes marked as cut', () => {
     const huge: Excerpt = { ...etsy, quote: 'mot '.repeat(5000), talk: 'T'.repeat(400), speakers: ['S'.repeat(2000)], file: 'f'.repeat(3000) };
-    const answer: Answer = { question: 'q', abstained: false, excerpts: Array.from({ length: 14 }, () => huge) };
-    const message = formatAnswer(answer);
-    expectWithinLimits(message);
-    expect(message.embeds.length).toBeGreaterThan(0);
-    for (const embed of message.embeds) expect(embed.description!.endsWith(CUT_MARKER)).toBe(true);
-    expect(message.content).toMatch(/\d+ more excerpts did not fit in one message/);
-  });
-
-  it('shares the 6000 characters so that short quotes stay whole', () => {
-    const short = { ...etsy, quote: 'Court.' };
-    const long = { ...etsy, quote: 'long '.repeat(2000) };
-    const { embeds } = fitInOneMessage([short, long, long].map((e) => formatAnswer({ question: 'q', abstained: false, excerpts: [e] }).embeds[0]!));
-    expect(embeds[0]!.description).toBe('Court.');
-    expect(embeds.reduce((sum, e) => sum + embedLength(e), 0)).toBeLessThanOrEqual(LIMITS.embedsTotal);
+    const answer: Answer = { question: 'q', abstained: false, excerpts: Array.from({ length: 14 }, (_, i) => ({ ...huge, conference: `Conf ${i}` })) };
+    const messages = formatAnswer(answer, 'https://github.com/acme/notes/blob/main/');
+    expect(messages.length).toBeGreaterThan(1);
+    messages.forEach(expectWithinLimits);
+    const containers = messages.flatMap((m) => (m.components as Array<{ type: number; components?: Array<{ content?: string; components?: Array<{ content?: string }> }> }>).filter((c) => c.type === ComponentType.Container));
+    expect(containers).toHaveLength(14);
+    containers.forEach((container, i) => {
+      expect(container.components![0]!.content!.endsWith(CUT_MARKER)).toBe(true);
+      expect(JSON.stringify(container)).toContain(`Conf ${i}`);
+    });
   });
 
   it('cannot ping even when the notes contain mentions', () => {
-    const message = formatAnswer({
+    const [message] = formatAnswer({
       question: 'q',
       abstained: false,
       excerpts: [{ ...etsy, quote: 'Dites-le à @everyone et <@123>, <@&456>.', talk: '@here talk' }],
     });
-    expect(canPing(allText(message))).toBe(false);
+    expect(allText(message!)).toContain('Dites-le à');
+    expect(canPing(allText(message!))).toBe(false);
   });
 
   it('turns a question problem into a usage message', () => {

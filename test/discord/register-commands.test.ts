@@ -12,9 +12,9 @@ beforeAll(async () => {
 afterAll(async () => fake?.close());
 
 describe('registerCommands', () => {
-  it('PUTs /ask and /digest globally, usable in servers and DMs', async () => {
+  it('PUTs /ask, /digest and the "Ask the notes" message command globally, usable in servers and DMs, user-installable', async () => {
     const registered = await registerCommands(discordConfig(fake));
-    expect(registered.map((c) => c.name)).toEqual(['ask', 'digest']);
+    expect(registered.map((c) => c.name)).toEqual(['ask', 'digest', 'Ask the notes']);
     const put = fake.requests.find((r) => r.method === 'PUT' && r.path === `/api/v10/applications/${APPLICATION_ID}/commands`)!;
     expect(put.headers.authorization).toBe(`Bot ${BOT_TOKEN}`);
     const [ask, digest] = put.body;
@@ -28,15 +28,18 @@ describe('registerCommands', () => {
         { name: 'private', type: 5, required: false },
       ],
     });
-    expect(digest).toMatchObject({ name: 'digest', options: [{ name: 'conference', type: 3, required: true, autocomplete: true }] });
-    for (const command of put.body) expect(command.description.length).toBeLessThanOrEqual(100);
+    expect(digest).toMatchObject({ name: 'digest', contexts: [0, 1, 2], integration_types: [0, 1], options: [{ name: 'conference', type: 3, required: true, autocomplete: true }] });
+    const menu = put.body[2];
+    expect(menu).toMatchObject({ name: 'Ask the notes', type: 3, contexts: [0, 1, 2], integration_types: [0, 1] });
+    expect(menu.description ?? '').toBe('');
+    for (const command of put.body) expect((command.description ?? '').length).toBeLessThanOrEqual(100);
   });
 
   it('PUTs to one server when given a guild id', async () => {
     await registerCommands(discordConfig(fake), { guildId: '444444444444444444' });
     const put = await fake.waitForRequest((r) => r.method === 'PUT' && r.path.includes('/guilds/'));
     expect(put.path).toBe(`/api/v10/applications/${APPLICATION_ID}/guilds/444444444444444444/commands`);
-    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'digest']);
+    expect(put.body.map((c: { name: string }) => c.name)).toEqual(['ask', 'digest', 'Ask the notes']);
   });
 
   it('says which setting is missing', async () => {

@@ -51,7 +51,7 @@ describe('startShards', () => {
     const interaction = interactionPayload(2, 'ask', [{ name: 'question', type: 3, value: 'What did Etsy say about post-mortems?' }]);
     fake.dispatch(interaction, second);
     const edit = await fake.waitForRequest(isEdit(interaction.token), 30_000);
-    expect(edit.body.embeds.length).toBeGreaterThan(0);
+    expect(JSON.stringify(edit.body.components)).toContain('post-mortem');
 
     const pids = [...shards.manager.shards.values()].map((shard) => shard.process!.pid!);
     expect(new Set(pids).size).toBe(2);

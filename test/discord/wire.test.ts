@@ -1,5 +1,6 @@
 // discord.js wiring against the fake Discord with a scripted service (a test double of ConfnotesService),
 // for what the real notes cannot produce on demand: a huge answer, a big digest, a rate limit.
+import { MessageFlags } from 'discord.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startDiscord } from '../../adapters/discord/start-discord.js';
 import { ConfnotesError } from '../../src/errors.js';
@@ -73,8 +74,15 @@ describe('discord bot wiring', () => {
     });
     const { token } = ask('long');
     const edit = await fake.waitForRequest(isEdit(token));
-    expectWithinLimits(edit.body);
-    expect(edit.body.embeds.length).toBeGreaterThan(1);
+    const containers = () =>
+      [edit, ...fake.requests.filter(isFollowUp(token))].flatMap((r) => (r.body.components as Array<{ type: number }>).filter((c) => c.type === 17));
+    await fake.waitFor(() => containers().length >= 12);
+    for (const request of [edit, ...fake.requests.filter(isFollowUp(token))]) {
+      expectWithinLimits(request.body);
+      expect(request.body.flags & MessageFlags.IsComponentsV2).toBe(MessageFlags.IsComponentsV2);
+      expect(request.body.allowed_mentions).toEqual({ parse: [] });
+    }
+    expect(fake.requests.filter(isFollowUp(token)).length).toBeGreaterThan(0);
   });
 
   it('retries a rate-limited edit through discord.js REST', async () => {

@@ -18,6 +18,26 @@ export interface RecordedCall {
 
 export const BOT = { userId: 'UBOT0001', botId: 'BBOT0001', teamId: 'T0001' };
 
+/** A message as the fake keeps it for conversations.replies: people's (added by tests) and the bot's. */
+export interface StoredMessage {
+  channel: string;
+  ts: string;
+  thread_ts?: string;
+  user?: string;
+  bot_id?: string;
+  text: string;
+  blocks?: unknown[];
+  metadata?: unknown;
+  /** For streamed messages: the markdown text of each startStream/appendStream/stopStream, in order. */
+  streamed?: string[];
+}
+
+const chunkText = (body: Record<string, unknown>): string =>
+  [
+    typeof body.markdown_text === 'string' ? body.markdown_text : '',
+    ...((body.chunks as Array<{ type: string; text?: string }> | undefined) ?? []).filter((c) => c.type === 'markdown_text').map((c) => c.text ?? ''),
+  ].join('');
+
 async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> {
   const chunks: Buffer[] = [];
   for await (const chunk of req) chunks.push(chunk as Buffer);
@@ -26,7 +46,7 @@ async function readBody(req: IncomingMessage): Promise<Record<string, unknown>> 
   if ((req.headers['content-type'] ?? '').includes('application/json')) return JSON.parse(raw) as Record<string, unknown>;
   // WebClient posts forms; structured arguments (blocks) arrive as JSON strings.
   const body: Record<string, unknown> = Object.fromEntries(new URLSearchParams(raw));
-  for (const key of ['blocks', 'attachments']) if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string);
+  for (const key of ['blocks', 'attachments', 'chunks', 'metadata', 'prompts']) if (typeof body[key] === 'string') body[key] = JSON.parse(body[key] as string);
   return body;
 }
 
@@ -39,6 +59,8 @@ export class FakeSlack {
   private nextTs = 1;
   /** Web API method → the Slack error code the fake answers it with, until removed. */
   readonly failures = new Map<string, string>();
+  /** Every message in every conversation, for conversations.replies. */
+  readonly messages: StoredMessage[] = [];
   port = 0;
 
   constructor() {
@@ -91,11 +113,41 @@ export class FakeSlack {
   private answer(method: string, body: Record<string, unknown>): Record<string, unknown> {
     const failure = this.failures.get(method);
     if (failure) return { ok: false, error: failure };
+    const newTs = () => `1700000000.${String(this.nextTs++).padStart(6, '0')}`;
+    const channel = String(body.channel ?? '');
     switch (method) {
+      case 'assistant.threads.setStatus':
+      case 'assistant.threads.setSuggestedPrompts':
+      case 'assistant.threads.setTitle':
+        return { ok: true };
+      case 'chat.startStream': {
+        const ts = newTs();
+        const text = chunkText(body);
+        this.messages.push({ channel, ts, thread_ts: body.thread_ts as string | undefined, user: BOT.userId, bot_id: BOT.botId, text, streamed: [text] });
+        return { ok: true, channel, ts };
+      }
+      case 'chat.appendStream':
+      case 'chat.stopStream': {
+        const message = this.messages.find((m) => m.channel === channel && m.ts === body.ts && m.streamed);
+        if (!message) return { ok: false, error: 'message_not_found' };
+        const text = chunkText(body);
+        message.streamed!.push(text);
+        message.text += text;
+        if (method === 'chat.stopStream') Object.assign(message, { blocks: body.blocks, metadata: body.metadata });
+        return { ok: true, channel, ts: message.ts, ...(method === 'chat.stopStream' && { message }) };
+      }
+      case 'conversations.replies': {
+        const thread = this.messages
+          .filter((m) => m.channel === channel && (m.ts === body.ts || m.thread_ts === body.ts))
+          .map(({ streamed: _s, metadata, ...m }) => ({ type: 'message', ...m, ...(body.include_all_metadata === 'true' && metadata ? { metadata } : {}) }));
+        return { ok: true, messages: thread, has_more: false };
+      }
       case 'auth.test':
         return { ok: true, user_id: BOT.userId, bot_id: BOT.botId, team_id: BOT.teamId };
       case 'chat.postMessage': {
-        const ts = `1700000000.${String(this.nextTs++).padStart(6, '0')}`;
+        const ts = newTs();
+        const { text, blocks, metadata, thread_ts } = body as Partial<StoredMessage>;
+        this.messages.push({ channel, ts, thread_ts, user: BOT.userId, bot_id: BOT.botId, text: String(text ?? ''), blocks, metadata });
         return { ok: true, channel: body.channel, ts, message: { ...body, ts } };
       }
       case 'chat.postEphemeral':
@@ -110,6 +162,11 @@ export class FakeSlack {
       default:
         return { ok: false, error: 'unknown_method' };
     }
+  }
+
+  /** Adds a message someone wrote, so that conversations.replies returns it. */
+  addMessage(message: Omit<StoredMessage, 'streamed'>): void {
+    this.messages.push(message);
   }
 
   callsTo(method: string): RecordedCall[] {

@@ -3,9 +3,9 @@ import { describe, expect, it } from 'vitest';
 import type { Answer, Digest, Excerpt } from '../../src/types.js';
 import { CUT_MARKER, escapeMrkdwn, truncate } from '../../adapters/slack/escape.js';
 import { LIMITS } from '../../adapters/slack/blocks.js';
-import { formatAnswer, withVoteCounted } from '../../adapters/slack/format-answer.js';
+import { formatAnswer, streamedAnswer, withVoteCounted } from '../../adapters/slack/format-answer.js';
 import { formatDigest } from '../../adapters/slack/format-digest.js';
-import { VOTE_ACTION, decodeFeedbackRef } from '../../adapters/slack/feedback-ref.js';
+import { FEEDBACK_ACTION, decodeFeedbackValue } from '../../adapters/slack/feedback-ref.js';
 
 const excerpt = (over: Partial<Excerpt> = {}): Excerpt => ({
   quote: 'Après chaque problème en prod chez Etsy, ils font des post-mortem publics.',
@@ -26,7 +26,13 @@ const answer = (over: Partial<Answer> = {}): Answer => ({
   ...over,
 });
 
-type AnyBlock = { type: string; block_id?: string; text?: { text: string }; elements?: Array<{ text?: unknown; value?: string; action_id?: string }> };
+type FeedbackButton = { value: string; text: { text: string } };
+type AnyBlock = {
+  type: string;
+  block_id?: string;
+  text?: { text: string };
+  elements?: Array<{ type?: string; text?: unknown; value?: string; action_id?: string; positive_button?: FeedbackButton; negative_button?: FeedbackButton }>;
+};
 const blocksOf = (m: { blocks: unknown[] }) => m.blocks as AnyBlock[];
 const allText = (m: { blocks: unknown[] }) => JSON.stringify(m.blocks);
 
@@ -65,13 +71,25 @@ describe('formatAnswer', () => {
     expect(source!.elements![0]!.text).toBe(
       "QCon London 2014 · How outages shaped Etsy's architecture · John Allspaw (Etsy) · `001_34568cbb42ee90fe.txt:20-21`",
     );
-    expect(actions!.type).toBe('actions');
-    expect(actions!.elements!.map((e) => e.action_id)).toEqual([VOTE_ACTION.up, VOTE_ACTION.down]);
-    expect(decodeFeedbackRef(actions!.elements![0]!.value!)).toEqual({
-      question: 'What did Etsy say about post-mortems?',
-      excerpts: ['001_34568cbb42ee90fe.txt:20-21'],
-    });
+    expect(actions!.type).toBe('context_actions');
+    const [buttons] = actions!.elements!;
+    expect(buttons).toMatchObject({ type: 'feedback_buttons', action_id: FEEDBACK_ACTION });
+    const ref = { question: 'What did Etsy say about post-mortems?', excerpts: ['001_34568cbb42ee90fe.txt:20-21'] };
+    expect(decodeFeedbackValue(buttons!.positive_button!.value)).toEqual({ vote: 'up', ref });
+    expect(decodeFeedbackValue(buttons!.negative_button!.value)).toEqual({ vote: 'down', ref });
     expect(m.text).toContain('post-mortem publics');
+  });
+
+  it('links each citation to its lines when the notes URL is set, and the closest talks too', () => {
+    const notesUrl = 'https://github.com/acme/notes/blob/main/';
+    const source = blocksOf(formatAnswer(answer(), { notesUrl }))[2]!;
+    expect(source.elements![0]!.text).toMatch(
+      /· <https:\/\/github\.com\/acme\/notes\/blob\/main\/001_34568cbb42ee90fe\.txt#L20-L21\|001_34568cbb42ee90fe\.txt:20-21>$/,
+    );
+    const silent = formatAnswer(answer({ abstained: true, excerpts: [], closest: [{ conference: 'C', talk: 'T', file: 'a|b.md', lines: [3, 9] }] }), {
+      notesUrl: 'https://wiki.example/{file}?from={start}',
+    });
+    expect(blocksOf(silent)[0]!.text!.text).toContain('• C · T · <https://wiki.example/a%7Cb.md?from=3|a|b.md:3-9>');
   });
 
   it('quotes every line of a multi-line excerpt', () => {
@@ -97,7 +115,7 @@ describe('formatAnswer', () => {
       excerpts: [excerpt({ quote: 'Ping <!channel> and <@U123> now', talk: 'A <b> talk', speakers: ['@here'] })],
     }));
     // Button values are never rendered, so only what Slack displays is checked.
-    const json = JSON.stringify(blocksOf(m).filter((b) => b.type !== 'actions')) + m.text;
+    const json = JSON.stringify(blocksOf(m).filter((b) => b.type !== 'context_actions')) + m.text;
     expect(json).not.toMatch(/<!channel>|<!here>|<@U123>|@channel|@here|@everyone|<b>/);
     expect(json).toContain('&lt;!channel&gt;');
     expect(json).toContain('&lt;@\u200DU123&gt;');
@@ -111,7 +129,7 @@ describe('formatAnswer', () => {
     for (const b of blocksOf(m)) {
       if (b.text) expect(b.text.text.length).toBeLessThanOrEqual(LIMITS.sectionText);
       for (const e of b.elements ?? []) if (typeof e.text === 'string') expect(e.text.length).toBeLessThanOrEqual(LIMITS.contextText);
-      for (const e of b.elements ?? []) if (e.value) expect(e.value.length).toBeLessThanOrEqual(2000);
+      for (const e of b.elements ?? []) for (const button of [e.positive_button, e.negative_button]) if (button) expect(button.value.length).toBeLessThanOrEqual(2000);
     }
     expect(m.text.length).toBeLessThanOrEqual(LIMITS.messageText);
     expect(blocksOf(m)[1]!.text!.text.endsWith(CUT_MARKER)).toBe(true);
@@ -120,8 +138,28 @@ describe('formatAnswer', () => {
 
   it('replaces the vote buttons by a thank-you once a vote is counted', () => {
     const voted = withVoteCounted(formatAnswer(answer()).blocks, 'down') as AnyBlock[];
-    expect(voted.some((b) => b.type === 'actions')).toBe(false);
+    expect(voted.some((b) => b.type === 'context_actions')).toBe(false);
     expect(JSON.stringify(voted.at(-1))).toContain('👎 Thanks, your vote was counted.');
+  });
+});
+
+describe('streamedAnswer', () => {
+  it('streams the headline, then each quote numbered under its talk; citations and feedback come at the end', () => {
+    const two = answer({ excerpts: [excerpt(), excerpt({ quote: 'Second <!here> line\nand more', talk: 'Other talk', lines: [40, 41] })] });
+    const streamed = streamedAnswer(two, { notesUrl: 'https://github.com/acme/notes/blob/main/' })!;
+    expect(streamed.parts).toEqual([
+      'Found 2 excerpts in the notes for “What did Etsy say about post-mortems?”:\n',
+      "\n**1.** How outages shaped Etsy's architecture\n> Après chaque problème en prod chez Etsy, ils font des post-mortem publics.\n",
+      '\n**2.** Other talk\n> Second &lt;!here&gt; line\n> and more\n',
+    ]);
+    const closing = streamed.closing as AnyBlock[];
+    expect(closing.map((b) => b.type)).toEqual(['context', 'context', 'context_actions']);
+    expect(closing[1]!.elements![0]!.text).toContain('*2.* QCon London 2014 · Other talk');
+    expect(closing[1]!.elements![0]!.text).toContain('<https://github.com/acme/notes/blob/main/001_34568cbb42ee90fe.txt#L40-L41|001_34568cbb42ee90fe.txt:40-41>');
+  });
+
+  it('has nothing to stream when the notes are silent: that reply is sent whole', () => {
+    expect(streamedAnswer(answer({ abstained: true, excerpts: [], closest: [] }))).toBeUndefined();
   });
 });
 

@@ -10,6 +10,7 @@ import { failingOn } from '../helpers/failing-service.js';
 import { SECRET, type TestService, openTestService, withDigest } from './service.js';
 
 const ETSY_FILE = '001_34568cbb42ee90fe.txt';
+const NOTES_URL = 'https://github.com/acme/notes/blob/main/';
 const ETSY_QUESTION = 'What did Etsy say about post-mortems?';
 const FAIL_TRIGGER = 'please-fail';
 
@@ -58,11 +59,39 @@ const sendCommand = (text: string, over?: Record<string, string>, port = bot.por
 const respondedTo = (url: string) => fake.waitFor('response_url', (c) => c.url === url);
 const blocksText = (call: RecordedCall) => JSON.stringify(call.body.blocks);
 
+/** The quotes a reader sees in streamed Markdown: each run of `> ` lines, entities decoded, joiners removed. */
+function quotesIn(markdown: string): string[] {
+  const quotes: string[][] = [];
+  let current: string[] | undefined;
+  for (const line of markdown.split('\n')) {
+    if (line.startsWith('> ')) {
+      if (!current) quotes.push((current = []));
+      current.push(line.slice(2).replace(/\u200D/g, '').replace(/&lt;/g, '<').replace(/&gt;/g, '>').replace(/&amp;/g, '&'));
+    } else current = undefined;
+  }
+  return quotes.map((q) => q.join('\n'));
+}
+
+const streamedText = (ts: string) =>
+  fake.calls
+    .filter((c) => ['chat.startStream', 'chat.appendStream', 'chat.stopStream'].includes(c.method) && (c.method === 'chat.startStream' ? c.response?.ts === ts : c.body.ts === ts))
+    .map((c) => ((c.body.chunks as Array<{ text: string }> | undefined) ?? []).map((chunk) => chunk.text).join('') + String(c.body.markdown_text ?? ''))
+    .join('');
+
+/** Links of the form <url|file:a-b> in mrkdwn, with the lines their anchor names. */
+function linkedLines(mrkdwn: string): Array<{ file: string; start: number; end: number }> {
+  return [...mrkdwn.matchAll(/<https:\/\/github\.com\/acme\/notes\/blob\/main\/([^#|>]+)#L(\d+)(?:-L(\d+))?\|/g)].map((m) => ({
+    file: decodeURIComponent(m[1]!),
+    start: Number(m[2]),
+    end: Number(m[3] ?? m[2]),
+  }));
+}
+
 beforeAll(async () => {
   fake = await new FakeSlack().start();
   test = await openTestService();
   const service = withDigest(cannedDigest.conference, cannedDigest, failingOn(FAIL_TRIGGER, test.service));
-  bot = await startSlack(service, test.config({ apiUrl: fake.apiUrl }));
+  bot = await startSlack(service, { ...test.config({ apiUrl: fake.apiUrl }), notesUrl: NOTES_URL });
 });
 
 afterAll(async () => {
@@ -93,7 +122,7 @@ describe('Slack over HTTP', () => {
     const blocks = blocksText(reply);
     expect(blocks).toContain('post-mortem');
     expect(blocks).toContain(`${ETSY_FILE}:`);
-    expect(blocks).toContain('confnotes_vote_up');
+    expect(blocks).toContain('"type":"feedback_buttons"');
     expect(String(reply.body.text)).toContain('post-mortem');
   });
 
@@ -119,59 +148,146 @@ describe('Slack over HTTP', () => {
     expect(String(longReply.body.text).length).toBeLessThan(2000);
   });
 
-  it('answers a mention in its thread, with 👀 added while working and removed after', async () => {
+  it('answers a mention in its thread: status first, then the quotes streamed, then linked citations and feedback', async () => {
     const { body, ts } = mention(ETSY_QUESTION);
     expect((await postToBot(bot.port!, body, 'json', { secret: SECRET })).status).toBe(200);
-    const posted = await fake.waitFor('chat.postMessage');
-    await fake.waitFor('reactions.remove');
-    expect(posted.body).toMatchObject({ channel: 'C0GENERAL', thread_ts: ts });
-    expect(posted.authorization).toBe('Bearer xoxb-test-token');
-    expect(blocksText(posted)).toContain(`${ETSY_FILE}:`);
+    const stop = await fake.waitFor('chat.stopStream');
     const order = fake.calls.map((c) => c.method);
-    expect(order).toEqual(['reactions.add', 'chat.postMessage', 'reactions.remove']);
-    expect(fake.callsTo('reactions.add')[0]!.body).toMatchObject({ channel: 'C0GENERAL', timestamp: ts, name: 'eyes' });
+    // The asker sees the status before the first excerpt; no 👀 is needed where the status shows.
+    expect(order[0]).toBe('assistant.threads.setStatus');
+    expect(fake.calls[0]!.body).toMatchObject({ channel_id: 'C0GENERAL', thread_ts: ts, status: 'is searching the notes…' });
+    expect(order.indexOf('assistant.threads.setStatus')).toBeLessThan(order.indexOf('chat.startStream'));
+    expect(order).not.toContain('reactions.add');
+    expect(order).not.toContain('chat.postMessage');
+    const start = fake.callsTo('chat.startStream')[0]!;
+    expect(start.body).toMatchObject({ channel: 'C0GENERAL', thread_ts: ts, recipient_user_id: 'U0ASKER', recipient_team_id: BOT.teamId });
+    expect(start.authorization).toBe('Bearer xoxb-test-token');
+    // Each excerpt is its own append: the first one is on screen before the others are sent.
+    expect(fake.callsTo('chat.appendStream').length).toBeGreaterThanOrEqual(1);
+
+    const expected = await test.service.ask(ETSY_QUESTION);
+    expect(expected.excerpts.length).toBeGreaterThan(0);
+    const shown = quotesIn(streamedText(String(start.response!.ts)));
+    expect(shown).toEqual(expected.excerpts.map((e) => e.quote.replace(/\r\n?/g, '\n').trim()));
+    expect(shown.join(' ')).toMatch(/post-mortem/);
+
+    const closing = blocksText(stop);
+    expect(closing).toContain('"type":"feedback_buttons"');
+    expect(closing).toContain('"action_id":"confnotes_feedback"');
+    const links = linkedLines(closing);
+    expect(links).toHaveLength(expected.excerpts.length);
+    const noteLines = (await readFile(join(test.dir, 'notes', ETSY_FILE), 'utf8')).split(/\r?\n/);
+    expected.excerpts.forEach((excerpt, i) => {
+      expect(links[i]).toEqual({ file: excerpt.file, start: excerpt.lines[0], end: excerpt.lines[1] });
+      if (excerpt.file !== ETSY_FILE) return;
+      // The linked lines hold the quote: its first words are on the first linked line.
+      const linked = noteLines.slice(links[i]!.start - 1, links[i]!.end).join('\n');
+      expect(linked).toContain(excerpt.quote.trim().split(/\r?\n/)[0]!.slice(0, 40));
+    });
   });
 
-  it('answers a DM in the DM and ignores bot messages and edits', async () => {
+  it('falls back to 👀 where the thread status is refused, and to one whole message where streaming is', async () => {
+    fake.failures.set('assistant.threads.setStatus', 'channel_type_not_supported');
+    fake.failures.set('chat.startStream', 'feature_not_enabled');
+    try {
+      const { body, ts } = mention(ETSY_QUESTION);
+      await postToBot(bot.port!, body, 'json', { secret: SECRET });
+      const posted = await fake.waitFor('chat.postMessage');
+      await fake.waitFor('reactions.remove');
+      expect(posted.body).toMatchObject({ channel: 'C0GENERAL', thread_ts: ts });
+      expect(blocksText(posted)).toContain(`${ETSY_FILE}:`);
+      expect(blocksText(posted)).toContain('"type":"feedback_buttons"');
+      const order = fake.calls.map((c) => c.method);
+      expect(order).toEqual(['assistant.threads.setStatus', 'reactions.add', 'chat.startStream', 'chat.postMessage', 'reactions.remove']);
+      expect(fake.callsTo('reactions.add')[0]!.body).toMatchObject({ channel: 'C0GENERAL', timestamp: ts, name: 'eyes' });
+    } finally {
+      fake.failures.clear();
+    }
+  });
+
+  it('completes the streamed message with the whole answer when the stream breaks half-way', async () => {
+    fake.failures.set('chat.appendStream', 'streaming_state_conflict');
+    try {
+      const { body } = mention(ETSY_QUESTION);
+      await postToBot(bot.port!, body, 'json', { secret: SECRET });
+      const update = await fake.waitFor('chat.update');
+      const start = fake.callsTo('chat.startStream')[0]!;
+      expect(update.body).toMatchObject({ channel: 'C0GENERAL', ts: start.response!.ts });
+      expect(blocksText(update)).toContain('post-mortem');
+      expect(blocksText(update)).toContain('"type":"feedback_buttons"');
+      expect(fake.callsTo('chat.postMessage')).toHaveLength(0);
+    } finally {
+      fake.failures.clear();
+    }
+  });
+
+  it('answers a DM in the DM, in the message\'s thread, and ignores bot messages and edits', async () => {
     const dm = (over: Record<string, unknown>) =>
       postToBot(bot.port!, eventEnvelope({ type: 'message', channel_type: 'im', channel: 'D0ASKER', user: 'U0ASKER', text: ETSY_QUESTION, ts: `1700000200.${++seq}`, ...over }), 'json', { secret: SECRET });
     await dm({ bot_id: BOT.botId, user: BOT.userId });
     await dm({ subtype: 'message_changed' });
-    await dm({});
-    const posted = await fake.waitFor('chat.postMessage');
-    await fake.waitFor('reactions.remove');
-    expect(posted.body.channel).toBe('D0ASKER');
-    expect(posted.body.thread_ts).toBeUndefined();
-    expect(blocksText(posted)).toContain('post-mortem');
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    await dm({ ts: '1700000200.999999' });
+    const start = await fake.waitFor('chat.startStream');
+    await fake.waitFor('chat.stopStream');
+    expect(start.body).toMatchObject({ channel: 'D0ASKER', thread_ts: '1700000200.999999' });
+    expect(quotesIn(streamedText(String(start.response!.ts))).join(' ')).toContain('post-mortem');
+    expect(fake.callsTo('chat.startStream')).toHaveLength(1);
   });
 
-  it('records a 👍 in feedback.jsonl and updates the message', async () => {
-    const { response, responseUrl } = sendCommand(ETSY_QUESTION);
-    await response;
-    const answer = await respondedTo(responseUrl);
-    const blocks = answer.body.blocks as Array<{ type: string; block_id?: string; elements?: Array<{ action_id: string; value: string }> }>;
-    const up = blocks.find((b) => b.type === 'actions')!.elements!.find((e) => e.action_id === 'confnotes_vote_up')!;
+  it('records a 👍 from the native feedback buttons in feedback.jsonl and thanks the voter', async () => {
+    const { body } = mention(ETSY_QUESTION);
+    await postToBot(bot.port!, body, 'json', { secret: SECRET });
+    const stop = await fake.waitFor('chat.stopStream');
+    const blocks = stop.body.blocks as Array<{ type: string; block_id?: string; elements?: Array<{ type: string; action_id: string; positive_button: { value: string } }> }>;
+    const buttons = blocks.find((b) => b.type === 'context_actions')!.elements!.find((e) => e.type === 'feedback_buttons')!;
     const actionUrl = fake.responseUrl('vote');
     const payload = {
       type: 'block_actions', user: { id: 'U0VOTER', username: 'voter', team_id: BOT.teamId }, api_app_id: 'A0001', token: 'legacy',
       team: { id: BOT.teamId, domain: 'team' }, channel: { id: 'C0GENERAL', name: 'general' },
-      container: { type: 'message', message_ts: '1700000000.000001', channel_id: 'C0GENERAL', is_ephemeral: false },
-      message: { type: 'message', ts: '1700000000.000001', text: answer.body.text, blocks }, response_url: actionUrl, trigger_id: 't',
-      actions: [{ type: 'button', action_id: up.action_id, block_id: 'confnotes_feedback', value: up.value, action_ts: '1700000001.0', text: { type: 'plain_text', text: '👍' } }],
+      container: { type: 'message', message_ts: String(stop.body.ts), channel_id: 'C0GENERAL', is_ephemeral: false },
+      message: { type: 'message', ts: String(stop.body.ts), text: 'answer', blocks }, response_url: actionUrl, trigger_id: 't',
+      actions: [{ type: 'feedback_buttons', action_id: buttons.action_id, block_id: 'confnotes_feedback', value: buttons.positive_button.value, action_ts: '1700000001.0', text: { type: 'plain_text', text: '👍' } }],
     };
     const res = await postToBot(bot.port!, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'form', { secret: SECRET });
     expect(res.status).toBe(200);
     const update = await respondedTo(actionUrl);
     expect(update.body.replace_original).toBe(true);
     expect(blocksText(update)).toContain('Thanks, your vote was counted');
-    expect(blocksText(update)).not.toContain('confnotes_vote_up');
-    expect(blocksText(update)).toContain('post-mortem');
+    expect(blocksText(update)).not.toContain('feedback_buttons');
     const lines = (await readFile(join(test.config().stateDir, 'feedback.jsonl'), 'utf8')).trim().split('\n');
     const record = JSON.parse(lines.at(-1)!);
     expect(record).toMatchObject({ question: ETSY_QUESTION, user: 'U0VOTER', vote: 'up' });
     expect(record.excerpts[0]).toMatch(new RegExp(`^${ETSY_FILE}:\\d+-\\d+$`));
     expect(Date.parse(record.time)).not.toBeNaN();
+  });
+
+  it('records what the notes did not answer, and every 👎 with its question, for confnotes gaps', async () => {
+    const silent = 'What did they say about state management with Elm?';
+    expect((await test.service.ask(silent)).abstained).toBe(true);
+    const { body } = mention(silent);
+    await postToBot(bot.port!, body, 'json', { secret: SECRET });
+    const posted = await fake.waitFor('chat.postMessage');
+    expect(String(posted.body.text)).toContain('The notes are silent');
+
+    const voteUrl = fake.responseUrl('down');
+    const blocks = posted.body.blocks as Array<{ type: string; elements?: Array<{ negative_button: { value: string } }> }>;
+    const down = blocks.find((b) => b.type === 'context_actions')!.elements![0]!.negative_button.value;
+    const payload = {
+      type: 'block_actions', user: { id: 'U0VOTER', username: 'voter', team_id: BOT.teamId }, api_app_id: 'A0001', token: 'legacy',
+      team: { id: BOT.teamId, domain: 'team' }, channel: { id: 'C0GENERAL', name: 'general' },
+      container: { type: 'message', message_ts: String(posted.response!.ts), channel_id: 'C0GENERAL', is_ephemeral: false },
+      message: { type: 'message', ts: String(posted.response!.ts), text: 'answer', blocks }, response_url: voteUrl, trigger_id: 't',
+      actions: [{ type: 'feedback_buttons', action_id: 'confnotes_feedback', block_id: 'confnotes_feedback', value: down, action_ts: '1700000002.0', text: { type: 'plain_text', text: '👎' } }],
+    };
+    await postToBot(bot.port!, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'form', { secret: SECRET });
+    await respondedTo(voteUrl);
+    const records = (await readFile(join(test.config().stateDir, 'gaps.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
+    const mine = records.filter((r) => r.question === silent);
+    expect(mine.map((r) => [r.kind, r.origin])).toEqual([
+      ['abstained', 'slack:C0GENERAL'],
+      ['downvoted', 'slack:C0GENERAL'],
+    ]);
+    expect(mine[0].closest.length).toBeGreaterThan(0);
   });
 
   it('rejects forged signatures and old or future timestamps with 401, answering nothing', async () => {
@@ -195,9 +311,9 @@ describe('Slack over HTTP', () => {
     await postToBot(bot.port!, body, 'json', { secret: SECRET });
     const retry = await postToBot(bot.port!, body, 'json', { secret: SECRET, headers: { 'x-slack-retry-num': '1', 'x-slack-retry-reason': 'http_timeout' } });
     expect(retry.status).toBe(200);
-    await fake.waitFor('reactions.remove');
+    await fake.waitFor('chat.stopStream');
     await new Promise((r) => setTimeout(r, 300));
-    expect(fake.callsTo('chat.postMessage')).toHaveLength(1);
+    expect(fake.callsTo('chat.startStream')).toHaveLength(1);
   });
 
   it('quotes a note containing <!channel> and <@U123> without pinging anyone', async () => {
@@ -254,6 +370,78 @@ describe('Slack over HTTP', () => {
     expect(reply.body.response_type).toBe('ephemeral');
     expect(String(reply.body.text)).toContain('Atlantis Summit');
     expect(String(reply.body.text)).toMatch(/QCon/);
+  });
+});
+
+describe('Slack follow-ups in threads', () => {
+  const reply = (text: string, threadTs: string, over: Record<string, unknown> = {}) => {
+    const ts = `1700000400.${String(++seq).padStart(6, '0')}`;
+    const body = eventEnvelope({ type: 'message', channel_type: 'channel', channel: 'C0GENERAL', user: 'U0ASKER', text, ts, thread_ts: threadTs, event_ts: ts, ...over });
+    return postToBot(bot.port!, body, 'json', { secret: SECRET });
+  };
+  /** The bot's `nth` answer in the thread (streamed or posted whole): answers carry metadata once complete. */
+  const answerIn = async (threadTs: string, nth: number) => {
+    const answers = () => fake.messages.filter((m) => m.thread_ts === threadTs && m.metadata);
+    for (const deadline = Date.now() + 10_000; answers().length < nth; await new Promise((r) => setTimeout(r, 10))) {
+      if (Date.now() > deadline) throw new Error(`no answer ${nth} in thread ${threadTs}`);
+    }
+    return answers()[nth - 1]!;
+  };
+
+  it('answers a reply without a mention in a thread it answered, with the earlier question as context', async () => {
+    const { body, ts } = mention(ETSY_QUESTION);
+    await postToBot(bot.port!, body, 'json', { secret: SECRET });
+    const first = await answerIn(ts, 1);
+    expect(first.metadata).toEqual({ event_type: 'confnotes_answer', event_payload: { question: ETSY_QUESTION } });
+
+    const since = fake.calls.length;
+    await reply('and what did Pinterest say?', ts);
+    const followUp = await answerIn(ts, 2);
+    const composed = 'What did Pinterest say about post-mortems?';
+    expect(fake.calls.slice(since).find((c) => c.method === 'conversations.replies')!.body).toMatchObject({ channel: 'C0GENERAL', ts });
+    expect(followUp.thread_ts).toBe(ts);
+    expect(followUp.text).toContain(`“${composed}”`);
+    expect(followUp.metadata).toEqual({ event_type: 'confnotes_answer', event_payload: { question: composed } });
+    const expected = await test.service.ask(composed);
+    expect(quotesIn(followUp.text)).toEqual(expected.abstained ? [] : expected.excerpts.map((e) => e.quote.replace(/\r\n?/g, '\n').trim()));
+  });
+
+  it('ignores replies in someone else\'s thread, and replies addressed to a person', async () => {
+    fake.addMessage({ channel: 'C0GENERAL', ts: '1700000500.000001', user: 'U0OTHER', text: 'lunch?' });
+    await reply('and what did Pinterest say?', '1700000500.000001');
+    await fake.waitFor('conversations.replies');
+    const { body, ts } = mention(ETSY_QUESTION);
+    await postToBot(bot.port!, body, 'json', { secret: SECRET });
+    await answerIn(ts, 1);
+    const since = fake.calls.length;
+    await reply('<@U0COLLEAGUE> what do you think?', ts);
+    await new Promise((r) => setTimeout(r, 300));
+    const answered = fake.calls.filter((c) => ['chat.startStream', 'chat.postMessage', 'assistant.threads.setStatus'].includes(c.method));
+    // Only the mention was answered; nothing in the other thread, and the reply to a colleague is not even read.
+    expect(answered.filter((c) => c.body.thread_ts === '1700000500.000001' || c.body.thread_ts === undefined)).toEqual([]);
+    expect(fake.calls.slice(since)).toEqual([]);
+  });
+
+  it('stops after the configured number of follow-ups, telling the asker how to go on', async () => {
+    const strict = await startSlack(test.service, { ...test.config({ apiUrl: fake.apiUrl, followUps: 1 }) });
+    try {
+      const { body, ts } = mention(ETSY_QUESTION);
+      await postToBot(strict.port!, body, 'json', { secret: SECRET });
+      await answerIn(ts, 1);
+      const followUp = (text: string) => {
+        const at = `1700000600.${String(++seq).padStart(6, '0')}`;
+        return postToBot(strict.port!, eventEnvelope({ type: 'message', channel_type: 'channel', channel: 'C0GENERAL', user: 'U0ASKER', text, ts: at, thread_ts: ts }), 'json', { secret: SECRET });
+      };
+      await followUp('more?');
+      await answerIn(ts, 2);
+      const since = fake.calls.length;
+      await followUp('and more?');
+      const notice = await fake.waitFor('chat.postEphemeral', (c) => fake.calls.indexOf(c) >= since);
+      expect(notice.body).toMatchObject({ channel: 'C0GENERAL', user: 'U0ASKER', thread_ts: ts });
+      expect(String(notice.body.text)).toContain('up to 1 follow-up in a thread');
+    } finally {
+      await strict.stop();
+    }
   });
 });
 

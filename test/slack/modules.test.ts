@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { createDedupe } from '../../adapters/slack/dedupe.js';
 import { createFeedbackStore } from '../../adapters/slack/feedback-store.js';
-import { decodeFeedbackRef, encodeFeedbackRef } from '../../adapters/slack/feedback-ref.js';
+import { decodeFeedbackValue, encodeFeedbackValue } from '../../adapters/slack/feedback-ref.js';
 import { parseRequest, plainText } from '../../adapters/slack/incoming-text.js';
 import { createRateLimiter } from '../../adapters/slack/rate-limit.js';
 import { isFromTheFuture } from '../../adapters/slack/request-guard.js';
@@ -66,14 +66,17 @@ describe('isFromTheFuture', () => {
 });
 
 describe('feedback', () => {
-  it('round-trips a reference within the 2000-character button value', () => {
+  it('round-trips a vote and its reference within the 2000-character button value', () => {
     const ref = { question: 'q'.repeat(3000), excerpts: Array.from({ length: 200 }, (_, i) => `notes/file-${i}.md:1-2`) };
-    const value = encodeFeedbackRef(ref);
+    const value = encodeFeedbackValue('down', ref);
     expect(value.length).toBeLessThanOrEqual(2000);
-    const back = decodeFeedbackRef(value)!;
-    expect(back.question).toBe('q'.repeat(500));
-    expect(ref.excerpts.slice(0, back.excerpts.length)).toEqual(back.excerpts);
-    expect(decodeFeedbackRef('not json')).toBeUndefined();
+    const back = decodeFeedbackValue(value)!;
+    expect(back.vote).toBe('down');
+    expect(back.ref.question).toBe('q'.repeat(500));
+    expect(back.ref.excerpts.length).toBeGreaterThan(0);
+    expect(ref.excerpts.slice(0, back.ref.excerpts.length)).toEqual(back.ref.excerpts);
+    expect(decodeFeedbackValue('not json')).toBeUndefined();
+    expect(decodeFeedbackValue('{"v":"sideways","q":"q","e":[]}')).toBeUndefined();
   });
 
   it('appends one JSON line per vote, creating the state folder', async () => {

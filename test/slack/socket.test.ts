@@ -49,9 +49,10 @@ describe('Slack over Socket Mode', () => {
       token: 'legacy', team_id: BOT.teamId, api_app_id: 'A0001', type: 'event_callback', event_id: 'EvSocket1', event_time: 1_700_000_300,
       event: { type: 'app_mention', user: 'U0ASKER', text: `<@${BOT.userId}> What did Etsy say about post-mortems?`, ts, channel: 'C0GENERAL', event_ts: ts },
     });
-    const posted = await fake.waitFor('chat.postMessage');
-    expect(posted.body).toMatchObject({ channel: 'C0GENERAL', thread_ts: ts });
-    expect(posted.authorization).toBe('Bearer xoxb-test-token');
-    expect(JSON.stringify(posted.body.blocks)).toContain('post-mortem');
+    const started = await fake.waitFor('chat.startStream');
+    expect(started.body).toMatchObject({ channel: 'C0GENERAL', thread_ts: ts });
+    expect(started.authorization).toBe('Bearer xoxb-test-token');
+    await fake.waitFor('chat.stopStream');
+    expect(fake.messages.find((m) => m.ts === started.response!.ts)!.text).toContain('post-mortem');
   });
 });
