@@ -45,9 +45,15 @@ export function staticEmbedder(id: string, buffer: ArrayBufferLike): Embedder {
   };
 }
 
+// Characters embedded at once from which reading the whole table first is faster than row by row (indexing).
+const BULK_CHARACTERS = 200_000;
+// Characters embedded from the file after which a long-lived process reads the table into memory, in the
+// background: a one-shot `confnotes ask` embeds ~20k (its question and the sentences of the best passages).
+const CHARACTERS_BEFORE_LOADING = 1_000_000;
+
 /**
- * An Embedder that starts in a millisecond: questions are embedded from rows read where they lie in the file;
- * the first batch of passages (indexing embeds thousands) reads the whole table into memory, which then serves all.
+ * An Embedder that starts in a millisecond: texts are embedded from rows read where they lie in the file, until
+ * a batch is large (indexing) or the process has embedded enough to be long-lived; then from the whole table in memory.
  */
 export function openStaticEmbedder(id: string, dir: string): Embedder {
   const fd = openSync(join(dir, TABLE_FILE), 'r');
@@ -63,18 +69,35 @@ export function openStaticEmbedder(id: string, dir: string): Embedder {
     closeSync(fd);
     throw error;
   }
-  let inMemory: Promise<StaticTable> | undefined;
-  const loaded = () => (inMemory ??= readStaticTable(dir).then(readTable));
+  let inMemory: StaticTable | undefined;
+  let loading: Promise<StaticTable> | undefined;
+  const load = () =>
+    (loading ??= readStaticTable(dir).then(
+      (buffer) => (inMemory = readTable(buffer)),
+      (error: unknown) => {
+        loading = undefined;
+        throw error;
+      },
+    ));
+  let fromFile = 0;
+  const tableFor = async (texts: string[]): Promise<StaticTable> => {
+    if (inMemory) return inMemory;
+    const characters = texts.reduce((sum, text) => sum + text.length, 0);
+    if (characters >= BULK_CHARACTERS) return load();
+    fromFile += characters;
+    // A failed background read leaves the file in use; the next bulk batch reports the error.
+    if (fromFile >= CHARACTERS_BEFORE_LOADING) load().catch(() => {});
+    return onFile;
+  };
   let closed = false;
   return {
     id,
     dimensions: onFile.dimensions,
     async embedPassages(texts) {
-      if (texts.length === 0) return [];
-      const table = await loaded();
+      const table = await tableFor(texts);
       return texts.map((text) => embedText(table, text));
     },
-    embedQuery: async (text) => embedText(inMemory ? await inMemory : onFile, text),
+    embedQuery: async (text) => embedText(await tableFor([text]), text),
     async dispose() {
       if (!closed) closeSync(fd);
       closed = true;

@@ -67,10 +67,9 @@ describe('static model: binary table and transformers.js agree', () => {
     await fresh.dispose();
   });
 
-  it('embeds passages (from memory) exactly as transformers.js does', async () => {
+  it('embeds passages exactly as transformers.js does', async () => {
     const texts = [...EDGE_TEXTS, ...contractTexts];
     expect(await native.embedPassages(texts)).toEqual(await reference.embedPassages(texts));
-    // Once the table is in memory, questions come from there, unchanged.
     expect(await native.embedQuery(EDGE_TEXTS[5]!)).toEqual(await reference.embedQuery(EDGE_TEXTS[5]!));
   });
 
