@@ -150,6 +150,9 @@ export function readTable(buffer: ArrayBufferLike): StaticTable {
   };
 }
 
+/** Distinct words whose id and row a file table keeps, so that a word repeated across passages is read once. */
+const FILE_CACHE_WORDS = 20_000;
+
 /**
  * A table read from its file a few bytes at a time. A question needs ~10 rows of the 340k: reading them
  * where they lie costs well under a millisecond, while bringing the whole 40 MB file into fresh memory costs
@@ -169,27 +172,48 @@ export function fileTable(header: Uint8Array, readAt: (into: Uint8Array, positio
   let text = new Uint8Array(256);
   const encode = tokenEncoder();
   const mask = slots - 1;
+  const lookUp = (token: string) =>
+    probe(encode(token), mask, (slot) => u32(layout.slotIds + slot * 4), (id, bytes, length) => {
+      readAt(word, layout.offsets + id * 4);
+      const start = words.getUint32(0, true);
+      if (words.getUint32(4, true) - start !== length) return false;
+      if (text.length < length) text = new Uint8Array(length);
+      readAt(text.subarray(0, length), layout.words + start);
+      return sameBytes(text, 0, bytes, length);
+    });
+  /** Row `id` as float32 values, scaled as the ONNX graph scales them. */
+  const readRow = (id: number): Float32Array => {
+    const out = new Float32Array(dimensions);
+    if (layout.int8) {
+      readAt(word.subarray(0, 4), layout.scales + id * 4);
+      const scale = words.getFloat32(0, true);
+      readAt(row.subarray(0, dimensions), layout.values + id * dimensions);
+      for (let d = 0; d < dimensions; d++) out[d] = rowView.getInt8(d) * scale;
+    } else {
+      readAt(row, layout.values + id * dimensions * 4);
+      for (let d = 0; d < dimensions; d++) out[d] = rowView.getFloat32(d * 4, true);
+    }
+    return out;
+  };
+  const ids = new Map<string, number | undefined>();
+  const rows = new Map<number, Float32Array>();
   return {
     dimensions,
-    idOf: (token) =>
-      probe(encode(token), mask, (slot) => u32(layout.slotIds + slot * 4), (id, bytes, length) => {
-        readAt(word, layout.offsets + id * 4);
-        const start = words.getUint32(0, true);
-        if (words.getUint32(4, true) - start !== length) return false;
-        if (text.length < length) text = new Uint8Array(length);
-        readAt(text.subarray(0, length), layout.words + start);
-        return sameBytes(text, 0, bytes, length);
-      }),
+    idOf(token) {
+      if (ids.has(token)) return ids.get(token);
+      if (ids.size >= FILE_CACHE_WORDS) ids.clear();
+      const id = lookUp(token);
+      ids.set(token, id);
+      return id;
+    },
     addRow(id, sum) {
-      if (layout.int8) {
-        readAt(word.subarray(0, 4), layout.scales + id * 4);
-        const scale = words.getFloat32(0, true);
-        readAt(row.subarray(0, dimensions), layout.values + id * dimensions);
-        for (let d = 0; d < dimensions; d++) sum[d]! += Math.fround(rowView.getInt8(d) * scale);
-      } else {
-        readAt(row, layout.values + id * dimensions * 4);
-        for (let d = 0; d < dimensions; d++) sum[d]! += rowView.getFloat32(d * 4, true);
+      let values = rows.get(id);
+      if (!values) {
+        if (rows.size >= FILE_CACHE_WORDS) rows.clear();
+        values = readRow(id);
+        rows.set(id, values);
       }
+      for (let d = 0; d < dimensions; d++) sum[d]! += values[d]!;
     },
   };
 }
