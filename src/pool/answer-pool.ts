@@ -10,6 +10,7 @@ import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { sharedStaticModel } from '../../embeddings/create-embedder.js';
+import { staticEmbedder } from '../../embeddings/static-embedder.js';
 import type { KnowledgeBase } from '../app.js';
 import { validateQuestion } from '../answers/question.js';
 import { digestOfConference } from '../digests/build-digest.js';
@@ -23,9 +24,10 @@ export interface AnswerPoolOptions {
   script?: string;
 }
 
+const WORKER_NICENESS = 5;
 const WORKER_SCRIPT = fileURLToPath(new URL('./answer-worker.js', import.meta.url));
 
-/** The service the adapters see, answering in a pool of worker threads over `kb`'s index. Digests stay on `kb`. */
+/** The service the adapters see, answering in a pool of worker threads over `kb`'s index; digests are built on this thread. */
 export async function startAnswerPool(kb: KnowledgeBase, options: AnswerPoolOptions = {}): Promise<ConfnotesService> {
   const { config } = kb;
   const threads = options.threads ?? availableParallelism();
@@ -36,6 +38,9 @@ export async function startAnswerPool(kb: KnowledgeBase, options: AnswerPoolOpti
     maxThreads: threads,
     // Workers stay up: each one's knowledge base takes a moment to open.
     idleTimeout: Number.POSITIVE_INFINITY,
+    // A lower priority for the answering threads: when every core is busy answering, the main thread still gets
+    // a core at once to acknowledge a new request (Linux and macOS; a no-op where the optional module is missing).
+    niceIncrement: WORKER_NICENESS,
     workerData,
   });
   // Every worker opens the index now, so that a broken index fails the start rather than the first questions.
@@ -56,6 +61,8 @@ export async function startAnswerPool(kb: KnowledgeBase, options: AnswerPoolOpti
     }
   };
 
+  // Digests are built here, over the same shared table when there is one rather than a second copy.
+  const digestEmbedder = workerData.model ? staticEmbedder(workerData.model.id, workerData.model.table) : kb.embedder;
   let closing: Promise<void> | undefined;
   return {
     async ask(question, askOptions) {
@@ -65,8 +72,7 @@ export async function startAnswerPool(kb: KnowledgeBase, options: AnswerPoolOpti
       if (!('answer' in reply)) throw new Error('the answering worker sent no answer');
       return reply.answer;
     },
-    digest: (conference) =>
-      digestOfConference(conference, { notesDir: config.notesDir, maxFileBytes: config.maxFileBytes, embedder: kb.embedder }),
+    digest: (conference) => digestOfConference(conference, { notesDir: config.notesDir, maxFileBytes: config.maxFileBytes, embedder: digestEmbedder }),
     conferences: () => kb.conferences(),
     close() {
       // Waits for the answers in flight and those queued, then stops the workers; a second call waits for the first.
