@@ -11,7 +11,7 @@ import { indexDirFor } from '../src/index/index-location.js';
 import { openHnswStore } from '../src/index/hnsw-store.js';
 import type { Manifest } from '../src/index/store.js';
 import { runMeasured } from './child.js';
-import { atMost, figure, type Figure } from './report.js';
+import { atMost, figure } from './report.js';
 import { benchConfig, childEnv, type Section, type SectionOutput, type Workspace } from './workspace.js';
 
 const EDIT = '\n\nA line added by the benchmark to measure re-indexing one changed file.\n';
@@ -25,7 +25,7 @@ async function readManifest(indexRoot: string, notesDir: string): Promise<Manife
 }
 
 /** Times the steps of re-indexing `file` one by one: reading the folder, parsing the file, embedding its passages, writing. */
-async function reindexSteps(kb: KnowledgeBase, file: string, figures: Figure[]): Promise<void> {
+async function reindexSteps(kb: KnowledgeBase, file: string, { figures, notes }: SectionOutput): Promise<void> {
   const timed = async <T>(work: () => Promise<T> | T): Promise<[T, number]> => {
     const started = performance.now();
     const result = await work();
@@ -43,6 +43,9 @@ async function reindexSteps(kb: KnowledgeBase, file: string, figures: Figure[]):
       remove: [],
     }),
   );
+  const steps = { 'reading the folder': readMs, 'parsing the file': parseMs, 'embedding its passages': embedMs, 'writing the generation': writeMs };
+  const [dearest, dearestMs] = Object.entries(steps).reduce((a, b) => (b[1] > a[1] ? b : a));
+  notes.push(`re-index of one file: ${dearest} costs most (${Math.round(dearestMs)} ms of ${Math.round(readMs + parseMs + embedMs + writeMs)} ms in all steps)`);
   figures.push(
     figure('reindexReadNotesMs', `re-index step: read the notes folder (${sources.length} files, hashes compared)`, readMs, 'ms'),
     figure('reindexParseMs', 're-index step: parse the edited file', parseMs, 'ms'),
@@ -98,7 +101,7 @@ async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<vo
     const reindexMs = performance.now() - started;
     if (summary.updated.length !== 1) throw new Error(`re-index updated ${summary.updated.length} files, expected 1`);
     figures.push(figure('reindexOneFileMs', `re-index one edited file, ${manifest.files[edited]!.passages} passages (kb.sync)`, reindexMs, 'ms', atMost(300)));
-    await reindexSteps(kb, edited, figures);
+    await reindexSteps(kb, edited, { figures, notes });
     notes.push('re-index steps: what kb.sync spends on one edited file, each step timed alone on the same file (the write publishes a generation with that file again)');
   } finally {
     await kb.close();
