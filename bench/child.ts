@@ -23,6 +23,10 @@ export interface RunOptions {
   cwd: string;
   /** Where GNU time writes its report, away from the child's own stderr. */
   scratch: string;
+  /** The program to run instead of node (the simplest alternatives, e.g. rg). */
+  program?: string;
+  /** Exit codes that mean success besides 0 (rg exits 1 when nothing matched). */
+  okCodes?: number[];
 }
 
 /** VmHWM of a live process in MB, or NaN once it is gone. */
@@ -32,11 +36,12 @@ async function highWaterMB(pid: number): Promise<number> {
   return kb ? Number(kb) / 1024 : Number.NaN;
 }
 
-/** Runs `node args…` to completion; throws with its stderr when it fails. */
+/** Runs `node args…` (or `program args…`) to completion; throws with its stderr when it fails. */
 export async function runMeasured(args: string[], options: RunOptions): Promise<Measured> {
   const timeFile = join(options.scratch, `time-${process.pid}-${Date.now()}.txt`);
   const useTime = existsSync(GNU_TIME);
-  const [command, commandArgs] = useTime ? [GNU_TIME, ['-v', '-o', timeFile, process.execPath, ...args]] : [process.execPath, args];
+  const program = options.program ?? process.execPath;
+  const [command, commandArgs] = useTime ? [GNU_TIME, ['-v', '-o', timeFile, program, ...args]] : [program, args];
   const started = performance.now();
   const child = spawn(command, commandArgs, { env: options.env, cwd: options.cwd });
   let stdout = '';
@@ -57,7 +62,7 @@ export async function runMeasured(args: string[], options: RunOptions): Promise<
   });
   const wallMs = performance.now() - started;
   clearInterval(sampler);
-  if (code !== 0) throw new Error(`node ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
+  if (code !== 0 && !(code !== null && options.okCodes?.includes(code))) throw new Error(`${program} ${args.join(' ')} exited with ${code}: ${stderr.trim().split('\n').slice(-3).join(' | ')}`);
   let peakRssMB = sampledPeak;
   if (useTime) {
     const report = await readFile(timeFile, 'utf8');

@@ -1,6 +1,6 @@
-// Memory: resident memory of a serving bot (the Slack bot with the default model, in its own process),
-// idle and after answering many questions, with the V8 heap beside it to tell JS objects from native
-// memory (the model's inference session, the vector graph).
+// Memory: resident memory of a serving bot (the Slack bot with the default model, in its own process, answering
+// in worker threads), idle, after answering many questions, and after a soak five times as long: memory that
+// keeps growing between the last two is a leak. The V8 heap beside it tells JS objects from native memory.
 import { atMost, figure } from './report.js';
 import { startSlackBench } from './slack-driver.js';
 import { questionsFor, type Section, type SectionOutput, type Workspace } from './workspace.js';
@@ -20,29 +20,39 @@ interface MemoryReport {
 async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<void> {
   const count = ws.sizes.memoryQuestions;
   const n = count.toLocaleString('en-US');
+  const soak = ws.sizes.soakQuestions.toLocaleString('en-US');
   const slack = await startSlackBench(ws, 'memory');
   try {
     const settle = () => new Promise((resolve) => setTimeout(resolve, SETTLE_MS));
     await settle();
     const idle = (await slack.bot.call('memory')) as unknown as MemoryReport;
-    const questions = questionsFor(ws, count);
+    const questions = questionsFor(ws, ws.sizes.soakQuestions);
     let answered = 0;
-    for (let i = 0; i < questions.length; i += CONCURRENCY) {
-      answered += (await slack.burst(questions.slice(i, i + CONCURRENCY))).filter((t) => Number.isFinite(t.answerMs)).length;
-    }
-    await settle();
-    const after = (await slack.bot.call('memory')) as unknown as MemoryReport;
+    const ask = async (from: number, to: number) => {
+      for (let i = from; i < to; i += CONCURRENCY) {
+        answered += (await slack.burst(questions.slice(i, Math.min(i + CONCURRENCY, to)))).filter((t) => Number.isFinite(t.answerMs)).length;
+      }
+      await settle();
+      return (await slack.bot.call('memory')) as unknown as MemoryReport;
+    };
+    const after = await ask(0, count);
+    const answeredFirst = answered;
+    const soaked = await ask(count, questions.length);
     notes.push(
-      `the Slack bot (serve-probe) with ${ws.model} over data/notes; ${n} questions sent ${CONCURRENCY} at a time; figures from process.memoryUsage() and VmHWM`,
+      `the Slack bot (serve-probe, answering in worker threads) with ${ws.model} over data/notes; ${soak} questions sent ${CONCURRENCY} at a time, measured after ${n} and after ${soak}; figures from process.memoryUsage() (the whole process, workers included) and VmHWM`,
     );
     figures.push(
       figure('idleRssMB', 'RSS idle (service open, bot started)', idle.rss / MB, 'MB', atMost(400)),
       figure('idleHeapUsedMB', 'V8 heap used idle', idle.heapUsed / MB, 'MB'),
       figure('idleExternalMB', 'external (buffers, typed arrays) idle', idle.external / MB, 'MB'),
-      figure('answered', 'questions answered', answered, `of ${n}`),
+      figure('answered', 'questions answered', answeredFirst, `of ${n}`),
       figure('afterRssMB', `RSS after ${n} questions`, after.rss / MB, 'MB', atMost(400)),
       figure('afterHeapUsedMB', `V8 heap used after ${n} questions`, after.heapUsed / MB, 'MB'),
-      figure('peakRssMB', 'peak RSS (VmHWM)', after.peakRss / MB, 'MB'),
+      figure('soakAnswered', 'soak: questions answered', answered, `of ${soak}`),
+      figure('soakRssMB', `RSS after ${soak} questions`, soaked.rss / MB, 'MB'),
+      figure('soakHeapUsedMB', `V8 heap used after ${soak} questions`, soaked.heapUsed / MB, 'MB'),
+      figure('soakGrowthPct', `RSS growth from ${n} to ${soak} questions`, ((soaked.rss - after.rss) / after.rss) * 100, '%', atMost(5)),
+      figure('peakRssMB', 'peak RSS (VmHWM)', soaked.peakRss / MB, 'MB'),
     );
   } finally {
     await slack.close();

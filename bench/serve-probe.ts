@@ -1,4 +1,4 @@
-// A serving bot in a process of its own, as `confnotes serve` runs it: the service over the notes
+// A serving bot in a process of its own, as `confnotes serve` runs it: the answer pool over the notes
 // named by the environment, and the Slack or Discord adapter. The bench drives it from outside so
 // that neither its load generator nor its own memory counts in the figures.
 //   node dist/bench/serve-probe.js slack|discord
@@ -8,14 +8,15 @@ import { readFileSync } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { startDiscord } from '../adapters/discord/start-discord.js';
 import { startSlack } from '../adapters/slack/start-slack.js';
-import { openService } from '../src/app.js';
+import { openKnowledgeBase } from '../src/app.js';
 import { loadConfig } from '../src/config.js';
+import { startAnswerPool } from '../src/pool/answer-pool.js';
 
 const platform = process.argv[2];
 if (platform !== 'slack' && platform !== 'discord') throw new Error('usage: serve-probe slack|discord');
 
 const config = loadConfig();
-const service = await openService(config);
+const service = await startAnswerPool(await openKnowledgeBase(config));
 const bot = platform === 'slack' ? await startSlack(service, config) : await startDiscord(service, config);
 const say = (message: object): void => void process.stdout.write(`${JSON.stringify(message)}\n`);
 

@@ -24,6 +24,8 @@ export interface Sizes {
   slackCommands: number;
   discordInteractions: number;
   memoryQuestions: number;
+  /** Questions of the memory soak, counted from the start (the growth is measured from memoryQuestions on). */
+  soakQuestions: number;
 }
 
 const FULL: Sizes = {
@@ -37,6 +39,7 @@ const FULL: Sizes = {
   slackCommands: 200,
   discordInteractions: 100,
   memoryQuestions: 1_000,
+  soakQuestions: 5_000,
 };
 
 const QUICK: Sizes = {
@@ -50,6 +53,7 @@ const QUICK: Sizes = {
   slackCommands: 10,
   discordInteractions: 5,
   memoryQuestions: 20,
+  soakQuestions: 40,
 };
 
 export interface Workspace {

@@ -21,6 +21,8 @@ export interface KnowledgeBase {
   sync(options?: { rebuild?: boolean; onProgress?: ProgressReporter }): Promise<SyncSummary>;
   ask(question: string, options?: AnswerOptions): Promise<AnsweredQuestion>;
   conferences(): Promise<string[]>;
+  /** Re-reads what answering keeps of the index, after another thread or process changed it. */
+  reload(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -28,14 +30,18 @@ export interface OpenOptions {
   onProgress?: ProgressReporter;
   /** Sync the notes folder before answering (default true). */
   sync?: boolean;
+  /** An embedder already loaded (a worker thread's, over the shared model) instead of loading the configured one. */
+  embedder?: Embedder;
 }
 
 export async function openKnowledgeBase(config: Config, options: OpenOptions = {}): Promise<KnowledgeBase> {
-  const embedder = await createEmbedder({
-    model: config.model,
-    modelsDir: config.modelsDir,
-    onProgress: (stage: string, done: number, total: number) => options.onProgress?.(stage, done, total),
-  });
+  const embedder =
+    options.embedder ??
+    (await createEmbedder({
+      model: config.model,
+      modelsDir: config.modelsDir,
+      onProgress: (stage: string, done: number, total: number) => options.onProgress?.(stage, done, total),
+    }));
   const store = await openStore(config).catch(async (error: unknown) => {
     await embedder.dispose();
     throw error;
@@ -79,6 +85,9 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
     },
     async conferences() {
       return (loaded ?? (await load())).withTalks;
+    },
+    async reload() {
+      await load();
     },
     async close() {
       await store.close();

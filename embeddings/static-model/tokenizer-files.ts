@@ -6,7 +6,7 @@ export const UNK_TOKEN = '[UNK]';
 export const SPECIAL_TOKENS = [PAD_TOKEN, UNK_TOKEN] as const;
 
 // A lookup costs the same at any length, so only padding bounds it: long enough for any note passage.
-const MAX_TOKENS = 4096;
+export const MAX_TOKENS = 4096;
 
 export type Precision = 'int8' | 'float32';
 

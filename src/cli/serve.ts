@@ -4,7 +4,8 @@ import { fileURLToPath } from 'node:url';
 import { startDiscord } from '../../adapters/discord/start-discord.js';
 import { startShards } from '../../adapters/discord/shard-manager.js';
 import { startSlack } from '../../adapters/slack/start-slack.js';
-import { openKnowledgeBase, serviceOver } from '../app.js';
+import { openKnowledgeBase } from '../app.js';
+import { startAnswerPool } from '../pool/answer-pool.js';
 import type { Config } from '../config.js';
 import { startWatch } from '../digests/watch.js';
 import { ConfnotesError } from '../errors.js';
@@ -41,8 +42,12 @@ export async function serveCommand(config: Config, platform: Platform, options: 
     await shards.stop();
     return;
   }
+  // Answers come from worker threads, so that this thread stays free to acknowledge requests at once.
+  const service = await startAnswerPool(kb).catch(async (error: unknown) => {
+    await kb.close();
+    throw error;
+  });
   try {
-    const service = serviceOver(kb);
     const bot = platform === 'slack' ? await startSlack(service, config) : await startDiscord(service, config);
     say(platform === 'slack' ? `slack: ${'port' in bot && bot.port ? `listening on port ${bot.port}` : 'connected in Socket Mode'}` : 'discord: connected');
     const watcher = posters.length > 0 ? await startWatch({ kb, posters, stateDir: config.stateDir }) : undefined;
@@ -51,6 +56,7 @@ export async function serveCommand(config: Config, platform: Platform, options: 
     await watcher?.stop();
     await bot.stop();
   } finally {
-    await kb.close();
+    // Waits for the answers still in flight, then closes the knowledge base.
+    await service.close();
   }
 }

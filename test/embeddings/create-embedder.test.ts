@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createEmbedder, ensureStaticModel, readMeta, staticModelId } from '../../embeddings/create-embedder.js';
+import { TABLE_FILE } from '../../embeddings/static-model/table-file.js';
 import { ConfnotesError } from '../../src/errors.js';
 import { testModelPath, testModels, testModelsDir } from '../helpers/model.js';
 
@@ -34,7 +35,7 @@ describe('createEmbedder', () => {
     expect(progress.at(0)).toEqual(['Building model', 0, 4]);
     expect(progress.at(-1)).toEqual(['Building model', 4, 4]);
     expect(await readdir(modelsDir)).toEqual(['tiny']);
-    expect((await readdir(dir)).sort()).toEqual(['config.json', 'meta.json', 'onnx', 'tokenizer.json', 'tokenizer_config.json']);
+    expect((await readdir(dir)).sort()).toEqual(['config.json', 'meta.json', 'onnx', 'static-model.bin', 'tokenizer.json', 'tokenizer_config.json']);
     const embedder = await createEmbedder({ model: dir, modelsDir });
     expect(embedder.id).toBe(staticModelId(meta));
     expect(embedder.id).toContain(':v');
@@ -60,9 +61,27 @@ describe('createEmbedder', () => {
     expect((error as ConfnotesError).code).toBe('MODEL_UNAVAILABLE');
   });
 
-  it('reports a broken model folder as unavailable', async () => {
+  it('reports a static model folder with a broken table as unavailable', async () => {
     const dir = join(await tempDir(), 'broken');
     await cp(testModelPath('small-int8'), dir, { recursive: true });
+    await writeFile(join(dir, TABLE_FILE), 'not a table');
+    const error = await createEmbedder({ model: dir, modelsDir: dir }).catch((e: unknown) => e);
+    expect((error as ConfnotesError).code).toBe('MODEL_UNAVAILABLE');
+    expect((error as ConfnotesError).message).toContain(dir);
+  });
+
+  it('reports a static model folder without a table and with a broken ONNX file as unavailable', async () => {
+    const dir = join(await tempDir(), 'broken');
+    await cp(testModelPath('small-int8'), dir, { recursive: true, filter: (source) => !source.endsWith(TABLE_FILE) });
+    await writeFile(join(dir, 'onnx', 'model_quantized.onnx'), 'not a model');
+    const error = await createEmbedder({ model: dir, modelsDir: dir }).catch((e: unknown) => e);
+    expect((error as ConfnotesError).code).toBe('MODEL_UNAVAILABLE');
+    expect((error as ConfnotesError).message).toContain(dir);
+  });
+
+  it('reports a transformers.js model folder with a broken ONNX file as unavailable', async () => {
+    const dir = join(await tempDir(), 'broken');
+    await cp(testModelPath('small-int8'), dir, { recursive: true, filter: (source) => !/meta\.json$|static-model\.bin$/.test(source) });
     await writeFile(join(dir, 'onnx', 'model_quantized.onnx'), 'not a model');
     const error = await createEmbedder({ model: dir, modelsDir: dir }).catch((e: unknown) => e);
     expect((error as ConfnotesError).code).toBe('MODEL_UNAVAILABLE');

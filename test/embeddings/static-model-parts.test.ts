@@ -13,7 +13,7 @@ import { stopWords } from '../../embeddings/static-model/stop-words.js';
 import { foldText, isWordToken, preTokenize } from '../../embeddings/static-model/text-rules.js';
 import { tokenizerJson } from '../../embeddings/static-model/tokenizer-files.js';
 import { selectVocabulary } from '../../embeddings/static-model/vocabulary.js';
-import { unitOrZero } from '../../embeddings/transformers-embedder.js';
+import { unitOrZero } from '../../embeddings/unit.js';
 
 describe('SIF weights', () => {
   it('estimates word probabilities that sum to 1 and fall with rank as 1/rank', () => {

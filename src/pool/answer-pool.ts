@@ -1,0 +1,83 @@
+// Answering off the event loop. A bot's main thread receives, verifies, acknowledges and delivers; the CPU
+// work of answering (tokenising, scoring, sentence extraction) runs in worker threads, so that 200 questions
+// at once never hold up the next acknowledgement.
+//
+// piscina (rather than node:worker_threads by hand) brings what a pool must get right and is tedious to: a
+// queue, replacing a worker that dies and failing its task instead of losing it, and a close that waits for
+// the tasks in flight. Memory does not grow with the number of workers where it matters: the static model's
+// 40 MB table is read once into a SharedArrayBuffer that every worker reads in place.
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Piscina } from 'piscina';
+import { sharedStaticModel } from '../../embeddings/create-embedder.js';
+import { staticEmbedder } from '../../embeddings/static-embedder.js';
+import type { KnowledgeBase } from '../app.js';
+import { validateQuestion } from '../answers/question.js';
+import { digestOfConference } from '../digests/build-digest.js';
+import type { ConfnotesService } from '../service.js';
+import { errorFromReply, type AnswerReply, type AnswerTask, type AnswerWorkerData } from './answer-task.js';
+
+export interface AnswerPoolOptions {
+  /** Worker threads (default: one per core). */
+  threads?: number;
+  /** The compiled worker module; tests run the pool from sources and point it at dist/. */
+  script?: string;
+}
+
+const WORKER_NICENESS = 5;
+const WORKER_SCRIPT = fileURLToPath(new URL('./answer-worker.js', import.meta.url));
+
+/** The service the adapters see, answering in a pool of worker threads over `kb`'s index; digests are built on this thread. */
+export async function startAnswerPool(kb: KnowledgeBase, options: AnswerPoolOptions = {}): Promise<ConfnotesService> {
+  const { config } = kb;
+  const threads = options.threads ?? availableParallelism();
+  const workerData: AnswerWorkerData = { config, model: await sharedStaticModel({ model: config.model, modelsDir: config.modelsDir }) };
+  const pool = new Piscina<AnswerTask, AnswerReply>({
+    filename: options.script ?? WORKER_SCRIPT,
+    minThreads: threads,
+    maxThreads: threads,
+    // Workers stay up: each one's knowledge base takes a moment to open.
+    idleTimeout: Number.POSITIVE_INFINITY,
+    // A lower priority for the answering threads: when every core is busy answering, the main thread still gets
+    // a core at once to acknowledge a new request (Linux and macOS; a no-op where the optional module is missing).
+    niceIncrement: WORKER_NICENESS,
+    workerData,
+  });
+  // Every worker opens the index now, so that a broken index fails the start rather than the first questions.
+  try {
+    await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'ready' })));
+  } catch (error) {
+    await pool.destroy();
+    throw error;
+  }
+
+  const run = async (task: AnswerTask): Promise<AnswerReply> => {
+    try {
+      return await pool.run(task);
+    } catch (error) {
+      // A worker that died (or threw outside a task) is replaced by the pool; this question alone is lost, and the
+      // adapter apologises with an error id that finds this error in the log.
+      throw new Error('the worker answering the question stopped', { cause: error });
+    }
+  };
+
+  // Digests are built here, over the same shared table when there is one rather than a second copy.
+  const digestEmbedder = workerData.model ? staticEmbedder(workerData.model.id, workerData.model.table) : kb.embedder;
+  let closing: Promise<void> | undefined;
+  return {
+    async ask(question, askOptions) {
+      validateQuestion(question);
+      const reply = await run({ kind: 'ask', question, excerpts: askOptions?.excerpts ?? config.excerpts });
+      if ('error' in reply) throw errorFromReply(reply);
+      if (!('answer' in reply)) throw new Error('the answering worker sent no answer');
+      return reply.answer;
+    },
+    digest: (conference) => digestOfConference(conference, { notesDir: config.notesDir, maxFileBytes: config.maxFileBytes, embedder: digestEmbedder }),
+    conferences: () => kb.conferences(),
+    close() {
+      // Waits for the answers in flight and those queued, then stops the workers; a second call waits for the first.
+      closing ??= pool.close().then(() => kb.close());
+      return closing;
+    },
+  };
+}
