@@ -9,7 +9,15 @@ import type { CandidatePassage } from './extract-excerpts.js';
 import { probability, type LinearModel } from './linear-model.js';
 import { coverage, rarestTerm, type QueryTerm } from './term-weights.js';
 
-export const ANSWER_FEATURES = ['coverage', 'cosine', 'passage_score', 'sentence_score', 'unseen_rarity', 'rarest_in_quoted_talk'] as const;
+export const ANSWER_FEATURES = [
+  'seen_coverage',
+  'unseen_share',
+  'cosine',
+  'passage_score',
+  'sentence_score',
+  'unseen_rarity',
+  'rarest_in_quoted_talk',
+] as const;
 
 /** Best passages whose talks' word coverage counts: deeper, some talk covers any question's words. */
 const DEPTH = 3;
@@ -32,13 +40,17 @@ export interface Evidence {
 
 export function answerFeatures({ answering, talkTerms, asked, queryVector, passageScore, sentenceScore, quotedTalk }: Evidence): number[] {
   const considered = answering.slice(0, DEPTH);
-  const cover = Math.max(0, ...considered.map(({ passage }) => coverage(asked, talkTerms.get(passage.talkId)!)));
+  // What the notes use of the question, and how much of it they never use, apart: a paraphrase and a
+  // name the notes never mention both leave words unseen; the rest of the question tells them apart.
+  const seen = asked.filter((t) => t.df > 0);
+  const cover = Math.max(0, ...considered.map(({ passage }) => coverage(seen, talkTerms.get(passage.talkId)!)));
+  const unseenShare = asked.length === 0 ? 0 : 1 - coverage(asked, new Set(seen.flatMap((t) => t.terms)));
   const cosine = Math.max(0, ...considered.flatMap(({ vectors }) => vectors.map((v) => dot(v, queryVector))));
   const unseen = Math.max(0, ...asked.filter((t) => t.df === 0).map((t) => rarity(t.word)));
   const rarest = rarestTerm(asked);
   const quoted = quotedTalk === undefined ? undefined : talkTerms.get(quotedTalk);
   const rarestQuoted = rarest === undefined || (quoted && rarest.terms.some((t) => quoted.has(t))) ? 1 : 0;
-  return [cover, cosine, passageScore, sentenceScore, unseen, rarestQuoted];
+  return [cover, unseenShare, cosine, passageScore, sentenceScore, unseen, rarestQuoted];
 }
 
 /** The fitted chance that the notes answer the question. */

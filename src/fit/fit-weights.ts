@@ -32,6 +32,7 @@ export const fitSourceOf = (kb: Pick<KnowledgeBase, 'ask' | 'store'>): FitSource
  */
 async function rowsOf(source: FitSource, questions: readonly EvalQuestion[], weights: AnswerWeights, counterfactuals = false): Promise<LabelledRows> {
   const rows: LabelledRows = { passage: [], sentence: [], answer: [] };
+  const counterfactual: Sample[] = [];
   for (const q of questions) {
     const { trace } = await source.ask(q.question, { weights });
     const own = labelledRows(q, trace);
@@ -42,8 +43,12 @@ async function rowsOf(source: FitSource, questions: readonly EvalQuestion[], wei
     const substitute = await unusedWordNear(trace.rarest, source.isUnused);
     if (substitute === undefined) continue;
     const negative = { ...q, question: swapWord(q.question, trace.rarest, substitute), gold: [], expect: [] };
-    rows.answer.push(...labelledRows(negative, (await source.ask(negative.question, { weights })).trace).answer);
+    counterfactual.push(...labelledRows(negative, (await source.ask(negative.question, { weights })).trace).answer);
   }
+  // Made-up questions count, in all, as much as the written unanswerable ones (or as one, when there are
+  // none): they show what silence looks like without outweighing the questions people asked.
+  const written = Math.max(1, rows.answer.filter((r) => r.y === 0).length);
+  rows.answer.push(...counterfactual.map((r) => ({ ...r, weight: written / counterfactual.length })));
   return rows;
 }
 
