@@ -7,7 +7,7 @@ import { dot } from '../../embeddings/dot.js';
 import { rarity } from '../text/word-rarity.js';
 import type { CandidatePassage } from './extract-excerpts.js';
 import { probability, type LinearModel } from './linear-model.js';
-import { coverage, rarestTerm, type QueryTerm } from './term-weights.js';
+import { coverage, rarestTerm, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
 
 export const ANSWER_FEATURES = [
   'seen_coverage',
@@ -44,7 +44,9 @@ export function answerFeatures({ answering, talkTerms, asked, queryVector, passa
   // name the notes never mention both leave words unseen; the rest of the question tells them apart.
   const seen = asked.filter((t) => t.df > 0);
   const cover = Math.max(0, ...considered.map(({ passage }) => coverage(seen, talkTerms.get(passage.talkId)!)));
-  const unseenShare = asked.length === 0 ? 0 : 1 - coverage(asked, new Set(seen.flatMap((t) => t.terms)));
+  // By weight, not by terms: neighbouring words share their compound ("one direction" → "onedirection").
+  const unseenWeight = (asked.length - seen.length) * UNSEEN_WORD_WEIGHT;
+  const unseenShare = unseenWeight === 0 ? 0 : unseenWeight / (unseenWeight + seen.reduce((sum, t) => sum + t.idf, 0));
   const cosine = Math.max(0, ...considered.flatMap(({ vectors }) => vectors.map((v) => dot(v, queryVector))));
   const unseen = Math.max(0, ...asked.filter((t) => t.df === 0).map((t) => rarity(t.word)));
   const rarest = rarestTerm(asked);

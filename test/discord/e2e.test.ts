@@ -129,7 +129,7 @@ describe('/ask end to end', () => {
   });
 
   it('records a question the notes cannot answer for confnotes gaps, with the channel it came from', async () => {
-    const silent = 'What did they say about state management with Elm?';
+    const silent = 'What did they say about quorvadb and zorblax?';
     const interaction = ask(silent);
     const edit = await fake.waitForRequest(isEdit(interaction.token));
     expect(edit.body.content).toMatch(/^The notes are silent on this/);

@@ -8,7 +8,7 @@ import { openKnowledgeBase, type KnowledgeBase } from '../../src/app.js';
 import type { AnswerWeights } from '../../src/answers/answer-weights.js';
 import { loadConfig } from '../../src/config.js';
 import type { EvalQuestion } from '../../src/eval/questions.js';
-import { balanced, fitSourceOf, fitWeights } from '../../src/fit/fit-weights.js';
+import { balancedThreshold, fitSourceOf, fitWeights } from '../../src/fit/fit-weights.js';
 import { testModelsDir } from '../helpers/model.js';
 
 const NOTE = [
@@ -97,11 +97,14 @@ describe('fitWeights on a small fixture', () => {
   });
 });
 
-describe('balanced', () => {
-  it('makes right and wrong rows weigh the same in all, keeping their relative weights', () => {
-    const rows = balanced([{ x: [1], y: 1 }, { x: [0], y: 0, weight: 2 }, { x: [0], y: 0 }, { x: [0], y: 0 }]);
-    const total = (y: 0 | 1): number => rows.filter((r) => r.y === y).reduce((s, r) => s + r.weight!, 0);
-    expect(total(1)).toBeCloseTo(total(0));
-    expect(rows[1]!.weight! / rows[2]!.weight!).toBeCloseTo(2);
+describe('balancedThreshold', () => {
+  it('draws the line where answerable and unanswerable questions are both decided right most often', () => {
+    const rows = [
+      { x: [], y: 1 as const, chance: 0.9 }, { x: [], y: 1 as const, chance: 0.8 }, { x: [], y: 1 as const, chance: 0.72 },
+      { x: [], y: 0 as const, chance: 0.65 }, { x: [], y: 0 as const, chance: 0.4 },
+    ];
+    expect(balancedThreshold(rows)).toBe(0.7);
+    // A silent question counting for more moves the line to refuse it.
+    expect(balancedThreshold([...rows, { x: [], y: 0 as const, chance: 0.85, weight: 10 }])).toBeGreaterThan(0.85);
   });
 });

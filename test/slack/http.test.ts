@@ -262,7 +262,7 @@ describe('Slack over HTTP', () => {
   });
 
   it('records what the notes did not answer, and every 👎 with its question, for confnotes gaps', async () => {
-    const silent = 'What did they say about state management with Elm?';
+    const silent = 'What did they say about quorvadb and zorblax?';
     expect((await test.service.ask(silent)).abstained).toBe(true);
     const { body } = mention(silent);
     await postToBot(bot.port!, body, 'json', { secret: SECRET });
