@@ -3,7 +3,7 @@
 // programming technologies (src/text/technology-names.ts). A technology counts as mentioned when any of
 // its names is, or the name without a suffix such as "js" ("nodejs" is mentioned by "Node.js").
 import type { Store } from '../index/store.js';
-import { termsOf } from '../text/analyze.js';
+import { analyze, termsOf } from '../text/analyze.js';
 import { technologyFamilies } from '../text/technology-names.js';
 import type { QueryTerm } from './term-weights.js';
 
@@ -20,11 +20,11 @@ export function technologyNames(word: string): string[] {
 }
 
 /** The question's words naming a technology that no note mentions under any of its names. */
-export async function absentTechnologies(store: Pick<Store, 'lexicalSearch'>, topicTerms: QueryTerm[]): Promise<string[]> {
+export async function absentTechnologies(store: Pick<Store, 'documentFrequency'>, topicTerms: QueryTerm[]): Promise<string[]> {
   const unseen = topicTerms.filter((t) => t.df === 0 && technologyNames(t.word).length > 0);
   const absent = await Promise.all(
     unseen.map(async ({ word }) => {
-      const mentioned = await Promise.all(technologyNames(word).map(async (name) => (await store.lexicalSearch(name, 1)).length > 0));
+      const mentioned = await Promise.all(technologyNames(word).map(async (name) => (await store.documentFrequency(analyze(name))) > 0));
       return mentioned.some(Boolean) ? undefined : word;
     }),
   );

@@ -126,6 +126,7 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
         .sort(byScoreThenId);
     },
     lexicalSearch: async (query, k) => (await live())?.lexical.search(query, k) ?? [],
+    documentFrequency: async (terms) => (await live())?.lexical.documentFrequency(terms) ?? 0,
     async passages(ids) {
       const generation = await live();
       if (!generation) return [];

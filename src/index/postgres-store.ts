@@ -5,8 +5,8 @@
 // manifest, which is the whole contract of `Store`. Vectors are written with pgvector's `toSql` and
 // never read back, so pgvector's type parsers (`registerTypes`) are not needed.
 //
-// Lexical search ranks with the embedded store's BM25 over the shared analyzer's terms, not with ts_rank
-// (see postgres-lexical.ts): retrieval and answer term weights must behave the same on both stores.
+// Lexical search ranks with the embedded store's BM25 over the shared analyzer's terms, computed in SQL,
+// not with ts_rank (see postgres-lexical.ts): retrieval and answer term weights must behave the same on both stores.
 import pg from 'pg';
 import pgvector from 'pgvector/pg';
 import { ConfnotesError } from '../errors.js';
@@ -14,7 +14,7 @@ import { log } from '../log.js';
 import type { Language, Passage, Talk, TalkFields } from '../types.js';
 import { checkChange, checkEmbedder } from './change.js';
 import { analysePassage } from './bm25.js';
-import { insertLexical, searchLexical, sumLengths } from './postgres-lexical.js';
+import { documentFrequency, insertLexical, searchLexical, sumLengths } from './postgres-lexical.js';
 import { createEmbeddingIndex, migrate, setDimensions } from './postgres-schema.js';
 import type { IndexedFile, Manifest, Store, StoreChange, StoreHit } from './store.js';
 
@@ -261,6 +261,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       return rows.map((r) => ({ id: r.id as string, score: Number(r.score) }));
     },
     lexicalSearch: (question, k) => searchLexical(query, question, k),
+    documentFrequency: (terms) => documentFrequency(query, terms),
     async passages(ids) {
       if (ids.length === 0) return [];
       const { rows } = await query(`SELECT ${PASSAGE_COLUMNS} FROM confnotes_passages WHERE id = ANY($1::text[])`, [ids]);

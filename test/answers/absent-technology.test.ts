@@ -7,7 +7,7 @@ import { parseNote } from '../../src/notes/parse-note.js';
 const text = ['# DemoConf 2031', '', '## Servers in Node.js', '', 'We ran Node.js and Kubernetes for the shop, with Helm charts.', 'The workers are written in Go.', ''].join('\n');
 const note = parseNote({ file: 'demo.md', text, encoding: 'UTF-8', hash: 'h' });
 const index = loadLexicalIndex(lexicalIndexJson(note.passages));
-const store = { lexicalSearch: async (query: string, k: number) => index.search(query, k) };
+const store = { documentFrequency: async (terms: readonly string[]) => index.documentFrequency(terms) };
 const absentIn = async (question: string) =>
   absentTechnologies(store, await weighQueryTerms(store, question, note.passages.length));
 

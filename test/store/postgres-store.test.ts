@@ -4,7 +4,9 @@ import { rm } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { analysePassage } from '../../src/index/bm25.js';
 import { openPostgresStore } from '../../src/index/postgres-store.js';
+import { analyze } from '../../src/text/analyze.js';
 import { compileChildren } from './compile-children.js';
 import { CHANGING_FILE, COPIES_FOR_5K, TEST_EMBEDDER, seedFiles, writerVariant } from './fixtures.js';
 import { mixedQueries, recallAgainstExact } from './recall.js';
@@ -105,6 +107,11 @@ describe.skipIf(!serverUrl)(needsServer('PostgreSQL store on a real server'), ()
     started = performance.now();
     for (let i = 0; i < 20; i++) await store.lexicalSearch('what did Etsy say about post-mortems and deployment?', 10);
     const lexicalMs = (performance.now() - started) / 20;
+    // Exact past the 1,000 results that a search-based count stopped at.
+    const deploy = analyze('deployment production team');
+    const holders = files.flatMap((f) => f.passages).filter((p) => deploy.some((t) => Object.hasOwn(analysePassage(p).freqs, t))).length;
+    expect(holders).toBeGreaterThan(1000);
+    expect(await store.documentFrequency(deploy)).toBe(holders);
     console.log(
       `PostgreSQL, ${passageCount} passages: apply ${applyMs.toFixed(0)} ms, ` +
         `vectorSearch median ${medianMs.toFixed(2)} ms, recall@10 ${recall.toFixed(3)}, ` +
