@@ -2,7 +2,8 @@
 // a cold `confnotes ask` as a whole process, which is what a CLI user waits for.
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openKnowledgeBase, type KnowledgeBase } from '../src/app.js';
+import { openKnowledgeBase } from '../src/app.js';
+import type { KnowledgeBase } from '../src/knowledge-base.js';
 import type { RankingMode } from '../src/retrieval/retrieve.js';
 import { runMeasured } from './child.js';
 import { atMost, figure } from './report.js';

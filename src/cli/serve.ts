@@ -45,7 +45,11 @@ export async function serveCommand(config: Config, platform: Platform, options: 
     const service = serviceOver(kb);
     const bot = platform === 'slack' ? await startSlack(service, config) : await startDiscord(service, config);
     say(platform === 'slack' ? `slack: ${'port' in bot && bot.port ? `listening on port ${bot.port}` : 'connected in Socket Mode'}` : 'discord: connected');
-    const watcher = posters.length > 0 ? await startWatch({ kb, posters, stateDir: config.stateDir }) : undefined;
+    // The watcher announces talks as they are written in the notes folder: a bot machine without it leaves
+    // that to the writer's `confnotes watch`.
+    const watching = posters.length > 0 && kb.hasNotes;
+    if (posters.length > 0 && !watching) say('no notes folder here: new talks are announced by `confnotes watch` on the machine with the notes');
+    const watcher = watching ? await startWatch({ kb, posters, stateDir: config.stateDir }) : undefined;
     await untilSignal();
     say('stopping');
     await watcher?.stop();

@@ -1,6 +1,6 @@
 // Asks every question of an evaluation set through the same path as the bots (KnowledgeBase.ask),
 // once with the hybrid ranking and once with each ranker alone, and scores all three.
-import type { KnowledgeBase } from '../app.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
 import type { RankingMode } from '../retrieval/retrieve.js';
 import type { CitationCheck, QuestionResult, Scores } from './score.js';
 import { score, scoreByKind } from './score.js';

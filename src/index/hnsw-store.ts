@@ -132,6 +132,10 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
       if (!generation) return [];
       return ids.map((id) => generation.byId.get(id)).filter((p): p is Passage => p !== undefined);
     },
+    async passagesOf(files) {
+      const wanted = new Set(files);
+      return (await live())?.content.files.filter((f) => wanted.has(f.file)).flatMap((f) => f.passages) ?? [];
+    },
     talks: async () => (await live())?.talks ?? [],
     async close() {
       loaded = null;

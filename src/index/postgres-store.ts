@@ -146,9 +146,12 @@ async function applyInTransaction(client: pg.PoolClient, change: StoreChange): P
   }
   for (const file of change.upsert) await insertFile(client, file);
   if (fresh) await createEmbeddingIndex(client);
+  // updated_at is what readers compare to see a change (see manifest()): each change moves it on by at
+  // least the millisecond that Manifest.updatedAt keeps, even when two land within one.
   await client.query(
     `INSERT INTO confnotes_manifest (embedder_id, dimensions, created_at, updated_at) VALUES ($1, $2, now(), now())
-     ON CONFLICT (singleton) DO UPDATE SET embedder_id = $1, dimensions = $2, updated_at = now(),
+     ON CONFLICT (singleton) DO UPDATE SET embedder_id = $1, dimensions = $2,
+       updated_at = greatest(now(), date_trunc('milliseconds', confnotes_manifest.updated_at) + interval '1 millisecond'),
        created_at = CASE WHEN $3 THEN now() ELSE confnotes_manifest.created_at END`,
     [change.embedder.id, change.embedder.dimensions, fresh],
   );
@@ -238,10 +241,18 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw error;
   }
 
+  // Every question checks the manifest (a bot follows the writer's changes): one row's timestamp is read,
+  // the files list only when it moved.
+  let lastManifest: Manifest | null = null;
+
   return {
     async manifest() {
+      const { rows: [stamp] } = await query('SELECT updated_at FROM confnotes_manifest');
+      if (!stamp) return (lastManifest = null);
+      if (lastManifest && Date.parse(lastManifest.updatedAt) === (stamp.updated_at as Date).getTime()) return lastManifest;
       const { rows } = await query(MANIFEST_QUERY);
-      return rows[0] ? toManifest(rows[0]) : null;
+      lastManifest = rows[0] ? toManifest(rows[0]) : null;
+      return lastManifest;
     },
     async apply(change) {
       checkChange(change);
@@ -267,6 +278,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       const { rows } = await query(`SELECT ${PASSAGE_COLUMNS} FROM confnotes_passages WHERE id = ANY($1::text[])`, [ids]);
       const byId = new Map(rows.map((r) => [r.id as string, toPassage(r)]));
       return ids.map((id) => byId.get(id)).filter((p): p is Passage => p !== undefined);
+    },
+    async passagesOf(files) {
+      const { rows } = await query(
+        `SELECT ${PASSAGE_COLUMNS} FROM confnotes_passages WHERE file = ANY($1::text[]) ORDER BY file COLLATE "C", position`,
+        [[...files]],
+      );
+      return rows.map(toPassage);
     },
     async talks() {
       const { rows } = await query('SELECT * FROM confnotes_talks ORDER BY file, position');

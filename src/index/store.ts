@@ -63,6 +63,8 @@ export interface Store {
    */
   documentFrequency(terms: ReadonlyArray<string>): Promise<number>;
   passages(ids: string[]): Promise<Passage[]>;
+  /** Every passage of these files, each file's in document order (what a digest quotes from). */
+  passagesOf(files: ReadonlyArray<string>): Promise<Passage[]>;
   talks(): Promise<Talk[]>;
   close(): Promise<void>;
 }

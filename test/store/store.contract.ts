@@ -264,6 +264,15 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(await store.manifest()).toBeNull();
     });
 
+    test('passagesOf gives every passage of the files asked, each file in document order', async () => {
+      await store.apply(upsert(seeds));
+      const asked = [SCALECONF_FILE, ETSY_FILE, 'missing.md'];
+      const got = await store.passagesOf(asked);
+      const expected = seeds.filter((f) => asked.includes(f.file)).flatMap((f) => f.passages);
+      expect(got).toEqual(expected);
+      expect(await store.passagesOf([])).toEqual([]);
+    });
+
     test('talks() lists every talk, the empty ones included', async () => {
       await store.apply(upsert(seeds));
       const talks = await store.talks();
