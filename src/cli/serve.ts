@@ -3,11 +3,14 @@
 import { fileURLToPath } from 'node:url';
 import { startDiscord } from '../../adapters/discord/start-discord.js';
 import { startShards } from '../../adapters/discord/shard-manager.js';
+import { sharedDedupe } from '../../adapters/slack/dedupe.js';
 import { startSlack } from '../../adapters/slack/start-slack.js';
 import { openKnowledgeBase, serviceOver } from '../app.js';
 import type { Config } from '../config.js';
 import { startWatch } from '../digests/watch.js';
 import { ConfnotesError } from '../errors.js';
+import { openFirstSeen } from '../index/postgres-first-seen.js';
+import { log } from '../log.js';
 import { terminalProgress } from './progress.js';
 import { digestPostersFrom } from './digest-posters.js';
 
@@ -41,9 +44,12 @@ export async function serveCommand(config: Config, platform: Platform, options: 
     await shards.stop();
     return;
   }
+  // Processes sharing a database answer a Slack event once between them, whichever one Slack retries.
+  const firstSeen = platform === 'slack' && config.databaseUrl ? openFirstSeen(config.databaseUrl) : undefined;
   try {
     const service = serviceOver(kb);
-    const bot = platform === 'slack' ? await startSlack(service, config) : await startDiscord(service, config);
+    const dedupe = firstSeen && sharedDedupe(firstSeen, (error) => log.warn({ err: (error as Error).message }, 'slack: shared event ids unreachable; deduplicating in this process'));
+    const bot = platform === 'slack' ? await startSlack(service, config, { dedupe }) : await startDiscord(service, config);
     say(platform === 'slack' ? `slack: ${'port' in bot && bot.port ? `listening on port ${bot.port}` : 'connected in Socket Mode'}` : 'discord: connected');
     // The watcher announces talks as they are written in the notes folder: a bot machine without it leaves
     // that to the writer's `confnotes watch`.
@@ -55,6 +61,7 @@ export async function serveCommand(config: Config, platform: Platform, options: 
     await watcher?.stop();
     await bot.stop();
   } finally {
+    await firstSeen?.close();
     await kb.close();
   }
 }
