@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cliEnv, startCli, tempDir } from '../helpers/cli.js';
 import { testModelsDir } from '../helpers/model.js';
 import { BOT, FakeSlack, type RecordedCall, postToBot } from '../slack/fake-slack.js';
+import { canStartServer, startOwnServer, type OwnServer } from '../store/own-server.js';
 import { createTestDatabase, needsServer, serverUrl, type TestDatabase } from '../store/test-database.js';
 
 const SECRET = 'several-machines-secret';
@@ -133,5 +134,55 @@ describe.skipIf(!serverUrl)(needsServer('several machines on one: a writer and t
     // Long enough for a second answer to arrive if one were coming (a first one took well under this).
     await new Promise((r) => setTimeout(r, 3000));
     expect(fake.calls.filter((c) => c.method === 'chat.postMessage' && replyTo(ts)(c))).toHaveLength(1);
+  });
+});
+
+describe.skipIf(!canStartServer)(needsServer('a Slack bot whose database stops and comes back'), () => {
+  let server: OwnServer;
+  let fake: FakeSlack;
+  let bot: Running & { port: number };
+
+  beforeAll(async () => {
+    server = await startOwnServer();
+    fake = await new FakeSlack().start();
+    const notes = tempDir('notes');
+    cpSync('data/notes', notes, { recursive: true });
+    const env = cliEnv(testModelsDir(), { CONFNOTES_DATABASE_URL: server.url });
+    const indexed = startCli(['index', notes], env);
+    expect(await new Promise((resolve) => indexed.on('exit', resolve))).toBe(0);
+    const { CONFNOTES_INDEX_DIR: _i, ...botEnv } = {
+      ...env,
+      SLACK_BOT_TOKEN: 'xoxb-outage',
+      SLACK_SIGNING_SECRET: SECRET,
+      CONFNOTES_SLACK_API_URL: fake.apiUrl,
+      CONFNOTES_SLACK_PORT: '0',
+      CONFNOTES_RATE_LIMIT: '0',
+    };
+    const started = await startUntil(['serve', 'slack'], botEnv, tempDir('bot'), /slack: listening on port (\d+)/);
+    bot = { ...started, port: Number(started.match[1]) };
+  });
+  afterAll(async () => {
+    if (bot) await stop(bot);
+    await fake?.close();
+    await server?.remove();
+  });
+
+  const ask = async (): Promise<RecordedCall> => {
+    const { body, ts } = mention('What did Etsy say about post-mortems?');
+    expect((await postToBot(bot.port, body, 'json', { secret: SECRET })).status).toBe(200);
+    return fake.waitFor('chat.postMessage', replyTo(ts), 60_000);
+  };
+
+  it('apologises with an error id while the database is down, stays up, and answers again once it is back', async () => {
+    expect(textOf(await ask())).toMatch(/post-mortem/i);
+    await server.halt();
+    const { body, ts } = mention('What did Etsy say about post-mortems?');
+    await postToBot(bot.port, body, 'json', { secret: SECRET });
+    const apology = await fake.waitFor('chat.postEphemeral', replyTo(ts), 60_000);
+    expect(textOf(apology)).toMatch(/Sorry, something went wrong.*`[0-9a-f]{8}`/);
+    expect(bot.child.exitCode).toBeNull();
+    await server.resume();
+    expect(textOf(await ask())).toMatch(/post-mortem/i);
+    expect(bot.stderr()).not.toMatch(/postgres:\/\/[^@\s]*:[^@\s]*@/);
   });
 });

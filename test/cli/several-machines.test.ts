@@ -1,13 +1,14 @@
 // Roles on one PostgreSQL database, as the README's "Running on several machines" describes: the writer
 // indexes from the folder with the notes; a bot machine has only CONFNOTES_DATABASE_URL and an empty
 // working folder, reads everything from the database, never syncs, and follows the writer's changes.
-import { appendFileSync, cpSync, readFileSync } from 'node:fs';
+import { appendFileSync, cpSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { openKnowledgeBase } from '../../src/app.js';
 import { loadConfig } from '../../src/config.js';
 import type { Answer, Digest } from '../../src/types.js';
-import { cliEnv, runCli, tempDir } from '../helpers/cli.js';
+import pg from 'pg';
+import { cliEnv, runCli, startCli, tempDir } from '../helpers/cli.js';
 import { testModelsDir } from '../helpers/model.js';
 import { createTestDatabase, needsServer, serverUrl, type TestDatabase } from '../store/test-database.js';
 
@@ -87,5 +88,77 @@ describe.skipIf(!serverUrl)(needsServer('a writer and notes-less readers on one 
     } finally {
       await kb.close();
     }
+  });
+});
+
+describe.skipIf(!serverUrl)(needsServer('the writer interrupted, and two writers at once'), () => {
+  let database: TestDatabase;
+  let notes: string;
+  let writer: NodeJS.ProcessEnv;
+  let files: string[];
+  const COPIES = 8;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    notes = tempDir('notes');
+    // Enough files that the write transaction of a re-index lasts long enough to be caught inside.
+    for (let c = 0; c < COPIES; c++) cpSync('data/notes', join(notes, `copy-${c}`), { recursive: true });
+    files = readdirSync(notes, { recursive: true, encoding: 'utf8' }).filter((f) => f.endsWith('.txt'));
+    writer = cliEnv(testModelsDir(), { CONFNOTES_DATABASE_URL: database.url, CONFNOTES_NOTES_DIR: notes });
+    expect((await runCli(['index'], writer)).code).toBe(0);
+  });
+  afterAll(async () => {
+    await database?.stop();
+  });
+
+  /** Resolves once another connection is inserting passages: only apply's transaction does. */
+  async function insideTheWriteTransaction(): Promise<void> {
+    const client = new pg.Client(database.url);
+    await client.connect();
+    try {
+      for (;;) {
+        const { rowCount } = await client.query(
+          "SELECT 1 FROM pg_stat_activity WHERE datname = current_database() AND pid <> pg_backend_pid() AND query LIKE 'INSERT INTO confnotes_passages%' AND xact_start IS NOT NULL",
+        );
+        if (rowCount) return;
+        await new Promise((r) => setTimeout(r, 5));
+      }
+    } finally {
+      await client.end();
+    }
+  }
+
+  it('kill -9 of the writer inside its transaction: readers keep the previous version, the next index completes', async () => {
+    const reader = await openKnowledgeBase(loadConfig({ CONFNOTES_NOTES_DIR: join(tempDir('bot'), 'none') }, { ...writer, CONFNOTES_NOTES_DIR: undefined }));
+    try {
+      const before = await reader.store.manifest();
+      for (const file of files) appendFileSync(join(notes, file), '\nThe quorvex pipeline replays every event twice.\n');
+      const child = startCli(['index'], writer);
+      const exited = new Promise((resolve) => child.on('exit', (code, signal) => resolve(signal ?? code)));
+      await Promise.race([insideTheWriteTransaction(), exited]);
+      child.kill('SIGKILL');
+      expect(await exited).toBe('SIGKILL');
+
+      expect(await reader.store.manifest()).toEqual(before);
+      const { answer } = await reader.ask('What did Etsy say about post-mortems?');
+      expect(answer.excerpts.map((e) => e.quote).join(' ')).toMatch(/post-mortem/i);
+      expect((await reader.ask('What does the quorvex pipeline replay?')).answer.excerpts.map((e) => e.quote).join(' ')).not.toMatch(/quorvex/);
+
+      const next = await runCli(['index'], writer);
+      expect(next.code).toBe(0);
+      expect(next.stdout).toMatch(new RegExp(`${files.length} updated`));
+      expect((await reader.ask('What does the quorvex pipeline replay?')).answer.excerpts[0]?.quote).toMatch(/quorvex pipeline replays/);
+    } finally {
+      await reader.close();
+    }
+  });
+
+  it('two index runs at once: one waits for the other, both succeed, the index matches the notes', async () => {
+    for (const file of files.slice(0, 10)) appendFileSync(join(notes, file), '\nA second line for the two writers.\n');
+    const [first, second] = await Promise.all([runCli(['index'], writer), runCli(['index'], writer)]);
+    expect([first.code, second.code]).toEqual([0, 0]);
+    expect(first.stderr + second.stderr).toBe('');
+    const again = await runCli(['index'], writer);
+    expect(again.stdout).toMatch(new RegExp(`Indexed ${files.length} files, .*\\(${files.length} unchanged\\)`));
   });
 });
