@@ -10,7 +10,7 @@ import { indexCommand } from './cli/index.js';
 import { conferencesCommand } from './cli/conferences.js';
 import { digestCommand } from './cli/digest.js';
 import { watchCommand } from './cli/watch.js';
-import { serveCommand, type Platform } from './cli/serve.js';
+import { serveCommand, shardOptions, type Platform } from './cli/serve.js';
 import { registerCommands } from '../adapters/discord/register-commands.js';
 
 interface CommonOptions {
@@ -71,9 +71,10 @@ withCommonOptions(program.command('watch').description('re-index changed notes a
   .action(async (options: CommonOptions) => watchCommand(loadConfig(overridesFrom(options))));
 
 withCommonOptions(program.command('serve').argument('<platform>', 'slack or discord').description('run the Slack or Discord bot'))
-  .addOption(new Option('--shards <n>', 'Discord: run N shard processes').argParser((v) => Number.parseInt(v, 10)))
-  .action(async (platform: Platform, options: CommonOptions & { shards?: number }) =>
-    serveCommand(loadConfig(overridesFrom(options)), platform, { shards: options.shards }),
+  .addOption(new Option('--shards <n|ids>', 'Discord: run N shard processes, or with --shard-count the listed shard ids (e.g. 0,1)'))
+  .addOption(new Option('--shard-count <n>', 'Discord: shards of the bot across all machines').argParser((v) => Number.parseInt(v, 10)))
+  .action(async (platform: Platform, options: CommonOptions & { shards?: string; shardCount?: number }) =>
+    serveCommand(loadConfig(overridesFrom(options)), platform, shardOptions(options.shards, options.shardCount)),
   );
 
 program
