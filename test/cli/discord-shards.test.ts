@@ -36,7 +36,7 @@ describe.skipIf(!serverUrl)(needsServer('Discord shards across machines'), () =>
     await database?.stop();
   });
 
-  it('each machine connects its own shards, and a shard of the second answers', async () => {
+  it('each machine connects its own shards, and each answers from the database', async () => {
     const { CONFNOTES_INDEX_DIR: _i, ...env } = cliEnv(testModelsDir(), {
       CONFNOTES_DATABASE_URL: database.url,
       DISCORD_TOKEN: BOT_TOKEN,
@@ -50,5 +50,11 @@ describe.skipIf(!serverUrl)(needsServer('Discord shards across machines'), () =>
     fake.dispatch(interaction, sessions.find((s) => s.shard[0] === 3)!);
     const edit = await fake.waitForRequest(isEdit(interaction.token), 30_000);
     expect(JSON.stringify(edit.body.embeds)).toMatch(/post-mortem/i);
+
+    // A digest asked on the other machine's shard, read from the database.
+    const digest = interactionPayload(2, 'digest', [{ name: 'conference', type: 3, value: 'QCon London 2014' }]);
+    fake.dispatch(digest, sessions.find((s) => s.shard[0] === 0)!);
+    const header = await fake.waitForRequest(isEdit(digest.token), 60_000);
+    expect(header.body.content).toMatch(/^\*\*QCon London 2014\*\*/);
   });
 });
