@@ -17,7 +17,7 @@ import { digestFromIndex } from './digests/build-digest.js';
  * A reader machine: it has a database to read and no notes folder. Everything it shows comes from the
  * database, which the machine with the notes keeps up to date.
  */
-export const isReader = (config: Config): boolean => config.databaseUrl !== undefined && !existsSync(config.notesDir);
+const isReader = (config: Config): boolean => config.databaseUrl !== undefined && !existsSync(config.notesDir);
 
 export interface OpenOptions {
   onProgress?: ProgressReporter;
