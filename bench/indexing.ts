@@ -3,7 +3,8 @@
 import { appendFile, cp, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openKnowledgeBase, type KnowledgeBase } from '../src/app.js';
+import { openKnowledgeBase } from '../src/app.js';
+import type { KnowledgeBase } from '../src/knowledge-base.js';
 import { passageTextForEmbedding, storedEmbedderId } from '../src/index/sync-index.js';
 import { parseNote } from '../src/notes/parse-note.js';
 import { readNotes } from '../src/notes/read-notes.js';

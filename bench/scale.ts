@@ -5,7 +5,8 @@
 import { mkdir, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { openKnowledgeBase, type KnowledgeBase } from '../src/app.js';
+import { openKnowledgeBase } from '../src/app.js';
+import type { KnowledgeBase } from '../src/knowledge-base.js';
 import { openHnswStore } from '../src/index/hnsw-store.js';
 import { indexDirFor } from '../src/index/index-location.js';
 import type { IndexedFile } from '../src/index/store.js';

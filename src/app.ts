@@ -1,34 +1,28 @@
 // Wires the core together from a Config: the embedder, the store, the notes folder kept in sync,
 // and the service the CLI and the bots call. The one place that knows which implementations run.
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import pLimit from 'p-limit';
 import { createEmbedder } from '../embeddings/create-embedder.js';
 import type { Embedder } from '../embeddings/embedder.js';
-import { answerQuestion, type AnswerContext, type AnswerOptions, type AnsweredQuestion } from './answers/answer-question.js';
+import { answerQuestion, type AnswerContext } from './answers/answer-question.js';
 import type { ProgressReporter } from './cli/progress.js';
 import type { Config } from './config.js';
 import { openStore } from './index/open-store.js';
-import type { Store } from './index/store.js';
-import { syncIndex, type SyncSummary } from './index/sync-index.js';
+import { syncIndex } from './index/sync-index.js';
+import type { KnowledgeBase } from './knowledge-base.js';
 import type { ConfnotesService } from './service.js';
-import { digestOfConference } from './digests/build-digest.js';
+import { digestFromIndex } from './digests/build-digest.js';
 
-export interface KnowledgeBase {
-  config: Config;
-  embedder: Embedder;
-  store: Store;
-  /** Re-reads the notes folder and applies what changed. */
-  sync(options?: { rebuild?: boolean; onProgress?: ProgressReporter }): Promise<SyncSummary>;
-  ask(question: string, options?: AnswerOptions): Promise<AnsweredQuestion>;
-  conferences(): Promise<string[]>;
-  /** Re-reads what answering keeps of the index, after another thread or process changed it. */
-  reload(): Promise<void>;
-  close(): Promise<void>;
-}
+/**
+ * A reader machine: it has a database to read and no notes folder. Everything it shows comes from the
+ * database, which the machine with the notes keeps up to date.
+ */
+const isReader = (config: Config): boolean => config.databaseUrl !== undefined && !existsSync(config.notesDir);
 
 export interface OpenOptions {
   onProgress?: ProgressReporter;
-  /** Sync the notes folder before answering (default true). */
+  /** Sync the notes folder before answering (default: when this machine has it, see `isReader`). */
   sync?: boolean;
   /** An embedder already loaded (a worker thread's, over the shared model) instead of loading the configured one. */
   embedder?: Embedder;
@@ -46,8 +40,12 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
     await embedder.dispose();
     throw error;
   });
-  /** What answering reads of the index, and the conferences with talks (those a digest can be asked for). */
-  let loaded: { context: AnswerContext; withTalks: string[] } | undefined;
+  /**
+   * What answering reads of the index, and the conferences with talks (those a digest can be asked for),
+   * as of the manifest's `updatedAt`: every change, by this process or another (the writer on another
+   * machine), moves it, and the next question reloads them.
+   */
+  let loaded: { version: string | null; context: AnswerContext; withTalks: string[] } | undefined;
   const load = async (): Promise<NonNullable<typeof loaded>> => {
     const manifest = await store.manifest();
     const talks = await store.talks();
@@ -60,13 +58,19 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
       abstainThreshold: config.abstainThreshold,
       talkIds: new Set(talks.map((t) => t.id)),
     };
-    loaded = { context, withTalks: [...new Set(talks.map((t) => t.conference))].sort() };
+    loaded = { version: manifest?.updatedAt ?? null, context, withTalks: [...new Set(talks.map((t) => t.conference))].sort() };
     return loaded;
   };
+  const current = async (): Promise<NonNullable<typeof loaded>> => {
+    if (loaded && loaded.version === ((await store.manifest())?.updatedAt ?? null)) return loaded;
+    return load();
+  };
+  const hasNotes = !isReader(config);
   const kb: KnowledgeBase = {
     config,
     embedder,
     store,
+    hasNotes,
     async sync(syncOptions = {}) {
       const summary = await syncIndex({
         notesDir: config.notesDir,
@@ -81,10 +85,10 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
       return summary;
     },
     async ask(question, answerOptions) {
-      return answerQuestion((loaded ?? (await load())).context, question, answerOptions);
+      return answerQuestion((await current()).context, question, answerOptions);
     },
     async conferences() {
-      return (loaded ?? (await load())).withTalks;
+      return (await current()).withTalks;
     },
     async reload() {
       await load();
@@ -94,7 +98,7 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
       await embedder.dispose();
     },
   };
-  if (options.sync !== false) {
+  if (options.sync ?? hasNotes) {
     try {
       await kb.sync({ onProgress: options.onProgress });
     } catch (error) {
@@ -117,8 +121,7 @@ export function serviceOver(kb: KnowledgeBase, concurrency = availableParallelis
   return {
     ask: (question, askOptions) =>
       limit(async () => (await kb.ask(question, { excerpts: askOptions?.excerpts ?? config.excerpts })).answer),
-    digest: (conference) =>
-      digestOfConference(conference, { notesDir: config.notesDir, maxFileBytes: config.maxFileBytes, embedder: kb.embedder }),
+    digest: (conference) => digestFromIndex(conference, kb.store, kb.embedder, { notesDir: config.notesDir }),
     conferences: () => kb.conferences(),
     close: () => kb.close(),
     talks: () => kb.store.talks(),

@@ -82,10 +82,12 @@ withCommonOptions(program.command('watch').description('re-index changed notes a
   .action(async (options: CommonOptions) => (await import('./cli/watch.js')).watchCommand(loadConfig(overridesFrom(options))));
 
 withCommonOptions(program.command('serve').argument('<platform>', 'slack or discord').description('run the Slack or Discord bot'))
-  .addOption(new Option('--shards <n>', 'Discord: run N shard processes').argParser((v) => Number.parseInt(v, 10)))
-  .action(async (platform: Platform, options: CommonOptions & { shards?: number }) =>
-    (await import('./cli/serve.js')).serveCommand(loadConfig(overridesFrom(options)), platform, { shards: options.shards }),
-  );
+  .addOption(new Option('--shards <n|ids>', 'Discord: run N shard processes, or with --shard-count the listed shard ids (e.g. 0,1)'))
+  .addOption(new Option('--shard-count <n>', 'Discord: shards of the bot across all machines').argParser((v) => Number.parseInt(v, 10)))
+  .action(async (platform: Platform, options: CommonOptions & { shards?: string; shardCount?: number }) => {
+    const { serveCommand, shardOptions } = await import('./cli/serve.js');
+    return serveCommand(loadConfig(overridesFrom(options)), platform, shardOptions(options.shards, options.shardCount));
+  });
 
 withCommonOptions(program.command('mcp').description('serve the Model Context Protocol on stdio (tools ask, conferences, digest; the notes as resources)'))
   // Imported when run: the MCP SDK need not load for the other commands.

@@ -19,7 +19,7 @@ import type { ConfnotesService } from '../../src/service.js';
 import type { SlackMessage } from './blocks.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { type Asker, type Reply, createConversation } from './conversation.js';
-import { createDedupe } from './dedupe.js';
+import { createDedupe, type Dedupe } from './dedupe.js';
 import { FEEDBACK_ACTION, decodeFeedbackValue } from './feedback-ref.js';
 import { createFeedbackStore } from './feedback-store.js';
 import { createGapStore } from '../../src/gaps/gap-store.js';
@@ -59,7 +59,12 @@ interface MessageTurn {
   sayStream?: SayStreamFn;
 }
 
-export async function startSlack(service: ConfnotesService, config: Config): Promise<SlackHandle> {
+export interface SlackOptions {
+  /** Where repeated event ids are recognised (default: this process's memory). */
+  dedupe?: Dedupe;
+}
+
+export async function startSlack(service: ConfnotesService, config: Config, options: SlackOptions = {}): Promise<SlackHandle> {
   const { botToken, signingSecret, appToken, apiUrl } = config.slack;
   if (!botToken) throw new ConfnotesError('PLATFORM_NOT_CONFIGURED', 'SLACK_BOT_TOKEN is not set');
   if (!appToken && !signingSecret) {
@@ -104,13 +109,13 @@ export async function startSlack(service: ConfnotesService, config: Config): Pro
     notesUrl: config.notesUrl,
     gaps,
   });
-  const dedupe = createDedupe();
+  const dedupe = options.dedupe ?? createDedupe();
   const feedback = createFeedbackStore(config.stateDir);
   const inflight = new Set<Promise<void>>();
 
   app.use(async ({ body, context, next }) => {
     const eventId = (body as { event_id?: unknown }).event_id;
-    if (typeof eventId === 'string' && !dedupe.firstSeen(eventId)) {
+    if (typeof eventId === 'string' && !(await dedupe.firstSeen(eventId))) {
       logger.info({ eventId, retryNum: context.retryNum, retryReason: context.retryReason }, 'repeated Slack event ignored');
       return;
     }

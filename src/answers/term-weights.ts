@@ -1,8 +1,8 @@
 // How much each word of a question matters, from how rare it is in the notes: "etsy" and
 // "post-mortem" carry the question, "say" and "about" do not. Document frequencies come from the
-// store's own lexical search, so the same code works on every store.
+// store, so the same code works on every store.
 import type { Store } from '../index/store.js';
-import { termsOf, words } from '../text/analyze.js';
+import { analyze, termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
 
 export interface QueryTerm {
@@ -11,11 +11,9 @@ export interface QueryTerm {
   terms: string[];
   /** Inverse document frequency; 0 for words the notes never use. */
   idf: number;
-  /** How many passages use it (capped at the probe depth). */
+  /** How many passages use it. */
   df: number;
 }
-
-const PROBE_DEPTH = 1000;
 
 // Words about the asking and the note-taking, not the topic: "has anyone got notes from the Rust talk?"
 // asks about Rust. Notes seldom use them, so their document frequency would make them weigh like
@@ -29,7 +27,7 @@ const askingWords = new Set([
 ]);
 
 /** The question's words with their weights. */
-export async function weighQueryTerms(store: Pick<Store, 'lexicalSearch'>, question: string, passageCount: number): Promise<QueryTerm[]> {
+export async function weighQueryTerms(store: Pick<Store, 'documentFrequency'>, question: string, passageCount: number): Promise<QueryTerm[]> {
   const equivalents = equivalentsIn(question);
   const unique = [...new Set(words(question))]
     .filter((word) => termsOf(word).length > 0 && !askingWords.has(word))
@@ -39,7 +37,7 @@ export async function weighQueryTerms(store: Pick<Store, 'lexicalSearch'>, quest
     });
   return Promise.all(
     unique.map(async ({ word, forms, terms }) => {
-      const df = (await store.lexicalSearch(forms.join(' '), PROBE_DEPTH)).length;
+      const df = await store.documentFrequency(analyze(forms.join(' ')));
       const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
       return { word, terms, idf, df };
     }),

@@ -1,6 +1,7 @@
 import { openKnowledgeBase } from '../app.js';
 import type { Config } from '../config.js';
 import type { SyncSummary } from '../index/sync-index.js';
+import { requireNotesFolder } from './notes-folder.js';
 import { terminalProgress } from './progress.js';
 
 export function formatSummary(summary: SyncSummary): string {
@@ -18,6 +19,7 @@ export function formatSummary(summary: SyncSummary): string {
 }
 
 export async function indexCommand(config: Config, options: { rebuild: boolean }): Promise<void> {
+  requireNotesFolder(config, 'index');
   const progress = terminalProgress();
   const kb = await openKnowledgeBase(config, { sync: false, onProgress: progress.report });
   try {

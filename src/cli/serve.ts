@@ -3,12 +3,15 @@
 import { fileURLToPath } from 'node:url';
 import { startDiscord } from '../../adapters/discord/start-discord.js';
 import { startShards } from '../../adapters/discord/shard-manager.js';
+import { sharedDedupe } from '../../adapters/slack/dedupe.js';
 import { startSlack } from '../../adapters/slack/start-slack.js';
 import { openKnowledgeBase } from '../app.js';
 import { startAnswerPool } from '../pool/answer-pool.js';
 import type { Config } from '../config.js';
 import { startWatch } from '../digests/watch.js';
 import { ConfnotesError } from '../errors.js';
+import { openFirstSeen } from '../index/postgres-first-seen.js';
+import { log } from '../log.js';
 import { terminalProgress } from './progress.js';
 import { digestPostersFrom } from './digest-posters.js';
 
@@ -22,7 +25,32 @@ const untilSignal = (): Promise<void> =>
 
 const say = (line: string): void => void process.stderr.write(`confnotes: ${line}\n`);
 
-export async function serveCommand(config: Config, platform: Platform, options: { shards?: number }): Promise<void> {
+export interface ServeOptions {
+  /** Discord: run this many shard processes on this machine. */
+  shards?: number;
+  /** Discord: run these shards of a bot of `count` shards in this process; other machines run the others. */
+  shardList?: { ids: number[]; count: number };
+}
+
+const badShards = (detail: string) => new ConfnotesError('CONFIG_INVALID', `--shards: ${detail}`);
+
+/** `--shards 4`, or `--shards 0,1 --shard-count 4`. */
+export function shardOptions(shards: string | undefined, count: number | undefined): ServeOptions {
+  if (count === undefined) {
+    if (shards === undefined) return {};
+    const n = Number(shards);
+    if (!Number.isInteger(n) || n < 1) throw badShards(`"${shards}" is not a number of shards (a list of shard ids needs --shard-count)`);
+    return { shards: n };
+  }
+  if (!Number.isInteger(count) || count < 1) throw badShards(`--shard-count must be a positive number`);
+  const ids = (shards ?? '').split(',').map((id) => Number(id.trim()));
+  if (shards === undefined || ids.some((id) => !Number.isInteger(id) || id < 0 || id >= count) || new Set(ids).size !== ids.length) {
+    throw badShards(`"${shards ?? ''}" must list distinct shard ids from 0 to ${count - 1}, e.g. 0,1`);
+  }
+  return { shardList: { ids, count } };
+}
+
+export async function serveCommand(config: Config, platform: Platform, options: ServeOptions): Promise<void> {
   if (platform !== 'slack' && platform !== 'discord') {
     throw new ConfnotesError('UNKNOWN_PLATFORM', `Unknown platform "${String(platform)}"`);
   }
@@ -47,15 +75,28 @@ export async function serveCommand(config: Config, platform: Platform, options: 
     await kb.close();
     throw error;
   });
+  // Processes sharing a database answer a Slack event once between them, whichever one Slack retries.
+  const firstSeen = platform === 'slack' && config.databaseUrl ? openFirstSeen(config.databaseUrl) : undefined;
   try {
-    const bot = platform === 'slack' ? await startSlack(service, config) : await startDiscord(service, config);
-    say(platform === 'slack' ? `slack: ${'port' in bot && bot.port ? `listening on port ${bot.port}` : 'connected in Socket Mode'}` : 'discord: connected');
-    const watcher = posters.length > 0 ? await startWatch({ kb, posters, stateDir: config.stateDir }) : undefined;
+    const dedupe = firstSeen && sharedDedupe(firstSeen, (error) => log.warn({ err: (error as Error).message }, 'slack: shared event ids unreachable; deduplicating in this process'));
+    const shard = options.shardList;
+    const bot = platform === 'slack' ? await startSlack(service, config, { dedupe }) : await startDiscord(service, config, { shard });
+    say(
+      platform === 'slack'
+        ? `slack: ${'port' in bot && bot.port ? `listening on port ${bot.port}` : 'connected in Socket Mode'}`
+        : `discord: connected${shard ? ` (shards ${shard.ids.join(', ')} of ${shard.count})` : ''}`,
+    );
+    // The watcher announces talks as they are written in the notes folder: a bot machine without it leaves
+    // that to the writer's `confnotes watch`.
+    const watching = posters.length > 0 && kb.hasNotes;
+    if (posters.length > 0 && !watching) say('no notes folder here: new talks are announced by `confnotes watch` on the machine with the notes');
+    const watcher = watching ? await startWatch({ kb, posters, stateDir: config.stateDir }) : undefined;
     await untilSignal();
     say('stopping');
     await watcher?.stop();
     await bot.stop();
   } finally {
+    await firstSeen?.close();
     // Waits for the answers still in flight, then closes the knowledge base.
     await service.close();
   }

@@ -3,6 +3,7 @@ import type { Config } from '../config.js';
 import type { DigestPoster } from '../digests/poster.js';
 import { startWatch, type CycleReport } from '../digests/watch.js';
 import { digestPostersFrom } from './digest-posters.js';
+import { requireNotesFolder } from './notes-folder.js';
 import { terminalProgress } from './progress.js';
 
 function reportLines(report: CycleReport): string[] {
@@ -15,6 +16,7 @@ function reportLines(report: CycleReport): string[] {
 
 /** `confnotes watch`: runs until SIGINT or SIGTERM, then finishes the cycle in progress and exits. */
 export async function watchCommand(config: Config, posters: DigestPoster[] = digestPostersFrom(config)): Promise<void> {
+  requireNotesFolder(config, 'watch');
   const progress = terminalProgress();
   const kb = await openKnowledgeBase(config, { onProgress: progress.report }).finally(() => progress.stop());
   const say = (line: string): boolean => process.stderr.write(`confnotes: ${line}\n`);

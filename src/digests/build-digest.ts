@@ -1,11 +1,13 @@
-// Builds a conference's digest from its notes files: every talk in day and document order, each
-// talk with a body getting its highlights. Reads the notes folder itself (not the index), so a digest
-// reflects the notes as they are now.
+// Builds a conference's digest: every talk in day and document order, each talk with a body getting
+// its highlights. What users ask for is built from the index's stored talks and passages (with their
+// line ranges), so a bot machine without the notes folder shows the same digest as the writer; the
+// watcher, which announces talks as they are written, builds it from the folder it watches.
 import type { Embedder } from '../../embeddings/embedder.js';
+import type { Store } from '../index/store.js';
 import { parseNote } from '../notes/parse-note.js';
 import { readNotes } from '../notes/read-notes.js';
 import type { Digest, DigestTalk, NoteSource, ParsedNote, Talk } from '../types.js';
-import { groupConferences, type ConferenceGroup } from './conference-groups.js';
+import { groupConferences, type ConferenceGroup, type NoteHeader } from './conference-groups.js';
 import { findConference } from './find-conference.js';
 import { highlightCandidates, pickHighlights } from './highlights.js';
 
@@ -13,6 +15,9 @@ export interface ParsedFile {
   source: NoteSource;
   note: ParsedNote;
 }
+
+/** What a digest reads of one file: its talks and passages, parsed from the file or read from the index. */
+export type DigestNote = Pick<ParsedNote, 'file' | 'talks' | 'passages'>;
 
 const EMBED_BATCH = 256;
 
@@ -34,12 +39,12 @@ async function embedAll(embedder: Embedder, texts: string[]): Promise<Float32Arr
  */
 export async function buildDigest(
   group: ConferenceGroup,
-  notes: ParsedNote[],
+  notes: DigestNote[],
   embedder: Embedder,
   include: (talk: Talk) => boolean = () => true,
 ): Promise<Digest> {
   const byFile = new Map(notes.map((n) => [n.file, n]));
-  const members = group.files.map((f) => byFile.get(f)).filter((n): n is ParsedNote => n !== undefined);
+  const members = group.files.map((f) => byFile.get(f)).filter((n): n is DigestNote => n !== undefined);
   const talks = members.flatMap((note) =>
     note.talks
       .filter(include)
@@ -72,22 +77,42 @@ export async function buildDigest(
   };
 }
 
-export interface ConferenceRequest {
+export interface ConferencePaths {
+  /** A file path given in the query is read relative to the notes folder or to `cwd`. */
   notesDir: string;
-  maxFileBytes: number;
-  /** Resolves file paths given in the query (default: the process's working directory). */
   cwd?: string;
 }
 
-/** The conference a user names (full or partial name, or a file path), with the parsed notes of the folder. */
-export async function findConferenceNotes(query: string, request: ConferenceRequest): Promise<{ group: ConferenceGroup; notes: ParsedNote[] }> {
-  const notes = (await parseNotesFolder(request.notesDir, request.maxFileBytes)).map((f) => f.note);
-  const group = findConference(query, groupConferences(notes), { notesDir: request.notesDir, cwd: request.cwd ?? process.cwd() });
-  return { group, notes };
+/**
+ * Each indexed file's conference and date, as grouping needs them. The date is the one its talks and
+ * passages carry (the note's); only files without talks have their passages read for it.
+ */
+async function indexedHeaders(store: Pick<Store, 'manifest' | 'talks' | 'passagesOf'>): Promise<{ headers: NoteHeader[]; talks: Talk[] }> {
+  const [manifest, talks] = await Promise.all([store.manifest(), store.talks()]);
+  const dates = new Map(talks.filter((t) => t.date !== undefined).map((t) => [t.file, t.date!] as const));
+  const files = Object.entries(manifest?.files ?? {});
+  const talkless = files.filter(([, entry]) => entry.talks === 0 && entry.passages > 0).map(([file]) => file);
+  for (const passage of talkless.length > 0 ? await store.passagesOf(talkless) : []) {
+    if (passage.date !== undefined) dates.set(passage.file, passage.date);
+  }
+  const headers = files.map(([file, { conference }]) => ({ file, conference, ...(dates.has(file) && { date: dates.get(file)! }) }));
+  return { headers, talks };
 }
 
-/** The digest of the conference a user names: what the chat service's `digest(conference)` answers. */
-export async function digestOfConference(query: string, request: ConferenceRequest & { embedder: Embedder }): Promise<Digest> {
-  const { group, notes } = await findConferenceNotes(query, request);
-  return buildDigest(group, notes, request.embedder);
+/** The digest of the conference a user names (full or partial name, or a notes file), from the index. */
+export async function digestFromIndex(
+  query: string,
+  store: Pick<Store, 'manifest' | 'talks' | 'passagesOf'>,
+  embedder: Embedder,
+  paths: ConferencePaths,
+): Promise<Digest> {
+  const { headers, talks } = await indexedHeaders(store);
+  const group = findConference(query, groupConferences(headers), { notesDir: paths.notesDir, cwd: paths.cwd ?? process.cwd() });
+  const passages = await store.passagesOf(group.files);
+  const notes = group.files.map((file) => ({
+    file,
+    talks: talks.filter((t) => t.file === file),
+    passages: passages.filter((p) => p.file === file),
+  }));
+  return buildDigest(group, notes, embedder);
 }

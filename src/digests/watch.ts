@@ -7,7 +7,7 @@
 import { mkdir, readFile, rename, writeFile } from 'node:fs/promises';
 import { dirname, join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
-import type { KnowledgeBase } from '../app.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
 import { log } from '../log.js';
 import { NOTE_EXTENSIONS } from '../notes/read-notes.js';
 import type { Digest, LineRange, ParsedNote, Talk } from '../types.js';

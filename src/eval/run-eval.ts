@@ -2,7 +2,7 @@
 // once with the hybrid ranking and once with each ranker alone, and scores all three. With folds, the
 // fitted weights are refitted on the other folds' questions (split by notes file) and each held fold
 // is answered with them: figures far below the plain run's mean something is fitted to the questions.
-import type { KnowledgeBase } from '../app.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
 import type { AnswerTrace } from '../answers/answer-question.js';
 import type { AnswerWeights } from '../answers/answer-weights.js';
 import { ANSWER_FEATURES } from '../answers/decide.js';

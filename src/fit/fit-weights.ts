@@ -6,7 +6,8 @@ import { answerWeights, type AnswerWeights } from '../answers/answer-weights.js'
 import { ANSWER_FEATURES } from '../answers/decide.js';
 import { SENTENCE_FEATURES } from '../answers/extract-excerpts.js';
 import { PASSAGE_FEATURES } from '../answers/rerank.js';
-import type { KnowledgeBase } from '../app.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
+import { analyze } from '../text/analyze.js';
 import type { EvalQuestion } from '../eval/questions.js';
 import { labelledRows, type LabelledRows } from './labels.js';
 import { unusedWordNear, swapWord } from './counterfactuals.js';
@@ -24,7 +25,7 @@ export interface FitSource {
 /** The fitting source over an open knowledge base. */
 export const fitSourceOf = (kb: Pick<KnowledgeBase, 'ask' | 'store'>): FitSource => ({
   ask: (question, options) => kb.ask(question, options),
-  isUnused: async (word) => (await kb.store.lexicalSearch(word, 1)).length === 0,
+  isUnused: async (word) => (await kb.store.documentFrequency(analyze(word))) === 0,
 });
 
 /**

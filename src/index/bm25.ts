@@ -1,10 +1,11 @@
-// The lexical model both stores share: which passage fields are searched, how much each weighs, and
-// BM25+ exactly as MiniSearch 7 computes it (`calcBM25Score`, `termResults`, the OR combinator and the
-// "quality" factor of `search`).
+// The lexical model both stores share: which passage fields are searched, how much each weighs, the
+// BM25+ parameters, and a passage's terms as MiniSearch 7 indexes them.
 //
-// The embedded store keeps MiniSearch itself, whose serialised inverted index loads in ~0.15 s; stores
-// that keep their own postings (PostgreSQL) rank with `rankBm25`, so that the same question gives the
-// same passages in the same order on every store. The store contract suite checks that they agree.
+// The embedded store keeps MiniSearch itself, whose serialised inverted index loads in ~0.15 s; the
+// PostgreSQL store keeps these terms and computes BM25+ as MiniSearch does (`calcBM25Score`,
+// `termResults`, the OR combinator and the "quality" factor of `search`) in SQL (postgres-lexical.ts),
+// so that the same question gives the same passages in the same order on every store. The store
+// contract suite checks that they agree.
 import { termsOf, words } from '../text/analyze.js';
 import type { Passage } from '../types.js';
 
@@ -54,67 +55,4 @@ export function analysePassage(passage: LexicalFields): PassageTerms {
     return new Set(fieldWords).size;
   });
   return { lengths, freqs: Object.fromEntries(freqs) };
-}
-
-export interface CorpusStats {
-  passages: number;
-  /** Sum of the field lengths of all passages, per field. */
-  lengthSums: number[];
-}
-
-export interface Posting {
-  id: string;
-  lengths: readonly number[];
-  /** Per-field occurrences of (at least) the query terms the passage contains. */
-  freqs: Readonly<Record<string, readonly number[]>>;
-}
-
-export interface Bm25Hit {
-  id: string;
-  score: number;
-}
-
-// A term such as "constructor" must not find Object.prototype's.
-const freqsOf = (posting: Posting, term: string): readonly number[] | undefined =>
-  Object.hasOwn(posting.freqs, term) ? posting.freqs[term] : undefined;
-
-function bm25(termFreq: number, matching: number, total: number, length: number, averageLength: number): number {
-  const { k, b, d } = BM25_PARAMS;
-  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-  return idf * (d + (termFreq * (k + 1)) / (termFreq + k * (1 - b + (b * length) / averageLength)));
-}
-
-/**
- * Ranks passages for analysed query terms (duplicates kept: MiniSearch counts a repeated term twice).
- * `matches` must hold every passage containing a query term, in index order: document frequencies are
- * counted from them, and equal scores keep that order as MiniSearch's stable sort does. Sums run in
- * MiniSearch's order (fields within a term, then terms) so that scores agree to the last bit, bar the
- * average field length, which MiniSearch accumulates incrementally.
- */
-export function rankBm25(queryTerms: readonly string[], matches: readonly Posting[], corpus: CorpusStats): Bm25Hit[] {
-  const averages = corpus.lengthSums.map((sum) => sum / corpus.passages);
-  const results = new Map<Posting, { score: number; terms: Set<string> }>();
-  for (const term of queryTerms) {
-    const termScores = new Map<Posting, number>();
-    LEXICAL_FIELDS.forEach((field, f) => {
-      const holders = matches.filter((m) => (freqsOf(m, term)?.[f] ?? 0) > 0);
-      for (const m of holders) {
-        const raw = bm25(freqsOf(m, term)![f]!, holders.length, corpus.passages, m.lengths[f]!, averages[f]!);
-        termScores.set(m, (termScores.get(m) ?? 0) + FIELD_BOOSTS[field] * raw);
-      }
-    });
-    for (const [m, score] of termScores) {
-      const result = results.get(m);
-      if (result) {
-        result.score += score;
-        result.terms.add(term);
-      } else {
-        results.set(m, { score, terms: new Set([term]) });
-      }
-    }
-  }
-  // MiniSearch multiplies by the number of distinct query terms matched, favouring passages that match more.
-  return [...results]
-    .map(([m, { score, terms }]) => ({ id: m.id, score: score * terms.size }))
-    .sort((a, b) => b.score - a.score);
 }

@@ -102,7 +102,16 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
       const dimensions = change.embedder.dimensions;
       const name = await writeGeneration(dir, content, async (generationDir) => {
         await writeFile(join(generationDir, LEXICAL_FILE), lexicalIndexJson(files.flatMap((f) => f.passages)));
-        await writeVectorGraph(generationDir, content.vectors, dimensions, annMinPassages);
+        const replaced = new Set([...change.remove, ...change.upsert.map((f) => f.file)]);
+        const update = previous && !change.rebuild && {
+          ids: content.files.flatMap((f) => f.passages.map((p) => p.id)),
+          previous: {
+            generationDir: generationPath(dir, previous.name),
+            ids: previous.passages.map((p) => p.id),
+            kept: (id: string) => !replaced.has(previous.byId.get(id)!.file),
+          },
+        };
+        await writeVectorGraph(generationDir, content.vectors, dimensions, annMinPassages, update || undefined);
       });
       await swapCurrent(dir, name);
       // The previous generation stays: a reader that read CURRENT just before the swap may still load it.
@@ -126,10 +135,15 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
         .sort(byScoreThenId);
     },
     lexicalSearch: async (query, k) => (await live())?.lexical.search(query, k) ?? [],
+    documentFrequency: async (terms) => (await live())?.lexical.documentFrequency(terms) ?? 0,
     async passages(ids) {
       const generation = await live();
       if (!generation) return [];
       return ids.map((id) => generation.byId.get(id)).filter((p): p is Passage => p !== undefined);
+    },
+    async passagesOf(files) {
+      const wanted = new Set(files);
+      return (await live())?.content.files.filter((f) => wanted.has(f.file)).flatMap((f) => f.passages) ?? [];
     },
     talks: async () => (await live())?.talks ?? [],
     async close() {

@@ -13,6 +13,7 @@ import type { StoreHit } from './store.js';
 
 export interface LexicalIndex {
   search(query: string, k: number): StoreHit[];
+  documentFrequency(terms: ReadonlyArray<string>): number;
 }
 
 function options(): Options<Passage> {
@@ -43,5 +44,9 @@ export function loadLexicalIndex(json: string): LexicalIndex {
   const index = MiniSearch.loadJSON<Passage>(json, options());
   return {
     search: (query, k) => index.search(query).slice(0, k).map((r) => ({ id: r.id as string, score: r.score })),
+    // MiniSearch has no document frequency of its own; an OR search for the terms as they are (not analysed
+    // again) returns every passage holding one of them.
+    documentFrequency: (terms) =>
+      terms.length === 0 ? 0 : index.search(terms.join(' '), { tokenize: (text) => text.split(' '), processTerm: (term) => term }).length,
   };
 }

@@ -5,8 +5,8 @@
 // manifest, which is the whole contract of `Store`. Vectors are written with pgvector's `toSql` and
 // never read back, so pgvector's type parsers (`registerTypes`) are not needed.
 //
-// Lexical search ranks with the embedded store's BM25 over the shared analyzer's terms, not with ts_rank
-// (see postgres-lexical.ts): retrieval and answer term weights must behave the same on both stores.
+// Lexical search ranks with the embedded store's BM25 over the shared analyzer's terms, computed in SQL,
+// not with ts_rank (see postgres-lexical.ts): retrieval and answer term weights must behave the same on both stores.
 import pg from 'pg';
 import pgvector from 'pgvector/pg';
 import { ConfnotesError } from '../errors.js';
@@ -14,7 +14,7 @@ import { log } from '../log.js';
 import type { Language, Passage, Talk, TalkFields } from '../types.js';
 import { checkChange, checkEmbedder } from './change.js';
 import { analysePassage } from './bm25.js';
-import { insertLexical, searchLexical, sumLengths } from './postgres-lexical.js';
+import { documentFrequency, insertLexical, searchLexical, sumLengths } from './postgres-lexical.js';
 import { createEmbeddingIndex, migrate, setDimensions } from './postgres-schema.js';
 import type { IndexedFile, Manifest, Store, StoreChange, StoreHit } from './store.js';
 
@@ -146,9 +146,12 @@ async function applyInTransaction(client: pg.PoolClient, change: StoreChange): P
   }
   for (const file of change.upsert) await insertFile(client, file);
   if (fresh) await createEmbeddingIndex(client);
+  // updated_at is what readers compare to see a change (see manifest()): each change moves it on by at
+  // least the millisecond that Manifest.updatedAt keeps, even when two land within one.
   await client.query(
     `INSERT INTO confnotes_manifest (embedder_id, dimensions, created_at, updated_at) VALUES ($1, $2, now(), now())
-     ON CONFLICT (singleton) DO UPDATE SET embedder_id = $1, dimensions = $2, updated_at = now(),
+     ON CONFLICT (singleton) DO UPDATE SET embedder_id = $1, dimensions = $2,
+       updated_at = greatest(now(), date_trunc('milliseconds', confnotes_manifest.updated_at) + interval '1 millisecond'),
        created_at = CASE WHEN $3 THEN now() ELSE confnotes_manifest.created_at END`,
     [change.embedder.id, change.embedder.dimensions, fresh],
   );
@@ -238,10 +241,18 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw error;
   }
 
+  // Every question checks the manifest (a bot follows the writer's changes): one row's timestamp is read,
+  // the files list only when it moved.
+  let lastManifest: Manifest | null = null;
+
   return {
     async manifest() {
+      const { rows: [stamp] } = await query('SELECT updated_at FROM confnotes_manifest');
+      if (!stamp) return (lastManifest = null);
+      if (lastManifest && Date.parse(lastManifest.updatedAt) === (stamp.updated_at as Date).getTime()) return lastManifest;
       const { rows } = await query(MANIFEST_QUERY);
-      return rows[0] ? toManifest(rows[0]) : null;
+      lastManifest = rows[0] ? toManifest(rows[0]) : null;
+      return lastManifest;
     },
     async apply(change) {
       checkChange(change);
@@ -261,11 +272,19 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       return rows.map((r) => ({ id: r.id as string, score: Number(r.score) }));
     },
     lexicalSearch: (question, k) => searchLexical(query, question, k),
+    documentFrequency: (terms) => documentFrequency(query, terms),
     async passages(ids) {
       if (ids.length === 0) return [];
       const { rows } = await query(`SELECT ${PASSAGE_COLUMNS} FROM confnotes_passages WHERE id = ANY($1::text[])`, [ids]);
       const byId = new Map(rows.map((r) => [r.id as string, toPassage(r)]));
       return ids.map((id) => byId.get(id)).filter((p): p is Passage => p !== undefined);
+    },
+    async passagesOf(files) {
+      const { rows } = await query(
+        `SELECT ${PASSAGE_COLUMNS} FROM confnotes_passages WHERE file = ANY($1::text[]) ORDER BY file COLLATE "C", position`,
+        [[...files]],
+      );
+      return rows.map(toPassage);
     },
     async talks() {
       const { rows } = await query('SELECT * FROM confnotes_talks ORDER BY file, position');

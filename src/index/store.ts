@@ -57,7 +57,14 @@ export interface Store {
   /** The k passages closest to a normalised vector, ordered by `byScoreThenId`. */
   vectorSearch(vector: Float32Array, k: number): Promise<StoreHit[]>;
   lexicalSearch(query: string, k: number): Promise<StoreHit[]>;
+  /**
+   * How many passages hold at least one of these search terms (as `analyze` cuts a text) in any searched
+   * field. Exact, however many passages: answers weigh a question's words by it.
+   */
+  documentFrequency(terms: ReadonlyArray<string>): Promise<number>;
   passages(ids: string[]): Promise<Passage[]>;
+  /** Every passage of these files, each file's in document order (what a digest quotes from). */
+  passagesOf(files: ReadonlyArray<string>): Promise<Passage[]>;
   talks(): Promise<Talk[]>;
   close(): Promise<void>;
 }

@@ -6,9 +6,14 @@
 //  50k × 256-d: exact 22 ms;  HNSW build 18 s,  load 58 ms, query 0.3 ms at ef 128 (recall 1.00)
 // hnswlib's default ef of 10 gave recall 0.73–0.97; ef 64 gave 0.97–1.00 on those. On 100k passages of
 // real notes text (npm run bench), ef 128 gave recall@10 0.90, ef 400 0.96 at p95 under 5 ms: hence 400.
-// A graph is rebuilt with every generation, so below ANN_MIN_PASSAGES exact search is as fast for a
-// chat bot, exact, and makes indexing seconds cheaper; from there on a generation carries a graph.
+// Below ANN_MIN_PASSAGES exact search is as fast for a chat bot, exact, and makes indexing seconds cheaper;
+// from there on a generation carries a graph. A new generation updates the previous one's graph in place
+// (markDelete for the passages of changed and removed files, addPoint with replaceDeleted for the new
+// ones) instead of building it again: at 100k passages a full build took about 45 s. The graph's labels
+// are not passage positions (positions move when a file changes), so a generation also stores
+// label → position (hnsw-labels.i32, -1 for a deleted label).
 import { existsSync } from 'node:fs';
+import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import hnswlib from 'hnswlib-node';
 
@@ -17,6 +22,17 @@ export const ANN_EF = 400;
 const ANN_EF_CONSTRUCTION = 200;
 const ANN_M = 16;
 const GRAPH_FILE = 'hnsw.bin';
+const LABELS_FILE = 'hnsw-labels.i32';
+// When the graph is built again rather than updated. Measured on this machine (2 cores; 20k clustered
+// unit vectors × 100-d, ef 400): a full build 10.5 s; an update replacing 80 points 0.8 s (reading and
+// writing the graph included), 2,000 points 9.0 s, 4,000 points 14.9 s (replacing a point repairs its
+// neighbours' links, which costs more than inserting it in a build). Recall@10 stayed 1.000 after each,
+// and with 20% of the slots left deleted. Deleted points still take part in the walk (hnswlib only drops
+// them from results), so they are not left to pile up either.
+/** Past this share of new points, building the graph is as fast as updating it. */
+export const MAX_CHANGED_SHARE = 0.1;
+/** Past this share of deleted slots the graph is built again. */
+export const MAX_DELETED_SHARE = 0.25;
 
 export interface VectorMatch {
   /** Position of the passage in the generation. */
@@ -49,25 +65,104 @@ export function exactIndex(vectors: Float32Array, dimensions: number): VectorInd
   };
 }
 
-function annIndex(graph: hnswlib.HierarchicalNSW, count: number): VectorIndex {
+function annIndex(graph: hnswlib.HierarchicalNSW, positions: Int32Array, count: number): VectorIndex {
   graph.setEf(ANN_EF);
   return {
     search(query, k) {
       const found = graph.searchKnn(Array.from(query), Math.min(k, count));
       // 'ip' space distance is 1 − dot product.
-      return found.neighbors.map((index, i) => ({ index, score: 1 - found.distances[i]! }));
+      return found.neighbors.map((label, i) => ({ index: positions[label]!, score: 1 - found.distances[i]! }));
     },
   };
 }
 
-/** Writes the HNSW graph into a generation being built, when the generation is big enough to need one. */
-export async function writeVectorGraph(generationDir: string, vectors: Float32Array, dimensions: number, minPassages = ANN_MIN_PASSAGES): Promise<void> {
+/** Label → position; a graph written before labels were stored has its positions as labels. */
+async function readPositions(generationDir: string, count: number): Promise<Int32Array> {
+  const path = join(generationDir, LABELS_FILE);
+  if (!existsSync(path)) return Int32Array.from({ length: count }, (_, i) => i);
+  const bytes = await readFile(path);
+  const positions = new Int32Array(bytes.byteLength / 4);
+  new Uint8Array(positions.buffer).set(bytes);
+  return positions;
+}
+
+const rowOf = (vectors: Float32Array, dimensions: number, i: number): number[] => Array.from(vectors.subarray(i * dimensions, (i + 1) * dimensions));
+
+/** The previous generation, and which of its passages the new one keeps as they were. */
+export interface PreviousGraph {
+  generationDir: string;
+  /** Its passage ids, in position order. */
+  ids: ReadonlyArray<string>;
+  /** True when the passage is unchanged in the new generation (its file was neither replaced nor removed). */
+  kept(id: string): boolean;
+}
+
+/**
+ * The previous graph brought up to date, or null when it must be built again: no previous graph, too
+ * many deleted slots once this change is applied, or too many new points for an update to pay.
+ */
+async function updatedGraph(
+  previous: PreviousGraph,
+  vectors: Float32Array,
+  dimensions: number,
+  ids: ReadonlyArray<string>,
+): Promise<{ graph: hnswlib.HierarchicalNSW; positions: Int32Array } | null> {
+  const path = join(previous.generationDir, GRAPH_FILE);
+  if (!existsSync(path)) return null;
+  const graph = new hnswlib.HierarchicalNSW('ip', dimensions);
+  await graph.readIndex(path, true);
+  const old = await readPositions(previous.generationDir, previous.ids.length);
+  const positionOf = new Map(ids.map((id, i) => [id, i] as const));
+  const placed = new Uint8Array(ids.length);
+  const labels: number[] = Array.from(old, (position, label) => {
+    const id = position < 0 ? undefined : previous.ids[position];
+    if (id === undefined) return -1;
+    const now = positionOf.get(id);
+    if (now === undefined || !previous.kept(id)) {
+      graph.markDelete(label);
+      return -1;
+    }
+    placed[now] = 1;
+    return now;
+  });
+  // New points take deleted slots first (replaceDeleted); what is left deleted is the excess of slots.
+  const slots = graph.getCurrentCount();
+  const size = Math.max(slots, ids.length);
+  const added = ids.length - placed.reduce((n, p) => n + p, 0);
+  if ((size - ids.length) / size > MAX_DELETED_SHARE || added / ids.length > MAX_CHANGED_SHARE) return null;
+  if (graph.getMaxElements() < size) graph.resizeIndex(size);
+  for (let i = 0; i < ids.length; i++) {
+    if (placed[i]) continue;
+    graph.addPoint(rowOf(vectors, dimensions, i), labels.length, true);
+    labels.push(i);
+  }
+  return { graph, positions: Int32Array.from(labels) };
+}
+
+/**
+ * Writes the HNSW graph into a generation being built, when the generation is big enough to need one:
+ * the previous generation's graph updated when there is one, else a new graph. The previous generation's
+ * files are only read, so it stays loadable whatever happens to this one.
+ */
+export async function writeVectorGraph(
+  generationDir: string,
+  vectors: Float32Array,
+  dimensions: number,
+  minPassages = ANN_MIN_PASSAGES,
+  update?: { ids: ReadonlyArray<string>; previous: PreviousGraph },
+): Promise<void> {
   const count = vectors.length / dimensions;
   if (count === 0 || count < minPassages) return;
-  const graph = new hnswlib.HierarchicalNSW('ip', dimensions);
-  graph.initIndex({ maxElements: count, m: ANN_M, efConstruction: ANN_EF_CONSTRUCTION, randomSeed: 100 });
-  for (let i = 0; i < count; i++) graph.addPoint(Array.from(vectors.subarray(i * dimensions, (i + 1) * dimensions)), i);
-  await graph.writeIndex(join(generationDir, GRAPH_FILE));
+  let built = update && (await updatedGraph(update.previous, vectors, dimensions, update.ids));
+  if (!built) {
+    const graph = new hnswlib.HierarchicalNSW('ip', dimensions);
+    graph.initIndex({ maxElements: count, m: ANN_M, efConstruction: ANN_EF_CONSTRUCTION, randomSeed: 100, allowReplaceDeleted: true });
+    for (let i = 0; i < count; i++) graph.addPoint(rowOf(vectors, dimensions, i), i);
+    built = { graph, positions: Int32Array.from({ length: count }, (_, i) => i) };
+  }
+  await built.graph.writeIndex(join(generationDir, GRAPH_FILE));
+  const { buffer, byteOffset, byteLength } = built.positions;
+  await writeFile(join(generationDir, LABELS_FILE), new Uint8Array(buffer, byteOffset, byteLength));
 }
 
 /** The generation's graph when it has one, else exact search over its vectors. */
@@ -75,6 +170,7 @@ export async function openVectorIndex(generationDir: string, vectors: Float32Arr
   const path = join(generationDir, GRAPH_FILE);
   if (!existsSync(path)) return exactIndex(vectors, dimensions);
   const graph = new hnswlib.HierarchicalNSW('ip', dimensions);
+  const count = vectors.length / dimensions;
   await graph.readIndex(path);
-  return annIndex(graph, vectors.length / dimensions);
+  return annIndex(graph, await readPositions(generationDir, count), count);
 }

@@ -11,9 +11,9 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import { sharedStaticModel } from '../../embeddings/create-embedder.js';
 import { staticEmbedder } from '../../embeddings/static-embedder.js';
-import type { KnowledgeBase } from '../app.js';
+import type { KnowledgeBase } from '../knowledge-base.js';
 import { validateQuestion } from '../answers/question.js';
-import { digestOfConference } from '../digests/build-digest.js';
+import { digestFromIndex } from '../digests/build-digest.js';
 import type { ConfnotesService } from '../service.js';
 import { errorFromReply, type AnswerReply, type AnswerTask, type AnswerWorkerData } from './answer-task.js';
 
@@ -72,8 +72,10 @@ export async function startAnswerPool(kb: KnowledgeBase, options: AnswerPoolOpti
       if (!('answer' in reply)) throw new Error('the answering worker sent no answer');
       return reply.answer;
     },
-    digest: (conference) => digestOfConference(conference, { notesDir: config.notesDir, maxFileBytes: config.maxFileBytes, embedder: digestEmbedder }),
+    digest: (conference) => digestFromIndex(conference, kb.store, digestEmbedder, { notesDir: config.notesDir }),
     conferences: () => kb.conferences(),
+    talks: () => kb.store.talks(),
+    files: async () => Object.keys((await kb.store.manifest())?.files ?? {}).sort(),
     close() {
       // Waits for the answers in flight and those queued, then stops the workers; a second call waits for the first.
       closing ??= pool.close().then(() => kb.close());

@@ -6,7 +6,7 @@ import { note } from './note-fixture.js';
 
 // The embedded store's own lexical index over the fixture note.
 const index = loadLexicalIndex(lexicalIndexJson(note.passages));
-const store = { lexicalSearch: async (query: string, k: number) => index.search(query, k) };
+const store = { documentFrequency: async (terms: readonly string[]) => index.documentFrequency(terms) };
 const weigh = (question: string) => weighQueryTerms(store, question, note.passages.length);
 
 describe('weighQueryTerms', () => {

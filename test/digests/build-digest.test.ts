@@ -1,26 +1,45 @@
-// Digests of the real seed notes, through the real parser and the real default model.
+// Digests of the real seed notes, through the real parser, index and default model: a digest is built
+// from the index's stored talks and passages, so the notes are indexed first.
 import { copyFile, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { createEmbedder } from '../../embeddings/create-embedder.js';
-import type { Embedder } from '../../embeddings/embedder.js';
+import { openKnowledgeBase } from '../../src/app.js';
 import { digestCommand } from '../../src/cli/digest.js';
 import { loadConfig } from '../../src/config.js';
-import { digestOfConference, parseNotesFolder } from '../../src/digests/build-digest.js';
+import { digestFromIndex, parseNotesFolder } from '../../src/digests/build-digest.js';
 import { formatDigestText } from '../../src/digests/format-digest-text.js';
+import type { KnowledgeBase } from '../../src/knowledge-base.js';
 import type { Digest } from '../../src/types.js';
 import { testModelsDir } from '../helpers/model.js';
+import { createTestDatabase, needsServer, serverUrl } from '../store/test-database.js';
 
 const seedsDir = resolve('data/notes');
 const maxFileBytes = 5 * 1024 * 1024;
-let embedder: Embedder;
+let root: string;
+const opened = new Map<string, Promise<KnowledgeBase>>();
+
+/** A notes folder indexed (once per folder and store) into a fresh index: the embedded one, or a database. */
+function indexed(notesDir: string, databaseUrl?: string): Promise<KnowledgeBase> {
+  const key = `${notesDir}\n${databaseUrl ?? ''}`;
+  if (!opened.has(key)) {
+    const settings = { CONFNOTES_NOTES_DIR: notesDir, CONFNOTES_INDEX_DIR: join(root, `index-${opened.size}`), CONFNOTES_MODELS_DIR: testModelsDir() };
+    opened.set(key, openKnowledgeBase(loadConfig({ ...settings, CONFNOTES_DATABASE_URL: databaseUrl }, {})));
+  }
+  return opened.get(key)!;
+}
+
+const digestOfConference = async (query: string, options: { notesDir: string; cwd?: string; databaseUrl?: string }): Promise<Digest> => {
+  const kb = await indexed(options.notesDir, options.databaseUrl);
+  return digestFromIndex(query, kb.store, kb.embedder, options);
+};
 
 beforeAll(async () => {
-  embedder = await createEmbedder({ model: 'static-glove-100d', modelsDir: testModelsDir() });
+  root = await mkdtemp(join(tmpdir(), 'confnotes-digest-index-'));
 });
 afterAll(async () => {
-  await embedder?.dispose();
+  for (const kb of opened.values()) await (await kb).close();
+  await rm(root, { recursive: true, force: true });
 });
 
 const seeds = await parseNotesFolder(seedsDir, maxFileBytes);
@@ -28,7 +47,7 @@ const seeds = await parseNotesFolder(seedsDir, maxFileBytes);
 describe.each(seeds.map(({ source, note }) => [note.file, source.text, note] as const))('digest of %s', (file, text, note) => {
   let digest: Digest;
   beforeAll(async () => {
-    digest = await digestOfConference(file, { notesDir: seedsDir, maxFileBytes, embedder, cwd: seedsDir });
+    digest = await digestOfConference(file, { notesDir: seedsDir, cwd: seedsDir });
   });
 
   it('lists every talk the parser found, those with notes and those without', () => {
@@ -66,7 +85,7 @@ describe('figures', () => {
   it('reports talks and highlights per seed', async () => {
     const rows = [];
     for (const { note } of seeds) {
-      const digest = await digestOfConference(note.file, { notesDir: seedsDir, maxFileBytes, embedder, cwd: seedsDir });
+      const digest = await digestOfConference(note.file, { notesDir: seedsDir, cwd: seedsDir });
       const withNotes = digest.talks.filter((t) => !t.empty);
       rows.push({ file: note.file, conference: digest.conference, talks: digest.talks.length, withNotes: withNotes.length, highlights: withNotes.reduce((n, t) => n + t.highlights.length, 0) });
     }
@@ -77,16 +96,16 @@ describe('figures', () => {
 
 describe('finding the conference', () => {
   it('takes a full name, a partial name or a file path', async () => {
-    const full = await digestOfConference('QCon London 2014', { notesDir: seedsDir, maxFileBytes, embedder });
-    const partial = await digestOfConference('qcon', { notesDir: seedsDir, maxFileBytes, embedder });
-    const byPath = await digestOfConference('data/notes/001_34568cbb42ee90fe.txt', { notesDir: seedsDir, maxFileBytes, embedder, cwd: resolve('.') });
+    const full = await digestOfConference('QCon London 2014', { notesDir: seedsDir });
+    const partial = await digestOfConference('qcon', { notesDir: seedsDir });
+    const byPath = await digestOfConference('data/notes/001_34568cbb42ee90fe.txt', { notesDir: seedsDir, cwd: resolve('.') });
     expect(partial).toEqual(full);
     expect(byPath).toEqual(full);
     expect(full.conference).toBe('QCon London 2014');
   });
 
   it('names close matches when nothing matches', async () => {
-    const attempt = digestOfConference('QCon Londres 2015', { notesDir: seedsDir, maxFileBytes, embedder });
+    const attempt = digestOfConference('QCon Londres 2015', { notesDir: seedsDir });
     await expect(attempt).rejects.toMatchObject({ code: 'CONFERENCE_NOT_FOUND', detail: expect.stringContaining('"QCon London 2014"') });
   });
 });
@@ -110,7 +129,7 @@ describe('a conference written over several files', () => {
   });
 
   it('is one digest naming both files, days in order', async () => {
-    const digest = await digestOfConference('qcon london 2014', { notesDir: dir, maxFileBytes, embedder });
+    const digest = await digestOfConference('qcon london 2014', { notesDir: dir });
     expect(digest.conference).toBe('QCon London 2014');
     expect(digest.files).toEqual(['qcon-day-1.md', 'qcon-day-2.md']);
     expect(digest.talks.map((t) => [t.talk, t.file, t.empty])).toEqual([
@@ -123,17 +142,34 @@ describe('a conference written over several files', () => {
   });
 
   it('is what `confnotes digest --json` prints', async () => {
-    const config = loadConfig({ CONFNOTES_NOTES_DIR: dir, CONFNOTES_MODELS_DIR: testModelsDir() }, {});
+    const config = loadConfig({ CONFNOTES_NOTES_DIR: dir, CONFNOTES_INDEX_DIR: join(root, 'cli-index'), CONFNOTES_MODELS_DIR: testModelsDir() }, {});
     const out = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       await digestCommand(config, 'QCon London 2014', { json: true });
       const printed = JSON.parse(out.mock.calls.map(([chunk]) => String(chunk)).join('')) as Digest;
       expect(Object.keys(printed).sort()).toEqual(['conference', 'date', 'files', 'talks']);
       expect(Object.keys(printed.talks[0]!).sort()).toEqual(['companies', 'empty', 'file', 'highlights', 'lines', 'speakers', 'talk']);
-      expect(printed).toEqual(await digestOfConference('QCon London 2014', { notesDir: dir, maxFileBytes, embedder }));
+      expect(printed).toEqual(await digestOfConference('QCon London 2014', { notesDir: dir }));
     } finally {
       out.mockRestore();
     }
     expect(await readFile(join(dir, 'qcon-day-1.md'), 'utf8')).toContain('Etsy');
+  });
+});
+
+describe.skipIf(!serverUrl)(needsServer('a digest read from PostgreSQL'), () => {
+  it('is the digest read from the embedded index, for every seed conference', async () => {
+    const database = await createTestDatabase();
+    try {
+      for (const query of ['QCon London 2014', 'scaleconf', '004_22da52670a0e8992.txt']) {
+        const fromDatabase = await digestOfConference(query, { notesDir: seedsDir, cwd: seedsDir, databaseUrl: database.url });
+        expect(fromDatabase, query).toEqual(await digestOfConference(query, { notesDir: seedsDir, cwd: seedsDir }));
+        expect(fromDatabase.talks.some((t) => t.highlights.length > 0)).toBe(true);
+      }
+    } finally {
+      await (await indexed(seedsDir, database.url)).close();
+      opened.delete(`${seedsDir}\n${database.url}`);
+      await database.stop();
+    }
   });
 });

@@ -4,7 +4,8 @@ import { appendFile, copyFile, mkdir, mkdtemp, readFile, rm, writeFile } from 'n
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { openKnowledgeBase, type KnowledgeBase } from '../../src/app.js';
+import { openKnowledgeBase } from '../../src/app.js';
+import type { KnowledgeBase } from '../../src/knowledge-base.js';
 import { loadConfig } from '../../src/config.js';
 import type { DigestPoster } from '../../src/digests/poster.js';
 import { startWatch, type CycleReport, type DigestWatch } from '../../src/digests/watch.js';

@@ -23,12 +23,13 @@ export function cliEnv(modelsDir: string, extra: Record<string, string> = {}): N
   return { ...rest, CONFNOTES_MODELS_DIR: modelsDir, CONFNOTES_INDEX_DIR: tempDir('index'), CONFNOTES_STATE_DIR: tempDir('state'), ...extra };
 }
 
-export function startCli(args: string[], env: NodeJS.ProcessEnv): ChildProcess {
-  return spawn(process.execPath, [CLI, ...args], { env, stdio: ['ignore', 'pipe', 'pipe'] });
+/** `cwd`: where the user runs it (default settings such as data/notes are read relative to it). */
+export function startCli(args: string[], env: NodeJS.ProcessEnv, cwd?: string): ChildProcess {
+  return spawn(process.execPath, [CLI, ...args], { env, cwd, stdio: ['ignore', 'pipe', 'pipe'] });
 }
 
-export function runCli(args: string[], env: NodeJS.ProcessEnv): Promise<CliResult> {
-  const child = startCli(args, env);
+export function runCli(args: string[], env: NodeJS.ProcessEnv, cwd?: string): Promise<CliResult> {
+  const child = startCli(args, env, cwd);
   let stdout = '';
   let stderr = '';
   child.stdout!.on('data', (d: Buffer) => (stdout += d.toString()));

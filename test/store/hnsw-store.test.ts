@@ -41,7 +41,7 @@ async function timeQueries(store: Store, vectors: Float32Array[]): Promise<{ vec
 }
 
 describe('embedded store on disk', () => {
-  test('opens ~5k passages well under a second and answers in milliseconds', async () => {
+  test('opens ~5k passages and finds what exact search finds, with and without a graph', async () => {
     const files = writerVariant(COPIES, 0);
     const allVectors = files.flatMap((f) => f.vectors);
     const vectors = allVectors.filter((_, i) => i % 100 === 0);
@@ -66,7 +66,7 @@ describe('embedded store on disk', () => {
           `apply ${applyMs.toFixed(0)} ms, recall@10 ${recall.toFixed(3)}, open ${openMs.toFixed(0)} ms, vectorSearch median ${query.vector.toFixed(2)} ms, ` +
           `lexicalSearch median ${query.lexical.toFixed(2)} ms`,
       );
-      expect(openMs).toBeLessThan(1000);
+      // Times are printed, not asserted: on a shared machine they vary, and their goals live in `npm run bench`.
       await store.close();
     }
   });
@@ -173,4 +173,44 @@ describe('embedded store on disk', () => {
       await rm(outDir, { recursive: true, force: true });
     }
   }, 300_000);
+});
+
+describe('the HNSW graph across generations', () => {
+  const labelsOf = async (dir: string) => (await readFile(join(dir, (await generations(dir)).at(-1)!, 'hnsw-labels.i32'))).byteLength / 4;
+
+  test('a changed file updates the previous graph in place; past the deleted share it is built again', async () => {
+    const dir = freshDir();
+    const store = await openHnswStore(dir, { annMinPassages: 0 });
+    const first = writerVariant(12, 0);
+    await store.apply({ embedder: TEST_EMBEDDER, upsert: first, remove: [] });
+    const count = first.reduce((n, f) => n + f.passages.length, 0);
+    expect(await labelsOf(dir)).toBe(count);
+
+    // One file again with every passage moved (new ids, new vectors): its old points are deleted, the new added.
+    const changed = writerVariant(1, 3).find((f) => f.file === first[2]!.file)!;
+    await store.apply({ embedder: TEST_EMBEDDER, upsert: [changed], remove: [] });
+    expect(await labelsOf(dir)).toBe(count + changed.passages.length);
+    const now = [...first.filter((f) => f.file !== changed.file), changed].sort((a, b) => (a.file < b.file ? -1 : 1));
+    const oldIds = new Set(first[2]!.passages.map((p) => p.id));
+    // Each seed is copied 12 times (equal vectors): the new passage is among its 12 equals.
+    for (let i = 0; i < changed.passages.length; i += 3) {
+      const hits = await store.vectorSearch(changed.vectors[i]!, 20);
+      expect(hits.map((h) => h.id)).toContain(changed.passages[i]!.id);
+      expect(hits.filter((h) => oldIds.has(h.id))).toEqual([]);
+    }
+    const vectors = now.flatMap((f) => f.vectors);
+    const { recall } = await recallAgainstExact(store, vectors, mixedQueries(vectors));
+    expect(recall).toBeGreaterThanOrEqual(0.95);
+
+    // A third of the files removed: more deleted slots than the graph keeps, so it is built from the passages.
+    const removed = now.filter((_, i) => i % 3 === 0).map((f) => f.file);
+    await store.apply({ embedder: TEST_EMBEDDER, upsert: [], remove: removed });
+    const left = now.filter((f) => !removed.includes(f.file));
+    expect(await labelsOf(dir)).toBe(left.reduce((n, f) => n + f.passages.length, 0));
+    const reopened = await openHnswStore(dir);
+    const [hit] = await reopened.vectorSearch(left[4]!.vectors[2]!, 1);
+    expect((await reopened.passages([hit!.id]))[0]!.text).toBe(left[4]!.passages[2]!.text);
+    expect(hit!.score).toBeCloseTo(1, 4);
+    await Promise.all([store.close(), reopened.close()]);
+  });
 });

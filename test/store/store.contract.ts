@@ -4,6 +4,8 @@ import { isConfnotesError } from '../../src/errors.js';
 import { mergeFiles } from '../../src/index/generation-content.js';
 import { lexicalIndexJson, loadLexicalIndex } from '../../src/index/lexical-index.js';
 import type { IndexedFile, Store, StoreChange } from '../../src/index/store.js';
+import { analysePassage } from '../../src/index/bm25.js';
+import { analyze } from '../../src/text/analyze.js';
 import { TEST_EMBEDDER, indexText, seedFiles, seedTexts } from './fixtures.js';
 
 /** Opens a store over empty storage; the suite closes it. */
@@ -48,8 +50,13 @@ const RANKING_QUERIES = [
   'Scaleconf database scaling',
   'zorblax',
 ];
-/** Single words as answers' term weights probe them: the hit count is their document frequency. */
-const FREQUENCY_PROBES = ['deployment', 'the', 'etsy', 'migrations', 'équipe', 'constructor'];
+/** Words and groups of words as answers' term weights probe them (a word with its translations). */
+const FREQUENCY_PROBES = ['deployment', 'the', 'etsy', 'migrations', 'équipe', 'constructor', 'zorblax', 'post-mortem postmortem', 'deploy déploiement Etsy', ''];
+
+/** Brute force: passages holding one of the terms in any field, counted one by one. */
+function countHolders(passages: ReadonlyArray<IndexedFile['passages'][number]>, terms: string[]): number {
+  return passages.filter((p) => terms.some((t) => Object.hasOwn(analysePassage(p).freqs, t))).length;
+}
 
 /** The embedded store's MiniSearch index over the same files, in its generation order. */
 function referenceIndex(change: StoreChange, live: IndexedFile[] = []) {
@@ -171,10 +178,22 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
           expect(hits.map((h) => h.id), question).toEqual(expected.map((h) => h.id));
           hits.forEach((h, i) => expect(h.score, question).toBeCloseTo(expected[i]!.score, 9));
         }
-        for (const word of FREQUENCY_PROBES) {
-          expect((await store.lexicalSearch(word, 1000)).length, word).toBe(reference.search(word, 1000).length);
+      }
+    });
+
+    test('documentFrequency counts exactly the passages holding any of the terms, before and after a change', async () => {
+      expect(await store.documentFrequency(['etsy'])).toBe(0);
+      let live: IndexedFile[] = [];
+      for (const change of [upsert(seeds), upsert([editedScaleconf()]), { ...upsert([]), remove: [ETSY_FILE] }]) {
+        await store.apply(change);
+        live = mergeFiles(live, change);
+        const passages = live.flatMap((f) => f.passages);
+        for (const probe of FREQUENCY_PROBES) {
+          const terms = analyze(probe);
+          expect(await store.documentFrequency(terms), probe).toBe(countHolders(passages, terms));
         }
       }
+      expect(countHolders(allPassages, analyze('etsy'))).toBeGreaterThan(3);
     });
 
     test('re-applying a changed file replaces all of its passages and nothing else', async () => {
@@ -243,6 +262,15 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       const [first] = seeds;
       await expect(store.apply(upsert([{ ...first!, vectors: first!.vectors.slice(1) }]))).rejects.toThrow(/vectors/);
       expect(await store.manifest()).toBeNull();
+    });
+
+    test('passagesOf gives every passage of the files asked, each file in document order', async () => {
+      await store.apply(upsert(seeds));
+      const asked = [SCALECONF_FILE, ETSY_FILE, 'missing.md'];
+      const got = await store.passagesOf(asked);
+      const expected = seeds.filter((f) => asked.includes(f.file)).flatMap((f) => f.passages);
+      expect(got).toEqual(expected);
+      expect(await store.passagesOf([])).toEqual([]);
     });
 
     test('talks() lists every talk, the empty ones included', async () => {
