@@ -25,7 +25,7 @@ export const settingsSchema = z.object({
   CONFNOTES_MODELS_DIR: z.string().default('data/models'),
   CONFNOTES_LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('warn'),
   CONFNOTES_MAX_FILE_MB: z.coerce.number().positive().default(5),
-  CONFNOTES_ABSTAIN_THRESHOLD: z.coerce.number().min(0).max(1).optional(),
+  CONFNOTES_ABSTAIN_THRESHOLD: z.coerce.number().min(0).max(1).default(0.5),
   CONFNOTES_EXCERPTS: intFrom(3),
   CONFNOTES_STATE_DIR: z.string().default('data/state'),
   CONFNOTES_DATABASE_URL: optionalString,
@@ -62,8 +62,7 @@ export interface Config {
   modelsDir: string;
   logLevel: Settings['CONFNOTES_LOG_LEVEL'];
   maxFileBytes: number;
-  /** Unset: the threshold fitted with the answer layer's weights. */
-  abstainThreshold?: number;
+  abstainThreshold: number;
   excerpts: number;
   stateDir: string;
   databaseUrl?: string;

@@ -15,8 +15,8 @@ import { rarestTerm, weighQueryTerms } from './term-weights.js';
 
 export interface AnswerContext extends RetrievalContext {
   passageCount: number;
-  /** Chance under which the answer abstains (CONFNOTES_ABSTAIN_THRESHOLD); unset, the one fitted with the weights. */
-  abstainThreshold?: number;
+  /** The decision's chance under which the answer abstains (CONFNOTES_ABSTAIN_THRESHOLD). */
+  abstainThreshold: number;
   /** Ids of the talks; other sections (introductions, conclusions) have passages but are no talks. */
   talkIds: ReadonlySet<string>;
 }
@@ -86,7 +86,7 @@ export async function answerQuestion(
         });
   // A question naming only a conference is answered by listing its talks when it has any.
   const confidence = decision ? confidenceOf(decision, weights.answer) : answering.length > 0 ? 1 : 0;
-  const abstained = selection.length === 0 || confidence < (context.abstainThreshold ?? weights.threshold);
+  const abstained = selection.length === 0 || confidence < context.abstainThreshold;
   const answer: Answer = abstained
     ? { question, abstained: true, excerpts: [], closest: closestTalks(retrieval) }
     : { question, abstained: false, excerpts: selection.map(({ passageId: _p, talkId: _t, ...excerpt }) => excerpt) };

@@ -10,13 +10,10 @@ export interface AnswerWeights {
   passage: LinearModel;
   sentence: LinearModel;
   answer: LinearModel;
-  /** The decision's chance under which the answer abstains, fitted with it (CONFNOTES_ABSTAIN_THRESHOLD overrides it). */
-  threshold: number;
 }
 
 export const answerWeights: AnswerWeights = {
   passage: checkFeatures(fitted.passage, PASSAGE_FEATURES, 'passage'),
   sentence: checkFeatures(fitted.sentence, SENTENCE_FEATURES, 'sentence'),
   answer: checkFeatures(fitted.answer, ANSWER_FEATURES, 'answer'),
-  threshold: fitted.threshold,
 };

@@ -8,7 +8,7 @@ import { openKnowledgeBase, type KnowledgeBase } from '../../src/app.js';
 import type { AnswerWeights } from '../../src/answers/answer-weights.js';
 import { loadConfig } from '../../src/config.js';
 import type { EvalQuestion } from '../../src/eval/questions.js';
-import { balancedThreshold, fitSourceOf, fitWeights } from '../../src/fit/fit-weights.js';
+import { fitSourceOf, fitWeights } from '../../src/fit/fit-weights.js';
 import { testModelsDir } from '../helpers/model.js';
 
 const NOTE = [
@@ -94,17 +94,5 @@ describe('fitWeights on a small fixture', () => {
     }
     expect(sign(refitted, 'passage', 'talk_coverage')).toBe(1);
     expect(sign(refitted, 'answer', 'unseen_rarity')).toBe(-1);
-  });
-});
-
-describe('balancedThreshold', () => {
-  it('draws the line where answerable and unanswerable questions are both decided right most often', () => {
-    const rows = [
-      { x: [], y: 1 as const, chance: 0.9 }, { x: [], y: 1 as const, chance: 0.8 }, { x: [], y: 1 as const, chance: 0.72 },
-      { x: [], y: 0 as const, chance: 0.65 }, { x: [], y: 0 as const, chance: 0.4 },
-    ];
-    expect(balancedThreshold(rows)).toBe(0.7);
-    // A silent question counting for more moves the line to refuse it.
-    expect(balancedThreshold([...rows, { x: [], y: 0 as const, chance: 0.85, weight: 10 }])).toBeGreaterThan(0.85);
   });
 });
