@@ -22,7 +22,8 @@ describe('answerFeatures', () => {
   it('takes the best coverage and cosine among the best talks, and passes the models’ scores on', () => {
     const x = answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3, stock: 2 }), quotedTalk: bakery.passage.talkId });
     expect(x).toHaveLength(ANSWER_FEATURES.length);
-    expect(x[at('coverage')]).toBe(1);
+    expect(x[at('seen_coverage')]).toBe(1);
+    expect(x[at('unseen_share')]).toBe(0);
     expect(x[at('cosine')]).toBeCloseTo(0.5);
     expect([x[at('passage_score')], x[at('sentence_score')]]).toEqual([0.8, 0.6]);
     expect(x[at('unseen_rarity')]).toBe(0);

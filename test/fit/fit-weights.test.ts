@@ -70,12 +70,13 @@ describe('fitWeights on a small fixture', () => {
     await rm(root, { recursive: true, force: true });
   });
 
-  it('answers each question from its talk, with the answering sentence, as the committed weights do', async () => {
+  it('answers each question from its talk with the answering sentence, in the talk the committed weights quote', async () => {
     for (const question of questions) {
       const [committed, refit] = await Promise.all([kb.ask(question.question), kb.ask(question.question, { weights: refitted })]);
-      expect(refit.answer.abstained, question.id).toBe(committed.answer.abstained);
-      expect(refit.answer.excerpts[0]?.talk, question.id).toBe(committed.answer.excerpts[0]?.talk);
+      expect(refit.answer.abstained, question.id).toBe(false);
       expect(refit.answer.excerpts.map((e) => e.quote).join(' '), question.id).toContain(question.expect[0]);
+      // Abstaining or not, the committed weights would quote the same talk first.
+      expect(refit.trace.quoted[0], question.id).toEqual(committed.trace.quoted[0]);
     }
   });
 
