@@ -9,6 +9,7 @@ import { answerQuestion, type AnswerContext } from './answers/answer-question.js
 import type { ProgressReporter } from './cli/progress.js';
 import type { Config } from './config.js';
 import { openStore } from './index/open-store.js';
+import { indexedFiles } from './index/store.js';
 import { syncIndex } from './index/sync-index.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { ConfnotesService } from './service.js';
@@ -90,9 +91,6 @@ export async function openKnowledgeBase(config: Config, options: OpenOptions = {
     async conferences() {
       return (await current()).withTalks;
     },
-    async reload() {
-      await load();
-    },
     async close() {
       await store.close();
       await embedder.dispose();
@@ -125,7 +123,7 @@ export function serviceOver(kb: KnowledgeBase, concurrency = availableParallelis
     conferences: () => kb.conferences(),
     close: () => kb.close(),
     talks: () => kb.store.talks(),
-    files: async () => Object.keys((await kb.store.manifest())?.files ?? {}).sort(),
+    files: () => indexedFiles(kb.store),
     passages: (question, passageOptions) =>
       limit(async () => {
         const { answer, retrieval } = await kb.ask(question, { excerpts: config.excerpts });

@@ -21,7 +21,5 @@ export interface KnowledgeBase {
   sync(options?: { rebuild?: boolean; onProgress?: ProgressReporter }): Promise<SyncSummary>;
   ask(question: string, options?: AnswerOptions): Promise<AnsweredQuestion>;
   conferences(): Promise<string[]>;
-  /** Re-reads what answering keeps of the index, after another thread or process changed it. */
-  reload(): Promise<void>;
   close(): Promise<void>;
 }

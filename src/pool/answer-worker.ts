@@ -11,17 +11,11 @@ const { config, model } = workerData as AnswerWorkerData;
 const embedder = model ? staticEmbedder(model.id, model.table) : await createEmbedder({ model: config.model, modelsDir: config.modelsDir });
 // The main thread keeps the index in sync with the notes; workers only read it.
 const kb = await openKnowledgeBase(config, { sync: false, embedder });
-let seen = (await kb.store.manifest())?.updatedAt;
 
 export default async function answer(task: AnswerTask): Promise<AnswerReply> {
   if (task.kind === 'ready') return { ready: true };
   try {
-    // The store follows a new index generation by itself; the conference list and talk ids answering keeps must follow too.
-    const updatedAt = (await kb.store.manifest())?.updatedAt;
-    if (updatedAt !== seen) {
-      await kb.reload();
-      seen = updatedAt;
-    }
+    // kb.ask follows a new index generation by itself (the manifest's updatedAt), as in the main thread.
     return { answer: (await kb.ask(task.question, { excerpts: task.excerpts })).answer };
   } catch (error) {
     return replyForError(error);
