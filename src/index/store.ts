@@ -68,3 +68,6 @@ export interface Store {
   talks(): Promise<Talk[]>;
   close(): Promise<void>;
 }
+
+/** The indexed notes files, relative to the notes folder, sorted. */
+export const indexedFiles = async (store: Pick<Store, 'manifest'>): Promise<string[]> => Object.keys((await store.manifest())?.files ?? {}).sort();

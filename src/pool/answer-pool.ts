@@ -14,6 +14,7 @@ import { staticEmbedder } from '../../embeddings/static-embedder.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { validateQuestion } from '../answers/question.js';
 import { digestFromIndex } from '../digests/build-digest.js';
+import { indexedFiles } from '../index/store.js';
 import type { ConfnotesService } from '../service.js';
 import { errorFromReply, type AnswerReply, type AnswerTask, type AnswerWorkerData } from './answer-task.js';
 
@@ -75,7 +76,7 @@ export async function startAnswerPool(kb: KnowledgeBase, options: AnswerPoolOpti
     digest: (conference) => digestFromIndex(conference, kb.store, digestEmbedder, { notesDir: config.notesDir }),
     conferences: () => kb.conferences(),
     talks: () => kb.store.talks(),
-    files: async () => Object.keys((await kb.store.manifest())?.files ?? {}).sort(),
+    files: () => indexedFiles(kb.store),
     close() {
       // Waits for the answers in flight and those queued, then stops the workers; a second call waits for the first.
       closing ??= pool.close().then(() => kb.close());
