@@ -6,7 +6,7 @@ import {
   type MessageContextMenuCommandInteraction,
 } from 'discord.js';
 import { isConfnotesError } from '../../src/errors.js';
-import { recordIfAbstained } from '../../src/gaps/gap-store.js';
+import { recordIfAbstained } from '../../src/gaps/feedback-log.js';
 import { formatAnswer, formatQuestionProblem } from './format-answer.js';
 import type { InteractionDeps } from './handle-interaction.js';
 import { discordMessage } from './message.js';

@@ -1,7 +1,7 @@
 // Routes each interaction to its command. Nothing thrown here may reach discord.js: the process must
 // stay up and keep answering, so failures become an apology (commands) or an empty list (autocomplete).
 import type { Interaction } from 'discord.js';
-import type { GapStore } from '../../src/gaps/gap-store.js';
+import type { FeedbackLog } from '../../src/gaps/feedback-log.js';
 import type { Logger } from '../../src/log.js';
 import type { ConfnotesService } from '../../src/service.js';
 import { apologise } from './apologise.js';
@@ -15,7 +15,7 @@ export interface InteractionDeps {
   /** CONFNOTES_NOTES_URL: citations link to the notes' lines. */
   notesUrl?: string;
   /** Where unanswered questions are recorded for `confnotes gaps`. */
-  gaps?: GapStore;
+  gaps?: FeedbackLog;
 }
 
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {

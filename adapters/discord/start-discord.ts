@@ -4,7 +4,7 @@ import type { Config } from '../../src/config.js';
 import { log, type Logger } from '../../src/log.js';
 import type { ConfnotesService } from '../../src/service.js';
 import { requireToken } from './discord-credentials.js';
-import { createGapStore } from '../../src/gaps/gap-store.js';
+import { openFeedbackLog } from '../../src/gaps/feedback-log.js';
 import { handleInteraction } from './handle-interaction.js';
 
 export interface DiscordOptions {
@@ -30,7 +30,8 @@ export async function startDiscord(service: ConfnotesService, config: Config, op
     ...(options.shard && { shards: options.shard.ids, shardCount: options.shard.count }),
   });
 
-  const deps = { service, logger, notesUrl: config.notesUrl, gaps: createGapStore(config.stateDir) };
+  const gaps = await openFeedbackLog(config);
+  const deps = { service, logger, notesUrl: config.notesUrl, gaps };
   const underWay = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     const handling = handleInteraction(interaction, deps).finally(() => underWay.delete(handling));
@@ -45,6 +46,7 @@ export async function startDiscord(service: ConfnotesService, config: Config, op
     await ready;
   } catch (error) {
     await client.destroy();
+    await gaps.close();
     throw error;
   }
   logger.info({ user: client.user?.tag, shards: client.ws.shards.map((shard) => shard.id) }, 'discord bot ready');
@@ -53,6 +55,7 @@ export async function startDiscord(service: ConfnotesService, config: Config, op
     async stop() {
       await Promise.allSettled([...underWay]);
       await client.destroy();
+      await gaps.close();
     },
   };
 }

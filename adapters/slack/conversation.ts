@@ -4,7 +4,7 @@ import { randomUUID } from 'node:crypto';
 import type { Logger } from '../../src/log.js';
 import { composeFollowUp } from '../../src/answers/follow-up.js';
 import { isConfnotesError } from '../../src/errors.js';
-import { type GapStore, recordIfAbstained } from '../../src/gaps/gap-store.js';
+import { type FeedbackLog, recordIfAbstained } from '../../src/gaps/feedback-log.js';
 import type { ConfnotesService } from '../../src/service.js';
 import type { Answer } from '../../src/types.js';
 import type { SlackMessage } from './blocks.js';
@@ -39,7 +39,7 @@ export interface ConversationDeps {
   /** CONFNOTES_NOTES_URL: citations become links to the notes' lines. */
   notesUrl?: string;
   /** Where unanswered questions are recorded for `confnotes gaps`. */
-  gaps?: GapStore;
+  gaps?: FeedbackLog;
 }
 
 const forAsker = (message: SlackMessage): Reply => ({ kind: 'message', message, onlyAsker: true });

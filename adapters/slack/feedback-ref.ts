@@ -1,7 +1,7 @@
 // Each feedback button carries what its vote is about, so a click needs no server-side memory of the
 // answer (and survives restarts). Slack caps an element's value at 2000 characters.
 import { z } from 'zod';
-import type { Vote } from './feedback-store.js';
+import type { Vote } from '../../src/gaps/feedback-log.js';
 
 export interface FeedbackRef {
   question: string;

@@ -6,7 +6,7 @@ import type { Answer, Excerpt } from '../../src/types.js';
 import { CUT_MARKER, escapeMrkdwn, truncate } from './escape.js';
 import { type Block, type SlackMessage, LIMITS, citation, citationMrkdwn, context, people, quoteBlock, section } from './blocks.js';
 import { FEEDBACK_ACTION, encodeFeedbackValue } from './feedback-ref.js';
-import type { Vote } from './feedback-store.js';
+import type { Vote } from '../../src/gaps/feedback-log.js';
 
 const FEEDBACK_BLOCK_ID = 'confnotes_feedback';
 const MAX_ECHOED_QUESTION = 300;

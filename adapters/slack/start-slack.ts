@@ -21,8 +21,7 @@ import { createBoltLogger } from './bolt-logger.js';
 import { type Asker, type Reply, createConversation } from './conversation.js';
 import { createDedupe, type Dedupe } from './dedupe.js';
 import { FEEDBACK_ACTION, decodeFeedbackValue } from './feedback-ref.js';
-import { createFeedbackStore } from './feedback-store.js';
-import { createGapStore } from '../../src/gaps/gap-store.js';
+import { openFeedbackLog } from '../../src/gaps/feedback-log.js';
 import { parseCitation } from './blocks.js';
 import { withVoteCounted } from './format-answer.js';
 import type { DigestMessages } from './format-digest.js';
@@ -99,7 +98,7 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
     clientOptions,
   });
 
-  const gaps = createGapStore(config.stateDir);
+  const feedback = await openFeedbackLog(config);
   const converse = createConversation({
     service,
     channels: config.slack.channels,
@@ -107,10 +106,9 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
     rateLimiter: createRateLimiter(config.slack.rateLimitPerMinute),
     logger,
     notesUrl: config.notesUrl,
-    gaps,
+    gaps: feedback,
   });
   const dedupe = options.dedupe ?? createDedupe();
-  const feedback = createFeedbackStore(config.stateDir);
   const inflight = new Set<Promise<void>>();
 
   app.use(async ({ body, context, next }) => {
@@ -237,11 +235,11 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
     }
     const { vote, ref } = decoded;
     const time = new Date().toISOString();
-    await feedback.append({ ...ref, user: body.user.id, vote, time });
+    await feedback.recordVote({ ...ref, user: body.user.id, vote, time });
     if (vote === 'down') {
       const closest = ref.excerpts.flatMap((id) => parseCitation(id) ?? []);
-      await gaps
-        .append({ kind: 'downvoted', question: ref.question, origin: `slack:${body.channel?.id ?? 'unknown'}`, closest, time })
+      await feedback
+        .recordGap({ kind: 'downvoted', question: ref.question, origin: `slack:${body.channel?.id ?? 'unknown'}`, closest, time })
         .catch((error: unknown) => logger.warn({ err: error }, 'could not record the 👎'));
     }
     const original = body.message;
@@ -258,10 +256,15 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
   });
 
   let port: number | undefined;
-  if (appToken) {
-    await app.start();
-  } else {
-    port = ((await app.start(config.slack.port)).address() as AddressInfo).port;
+  try {
+    if (appToken) {
+      await app.start();
+    } else {
+      port = ((await app.start(config.slack.port)).address() as AddressInfo).port;
+    }
+  } catch (error) {
+    await feedback.close();
+    throw error;
   }
   logger.info({ mode: appToken ? 'socket' : 'http', port }, 'Slack adapter started');
 
@@ -270,6 +273,7 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
     async stop() {
       await stopReceiving();
       await Promise.allSettled([...inflight]);
+      await feedback.close();
     },
   };
 }

@@ -1,9 +1,9 @@
-// `confnotes gaps`: what the notes did not answer, grouped by similar question, from the state folder.
-// Reads no index and loads no model, so it is instant.
+// `confnotes gaps`: what the notes did not answer, grouped by similar question, from the feedback log (the
+// database when one is configured, else the state folder). Reads no index and loads no model, so it is instant.
 import type { Config } from '../config.js';
 import { ConfnotesError } from '../errors.js';
 import { formatGapsText } from '../gaps/format-gaps.js';
-import { createGapStore } from '../gaps/gap-store.js';
+import { openFeedbackLog } from '../gaps/feedback-log.js';
 import { groupGaps } from '../gaps/group-gaps.js';
 import { reportPosterFor } from './digest-posters.js';
 
@@ -22,7 +22,8 @@ export async function gapsCommand(config: Config, options: { since?: string; jso
   const since = options.since ? parseSince(options.since) : undefined;
   // Parsed before reading: a wrong --post target is a usage error whatever the records hold.
   const poster = options.post ? reportPosterFor(options.post, config) : undefined;
-  const groups = groupGaps(await createGapStore(config.stateDir).read(since));
+  const feedback = await openFeedbackLog(config);
+  const groups = groupGaps(await feedback.gaps(since).finally(() => feedback.close()));
   if (options.json) {
     process.stdout.write(`${JSON.stringify(groups, null, 2)}\n`);
     return;

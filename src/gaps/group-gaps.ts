@@ -2,7 +2,7 @@
 // stop words and question words dropped, French and English alike), so that "what about Kubernetes?" and
 // "Kubernetes chez nous ?" count as one missing note. Pure.
 import { analyze } from '../text/analyze.js';
-import type { GapKind, GapRecord } from './gap-store.js';
+import type { GapKind, GapRecord } from './feedback-log.js';
 
 export interface GapGroup {
   /** The question asked most often in the group (the latest on a tie). */

@@ -78,6 +78,23 @@ const migrations: Array<string | ((client: PoolClient) => Promise<void>)> = [
   // jsonb_ops, not jsonb_path_ops: only the former serves `?` (has this term).
   'CREATE INDEX IF NOT EXISTS confnotes_lexical_terms_idx ON confnotes_lexical USING gin (term_freqs)',
   upgradeFromTsvector,
+  // What the notes did not answer, and the votes on answers (src/gaps/postgres-feedback-log.ts): every bot
+  // process appends, `confnotes gaps` reads them all. Ids keep the order records arrived in.
+  `CREATE TABLE IF NOT EXISTS confnotes_gaps (
+     id bigserial PRIMARY KEY,
+     kind text NOT NULL CHECK (kind IN ('abstained', 'downvoted')),
+     question text NOT NULL,
+     origin text NOT NULL,
+     closest jsonb NOT NULL,
+     recorded_at timestamptz NOT NULL)`,
+  'CREATE INDEX IF NOT EXISTS confnotes_gaps_recorded_at_idx ON confnotes_gaps (recorded_at)',
+  `CREATE TABLE IF NOT EXISTS confnotes_votes (
+     id bigserial PRIMARY KEY,
+     question text NOT NULL,
+     excerpts text[] NOT NULL,
+     user_id text NOT NULL,
+     vote text NOT NULL CHECK (vote IN ('up', 'down')),
+     recorded_at timestamptz NOT NULL)`,
 ];
 
 const EMBEDDING_INDEX = 'confnotes_passages_embedding_idx';

@@ -39,13 +39,13 @@ const transientCodes = new Set([
   '08000', '08001', '08003', '08004', '08006',
 ]);
 
-function isTransient(error: unknown): boolean {
+export function isTransient(error: unknown): boolean {
   const { code, message } = error as { code?: string; message?: string };
   return (code !== undefined && transientCodes.has(code)) || /timeout|terminated|ECONNREFUSED/i.test(message ?? '');
 }
 
 /** Where the database is, without the password that a connection URL may carry. */
-function describeTarget(url: string): string {
+export function describeTarget(url: string): string {
   try {
     const parsed = new URL(url);
     return `PostgreSQL at ${parsed.hostname}:${parsed.port || 5432}${parsed.pathname}`;

@@ -1,43 +1,25 @@
-// `confnotes gaps`: recording, grouping by similar question (the retrieval analysis), the report, and the
+// `confnotes gaps`: grouping by similar question (the retrieval analysis), the report, and the
 // command itself on a state folder with known records, printed and posted to a fake Slack.
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseSince } from '../../src/cli/gaps.js';
 import { formatGapsText } from '../../src/gaps/format-gaps.js';
-import { type GapRecord, createGapStore, recordIfAbstained } from '../../src/gaps/gap-store.js';
+import { openFeedbackLog } from '../../src/gaps/feedback-log.js';
 import { groupGaps } from '../../src/gaps/group-gaps.js';
 import { cliEnv, runCli } from '../helpers/cli.js';
 import { testModelsDir } from '../helpers/model.js';
 import { FakeSlack } from '../slack/fake-slack.js';
+import { GAP_RECORDS } from './feedback-log.contract.js';
 
-const talk = { conference: 'QCon London 2014', talk: 'Development at Etsy', file: '001.txt', lines: [64, 120] as [number, number] };
-const RECORDS: GapRecord[] = [
-  { kind: 'abstained', question: 'What did anyone say about Kubernetes?', origin: 'slack:C0GENERAL', closest: [talk], time: '2026-11-20T10:00:00.000Z' },
-  { kind: 'abstained', question: 'Kubernetes, quelqu’un en a parlé ?', origin: 'discord:222', closest: [talk], time: '2026-11-28T10:00:00.000Z' },
-  { kind: 'downvoted', question: 'what did anyone say about kubernetes?', origin: 'slack:C0GENERAL', closest: [{ file: '003.txt', lines: [1, 4] }], time: '2026-11-29T10:00:00.000Z' },
-  { kind: 'abstained', question: 'Where was the party @everyone <!channel>?', origin: 'cli', closest: [], time: '2026-11-30T10:00:00.000Z' },
-];
+const RECORDS = GAP_RECORDS;
 
 let dir: string;
 beforeAll(async () => {
   dir = await mkdtemp(join(tmpdir(), 'confnotes-gaps-'));
 });
 afterAll(async () => rm(dir, { recursive: true, force: true }));
-
-describe('gap store', () => {
-  it('records abstentions only, and reads records back since a date, skipping a torn line', async () => {
-    const store = createGapStore(join(dir, 'state-a'));
-    await recordIfAbstained(store, { question: 'Found', abstained: false, excerpts: [] }, 'cli');
-    await recordIfAbstained(store, { question: 'Elm?', abstained: true, excerpts: [], closest: [talk] }, 'cli', new Date('2026-11-02T00:00:00Z'));
-    await store.append(RECORDS[0]!);
-    await writeFile(store.path, `${await readFile(store.path, 'utf8')}{"kind":"abst`);
-    expect((await store.read()).map((r) => r.question)).toEqual(['Elm?', RECORDS[0]!.question]);
-    expect((await store.read(new Date('2026-11-10T00:00:00Z'))).map((r) => r.question)).toEqual([RECORDS[0]!.question]);
-    expect(await createGapStore(join(dir, 'nothing-here')).read()).toEqual([]);
-  });
-});
 
 describe('groupGaps', () => {
   it('groups French and English wordings of one question, counting kinds, closest talks and origins', () => {
@@ -80,8 +62,8 @@ describe('confnotes gaps', () => {
   let stateDir: string;
   beforeAll(async () => {
     stateDir = join(dir, 'state-cli');
-    const store = createGapStore(stateDir);
-    for (const record of RECORDS) await store.append(record);
+    const log = await openFeedbackLog({ stateDir });
+    for (const record of RECORDS) await log.recordGap(record);
   });
 
   it('prints the groups as JSON, since a date', async () => {
@@ -91,7 +73,7 @@ describe('confnotes gaps', () => {
     const groups = JSON.parse(result.stdout);
     expect(groups.map((g: { question: string; count: number }) => [g.question, g.count])).toEqual([
       ['what did anyone say about kubernetes?', 2],
-      ['Where was the party @everyone <!channel>?', 1],
+      [RECORDS[3]!.question, 1],
     ]);
   });
 

@@ -206,6 +206,43 @@ export class FakeSlack {
   }
 }
 
+let seq = 0;
+
+/** An Events API request body around `event`, as Slack POSTs it to the bot. */
+export function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${++seq}`): string {
+  return JSON.stringify({
+    token: 'legacy', team_id: BOT.teamId, api_app_id: 'A0001', type: 'event_callback', event_id: eventId, event_time: 1_700_000_000,
+    authorizations: [{ team_id: BOT.teamId, user_id: BOT.userId, is_bot: true }], event,
+  });
+}
+
+/** Someone mentions the bot in #general (or `over.channel`); `ts` is the thread its answer goes to. */
+export function mention(text: string, over: Record<string, unknown> = {}): { body: string; ts: string } {
+  const ts = `1700000100.${String(++seq).padStart(6, '0')}`;
+  const body = eventEnvelope({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT.userId}> ${text}`, ts, channel: 'C0GENERAL', event_ts: ts, ...over });
+  return { body, ts };
+}
+
+/** The form body Slack POSTs when `user` clicks a `feedback_buttons` button (`value`) under a message. */
+export function feedbackClick(
+  message: { channel: string; ts: string; blocks: unknown },
+  button: { value: string; vote: 'up' | 'down' },
+  responseUrl: string,
+  user = 'U0VOTER',
+): string {
+  const payload = {
+    type: 'block_actions', user: { id: user, username: 'voter', team_id: BOT.teamId }, api_app_id: 'A0001', token: 'legacy',
+    team: { id: BOT.teamId, domain: 'team' }, channel: { id: message.channel, name: 'general' },
+    container: { type: 'message', message_ts: message.ts, channel_id: message.channel, is_ephemeral: false },
+    message: { type: 'message', ts: message.ts, text: 'answer', blocks: message.blocks }, response_url: responseUrl, trigger_id: 't',
+    actions: [{
+      type: 'feedback_buttons', action_id: 'confnotes_feedback', block_id: 'confnotes_feedback', value: button.value, action_ts: '1700000001.0',
+      text: { type: 'plain_text', text: button.vote === 'up' ? '👍' : '👎' },
+    }],
+  };
+  return new URLSearchParams({ payload: JSON.stringify(payload) }).toString();
+}
+
 /** Signs a request body the way Slack does. */
 export function slackSignature(secret: string, timestamp: number, body: string): string {
   return `v0=${createHmac('sha256', secret).update(`v0:${timestamp}:${body}`).digest('hex')}`;

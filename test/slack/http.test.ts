@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { type SlackHandle, startSlack } from '../../adapters/slack/start-slack.js';
 import type { Digest } from '../../src/types.js';
-import { BOT, FakeSlack, type RecordedCall, postToBot } from './fake-slack.js';
+import { BOT, FakeSlack, type RecordedCall, eventEnvelope, feedbackClick, mention, postToBot } from './fake-slack.js';
 import { failingOn } from '../helpers/failing-service.js';
 import { SECRET, type TestService, openTestService, withDigest } from './service.js';
 
@@ -37,19 +37,6 @@ function command(text: string, over: Record<string, string> = {}): { body: strin
     response_url: responseUrl, trigger_id: `trigger-${id}`, ...over,
   }).toString();
   return { body, responseUrl };
-}
-
-function eventEnvelope(event: Record<string, unknown>, eventId = `Ev${++seq}`): string {
-  return JSON.stringify({
-    token: 'legacy', team_id: BOT.teamId, api_app_id: 'A0001', type: 'event_callback', event_id: eventId, event_time: 1_700_000_000,
-    authorizations: [{ team_id: BOT.teamId, user_id: BOT.userId, is_bot: true }], event,
-  });
-}
-
-function mention(text: string, over: Record<string, unknown> = {}): { body: string; ts: string } {
-  const ts = `1700000100.${String(++seq).padStart(6, '0')}`;
-  const body = eventEnvelope({ type: 'app_mention', user: 'U0ASKER', text: `<@${BOT.userId}> ${text}`, ts, channel: 'C0GENERAL', event_ts: ts, ...over });
-  return { body, ts };
 }
 
 const sendCommand = (text: string, over?: Record<string, string>, port = bot.port!) => {
@@ -241,14 +228,8 @@ describe('Slack over HTTP', () => {
     const blocks = stop.body.blocks as Array<{ type: string; block_id?: string; elements?: Array<{ type: string; action_id: string; positive_button: { value: string } }> }>;
     const buttons = blocks.find((b) => b.type === 'context_actions')!.elements!.find((e) => e.type === 'feedback_buttons')!;
     const actionUrl = fake.responseUrl('vote');
-    const payload = {
-      type: 'block_actions', user: { id: 'U0VOTER', username: 'voter', team_id: BOT.teamId }, api_app_id: 'A0001', token: 'legacy',
-      team: { id: BOT.teamId, domain: 'team' }, channel: { id: 'C0GENERAL', name: 'general' },
-      container: { type: 'message', message_ts: String(stop.body.ts), channel_id: 'C0GENERAL', is_ephemeral: false },
-      message: { type: 'message', ts: String(stop.body.ts), text: 'answer', blocks }, response_url: actionUrl, trigger_id: 't',
-      actions: [{ type: 'feedback_buttons', action_id: buttons.action_id, block_id: 'confnotes_feedback', value: buttons.positive_button.value, action_ts: '1700000001.0', text: { type: 'plain_text', text: '👍' } }],
-    };
-    const res = await postToBot(bot.port!, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'form', { secret: SECRET });
+    const click = feedbackClick({ channel: 'C0GENERAL', ts: String(stop.body.ts), blocks }, { value: buttons.positive_button.value, vote: 'up' }, actionUrl);
+    const res = await postToBot(bot.port!, click, 'form', { secret: SECRET });
     expect(res.status).toBe(200);
     const update = await respondedTo(actionUrl);
     expect(update.body.replace_original).toBe(true);
@@ -272,14 +253,8 @@ describe('Slack over HTTP', () => {
     const voteUrl = fake.responseUrl('down');
     const blocks = posted.body.blocks as Array<{ type: string; elements?: Array<{ negative_button: { value: string } }> }>;
     const down = blocks.find((b) => b.type === 'context_actions')!.elements![0]!.negative_button.value;
-    const payload = {
-      type: 'block_actions', user: { id: 'U0VOTER', username: 'voter', team_id: BOT.teamId }, api_app_id: 'A0001', token: 'legacy',
-      team: { id: BOT.teamId, domain: 'team' }, channel: { id: 'C0GENERAL', name: 'general' },
-      container: { type: 'message', message_ts: String(posted.response!.ts), channel_id: 'C0GENERAL', is_ephemeral: false },
-      message: { type: 'message', ts: String(posted.response!.ts), text: 'answer', blocks }, response_url: voteUrl, trigger_id: 't',
-      actions: [{ type: 'feedback_buttons', action_id: 'confnotes_feedback', block_id: 'confnotes_feedback', value: down, action_ts: '1700000002.0', text: { type: 'plain_text', text: '👎' } }],
-    };
-    await postToBot(bot.port!, new URLSearchParams({ payload: JSON.stringify(payload) }).toString(), 'form', { secret: SECRET });
+    const click = feedbackClick({ channel: 'C0GENERAL', ts: String(posted.response!.ts), blocks }, { value: down, vote: 'down' }, voteUrl);
+    await postToBot(bot.port!, click, 'form', { secret: SECRET });
     await respondedTo(voteUrl);
     const records = (await readFile(join(test.config().stateDir, 'gaps.jsonl'), 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
     const mine = records.filter((r) => r.question === silent);

@@ -1,10 +1,6 @@
-// The small stateful helpers: rate limit, retry dedupe, request text, request guard, feedback file.
-import { mkdtemp, readFile, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+// The small stateful helpers: rate limit, retry dedupe, request text, request guard, feedback button values.
 import { describe, expect, it } from 'vitest';
 import { createDedupe } from '../../adapters/slack/dedupe.js';
-import { createFeedbackStore } from '../../adapters/slack/feedback-store.js';
 import { decodeFeedbackValue, encodeFeedbackValue } from '../../adapters/slack/feedback-ref.js';
 import { parseRequest, plainText } from '../../adapters/slack/incoming-text.js';
 import { createRateLimiter } from '../../adapters/slack/rate-limit.js';
@@ -77,18 +73,5 @@ describe('feedback', () => {
     expect(ref.excerpts.slice(0, back.ref.excerpts.length)).toEqual(back.ref.excerpts);
     expect(decodeFeedbackValue('not json')).toBeUndefined();
     expect(decodeFeedbackValue('{"v":"sideways","q":"q","e":[]}')).toBeUndefined();
-  });
-
-  it('appends one JSON line per vote, creating the state folder', async () => {
-    const dir = await mkdtemp(join(tmpdir(), 'confnotes-feedback-'));
-    try {
-      const store = createFeedbackStore(join(dir, 'state'));
-      const record = { question: 'q', excerpts: ['a.md:1-2'], user: 'U1', vote: 'up' as const, time: '2026-01-01T00:00:00.000Z' };
-      await Promise.all([store.append(record), store.append({ ...record, vote: 'down' })]);
-      const lines = (await readFile(store.path, 'utf8')).trim().split('\n').map((l) => JSON.parse(l));
-      expect(lines).toEqual([record, { ...record, vote: 'down' }]);
-    } finally {
-      await rm(dir, { recursive: true, force: true });
-    }
   });
 });
