@@ -141,7 +141,11 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
       return;
     }
     const onlyAsker = reply.kind === 'message' && reply.onlyAsker;
-    await respond({ response_type: onlyAsker ? 'ephemeral' : config.slack.responseType, ...reply.message });
+    const responseType = onlyAsker ? 'ephemeral' : config.slack.responseType;
+    // An answer the channel sees names its question, as answers in threads do: replies in its thread are
+    // follow-ups. An ephemeral answer has no thread.
+    const metadata = reply.kind === 'answer' && responseType === 'in_channel' ? answerMetadata(reply.answer.question) : undefined;
+    await respond({ response_type: responseType, ...reply.message, ...(metadata && { metadata }) });
   });
 
   /** Status (or 👀) at once, then the reply in the thread: streamed when it is an answer with quotes. */

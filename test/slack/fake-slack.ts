@@ -61,6 +61,8 @@ export class FakeSlack {
   readonly failures = new Map<string, string>();
   /** Every message in every conversation, for conversations.replies. */
   readonly messages: StoredMessage[] = [];
+  /** response_url id → the channel its command came from. */
+  private responseChannels = new Map<string, string>();
   port = 0;
 
   constructor() {
@@ -92,8 +94,12 @@ export class FakeSlack {
     return `http://127.0.0.1:${this.port}/api/`;
   }
 
-  /** A response_url that records what respond() sends to it. */
-  responseUrl(id = 'r1'): string {
+  /**
+   * A response_url that records what respond() sends to it. Given the channel of the command, an
+   * `in_channel` response also becomes a message there, as Slack posts it for the app, with its metadata.
+   */
+  responseUrl(id = 'r1', channel?: string): string {
+    if (channel) this.responseChannels.set(id, channel);
     return `http://127.0.0.1:${this.port}/respond/${id}`;
   }
 
@@ -102,6 +108,11 @@ export class FakeSlack {
     const path = new URL(req.url ?? '/', 'http://x').pathname;
     if (path.startsWith('/respond/')) {
       this.calls.push({ method: 'response_url', body, url: `http://127.0.0.1:${this.port}${path}` });
+      const channel = this.responseChannels.get(path.slice('/respond/'.length));
+      if (channel && body.response_type === 'in_channel') {
+        const { text, blocks, metadata } = body as Partial<StoredMessage>;
+        this.messages.push({ channel, ts: `1700000000.${String(this.nextTs++).padStart(6, '0')}`, user: BOT.userId, bot_id: BOT.botId, text: String(text ?? ''), blocks, metadata });
+      }
       return { status: 200, body: { ok: true } };
     }
     const method = path.replace(/^\/api\//, '');

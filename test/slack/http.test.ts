@@ -30,7 +30,7 @@ const cannedDigest: Digest = {
 
 function command(text: string, over: Record<string, string> = {}): { body: string; responseUrl: string } {
   const id = `cmd${++seq}`;
-  const responseUrl = fake.responseUrl(id);
+  const responseUrl = fake.responseUrl(id, over.channel_id ?? 'C0GENERAL');
   const body = new URLSearchParams({
     token: 'legacy', team_id: BOT.teamId, team_domain: 'team', channel_id: 'C0GENERAL', channel_name: 'general',
     user_id: 'U0ASKER', user_name: 'asker', command: '/confnotes', text, api_app_id: 'A0001',
@@ -379,6 +379,33 @@ describe('Slack follow-ups in threads', () => {
     expect(followUp.metadata).toEqual({ event_type: 'confnotes_answer', event_payload: { question: composed } });
     const expected = await test.service.ask(composed);
     expect(quotesIn(followUp.text)).toEqual(expected.abstained ? [] : expected.excerpts.map((e) => e.quote.replace(/\r\n?/g, '\n').trim()));
+  });
+
+  it('answers a reply in the thread of a /confnotes answer the channel saw, as a follow-up of its question', async () => {
+    const { response, responseUrl } = sendCommand(ETSY_QUESTION);
+    await response;
+    const answer = await respondedTo(responseUrl);
+    expect(answer.body.metadata).toEqual({ event_type: 'confnotes_answer', event_payload: { question: ETSY_QUESTION } });
+    const parent = fake.messages.find((m) => m.metadata && JSON.stringify(m.metadata) === JSON.stringify(answer.body.metadata) && !m.thread_ts)!;
+
+    await reply('and what did Pinterest say?', parent.ts);
+    const followUp = await answerIn(parent.ts, 1);
+    expect(followUp.text).toContain('“What did Pinterest say about post-mortems?”');
+    expect(followUp.metadata).toEqual({ event_type: 'confnotes_answer', event_payload: { question: 'What did Pinterest say about post-mortems?' } });
+  });
+
+  it('gives an ephemeral /confnotes answer no metadata: there is no thread to follow up in', async () => {
+    const ephemeral = await startSlack(test.service, test.config({ apiUrl: fake.apiUrl, responseType: 'ephemeral' }));
+    try {
+      const { response, responseUrl } = sendCommand(ETSY_QUESTION, {}, ephemeral.port!);
+      await response;
+      const answer = await respondedTo(responseUrl);
+      expect(answer.body.response_type).toBe('ephemeral');
+      expect(blocksText(answer)).toContain('post-mortem');
+      expect(answer.body.metadata).toBeUndefined();
+    } finally {
+      await ephemeral.stop();
+    }
   });
 
   it('ignores replies in someone else\'s thread, and replies addressed to a person', async () => {
