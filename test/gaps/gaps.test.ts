@@ -9,6 +9,7 @@ import { formatGapsText } from '../../src/gaps/format-gaps.js';
 import { openFeedbackLog } from '../../src/gaps/feedback-log.js';
 import { groupGaps } from '../../src/gaps/group-gaps.js';
 import { cliEnv, runCli } from '../helpers/cli.js';
+import { fakeApi } from '../helpers/fake-api.js';
 import { testModelsDir } from '../helpers/model.js';
 import { FakeSlack } from '../slack/fake-slack.js';
 import { GAP_RECORDS } from './feedback-log.contract.js';
@@ -90,6 +91,39 @@ describe('confnotes gaps', () => {
       expect(String(posted.body.text)).not.toMatch(/<!channel>|@everyone/);
     } finally {
       await slack.close();
+    }
+  });
+
+  it('posts a long report to a Discord channel in messages within its limits, pinging nobody', async () => {
+    // Forty distinct unanswered questions: a report longer than one Discord message.
+    const many = join(dir, 'state-many');
+    const log = await openFeedbackLog({ stateDir: many });
+    const topics = Array.from({ length: 40 }, (_, i) => `zorblax${String.fromCharCode(97 + (i % 26))}${Math.floor(i / 26)}`);
+    for (const [i, topic] of topics.entries()) {
+      // Three words of its own each, so that no two questions are one gap.
+      await log.recordGap({ ...RECORDS[3]!, question: `${topic} ${topic}q ${topic}r, @everyone? <@123456>`, time: `2026-11-${String(10 + (i % 20)).padStart(2, '0')}T10:00:00.000Z` });
+    }
+    let id = 0;
+    const api = await fakeApi((request) => ({ id: String(++id), channel_id: '333', content: request.body.content ?? '' }));
+    try {
+      const env = cliEnv(testModelsDir(), { CONFNOTES_STATE_DIR: many, DISCORD_TOKEN: 'discord-gaps-token', CONFNOTES_DISCORD_API_URL: `${api.url}/api` });
+      const result = await runCli(['gaps', '--post', 'discord:333'], env);
+      expect(result.stderr).toBe('');
+      expect(result.stdout).toBe('Posted the gaps report (40 groups) to discord:333.\n');
+      expect(api.requests.length).toBeGreaterThan(1);
+      for (const request of api.requests) {
+        expect(request).toMatchObject({ method: 'POST', path: '/api/v10/channels/333/messages', authorization: 'Bot discord-gaps-token' });
+        expect(request.body.allowed_mentions).toEqual({ parse: [] });
+        expect(String(request.body.content).length).toBeLessThanOrEqual(2000);
+        expect(String(request.body.content)).not.toMatch(/@everyone|<@\d/);
+      }
+      // Every group arrives once, in order, cut between lines.
+      const posted = api.requests.map((r) => String(r.body.content).replace(/\u200b/g, '')).join('\n');
+      const numbered = [...posted.matchAll(/^(\d+)\. “(\w+) /gm)];
+      expect(numbered.map((m) => Number(m[1]))).toEqual(topics.map((_, i) => i + 1));
+      expect(new Set(numbered.map((m) => m[2]))).toEqual(new Set(topics));
+    } finally {
+      await new Promise((resolve) => api.server.close(resolve));
     }
   });
 
