@@ -1,9 +1,11 @@
 // A fake Discord on 127.0.0.1: the REST API discord.js calls (gateway discovery, interaction callbacks,
-// webhook edits and follow-ups, command registration) and a gateway websocket that speaks just enough of
+// webhook edits and follow-ups, refused like Discord's when a Components V2 message breaks its rules,
+// command registration) and a gateway websocket that speaks just enough of
 // the protocol for a bot to log in and receive interactions. Every HTTP request is recorded.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { WebSocketServer, type WebSocket } from 'ws';
+import { flatComponents } from './discord-checks.js';
 
 export const APPLICATION_ID = '111111111111111111';
 export const BOT_TOKEN = 'fake-bot-token.SECRET';
@@ -82,6 +84,8 @@ export async function startFakeDiscord(): Promise<FakeDiscord> {
     }
     const webhook = /^\/api\/v10\/webhooks\/(\d+)\/[^/]+(\/messages\/(%40original|@original|\d+))?$/.exec(path);
     if (webhook && (method === 'PATCH' || method === 'POST')) {
+      const problem = componentsV2Problem(request.body);
+      if (problem) return json(res, 400, { message: 'Invalid Form Body', code: 50035, errors: { _errors: [{ code: 'INVALID', message: problem }] } });
       messageId += 1n;
       return json(res, 200, fakeMessage(String(messageId), request.body));
     }
@@ -184,6 +188,26 @@ function parseBody(contentType: string | undefined, raw: string): unknown {
     return json ? JSON.parse(json[1]!) : raw;
   }
   return JSON.parse(raw);
+}
+
+// Discord's own numbers, not the adapter's LIMITS: a wrong limit there must be refused here.
+const IS_COMPONENTS_V2 = 1 << 15;
+const MAX_COMPONENTS = 40;
+const MAX_COMPONENT_TEXT = 4000;
+
+/**
+ * What Discord refuses in a message flagged IS_COMPONENTS_V2: the legacy `content` and `embeds` fields, more
+ * than 40 components (nested ones count) or more than 4,000 characters of text across them.
+ */
+function componentsV2Problem(body: any): string | undefined {
+  if (!body || ((body.flags ?? 0) & IS_COMPONENTS_V2) === 0) return undefined;
+  if (body.content) return 'content cannot be used with IS_COMPONENTS_V2';
+  if (body.embeds?.length) return 'embeds cannot be used with IS_COMPONENTS_V2';
+  const all = flatComponents(body.components);
+  if (all.length > MAX_COMPONENTS) return `${all.length} components, more than ${MAX_COMPONENTS}`;
+  const text = all.reduce((sum, c) => sum + (c.content?.length ?? 0) + (c.label?.length ?? 0), 0);
+  if (text > MAX_COMPONENT_TEXT) return `${text} characters of text, more than ${MAX_COMPONENT_TEXT}`;
+  return undefined;
 }
 
 function json(res: ServerResponse, status: number, body: unknown): void {
