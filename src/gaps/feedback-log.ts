@@ -32,8 +32,6 @@ export interface VoteRecord {
 }
 
 export interface FeedbackLog {
-  /** Where the records go, for messages: the state folder, or the database (never its password). */
-  readonly location: string;
   recordGap(record: GapRecord): Promise<void>;
   recordVote(record: VoteRecord): Promise<void>;
   /** Gaps recorded at or after `since`, in the order they were recorded. */

@@ -42,7 +42,6 @@ export function postgresFeedbackLog(url: string): FeedbackLog {
   }
 
   return {
-    location: target,
     async recordGap(record) {
       await query('INSERT INTO confnotes_gaps (kind, question, origin, closest, recorded_at) VALUES ($1, $2, $3, $4, $5)', [
         record.kind, record.question, record.origin, JSON.stringify(record.closest), record.time,

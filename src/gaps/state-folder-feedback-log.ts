@@ -8,7 +8,6 @@ export function stateFolderFeedbackLog(stateDir: string): FeedbackLog {
   const gaps = jsonLinesFile<GapRecord>(stateDir, 'gaps.jsonl');
   const votes = jsonLinesFile<VoteRecord>(stateDir, 'feedback.jsonl');
   return {
-    location: stateDir,
     recordGap: (record) => gaps.append(record),
     recordVote: (record) => votes.append(record),
     async gaps(since) {
