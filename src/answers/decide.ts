@@ -2,12 +2,14 @@
 // question the best talks cover, how close in meaning their sentences are, the reranker's and the
 // sentence scorer's own scores, whether the question's rarest word is said in the talk quoted, and how
 // rare in general English the question's words are that no note uses (a product or a company the notes
-// never mention leaves them silent, whatever the common words match). Below the threshold, it abstains.
+// never mention leaves them silent, whatever the common words match), and whether the talk quoted says
+// the question's constraints: its rare words, its numbers, an amount when one is asked. Below the
+// threshold, it abstains.
 import { dot } from '../../embeddings/dot.js';
-import { rarity } from '../text/word-rarity.js';
 import type { CandidatePassage } from './extract-excerpts.js';
 import { probability, type LinearModel } from './linear-model.js';
-import { coverage, rarestTerm, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
+import { statesQuantity } from './question-intent.js';
+import { coverage, distinctiveCoverage, distinctiveness, rarestTerm, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
 
 export const ANSWER_FEATURES = [
   'seen_coverage',
@@ -17,6 +19,9 @@ export const ANSWER_FEATURES = [
   'sentence_score',
   'unseen_rarity',
   'rarest_in_quoted_talk',
+  'distinctive_unsaid',
+  'number_unsaid',
+  'quantity_unstated',
 ] as const;
 
 /** Best passages whose talks' word coverage counts: deeper, some talk covers any question's words. */
@@ -36,9 +41,15 @@ export interface Evidence {
   sentenceScore: number;
   /** The talk of the best quote. */
   quotedTalk?: string;
+  /** The answer's quotes. */
+  quotes: readonly string[];
+  /** The question asks for an amount. */
+  quantity: boolean;
 }
 
-export function answerFeatures({ answering, talkTerms, asked, queryVector, passageScore, sentenceScore, quotedTalk }: Evidence): number[] {
+const isNumber = (t: QueryTerm): boolean => /^\d+$/u.test(t.word);
+
+export function answerFeatures({ answering, talkTerms, asked, queryVector, passageScore, sentenceScore, quotedTalk, quotes, quantity }: Evidence): number[] {
   const considered = answering.slice(0, DEPTH);
   // What the notes use of the question, and how much of it they never use, apart: a paraphrase and a
   // name the notes never mention both leave words unseen; the rest of the question tells them apart.
@@ -48,11 +59,17 @@ export function answerFeatures({ answering, talkTerms, asked, queryVector, passa
   const unseenWeight = (asked.length - seen.length) * UNSEEN_WORD_WEIGHT;
   const unseenShare = unseenWeight === 0 ? 0 : unseenWeight / (unseenWeight + seen.reduce((sum, t) => sum + t.idf, 0));
   const cosine = Math.max(0, ...considered.flatMap(({ vectors }) => vectors.map((v) => dot(v, queryVector))));
-  const unseen = Math.max(0, ...asked.filter((t) => t.df === 0).map((t) => rarity(t.word)));
+  const unseen = Math.max(0, ...asked.filter((t) => t.df === 0).map((t) => t.rarity));
   const rarest = rarestTerm(asked);
   const quoted = quotedTalk === undefined ? undefined : talkTerms.get(quotedTalk);
-  const rarestQuoted = rarest === undefined || (quoted && rarest.terms.some((t) => quoted.has(t))) ? 1 : 0;
-  return [cover, unseenShare, cosine, passageScore, sentenceScore, unseen, rarestQuoted];
+  const said = (t: QueryTerm): boolean => quoted !== undefined && t.terms.some((term) => quoted.has(term));
+  const rarestQuoted = rarest === undefined || said(rarest) ? 1 : 0;
+  // The share of the question's distinctive weight that the talk quoted does not say: a name said in
+  // another talk counts, a common word said otherwise hardly.
+  const unsaid = quoted === undefined ? 1 : seen.every((t) => distinctiveness(t) === 0) ? 0 : 1 - distinctiveCoverage(seen, quoted);
+  const numberUnsaid = asked.some((t) => isNumber(t) && !said(t)) ? 1 : 0;
+  const quantityUnstated = quantity && !quotes.some(statesQuantity) ? 1 : 0;
+  return [cover, unseenShare, cosine, passageScore, sentenceScore, unseen, rarestQuoted, unsaid, numberUnsaid, quantityUnstated];
 }
 
 /** The fitted chance that the notes answer the question. */

@@ -7,12 +7,14 @@ import type { Retrieval } from '../retrieval/retrieve.js';
 import { analyze } from '../text/analyze.js';
 import type { Passage } from '../types.js';
 import { logit, probability, type LinearModel } from './linear-model.js';
-import { coverage, rarestTerm, type QueryTerm } from './term-weights.js';
+import { coverage, distinctiveCoverage, rarestTerm, type QueryTerm } from './term-weights.js';
 
 export interface RerankCandidate {
   passage: Passage;
   /** The passage's search terms, text and metadata. */
   terms: ReadonlySet<string>;
+  /** The search terms of its talk's title, speakers and companies. */
+  titleTerms: ReadonlySet<string>;
   /** 1-based ranks of the passage in the lexical and vector rankings, when it was in them. */
   ranks?: { lexical?: number; vector?: number };
 }
@@ -27,6 +29,8 @@ export const PASSAGE_FEATURES = [
   'named_conference',
   'is_talk',
   'named_event_section',
+  'talk_distinctive_coverage',
+  'title_coverage',
 ] as const;
 
 export interface PassageContext {
@@ -37,7 +41,7 @@ export interface PassageContext {
 }
 
 /** Per talk, the terms of all its passages among the candidates. */
-export function termsByTalk(candidates: ReadonlyArray<RerankCandidate>): Map<string, Set<string>> {
+export function termsByTalk(candidates: ReadonlyArray<Pick<RerankCandidate, 'passage' | 'terms'>>): Map<string, Set<string>> {
   const talkTerms = new Map<string, Set<string>>();
   for (const { passage, terms } of candidates) {
     const union = talkTerms.get(passage.talkId) ?? new Set<string>();
@@ -53,7 +57,7 @@ const reciprocal = (rank: number | undefined): number => (rank === undefined ? 0
 export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, queryTerms: QueryTerm[], { named, talkIds }: PassageContext): number[][] {
   const talkTerms = termsByTalk(candidates);
   const rarest = rarestTerm(queryTerms);
-  return candidates.map(({ passage, terms, ranks }, rank) => {
+  return candidates.map(({ passage, terms, titleTerms, ranks }, rank) => {
     const talk = talkTerms.get(passage.talkId)!;
     const ofNamed = named.includes(passage.conference);
     const isTalk = talkIds.has(passage.talkId);
@@ -68,6 +72,10 @@ export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, quer
       isTalk ? 1 : 0,
       // A section of the named conference that is no talk (its introduction, its party) answers questions about the event.
       ofNamed && !isTalk ? 1 : 0,
+      // Names weigh more than common words: the share of the question's distinctive weight the talk says.
+      distinctiveCoverage(queryTerms, talk),
+      // A question naming the speaker, the company or the talk's subject names what its heading says.
+      coverage(queryTerms, titleTerms),
     ];
   });
 }
@@ -90,10 +98,11 @@ export interface Reranked {
 /** The search terms of a passage: its text and its metadata. */
 const passageTerms = (p: Passage): Set<string> =>
   new Set(analyze([p.text, p.talk, p.conference, ...p.speakers, ...p.companies].join(' ')));
+const titleTerms = (p: Passage): Set<string> => new Set(analyze([p.talk, ...p.speakers, ...p.companies].join(' ')));
 
 /** The fused passages reordered by the fitted model; with `reorder` false (a baseline), scored but kept in order. */
 export function rerankRetrieval(fused: Retrieval, queryTerms: QueryTerm[], context: PassageContext, model: LinearModel, reorder = true): Reranked {
-  const candidates: RerankCandidate[] = fused.ranked.map(({ passage, ranks }) => ({ passage, terms: passageTerms(passage), ranks }));
+  const candidates: RerankCandidate[] = fused.ranked.map(({ passage, ranks }) => ({ passage, terms: passageTerms(passage), titleTerms: titleTerms(passage), ranks }));
   const rows = passageFeatures(candidates, queryTerms, context);
   const order = reorder ? rerank(rows, model) : rows.map((_, i) => i);
   return {

@@ -45,26 +45,28 @@ function talksFirst(candidates: CandidatePassage[], talkIds: ReadonlySet<string>
   return talks.length > 0 ? talks : candidates;
 }
 
-const content: Strategy = {
+// A question naming a conference is answered from that conference's notes only: another conference's
+// talk, however close its words, does not say what happened there.
+const content = (named: readonly string[]): Strategy => ({
   kind: 'content',
-  read: (ranked) => ranked.slice(0, CANDIDATES),
+  read: (ranked) => ofConferences(ranked, named).slice(0, CANDIDATES),
   quotable: (candidates) => candidates,
   headings: false,
   perPassage: PER_TALK,
   select: (quotes, excerpts) => selectExcerpts(quotes, excerpts, PER_TALK, FOLLOWING_EXCERPT_RATIO),
-};
+});
 
-const listing: Strategy = {
+const listing = (named: readonly string[]): Strategy => ({
   kind: 'listing',
-  read: (ranked) => ranked.slice(0, CANDIDATES),
+  read: (ranked) => ofConferences(ranked, named).slice(0, CANDIDATES),
   quotable: talksFirst,
   headings: true,
   perPassage: 1,
   select: (quotes, excerpts) => selectExcerpts(quotes, Math.max(excerpts, LISTED_TALKS), 1, LISTING_EXCERPT_RATIO),
-};
+});
 
 const conference = (named: readonly string[]): Strategy => ({
-  ...listing,
+  ...listing(named),
   kind: 'conference',
   read: (ranked) => onePerTalk(ofConferences(ranked, named)).slice(0, CANDIDATES),
   // Every talk of the conference is listed, however weakly its best sentence scores.
@@ -72,5 +74,5 @@ const conference = (named: readonly string[]): Strategy => ({
 });
 
 export function strategyFor({ conferenceOnly, listing: asksForTalks, named }: Intent): Strategy {
-  return conferenceOnly ? conference(named) : asksForTalks ? listing : content;
+  return conferenceOnly ? conference(named) : asksForTalks ? listing(named) : content(named);
 }

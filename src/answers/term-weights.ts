@@ -4,6 +4,8 @@
 import type { Store } from '../index/store.js';
 import { analyze, termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
+import { oneEditAway } from '../text/misspellings.js';
+import { rankOf, rarity } from '../text/word-rarity.js';
 
 export interface QueryTerm {
   word: string;
@@ -13,6 +15,8 @@ export interface QueryTerm {
   idf: number;
   /** How many passages use it. */
   df: number;
+  /** How rare the word is in general English (0 common … 1 rare), through its translation for a French word. */
+  rarity: number;
 }
 
 // Words about the asking and the note-taking, not the topic: "has anyone got notes from the Rust talk?"
@@ -29,6 +33,7 @@ const askingWords = new Set([
 /** The question's words with their weights. */
 export async function weighQueryTerms(store: Pick<Store, 'documentFrequency'>, question: string, passageCount: number): Promise<QueryTerm[]> {
   const equivalents = equivalentsIn(question);
+  const names = writtenAsNames(question);
   const unique = [...new Set(words(question))]
     .filter((word) => termsOf(word).length > 0 && !askingWords.has(word))
     .map((word) => {
@@ -39,19 +44,58 @@ export async function weighQueryTerms(store: Pick<Store, 'documentFrequency'>, q
     unique.map(async ({ word, forms, terms }) => {
       const df = await store.documentFrequency(analyze(forms.join(' ')));
       const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
-      return { word, terms, idf, df };
+      // A word written as a name is one, however common its spelling ("Stripe"); a French word is as
+      // rare as its commonest English translation (the list is English).
+      const rare = names.has(word) ? 1 : df === 0 && (await misspelt(store, word)) ? 0 : Math.min(...forms.map(rarity));
+      return { word, terms, idf, df, rarity: rare };
     }),
   );
 }
 
+/**
+ * The question's words written as names, lower-cased: capitalised past the question's first word
+ * ("what did Stripe say", "AWS", "S3"), or with a capital inside ("iOS"). Questions typed in lower case
+ * have none; their rarity then says it.
+ */
+export function writtenAsNames(question: string): Set<string> {
+  const tokens = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  return new Set(
+    tokens
+      .filter((token, i) => (i > 0 && /^\p{Lu}/u.test(token)) || /^.+\p{Lu}/u.test(token))
+      .map((token) => token.toLowerCase()),
+  );
+}
+
+/** Shorter words have neighbours among the notes' words by chance. */
+const MISSPELT_MIN_LENGTH = 5;
+
+/**
+ * A word neither the notes nor general English use, one edit from a word the notes use, is that word
+ * mistyped: it says nothing about what the notes lack.
+ */
+async function misspelt(store: Pick<Store, 'documentFrequency'>, word: string): Promise<boolean> {
+  if (word.length < MISSPELT_MIN_LENGTH || !/^\p{L}+$/u.test(word) || rankOf(word) !== undefined) return false;
+  return (await store.documentFrequency(analyze(oneEditAway(word).join(' ')))) > 0;
+}
+
 /** Share of the question's weight that a text covers (0..1): words the notes never use count as missing. */
-export function coverage(queryTerms: QueryTerm[], textTerms: ReadonlySet<string>): number {
+export const coverage = (queryTerms: QueryTerm[], textTerms: ReadonlySet<string>): number =>
+  weightedCoverage(queryTerms, textTerms, (t) => (t.idf > 0 ? t.idf : UNSEEN_WORD_WEIGHT));
+
+/** How distinctive a word is: rare in the notes and in general English, as a name is. */
+export const distinctiveness = (t: QueryTerm): number => t.idf * t.rarity;
+
+/** Share of the question's distinctive weight that a text covers (0..1). */
+export const distinctiveCoverage = (queryTerms: QueryTerm[], textTerms: ReadonlySet<string>): number =>
+  weightedCoverage(queryTerms, textTerms, distinctiveness);
+
+function weightedCoverage(queryTerms: QueryTerm[], textTerms: ReadonlySet<string>, weight: (t: QueryTerm) => number): number {
   let total = 0;
   let covered = 0;
   for (const term of queryTerms) {
-    const weight = term.idf > 0 ? term.idf : UNSEEN_WORD_WEIGHT;
-    total += weight;
-    if (term.terms.some((t) => textTerms.has(t))) covered += weight;
+    const w = weight(term);
+    total += w;
+    if (term.terms.some((t) => textTerms.has(t))) covered += w;
   }
   return total === 0 ? 0 : covered / total;
 }

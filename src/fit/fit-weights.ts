@@ -9,9 +9,10 @@ import { PASSAGE_FEATURES } from '../answers/rerank.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { analyze } from '../text/analyze.js';
 import type { EvalQuestion } from '../eval/questions.js';
-import { labelledRows, type LabelledRows } from './labels.js';
+import { labelledRows } from './labels.js';
 import { unusedWordNear, swapWord } from './counterfactuals.js';
 import { fitLogistic, type Sample } from './logistic.js';
+import { fitRanking } from './ranking.js';
 
 export type Ask = (question: string, options: AnswerOptions) => Promise<AnsweredQuestion>;
 
@@ -36,14 +37,14 @@ async function rowsOf(
   questions: readonly EvalQuestion[],
   weights: AnswerWeights,
   counterfactuals = false,
-): Promise<LabelledRows & { counterfactual: Sample[] }> {
-  const rows: LabelledRows = { passage: [], sentence: [], answer: [] };
+): Promise<Grouped & { counterfactual: Sample[] }> {
+  const rows: Grouped = { passage: [], sentence: [], answer: [] };
   const counterfactual: Sample[] = [];
   for (const q of questions) {
     const { trace } = await source.ask(q.question, { weights });
     const own = labelledRows(q, trace);
-    rows.passage.push(...own.passage);
-    rows.sentence.push(...own.sentence);
+    rows.passage.push(own.passage);
+    rows.sentence.push(own.sentence);
     rows.answer.push(...own.answer);
     if (!counterfactuals || q.gold.length === 0 || trace.rarest === undefined) continue;
     const substitute = await unusedWordNear(trace.rarest, source.isUnused);
@@ -62,9 +63,19 @@ async function rowsOf(
   return { ...rows, counterfactual: counterfactual.map((r) => ({ ...r, weight: written / counterfactual.length })) };
 }
 
+/** The passage and sentence rows of each question apart: they are fitted as orders within a question. */
+interface Grouped {
+  passage: Sample[][];
+  sentence: Sample[][];
+  answer: Sample[];
+}
+
 export async function fitWeights(source: FitSource, questions: readonly EvalQuestion[], start: AnswerWeights = answerWeights): Promise<AnswerWeights> {
-  const passage = fitLogistic(PASSAGE_FEATURES, (await rowsOf(source, questions, start)).passage);
-  const sentence = fitLogistic(SENTENCE_FEATURES, (await rowsOf(source, questions, { ...start, passage })).sentence);
+  const passage = fitRanking(PASSAGE_FEATURES, (await rowsOf(source, questions, start)).passage);
+  // The sentence scorer stays pointwise: its chances are compared across passages and against a share of
+  // the best one when quotes are chosen. Fitted as a ranking too, it quoted the answering phrase less
+  // often leaving notes files out (0.70 against 0.72 with the reranker's ranking fit on both sides).
+  const sentence = fitLogistic(SENTENCE_FEATURES, (await rowsOf(source, questions, { ...start, passage })).sentence.flat());
   const decisions = await rowsOf(source, questions, { ...start, passage, sentence }, true);
   const answer = fitLogistic(ANSWER_FEATURES, [...decisions.answer, ...decisions.counterfactual]);
   return { passage, sentence, answer };

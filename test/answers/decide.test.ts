@@ -16,8 +16,8 @@ const candidate = (talk: RegExp): CandidatePassage => {
 describe('answerFeatures', () => {
   const bakery = candidate(/bakery/);
   const racks = candidate(/Cooling/);
-  const talkTerms = termsByTalk([bakery, racks].map(({ passage }) => ({ passage, terms: new Set(analyze(`${passage.text} ${passage.speakers.join(' ')}`)) })));
-  const evidence = { answering: [racks, bakery], talkTerms, queryVector: new Float32Array([0.5, 0]), passageScore: 0.8, sentenceScore: 0.6 };
+  const talkTerms = termsByTalk([bakery, racks].map(({ passage }) => ({ passage, terms: new Set(analyze(`${passage.text} ${passage.speakers.join(' ')} ${passage.conference}`)) })));
+  const evidence = { answering: [racks, bakery], talkTerms, queryVector: new Float32Array([0.5, 0]), passageScore: 0.8, sentenceScore: 0.6, quotes: [], quantity: false };
 
   it('takes the best coverage and cosine among the best talks, and passes the models’ scores on', () => {
     const x = answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3, stock: 2 }), quotedTalk: bakery.passage.talkId });
@@ -28,11 +28,36 @@ describe('answerFeatures', () => {
     expect([x[at('passage_score')], x[at('sentence_score')]]).toEqual([0.8, 0.6]);
     expect(x[at('unseen_rarity')]).toBe(0);
     expect(x[at('rarest_in_quoted_talk')]).toBe(1);
+    expect(x[at('distinctive_unsaid')]).toBe(0);
+    expect(x[at('number_unsaid')]).toBe(0);
+    expect(x[at('quantity_unstated')]).toBe(0);
   });
 
   it('marks the rarest word missing from the talk quoted', () => {
     const x = answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3, racks: 1 }), quotedTalk: racks.passage.talkId });
     expect(x[at('rarest_in_quoted_talk')]).toBe(0);
+  });
+
+  it('weighs the words the talk quoted does not say by their rarity in the notes and in general English', () => {
+    const common = answerFeatures({ ...evidence, asked: queryTerms({ racks: 1, told: 1 }), quotedTalk: racks.passage.talkId });
+    const rare = answerFeatures({ ...evidence, asked: queryTerms({ racks: 1, spreadsheets: 1 }), quotedTalk: racks.passage.talkId });
+    expect(common[at('distinctive_unsaid')]).toBeGreaterThan(0);
+    expect(rare[at('distinctive_unsaid')]).toBeGreaterThan(common[at('distinctive_unsaid')]!);
+    expect(rare[at('distinctive_unsaid')]).toBeLessThan(1);
+  });
+
+  it('marks a number of the question that the talk quoted does not say', () => {
+    const asked = queryTerms({ racks: 3, '2031': 1 });
+    expect(answerFeatures({ ...evidence, asked, quotedTalk: racks.passage.talkId })[at('number_unsaid')]).toBe(1);
+    const inName = queryTerms({ racks: 3, '2030': 1 });
+    expect(answerFeatures({ ...evidence, asked: inName, quotedTalk: racks.passage.talkId })[at('number_unsaid')]).toBe(0);
+  });
+
+  it('marks an amount asked for that no quote states', () => {
+    const asked = queryTerms({ pétrins: 3 });
+    const without = answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, quantity: true, quotes: ['Le stock de farine était vérifié à la main.'] });
+    const withAmount = answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, quantity: true, quotes: ['Ils ont fini par acheter deux pétrins.'] });
+    expect([without[at('quantity_unstated')], withAmount[at('quantity_unstated')]]).toEqual([1, 0]);
   });
 
   it('rates a word no note uses by its rarity in general English: a name beyond the list counts fully', () => {

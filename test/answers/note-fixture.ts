@@ -1,6 +1,7 @@
 // A small two-language note parsed by the real parser, for the pure answer-layer tests.
 import { parseNote } from '../../src/notes/parse-note.js';
 import { termsOf, words } from '../../src/text/analyze.js';
+import { rarity } from '../../src/text/word-rarity.js';
 import type { QueryTerm } from '../../src/answers/term-weights.js';
 import type { Passage } from '../../src/types.js';
 
@@ -43,4 +44,4 @@ export const passageOf = (talk: RegExp): Passage => {
 
 /** Query terms with chosen weights, analysed as the answer layer analyses a question. */
 export const queryTerms = (weights: Record<string, number>): QueryTerm[] =>
-  Object.entries(weights).map(([word, idf]) => ({ word, terms: termsOf(words(word)[0]!), idf, df: 1 }));
+  Object.entries(weights).map(([word, idf]) => ({ word, terms: termsOf(words(word)[0]!), idf, df: 1, rarity: rarity(word) }));

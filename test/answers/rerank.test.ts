@@ -5,7 +5,11 @@ import { analyze } from '../../src/text/analyze.js';
 import type { Passage } from '../../src/types.js';
 import { note, passageOf, queryTerms } from './note-fixture.js';
 
-const candidate = (passage: Passage): RerankCandidate => ({ passage, terms: new Set(analyze(`${passage.text} ${passage.talk} ${passage.speakers.join(' ')}`)) });
+const candidate = (passage: Passage): RerankCandidate => ({
+  passage,
+  terms: new Set(analyze(`${passage.text} ${passage.talk} ${passage.speakers.join(' ')}`)),
+  titleTerms: new Set(analyze(`${passage.talk} ${passage.speakers.join(' ')}`)),
+});
 const context = { named: [], talkIds: new Set(note.talks.map((t) => t.id)) };
 const order = (candidates: RerankCandidate[], terms: ReturnType<typeof queryTerms>): number[] =>
   rerank(passageFeatures(candidates, terms, context), answerWeights.passage);
@@ -24,6 +28,17 @@ describe('passageFeatures', () => {
     expect(rows[0]![at('rarest_in_talk')]).toBe(1);
     expect(rows[0]![at('fused_rank')]).toBe(1);
     expect(rows[1]![at('fused_rank')]).toBe(0.5);
+    expect(rows[0]![at('talk_distinctive_coverage')]).toBe(1);
+    expect(rows[0]![at('title_coverage')]).toBe(0);
+  });
+
+  it('counts the question words its title and speakers name, and weighs names over common words', () => {
+    const named = candidate(passageOf(/bakery/));
+    const [row] = passageFeatures([named], queryTerms({ ada: 3, winter: 2 }), context);
+    const at = (name: (typeof PASSAGE_FEATURES)[number]): number => PASSAGE_FEATURES.indexOf(name);
+    expect(row![at('title_coverage')]).toBeCloseTo(3 / 5);
+    // "ada" is rare in general English, "winter" common: the distinctive share leans to the name.
+    expect(row![at('talk_distinctive_coverage')]).toBeGreaterThan(row![at('talk_coverage')]!);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, UNSEEN_WORD_WEIGHT, weighQueryTerms } from '../../src/answers/term-weights.js';
+import { coverage, UNSEEN_WORD_WEIGHT, weighQueryTerms, writtenAsNames } from '../../src/answers/term-weights.js';
 import { lexicalIndexJson, loadLexicalIndex } from '../../src/index/lexical-index.js';
 import { analyze } from '../../src/text/analyze.js';
 import { note } from './note-fixture.js';
@@ -29,5 +29,26 @@ describe('weighQueryTerms', () => {
     const bakeryOnly = new Set(analyze('bakery'));
     const bakery = terms.find((t) => t.word === 'bakery')!;
     expect(coverage(terms, bakeryOnly)).toBeCloseTo(bakery.idf / (bakery.idf + UNSEEN_WORD_WEIGHT));
+  });
+
+  it('rates a mistyped notes word as common, and a name the notes never use as rare', async () => {
+    const terms = await weigh('bakery spredsheets qorvabake');
+    const rarityOf = (word: string) => terms.find((t) => t.word === word)!.rarity;
+    expect(rarityOf('spredsheets')).toBe(0);
+    expect(rarityOf('qorvabake')).toBe(1);
+  });
+
+  it('rates a word written as a name as rare, however common its spelling', async () => {
+    const [lower] = await weigh('racks');
+    const [written] = await weigh('what about Racks');
+    expect(lower!.rarity).toBeLessThan(1);
+    expect(written!.rarity).toBe(1);
+  });
+});
+
+describe('writtenAsNames', () => {
+  it('takes capitalised words past the first, acronyms and inner capitals, not the opening word', () => {
+    expect([...writtenAsNames('What did Stripe say about AWS, iOS and k8s?')]).toEqual(['stripe', 'aws', 'ios']);
+    expect(writtenAsNames('what did stripe say?').size).toBe(0);
   });
 });
