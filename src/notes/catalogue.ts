@@ -27,18 +27,16 @@ function notesNamedOn(line: string, dir: string, file: string, notes: ReadonlySe
 export function catalogueReason(file: string, text: string, notes: ReadonlySet<string>): string | undefined {
   const dir = posix.dirname(file);
   const named = new Set<string>();
-  let listing = 0;
-  let prose = 0;
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n');
+  const others: string[] = [];
+  for (const line of lines) {
     const found = notesNamedOn(line, dir, file, notes);
-    if (found.length > 0) {
-      listing += 1;
-      for (const note of found) named.add(note);
-    } else if (!/^\s*#/.test(line) && wordCount(line) >= 5) {
-      prose += 1;
-    }
+    for (const note of found) named.add(note);
+    if (found.length === 0) others.push(line);
   }
-  return listing >= CATALOGUE_MIN_LINES && listing > prose
-    ? `lists ${named.size} other notes of the folder: an index of the notes, not notes`
-    : undefined;
+  const listing = lines.length - others.length;
+  if (listing < CATALOGUE_MIN_LINES) return undefined;
+  // Prose is counted only now: measuring every line of every note made it most of reading the folder.
+  const prose = others.filter((line) => !/^\s*#/.test(line) && wordCount(line) >= 5).length;
+  return listing > prose ? `lists ${named.size} other notes of the folder: an index of the notes, not notes` : undefined;
 }
