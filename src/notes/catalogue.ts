@@ -9,6 +9,7 @@ const CATALOGUE_MIN_LINES = 3;
 
 // A path to a note as written in Markdown or a table: no spaces, brackets, pipes or quotes.
 const NOTE_PATH = /[^\s()[\]<>|"'`]+\.(?:md|markdown|txt)\b/gi;
+const NOTE_EXTENSION = /\.(?:md|markdown|txt)\b/gi;
 
 /** The other notes a line names, by a path from the folder's root or from the file's own folder. */
 function notesNamedOn(line: string, dir: string, file: string, notes: ReadonlySet<string>): string[] {
@@ -25,6 +26,9 @@ function notesNamedOn(line: string, dir: string, file: string, notes: ReadonlySe
  * prose and stays a note.
  */
 export function catalogueReason(file: string, text: string, notes: ReadonlySet<string>): string | undefined {
+  // Each listing line names a note by its extension: a text with fewer of them than the lines needed is no
+  // catalogue, known without matching its lines one by one (which was most of reading a notes folder).
+  if ((text.match(NOTE_EXTENSION) ?? []).length < CATALOGUE_MIN_LINES) return undefined;
   const dir = posix.dirname(file);
   const named = new Set<string>();
   const lines = text.split('\n');
@@ -36,7 +40,7 @@ export function catalogueReason(file: string, text: string, notes: ReadonlySet<s
   }
   const listing = lines.length - others.length;
   if (listing < CATALOGUE_MIN_LINES) return undefined;
-  // Prose is counted only now: measuring every line of every note made it most of reading the folder.
+  // Prose is counted only now: measuring the words of every line was dear too.
   const prose = others.filter((line) => !/^\s*#/.test(line) && wordCount(line) >= 5).length;
   return listing > prose ? `lists ${named.size} other notes of the folder: an index of the notes, not notes` : undefined;
 }
