@@ -13,7 +13,6 @@ import { indexedFiles } from './index/store.js';
 import { syncIndex } from './index/sync-index.js';
 import type { KnowledgeBase } from './knowledge-base.js';
 import type { ConfnotesService } from './service.js';
-import { digestFromIndex } from './digests/build-digest.js';
 
 /**
  * A reader machine: it has a database to read and no notes folder. Everything it shows comes from the
@@ -119,7 +118,9 @@ export function serviceOver(kb: KnowledgeBase, concurrency = availableParallelis
   return {
     ask: (question, askOptions) =>
       limit(async () => (await kb.ask(question, { excerpts: askOptions?.excerpts ?? config.excerpts })).answer),
-    digest: (conference) => digestFromIndex(conference, kb.store, kb.embedder, { notesDir: config.notesDir }),
+    // Imported when asked: a digest parses notes, and the parser need not load for a question.
+    digest: async (conference) =>
+      (await import('./digests/build-digest.js')).digestFromIndex(conference, kb.store, kb.embedder, { notesDir: config.notesDir }),
     conferences: () => kb.conferences(),
     close: () => kb.close(),
     talks: () => kb.store.talks(),

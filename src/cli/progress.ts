@@ -1,5 +1,6 @@
 // Progress bars on a terminal only: piped output and CI logs stay clean.
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
+import type cliProgress from 'cli-progress';
 
 export type ProgressReporter = (stage: string, done: number, total: number) => void;
 
@@ -10,9 +11,12 @@ export function terminalProgress(stream: NodeJS.WriteStream = process.stderr): {
     let bar = bars.get(stage);
     if (!bar) {
       if (total === 0) return;
-      bar = new cliProgress.SingleBar(
+      // Required once there is a bar to draw: a `confnotes ask` over an up-to-date index draws none and need
+      // not load it (~40 ms).
+      const progressBars = createRequire(import.meta.url)('cli-progress') as typeof cliProgress;
+      bar = new progressBars.SingleBar(
         { stream, format: `${stage.padEnd(22)} {bar} {percentage}% | {value}/{total}`, hideCursor: true, clearOnComplete: false },
-        cliProgress.Presets.shades_classic,
+        progressBars.Presets.shades_classic,
       );
       bar.start(total, done);
       bars.set(stage, bar);

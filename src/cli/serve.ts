@@ -5,7 +5,7 @@ import { startDiscord } from '../../adapters/discord/start-discord.js';
 import { startShards } from '../../adapters/discord/shard-manager.js';
 import { sharedDedupe } from '../../adapters/slack/dedupe.js';
 import { startSlack } from '../../adapters/slack/start-slack.js';
-import { openKnowledgeBase, serviceOver } from '../app.js';
+import { openKnowledgeBase } from '../app.js';
 import { startAnswerPool } from '../pool/answer-pool.js';
 import type { Config } from '../config.js';
 import { startWatch } from '../digests/watch.js';
@@ -70,15 +70,11 @@ export async function serveCommand(config: Config, platform: Platform, options: 
     await shards.stop();
     return;
   }
-  // Answers come from worker threads, so that this thread stays free to acknowledge requests at once. Not yet
-  // over PostgreSQL: a worker's connections did not come back after the database restarted (the fault test of
-  // test/cli/several-machines-bots.test.ts), while this thread's do.
-  const service = config.databaseUrl
-    ? serviceOver(kb)
-    : await startAnswerPool(kb).catch(async (error: unknown) => {
-        await kb.close();
-        throw error;
-      });
+  // Answers come from worker threads, so that this thread stays free to acknowledge requests at once.
+  const service = await startAnswerPool(kb).catch(async (error: unknown) => {
+    await kb.close();
+    throw error;
+  });
   // Processes sharing a database answer a Slack event once between them, whichever one Slack retries.
   const firstSeen = platform === 'slack' && config.databaseUrl ? openFirstSeen(config.databaseUrl) : undefined;
   try {

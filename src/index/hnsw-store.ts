@@ -15,7 +15,7 @@ import {
   swapCurrent,
   writeGeneration,
 } from './generations.js';
-import { lexicalIndexJson, loadLexicalIndex, type LexicalIndex } from './lexical-index.js';
+import { buildLexicalIndex, loadLexicalIndex, type LexicalIndex } from './lexical-index.js';
 import { acquireLock } from './lock.js';
 import { byScoreThenId, type Store, type StoreChange } from './store.js';
 import { ANN_MIN_PASSAGES, openVectorIndex, type VectorIndex, writeVectorGraph } from './vector-index.js';
@@ -46,8 +46,8 @@ async function readLexicalIndex(dir: string, name: string): Promise<LexicalIndex
   }
 }
 
-async function loadGeneration(dir: string, name: string): Promise<LoadedGeneration> {
-  const content = await readGeneration(dir, name);
+/** A generation ready to search, from its content and lexical index (read from disk, or just written). */
+async function liveGeneration(dir: string, name: string, content: GenerationContent, lexical: LexicalIndex): Promise<LoadedGeneration> {
   const passages = content.files.flatMap((f) => f.passages);
   return {
     name,
@@ -55,10 +55,13 @@ async function loadGeneration(dir: string, name: string): Promise<LoadedGenerati
     passages,
     byId: new Map(passages.map((p) => [p.id, p])),
     talks: content.files.flatMap((f) => f.talks),
-    lexical: await readLexicalIndex(dir, name),
+    lexical,
     vectors: await openVectorIndex(generationPath(dir, name), content.vectors, content.manifest.embedder.dimensions),
   };
 }
+
+const loadGeneration = async (dir: string, name: string): Promise<LoadedGeneration> =>
+  liveGeneration(dir, name, await readGeneration(dir, name), await readLexicalIndex(dir, name));
 
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
 
@@ -100,8 +103,11 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
       const files = mergeFiles(previous ? unpackFiles(previous.content) : [], change);
       const content = packGeneration(files, change, previous?.content.manifest ?? null, new Date());
       const dimensions = change.embedder.dimensions;
+      let lexical: LexicalIndex | undefined;
       const name = await writeGeneration(dir, content, async (generationDir) => {
-        await writeFile(join(generationDir, LEXICAL_FILE), lexicalIndexJson(files.flatMap((f) => f.passages)));
+        const built = buildLexicalIndex(files.flatMap((f) => f.passages));
+        await writeFile(join(generationDir, LEXICAL_FILE), built.json);
+        lexical = built.index;
         const replaced = new Set([...change.remove, ...change.upsert.map((f) => f.file)]);
         const update = previous && !change.rebuild && {
           ids: content.files.flatMap((f) => f.passages.map((p) => p.id)),
@@ -114,6 +120,9 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
         await writeVectorGraph(generationDir, content.vectors, dimensions, annMinPassages, update || undefined);
       });
       await swapCurrent(dir, name);
+      // The writer holds what it just wrote: the new generation goes live without being read back (reading
+      // and parsing it again was a third of re-indexing one file).
+      loaded = await liveGeneration(dir, name, content, lexical!);
       // The previous generation stays: a reader that read CURRENT just before the swap may still load it.
       await pruneGenerations(dir, previous ? [name, previous.name] : [name]);
     } finally {

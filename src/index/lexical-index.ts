@@ -33,15 +33,16 @@ function options(): Options<Passage> {
   };
 }
 
-/** The serialised index of a generation's passages. */
-export function lexicalIndexJson(passages: ReadonlyArray<Passage>): string {
+/** The index of a generation's passages, and its serialised form to store. */
+export function buildLexicalIndex(passages: ReadonlyArray<Passage>): { index: LexicalIndex; json: string } {
   const index = new MiniSearch<Passage>(options());
   index.addAll(passages);
-  return JSON.stringify(index);
+  return { index: searchOver(index), json: JSON.stringify(index) };
 }
 
-export function loadLexicalIndex(json: string): LexicalIndex {
-  const index = MiniSearch.loadJSON<Passage>(json, options());
+export const loadLexicalIndex = (json: string): LexicalIndex => searchOver(MiniSearch.loadJSON<Passage>(json, options()));
+
+function searchOver(index: MiniSearch<Passage>): LexicalIndex {
   return {
     search: (query, k) => index.search(query).slice(0, k).map((r) => ({ id: r.id as string, score: r.score })),
     // MiniSearch has no document frequency of its own; an OR search for the terms as they are (not analysed

@@ -34,6 +34,8 @@ export interface PostgresStoreOptions {
 const INSERT_BATCH = 500;
 const transientCodes = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EPIPE',
+  '57P01', // admin_shutdown: the server is stopping (pg_ctl stop, a restart)
+  '57P02', // crash_shutdown
   '57P03', // cannot_connect_now: the server is starting
   '53300', // too_many_connections
   '08000', '08001', '08003', '08004', '08006',
@@ -41,7 +43,7 @@ const transientCodes = new Set([
 
 export function isTransient(error: unknown): boolean {
   const { code, message } = error as { code?: string; message?: string };
-  return (code !== undefined && transientCodes.has(code)) || /timeout|terminated|ECONNREFUSED/i.test(message ?? '');
+  return (code !== undefined && transientCodes.has(code)) || /timeout|terminat|ECONNREFUSED/i.test(message ?? '');
 }
 
 /** Where the database is, without the password that a connection URL may carry. */
@@ -206,14 +208,24 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
   async function withClient<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
     const client = await connect();
+    // pg emits a lost connection as an 'error' event on the client; the pool listens only while the client is
+    // idle, so one lost while checked out (between two statements of a transaction) was an uncaught exception
+    // that ended the thread or the process. Here it only marks the client broken: the statement fails.
+    let lost: Error | undefined;
+    const onLost = (error: Error) => (lost = error);
+    client.on('error', onLost);
+    const release = (error?: Error) => {
+      client.removeListener('error', onLost);
+      client.release(error);
+    };
     try {
       const result = await work(client);
-      client.release();
+      release(lost);
       return result;
     } catch (error) {
       // A broken connection is destroyed rather than returned to the pool.
-      const broken = isTransient(error);
-      client.release(broken ? (error as Error) : undefined);
+      const broken = lost !== undefined || isTransient(error);
+      release(broken ? (lost ?? (error as Error)) : undefined);
       throw broken ? unavailable(error) : error;
     }
   }

@@ -2,7 +2,6 @@
 // again, deleted files are dropped, unchanged files are left alone. The store applies the whole
 // change atomically, so an interrupted run leaves the previous index as it was.
 import type { Embedder } from '../../embeddings/embedder.js';
-import { parseNote } from '../notes/parse-note.js';
 import { readNotes, type SkippedFile } from '../notes/read-notes.js';
 import { ConfnotesError } from '../errors.js';
 import type { IndexedFile, Store } from './store.js';
@@ -72,7 +71,9 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
   const present = new Set([...sources, ...skipped.filter((s) => s.kind === 'unreadable')].map((s) => s.file));
   const removed = Object.keys(manifest?.files ?? {}).filter((file) => !present.has(file));
 
-  const parsed = changed.map(parseNote);
+  // Imported only when a file changed: the Markdown parser and its extensions take ~200 ms to load, and most
+  // syncs (every `confnotes ask`) find nothing to parse.
+  const parsed = changed.length === 0 ? [] : changed.map((await import('../notes/parse-note.js')).parseNote);
   const total = parsed.reduce((sum, note) => sum + note.passages.length, 0);
   let done = 0;
   options.onProgress?.(0, total);

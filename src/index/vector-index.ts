@@ -15,7 +15,7 @@
 import { existsSync } from 'node:fs';
 import { readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import hnswlib from 'hnswlib-node';
+import type { HierarchicalNSW } from 'hnswlib-node';
 
 export const ANN_MIN_PASSAGES = 20_000;
 export const ANN_EF = 400;
@@ -44,6 +44,11 @@ export interface VectorIndex {
   search(query: Float32Array, k: number): VectorMatch[];
 }
 
+// Imported when a generation has a graph: below ANN_MIN_PASSAGES no process needs the native module, whose
+// loading was ~60 ms of each `confnotes ask`.
+const newGraph = async (dimensions: number): Promise<HierarchicalNSW> =>
+  new (await import('hnswlib-node')).default.HierarchicalNSW('ip', dimensions);
+
 /** Scores every vector; keeps the best k in a small sorted array (k is tiny next to n). */
 export function exactIndex(vectors: Float32Array, dimensions: number): VectorIndex {
   const count = vectors.length / dimensions;
@@ -65,7 +70,7 @@ export function exactIndex(vectors: Float32Array, dimensions: number): VectorInd
   };
 }
 
-function annIndex(graph: hnswlib.HierarchicalNSW, positions: Int32Array, count: number): VectorIndex {
+function annIndex(graph: HierarchicalNSW, positions: Int32Array, count: number): VectorIndex {
   graph.setEf(ANN_EF);
   return {
     search(query, k) {
@@ -106,10 +111,10 @@ async function updatedGraph(
   vectors: Float32Array,
   dimensions: number,
   ids: ReadonlyArray<string>,
-): Promise<{ graph: hnswlib.HierarchicalNSW; positions: Int32Array } | null> {
+): Promise<{ graph: HierarchicalNSW; positions: Int32Array } | null> {
   const path = join(previous.generationDir, GRAPH_FILE);
   if (!existsSync(path)) return null;
-  const graph = new hnswlib.HierarchicalNSW('ip', dimensions);
+  const graph = await newGraph(dimensions);
   await graph.readIndex(path, true);
   const old = await readPositions(previous.generationDir, previous.ids.length);
   const positionOf = new Map(ids.map((id, i) => [id, i] as const));
@@ -155,7 +160,7 @@ export async function writeVectorGraph(
   if (count === 0 || count < minPassages) return;
   let built = update && (await updatedGraph(update.previous, vectors, dimensions, update.ids));
   if (!built) {
-    const graph = new hnswlib.HierarchicalNSW('ip', dimensions);
+    const graph = await newGraph(dimensions);
     graph.initIndex({ maxElements: count, m: ANN_M, efConstruction: ANN_EF_CONSTRUCTION, randomSeed: 100, allowReplaceDeleted: true });
     for (let i = 0; i < count; i++) graph.addPoint(rowOf(vectors, dimensions, i), i);
     built = { graph, positions: Int32Array.from({ length: count }, (_, i) => i) };
@@ -169,7 +174,7 @@ export async function writeVectorGraph(
 export async function openVectorIndex(generationDir: string, vectors: Float32Array, dimensions: number): Promise<VectorIndex> {
   const path = join(generationDir, GRAPH_FILE);
   if (!existsSync(path)) return exactIndex(vectors, dimensions);
-  const graph = new hnswlib.HierarchicalNSW('ip', dimensions);
+  const graph = await newGraph(dimensions);
   const count = vectors.length / dimensions;
   await graph.readIndex(path);
   return annIndex(graph, await readPositions(generationDir, count), count);

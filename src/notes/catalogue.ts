@@ -9,6 +9,7 @@ const CATALOGUE_MIN_LINES = 3;
 
 // A path to a note as written in Markdown or a table: no spaces, brackets, pipes or quotes.
 const NOTE_PATH = /[^\s()[\]<>|"'`]+\.(?:md|markdown|txt)\b/gi;
+const NOTE_EXTENSION = /\.(?:md|markdown|txt)\b/gi;
 
 /** The other notes a line names, by a path from the folder's root or from the file's own folder. */
 function notesNamedOn(line: string, dir: string, file: string, notes: ReadonlySet<string>): string[] {
@@ -25,20 +26,21 @@ function notesNamedOn(line: string, dir: string, file: string, notes: ReadonlySe
  * prose and stays a note.
  */
 export function catalogueReason(file: string, text: string, notes: ReadonlySet<string>): string | undefined {
+  // Each listing line names a note by its extension: a text with fewer of them than the lines needed is no
+  // catalogue, known without matching its lines one by one (which was most of reading a notes folder).
+  if ((text.match(NOTE_EXTENSION) ?? []).length < CATALOGUE_MIN_LINES) return undefined;
   const dir = posix.dirname(file);
   const named = new Set<string>();
-  let listing = 0;
-  let prose = 0;
-  for (const line of text.split('\n')) {
+  const lines = text.split('\n');
+  const others: string[] = [];
+  for (const line of lines) {
     const found = notesNamedOn(line, dir, file, notes);
-    if (found.length > 0) {
-      listing += 1;
-      for (const note of found) named.add(note);
-    } else if (!/^\s*#/.test(line) && wordCount(line) >= 5) {
-      prose += 1;
-    }
+    for (const note of found) named.add(note);
+    if (found.length === 0) others.push(line);
   }
-  return listing >= CATALOGUE_MIN_LINES && listing > prose
-    ? `lists ${named.size} other notes of the folder: an index of the notes, not notes`
-    : undefined;
+  const listing = lines.length - others.length;
+  if (listing < CATALOGUE_MIN_LINES) return undefined;
+  // Prose is counted only now: measuring the words of every line was dear too.
+  const prose = others.filter((line) => !/^\s*#/.test(line) && wordCount(line) >= 5).length;
+  return listing > prose ? `lists ${named.size} other notes of the folder: an index of the notes, not notes` : undefined;
 }

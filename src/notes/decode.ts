@@ -1,7 +1,14 @@
 // Bytes of a notes file → text. Notes are French or English, written on any machine over the years:
 // mostly UTF-8 (sometimes with a BOM), occasionally Latin-1/Windows-1252 or UTF-16 from old editors.
-import chardet from 'chardet';
-import iconv from 'iconv-lite';
+import { createRequire } from 'node:module';
+import type chardetModule from 'chardet';
+import type iconvModule from 'iconv-lite';
+
+// Required on first use: most notes folders are plain UTF-8, and a `confnotes ask` that reads them need not
+// load either module (~50 ms together).
+const require = createRequire(import.meta.url);
+const iconv = (): typeof iconvModule => require('iconv-lite') as typeof iconvModule;
+const chardet = (): typeof chardetModule => require('chardet') as typeof chardetModule;
 
 export interface Decoded {
   text: string;
@@ -24,14 +31,14 @@ const hasWindows1252Range = (bytes: Uint8Array): boolean => bytes.some((b) => b 
  */
 export function decodeBytes(bytes: Uint8Array): Decoded {
   if (startsWith(bytes, [0xef, 0xbb, 0xbf])) {
-    return { text: iconv.decode(Buffer.from(bytes.subarray(3)), 'utf-8', { stripBOM: false }), encoding: 'UTF-8 (BOM)' };
+    return { text: iconv().decode(Buffer.from(bytes.subarray(3)), 'utf-8', { stripBOM: false }), encoding: 'UTF-8 (BOM)' };
   }
-  if (startsWith(bytes, [0xff, 0xfe])) return { text: iconv.decode(Buffer.from(bytes), 'utf-16le'), encoding: 'UTF-16LE' };
-  if (startsWith(bytes, [0xfe, 0xff])) return { text: iconv.decode(Buffer.from(bytes), 'utf-16be'), encoding: 'UTF-16BE' };
+  if (startsWith(bytes, [0xff, 0xfe])) return { text: iconv().decode(Buffer.from(bytes), 'utf-16le'), encoding: 'UTF-16LE' };
+  if (startsWith(bytes, [0xfe, 0xff])) return { text: iconv().decode(Buffer.from(bytes), 'utf-16be'), encoding: 'UTF-16BE' };
   try {
     return { text: strictUtf8.decode(bytes), encoding: 'UTF-8' };
   } catch {
-    return { text: iconv.decode(Buffer.from(bytes), 'windows-1252'), encoding: singleByteName(bytes) };
+    return { text: iconv().decode(Buffer.from(bytes), 'windows-1252'), encoding: singleByteName(bytes) };
   }
 }
 
@@ -43,6 +50,6 @@ export function decodeBytes(bytes: Uint8Array): Decoded {
  */
 function singleByteName(bytes: Uint8Array): string {
   if (hasWindows1252Range(bytes)) return 'windows-1252';
-  const guess = chardet.detect(bytes);
+  const guess = chardet().detect(bytes);
   return guess === 'ISO-8859-15' ? 'ISO-8859-15' : 'ISO-8859-1';
 }

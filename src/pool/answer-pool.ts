@@ -42,11 +42,17 @@ export async function startAnswerPool(kb: KnowledgeBase, options: AnswerPoolOpti
     // A lower priority for the answering threads: when every core is busy answering, the main thread still gets
     // a core at once to acknowledge a new request (Linux and macOS; a no-op where the optional module is missing).
     niceIncrement: WORKER_NICENESS,
+    // Over PostgreSQL a worker holds connections between tasks. Paused in Atomics.wait (piscina's default), it
+    // read of a restarted server only at its next tasks, each failing on one dead connection; waiting on its
+    // event loop instead, it drops them as they close and reconnects for the next question.
+    ...(config.databaseUrl ? { atomics: 'async' as const } : {}),
     workerData,
   });
   // Every worker opens the index now, so that a broken index fails the start rather than the first questions.
   try {
-    await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'ready' })));
+    const replies = await Promise.all(Array.from({ length: threads }, () => pool.run({ kind: 'ready' })));
+    const failed = replies.find((reply) => 'error' in reply);
+    if (failed) throw errorFromReply(failed);
   } catch (error) {
     await pool.destroy();
     throw error;

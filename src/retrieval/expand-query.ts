@@ -3,32 +3,13 @@
 // searches its English words. Chat shorthand is also spelled out, in both languages: "db" searches
 // "database" and "bdd". Glossary lookups go through stems, not spellings: the glossary lists "deploy",
 // and the question says "deploys" or "deployed"; it lists "déployer", and the question says "déploie".
-import { stemmer as englishStemmer } from '@orama/stemmers/english';
-import { stemmer as frenchStemmer } from '@orama/stemmers/french';
-import { englishToFrench, frenchToEnglish } from '../text/glossary.js';
+import { englishStem, frenchStem, stemmedGlossary } from '../text/glossary-stems.js';
 import { spelledOut } from '../text/shorthand.js';
-import { foldAccents, termsOf, words } from '../text/analyze.js';
+import { termsOf, words } from '../text/analyze.js';
 import { scoreLanguage } from '../notes/language.js';
 import type { Language } from '../types.js';
 
-const englishStem = (word: string): string => englishStemmer(foldAccents(word.toLowerCase()));
-const frenchStem = (word: string): string => foldAccents(frenchStemmer(word.toLowerCase()));
-
-// Each side is keyed by its own language's stem only: keying French forms by their English stem too
-// would let English question words collide with unrelated French forms.
-const byStem = (map: ReadonlyMap<string, readonly string[]>, stem: (word: string) => string): Map<string, readonly string[]> => {
-  const keyed = new Map<string, readonly string[]>();
-  for (const [word, translations] of map) {
-    const key = stem(word);
-    keyed.set(key, [...new Set([...(keyed.get(key) ?? []), ...translations])]);
-  }
-  return keyed;
-};
-
-const toEnglish = byStem(frenchToEnglish, frenchStem);
-const toFrench = byStem(englishToFrench, englishStem);
-
-const inFrench = (english: string): readonly string[] => toFrench.get(englishStem(english)) ?? [];
+const inFrench = (english: string): readonly string[] => stemmedGlossary().toFrench.get(englishStem(english)) ?? [];
 
 /**
  * Other ways the notes may write one word of a question: its spelled-out form when it is shorthand, and
@@ -39,7 +20,7 @@ const inFrench = (english: string): readonly string[] => toFrench.get(englishSte
 export function equivalentsOf(word: string, language?: Language): string[] {
   const spelled = spelledOut(word);
   const french = language === 'fr' ? [] : [word, ...spelled].flatMap(inFrench);
-  const english = language === 'en' ? [] : (toEnglish.get(frenchStem(word)) ?? []);
+  const english = language === 'en' ? [] : (stemmedGlossary().toEnglish.get(frenchStem(word)) ?? []);
   return [...new Set([...spelled, ...french, ...english])];
 }
 

@@ -2,7 +2,7 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { isConfnotesError } from '../../src/errors.js';
 import { mergeFiles } from '../../src/index/generation-content.js';
-import { lexicalIndexJson, loadLexicalIndex } from '../../src/index/lexical-index.js';
+import { buildLexicalIndex, loadLexicalIndex } from '../../src/index/lexical-index.js';
 import type { IndexedFile, Store, StoreChange } from '../../src/index/store.js';
 import { analysePassage } from '../../src/index/bm25.js';
 import { analyze } from '../../src/text/analyze.js';
@@ -60,7 +60,7 @@ function countHolders(passages: ReadonlyArray<IndexedFile['passages'][number]>, 
 
 /** The embedded store's MiniSearch index over the same files, in its generation order. */
 function referenceIndex(change: StoreChange, live: IndexedFile[] = []) {
-  return loadLexicalIndex(lexicalIndexJson(mergeFiles(live, change).flatMap((f) => f.passages)));
+  return loadLexicalIndex(buildLexicalIndex(mergeFiles(live, change).flatMap((f) => f.passages)).json);
 }
 
 export function runStoreContract(name: string, factory: StoreFactory): void {
