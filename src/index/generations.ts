@@ -2,7 +2,7 @@
 // live one. A generation is written under a temporary name, flushed, then renamed; CURRENT is replaced by
 // rename too. Whatever instant a writer dies at, CURRENT names a generation that was complete when named.
 // A generation holds manifest.json, passages.json (files with their talks and passages), vectors.f32
-// (float32 rows in passage order) and what the store adds: lexical.json, and hnsw.bin for big indexes.
+// (float32 rows in passage order) and what the store adds: lexical.bin, and hnsw.bin for big indexes.
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfnotesError } from '../errors.js';

@@ -1,5 +1,6 @@
 // The embedded store: generations of plain files under one directory (see generations.ts), searched in
 // memory. Any number of readers, in any process, follow CURRENT; one writer at a time holds the lock.
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Passage, Talk } from '../types.js';
@@ -15,7 +16,7 @@ import {
   swapCurrent,
   writeGeneration,
 } from './generations.js';
-import { lexicalIndexJson, loadLexicalIndex, type LexicalIndex } from './lexical-index.js';
+import { type AddedPassage, buildPostings, lexicalIndex, type LexicalIndex, type Postings, postingsBytes, readPostings, updatePostings } from './lexical-index.js';
 import { acquireLock } from './lock.js';
 import { byScoreThenId, type Store, type StoreChange } from './store.js';
 import { ANN_MIN_PASSAGES, openVectorIndex, type VectorIndex, writeVectorGraph } from './vector-index.js';
@@ -25,7 +26,7 @@ export interface HnswStoreOptions {
   annMinPassages?: number;
 }
 
-const LEXICAL_FILE = 'lexical.json';
+const LEXICAL_FILE = 'lexical.bin';
 
 interface LoadedGeneration {
   name: string;
@@ -33,14 +34,24 @@ interface LoadedGeneration {
   passages: Passage[];
   byId: Map<string, Passage>;
   talks: Talk[];
+  postings: Postings;
   lexical: LexicalIndex;
   vectors: VectorIndex;
 }
 
-async function readLexicalIndex(dir: string, name: string): Promise<LexicalIndex> {
-  const json = await readFile(join(generationPath(dir, name), LEXICAL_FILE), 'utf8');
+/** A generation written before lexical.bin existed (it kept MiniSearch's lexical.json) has its postings built here, once per load. */
+async function readLexicalPostings(dir: string, name: string, passages: ReadonlyArray<Passage>): Promise<Postings> {
+  let bytes: Uint8Array;
   try {
-    return loadLexicalIndex(json);
+    bytes = await readFile(join(generationPath(dir, name), LEXICAL_FILE));
+  } catch (error) {
+    if (isMissing(error) && existsSync(join(generationPath(dir, name), 'lexical.json'))) return buildPostings(passages);
+    throw error;
+  }
+  try {
+    const postings = readPostings(bytes);
+    if (postings.docCount !== passages.length) throw new Error(`${postings.docCount} passages for ${passages.length}`);
+    return postings;
   } catch (error) {
     throw new ConfnotesError('INDEX_CORRUPT', `index ${dir}: ${name}/${LEXICAL_FILE} cannot be read`, { cause: error });
   }
@@ -49,18 +60,33 @@ async function readLexicalIndex(dir: string, name: string): Promise<LexicalIndex
 async function loadGeneration(dir: string, name: string): Promise<LoadedGeneration> {
   const content = await readGeneration(dir, name);
   const passages = content.files.flatMap((f) => f.passages);
+  const postings = await readLexicalPostings(dir, name, passages);
   return {
     name,
     content,
     passages,
     byId: new Map(passages.map((p) => [p.id, p])),
     talks: content.files.flatMap((f) => f.talks),
-    lexical: await readLexicalIndex(dir, name),
+    postings,
+    lexical: lexicalIndex(postings, passages.map((p) => p.id)),
     vectors: await openVectorIndex(generationPath(dir, name), content.vectors, content.manifest.embedder.dimensions),
   };
 }
 
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+/** The new generation's postings: the previous generation's for the files it keeps, the changed files' analysed anew. */
+function nextPostings(previous: LoadedGeneration | null, content: GenerationContent, replaced: ReadonlySet<string>): Postings {
+  const passages = content.files.flatMap((f) => f.passages);
+  if (!previous) return buildPostings(passages);
+  const positionOf = new Map(passages.map((p, doc) => [p.id, doc] as const));
+  const newDocOf = Int32Array.from(previous.passages, (p) => (replaced.has(p.file) ? -1 : (positionOf.get(p.id) ?? -1)));
+  const added: AddedPassage[] = [];
+  passages.forEach((passage, doc) => {
+    if (replaced.has(passage.file)) added.push({ doc, passage });
+  });
+  return updatePostings(previous.postings, newDocOf, passages.length, added);
+}
 
 export async function openHnswStore(dir: string, options: HnswStoreOptions = {}): Promise<Store> {
   const annMinPassages = options.annMinPassages ?? ANN_MIN_PASSAGES;
@@ -101,8 +127,8 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
       const content = packGeneration(files, change, previous?.content.manifest ?? null, new Date());
       const dimensions = change.embedder.dimensions;
       const name = await writeGeneration(dir, content, async (generationDir) => {
-        await writeFile(join(generationDir, LEXICAL_FILE), lexicalIndexJson(files.flatMap((f) => f.passages)));
         const replaced = new Set([...change.remove, ...change.upsert.map((f) => f.file)]);
+        await writeFile(join(generationDir, LEXICAL_FILE), postingsBytes(nextPostings(previous && !change.rebuild ? previous : null, content, replaced)));
         const update = previous && !change.rebuild && {
           ids: content.files.flatMap((f) => f.passages.map((p) => p.id)),
           previous: {
