@@ -113,14 +113,23 @@ export async function pruneGenerations(dir: string, keep: ReadonlyArray<string>)
 
 export const generationPath = (dir: string, name: string): string => join(dir, name);
 
+/** A generation's manifest alone: small, and what a reader needs before reading the rest. */
+export async function readGenerationManifest(dir: string, name: string): Promise<Manifest> {
+  try {
+    return JSON.parse(await readFile(join(generationPath(dir, name), 'manifest.json'), 'utf8')) as Manifest;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+    throw corrupt(dir, `${name} cannot be read`, error);
+  }
+}
+
 /** Reads and cross-checks a generation: counts in the manifest, passages and vector bytes must agree. */
-export async function readGeneration(dir: string, name: string): Promise<GenerationContent> {
+export async function readGeneration(dir: string, name: string, knownManifest?: Manifest): Promise<GenerationContent> {
   const path = generationPath(dir, name);
-  let manifest: Manifest;
+  const manifest = knownManifest ?? (await readGenerationManifest(dir, name));
   let files: StoredFile[];
   let bytes: Buffer;
   try {
-    manifest = JSON.parse(await readFile(join(path, 'manifest.json'), 'utf8')) as Manifest;
     files = (JSON.parse(await readFile(join(path, 'passages.json'), 'utf8')) as { files: StoredFile[] }).files;
     bytes = await readFile(join(path, 'vectors.f32'));
   } catch (error) {

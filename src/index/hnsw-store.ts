@@ -13,13 +13,14 @@ import {
   pruneGenerations,
   readCurrent,
   readGeneration,
+  readGenerationManifest,
   swapCurrent,
   writeGeneration,
 } from './generations.js';
 import { type AddedPassage, buildPostings, lexicalIndex, type LexicalIndex, type Postings, postingsBytes, readPostings, updatePostings } from './lexical-index.js';
 import { acquireLock } from './lock.js';
 import { byScoreThenId, type Store, type StoreChange } from './store.js';
-import { ANN_MIN_PASSAGES, openVectorIndex, type VectorIndex, writeVectorGraph } from './vector-index.js';
+import { ANN_MIN_PASSAGES, readVectorGraph, type VectorIndex, vectorIndexOf, writeVectorGraph } from './vector-index.js';
 
 export interface HnswStoreOptions {
   /** Passages from which a generation carries an HNSW graph instead of being searched exactly. */
@@ -39,15 +40,19 @@ interface LoadedGeneration {
   vectors: VectorIndex;
 }
 
-/** A generation written before lexical.bin existed (it kept MiniSearch's lexical.json) has its postings built here, once per load. */
-async function readLexicalPostings(dir: string, name: string, passages: ReadonlyArray<Passage>): Promise<Postings> {
-  let bytes: Uint8Array;
+/** lexical.bin, or null for a generation written before it existed (it kept MiniSearch's lexical.json). */
+async function readLexicalBytes(dir: string, name: string): Promise<Uint8Array | null> {
   try {
-    bytes = await readFile(join(generationPath(dir, name), LEXICAL_FILE));
+    return await readFile(join(generationPath(dir, name), LEXICAL_FILE));
   } catch (error) {
-    if (isMissing(error) && existsSync(join(generationPath(dir, name), 'lexical.json'))) return buildPostings(passages);
+    if (isMissing(error) && existsSync(join(generationPath(dir, name), 'lexical.json'))) return null;
     throw error;
   }
+}
+
+/** The generation's postings; an older generation's are built here, once per load. */
+function lexicalPostings(dir: string, name: string, bytes: Uint8Array | null, passages: ReadonlyArray<Passage>): Postings {
+  if (!bytes) return buildPostings(passages);
   try {
     const postings = readPostings(bytes);
     if (postings.docCount !== passages.length) throw new Error(`${postings.docCount} passages for ${passages.length}`);
@@ -58,9 +63,15 @@ async function readLexicalPostings(dir: string, name: string, passages: Readonly
 }
 
 async function loadGeneration(dir: string, name: string): Promise<LoadedGeneration> {
-  const content = await readGeneration(dir, name);
+  // The graph's dimensions are the manifest's; the small manifest is read first, then all the rest at once.
+  const manifest = await readGenerationManifest(dir, name);
+  const [content, lexicalBytes, graph] = await Promise.all([
+    readGeneration(dir, name, manifest),
+    readLexicalBytes(dir, name),
+    readVectorGraph(generationPath(dir, name), manifest.embedder.dimensions),
+  ]);
   const passages = content.files.flatMap((f) => f.passages);
-  const postings = await readLexicalPostings(dir, name, passages);
+  const postings = lexicalPostings(dir, name, lexicalBytes, passages);
   return {
     name,
     content,
@@ -69,7 +80,7 @@ async function loadGeneration(dir: string, name: string): Promise<LoadedGenerati
     talks: content.files.flatMap((f) => f.talks),
     postings,
     lexical: lexicalIndex(postings, passages.map((p) => p.id)),
-    vectors: await openVectorIndex(generationPath(dir, name), content.vectors, content.manifest.embedder.dimensions),
+    vectors: vectorIndexOf(graph, content.vectors, content.manifest.embedder.dimensions),
   };
 }
 
