@@ -20,7 +20,7 @@ import {
 import { type AddedPassage, buildPostings, lexicalIndex, type LexicalIndex, type Postings, postingsBytes, readPostings, updatePostings } from './lexical-index.js';
 import { acquireLock } from './lock.js';
 import { byScoreThenId, type Store, type StoreChange } from './store.js';
-import { ANN_MIN_PASSAGES, readVectorGraph, type VectorIndex, vectorIndexOf, writeVectorGraph } from './vector-index.js';
+import { ANN_MIN_PASSAGES, readVectorGraph, type StoredGraph, type VectorIndex, vectorIndexOf, writeVectorGraph } from './vector-index.js';
 
 export interface HnswStoreOptions {
   /** Passages from which a generation carries an HNSW graph instead of being searched exactly. */
@@ -70,8 +70,12 @@ async function loadGeneration(dir: string, name: string): Promise<LoadedGenerati
     readLexicalBytes(dir, name),
     readVectorGraph(generationPath(dir, name), manifest.embedder.dimensions),
   ]);
+  return generationOf(name, content, lexicalPostings(dir, name, lexicalBytes, content.files.flatMap((f) => f.passages)), graph);
+}
+
+/** A generation ready to search, from what was read or just written. */
+function generationOf(name: string, content: GenerationContent, postings: Postings, graph: StoredGraph | null): LoadedGeneration {
   const passages = content.files.flatMap((f) => f.passages);
-  const postings = lexicalPostings(dir, name, lexicalBytes, passages);
   return {
     name,
     content,
@@ -137,9 +141,11 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
       const files = mergeFiles(previous ? unpackFiles(previous.content) : [], change);
       const content = packGeneration(files, change, previous?.content.manifest ?? null, new Date());
       const dimensions = change.embedder.dimensions;
+      let written: { postings: Postings; graph: StoredGraph | null } | undefined;
       const name = await writeGeneration(dir, content, async (generationDir) => {
         const replaced = new Set([...change.remove, ...change.upsert.map((f) => f.file)]);
-        await writeFile(join(generationDir, LEXICAL_FILE), postingsBytes(nextPostings(previous && !change.rebuild ? previous : null, content, replaced)));
+        const postings = nextPostings(previous && !change.rebuild ? previous : null, content, replaced);
+        await writeFile(join(generationDir, LEXICAL_FILE), postingsBytes(postings));
         const update = previous && !change.rebuild && {
           ids: content.files.flatMap((f) => f.passages.map((p) => p.id)),
           previous: {
@@ -148,9 +154,11 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
             kept: (id: string) => !replaced.has(previous.byId.get(id)!.file),
           },
         };
-        await writeVectorGraph(generationDir, content.vectors, dimensions, annMinPassages, update || undefined);
+        written = { postings, graph: await writeVectorGraph(generationDir, content.vectors, dimensions, annMinPassages, update || undefined) };
       });
       await swapCurrent(dir, name);
+      // This process searches what it just wrote without reading it back (at 100k passages a load took seconds).
+      loaded = generationOf(name, content, written!.postings, written!.graph);
       // The previous generation stays: a reader that read CURRENT just before the swap may still load it.
       await pruneGenerations(dir, previous ? [name, previous.name] : [name]);
     } finally {

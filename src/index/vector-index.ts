@@ -153,9 +153,9 @@ export async function writeVectorGraph(
   dimensions: number,
   minPassages = ANN_MIN_PASSAGES,
   update?: { ids: ReadonlyArray<string>; previous: PreviousGraph },
-): Promise<void> {
+): Promise<StoredGraph | null> {
   const count = vectors.length / dimensions;
-  if (count === 0 || count < minPassages) return;
+  if (count === 0 || count < minPassages) return null;
   let built = update && (await updatedGraph(update.previous, vectors, dimensions, update.ids));
   if (!built) {
     const graph = new hnswlib.HierarchicalNSW('ip', dimensions);
@@ -165,7 +165,9 @@ export async function writeVectorGraph(
   }
   await built.graph.writeIndex(join(generationDir, GRAPH_FILE));
   const { buffer, byteOffset, byteLength } = built.positions;
-  await writeFile(join(generationDir, LABELS_FILE), new Uint8Array(buffer, byteOffset, byteLength));
+  const labels = Buffer.from(buffer, byteOffset, byteLength);
+  await writeFile(join(generationDir, LABELS_FILE), labels);
+  return { graph: built.graph, labels };
 }
 
 /** A generation's stored graph, read apart from its vectors so that a store can read both at once. */
