@@ -9,13 +9,14 @@ import { answering } from './answering.js';
 import { discord } from './discord.js';
 import { indexing } from './indexing.js';
 import { memory } from './memory.js';
+import { postgres } from './postgres.js';
 import { renderTable, resultsJson, type RunInfo, type SectionResult } from './report.js';
 import { scale } from './scale.js';
 import { slack } from './slack.js';
 import { openWorkspace, repoRoot, type Section, type SectionOutput } from './workspace.js';
 
 // Indexing first: it builds the model every later section loads.
-const SECTIONS: Section[] = [indexing, answering, scale, slack, discord, memory];
+const SECTIONS: Section[] = [indexing, answering, scale, postgres, slack, discord, memory];
 
 const { values } = parseArgs({
   options: { out: { type: 'string' }, quick: { type: 'boolean', default: false }, only: { type: 'string' } },

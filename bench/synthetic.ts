@@ -13,7 +13,7 @@ const CONFERENCES = 100;
 
 export type SyntheticFile = Omit<IndexedFile, 'vectors'>;
 
-interface Pool {
+export interface Pool {
   sentences: Array<{ text: string; language: Language }>;
   talks: string[];
   speakers: string[];

@@ -1,11 +1,11 @@
 // The lexical model both stores share: which passage fields are searched, how much each weighs, the
 // BM25+ parameters, and a passage's terms as MiniSearch 7 indexes them.
 //
-// The embedded store keeps MiniSearch itself, whose serialised inverted index loads in ~0.15 s; the
-// PostgreSQL store keeps these terms and computes BM25+ as MiniSearch does (`calcBM25Score`,
-// `termResults`, the OR combinator and the "quality" factor of `search`) in SQL (postgres-lexical.ts),
-// so that the same question gives the same passages in the same order on every store. The store
-// contract suite checks that they agree.
+// Both stores keep these terms and compute BM25+ as MiniSearch does (`calcBM25Score`, `termResults`, the
+// OR combinator and the "quality" factor of `search`): the embedded store over typed-array postings
+// (lexical-index.ts), the PostgreSQL store in SQL (postgres-lexical.ts), so that the same question gives
+// the same passages in the same order on every store. The store contract suite checks both against
+// MiniSearch itself.
 import { termsOf, words } from '../text/analyze.js';
 import type { Passage } from '../types.js';
 

@@ -2,7 +2,7 @@
 // live one. A generation is written under a temporary name, flushed, then renamed; CURRENT is replaced by
 // rename too. Whatever instant a writer dies at, CURRENT names a generation that was complete when named.
 // A generation holds manifest.json, passages.json (files with their talks and passages), vectors.f32
-// (float32 rows in passage order) and what the store adds: lexical.json, and hnsw.bin for big indexes.
+// (float32 rows in passage order) and what the store adds: lexical.bin, and hnsw.bin for big indexes.
 import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfnotesError } from '../errors.js';
@@ -113,14 +113,23 @@ export async function pruneGenerations(dir: string, keep: ReadonlyArray<string>)
 
 export const generationPath = (dir: string, name: string): string => join(dir, name);
 
+/** A generation's manifest alone: small, and what a reader needs before reading the rest. */
+export async function readGenerationManifest(dir: string, name: string): Promise<Manifest> {
+  try {
+    return JSON.parse(await readFile(join(generationPath(dir, name), 'manifest.json'), 'utf8')) as Manifest;
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+    throw corrupt(dir, `${name} cannot be read`, error);
+  }
+}
+
 /** Reads and cross-checks a generation: counts in the manifest, passages and vector bytes must agree. */
-export async function readGeneration(dir: string, name: string): Promise<GenerationContent> {
+export async function readGeneration(dir: string, name: string, knownManifest?: Manifest): Promise<GenerationContent> {
   const path = generationPath(dir, name);
-  let manifest: Manifest;
+  const manifest = knownManifest ?? (await readGenerationManifest(dir, name));
   let files: StoredFile[];
   let bytes: Buffer;
   try {
-    manifest = JSON.parse(await readFile(join(path, 'manifest.json'), 'utf8')) as Manifest;
     files = (JSON.parse(await readFile(join(path, 'passages.json'), 'utf8')) as { files: StoredFile[] }).files;
     bytes = await readFile(join(path, 'vectors.f32'));
   } catch (error) {

@@ -1,5 +1,6 @@
 // The embedded store: generations of plain files under one directory (see generations.ts), searched in
 // memory. Any number of readers, in any process, follow CURRENT; one writer at a time holds the lock.
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Passage, Talk } from '../types.js';
@@ -12,20 +13,21 @@ import {
   pruneGenerations,
   readCurrent,
   readGeneration,
+  readGenerationManifest,
   swapCurrent,
   writeGeneration,
 } from './generations.js';
-import { buildLexicalIndex, loadLexicalIndex, type LexicalIndex } from './lexical-index.js';
+import { type AddedPassage, buildPostings, lexicalIndex, type LexicalIndex, type Postings, postingsBytes, readPostings, updatePostings } from './lexical-index.js';
 import { acquireLock } from './lock.js';
 import { byScoreThenId, type Store, type StoreChange } from './store.js';
-import { ANN_MIN_PASSAGES, openVectorIndex, type VectorIndex, writeVectorGraph } from './vector-index.js';
+import { ANN_MIN_PASSAGES, readVectorGraph, type StoredGraph, type VectorIndex, vectorIndexOf, writeVectorGraph } from './vector-index.js';
 
 export interface HnswStoreOptions {
   /** Passages from which a generation carries an HNSW graph instead of being searched exactly. */
   annMinPassages?: number;
 }
 
-const LEXICAL_FILE = 'lexical.json';
+const LEXICAL_FILE = 'lexical.bin';
 
 interface LoadedGeneration {
   name: string;
@@ -33,21 +35,46 @@ interface LoadedGeneration {
   passages: Passage[];
   byId: Map<string, Passage>;
   talks: Talk[];
+  postings: Postings;
   lexical: LexicalIndex;
   vectors: VectorIndex;
 }
 
-async function readLexicalIndex(dir: string, name: string): Promise<LexicalIndex> {
-  const json = await readFile(join(generationPath(dir, name), LEXICAL_FILE), 'utf8');
+/** lexical.bin, or null for a generation written before it existed (it kept MiniSearch's lexical.json). */
+async function readLexicalBytes(dir: string, name: string): Promise<Uint8Array | null> {
   try {
-    return loadLexicalIndex(json);
+    return await readFile(join(generationPath(dir, name), LEXICAL_FILE));
+  } catch (error) {
+    if (isMissing(error) && existsSync(join(generationPath(dir, name), 'lexical.json'))) return null;
+    throw error;
+  }
+}
+
+/** The generation's postings; an older generation's are built here, once per load. */
+function lexicalPostings(dir: string, name: string, bytes: Uint8Array | null, passages: ReadonlyArray<Passage>): Postings {
+  if (!bytes) return buildPostings(passages);
+  try {
+    const postings = readPostings(bytes);
+    if (postings.docCount !== passages.length) throw new Error(`${postings.docCount} passages for ${passages.length}`);
+    return postings;
   } catch (error) {
     throw new ConfnotesError('INDEX_CORRUPT', `index ${dir}: ${name}/${LEXICAL_FILE} cannot be read`, { cause: error });
   }
 }
 
-/** A generation ready to search, from its content and lexical index (read from disk, or just written). */
-async function liveGeneration(dir: string, name: string, content: GenerationContent, lexical: LexicalIndex): Promise<LoadedGeneration> {
+async function loadGeneration(dir: string, name: string): Promise<LoadedGeneration> {
+  // The graph's dimensions are the manifest's; the small manifest is read first, then all the rest at once.
+  const manifest = await readGenerationManifest(dir, name);
+  const [content, lexicalBytes, graph] = await Promise.all([
+    readGeneration(dir, name, manifest),
+    readLexicalBytes(dir, name),
+    readVectorGraph(generationPath(dir, name), manifest.embedder.dimensions),
+  ]);
+  return generationOf(name, content, lexicalPostings(dir, name, lexicalBytes, content.files.flatMap((f) => f.passages)), graph);
+}
+
+/** A generation ready to search, from what was read or just written. */
+function generationOf(name: string, content: GenerationContent, postings: Postings, graph: StoredGraph | null): LoadedGeneration {
   const passages = content.files.flatMap((f) => f.passages);
   return {
     name,
@@ -55,15 +82,26 @@ async function liveGeneration(dir: string, name: string, content: GenerationCont
     passages,
     byId: new Map(passages.map((p) => [p.id, p])),
     talks: content.files.flatMap((f) => f.talks),
-    lexical,
-    vectors: await openVectorIndex(generationPath(dir, name), content.vectors, content.manifest.embedder.dimensions),
+    postings,
+    lexical: lexicalIndex(postings, passages.map((p) => p.id)),
+    vectors: vectorIndexOf(graph, content.vectors, content.manifest.embedder.dimensions),
   };
 }
 
-const loadGeneration = async (dir: string, name: string): Promise<LoadedGeneration> =>
-  liveGeneration(dir, name, await readGeneration(dir, name), await readLexicalIndex(dir, name));
-
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
+
+/** The new generation's postings: the previous generation's for the files it keeps, the changed files' analysed anew. */
+function nextPostings(previous: LoadedGeneration | null, content: GenerationContent, replaced: ReadonlySet<string>): Postings {
+  const passages = content.files.flatMap((f) => f.passages);
+  if (!previous) return buildPostings(passages);
+  const positionOf = new Map(passages.map((p, doc) => [p.id, doc] as const));
+  const newDocOf = Int32Array.from(previous.passages, (p) => (replaced.has(p.file) ? -1 : (positionOf.get(p.id) ?? -1)));
+  const added: AddedPassage[] = [];
+  passages.forEach((passage, doc) => {
+    if (replaced.has(passage.file)) added.push({ doc, passage });
+  });
+  return updatePostings(previous.postings, newDocOf, passages.length, added);
+}
 
 export async function openHnswStore(dir: string, options: HnswStoreOptions = {}): Promise<Store> {
   const annMinPassages = options.annMinPassages ?? ANN_MIN_PASSAGES;
@@ -103,12 +141,11 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
       const files = mergeFiles(previous ? unpackFiles(previous.content) : [], change);
       const content = packGeneration(files, change, previous?.content.manifest ?? null, new Date());
       const dimensions = change.embedder.dimensions;
-      let lexical: LexicalIndex | undefined;
+      let written: { postings: Postings; graph: StoredGraph | null } | undefined;
       const name = await writeGeneration(dir, content, async (generationDir) => {
-        const built = buildLexicalIndex(files.flatMap((f) => f.passages));
-        await writeFile(join(generationDir, LEXICAL_FILE), built.json);
-        lexical = built.index;
         const replaced = new Set([...change.remove, ...change.upsert.map((f) => f.file)]);
+        const postings = nextPostings(previous && !change.rebuild ? previous : null, content, replaced);
+        await writeFile(join(generationDir, LEXICAL_FILE), postingsBytes(postings));
         const update = previous && !change.rebuild && {
           ids: content.files.flatMap((f) => f.passages.map((p) => p.id)),
           previous: {
@@ -117,12 +154,11 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
             kept: (id: string) => !replaced.has(previous.byId.get(id)!.file),
           },
         };
-        await writeVectorGraph(generationDir, content.vectors, dimensions, annMinPassages, update || undefined);
+        written = { postings, graph: await writeVectorGraph(generationDir, content.vectors, dimensions, annMinPassages, update || undefined) };
       });
       await swapCurrent(dir, name);
-      // The writer holds what it just wrote: the new generation goes live without being read back (reading
-      // and parsing it again was a third of re-indexing one file).
-      loaded = await liveGeneration(dir, name, content, lexical!);
+      // This process searches what it just wrote without reading it back (at 100k passages a load took seconds).
+      loaded = generationOf(name, content, written!.postings, written!.graph);
       // The previous generation stays: a reader that read CURRENT just before the swap may still load it.
       await pruneGenerations(dir, previous ? [name, previous.name] : [name]);
     } finally {

@@ -1,4 +1,4 @@
-// Lexical search for the PostgreSQL store, ranked like the embedded store's MiniSearch (see bm25.ts),
+// Lexical search for the PostgreSQL store, ranked like the embedded store (MiniSearch's BM25+, see bm25.ts),
 // inside the database: only the best k passages travel to the process.
 //
 // `confnotes_lexical` keeps each passage's per-field term frequencies (jsonb, GIN-indexed on its keys)

@@ -82,13 +82,16 @@ function annIndex(graph: HierarchicalNSW, positions: Int32Array, count: number):
 }
 
 /** Label → position; a graph written before labels were stored has its positions as labels. */
+function positionsOf(labels: Buffer | null, count: number): Int32Array {
+  if (!labels) return Int32Array.from({ length: count }, (_, i) => i);
+  const positions = new Int32Array(labels.byteLength / 4);
+  new Uint8Array(positions.buffer).set(labels);
+  return positions;
+}
+
 async function readPositions(generationDir: string, count: number): Promise<Int32Array> {
   const path = join(generationDir, LABELS_FILE);
-  if (!existsSync(path)) return Int32Array.from({ length: count }, (_, i) => i);
-  const bytes = await readFile(path);
-  const positions = new Int32Array(bytes.byteLength / 4);
-  new Uint8Array(positions.buffer).set(bytes);
-  return positions;
+  return positionsOf(existsSync(path) ? await readFile(path) : null, count);
 }
 
 const rowOf = (vectors: Float32Array, dimensions: number, i: number): number[] => Array.from(vectors.subarray(i * dimensions, (i + 1) * dimensions));
@@ -155,9 +158,9 @@ export async function writeVectorGraph(
   dimensions: number,
   minPassages = ANN_MIN_PASSAGES,
   update?: { ids: ReadonlyArray<string>; previous: PreviousGraph },
-): Promise<void> {
+): Promise<StoredGraph | null> {
   const count = vectors.length / dimensions;
-  if (count === 0 || count < minPassages) return;
+  if (count === 0 || count < minPassages) return null;
   let built = update && (await updatedGraph(update.previous, vectors, dimensions, update.ids));
   if (!built) {
     const graph = await newGraph(dimensions);
@@ -167,15 +170,38 @@ export async function writeVectorGraph(
   }
   await built.graph.writeIndex(join(generationDir, GRAPH_FILE));
   const { buffer, byteOffset, byteLength } = built.positions;
-  await writeFile(join(generationDir, LABELS_FILE), new Uint8Array(buffer, byteOffset, byteLength));
+  const labels = Buffer.from(buffer, byteOffset, byteLength);
+  await writeFile(join(generationDir, LABELS_FILE), labels);
+  return { graph: built.graph, labels };
 }
 
-/** The generation's graph when it has one, else exact search over its vectors. */
-export async function openVectorIndex(generationDir: string, vectors: Float32Array, dimensions: number): Promise<VectorIndex> {
+/** A generation's stored graph, read apart from its vectors so that a store can read both at once. */
+export interface StoredGraph {
+  graph: HierarchicalNSW;
+  /** Null for a graph written before labels were stored. */
+  labels: Buffer | null;
+}
+
+/**
+ * The generation's graph, or null when it has none. hnswlib reads it on a libuv thread, so the store
+ * parses the generation's passages meanwhile (at 100k passages the two took about 1 s each).
+ */
+export async function readVectorGraph(generationDir: string, dimensions: number): Promise<StoredGraph | null> {
   const path = join(generationDir, GRAPH_FILE);
-  if (!existsSync(path)) return exactIndex(vectors, dimensions);
+  if (!existsSync(path)) return null;
   const graph = await newGraph(dimensions);
+  const labelsPath = join(generationDir, LABELS_FILE);
+  const [labels] = await Promise.all([existsSync(labelsPath) ? readFile(labelsPath) : null, graph.readIndex(path)]);
+  return { graph, labels };
+}
+
+/** Search over the stored graph when there is one, else exact search over the vectors. */
+export function vectorIndexOf(stored: StoredGraph | null, vectors: Float32Array, dimensions: number): VectorIndex {
+  if (!stored) return exactIndex(vectors, dimensions);
   const count = vectors.length / dimensions;
-  await graph.readIndex(path);
-  return annIndex(graph, await readPositions(generationDir, count), count);
+  return annIndex(stored.graph, positionsOf(stored.labels, count), count);
+}
+
+export async function openVectorIndex(generationDir: string, vectors: Float32Array, dimensions: number): Promise<VectorIndex> {
+  return vectorIndexOf(await readVectorGraph(generationDir, dimensions), vectors, dimensions);
 }

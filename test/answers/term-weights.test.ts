@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { coverage, UNSEEN_WORD_WEIGHT, weighQueryTerms, writtenAsNames } from '../../src/answers/term-weights.js';
-import { buildLexicalIndex, loadLexicalIndex } from '../../src/index/lexical-index.js';
+import { lexicalIndexOf } from '../../src/index/lexical-index.js';
 import { analyze } from '../../src/text/analyze.js';
 import { note } from './note-fixture.js';
 
 // The embedded store's own lexical index over the fixture note.
-const index = loadLexicalIndex(buildLexicalIndex(note.passages).json);
+const index = lexicalIndexOf(note.passages);
 const store = { documentFrequency: async (terms: readonly string[]) => index.documentFrequency(terms) };
 const weigh = (question: string) => weighQueryTerms(store, question, note.passages.length);
 

@@ -9,6 +9,8 @@ import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 
 const hasRipgrep = spawnSync('rg', ['--version']).status === 0;
+/** The bench measures PostgreSQL on the tests' server when there is one (CI starts one), and says it skipped it otherwise. */
+const hasServer = Boolean(process.env.CONFNOTES_BENCH_DATABASE_URL || process.env.CONFNOTES_TEST_DATABASE_URL);
 
 const SECTIONS: Record<string, { title: string; figures: string[] }> = {
   indexing: {
@@ -28,8 +30,12 @@ const SECTIONS: Record<string, { title: string; figures: string[] }> = {
     title: 'Scale',
     figures: [
       'embedPassagesPerS', 'smallAskP50Ms', 'smallAskP95Ms', 'largeBuildS', 'largeDiskMB', 'largeLoadS', 'largeVectorP50Ms', 'largeVectorP95Ms',
-      'largeRecallAt10', 'largeExactP50Ms', 'largeAskP50Ms', 'largeAskP95Ms', 'randomBuildS', 'randomLoadMs', 'randomVectorP95Ms', 'randomRecallAt10',
+      'largeRecallAt10', 'largeExactP50Ms', 'largeAskP50Ms', 'largeAskP95Ms', 'largeReindexOneFileMs', 'randomBuildS', 'randomLoadMs', 'randomVectorP95Ms', 'randomRecallAt10',
     ],
+  },
+  postgres: {
+    title: 'Scale on PostgreSQL',
+    figures: hasServer ? ['pgBuildS', 'pgOpenS', 'pgVectorP50Ms', 'pgVectorP95Ms', 'pgRecallAt10', 'pgAskP50Ms', 'pgAskP95Ms', 'pgReindexOneFileMs'] : [],
   },
   slack: { title: 'Slack', figures: ['acknowledged', 'answered', 'ackP95Ms', 'ackMaxMs', 'answerP50Ms', 'answerP95Ms', 'errors'] },
   discord: { title: 'Discord', figures: ['answered', 'deferP95Ms', 'editP50Ms', 'editP95Ms', 'editMaxMs'] },
@@ -41,7 +47,7 @@ const SECTIONS: Record<string, { title: string; figures: string[] }> = {
 
 interface Results {
   run: { quick: boolean };
-  sections: Record<string, { error?: string; figures: Record<string, { value: number | null }> }>;
+  sections: Record<string, { error?: string; notes: string[]; figures: Record<string, { value: number | null }> }>;
 }
 
 let dir: string;
@@ -66,6 +72,10 @@ describe('npm run bench -- --quick', () => {
 
   it.each(Object.entries(SECTIONS))('prints the %s section', (_id, { title }) => {
     expect(stdout).toContain(`== ${title} ==`);
+  });
+
+  it.skipIf(hasServer)('says why the PostgreSQL figures are missing without a server', () => {
+    expect(results.sections.postgres?.notes).toEqual([expect.stringMatching(/^skipped: set CONFNOTES_BENCH_DATABASE_URL/)]);
   });
 
   it.each(Object.entries(SECTIONS))('measures every %s figure as a finite number', (id, { figures }) => {

@@ -2,11 +2,11 @@
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { isConfnotesError } from '../../src/errors.js';
 import { mergeFiles } from '../../src/index/generation-content.js';
-import { buildLexicalIndex, loadLexicalIndex } from '../../src/index/lexical-index.js';
 import type { IndexedFile, Store, StoreChange } from '../../src/index/store.js';
 import { analysePassage } from '../../src/index/bm25.js';
 import { analyze } from '../../src/text/analyze.js';
 import { TEST_EMBEDDER, indexText, seedFiles, seedTexts } from './fixtures.js';
+import { miniSearchReference } from './minisearch-reference.js';
 
 /** Opens a store over empty storage; the suite closes it. */
 export type StoreFactory = () => Promise<Store>;
@@ -58,9 +58,9 @@ function countHolders(passages: ReadonlyArray<IndexedFile['passages'][number]>, 
   return passages.filter((p) => terms.some((t) => Object.hasOwn(analysePassage(p).freqs, t))).length;
 }
 
-/** The embedded store's MiniSearch index over the same files, in its generation order. */
+/** MiniSearch over the same files, in the embedded store's generation order: the ranking both stores keep. */
 function referenceIndex(change: StoreChange, live: IndexedFile[] = []) {
-  return loadLexicalIndex(buildLexicalIndex(mergeFiles(live, change).flatMap((f) => f.passages)).json);
+  return miniSearchReference(mergeFiles(live, change).flatMap((f) => f.passages));
 }
 
 export function runStoreContract(name: string, factory: StoreFactory): void {
