@@ -17,6 +17,7 @@ import { analysePassage } from './bm25.js';
 import { documentFrequency, insertLexical, searchLexical, sumLengths } from './postgres-lexical.js';
 import { createSearchIndexes, migrate, setDimensions } from './postgres-schema.js';
 import type { IndexedFile, Manifest, Store, StoreChange, StoreHit } from './store.js';
+import { ANN_MIN_PASSAGES } from './vector-index.js';
 
 export interface PostgresStoreOptions {
   /** Connection attempts before DATABASE_UNAVAILABLE; transient failures only are retried. */
@@ -29,6 +30,8 @@ export interface PostgresStoreOptions {
    * scan returns at most ef_search rows, so each search uses at least what it fetches (pgvector caps it at 1,000).
    */
   efSearch?: number;
+  /** Below this many passages (the planner's estimate) vector search is exact; tests lower it to walk the HNSW index. */
+  annMinPassages?: number;
 }
 
 const INSERT_BATCH = 500;
@@ -190,7 +193,7 @@ function toManifest(row: Record<string, unknown>): Manifest {
 }
 
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
-  const { connectAttempts = 4, retryDelayMs = 250, poolSize = 4, efSearch = 200 } = options;
+  const { connectAttempts = 4, retryDelayMs = 250, poolSize = 4, efSearch = 200, annMinPassages = ANN_MIN_PASSAGES } = options;
   const target = describeTarget(url);
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server must not crash the process; the next query reconnects or reports.
@@ -283,7 +286,14 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       const fetched = k + TIE_MARGIN;
       const ef = Math.min(1000, Math.max(Math.trunc(efSearch), fetched));
       const { rows } = await transaction(async (client) => {
-        await client.query(`SET LOCAL hnsw.ef_search = ${ef}`);
+        // Below ANN_MIN_PASSAGES the search is exact, as in the embedded store: as fast for a chat bot, and
+        // complete while a writer replaces rows (an HNSW walk then misses rows whose neighbours it deleted).
+        // The table's size is the planner's own estimate, kept by CREATE INDEX, ANALYZE and autovacuum.
+        await client.query(
+          `SELECT set_config('hnsw.ef_search', $1, true),
+                  set_config('enable_indexscan', CASE WHEN $2 > 0 AND (SELECT reltuples FROM pg_class WHERE oid = 'confnotes_passages'::regclass) < $2 THEN 'off' ELSE 'on' END, true)`,
+          [String(ef), annMinPassages],
+        );
         // The HNSW index serves only `ORDER BY embedding <=> q LIMIT n`: with a second sort key PostgreSQL
         // scanned and sorted all 100k rows (256 ms a query). The inner query walks the index; the outer one
         // orders its few rows by score then `id COLLATE "C"` (code-point order, as byScoreThenId).

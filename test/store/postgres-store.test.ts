@@ -96,7 +96,8 @@ describe.skipIf(!serverUrl)(needsServer('PostgreSQL store on a real server'), ()
 
   test('at ~5k passages: HNSW recall@10 against exact search, and query times over the wire', async () => {
     await database.reset();
-    const store = await openPostgresStore(database.url);
+    // Below ANN_MIN_PASSAGES the store searches exactly; this measures the HNSW walk.
+    const store = await openPostgresStore(database.url, { annMinPassages: 0 });
     const files = writerVariant(COPIES_FOR_5K, 0);
     let started = performance.now();
     await store.apply({ embedder: TEST_EMBEDDER, upsert: files, remove: [] });
