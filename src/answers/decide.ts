@@ -1,10 +1,9 @@
 // Decides whether the notes answer: a fitted chance that they answer the question, from how much of the
 // question the best talks cover, how close in meaning their sentences are, the reranker's and the
-// sentence scorer's own scores, whether the question's rarest word is said in the talk quoted, and how
-// rare in general English the question's words are that no note uses (a product or a company the notes
-// never mention leaves them silent, whatever the common words match), and whether the talk quoted says
-// the question's constraints: its rare words, its numbers, an amount when one is asked. Below the
-// threshold, it abstains.
+// sentence scorer's own scores, how rare in general English the question's words are that no note uses
+// (a product or a company the notes never mention leaves them silent, whatever the common words match),
+// and whether the talk quoted says the question's constraints: its rarest and its distinctive words, its
+// numbers, an amount when one is asked. Below the threshold, it abstains.
 import { dot } from '../../embeddings/dot.js';
 import type { CandidatePassage } from './extract-excerpts.js';
 import { probability, type LinearModel } from './linear-model.js';
