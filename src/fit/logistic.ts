@@ -48,6 +48,8 @@ export function fitLogistic(features: readonly string[], samples: readonly Sampl
   }
   const weights = w.map((wj, j) => (sd[j]! === 0 ? 0 : wj / sd[j]!));
   const bias = b - weights.reduce((s, wj, j) => s + wj * mean[j]!, 0);
-  const round = (v: number): number => Math.round(v * 1e6) / 1e6;
-  return { features, weights: weights.map(round), bias: round(bias) };
+  return { features, weights: weights.map(roundWeight), bias: roundWeight(bias) };
 }
+
+/** Fitted values are committed to six decimals: more is noise in the diff, not precision in the scores. */
+export const roundWeight = (v: number): number => Math.round(v * 1e6) / 1e6;

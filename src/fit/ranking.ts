@@ -4,8 +4,8 @@
 // scorer), where a pointwise fit also spends its weights telling one question's items from another's.
 // The scale and offset are then fitted on the rows themselves (Platt scaling), so that the model's
 // output stays a chance that the decision and the sentence scorer can read.
-import type { LinearModel } from '../answers/linear-model.js';
-import { fitLogistic, type Sample } from './logistic.js';
+import { logit, type LinearModel } from '../answers/linear-model.js';
+import { fitLogistic, roundWeight, type Sample } from './logistic.js';
 
 const difference = (a: readonly number[], b: readonly number[]): number[] => a.map((v, j) => v - b[j]!);
 
@@ -23,9 +23,7 @@ export function fitRanking(features: readonly string[], groups: ReadonlyArray<re
     }
   }
   const order = fitLogistic(features, pairs);
-  const score = (x: readonly number[]): number => x.reduce((s, v, j) => s + v * order.weights[j]!, 0);
-  const scale = fitLogistic(['score'], groups.flat().map((r) => ({ ...r, x: [score(r.x)] })));
+  const scale = fitLogistic(['score'], groups.flat().map((r) => ({ ...r, x: [logit(order, r.x)] })));
   const a = scale.weights[0]!;
-  const round = (v: number): number => Math.round(v * 1e6) / 1e6;
-  return { features, weights: order.weights.map((w) => round(a * w)), bias: scale.bias };
+  return { features, weights: order.weights.map((w) => roundWeight(a * w)), bias: roundWeight(scale.bias + a * order.bias) };
 }
