@@ -7,6 +7,7 @@
 import { dot } from '../../embeddings/dot.js';
 import type { CandidatePassage } from './extract-excerpts.js';
 import { probability, type LinearModel } from './linear-model.js';
+import { analyze } from '../text/analyze.js';
 import { statesQuantity } from './question-intent.js';
 import { coverage, distinctiveCoverage, distinctiveness, rarestTerm, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
 
@@ -67,7 +68,9 @@ export function answerFeatures({ answering, talkTerms, asked, queryVector, passa
   // another talk counts, a common word said otherwise hardly.
   const unsaid = quoted === undefined ? 1 : seen.every((t) => distinctiveness(t) === 0) ? 0 : 1 - distinctiveCoverage(seen, quoted);
   const numberUnsaid = asked.some((t) => isNumber(t) && !said(t)) ? 1 : 0;
-  const quantityUnstated = quantity && !quotes.some(statesQuantity) ? 1 : 0;
+  // An amount answers only when it is said of what was asked: "1 year" in a quote does not say how many attended.
+  const statesAsked = (quote: string): boolean => statesQuantity(quote) && (asked.length === 0 || coverage(asked, new Set(analyze(quote))) > 0);
+  const quantityUnstated = quantity && !quotes.some(statesAsked) ? 1 : 0;
   return [cover, unseenShare, cosine, passageScore, sentenceScore, unseen, rarestQuoted, unsaid, numberUnsaid, quantityUnstated];
 }
 

@@ -52,6 +52,8 @@ export const SENTENCE_FEATURES = [
   'rarest_said',
   'remaining_coverage',
   'list_item',
+  'new_words',
+  'names_talk',
 ] as const;
 
 export interface SentenceQuery {
@@ -92,6 +94,8 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
   // The talk's opening sentence introduces the speaker; it answers "who", seldom "what".
   const opensTalk = candidate.passage.lines[0] - talkLine(candidate.passage.talkId) <= 2;
   const firstProse = candidate.sentences.findIndex((s) => !s.heading);
+  const asked = new Set(queryTerms.flatMap((t) => t.terms));
+  const share = (terms: readonly string[], of: (t: string) => boolean): number => (terms.length === 0 ? 0 : terms.filter(of).length / terms.length);
   return candidate.sentences.map((sentence, i) => {
     if (sentence.heading && !headings) return null;
     // Only links ("[slides](…)"): a listing may quote a linked talk title; nothing else is answered by one.
@@ -112,6 +116,10 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
       rarest && rarest.terms.some((t) => aroundSaid.has(t)) ? 1 : 0,
       remaining.length === 0 ? 0 : coverage(remaining, around),
       LIST_ITEM.test(lineOf(sentence.lines[0])) ? 1 : 0,
+      // An answer adds to the question: a sentence made only of the question's words restates it.
+      share(own[i]!, (t) => !asked.has(t) && !named.has(t)),
+      // A sentence made of the title's, speakers' and companies' words introduces the talk.
+      share(own[i]!, (t) => named.has(t)),
     ];
   });
 }
