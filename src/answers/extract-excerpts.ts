@@ -135,14 +135,23 @@ export function scoreSentences(features: ReadonlyArray<number[] | null>, model: 
  */
 export function passageQuotes(candidate: CandidatePassage, scores: number[], count = 1): ScoredExcerpt[] {
   const taken = new Set<number>();
-  const quotes: ScoredExcerpt[] = [];
-  while (quotes.length < count) {
+  const runs: Array<{ first: number; last: number; best: number }> = [];
+  while (runs.length < count) {
     const run = bestRun(candidate.sentences, scores, taken);
     if (!run) break;
     for (let i = run.first; i <= run.last; i++) taken.add(i);
-    quotes.push(excerptOf(candidate, run.first, run.last, scores[run.best]!));
+    runs.push(run);
   }
-  return quotes;
+  // Runs that follow each other are one place of the notes, read best in one piece: one excerpt, not two
+  // under the same citation.
+  const joined: typeof runs = [];
+  for (const run of [...runs].sort((a, b) => a.first - b.first)) {
+    const previous = joined[joined.length - 1];
+    if (previous && previous.last + 1 === run.first) {
+      joined[joined.length - 1] = { first: previous.first, last: run.last, best: scores[run.best]! > scores[previous.best]! ? run.best : previous.best };
+    } else joined.push(run);
+  }
+  return joined.map((run) => excerptOf(candidate, run.first, run.last, scores[run.best]!)).sort((a, b) => b.score - a.score);
 }
 
 /** The best sentence not yet quoted, widened to its neighbours when it is too short to stand alone. */
@@ -196,10 +205,12 @@ export function selectExcerpts(quotes: ScoredExcerpt[], count: number, perTalk: 
   const seen = new Set<string>();
   const sorted = [...quotes].sort((a, b) => b.score - a.score);
   const floor = (sorted[0]?.score ?? 0) * ratio;
+  // Passages overlap: a quote of lines already quoted would show the reader the same place twice.
+  const quotedAlready = (q: ScoredExcerpt): boolean => chosen.some((c) => c.file === q.file && c.lines[0] <= q.lines[1] && q.lines[0] <= c.lines[1]);
   for (const quote of sorted) {
     const used = byTalk.get(quote.talkId) ?? 0;
     const key = quote.quote.replace(/\s+/g, ' ');
-    if (used >= perTalk || seen.has(key) || quote.score < floor) continue;
+    if (used >= perTalk || seen.has(key) || quote.score < floor || quotedAlready(quote)) continue;
     seen.add(key);
     chosen.push(quote);
     byTalk.set(quote.talkId, used + 1);

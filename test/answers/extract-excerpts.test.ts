@@ -76,15 +76,22 @@ describe('scoreSentences on links', () => {
 });
 
 describe('passageQuotes', () => {
-  it('quotes up to two runs of one passage verbatim, best first, never overlapping, with their own lines', () => {
-    const french = candidate(passageOf(/pannes/));
-    const scores = score(french, queryTerms({ panne: 3, farine: 1 }));
-    const quotes = passageQuotes(french, scores, 2);
-    expect(quotes).toHaveLength(2);
-    expect(quotes[0]!.score).toBeGreaterThanOrEqual(quotes[1]!.score);
-    const [a, b] = quotes.map((q) => q.lines);
-    expect(a![1] < b![0] || b![1] < a![0]).toBe(true);
+  it('quotes the best runs of one passage verbatim, best first, never overlapping, with their own lines', () => {
+    const english = candidate(passageOf(/Cooling/));
+    const quotes = passageQuotes(english, [1, 0, 0.9].slice(0, english.sentences.length), 2);
+    expect(quotes.length).toBeGreaterThan(0);
+    quotes.forEach((q, i) => i > 0 && expect(quotes[i - 1]!.score).toBeGreaterThanOrEqual(q.score));
     for (const quote of quotes) expect(fileLines(quote)).toContain(quote.quote);
+    const [a, b] = quotes.map((q) => q.lines);
+    if (b) expect(a![1] < b[0] || b[1] < a![0]).toBe(true);
+  });
+
+  it('quotes runs that follow each other as one excerpt', () => {
+    const french = candidate(passageOf(/pannes/));
+    const quotes = passageQuotes(french, french.sentences.map(() => 1), french.sentences.length);
+    expect(quotes).toHaveLength(1);
+    const { sentences, passage } = french;
+    expect(quotes[0]!.quote).toBe(passage.text.slice(sentences[0]!.start, sentences[sentences.length - 1]!.end));
   });
 
   it('widens a short sentence with its neighbours so that it reads on its own', () => {
@@ -101,8 +108,8 @@ describe('passageQuotes', () => {
 });
 
 describe('selectExcerpts', () => {
-  const excerpt = (talkId: string, score: number, quote = `${talkId} ${score}`): ScoredExcerpt => ({
-    quote, score, talkId, passageId: `${talkId}:${score}`, conference: 'c', talk: talkId, speakers: [], companies: [], file: 'f.md', lines: [1, 1],
+  const excerpt = (talkId: string, score: number, quote = `${talkId} ${score}`, lines: [number, number] = [score * 100, score * 100]): ScoredExcerpt => ({
+    quote, score, talkId, passageId: `${talkId}:${score}`, conference: 'c', talk: talkId, speakers: [], companies: [], file: 'f.md', lines,
   });
 
   it('takes at most perTalk quotes of a talk, drops quotes far below the best, and never repeats a quote', () => {
@@ -112,5 +119,10 @@ describe('selectExcerpts', () => {
       2,
     );
     expect(chosen.map((e) => `${e.talkId}:${e.score}`)).toEqual(['a:1', 'a:0.95', 'b:0.8']);
+  });
+
+  it('never quotes lines already quoted, as overlapping passages would', () => {
+    const chosen = selectExcerpts([excerpt('a', 1, 'first', [10, 12]), excerpt('a', 0.9, 'second', [12, 13]), excerpt('a', 0.8, 'third', [14, 15])], 3, 3);
+    expect(chosen.map((e) => e.quote)).toEqual(['first', 'third']);
   });
 });
