@@ -17,7 +17,7 @@ import {
   swapCurrent,
   writeGeneration,
 } from './generations.js';
-import { type AddedPassage, buildPostings, lexicalIndex, type LexicalIndex, type Postings, postingsBytes, readPostings, updatePostings } from './lexical-index.js';
+import { type AddedPassage, buildPostings, lexicalIndex, type LexicalIndex, type Postings, postingsChunks, readPostings, updatePostings } from './lexical-index.js';
 import { acquireLock } from './lock.js';
 import { byScoreThenId, type Store, type StoreChange } from './store.js';
 import { ANN_MIN_PASSAGES, readVectorGraph, type StoredGraph, type VectorIndex, vectorIndexOf, writeVectorGraph } from './vector-index.js';
@@ -145,7 +145,7 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
       const name = await writeGeneration(dir, content, async (generationDir) => {
         const replaced = new Set([...change.remove, ...change.upsert.map((f) => f.file)]);
         const postings = nextPostings(previous && !change.rebuild ? previous : null, content, replaced);
-        await writeFile(join(generationDir, LEXICAL_FILE), postingsBytes(postings));
+        await writeFile(join(generationDir, LEXICAL_FILE), postingsChunks(postings));
         const update = previous && !change.rebuild && {
           ids: content.files.flatMap((f) => f.passages.map((p) => p.id)),
           previous: {
