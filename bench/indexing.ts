@@ -95,7 +95,7 @@ async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<vo
 
   // The watcher's case: the model and the index are loaded, one file changes, then changes again. The
   // file with the most passages, so that the figure is the dearest single-file edit. The first edit of a
-  // process runs the parser, the embedder and the writer for the first time (their code not yet compiled
+  // process runs the parser, the embedder and the writer for the first time (their code not yet optimised
   // by V8): it is shown apart from the edits that follow, which is what a running watcher spends.
   const edited = files.reduce((a, b) => (manifest.files[b]!.passages > manifest.files[a]!.passages ? b : a));
   const config = benchConfig({ CONFNOTES_NOTES_DIR: notesDir, CONFNOTES_INDEX_DIR: indexRoot }, ws.modelsDir);

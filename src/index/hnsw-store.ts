@@ -179,19 +179,19 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
         const replaced = new Set([...change.remove, ...change.upsert.map((f) => f.file)]);
         const postings = nextPostings(previous && !change.rebuild ? previous : null, content, layout, replaced);
         await writeFile(join(generationDir, LEXICAL_FILE), postingsChunks(postings));
-        const live = previous;
-        const update = live?.graph && !change.rebuild && {
+        const held = previous;
+        const update = held?.graph && !change.rebuild && {
           ids: layout.ids,
           previous: {
-            stored: live.graph,
-            ids: live.ids,
-            kept: (id: string) => !replaced.has(live.content.files[live.fileOf[live.positionOf.get(id)!]!]!.file),
+            stored: held.graph,
+            ids: held.ids,
+            kept: (id: string) => !replaced.has(held.content.files[held.fileOf[held.positionOf.get(id)!]!]!.file),
           },
         };
         if (update) {
           // The graph is about to change under the live generation: until the swap, this process searches
           // the live generation's vectors exactly (~20–50 ms at 100k passages), which still gives its results.
-          live.vectors = exactIndex(live.content.vectors, dimensions);
+          held.vectors = exactIndex(held.content.vectors, dimensions);
           graphHandedOver = true;
         }
         written = { postings, graph: await writeVectorGraph(generationDir, content.vectors, dimensions, annMinPassages, update || undefined) };
