@@ -10,7 +10,7 @@ import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promise
 import { join } from 'node:path';
 import { ConfnotesError } from '../errors.js';
 import { syncDirectory, syncFilesIn, writeDurably } from './durable-files.js';
-import { fileInMemory, type GenerationFile, readSegments } from './segments.js';
+import { fileInMemory, type GenerationFile, type ListedSegment, readSegments } from './segments.js';
 import type { IndexedFile, Manifest } from './store.js';
 
 /** What a generation holds; `vectors` is every passage's vector, files in order, passages in order. */
@@ -56,8 +56,10 @@ export async function writeGeneration(
   const temporary = join(dir, `${name}.tmp-${process.pid}`);
   await rm(temporary, { recursive: true, force: true });
   await mkdir(temporary);
-  const segments = content.files.map((f) => f.segment);
-  if (segments.includes(null)) throw new Error('every file of a generation must be stored in a segment before it is written');
+  const segments = content.files.map((f): ListedSegment => {
+    if (!f.segment) throw new Error('every file of a generation must be stored in a segment before it is written');
+    return { segment: f.segment, passages: f.ids.length };
+  });
   // Flushed with the files addFiles writes, by syncFilesIn.
   await writeFile(join(temporary, 'manifest.json'), JSON.stringify(content.manifest));
   await writeFile(join(temporary, SEGMENT_LIST), JSON.stringify(segments));
@@ -74,16 +76,6 @@ export async function swapCurrent(dir: string, name: string): Promise<void> {
   await writeDurably(temporary, `${name}\n`);
   await rename(temporary, join(dir, CURRENT));
   await syncDirectory(dir);
-}
-
-/** The segments a generation names; none for one written before segments. */
-export async function generationSegments(dir: string, name: string): Promise<string[]> {
-  try {
-    return JSON.parse(await readFile(join(generationPath(dir, name), SEGMENT_LIST), 'utf8')) as string[];
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return [];
-    throw corrupt(dir, `${name}/${SEGMENT_LIST} cannot be read`, error);
-  }
 }
 
 /** Deletes every generation and leftover of a dead writer except `keep`. Only a lock holder may call it. */
@@ -124,18 +116,7 @@ export async function readGeneration(dir: string, name: string, knownManifest?: 
 }
 
 async function readSegmented(dir: string, path: string, dimensions: number): Promise<Omit<GenerationContent, 'manifest'>> {
-  const segments = await readSegments(dir, JSON.parse(await readFile(join(path, SEGMENT_LIST), 'utf8')) as string[], dimensions);
-  const files = segments.map((s) => s.file);
-  // One aligned array of every row, which exact search and graph builds walk: a segment's bytes may sit
-  // where a Float32Array cannot view them.
-  const vectors = new Float32Array(files.reduce((n, f) => n + f.ids.length, 0) * dimensions);
-  const bytes = new Uint8Array(vectors.buffer);
-  let at = 0;
-  for (const { vectorBytes } of segments) {
-    bytes.set(vectorBytes, at);
-    at += vectorBytes.byteLength;
-  }
-  return { files, vectors };
+  return readSegments(dir, JSON.parse(await readFile(join(path, SEGMENT_LIST), 'utf8')) as ListedSegment[], dimensions);
 }
 
 /** A generation written before segments: passages.json and vectors.f32. */

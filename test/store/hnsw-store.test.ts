@@ -176,7 +176,8 @@ describe('embedded store on disk', () => {
 });
 
 describe('segments: one file per notes file, shared between generations', () => {
-  const segmentsOf = async (dir: string, generation: string) => JSON.parse(await readFile(join(dir, generation, 'segments.json'), 'utf8')) as string[];
+  const segmentsOf = async (dir: string, generation: string) =>
+    (JSON.parse(await readFile(join(dir, generation, 'segments.json'), 'utf8')) as Array<{ segment: string }>).map((s) => s.segment);
   const etsy = 'Etsy post-mortem';
 
   test('a one-file change writes one segment; the other generations keep theirs, the rest is pruned', async () => {
@@ -204,6 +205,18 @@ describe('segments: one file per notes file, shared between generations', () => 
     expect(await reader.talks()).toEqual(await store.talks());
     expect(await reader.passagesOf([edited.file])).toEqual(edited.passages);
     await Promise.all([store.close(), reader.close()]);
+  });
+
+  test('a truncated segment is reported as a corrupt index, not read as fewer passages', async () => {
+    const dir = freshDir();
+    const writer = await openHnswStore(dir);
+    await writer.apply({ embedder: TEST_EMBEDDER, upsert: seedFiles(), remove: [] });
+    await writer.close();
+    const [segment] = await segmentsOf(dir, 'gen-1');
+    const path = join(dir, 'segments', segment!);
+    const bytes = await readFile(path);
+    await writeFile(path, bytes.subarray(0, bytes.byteLength - 10));
+    await expectRejectedWith(openHnswStore(dir), 'INDEX_CORRUPT', /gen-1 cannot be read/);
   });
 
   test('a generation written before segments (passages.json, vectors.f32) opens, and the next write moves it to segments', async () => {
