@@ -13,9 +13,12 @@ import { openHnswStore } from '../src/index/hnsw-store.js';
 import type { Manifest } from '../src/index/store.js';
 import { runMeasured } from './child.js';
 import { atMost, figure } from './report.js';
+import { latencies } from './stats.js';
 import { benchConfig, childEnv, type Section, type SectionOutput, type Workspace } from './workspace.js';
 
 const EDIT = '\n\nA line added by the benchmark to measure re-indexing one changed file.\n';
+/** Edits timed after the first one. */
+const REINDEX_EDITS = 5;
 
 async function readManifest(indexRoot: string, notesDir: string): Promise<Manifest> {
   const store = await openHnswStore(indexDirFor(indexRoot, notesDir));
@@ -90,18 +93,28 @@ async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<vo
     figure('coldIndexPeakRssMB', 'cold index peak RSS', cold.peakRssMB, 'MB'),
   );
 
-  // The watcher's case: the model and the index are loaded, one file changes. The file with the most
-  // passages, so that the figure is the dearest single-file edit.
+  // The watcher's case: the model and the index are loaded, one file changes, then changes again. The
+  // file with the most passages, so that the figure is the dearest single-file edit. The first edit of a
+  // process runs the parser, the embedder and the writer for the first time (their code not yet optimised
+  // by V8): it is shown apart from the edits that follow, which is what a running watcher spends.
   const edited = files.reduce((a, b) => (manifest.files[b]!.passages > manifest.files[a]!.passages ? b : a));
   const config = benchConfig({ CONFNOTES_NOTES_DIR: notesDir, CONFNOTES_INDEX_DIR: indexRoot }, ws.modelsDir);
   const kb = await openKnowledgeBase(config, { sync: false });
   try {
-    await appendFile(join(notesDir, edited), EDIT);
-    const started = performance.now();
-    const summary = await kb.sync();
-    const reindexMs = performance.now() - started;
-    if (summary.updated.length !== 1) throw new Error(`re-index updated ${summary.updated.length} files, expected 1`);
-    figures.push(figure('reindexOneFileMs', `re-index one edited file, ${manifest.files[edited]!.passages} passages (kb.sync)`, reindexMs, 'ms', atMost(300)));
+    const samples: number[] = [];
+    for (let edit = 0; edit <= REINDEX_EDITS; edit++) {
+      await appendFile(join(notesDir, edited), EDIT);
+      const started = performance.now();
+      const summary = await kb.sync();
+      samples.push(performance.now() - started);
+      if (summary.updated.length !== 1) throw new Error(`re-index updated ${summary.updated.length} files, expected 1`);
+    }
+    const [first, ...next] = samples;
+    const passages = manifest.files[edited]!.passages;
+    figures.push(
+      figure('reindexOneFileFirstMs', `re-index one edited file, ${passages} passages (kb.sync), first edit after opening`, first!, 'ms'),
+      figure('reindexOneFileMs', `re-index one edited file, ${passages} passages (kb.sync), median of the ${REINDEX_EDITS} edits that follow`, latencies(next).p50, 'ms', atMost(300)),
+    );
     await reindexSteps(kb, edited, { figures, notes });
     notes.push('re-index steps: what kb.sync spends on one edited file, each step timed alone on the same file (the write publishes a generation with that file again)');
   } finally {

@@ -29,7 +29,8 @@ export function checkEmbedder(indexed: Embedder | null, change: StoreChange): vo
   );
 }
 
-export function manifestFileOf(file: Omit<IndexedFile, 'vectors'>): ManifestFile {
+/** A file's manifest entry; `passages` may be its passages or their ids. */
+export function manifestFileOf(file: Pick<IndexedFile, 'hash' | 'encoding' | 'conference' | 'talks'> & { passages: ReadonlyArray<unknown> }): ManifestFile {
   return {
     hash: file.hash,
     encoding: file.encoding,

@@ -1,46 +1,69 @@
 // Pure steps of an embedded-store write: from the live generation and a change to the next generation.
-// Files that the change does not touch keep their stored vectors, so nothing is embedded twice.
+// Files that the change does not touch keep their stored vectors and their segments, so nothing is
+// embedded or written twice.
 import { manifestFileOf } from './change.js';
 import type { GenerationContent } from './generations.js';
-import type { IndexedFile, Manifest, StoreChange } from './store.js';
+import { fileInMemory, type GenerationFile, segmentBytes } from './segments.js';
+import type { Manifest, StoreChange } from './store.js';
 
-/** The live generation's files, each with views of its own vectors. */
-export function unpackFiles(content: GenerationContent): IndexedFile[] {
+/** Files after the change, sorted by path so that a generation's layout does not depend on history. */
+export function mergeFiles<F extends { file: string }>(live: ReadonlyArray<F>, change: Pick<StoreChange, 'remove' | 'rebuild'>, upserted: ReadonlyArray<F>): F[] {
+  const replaced = new Set([...change.remove, ...upserted.map((f) => f.file)]);
+  const kept = change.rebuild ? [] : live.filter((f) => !replaced.has(f.file));
+  return [...kept, ...upserted].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+}
+
+/** A file of the next generation and its vector rows. */
+type Placed = GenerationFile & { rows: Float32Array };
+
+/** The live generation's files with views of their rows. */
+function placedFiles(content: GenerationContent): Placed[] {
   const dimensions = content.manifest.embedder.dimensions;
   let row = 0;
   return content.files.map((file) => {
-    const vectors = file.passages.map((_, i) => content.vectors.subarray((row + i) * dimensions, (row + i + 1) * dimensions));
-    row += file.passages.length;
-    return { ...file, vectors };
+    const rows = content.vectors.subarray(row * dimensions, (row + file.ids.length) * dimensions);
+    row += file.ids.length;
+    return { ...file, rows };
   });
 }
 
-/** Files after the change, sorted by path so that a generation's layout does not depend on history. */
-export function mergeFiles(live: ReadonlyArray<IndexedFile>, change: StoreChange): IndexedFile[] {
-  const replaced = new Set([...change.remove, ...change.upsert.map((f) => f.file)]);
-  const kept = change.rebuild ? [] : live.filter((f) => !replaced.has(f.file));
-  return [...kept, ...change.upsert].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
-}
-
-export function packGeneration(
-  files: ReadonlyArray<IndexedFile>,
+/**
+ * The next generation, and the segments it needs that are not stored yet: the change's files, and the
+ * kept files of a generation written before segments.
+ */
+export function nextGeneration(
+  live: GenerationContent | null,
   change: StoreChange,
-  previous: Manifest | null,
   now: Date,
-): GenerationContent {
+): { content: GenerationContent; newSegments: Array<{ name: string; bytes: Uint8Array }> } {
   const dimensions = change.embedder.dimensions;
-  const passages = files.reduce((n, f) => n + f.passages.length, 0);
+  const upserted: Placed[] = change.upsert.map((f) => {
+    const rows = new Float32Array(f.vectors.length * dimensions);
+    f.vectors.forEach((v, i) => rows.set(v, i * dimensions));
+    return { ...fileInMemory(f, null), rows };
+  });
+  const placed = mergeFiles(live ? placedFiles(live) : [], change, upserted);
+  const newSegments: Array<{ name: string; bytes: Uint8Array }> = [];
+  const files = placed.map(({ rows, ...file }): GenerationFile => {
+    if (file.segment) return file;
+    const segment = segmentBytes({ ...file, passages: file.passages() }, rows, dimensions);
+    newSegments.push(segment);
+    return { ...file, segment: segment.name };
+  });
+  const passages = files.reduce((n, f) => n + f.ids.length, 0);
   const vectors = new Float32Array(passages * dimensions);
-  let row = 0;
-  for (const file of files) {
-    for (const vector of file.vectors) vectors.set(vector, row++ * dimensions);
+  let at = 0;
+  for (const { rows } of placed) {
+    vectors.set(rows, at);
+    at += rows.length;
   }
+  const previous: Manifest | null = live?.manifest ?? null;
   const manifest: Manifest = {
     embedder: { ...change.embedder },
-    files: Object.fromEntries(files.map((f) => [f.file, manifestFileOf(f)])),
+    files: Object.fromEntries(files.map((f) => [f.file, manifestFileOf({ ...f, passages: f.ids })])),
     counts: { files: files.length, talks: files.reduce((n, f) => n + f.talks.length, 0), passages },
     createdAt: previous && !change.rebuild ? previous.createdAt : now.toISOString(),
     updatedAt: now.toISOString(),
   };
-  return { manifest, files: files.map(({ vectors: _, ...stored }) => stored), vectors };
+  return { content: { manifest, files, vectors }, newSegments };
 }

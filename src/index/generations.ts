@@ -1,55 +1,29 @@
 // The embedded index on disk: complete, immutable generations `gen-<n>/` and a `CURRENT` file naming the
 // live one. A generation is written under a temporary name, flushed, then renamed; CURRENT is replaced by
 // rename too. Whatever instant a writer dies at, CURRENT names a generation that was complete when named.
-// A generation holds manifest.json, passages.json (files with their talks and passages), vectors.f32
-// (float32 rows in passage order) and what the store adds: lexical.bin, and hnsw.bin for big indexes.
-import { mkdir, open, readdir, readFile, rename, rm } from 'node:fs/promises';
+// A generation holds manifest.json, segments.json (the segments of its files, in file order: see
+// segments.ts) and what the store adds: lexical.bin, and hnsw.bin for big indexes. A generation written
+// before segments held passages.json (every file's talks and passages) and vectors.f32 instead; it still
+// opens, and the next write stores its files as segments.
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { ConfnotesError } from '../errors.js';
+import { syncDirectory, syncFilesIn, writeDurably } from './durable-files.js';
+import { fileInMemory, type GenerationFile, type ListedSegment, readSegments } from './segments.js';
 import type { IndexedFile, Manifest } from './store.js';
-
-export type StoredFile = Omit<IndexedFile, 'vectors'>;
 
 /** What a generation holds; `vectors` is every passage's vector, files in order, passages in order. */
 export interface GenerationContent {
   manifest: Manifest;
-  files: StoredFile[];
+  files: GenerationFile[];
   vectors: Float32Array;
 }
 
+const SEGMENT_LIST = 'segments.json';
+
 const CURRENT = 'CURRENT';
 const generationName = /^gen-(\d+)$/;
-
-async function writeDurably(path: string, data: string | Uint8Array): Promise<void> {
-  const handle = await open(path, 'w');
-  try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-/** A rename is durable only once the directory entry itself is flushed. */
-async function syncDirectory(dir: string): Promise<void> {
-  const handle = await open(dir, 'r');
-  try {
-    await handle.sync();
-  } finally {
-    await handle.close();
-  }
-}
-
-async function syncFilesIn(dir: string): Promise<void> {
-  for (const name of await readdir(dir)) {
-    const handle = await open(join(dir, name), 'r');
-    try {
-      await handle.sync();
-    } finally {
-      await handle.close();
-    }
-  }
-}
 
 function corrupt(dir: string, detail: string, cause?: unknown): ConfnotesError {
   return new ConfnotesError('INDEX_CORRUPT', `index ${dir}: ${detail}`, { cause });
@@ -82,10 +56,13 @@ export async function writeGeneration(
   const temporary = join(dir, `${name}.tmp-${process.pid}`);
   await rm(temporary, { recursive: true, force: true });
   await mkdir(temporary);
-  await writeDurably(join(temporary, 'manifest.json'), JSON.stringify(content.manifest));
-  await writeDurably(join(temporary, 'passages.json'), JSON.stringify({ files: content.files }));
-  const { buffer, byteOffset, byteLength } = content.vectors;
-  await writeDurably(join(temporary, 'vectors.f32'), new Uint8Array(buffer, byteOffset, byteLength));
+  const segments = content.files.map((f): ListedSegment => {
+    if (!f.segment) throw new Error('every file of a generation must be stored in a segment before it is written');
+    return { segment: f.segment, passages: f.ids.length };
+  });
+  // Flushed with the files addFiles writes, by syncFilesIn.
+  await writeFile(join(temporary, 'manifest.json'), JSON.stringify(content.manifest));
+  await writeFile(join(temporary, SEGMENT_LIST), JSON.stringify(segments));
   await addFiles(temporary);
   await syncFilesIn(temporary);
   await rename(temporary, join(dir, name));
@@ -123,28 +100,47 @@ export async function readGenerationManifest(dir: string, name: string): Promise
   }
 }
 
-/** Reads and cross-checks a generation: counts in the manifest, passages and vector bytes must agree. */
+/** Reads and cross-checks a generation: counts in the manifest, files and vectors must agree. */
 export async function readGeneration(dir: string, name: string, knownManifest?: Manifest): Promise<GenerationContent> {
   const path = generationPath(dir, name);
   const manifest = knownManifest ?? (await readGenerationManifest(dir, name));
-  let files: StoredFile[];
-  let bytes: Buffer;
+  let content: Omit<GenerationContent, 'manifest'>;
   try {
-    files = (JSON.parse(await readFile(join(path, 'passages.json'), 'utf8')) as { files: StoredFile[] }).files;
-    bytes = await readFile(join(path, 'vectors.f32'));
+    const beforeSegments = !existsSync(join(path, SEGMENT_LIST)) && existsSync(join(path, 'passages.json'));
+    content = beforeSegments ? await readBeforeSegments(path, manifest) : await readSegmented(dir, path, manifest.embedder.dimensions);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
     throw corrupt(dir, `${name} cannot be read`, error);
   }
-  const passages = files.reduce((n, f) => n + f.passages.length, 0);
-  if (passages !== manifest.counts.passages) {
-    throw corrupt(dir, `${name} lists ${passages} passages, its manifest ${manifest.counts.passages}`);
-  }
+  return checked(dir, name, { manifest, ...content });
+}
+
+async function readSegmented(dir: string, path: string, dimensions: number): Promise<Omit<GenerationContent, 'manifest'>> {
+  return readSegments(dir, JSON.parse(await readFile(join(path, SEGMENT_LIST), 'utf8')) as ListedSegment[], dimensions);
+}
+
+/** A generation written before segments: passages.json and vectors.f32. */
+async function readBeforeSegments(path: string, manifest: Manifest): Promise<{ files: GenerationFile[]; vectors: Float32Array }> {
+  const stored = (JSON.parse(await readFile(join(path, 'passages.json'), 'utf8')) as { files: Array<Omit<IndexedFile, 'vectors'>> }).files;
+  const bytes = await readFile(join(path, 'vectors.f32'));
+  const passages = stored.reduce((n, f) => n + f.passages.length, 0);
   if (bytes.byteLength !== passages * manifest.embedder.dimensions * 4) {
-    throw corrupt(dir, `${name} has ${bytes.byteLength} bytes of vectors for ${passages} passages`);
+    throw new Error(`${bytes.byteLength} bytes of vectors for ${passages} passages`);
   }
   // Copy into a fresh, aligned buffer: a Buffer may sit at an offset that Float32Array cannot view.
   const vectors = new Float32Array(passages * manifest.embedder.dimensions);
   new Uint8Array(vectors.buffer).set(bytes);
-  return { manifest, files, vectors };
+  return { files: stored.map((f) => fileInMemory(f, null)), vectors };
+}
+
+function checked(dir: string, name: string, content: GenerationContent): GenerationContent {
+  const { manifest, files } = content;
+  const passages = files.reduce((n, f) => n + f.ids.length, 0);
+  if (passages !== manifest.counts.passages || files.length !== manifest.counts.files) {
+    throw corrupt(dir, `${name} holds ${files.length} files and ${passages} passages, its manifest ${manifest.counts.files} and ${manifest.counts.passages}`);
+  }
+  const wrong = files.find((f) => manifest.files[f.file]?.hash !== f.hash || manifest.files[f.file]?.passages !== f.ids.length);
+  if (wrong) throw corrupt(dir, `${name}: ${wrong.file} does not match its manifest entry`);
+  if (content.vectors.length !== passages * manifest.embedder.dimensions) throw corrupt(dir, `${name} has ${content.vectors.length} vector values for ${passages} passages`);
+  return content;
 }

@@ -15,7 +15,7 @@ const hasServer = Boolean(process.env.CONFNOTES_BENCH_DATABASE_URL || process.en
 const SECTIONS: Record<string, { title: string; figures: string[] }> = {
   indexing: {
     title: 'Indexing',
-    figures: ['modelBuildS', 'modelBuildPeakRssMB', 'modelLoadMs', 'coldIndexS', 'filesPerS', 'passagesPerS', 'mbPerS', 'coldIndexPeakRssMB', 'reindexOneFileMs',
+    figures: ['modelBuildS', 'modelBuildPeakRssMB', 'modelLoadMs', 'coldIndexS', 'filesPerS', 'passagesPerS', 'mbPerS', 'coldIndexPeakRssMB', 'reindexOneFileFirstMs', 'reindexOneFileMs',
       'reindexReadNotesMs', 'reindexParseMs', 'reindexEmbedMs', 'reindexWriteMs', 'reindexOneFileProcessS'],
   },
   answering: {

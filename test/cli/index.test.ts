@@ -120,7 +120,7 @@ describe('confnotes index', () => {
     const finished = await runCli(['index', notes], env);
     expect(finished.code).toBe(0);
     const index = env.CONFNOTES_INDEX_DIR!;
-    const generations = readdirSync(join(index, readdirSync(index)[0]!)).filter((n) => statSync(join(index, readdirSync(index)[0]!, n)).isDirectory());
+    const generations = readdirSync(join(index, readdirSync(index)[0]!)).filter((n) => /^gen-\d+$/.test(n) && statSync(join(index, readdirSync(index)[0]!, n)).isDirectory());
     expect(generations.length).toBeLessThanOrEqual(2);
   });
 });

@@ -8,7 +8,7 @@ import { openHnswStore } from '../../src/index/hnsw-store.js';
 import { lockPath } from '../../src/index/lock.js';
 import type { Store } from '../../src/index/store.js';
 import { compileChildren } from './compile-children.js';
-import { COPIES_FOR_5K, TEST_EMBEDDER, seedFiles, writerVariant } from './fixtures.js';
+import { COPIES_FOR_5K, TEST_EMBEDDER, indexText, seedFiles, seedTexts, writerVariant } from './fixtures.js';
 import { mixedQueries, recallAgainstExact } from './recall.js';
 import { expectRejectedWith, runStoreContract } from './store.contract.js';
 
@@ -82,7 +82,7 @@ describe('embedded store on disk', () => {
     await mkdir(join(dir, 'gen-4.tmp-999999'));
     await writeFile(join(dir, 'CURRENT.tmp-999999'), 'gen-4');
     await store.apply({ embedder: TEST_EMBEDDER, upsert: [seeds[3]!], remove: [] });
-    expect((await readdir(dir)).filter((n) => n !== '.lock').sort()).toEqual(['CURRENT', 'gen-3', 'gen-4']);
+    expect((await readdir(dir)).filter((n) => n !== '.lock').sort()).toEqual(['CURRENT', 'gen-3', 'gen-4', 'segments']);
     expect((await store.manifest())!.counts.files).toBe(4);
     await store.close();
   });
@@ -173,6 +173,79 @@ describe('embedded store on disk', () => {
       await rm(outDir, { recursive: true, force: true });
     }
   }, 300_000);
+});
+
+describe('segments: one file per notes file, shared between generations', () => {
+  const segmentsOf = async (dir: string, generation: string) =>
+    (JSON.parse(await readFile(join(dir, generation, 'segments.json'), 'utf8')) as Array<{ segment: string }>).map((s) => s.segment);
+  const etsy = 'Etsy post-mortem';
+
+  test('a one-file change writes one segment; the other generations keep theirs, the rest is pruned', async () => {
+    const dir = freshDir();
+    const store = await openHnswStore(dir);
+    const seeds = seedFiles();
+    await store.apply({ embedder: TEST_EMBEDDER, upsert: seeds, remove: [] });
+    const first = await segmentsOf(dir, 'gen-1');
+    expect(first).toHaveLength(seeds.length);
+    const edited = indexText(seeds[1]!.file, `${seedTexts()[1]!.text}\n\nA sentence about zorblax added later.\n`);
+    await store.apply({ embedder: TEST_EMBEDDER, upsert: [edited], remove: [] });
+    const second = await segmentsOf(dir, 'gen-2');
+    expect(second.filter((name, i) => name !== first[i])).toHaveLength(1);
+    expect((await readdir(join(dir, 'segments'))).sort()).toEqual([...new Set([...first, ...second])].sort());
+    // gen-1 leaves; so does the segment only it held.
+    await store.apply({ embedder: TEST_EMBEDDER, upsert: [], remove: [seeds[0]!.file] });
+    expect((await readdir(join(dir, 'segments'))).sort()).toEqual([...second].sort());
+    const [hit] = await store.lexicalSearch('zorblax', 1);
+    expect((await store.passages([hit!.id]))[0]!.text).toContain('zorblax');
+
+    // Another process reads the same passages, parsed from the segments.
+    const reader = await openHnswStore(dir);
+    const ids = (await store.lexicalSearch(etsy, 20)).map((h) => h.id);
+    expect(await reader.passages(ids)).toEqual(await store.passages(ids));
+    expect(await reader.talks()).toEqual(await store.talks());
+    expect(await reader.passagesOf([edited.file])).toEqual(edited.passages);
+    await Promise.all([store.close(), reader.close()]);
+  });
+
+  test('a truncated segment is reported as a corrupt index, not read as fewer passages', async () => {
+    const dir = freshDir();
+    const writer = await openHnswStore(dir);
+    await writer.apply({ embedder: TEST_EMBEDDER, upsert: seedFiles(), remove: [] });
+    await writer.close();
+    const [segment] = await segmentsOf(dir, 'gen-1');
+    const path = join(dir, 'segments', segment!);
+    const bytes = await readFile(path);
+    await writeFile(path, bytes.subarray(0, bytes.byteLength - 10));
+    await expectRejectedWith(openHnswStore(dir), 'INDEX_CORRUPT', /gen-1 cannot be read/);
+  });
+
+  test('a generation written before segments (passages.json, vectors.f32) opens, and the next write moves it to segments', async () => {
+    const dir = freshDir();
+    const seeds = seedFiles();
+    const writer = await openHnswStore(dir);
+    await writer.apply({ embedder: TEST_EMBEDDER, upsert: seeds, remove: [] });
+    const expected = { lexical: await writer.lexicalSearch(etsy, 10), vector: await writer.vectorSearch(seeds[2]!.vectors[3]!, 10) };
+    await writer.close();
+    // The layout of the version before: every file's talks and passages in one JSON, every vector in one file.
+    const files = [...seeds].sort((a, b) => (a.file < b.file ? -1 : 1));
+    await writeFile(join(dir, 'gen-1', 'passages.json'), JSON.stringify({ files: files.map(({ vectors: _, ...stored }) => stored) }));
+    const vectors = new Float32Array(files.flatMap((f) => f.vectors.flatMap((v) => [...v])));
+    await writeFile(join(dir, 'gen-1', 'vectors.f32'), new Uint8Array(vectors.buffer));
+    await rm(join(dir, 'gen-1', 'segments.json'));
+    await rm(join(dir, 'segments'), { recursive: true });
+
+    const older = await openHnswStore(dir);
+    expect(await older.lexicalSearch(etsy, 10)).toEqual(expected.lexical);
+    expect(await older.vectorSearch(seeds[2]!.vectors[3]!, 10)).toEqual(expected.vector);
+    expect(await older.passages(expected.lexical.map((h) => h.id))).toHaveLength(expected.lexical.length);
+    await older.apply({ embedder: TEST_EMBEDDER, upsert: [], remove: [seeds[4]!.file] });
+    expect(await segmentsOf(dir, 'gen-2')).toHaveLength(seeds.length - 1);
+    expect(existsSync(join(dir, 'gen-2', 'passages.json'))).toBe(false);
+    const reopened = await openHnswStore(dir);
+    expect(await reopened.lexicalSearch(etsy, 10)).toEqual(await older.lexicalSearch(etsy, 10));
+    expect((await reopened.manifest())!.counts.files).toBe(seeds.length - 1);
+    await Promise.all([older.close(), reopened.close()]);
+  });
 });
 
 describe('the HNSW graph across generations', () => {

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openHnswStore } from '../../src/index/hnsw-store.js';
-import { buildPostings, lexicalIndex, postingsBytes, readPostings, updatePostings } from '../../src/index/lexical-index.js';
+import { buildPostings, lexicalIndex, postingsChunks, readPostings, updatePostings } from '../../src/index/lexical-index.js';
 import { analyze } from '../../src/text/analyze.js';
 import type { Passage } from '../../src/types.js';
 import { indexText, seedFiles, seedTexts, TEST_EMBEDDER } from './fixtures.js';
@@ -46,7 +46,7 @@ describe('lexical postings', () => {
 
   it('reads back what it wrote, and refuses bytes it did not', () => {
     const postings = buildPostings(before);
-    const bytes = postingsBytes(postings);
+    const bytes = Buffer.concat(postingsChunks(postings));
     expect(readPostings(bytes)).toEqual(postings);
     expect(() => readPostings(bytes.subarray(0, bytes.byteLength - 3))).toThrow(/size does not match/);
     const foreign = bytes.slice();

@@ -60,7 +60,7 @@ function countHolders(passages: ReadonlyArray<IndexedFile['passages'][number]>, 
 
 /** MiniSearch over the same files, in the embedded store's generation order: the ranking both stores keep. */
 function referenceIndex(change: StoreChange, live: IndexedFile[] = []) {
-  return miniSearchReference(mergeFiles(live, change).flatMap((f) => f.passages));
+  return miniSearchReference(mergeFiles(live, change, change.upsert).flatMap((f) => f.passages));
 }
 
 export function runStoreContract(name: string, factory: StoreFactory): void {
@@ -186,7 +186,7 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       let live: IndexedFile[] = [];
       for (const change of [upsert(seeds), upsert([editedScaleconf()]), { ...upsert([]), remove: [ETSY_FILE] }]) {
         await store.apply(change);
-        live = mergeFiles(live, change);
+        live = mergeFiles(live, change, change.upsert);
         const passages = live.flatMap((f) => f.passages);
         for (const probe of FREQUENCY_PROBES) {
           const terms = analyze(probe);
