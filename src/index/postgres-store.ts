@@ -14,7 +14,7 @@ import { log } from '../log.js';
 import type { Language, Passage, Talk, TalkFields } from '../types.js';
 import { checkChange, checkEmbedder } from './change.js';
 import { analysePassage } from './bm25.js';
-import { documentFrequency, insertLexical, searchLexical, sumLengths } from './postgres-lexical.js';
+import { deletePostings, documentFrequency, insertLexical, searchLexical, sumLengths } from './postgres-lexical.js';
 import { createSearchIndexes, migrate, setDimensions } from './postgres-schema.js';
 import type { IndexedFile, Manifest, Store, StoreChange, StoreHit } from './store.js';
 import { ANN_MIN_PASSAGES } from './vector-index.js';
@@ -148,10 +148,12 @@ async function applyInTransaction(client: pg.PoolClient, change: StoreChange): P
   checkEmbedder(indexed, change);
   const fresh = indexed === null || change.rebuild === true;
   if (fresh) {
+    await deletePostings(client, 'all');
     await client.query('DELETE FROM confnotes_files');
     await setDimensions(client, change.embedder.dimensions);
   } else {
     const replaced = [...change.remove, ...change.upsert.map((f) => f.file)];
+    await deletePostings(client, replaced);
     await client.query('DELETE FROM confnotes_files WHERE file = ANY($1::text[])', [replaced]);
   }
   for (const file of change.upsert) await insertFile(client, file);
@@ -244,9 +246,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
   const query = (text: string, values?: unknown[]) => withClient((client) => client.query(text, values));
 
-  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     return withClient(async (client) => {
-      await client.query('BEGIN');
+      await client.query(begin);
       try {
         const result = await work(client);
         await client.query('COMMIT');
@@ -306,7 +308,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       });
       return rows.map((r) => ({ id: r.id as string, score: Number(r.score) }));
     },
-    lexicalSearch: (question, k) => searchLexical(query, question, k),
+    lexicalSearch: (question, k) =>
+      searchLexical(
+        (work) => transaction((client) => work((text, values) => client.query(text, values)), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'),
+        question,
+        k,
+      ),
     documentFrequency: (terms) => documentFrequency(query, terms),
     async passages(ids) {
       if (ids.length === 0) return [];

@@ -68,7 +68,7 @@ describe.skipIf(!serverUrl)(needsServer('PostgreSQL store on a real server'), ()
     await first.close();
     const client = new pg.Client(database.url);
     await client.connect();
-    await client.query('DROP TABLE confnotes_lexical');
+    await client.query('DROP TABLE confnotes_lexical, confnotes_postings');
     await client.query('ALTER TABLE confnotes_files DROP COLUMN field_length_sums');
     await client.query("ALTER TABLE confnotes_passages ADD COLUMN search tsvector NOT NULL DEFAULT ''");
     await client.end();
