@@ -140,7 +140,8 @@ async function insertFile(client: pg.PoolClient, file: IndexedFile): Promise<voi
   await insertLexical(client, file.passages.map((p, position) => ({ id: p.id, file: file.file, position, terms: terms[position]! })));
 }
 
-async function applyInTransaction(client: pg.PoolClient, change: StoreChange): Promise<void> {
+/** Applies the change; true when it replaced the whole content. */
+async function applyInTransaction(client: pg.PoolClient, change: StoreChange): Promise<boolean> {
   // Serialises indexers across processes; readers are not blocked (they read the last committed state).
   await client.query("SELECT pg_advisory_xact_lock(hashtext('confnotes_apply'))");
   const { rows } = await client.query('SELECT embedder_id, dimensions FROM confnotes_manifest FOR UPDATE');
@@ -167,6 +168,7 @@ async function applyInTransaction(client: pg.PoolClient, change: StoreChange): P
        created_at = CASE WHEN $3 THEN now() ELSE confnotes_manifest.created_at END`,
     [change.embedder.id, change.embedder.dimensions, fresh],
   );
+  return fresh;
 }
 
 // Not the embedding nor the lexical columns: nothing reads them back.
@@ -282,7 +284,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     async apply(change) {
       checkChange(change);
-      await transaction((client) => applyInTransaction(client, change));
+      const fresh = await transaction((client) => applyInTransaction(client, change));
+      // Searches read postings from their index alone once the visibility map says their pages are all
+      // visible; until a vacuum sets it they visit every posting's row too, and the planner has no
+      // statistics of the new rows. Autovacuum would come within a minute or so, and slow the first
+      // questions while it runs: the whole content is new, so it is done now, outside the transaction
+      // (VACUUM cannot run in one). A role that does not own the tables gets a warning, not an error.
+      if (fresh) await query('VACUUM (ANALYZE) confnotes_postings, confnotes_lexical, confnotes_passages');
     },
     async vectorSearch(vector, k): Promise<StoreHit[]> {
       const fetched = k + TIE_MARGIN;
