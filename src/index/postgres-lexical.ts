@@ -4,9 +4,8 @@
 // the field's length, under a btree on (term, field, doc) that includes both. A search reads the question
 // terms' postings from that index alone, one row per (term, field) with its postings packed as 4-byte
 // integers, and the corpus statistics (each file row keeps the sums of its passages' field lengths) in the
-// same statement; the process scores them as the embedded index does (lexical-index.ts: same formula, same
-// order of additions, so the same scores to the last bit), then reads the file and position of the best
-// passages only, to break ties. Both statements run in one REPEATABLE READ snapshot: a search never mixes
+// same statement; the process scores them as the embedded index does (lexical-index.ts: the same formula,
+// added up in the same order), then reads the file and position of the best passages only, to break ties. Both statements run in one REPEATABLE READ snapshot: a search never mixes
 // two versions of a file that apply's transaction replaces. `confnotes_lexical` numbers the passages
 // (`doc`: four bytes in each posting instead of a passage id) and holds what breaks ties.
 //
@@ -57,83 +56,133 @@ const view = (bytes: Buffer): DataView => new DataView(bytes.buffer, bytes.byteO
 
 /**
  * BM25+ as lexical-index.ts computes it, term by term in the question's order and field by field: per
- * (term, field) holder counts, a repeated query term counted as often as it is repeated. Returns each
- * passage's sum and how many distinct query terms it holds.
+ * (term, field) holder counts, a repeated query term counted as often as it is repeated, the sum
+ * multiplied by the number of distinct query terms a passage holds. Returns the passages and their scores.
  */
 function score(
   repeats: ReadonlyMap<string, number>,
   lists: ReadonlyMap<string, PostingList[]>,
   passages: number,
   averages: ReadonlyArray<number>,
-): Map<number, { sum: number; matched: number }> {
+): { docs: Int32Array; scores: Float64Array } {
   const { k: k1, b, d } = BM25_PARAMS;
-  const scores = new Map<number, { sum: number; matched: number }>();
+  let postings = 0;
+  for (const term of repeats.keys()) for (const list of lists.get(term) ?? []) postings += list.holders;
+  // Each passage's slot, found in an open-addressing table of passage numbers (identities start at 1, so
+  // 0 is free): a Map, or an object per passage, cost most of a search over a common word's postings.
+  const size = 2 ** Math.ceil(Math.log2(2 * postings + 2));
+  const keys = new Int32Array(size);
+  const slotOfKey = new Int32Array(size);
+  const docs = new Int32Array(postings);
+  const sums = new Float64Array(postings);
+  const matched = new Uint16Array(postings);
+  const lastTerm = new Uint16Array(postings);
+  let count = 0;
+  let termNumber = 0;
   for (const [term, times] of repeats) {
-    const seen = new Set<number>();
-    for (const { field, holders, docs, freqs, lengths } of lists.get(term) ?? []) {
+    termNumber++;
+    for (const { field, holders, docs: listDocs, freqs, lengths } of lists.get(term) ?? []) {
       const idf = Math.log(1 + (passages - holders + 0.5) / (holders + 0.5));
       const average = averages[field]!;
       for (let i = 0; i < holders * 4; i += 4) {
-        const doc = docs.getInt32(i);
+        const doc = listDocs.getInt32(i);
         const tf = freqs.getInt32(i);
         const value = times * BOOSTS[field]! * (idf * (d + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths.getInt32(i)) / average))));
-        let entry = scores.get(doc);
-        if (!entry) scores.set(doc, (entry = { sum: 0, matched: 0 }));
-        entry.sum += value;
-        if (!seen.has(doc)) {
-          seen.add(doc);
-          entry.matched += 1;
+        let at = Math.imul(doc, 0x9e3779b1) & (size - 1);
+        while (keys[at] !== 0 && keys[at] !== doc) at = (at + 1) & (size - 1);
+        if (keys[at] === 0) {
+          keys[at] = doc;
+          slotOfKey[at] = count;
+          docs[count++] = doc;
+        }
+        const slot = slotOfKey[at]!;
+        sums[slot]! += value;
+        if (lastTerm[slot] !== termNumber) {
+          lastTerm[slot] = termNumber;
+          matched[slot]! += 1;
         }
       }
     }
   }
-  return scores;
+  return { docs: docs.subarray(0, count), scores: sums.subarray(0, count).map((sum, slot) => sum * matched[slot]!) };
 }
 
-export async function searchLexical(inSnapshot: InSnapshot, question: string, limit: number): Promise<StoreHit[]> {
-  const terms = analyze(question);
-  if (terms.length === 0 || limit <= 0) return [];
-  const repeats = new Map<string, number>();
-  for (const term of terms) repeats.set(term, (repeats.get(term) ?? 0) + 1);
+/** The passages scoring at least the limit-th best score: the best, and every one tied with the last of them. */
+function best({ docs, scores }: { docs: Int32Array; scores: Float64Array }, limit: number): Array<{ doc: number; score: number }> {
+  if (docs.length === 0) return [];
+  // A numeric typed-array sort, without a comparator: tens of thousands of scores in a millisecond or two.
+  const ascending = Float64Array.from(scores).sort();
+  const kth = ascending[Math.max(0, ascending.length - limit)]!;
+  const kept: Array<{ doc: number; score: number }> = [];
+  for (let slot = 0; slot < scores.length; slot++) if (scores[slot]! >= kth) kept.push({ doc: docs[slot]!, score: scores[slot]! });
+  return kept;
+}
+
+export interface LexicalSearch {
+  question: string;
+  limit: number;
+}
+
+/**
+ * Several searches in one snapshot and two statements: the postings of all their terms, then the places
+ * of all their best passages. Answering a question searches its words and their equivalents at once, and
+ * the two share terms.
+ */
+export async function searchLexical(inSnapshot: InSnapshot, searches: ReadonlyArray<LexicalSearch>): Promise<StoreHit[][]> {
+  const wanted = searches.map(({ question, limit }) => {
+    const repeats = new Map<string, number>();
+    if (limit > 0) for (const term of analyze(question)) repeats.set(term, (repeats.get(term) ?? 0) + 1);
+    return { repeats, limit };
+  });
+  const terms = [...new Set(wanted.flatMap(({ repeats }) => [...repeats.keys()]))];
+  if (terms.length === 0) return searches.map(() => []);
   return inSnapshot(async (query) => {
-    const { rows } = await query(POSTINGS, [[...repeats.keys()]]);
-    if (rows.length === 0) return [];
+    const { rows } = await query(POSTINGS, [terms]);
+    if (rows.length === 0) return searches.map(() => []);
     const lists = new Map<string, PostingList[]>();
     for (const row of rows) {
       const list = { field: (row.field as number) - 1, holders: row.holders as number, docs: view(row.docs), freqs: view(row.freqs), lengths: view(row.lengths) };
       lists.set(row.term as string, [...(lists.get(row.term as string) ?? []), list].sort((x, y) => x.field - y.field));
     }
-    const scored = [...score(repeats, lists, rows[0].passages as number, rows[0].averages as number[])].map(([doc, { sum, matched }]) => ({
-      doc,
-      score: sum * matched,
-    }));
-    scored.sort((x, y) => y.score - x.score);
-    // Every passage tied with the k-th, whose order the files' paths and positions decide.
-    const kth = scored[Math.min(limit, scored.length) - 1]!.score;
-    const best = scored.filter((s) => s.score >= kth);
+    const passages = rows[0].passages as number;
+    const averages = rows[0].averages as number[];
+    // Every passage tied with the k-th too: their order is the files' paths and positions.
+    const bests = wanted.map(({ repeats, limit }) => best(score(repeats, lists, passages, averages), limit));
     const { rows: places } = await query('SELECT doc, passage_id, file, position FROM confnotes_lexical WHERE doc = ANY($1::int[])', [
-      best.map((s) => s.doc),
+      [...new Set(bests.flatMap((best) => best.map((s) => s.doc)))],
     ]);
     const place = new Map(places.map((p) => [p.doc as number, p as { passage_id: string; file: string; position: number }]));
-    return best
-      .flatMap((s) => {
-        const at = place.get(s.doc);
-        return at ? [{ ...s, ...at }] : [];
-      })
-      .sort((x, y) => y.score - x.score || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.position - y.position))
-      .slice(0, limit)
-      .map((s) => ({ id: s.passage_id, score: s.score }));
+    return bests.map((best, i) =>
+      best
+        .flatMap((s) => {
+          const at = place.get(s.doc);
+          return at ? [{ ...s, ...at }] : [];
+        })
+        .sort((x, y) => y.score - x.score || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.position - y.position))
+        .slice(0, wanted[i]!.limit)
+        .map((s) => ({ id: s.passage_id, score: s.score })),
+    );
   });
 }
 
-/** Passages holding any of the terms, counted from the postings index. */
-export async function documentFrequency(query: Query, terms: ReadonlyArray<string>): Promise<number> {
-  if (terms.length === 0) return 0;
+/**
+ * For each set of terms, the passages holding any of them, counted from the postings index: one
+ * statement for all the sets (a question weighs each of its words at once).
+ */
+export async function documentFrequencies(query: Query, termSets: ReadonlyArray<ReadonlyArray<string>>): Promise<number[]> {
+  const counted = termSets.map((terms, i) => ({ terms: [...new Set(terms)], i })).filter(({ terms }) => terms.length > 0);
+  const counts = termSets.map(() => 0);
+  if (counted.length === 0) return counts;
+  // One `term = ANY(...)` per set, which the planner always serves from the index, rather than a join
+  // with the sets unnested, whose plan would rest on row estimates.
   const { rows } = await query(
-    'SELECT count(*)::int AS n FROM (SELECT DISTINCT doc FROM confnotes_postings WHERE term = ANY($1::text[])) holders',
-    [[...new Set(terms)]],
+    counted
+      .map((_, j) => `SELECT ${j} AS set, count(*)::int AS n FROM (SELECT DISTINCT doc FROM confnotes_postings WHERE term = ANY($${j + 1}::text[])) holders`)
+      .join(' UNION ALL '),
+    counted.map(({ terms }) => terms),
   );
-  return rows[0].n as number;
+  for (const row of rows) counts[counted[row.set as number]!.i] = row.n as number;
+  return counts;
 }
 
 export interface LexicalRow {

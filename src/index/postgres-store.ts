@@ -14,7 +14,8 @@ import { log } from '../log.js';
 import type { Language, Passage, Talk, TalkFields } from '../types.js';
 import { checkChange, checkEmbedder } from './change.js';
 import { analysePassage } from './bm25.js';
-import { deletePostings, documentFrequency, insertLexical, searchLexical, sumLengths } from './postgres-lexical.js';
+import { batchedPerTick } from './postgres-batch.js';
+import { deletePostings, documentFrequencies, insertLexical, type LexicalSearch, searchLexical, sumLengths } from './postgres-lexical.js';
 import { createSearchIndexes, migrate, setDimensions } from './postgres-schema.js';
 import type { IndexedFile, Manifest, Store, StoreChange, StoreHit } from './store.js';
 import { ANN_MIN_PASSAGES } from './vector-index.js';
@@ -204,8 +205,11 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   pool.on('error', (error) => log.warn({ err: error.message }, `idle connection to ${target} lost`));
   // PostgreSQL compiles a query whose estimated cost passes jit_above_cost, as lexical search's does at
   // 100k passages: compiling took ~90 ms of a search that runs in 50 without it (EXPLAIN ANALYZE, 2 cores).
+  // Nor does it start parallel workers for a question's statements: starting two took longer than the
+  // counts they shared (document frequencies at 100k passages: 233 ms with two workers, a few tens of ms
+  // without, on 2 busy cores), and a bot's concurrent questions already use the cores.
   // Set per session, first in each new connection's queue, so that no statement runs before it.
-  pool.on('connect', (client) => void client.query('SET jit = off').catch(() => undefined));
+  pool.on('connect', (client) => void client.query('SET jit = off; SET max_parallel_workers_per_gather = 0').catch(() => undefined));
 
   const unavailable = (error: unknown) =>
     new ConfnotesError('DATABASE_UNAVAILABLE', `cannot use ${target}: ${(error as Error).message || String(error)}`, { cause: error });
@@ -269,6 +273,14 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw error;
   }
 
+  const lexicalSearch = batchedPerTick((searches: LexicalSearch[]) =>
+    searchLexical(
+      (work) => transaction((client) => work((text, values) => client.query(text, values)), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'),
+      searches,
+    ),
+  );
+  const documentFrequency = batchedPerTick((termSets: Array<ReadonlyArray<string>>) => documentFrequencies(query, termSets));
+
   // Every question checks the manifest (a bot follows the writer's changes): one row's timestamp is read,
   // the files list only when it moved.
   let lastManifest: Manifest | null = null;
@@ -316,13 +328,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       });
       return rows.map((r) => ({ id: r.id as string, score: Number(r.score) }));
     },
-    lexicalSearch: (question, k) =>
-      searchLexical(
-        (work) => transaction((client) => work((text, values) => client.query(text, values)), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'),
-        question,
-        k,
-      ),
-    documentFrequency: (terms) => documentFrequency(query, terms),
+    lexicalSearch: (question, limit) => lexicalSearch({ question, limit }),
+    documentFrequency: (terms) => documentFrequency(terms),
     async passages(ids) {
       if (ids.length === 0) return [];
       const { rows } = await query(`SELECT ${PASSAGE_COLUMNS} FROM confnotes_passages WHERE id = ANY($1::text[])`, [ids]);
