@@ -22,8 +22,36 @@ async function upgradeFromTsvector(client: PoolClient): Promise<void> {
   await client.query('ALTER TABLE confnotes_files ALTER COLUMN field_length_sums SET NOT NULL');
 }
 
-// jsonb_ops, not jsonb_path_ops: only the former serves `?` (has this term).
-const LEXICAL_INDEX = 'CREATE INDEX IF NOT EXISTS confnotes_lexical_terms_idx ON confnotes_lexical USING gin (term_freqs)';
+/**
+ * Between BM25 and the postings table, each passage's term frequencies were one jsonb under a GIN index
+ * (see postgres-lexical.ts for why that was slow). Its postings are written from it in SQL, at open
+ * (about 40 s at 100k passages on 2 busy cores, once), before the postings' indexes are built.
+ */
+async function upgradeFromJsonbTerms(client: PoolClient): Promise<void> {
+  const { rowCount } = await client.query(
+    "SELECT 1 FROM pg_attribute WHERE attrelid = 'confnotes_lexical'::regclass AND attname = 'term_freqs' AND NOT attisdropped",
+  );
+  if (!rowCount) return;
+  await client.query('ALTER TABLE confnotes_lexical ADD COLUMN doc integer GENERATED ALWAYS AS IDENTITY');
+  await client.query(
+    `INSERT INTO confnotes_postings (term, field, doc, freq, length)
+     SELECT t.key, f.field, l.doc, f.freq::int, l.field_lengths[f.field]
+     FROM confnotes_lexical l
+     CROSS JOIN LATERAL jsonb_each(l.term_freqs) AS t
+     CROSS JOIN LATERAL jsonb_array_elements_text(t.value) WITH ORDINALITY AS f(freq, field)
+     WHERE f.freq::int > 0`,
+  );
+  // Its GIN index goes with the column.
+  await client.query('ALTER TABLE confnotes_lexical DROP COLUMN term_freqs, DROP COLUMN field_lengths');
+}
+
+// Built after a bulk load (setDimensions drops them): building a btree over millions of postings at once
+// is several times faster than growing it row by row. The first serves searches and counts from the index
+// alone; the second, apply's deletes.
+const POSTINGS_INDEXES = [
+  'CREATE INDEX IF NOT EXISTS confnotes_postings_term_idx ON confnotes_postings (term, field, doc) INCLUDE (freq, length)',
+  'CREATE INDEX IF NOT EXISTS confnotes_postings_doc_idx ON confnotes_postings (doc)',
+];
 
 const migrations: Array<string | ((client: PoolClient) => Promise<void>)> = [
   'CREATE EXTENSION IF NOT EXISTS vector',
@@ -69,16 +97,27 @@ const migrations: Array<string | ((client: PoolClient) => Promise<void>)> = [
      line_end integer NOT NULL,
      text text NOT NULL,
      embedding vector NOT NULL)`,
-  // A table of its own: narrow rows keep the per-term index probes of a search cheap (see postgres-lexical.ts).
+  // Passage numbers for the postings, and what breaks ties between equal scores (see postgres-lexical.ts).
   `CREATE TABLE IF NOT EXISTS confnotes_lexical (
      passage_id text PRIMARY KEY REFERENCES confnotes_passages (id) ON DELETE CASCADE,
      file text NOT NULL,
      position integer NOT NULL,
-     field_lengths integer[] NOT NULL,
-     term_freqs jsonb NOT NULL)`,
+     doc integer GENERATED ALWAYS AS IDENTITY)`,
+  // No foreign key to confnotes_lexical: checking one per posting would slow a 100k-passage build by about
+  // as much as writing the postings; apply deletes a file's postings itself (deletePostings).
+  // Terms compare byte by byte ("C"): the database's collation would only slow the btree, by a third in
+  // building it over 5M postings on a C.UTF-8 database, more on language collations.
+  `CREATE TABLE IF NOT EXISTS confnotes_postings (
+     term text COLLATE "C" NOT NULL,
+     field integer NOT NULL,
+     doc integer NOT NULL,
+     freq integer NOT NULL,
+     length integer NOT NULL)`,
+  upgradeFromJsonbTerms,
+  'CREATE UNIQUE INDEX IF NOT EXISTS confnotes_lexical_doc_idx ON confnotes_lexical (doc)',
   'CREATE INDEX IF NOT EXISTS confnotes_passages_file_idx ON confnotes_passages (file)',
   'CREATE INDEX IF NOT EXISTS confnotes_talks_file_idx ON confnotes_talks (file)',
-  LEXICAL_INDEX,
+  ...POSTINGS_INDEXES,
   upgradeFromTsvector,
   // What the notes did not answer, and the votes on answers (src/gaps/postgres-feedback-log.ts): every bot
   // process appends, `confnotes gaps` reads them all. Ids keep the order records arrived in.
@@ -117,13 +156,13 @@ export async function migrate(client: PoolClient): Promise<void> {
 }
 
 /**
- * Drops the search indexes; call on empty tables, before a bulk insert. Building a GIN index over 100k
- * passages' terms at once is faster than growing it row by row, as for the HNSW index (below).
+ * Drops the search indexes; call on empty tables, before a bulk insert. Building the postings' indexes
+ * at once is faster than growing them row by row, as for the HNSW index (below).
  */
 export async function setDimensions(client: PoolClient, dimensions: number): Promise<void> {
   if (!Number.isInteger(dimensions) || dimensions <= 0) throw new Error(`invalid vector dimensions ${dimensions}`);
   await client.query(`DROP INDEX IF EXISTS ${EMBEDDING_INDEX}`);
-  await client.query('DROP INDEX IF EXISTS confnotes_lexical_terms_idx');
+  await client.query('DROP INDEX IF EXISTS confnotes_postings_term_idx, confnotes_postings_doc_idx');
   await client.query(`ALTER TABLE confnotes_passages ALTER COLUMN embedding TYPE vector(${dimensions})`);
 }
 
@@ -134,7 +173,7 @@ export async function setDimensions(client: PoolClient, dimensions: number): Pro
  */
 export async function createSearchIndexes(client: PoolClient): Promise<void> {
   await client.query(`SET LOCAL maintenance_work_mem = '${INDEX_BUILD_MEMORY}'`);
-  await client.query(LEXICAL_INDEX);
+  for (const index of POSTINGS_INDEXES) await client.query(index);
   await client.query(
     `CREATE INDEX IF NOT EXISTS ${EMBEDDING_INDEX} ON confnotes_passages USING hnsw (embedding vector_cosine_ops)`,
   );

@@ -11,10 +11,11 @@ import pg from 'pg';
 import pgvector from 'pgvector/pg';
 import { ConfnotesError } from '../errors.js';
 import { log } from '../log.js';
-import type { Language, Passage, Talk, TalkFields } from '../types.js';
+import type { Passage, Talk, TalkFields } from '../types.js';
 import { checkChange, checkEmbedder } from './change.js';
 import { analysePassage } from './bm25.js';
-import { documentFrequency, insertLexical, searchLexical, sumLengths } from './postgres-lexical.js';
+import { batchedPerTick } from './postgres-batch.js';
+import { deletePostings, documentFrequencies, insertLexical, type LexicalSearch, searchLexical, sumLengths } from './postgres-lexical.js';
 import { createSearchIndexes, migrate, setDimensions } from './postgres-schema.js';
 import type { IndexedFile, Manifest, Store, StoreChange, StoreHit } from './store.js';
 import { ANN_MIN_PASSAGES } from './vector-index.js';
@@ -66,36 +67,33 @@ export function describeTarget(url: string): string {
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-/** The columns that passages and talks share (see TalkFields). */
+/**
+ * The columns that passages and talks share (see TalkFields). Object literals and Object.assign, not
+ * spreads: spreading objects of two shapes (with and without a date) went to V8's slow path, and mapping
+ * the 20k talks of 100k passages took 5-8 times longer.
+ */
 function talkFieldsOf(row: Record<string, unknown>): TalkFields {
-  return {
-    conference: row.conference as string,
-    ...(row.date === null ? {} : { date: row.date as string }),
-    talk: row.talk as string,
-    speakers: row.speakers as string[],
-    companies: row.companies as string[],
-    language: row.language as Language,
-    file: row.file as string,
-  };
+  const { conference, date, talk, speakers, companies, language, file } = row as Omit<TalkFields, 'date'> & { date: string | null };
+  return date === null
+    ? { conference, talk, speakers, companies, language, file }
+    : { conference, date, talk, speakers, companies, language, file };
 }
 
 function toPassage(row: Record<string, unknown>): Passage {
-  return {
-    ...talkFieldsOf(row),
+  return Object.assign(talkFieldsOf(row), {
     id: row.id as string,
     talkId: row.talk_id as string,
-    lines: [row.line_start as number, row.line_end as number],
+    lines: [row.line_start as number, row.line_end as number] as [number, number],
     text: row.text as string,
-  };
+  });
 }
 
 function toTalk(row: Record<string, unknown>): Talk {
-  return {
-    ...talkFieldsOf(row),
+  return Object.assign(talkFieldsOf(row), {
     id: row.id as string,
-    lines: [row.line_start as number, row.line_end as number],
+    lines: [row.line_start as number, row.line_end as number] as [number, number],
     empty: row.empty as boolean,
-  };
+  });
 }
 
 async function insertFile(client: pg.PoolClient, file: IndexedFile): Promise<void> {
@@ -140,7 +138,8 @@ async function insertFile(client: pg.PoolClient, file: IndexedFile): Promise<voi
   await insertLexical(client, file.passages.map((p, position) => ({ id: p.id, file: file.file, position, terms: terms[position]! })));
 }
 
-async function applyInTransaction(client: pg.PoolClient, change: StoreChange): Promise<void> {
+/** Applies the change; true when it replaced the whole content. */
+async function applyInTransaction(client: pg.PoolClient, change: StoreChange): Promise<boolean> {
   // Serialises indexers across processes; readers are not blocked (they read the last committed state).
   await client.query("SELECT pg_advisory_xact_lock(hashtext('confnotes_apply'))");
   const { rows } = await client.query('SELECT embedder_id, dimensions FROM confnotes_manifest FOR UPDATE');
@@ -148,10 +147,12 @@ async function applyInTransaction(client: pg.PoolClient, change: StoreChange): P
   checkEmbedder(indexed, change);
   const fresh = indexed === null || change.rebuild === true;
   if (fresh) {
+    await deletePostings(client, 'all');
     await client.query('DELETE FROM confnotes_files');
     await setDimensions(client, change.embedder.dimensions);
   } else {
     const replaced = [...change.remove, ...change.upsert.map((f) => f.file)];
+    await deletePostings(client, replaced);
     await client.query('DELETE FROM confnotes_files WHERE file = ANY($1::text[])', [replaced]);
   }
   for (const file of change.upsert) await insertFile(client, file);
@@ -165,6 +166,7 @@ async function applyInTransaction(client: pg.PoolClient, change: StoreChange): P
        created_at = CASE WHEN $3 THEN now() ELSE confnotes_manifest.created_at END`,
     [change.embedder.id, change.embedder.dimensions, fresh],
   );
+  return fresh;
 }
 
 // Not the embedding nor the lexical columns: nothing reads them back.
@@ -200,8 +202,11 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   pool.on('error', (error) => log.warn({ err: error.message }, `idle connection to ${target} lost`));
   // PostgreSQL compiles a query whose estimated cost passes jit_above_cost, as lexical search's does at
   // 100k passages: compiling took ~90 ms of a search that runs in 50 without it (EXPLAIN ANALYZE, 2 cores).
+  // Nor does it start parallel workers for a question's statements: starting two took longer than the
+  // counts they shared (document frequencies at 100k passages: 233 ms with two workers, a few tens of ms
+  // without, on 2 busy cores), and a bot's concurrent questions already use the cores.
   // Set per session, first in each new connection's queue, so that no statement runs before it.
-  pool.on('connect', (client) => void client.query('SET jit = off').catch(() => undefined));
+  pool.on('connect', (client) => void client.query('SET jit = off; SET max_parallel_workers_per_gather = 0').catch(() => undefined));
 
   const unavailable = (error: unknown) =>
     new ConfnotesError('DATABASE_UNAVAILABLE', `cannot use ${target}: ${(error as Error).message || String(error)}`, { cause: error });
@@ -244,9 +249,9 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
 
   const query = (text: string, values?: unknown[]) => withClient((client) => client.query(text, values));
 
-  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>): Promise<T> {
+  async function transaction<T>(work: (client: pg.PoolClient) => Promise<T>, begin = 'BEGIN'): Promise<T> {
     return withClient(async (client) => {
-      await client.query('BEGIN');
+      await client.query(begin);
       try {
         const result = await work(client);
         await client.query('COMMIT');
@@ -265,6 +270,14 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     throw error;
   }
 
+  const lexicalSearch = batchedPerTick((searches: LexicalSearch[]) =>
+    searchLexical(
+      (work) => transaction((client) => work((text, values) => client.query(text, values)), 'BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY'),
+      searches,
+    ),
+  );
+  const documentFrequency = batchedPerTick((termSets: Array<ReadonlyArray<string>>) => documentFrequencies(query, termSets));
+
   // Every question checks the manifest (a bot follows the writer's changes): one row's timestamp is read,
   // the files list only when it moved.
   let lastManifest: Manifest | null = null;
@@ -280,7 +293,13 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     async apply(change) {
       checkChange(change);
-      await transaction((client) => applyInTransaction(client, change));
+      const fresh = await transaction((client) => applyInTransaction(client, change));
+      // Searches read postings from their index alone once the visibility map says their pages are all
+      // visible; until a vacuum sets it they visit every posting's row too, and the planner has no
+      // statistics of the new rows. Autovacuum would come within a minute or so, and slow the first
+      // questions while it runs: the whole content is new, so it is done now, outside the transaction
+      // (VACUUM cannot run in one). A role that does not own the tables gets a warning, not an error.
+      if (fresh) await query('VACUUM (ANALYZE) confnotes_postings, confnotes_lexical, confnotes_passages');
     },
     async vectorSearch(vector, k): Promise<StoreHit[]> {
       const fetched = k + TIE_MARGIN;
@@ -306,8 +325,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       });
       return rows.map((r) => ({ id: r.id as string, score: Number(r.score) }));
     },
-    lexicalSearch: (question, k) => searchLexical(query, question, k),
-    documentFrequency: (terms) => documentFrequency(query, terms),
+    lexicalSearch: (question, limit) => lexicalSearch({ question, limit }),
+    documentFrequency: (terms) => documentFrequency(terms),
     async passages(ids) {
       if (ids.length === 0) return [];
       const { rows } = await query(`SELECT ${PASSAGE_COLUMNS} FROM confnotes_passages WHERE id = ANY($1::text[])`, [ids]);
@@ -322,9 +341,14 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       return rows.map(toPassage);
     },
     async talks() {
-      // One JSON value rather than a row per talk: at 20k talks the driver's per-row parsing took 1.3 s.
-      const { rows } = await query("SELECT coalesce(json_agg(t ORDER BY t.file, t.position), '[]'::json) AS talks FROM confnotes_talks t");
-      return (rows[0].talks as Array<Record<string, unknown>>).map(toTalk);
+      // Rows, ordered here: at 20k talks (100k passages) one json_agg value ordered in SQL took twice as long
+      // (medians of 9 over the wire, 2 shared cores): the server's sort spilled to disk and each object
+      // repeated its keys. Files in code-point order, as everywhere else, whatever the database's collation.
+      const { rows } = await query(
+        'SELECT id, file, position, conference, date, talk, speakers, companies, language, line_start, line_end, empty FROM confnotes_talks',
+      );
+      rows.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.position - b.position));
+      return rows.map(toTalk);
     },
     close: () => pool.end(),
   };

@@ -8,7 +8,7 @@ import { analysePassage } from '../../src/index/bm25.js';
 import { openPostgresStore } from '../../src/index/postgres-store.js';
 import { analyze } from '../../src/text/analyze.js';
 import { compileChildren } from './compile-children.js';
-import { CHANGING_FILE, COPIES_FOR_5K, TEST_EMBEDDER, seedFiles, writerVariant } from './fixtures.js';
+import { CHANGING_FILE, COPIES_FOR_5K, TEST_EMBEDDER, indexText, seedFiles, seedTexts, writerVariant } from './fixtures.js';
 import { mixedQueries, recallAgainstExact } from './recall.js';
 import { startPgliteDatabase } from './pglite-server.js';
 import { expectRejectedWith, runStoreContract } from './store.contract.js';
@@ -68,12 +68,48 @@ describe.skipIf(!serverUrl)(needsServer('PostgreSQL store on a real server'), ()
     await first.close();
     const client = new pg.Client(database.url);
     await client.connect();
-    await client.query('DROP TABLE confnotes_lexical');
+    await client.query('DROP TABLE confnotes_lexical, confnotes_postings');
     await client.query('ALTER TABLE confnotes_files DROP COLUMN field_length_sums');
     await client.query("ALTER TABLE confnotes_passages ADD COLUMN search tsvector NOT NULL DEFAULT ''");
     await client.end();
     const upgraded = await openPostgresStore(database.url);
     expect(await Promise.all(questions.map((q) => upgraded.lexicalSearch(q, 1000)))).toEqual(before);
+    await upgraded.close();
+  });
+
+  test('a database from before the postings table (a jsonb of terms per passage) is upgraded at open and answers the same', async () => {
+    await database.reset();
+    const first = await openPostgresStore(database.url);
+    await first.apply({ embedder: TEST_EMBEDDER, upsert: seedFiles(), remove: [] });
+    const questions = ['Etsy post-mortem', 'deploiements chez Etsy', 'Sarah Dapul-Weberman', 'the'];
+    const frequencies = [analyze('deployment production'), analyze('etsy'), ['nosuchterm']];
+    const before = await Promise.all(questions.map((q) => first.lexicalSearch(q, 1000)));
+    const countsBefore = await Promise.all(frequencies.map((terms) => first.documentFrequency(terms)));
+    await first.close();
+    // The jsonb layout, rebuilt from the stored passages as that version wrote it.
+    const client = new pg.Client(database.url);
+    await client.connect();
+    await client.query('DROP TABLE confnotes_postings');
+    await client.query('ALTER TABLE confnotes_lexical DROP COLUMN doc, ADD COLUMN field_lengths integer[], ADD COLUMN term_freqs jsonb');
+    const { rows } = await client.query('SELECT id, text, talk, speakers, companies, conference FROM confnotes_passages');
+    await client.query(
+      `UPDATE confnotes_lexical l SET field_lengths = r.lengths, term_freqs = r.freqs
+       FROM jsonb_to_recordset($1::jsonb) AS r(id text, lengths integer[], freqs jsonb) WHERE l.passage_id = r.id`,
+      [JSON.stringify(rows.map((row) => ({ id: row.id, ...analysePassage(row) })))],
+    );
+    await client.query('CREATE INDEX confnotes_lexical_terms_idx ON confnotes_lexical USING gin (term_freqs)');
+    await client.end();
+    const upgraded = await openPostgresStore(database.url);
+    expect(await Promise.all(questions.map((q) => upgraded.lexicalSearch(q, 1000)))).toEqual(before);
+    expect(await Promise.all(frequencies.map((terms) => upgraded.documentFrequency(terms)))).toEqual(countsBefore);
+    expect(countsBefore[0]).toBeGreaterThan(0);
+    // A change after the upgrade numbers its passages after the upgraded ones and replaces their postings.
+    const seeds = seedTexts();
+    const edited = indexText(seeds[0]!.file, `${seeds[0]!.text}\n\nEtsy again, and once more Etsy.\n`);
+    await upgraded.apply({ embedder: TEST_EMBEDDER, upsert: [edited], remove: [seeds[1]!.file] });
+    const now = [edited, ...seedFiles().slice(2)].flatMap((f) => f.passages);
+    const etsy = analyze('etsy');
+    expect(await upgraded.documentFrequency(etsy)).toBe(now.filter((p) => etsy.some((t) => Object.hasOwn(analysePassage(p).freqs, t))).length);
     await upgraded.close();
   });
 
