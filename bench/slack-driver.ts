@@ -15,7 +15,7 @@ import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
-import { startProbe, type Probe } from './child.js';
+import { mainThreadTime, startProbe, threadTimeSpent, type Probe, type ThreadTime } from './child.js';
 import { botEnv, type Workspace } from './workspace.js';
 
 const SECRET = 'bench-signing-secret';
@@ -33,6 +33,8 @@ export interface SlackBench {
   bot: Probe;
   /** Sends the commands all at once and resolves when each was acknowledged and answered (or timed out). */
   burst(questions: string[]): Promise<CommandTiming[]>;
+  /** The bot's main thread in the last burst, from its first command leaving to its last ack arriving. */
+  ackThreadTime(): ThreadTime;
   /** Bot log lines at error level: failures the asker saw as an apology, or none at all. */
   errorLogLines(): number;
   close(): Promise<void>;
@@ -50,9 +52,10 @@ const open = (port: number): Promise<Socket> =>
 export async function startSlackBench(ws: Workspace, name: string, answerTimeoutMs = 120_000): Promise<SlackBench> {
   const arrivals = new Map<string, (at: number) => void>();
   const server: Server = createServer((req, res) => {
+    // An answer reached Slack when its request did: noted before this process reads its body.
+    const id = /^\/respond\/(.+)$/.exec(req.url ?? '')?.[1];
+    if (id) arrivals.get(id)?.(performance.now());
     void drain(req).then(() => {
-      const id = /^\/respond\/(.+)$/.exec(req.url ?? '')?.[1];
-      if (id) arrivals.get(id)?.(performance.now());
       res.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ ok: true, ts: '1700000000.000001' }));
     });
   });
@@ -74,6 +77,7 @@ export async function startSlackBench(ws: Workspace, name: string, answerTimeout
   });
   const botPort = bot.ready.port as number;
   let sequence = 0;
+  let ackThread: ThreadTime = { onCpuMs: Number.NaN, waitingMs: Number.NaN };
 
   /** A command signed as Slack signs it, as the bytes of one HTTP/1.1 request, and the id its respond() will carry. */
   function command(question: string): { id: string; request: Buffer } {
@@ -125,15 +129,21 @@ export async function startSlackBench(ws: Workspace, name: string, answerTimeout
     const commands = questions.map(command);
     const sockets = await Promise.all(commands.map(() => open(botPort)));
     const arrived = commands.map(({ id }) => answered(id));
+    const threadBefore = mainThreadTime(bot.pid);
     // Nothing else runs between these writes: each command leaves as its clock starts.
     const sent = commands.map(({ request }, i) => exchange(sockets[i]!, request));
+    const allAcked = Promise.all(sent.map(({ acked }) => acked)).then(() => {
+      ackThread = threadTimeSpent(threadBefore, mainThreadTime(bot.pid));
+    });
     try {
-      return await Promise.all(
+      const timings = await Promise.all(
         sent.map(async ({ started, acked }, i) => {
           const { status, ackMs } = await acked;
           return { status, ackMs, answerMs: (await arrived[i]!) - started };
         }),
       );
+      await allAcked;
+      return timings;
     } finally {
       for (const socket of sockets) socket.destroy();
     }
@@ -142,6 +152,7 @@ export async function startSlackBench(ws: Workspace, name: string, answerTimeout
   return {
     bot,
     burst,
+    ackThreadTime: () => ackThread,
     errorLogLines: () => bot.stderr().split('\n').filter((line) => /"level":(50|60)\b/.test(line)).length,
     async close() {
       await bot.stop();
