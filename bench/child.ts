@@ -1,7 +1,7 @@
 // Child processes measured from outside: wall time from spawn to exit and peak resident memory, and
 // long-lived probe processes (a serving bot) driven by JSON lines on stdin and stdout.
 import { type ChildProcessWithoutNullStreams, spawn } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -71,6 +71,32 @@ export async function runMeasured(args: string[], options: RunOptions): Promise<
   }
   return { wallMs, peakRssMB, stdout, stderr };
 }
+
+export interface ThreadTime {
+  /** Time the thread ran on a CPU. */
+  onCpuMs: number;
+  /** Time it was ready to run but waited for a CPU: other threads' and processes' share of the machine. */
+  waitingMs: number;
+}
+
+/**
+ * Both times of a process's main thread so far, from the kernel's scheduler statistics (Linux); NaN
+ * elsewhere. Read around a burst, they say whether a slow ack was the bot's work or a busy machine.
+ */
+export function mainThreadTime(pid: number): ThreadTime {
+  try {
+    const [onCpuNs, waitingNs] = readFileSync(`/proc/${pid}/task/${pid}/schedstat`, 'utf8').split(' ').map(Number);
+    return { onCpuMs: onCpuNs! / 1e6, waitingMs: waitingNs! / 1e6 };
+  } catch {
+    return { onCpuMs: Number.NaN, waitingMs: Number.NaN };
+  }
+}
+
+/** What the thread did between two readings. */
+export const threadTimeSpent = (from: ThreadTime, to: ThreadTime): ThreadTime => ({
+  onCpuMs: to.onCpuMs - from.onCpuMs,
+  waitingMs: to.waitingMs - from.waitingMs,
+});
 
 export interface Probe {
   pid: number;

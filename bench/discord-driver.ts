@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { type WebSocket, WebSocketServer } from 'ws';
-import { startProbe, type Probe } from './child.js';
+import { mainThreadTime, startProbe, threadTimeSpent, type Probe, type ThreadTime } from './child.js';
 import { botEnv, type Workspace } from './workspace.js';
 
 const APPLICATION_ID = '111111111111111111';
@@ -25,6 +25,8 @@ export interface DiscordBench {
   bot: Probe;
   /** Dispatches one /ask per question at once; resolves when each was answered or timed out. */
   burst(questions: string[]): Promise<InteractionTiming[]>;
+  /** The bot's main thread in the last burst, from its first interaction to its last deferReply arriving. */
+  deferThreadTime(): ThreadTime;
   close(): Promise<void>;
 }
 
@@ -60,21 +62,18 @@ export async function startDiscordBench(ws: Workspace, name: string, answerTimeo
   const arrivals = new Map<string, (at: number) => void>();
   let messageId = 900000000000000000n;
   const server = createServer((req, res) => {
+    const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
+    const callback = req.method === 'POST' ? /^\/api\/v10\/interactions\/\d+\/([^/]+)\/callback$/.exec(path) : null;
+    const edit = req.method === 'PATCH' ? /^\/api\/v10\/webhooks\/\d+\/([^/]+)\/messages\/(?:%40|@)original$/.exec(path) : null;
+    // A reply reached Discord when its request did: noted before this process reads its body.
+    if (callback) arrivals.get(`defer:${callback[1]}`)?.(performance.now());
+    if (edit) arrivals.get(`edit:${edit[1]}`)?.(performance.now());
     void drain(req).then(() => {
-      const path = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
       if (req.method === 'GET' && path === '/api/v10/gateway/bot') {
         return json(res, 200, { url: `ws://127.0.0.1:${port()}`, shards: 1, session_start_limit: { total: 1000, remaining: 1000, reset_after: 0, max_concurrency: 1 } });
       }
-      const callback = /^\/api\/v10\/interactions\/\d+\/([^/]+)\/callback$/.exec(path);
-      if (req.method === 'POST' && callback) {
-        arrivals.get(`defer:${callback[1]}`)?.(performance.now());
-        return void res.writeHead(204).end();
-      }
-      const edit = /^\/api\/v10\/webhooks\/\d+\/([^/]+)\/messages\/(?:%40|@)original$/.exec(path);
-      if (req.method === 'PATCH' && edit) {
-        arrivals.get(`edit:${edit[1]}`)?.(performance.now());
-        return json(res, 200, message(String(++messageId)));
-      }
+      if (callback) return void res.writeHead(204).end();
+      if (edit) return json(res, 200, message(String(++messageId)));
       return json(res, 404, { message: 'Unknown route in the bench fake Discord', code: 0 });
     });
   });
@@ -129,20 +128,36 @@ export async function startDiscordBench(ws: Workspace, name: string, answerTimeo
       });
     });
   let sequence = 0;
+  let deferThread: ThreadTime = { onCpuMs: Number.NaN, waitingMs: Number.NaN };
 
-  async function send(question: string): Promise<InteractionTiming> {
+  function send(question: string): { started: number; deferred: Promise<number>; edited: Promise<number> } {
     if (!gateway) throw new Error('the bot is ready but never identified on the fake gateway');
     const payload = interaction(++sequence, question);
     const deferred = arrival(`defer:${payload.token}`);
     const edited = arrival(`edit:${payload.token}`);
+    const frame = JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: ++gateway.sequence, d: payload });
     const started = performance.now();
-    gateway.send(JSON.stringify({ op: 0, t: 'INTERACTION_CREATE', s: ++gateway.sequence, d: payload }));
-    return { deferMs: (await deferred) - started, editMs: (await edited) - started };
+    gateway.send(frame);
+    return { started, deferred, edited };
+  }
+
+  async function burst(questions: string[]): Promise<InteractionTiming[]> {
+    const threadBefore = mainThreadTime(bot.pid);
+    const sent = questions.map(send);
+    const allDeferred = Promise.all(sent.map(({ deferred }) => deferred)).then(() => {
+      deferThread = threadTimeSpent(threadBefore, mainThreadTime(bot.pid));
+    });
+    const timings = await Promise.all(
+      sent.map(async ({ started, deferred, edited }) => ({ deferMs: (await deferred) - started, editMs: (await edited) - started })),
+    );
+    await allDeferred;
+    return timings;
   }
 
   return {
     bot,
-    burst: (questions) => Promise.all(questions.map(send)),
+    burst,
+    deferThreadTime: () => deferThread,
     async close() {
       await bot.stop();
       await closeFake();

@@ -14,10 +14,16 @@ async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<vo
     const edited = timings.filter((t) => Number.isFinite(t.editMs));
     const defer = latencies(timings.filter((t) => Number.isFinite(t.deferMs)).map((t) => t.deferMs));
     const edit = latencies(edited.map((t) => t.editMs));
-    notes.push(`${count} /ask interactions dispatched at once on the fake gateway to discord.js in its own process, serving data/notes`);
+    const thread = discord.deferThreadTime();
+    notes.push(
+      `${count} /ask interactions dispatched at once on the fake gateway to discord.js in its own process, serving data/notes`,
+      'a reply is timed when its request reaches the fake REST API; main thread times from the kernel (/proc schedstat), from the first interaction to the last deferReply: waiting ≫ on a CPU means the machine, not the bot, was busy',
+    );
     figures.push(
       figure('answered', 'interactions answered (editReply arrived)', edited.length, `of ${count}`),
       figure('deferP95Ms', 'INTERACTION_CREATE → deferReply p95', defer.p95, 'ms', atMost(50)),
+      figure('deferThreadCpuMs', 'bot main thread on a CPU until the last deferReply', thread.onCpuMs, 'ms'),
+      figure('deferThreadWaitMs', 'bot main thread waiting for a CPU until then', thread.waitingMs, 'ms'),
       figure('editP50Ms', 'INTERACTION_CREATE → editReply p50', edit.p50, 'ms'),
       figure('editP95Ms', 'INTERACTION_CREATE → editReply p95', edit.p95, 'ms', atMost(3000)),
       figure('editMaxMs', 'INTERACTION_CREATE → editReply max', edit.max, 'ms'),

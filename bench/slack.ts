@@ -15,17 +15,21 @@ async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<vo
     const acked = timings.filter((t) => t.status === 200);
     const answered = timings.filter((t) => Number.isFinite(t.answerMs));
     const ack = latencies(acked.map((t) => t.ackMs));
+    const thread = slack.ackThreadTime();
     const answer = latencies(answered.map((t) => t.answerMs));
     const errors = timings.length - acked.length + (timings.length - answered.length) + slack.errorLogLines();
     notes.push(
       `${count} /confnotes commands sent at once, signed, over loopback to the Bolt app (HTTP receiver) in its own process, serving data/notes; CONFNOTES_RATE_LIMIT=0`,
       'answered = the respond() POST reached the fake response_url; errors = non-200 acks + missing answers + bot error log lines',
+      'ack = from a command\'s bytes leaving on a connection opened before the burst to the first bytes of its ack; main thread times from the kernel (/proc schedstat), from the first command to the last ack: waiting ≫ on a CPU means the machine, not the bot, was busy',
     );
     figures.push(
       figure('acknowledged', 'commands acknowledged (HTTP 200)', acked.length, `of ${count}`),
       figure('answered', 'commands answered (respond() arrived)', answered.length, `of ${count}`),
       figure('ackP95Ms', 'ack p95', ack.p95, 'ms', atMost(50)),
       figure('ackMaxMs', 'ack max', ack.max, 'ms'),
+      figure('ackThreadCpuMs', 'bot main thread on a CPU until the last ack', thread.onCpuMs, 'ms'),
+      figure('ackThreadWaitMs', 'bot main thread waiting for a CPU until then', thread.waitingMs, 'ms'),
       figure('answerP50Ms', 'time to respond() p50', answer.p50, 'ms'),
       figure('answerP95Ms', 'time to respond() p95', answer.p95, 'ms', atMost(4000)),
       figure('errors', 'errors', errors, '', atMost(0)),

@@ -94,6 +94,11 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
     // No auth.test at start (nor later): replies only need the token, and the bot's own messages are
     // recognised by their bot_id below rather than by Bolt's ignoreSelf, which needs the bot's ids.
     authorize: async () => ({ botToken }),
+    // Bolt's ignoreSelf needs those ids too, so without them it is a middleware run on every request for
+    // nothing; and no listener reads Bolt's conversation store. Both off: every request goes through
+    // them before its ack, and a burst of 200 pays for them 200 times ahead of its last ack.
+    ignoreSelf: false,
+    convoStore: false,
     logger: boltLogger,
     clientOptions,
   });
@@ -129,6 +134,7 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
 
   app.command(COMMAND, async ({ command, ack, respond, client }) => {
     await ack();
+    await afterPendingAcks();
     const isDm = command.channel_name === 'directmessage';
     const reply = await converse(command.text, { user: command.user_id, channel: command.channel_id, channelName: command.channel_name, isDm });
     if (reply.kind === 'digest') {
@@ -281,6 +287,14 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
     },
   };
 }
+
+/**
+ * Resolves once the requests already received have been acknowledged. Everything after an ack (asking the
+ * pool, formatting, respond()) runs in promise callbacks, which Node runs before it reads the next
+ * request: in a burst, each ack would wait for the answering work of every command ahead of it.
+ * setImmediate runs after the event loop has read, and so acknowledged, every request already waiting.
+ */
+const afterPendingAcks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 async function deliver(client: WebClient, reply: Reply, asker: Asker, threadTs: string | undefined, metadata?: AnswerMetadata): Promise<void> {
   if (reply.kind === 'digest') return postDigest(client, asker.channel, threadTs, reply);
