@@ -23,14 +23,9 @@ function names(text: string): string[] {
   return found;
 }
 
-/**
- * The reply's topic words: its search terms once the names are taken out, less those the earlier question
- * already had ("and what did Pinterest say?" repeats the asking of "what did Etsy say…", not a topic).
- */
-const topicTerms = (text: string, named: string[], earlier: string): string[] => {
-  const asked = new Set(analyze(earlier));
-  return analyze(named.reduce((rest, name) => rest.split(name).join(' '), text)).filter((term) => !asked.has(term));
-};
+/** The reply's topic words: its search terms once the names are taken out. */
+const topicTerms = (text: string, named: string[]): string[] =>
+  analyze(named.reduce((rest, name) => rest.split(name).join(' '), text));
 
 const withoutEnd = (question: string): string => question.trim().replace(/[\s?？!.]+$/u, '');
 
@@ -52,7 +47,7 @@ const dropName = (text: string, name: string): string =>
  */
 export function composeFollowUp(earlier: string, reply: string): string {
   const replyNames = names(reply);
-  const replyTopics = topicTerms(reply, replyNames, earlier);
+  const replyTopics = topicTerms(reply, replyNames);
   const earlierNames = names(earlier);
   if (replyNames.length === 0 && replyTopics.length === 0) return earlier.trim();
   if (replyNames.length > 0 && replyNames.length + replyTopics.length >= 2) return reply.trim();

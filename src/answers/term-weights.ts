@@ -19,12 +19,23 @@ export interface QueryTerm {
   rarity: number;
 }
 
+// Words about the asking and the note-taking, not the topic: "has anyone got notes from the Rust talk?"
+// asks about Rust. Notes seldom use them, so their document frequency would make them weigh like
+// topics. They stay searchable in the index: only the question's weighing ignores them.
+const askingWords = new Set([
+  'whats', 'anyone', 'anybody', 'someone', 'somebody', 'we', 'us', 'our', 'take', 'took', 'notes', 'note', 'cover', 'covered',
+  'covers', 'present', 'presented', 'presenting', 'speaker', 'speakers', 'session', 'sessions', 'announce', 'announced',
+  'discuss', 'discussed', 'hear', 'heard', 'want', 'wanted', 'really', 'actually', 'there', 'any', 'quelqu', 'quelque',
+  'chose', 'intervenant', 'intervenante', 'conférencier', 'conférencière', 'présenté', 'présentée', 'annoncé', 'noté',
+  'vraiment', 'entendu',
+]);
+
 /** The question's words with their weights. */
 export async function weighQueryTerms(store: Pick<Store, 'documentFrequency'>, question: string, passageCount: number): Promise<QueryTerm[]> {
   const equivalents = equivalentsIn(question);
   const names = writtenAsNames(question);
   const unique = [...new Set(words(question))]
-    .filter((word) => termsOf(word).length > 0)
+    .filter((word) => termsOf(word).length > 0 && !askingWords.has(word))
     .map((word) => {
       const forms = [...new Set([word, ...(equivalents.get(word) ?? [])])];
       return { word, forms, terms: [...new Set(forms.flatMap(termsOf))] };

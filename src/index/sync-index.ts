@@ -7,11 +7,11 @@ import { ConfnotesError } from '../errors.js';
 import type { IndexedFile, Store } from './store.js';
 
 /**
- * Bumped whenever parsing, chunking or the search terms (stop words, stemming) change what a file
- * yields: an index built by an older version is rebuilt from the notes without being asked, as its passages would be stale.
+ * Bumped whenever parsing or chunking changes what a file yields: an index built by an older
+ * version is rebuilt from the notes without being asked, as its passages would be stale.
  * The same holds for a new build of the same model (see `modelFamily`).
  */
-export const PIPELINE_VERSION = 7;
+export const PIPELINE_VERSION = 6;
 
 export interface SyncOptions {
   notesDir: string;

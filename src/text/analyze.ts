@@ -6,20 +6,35 @@ import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { stopwords as frenchStopwords } from '@orama/stopwords/french';
-import functionWords from './function-words.json' with { type: 'json' };
 
 /** Removes diacritics: "équipe" → "equipe", "cœur" stays "cœur" (a ligature, not a diacritic). */
 export const foldAccents = (text: string): string => text.normalize('NFD').replace(/\p{M}+/gu, '');
+
+// Question words and chat filler carry no topic; they are stop words for retrieval only.
+const questionWords = [
+  'what', 'which', 'who', 'whom', 'how', 'why', 'when', 'where', 'did', 'does', 'say', 'said', 'says', 'talk', 'talks',
+  'tell', 'about', 'anything', 'something', 'mention', 'mentioned', 'think', 'thought', 'explain', 'explained',
+  'quoi', 'quel', 'quels', 'quelle', 'quelles', 'qui', 'que', 'qu', 'comment', 'pourquoi', 'quand', 'dit', 'dire',
+  'parle', 'parlé', 'propos', 'sujet', 'est', 'sont', 'ont', 'fait', 'a', 'l', 'd', 'j', 'c', 'n', 's', 'y', 'en',
+];
+
+// Function words the Snowball lists leave out, which notes and questions use everywhere: weighed as
+// terms, "ça", "très" or "also" dilute how much of a question a passage covers. Left out on purpose:
+// "car", "plus" (English words) and "si" (French notes' "SI", the information system).
+const functionWords = [
+  'also', 'however', 'just', 'even', 'still', 'yet', 'though', 'although', 'thus', 'therefore', 'already', 'quite',
+  'every', 'much', 'many', 'lot', 'lots', 'rather', 'indeed', 'anyway',
+  'ça', 'où', 'tout', 'tous', 'toute', 'toutes', 'très', 'bien', 'comme', 'aussi', 'donc', 'alors', 'moins', 'peu', 'encore',
+  'déjà', 'puis', 'vers', 'chez', 'chaque', 'autre', 'autres', 'quand', 'ainsi', 'cependant', 'néanmoins', 'pourtant',
+  'faire', 'faut', 'peut', 'peuvent', 'être', 'avoir', 'là', 'voilà', 'oui', 'non', 'plutôt', 'assez', 'trop', 'beaucoup',
+];
 
 // French stop words that are also topics in English notes: "AI" (French "j'ai"), "EU" (French "eu").
 // Kept as terms; in French text they are so common that BM25 gives them little weight there anyway.
 const englishTopics = new Set(['ai', 'eu']);
 
-// The Snowball lists hold pronouns, articles and auxiliaries but leave out many adverbs, conjunctions and
-// question words ("however", "pourquoi", "très"): weighed as terms, they dilute how much of a question a
-// passage covers. The part-of-speech lexicons supply them (scripts/function-words.mjs).
 export const stopwords: ReadonlySet<string> = new Set(
-  [...englishStopwords, ...frenchStopwords, ...functionWords.english, ...functionWords.french].map((w) => foldAccents(w.toLowerCase())).filter((w) => !englishTopics.has(w)),
+  [...englishStopwords, ...frenchStopwords, ...questionWords, ...functionWords].map((w) => foldAccents(w.toLowerCase())).filter((w) => !englishTopics.has(w)),
 );
 
 /** Words as written (lower-cased, accents kept), split on anything that is not a letter or a digit. */
