@@ -3,8 +3,9 @@
 //
 // Both stores keep these terms and compute BM25+ as MiniSearch does (`calcBM25Score`, `termResults`, the
 // OR combinator and the "quality" factor of `search`): the embedded store over typed-array postings
-// (lexical-index.ts), the PostgreSQL store in SQL (postgres-lexical.ts), so that the same question gives
-// the same passages in the same order on every store. The store contract suite checks both against
+// (lexical-index.ts), the PostgreSQL store over postings it reads packed from its btree (postgres-lexical.ts),
+// both through `idf` and `postingScore` below, so that the same question gives the same passages in the
+// same order on every store. The store contract suite checks both against
 // MiniSearch itself.
 import { termsOf, words } from '../text/analyze.js';
 import type { Passage } from '../types.js';
@@ -26,6 +27,20 @@ export const FIELD_BOOSTS: Readonly<Record<LexicalField, number>> = {
 
 /** MiniSearch's defaults, also given to it explicitly so that an upgrade changing them cannot split the stores. */
 export const BM25_PARAMS = { k: 1.2, b: 0.7, d: 0.5 } as const;
+
+const BOOSTS = LEXICAL_FIELDS.map((f) => FIELD_BOOSTS[f]);
+const { k: K1, b: B, d: D } = BM25_PARAMS;
+
+/** A term's inverse document frequency in one field, as MiniSearch's `calcBM25Score` computes it. */
+export const idf = (passages: number, holders: number): number => Math.log(1 + (passages - holders + 0.5) / (holders + 0.5));
+
+/**
+ * One posting's share of a passage's score: `calcBM25Score` of MiniSearch for a term found `tf` times in
+ * field `field` (0-based, as LEXICAL_FIELDS) of `length` words, weighted by the field's boost, once per
+ * repeat of the term in the question.
+ */
+export const postingScore = (times: number, field: number, termIdf: number, tf: number, length: number, average: number): number =>
+  times * BOOSTS[field]! * (termIdf * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average))));
 
 export type LexicalFields = Pick<Passage, LexicalField>;
 

@@ -7,7 +7,7 @@
 // arrays (lexical.bin) that load by copying bytes, a search touches only the postings of the question's
 // terms, and the next generation's postings are the previous ones minus the changed files plus theirs.
 import { analyze } from '../text/analyze.js';
-import { analysePassage, BM25_PARAMS, FIELD_BOOSTS, LEXICAL_FIELDS, type LexicalFields } from './bm25.js';
+import { analysePassage, idf, LEXICAL_FIELDS, postingScore, type LexicalFields } from './bm25.js';
 import type { StoreHit } from './store.js';
 
 export interface LexicalIndex {
@@ -16,7 +16,6 @@ export interface LexicalIndex {
 }
 
 const FIELDS = LEXICAL_FIELDS.length;
-const BOOSTS = LEXICAL_FIELDS.map((f) => FIELD_BOOSTS[f]);
 const MAGIC = 0x434e4c58; // "CNLX"
 const VERSION = 1;
 const HEADER_WORDS = 8;
@@ -181,7 +180,6 @@ export function lexicalIndex(postings: Postings, ids: ReadonlyArray<string>): Le
     for (let doc = 0; doc < docCount; doc++) sum += fieldLengths[doc * FIELDS + f]!;
     return docCount === 0 ? 0 : sum / docCount;
   });
-  const { k: k1, b, d } = BM25_PARAMS;
   // Reused by every search: the stamp says which search (and term) last touched a passage.
   const stamps = new Uint32Array(docCount);
   const termStamps = new Uint32Array(docCount);
@@ -213,13 +211,12 @@ export function lexicalIndex(postings: Postings, ids: ReadonlyArray<string>): Le
           const end = offsets[t * FIELDS + f + 1]!;
           const holders = end - start;
           if (holders === 0) continue;
-          // calcBM25Score of MiniSearch, weighted by the field's boost, once per repeat of the term.
-          const idf = Math.log(1 + (docCount - holders + 0.5) / (holders + 0.5));
+          const termIdf = idf(docCount, holders);
           const average = averages[f]!;
           for (let i = start; i < end; i++) {
             const doc = docs[i]!;
             const tf = freqs[i]!;
-            const score = times * BOOSTS[f]! * (idf * (d + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * fieldLengths[doc * FIELDS + f]!) / average))));
+            const score = postingScore(times, f, termIdf, tf, fieldLengths[doc * FIELDS + f]!, average);
             if (stamps[doc] !== search) {
               stamps[doc] = search;
               scores[doc] = 0;

@@ -19,7 +19,7 @@
 // them packed takes 30-40 ms and scoring them here a few ms (medians, same machine under load).
 import type pg from 'pg';
 import { analyze } from '../text/analyze.js';
-import { BM25_PARAMS, FIELD_BOOSTS, LEXICAL_FIELDS, type PassageTerms, analysePassage } from './bm25.js';
+import { idf, LEXICAL_FIELDS, postingScore, type PassageTerms, analysePassage } from './bm25.js';
 import type { StoreHit } from './store.js';
 
 type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
@@ -30,8 +30,6 @@ const INSERT_BATCH = 500;
 
 export const sumLengths = (passages: ReadonlyArray<PassageTerms>): number[] =>
   LEXICAL_FIELDS.map((_, f) => passages.reduce((n, p) => n + p.lengths[f]!, 0));
-
-const BOOSTS = LEXICAL_FIELDS.map((f) => FIELD_BOOSTS[f]);
 
 const POSTINGS = `
   SELECT term, field, count(*)::int AS holders,
@@ -65,7 +63,6 @@ function score(
   passages: number,
   averages: ReadonlyArray<number>,
 ): { docs: Int32Array; scores: Float64Array } {
-  const { k: k1, b, d } = BM25_PARAMS;
   let postings = 0;
   for (const term of repeats.keys()) for (const list of lists.get(term) ?? []) postings += list.holders;
   // Each passage's slot, found in an open-addressing table of passage numbers (identities start at 1, so
@@ -82,12 +79,12 @@ function score(
   for (const [term, times] of repeats) {
     termNumber++;
     for (const { field, holders, docs: listDocs, freqs, lengths } of lists.get(term) ?? []) {
-      const idf = Math.log(1 + (passages - holders + 0.5) / (holders + 0.5));
+      const termIdf = idf(passages, holders);
       const average = averages[field]!;
       for (let i = 0; i < holders * 4; i += 4) {
         const doc = listDocs.getInt32(i);
         const tf = freqs.getInt32(i);
-        const value = times * BOOSTS[field]! * (idf * (d + (tf * (k1 + 1)) / (tf + k1 * (1 - b + (b * lengths.getInt32(i)) / average))));
+        const value = postingScore(times, field, termIdf, tf, lengths.getInt32(i), average);
         let at = Math.imul(doc, 0x9e3779b1) & (size - 1);
         while (keys[at] !== 0 && keys[at] !== doc) at = (at + 1) & (size - 1);
         if (keys[at] === 0) {
