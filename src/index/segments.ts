@@ -49,7 +49,7 @@ const decoder = new TextDecoder();
 /** A file whose passages are already in memory (just parsed, or read from an older generation). */
 export function fileInMemory(file: Omit<IndexedFile, 'vectors'>, segment: string | null): GenerationFile {
   const { passages, ...rest } = file;
-  return { ...rest, talks: file.talks, ids: passages.map((p) => p.id), passages: () => passages, segment };
+  return { ...rest, ids: passages.map((p) => p.id), passages: () => passages, segment };
 }
 
 /** The segment's bytes and its name: the file's content, with its vectors as one float32 row per passage. */
