@@ -47,13 +47,10 @@ export const SENTENCE_FEATURES = [
   'talk_rank',
   'passage_score',
   'quantity',
-  'opening',
   'length',
   'rarest_said',
   'remaining_coverage',
   'list_item',
-  'new_words',
-  'names_talk',
 ] as const;
 
 export interface SentenceQuery {
@@ -70,9 +67,6 @@ const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, 
 
 /** A line that is an item of a list: answers to "what were the steps…" are often one item each. */
 const LIST_ITEM = /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]/;
-
-/** The line of a talk's heading, from its id (`file#line`). */
-const talkLine = (talkId: string): number => Number(talkId.slice(talkId.lastIndexOf('#') + 1));
 
 /**
  * One row of SENTENCE_FEATURES per sentence of a passage, or null for a sentence that is never the quote:
@@ -91,11 +85,6 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
   const own = candidate.sentences.map((sentence) => analyze(plainText(sentence.text)));
   const said = (j: number): boolean => j >= 0 && j < own.length && !candidate.sentences[j]!.heading;
   const rarest = rarestTerm(queryTerms);
-  // The talk's opening sentence introduces the speaker; it answers "who", seldom "what".
-  const opensTalk = candidate.passage.lines[0] - talkLine(candidate.passage.talkId) <= 2;
-  const firstProse = candidate.sentences.findIndex((s) => !s.heading);
-  const asked = new Set(queryTerms.flatMap((t) => t.terms));
-  const share = (terms: readonly string[], of: (t: string) => boolean): number => (terms.length === 0 ? 0 : terms.filter(of).length / terms.length);
   return candidate.sentences.map((sentence, i) => {
     if (sentence.heading && !headings) return null;
     // Only links ("[slides](…)"): a listing may quote a linked talk title; nothing else is answered by one.
@@ -111,15 +100,10 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
       1 / (1 + candidate.rank),
       passageScore,
       quantity && statesQuantity(sentence.text) ? 1 : 0,
-      opensTalk && i === firstProse ? 1 : 0,
       Math.log1p(words),
       rarest && rarest.terms.some((t) => aroundSaid.has(t)) ? 1 : 0,
       remaining.length === 0 ? 0 : coverage(remaining, around),
       LIST_ITEM.test(lineOf(sentence.lines[0])) ? 1 : 0,
-      // An answer adds to the question: a sentence made only of the question's words restates it.
-      share(own[i]!, (t) => !asked.has(t) && !named.has(t)),
-      // A sentence made of the title's, speakers' and companies' words introduces the talk.
-      share(own[i]!, (t) => named.has(t)),
     ];
   });
 }
