@@ -79,7 +79,6 @@ export async function answerQuestion(
           answering,
           talkTerms: termsByTalk(answering.map(({ passage }) => ({ passage, terms: termsById.get(passage.id)! }))),
           asked: intent.topicTerms,
-          queryVector: retrieval.queryVector,
           passageScore: answering[0] ? passageScore.get(answering[0].passage.id)! : 0,
           sentenceScore: selection[0]?.score ?? 0,
           quotedTalk: selection[0]?.talkId,

@@ -1,24 +1,21 @@
 // Decides whether the notes answer: a fitted chance that they answer the question, from how much of the
-// question the best talks cover, how close in meaning their sentences are, the reranker's and the
-// sentence scorer's own scores, how rare in general English the question's words are that no note uses
-// (a product or a company the notes never mention leaves them silent, whatever the common words match),
-// and whether the talk quoted says the question's constraints: its rarest and its distinctive words, its
-// numbers, an amount when one is asked. Below the threshold, it abstains.
-import { dot } from '../../embeddings/dot.js';
+// question the best talks cover, the reranker's and the sentence scorer's own scores, how rare in general
+// English the question's words are that no note uses (a product or a company the notes never mention
+// leaves them silent, whatever the common words match), and whether the talk quoted says the question's
+// constraints: its distinctive words, its numbers, an amount when one is asked. Below the threshold, it
+// abstains.
 import type { CandidatePassage } from './extract-excerpts.js';
 import { probability, type LinearModel } from './linear-model.js';
 import { analyze } from '../text/analyze.js';
 import { statesQuantity } from './question-intent.js';
-import { coverage, distinctiveCoverage, distinctiveness, rarestTerm, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
+import { coverage, distinctiveCoverage, distinctiveness, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
 
 export const ANSWER_FEATURES = [
   'seen_coverage',
   'unseen_share',
-  'cosine',
   'passage_score',
   'sentence_score',
   'unseen_rarity',
-  'rarest_in_quoted_talk',
   'distinctive_unsaid',
   'number_unsaid',
   'quantity_unstated',
@@ -34,7 +31,6 @@ export interface Evidence {
   talkTerms: ReadonlyMap<string, ReadonlySet<string>>;
   /** The words whose coverage counts (the topic, or what is asked about the event). */
   asked: QueryTerm[];
-  queryVector: Float32Array;
   /** The reranker's chance for the best answering passage. */
   passageScore: number;
   /** The sentence scorer's chance for the best quote. */
@@ -49,7 +45,7 @@ export interface Evidence {
 
 const isNumber = (t: QueryTerm): boolean => /^\d+$/u.test(t.word);
 
-export function answerFeatures({ answering, talkTerms, asked, queryVector, passageScore, sentenceScore, quotedTalk, quotes, quantity }: Evidence): number[] {
+export function answerFeatures({ answering, talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, quantity }: Evidence): number[] {
   const considered = answering.slice(0, DEPTH);
   // What the notes use of the question, and how much of it they never use, apart: a paraphrase and a
   // name the notes never mention both leave words unseen; the rest of the question tells them apart.
@@ -58,12 +54,9 @@ export function answerFeatures({ answering, talkTerms, asked, queryVector, passa
   // By weight, not by terms: neighbouring words share their compound ("one direction" → "onedirection").
   const unseenWeight = (asked.length - seen.length) * UNSEEN_WORD_WEIGHT;
   const unseenShare = unseenWeight === 0 ? 0 : unseenWeight / (unseenWeight + seen.reduce((sum, t) => sum + t.idf, 0));
-  const cosine = Math.max(0, ...considered.flatMap(({ vectors }) => vectors.map((v) => dot(v, queryVector))));
   const unseen = Math.max(0, ...asked.filter((t) => t.df === 0).map((t) => t.rarity));
-  const rarest = rarestTerm(asked);
   const quoted = quotedTalk === undefined ? undefined : talkTerms.get(quotedTalk);
   const said = (t: QueryTerm): boolean => quoted !== undefined && t.terms.some((term) => quoted.has(term));
-  const rarestQuoted = rarest === undefined || said(rarest) ? 1 : 0;
   // The share of the question's distinctive weight that the talk quoted does not say: a name said in
   // another talk counts, a common word said otherwise hardly.
   const unsaid = quoted === undefined ? 1 : seen.every((t) => distinctiveness(t) === 0) ? 0 : 1 - distinctiveCoverage(seen, quoted);
@@ -71,7 +64,7 @@ export function answerFeatures({ answering, talkTerms, asked, queryVector, passa
   // An amount answers only when it is said of what was asked: "1 year" in a quote does not say how many attended.
   const statesAsked = (quote: string): boolean => statesQuantity(quote) && (asked.length === 0 || coverage(asked, new Set(analyze(quote))) > 0);
   const quantityUnstated = quantity && !quotes.some(statesAsked) ? 1 : 0;
-  return [cover, unseenShare, cosine, passageScore, sentenceScore, unseen, rarestQuoted, unsaid, numberUnsaid, quantityUnstated];
+  return [cover, unseenShare, passageScore, sentenceScore, unseen, unsaid, numberUnsaid, quantityUnstated];
 }
 
 /** The fitted chance that the notes answer the question. */

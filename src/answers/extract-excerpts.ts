@@ -50,7 +50,6 @@ export const SENTENCE_FEATURES = [
   'length',
   'rarest_said',
   'remaining_coverage',
-  'list_item',
 ] as const;
 
 export interface SentenceQuery {
@@ -65,9 +64,6 @@ export interface SentenceQuery {
 /** Terms a passage's metadata contributes to every one of its sentences ("Etsy" in the talk title). */
 const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, ...p.companies].join(' '));
 
-/** A line that is an item of a list: answers to "what were the steps…" are often one item each. */
-const LIST_ITEM = /^[ \t]*(?:[-*+•]|\d{1,3}[.)])[ \t]/;
-
 /**
  * One row of SENTENCE_FEATURES per sentence of a passage, or null for a sentence that is never the quote:
  * a heading names the talk (context, not an answer) except when the question asks which talks there were;
@@ -80,8 +76,6 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
   // companies already say. A sentence introducing the speaker matches the names; the answer, the rest.
   const named = new Set(context);
   const remaining = queryTerms.filter((t) => !t.terms.some((term) => named.has(term)));
-  const lines = candidate.passage.text.split('\n');
-  const lineOf = (n: number): string => lines[n - candidate.passage.lines[0]] ?? '';
   const own = candidate.sentences.map((sentence) => analyze(plainText(sentence.text)));
   const said = (j: number): boolean => j >= 0 && j < own.length && !candidate.sentences[j]!.heading;
   const rarest = rarestTerm(queryTerms);
@@ -103,7 +97,6 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
       Math.log1p(words),
       rarest && rarest.terms.some((t) => aroundSaid.has(t)) ? 1 : 0,
       remaining.length === 0 ? 0 : coverage(remaining, around),
-      LIST_ITEM.test(lineOf(sentence.lines[0])) ? 1 : 0,
     ];
   });
 }

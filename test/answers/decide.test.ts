@@ -17,25 +17,18 @@ describe('answerFeatures', () => {
   const bakery = candidate(/bakery/);
   const racks = candidate(/Cooling/);
   const talkTerms = termsByTalk([bakery, racks].map(({ passage }) => ({ passage, terms: new Set(analyze(`${passage.text} ${passage.speakers.join(' ')} ${passage.conference}`)) })));
-  const evidence = { answering: [racks, bakery], talkTerms, queryVector: new Float32Array([0.5, 0]), passageScore: 0.8, sentenceScore: 0.6, quotes: [], quantity: false };
+  const evidence = { answering: [racks, bakery], talkTerms, passageScore: 0.8, sentenceScore: 0.6, quotes: [], quantity: false };
 
-  it('takes the best coverage and cosine among the best talks, and passes the models’ scores on', () => {
+  it('takes the best coverage among the best talks, and passes the models’ scores on', () => {
     const x = answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3, stock: 2 }), quotedTalk: bakery.passage.talkId });
     expect(x).toHaveLength(ANSWER_FEATURES.length);
     expect(x[at('seen_coverage')]).toBe(1);
     expect(x[at('unseen_share')]).toBe(0);
-    expect(x[at('cosine')]).toBeCloseTo(0.5);
     expect([x[at('passage_score')], x[at('sentence_score')]]).toEqual([0.8, 0.6]);
     expect(x[at('unseen_rarity')]).toBe(0);
-    expect(x[at('rarest_in_quoted_talk')]).toBe(1);
     expect(x[at('distinctive_unsaid')]).toBe(0);
     expect(x[at('number_unsaid')]).toBe(0);
     expect(x[at('quantity_unstated')]).toBe(0);
-  });
-
-  it('marks the rarest word missing from the talk quoted', () => {
-    const x = answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3, racks: 1 }), quotedTalk: racks.passage.talkId });
-    expect(x[at('rarest_in_quoted_talk')]).toBe(0);
   });
 
   it('weighs the words the talk quoted does not say by their rarity in the notes and in general English', () => {
