@@ -1,9 +1,8 @@
 // Decides whether the notes answer: a fitted chance that they answer the question, from how much of the
-// question the best talks cover, the reranker's and the sentence scorer's own scores, how rare in general
-// English the question's words are that no note uses (a product or a company the notes never mention
-// leaves them silent, whatever the common words match), and whether the talk quoted says the question's
-// constraints: its distinctive words, its numbers, an amount when one is asked. Below the threshold, it
-// abstains.
+// question the best talks cover, how much of it no note uses (a product or a company the notes never
+// mention leaves them silent, whatever the common words match), the reranker's and the sentence scorer's
+// own scores, and whether the talk quoted says the question's constraints: its distinctive words, its
+// numbers, an amount when one is asked. Below the threshold, it abstains.
 import type { CandidatePassage } from './extract-excerpts.js';
 import { probability, type LinearModel } from './linear-model.js';
 import { analyze } from '../text/analyze.js';
@@ -15,7 +14,6 @@ export const ANSWER_FEATURES = [
   'unseen_share',
   'passage_score',
   'sentence_score',
-  'unseen_rarity',
   'distinctive_unsaid',
   'number_unsaid',
   'quantity_unstated',
@@ -54,7 +52,6 @@ export function answerFeatures({ answering, talkTerms, asked, passageScore, sent
   // By weight, not by terms: neighbouring words share their compound ("one direction" → "onedirection").
   const unseenWeight = (asked.length - seen.length) * UNSEEN_WORD_WEIGHT;
   const unseenShare = unseenWeight === 0 ? 0 : unseenWeight / (unseenWeight + seen.reduce((sum, t) => sum + t.idf, 0));
-  const unseen = Math.max(0, ...asked.filter((t) => t.df === 0).map((t) => t.rarity));
   const quoted = quotedTalk === undefined ? undefined : talkTerms.get(quotedTalk);
   const said = (t: QueryTerm): boolean => quoted !== undefined && t.terms.some((term) => quoted.has(term));
   // The share of the question's distinctive weight that the talk quoted does not say: a name said in
@@ -64,7 +61,7 @@ export function answerFeatures({ answering, talkTerms, asked, passageScore, sent
   // An amount answers only when it is said of what was asked: "1 year" in a quote does not say how many attended.
   const statesAsked = (quote: string): boolean => statesQuantity(quote) && (asked.length === 0 || coverage(asked, new Set(analyze(quote))) > 0);
   const quantityUnstated = quantity && !quotes.some(statesAsked) ? 1 : 0;
-  return [cover, unseenShare, passageScore, sentenceScore, unseen, unsaid, numberUnsaid, quantityUnstated];
+  return [cover, unseenShare, passageScore, sentenceScore, unsaid, numberUnsaid, quantityUnstated];
 }
 
 /** The fitted chance that the notes answer the question. */

@@ -4,8 +4,7 @@
 import type { Store } from '../index/store.js';
 import { analyze, termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
-import { oneEditAway } from '../text/misspellings.js';
-import { rankOf, rarity } from '../text/word-rarity.js';
+import { rarity } from '../text/word-rarity.js';
 
 export interface QueryTerm {
   word: string;
@@ -46,7 +45,7 @@ export async function weighQueryTerms(store: Pick<Store, 'documentFrequency'>, q
       const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
       // A word written as a name is one, however common its spelling ("Stripe"); a French word is as
       // rare as its commonest English translation (the list is English).
-      const rare = names.has(word) ? 1 : df === 0 && (await misspelt(store, word)) ? 0 : Math.min(...forms.map(rarity));
+      const rare = names.has(word) ? 1 : Math.min(...forms.map(rarity));
       return { word, terms, idf, df, rarity: rare };
     }),
   );
@@ -64,18 +63,6 @@ export function writtenAsNames(question: string): Set<string> {
       .filter((token, i) => (i > 0 && /^\p{Lu}/u.test(token)) || /^.+\p{Lu}/u.test(token))
       .map((token) => token.toLowerCase()),
   );
-}
-
-/** Shorter words have neighbours among the notes' words by chance. */
-const MISSPELT_MIN_LENGTH = 5;
-
-/**
- * A word neither the notes nor general English use, one edit from a word the notes use, is that word
- * mistyped: it says nothing about what the notes lack.
- */
-async function misspelt(store: Pick<Store, 'documentFrequency'>, word: string): Promise<boolean> {
-  if (word.length < MISSPELT_MIN_LENGTH || !/^\p{L}+$/u.test(word) || rankOf(word) !== undefined) return false;
-  return (await store.documentFrequency(analyze(oneEditAway(word).join(' ')))) > 0;
 }
 
 /** Share of the question's weight that a text covers (0..1): words the notes never use count as missing. */

@@ -25,7 +25,6 @@ describe('answerFeatures', () => {
     expect(x[at('seen_coverage')]).toBe(1);
     expect(x[at('unseen_share')]).toBe(0);
     expect([x[at('passage_score')], x[at('sentence_score')]]).toEqual([0.8, 0.6]);
-    expect(x[at('unseen_rarity')]).toBe(0);
     expect(x[at('distinctive_unsaid')]).toBe(0);
     expect(x[at('number_unsaid')]).toBe(0);
     expect(x[at('quantity_unstated')]).toBe(0);
@@ -53,11 +52,12 @@ describe('answerFeatures', () => {
     expect([without[at('quantity_unstated')], withAmount[at('quantity_unstated')]]).toEqual([1, 0]);
   });
 
-  it('rates a word no note uses by its rarity in general English: a name beyond the list counts fully', () => {
+  it('weighs the words no note uses against those they use', () => {
     const unseen = (word: string) => ({ ...queryTerms({ [word]: 1 })[0]!, idf: 0, df: 0 });
-    const common = answerFeatures({ ...evidence, asked: [...queryTerms({ bakery: 3 }), unseen('house')], quotedTalk: bakery.passage.talkId });
-    const name = answerFeatures({ ...evidence, asked: [...queryTerms({ bakery: 3 }), unseen('quorvabake')], quotedTalk: bakery.passage.talkId });
-    expect(common[at('unseen_rarity')]).toBeLessThan(0.6);
-    expect(name[at('unseen_rarity')]).toBe(1);
+    const one = answerFeatures({ ...evidence, asked: [...queryTerms({ bakery: 3 }), unseen('quorvabake')], quotedTalk: bakery.passage.talkId });
+    const two = answerFeatures({ ...evidence, asked: [...queryTerms({ bakery: 3 }), unseen('quorvabake'), unseen('ovenlux')], quotedTalk: bakery.passage.talkId });
+    expect(one[at('unseen_share')]).toBeGreaterThan(0);
+    expect(two[at('unseen_share')]).toBeGreaterThan(one[at('unseen_share')]!);
+    expect(two[at('unseen_share')]).toBeLessThan(1);
   });
 });

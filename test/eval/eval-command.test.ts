@@ -36,7 +36,7 @@ describe('confnotes eval', () => {
     const report = JSON.parse(result.stdout);
     const etsy = report.results.find((r: { id: string }) => r.id === 'etsy-post-mortems');
     expect(etsy.explain.confidence).toBeGreaterThanOrEqual(0.5);
-    expect(Object.keys(etsy.explain.decision)).toContain('unseen_rarity');
+    expect(Object.keys(etsy.explain.decision)).toContain('unseen_share');
     expect(etsy.explain.passages[0].features).toHaveProperty('talk_coverage');
     expect(etsy.explain.sentences[0]).toMatchObject({ file: '001_34568cbb42ee90fe.txt', score: expect.any(Number) });
     expect(report.reliability.reduce((n: number, b: { questions: number }) => n + b.questions, 0)).toBe(2);

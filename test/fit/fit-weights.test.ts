@@ -90,10 +90,10 @@ describe('fitWeights on a small fixture', () => {
   it('weighs what the committed weights weigh the same way', () => {
     const sign = (weights: AnswerWeights, model: keyof AnswerWeights, feature: string): number =>
       Math.sign(weights[model].weights[weights[model].features.indexOf(feature)]!);
-    for (const [model, feature] of [['passage', 'talk_coverage'], ['sentence', 'coverage'], ['answer', 'unseen_rarity']] as const) {
+    for (const [model, feature] of [['passage', 'talk_coverage'], ['sentence', 'coverage'], ['answer', 'unseen_share']] as const) {
       expect(sign(refitted, model, feature), `${model}.${feature}`).not.toBe(0);
     }
     expect(sign(refitted, 'passage', 'talk_coverage')).toBe(1);
-    expect(sign(refitted, 'answer', 'unseen_rarity')).toBe(-1);
+    expect(sign(refitted, 'answer', 'unseen_share')).toBe(-1);
   });
 });
