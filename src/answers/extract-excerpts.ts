@@ -4,7 +4,6 @@ import { analyze } from '../text/analyze.js';
 import { plainText, proseWordCount, wordCount } from '../notes/prose.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Excerpt, Passage } from '../types.js';
-import { statesQuantity } from './question-intent.js';
 import { coverage, rarestTerm, type QueryTerm } from './term-weights.js';
 import { probability, type LinearModel } from './linear-model.js';
 import { dot } from '../../embeddings/dot.js';
@@ -46,7 +45,6 @@ export const SENTENCE_FEATURES = [
   'coverage_around',
   'talk_rank',
   'passage_score',
-  'quantity',
   'length',
   'rarest_said',
   'remaining_coverage',
@@ -57,8 +55,6 @@ export interface SentenceQuery {
   queryVector: Float32Array;
   /** A listing quotes talk titles: headings may then be quoted. */
   headings?: boolean;
-  /** The question asks for an amount. */
-  quantity?: boolean;
 }
 
 /** Terms a passage's metadata contributes to every one of its sentences ("Etsy" in the talk title). */
@@ -70,7 +66,7 @@ const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, 
  * a sentence of links only.
  */
 export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQuery, passageScore: number): Array<number[] | null> {
-  const { queryTerms, queryVector, headings = false, quantity = false } = query;
+  const { queryTerms, queryVector, headings = false } = query;
   const context = metadataTerms(candidate.passage);
   // What the question asks once the talk is found: its words less those the talk's title, speakers and
   // companies already say. A sentence introducing the speaker matches the names; the answer, the rest.
@@ -93,7 +89,6 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
       coverage(queryTerms, around),
       1 / (1 + candidate.rank),
       passageScore,
-      quantity && statesQuantity(sentence.text) ? 1 : 0,
       Math.log1p(words),
       rarest && rarest.terms.some((t) => aroundSaid.has(t)) ? 1 : 0,
       remaining.length === 0 ? 0 : coverage(remaining, around),
