@@ -53,7 +53,7 @@ const alreadyAcknowledged = async (): Promise<void> => undefined;
 
 export function ackCommandsFirst(bolt: RequestListener, options: AckFirstOptions): AckFirst {
   const endpoint = options.endpoint ?? '/slack/events';
-  const answering = afterAcks({ onError: options.onError });
+  const answering = afterAcks();
 
   function isCommandRequest(req: IncomingMessage): boolean {
     const length = Number(req.headers['content-length']);
@@ -94,7 +94,7 @@ export function ackCommandsFirst(bolt: RequestListener, options: AckFirstOptions
       retryNum: boltHttp.extractRetryNumFromHTTPRequest(req),
       retryReason: boltHttp.extractRetryReasonFromHTTPRequest(req),
     };
-    answering.later(() => options.process(event));
+    answering.later(() => options.process(event)).catch(options.onError);
   }
 
   return {

@@ -14,17 +14,16 @@ export interface AfterAcksOptions {
   quietMs?: number;
   /** The longest a queued request waits under a steady stream of requests (default 100 ms). */
   maxHoldMs?: number;
-  onError(error: unknown): void;
 }
 
 export interface AfterAcks {
   /** Runs `work` after the acknowledgements of the requests received so far and of any that follow at once. */
-  later(work: () => Promise<void>): void;
+  later<T>(work: () => Promise<T>): Promise<T>;
   /** Resolves once every piece of work queued so far has run and settled. */
   settled(): Promise<void>;
 }
 
-export function afterAcks(options: AfterAcksOptions): AfterAcks {
+export function afterAcks(options: AfterAcksOptions = {}): AfterAcks {
   const quietMs = options.quietMs ?? 5;
   const maxHoldMs = options.maxHoldMs ?? 100;
   const queue: Array<{ queuedAt: number; run: () => void }> = [];
@@ -55,16 +54,22 @@ export function afterAcks(options: AfterAcksOptions): AfterAcks {
   }
 
   return {
-    later(work) {
+    later<T>(work: () => Promise<T>): Promise<T> {
       lastQueuedAt = performance.now();
-      const done = new Promise<void>((resolve) => {
-        queue.push({ queuedAt: lastQueuedAt, run: () => void work().catch(options.onError).then(resolve) });
+      const result = new Promise<T>((resolve, reject) => {
+        queue.push({ queuedAt: lastQueuedAt, run: () => void work().then(resolve, reject) });
       });
+      const done = result.then(
+        () => undefined,
+        () => undefined,
+      );
       underWay.add(done);
       void done.then(() => underWay.delete(done));
-      if (scheduled) return;
-      scheduled = true;
-      turnAfter(quietMs);
+      if (!scheduled) {
+        scheduled = true;
+        turnAfter(quietMs);
+      }
+      return result;
     },
     async settled() {
       await Promise.allSettled([...underWay]);
