@@ -29,24 +29,30 @@ export async function handleAskTheNotes(interaction: MessageContextMenuCommandIn
 }
 
 async function answer(interaction: AskingInteraction, question: string, isPrivate: boolean, deps: InteractionDeps): Promise<void> {
-  const { service, notesUrl, gaps, logger } = deps;
-  await interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-  const messages = await service.ask(question).then(
-    async (reply) => {
-      if (gaps) {
-        // A record that cannot be written must not cost the asker the answer.
-        await recordIfAbstained(gaps, reply, `discord:${interaction.channelId}`).catch((error: unknown) => logger.warn({ err: error }, 'could not record the unanswered question'));
-      }
-      return formatAnswer(reply, notesUrl);
-    },
-    (error: unknown) => {
-      if (isConfnotesError(error) && (error.code === 'QUESTION_EMPTY' || error.code === 'QUESTION_TOO_LONG')) {
-        return [formatQuestionProblem(error)];
-      }
-      throw error;
-    },
+  const { service, notesUrl, gaps, logger, answering } = deps;
+  // The deferral goes out now; the answer is worked out once a burst's deferrals are all out (after-acks.ts).
+  const deferred = interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
+  const answered = answering.later(() =>
+    service.ask(question).then(
+      async (reply) => {
+        if (gaps) {
+          // A record that cannot be written must not cost the asker the answer.
+          await recordIfAbstained(gaps, reply, `discord:${interaction.channelId}`).catch((error: unknown) => logger.warn({ err: error }, 'could not record the unanswered question'));
+        }
+        return formatAnswer(reply, notesUrl);
+      },
+      (error: unknown) => {
+        if (isConfnotesError(error) && (error.code === 'QUESTION_EMPTY' || error.code === 'QUESTION_TOO_LONG')) {
+          return [formatQuestionProblem(error)];
+        }
+        throw error;
+      },
+    ),
   );
-  const [first, ...rest] = messages;
+  // A failed answer is reported once the deferral is through, so that the apology can edit it in.
+  void answered.catch(() => undefined);
+  await deferred;
+  const [first, ...rest] = await answered;
   await interaction.editReply(first!);
   for (const message of rest) {
     // A follow-up is public unless flagged again: a private answer stays private to its last part.

@@ -3,6 +3,7 @@
 import type { Interaction } from 'discord.js';
 import type { FeedbackLog } from '../../src/gaps/feedback-log.js';
 import type { Logger } from '../../src/log.js';
+import type { AfterAcks } from '../../src/pool/after-acks.js';
 import type { ConfnotesService } from '../../src/service.js';
 import { apologise } from './apologise.js';
 import { ASK, ASK_THE_NOTES, DIGEST } from './commands.js';
@@ -16,6 +17,8 @@ export interface InteractionDeps {
   notesUrl?: string;
   /** Where unanswered questions are recorded for `confnotes gaps`. */
   gaps?: FeedbackLog;
+  /** Where answering waits for the acknowledgements (deferrals) of a burst. */
+  answering: AfterAcks;
 }
 
 export async function handleInteraction(interaction: Interaction, deps: InteractionDeps): Promise<void> {

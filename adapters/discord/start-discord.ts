@@ -2,6 +2,7 @@
 import { Client, Events, GatewayIntentBits, type Interaction } from 'discord.js';
 import type { Config } from '../../src/config.js';
 import { log, type Logger } from '../../src/log.js';
+import { afterAcks } from '../../src/pool/after-acks.js';
 import type { ConfnotesService } from '../../src/service.js';
 import { requireToken } from './discord-credentials.js';
 import { openFeedbackLog } from '../../src/gaps/feedback-log.js';
@@ -31,7 +32,7 @@ export async function startDiscord(service: ConfnotesService, config: Config, op
   });
 
   const gaps = await openFeedbackLog(config);
-  const deps = { service, logger, notesUrl: config.notesUrl, gaps };
+  const deps = { service, logger, notesUrl: config.notesUrl, gaps, answering: afterAcks() };
   const underWay = new Set<Promise<void>>();
   client.on(Events.InteractionCreate, (interaction: Interaction) => {
     const handling = handleInteraction(interaction, deps).finally(() => underWay.delete(handling));

@@ -17,6 +17,7 @@ import { ConfnotesError } from '../../src/errors.js';
 import { log } from '../../src/log.js';
 import type { ConfnotesService } from '../../src/service.js';
 import type { SlackMessage } from './blocks.js';
+import { ackCommandsFirst } from './ack-first.js';
 import { createBoltLogger } from './bolt-logger.js';
 import { type Asker, type Reply, createConversation } from './conversation.js';
 import { createDedupe, type Dedupe } from './dedupe.js';
@@ -77,6 +78,8 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
 
   let receiver: Receiver;
   let stopReceiving: () => Promise<unknown>;
+  /** Resolves once the commands acknowledged ahead of Bolt have been through it (HTTP mode). */
+  let commandsSettled = async (): Promise<void> => undefined;
   if (appToken) {
     // The socket's own client keeps its patient default retries: reconnecting is worth waiting for.
     const socket = new SocketModeReceiver({ appToken, logger: boltLogger, installerOptions: { clientOptions: { ...apiOptions } } });
@@ -85,7 +88,14 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
     receiver = socket;
   } else {
     const http = new HTTPReceiver({ signingSecret: signingSecret!, logger: boltLogger });
-    http.requestListener = rejectFutureRequests(http.requestListener, () => logger.warn('request signed with a future timestamp: rejected'));
+    const ackFirst = ackCommandsFirst(http.requestListener, {
+      signingSecret: signingSecret!,
+      command: COMMAND,
+      process: (event) => app.processEvent(event),
+      onError: (error) => logger.error({ error: safeError(error) }, 'a Slack command failed after its ack'),
+    });
+    commandsSettled = ackFirst.settled;
+    http.requestListener = rejectFutureRequests(ackFirst.listener, () => logger.warn('request signed with a future timestamp: rejected'));
     stopReceiving = () => http.stop();
     receiver = http;
   }
@@ -133,6 +143,8 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
   });
 
   app.command(COMMAND, async ({ command, ack, respond, client }) => {
+    // Over HTTP the command was acknowledged before Bolt saw it (ack-first.ts) and this ack() sends nothing;
+    // in Socket Mode it is the ack.
     await ack();
     await afterPendingAcks();
     const isDm = command.channel_name === 'directmessage';
@@ -282,6 +294,7 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
     port,
     async stop() {
       await stopReceiving();
+      await commandsSettled();
       await Promise.allSettled([...inflight]);
       await feedback.close();
     },
@@ -289,7 +302,8 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
 }
 
 /**
- * Resolves once the requests already received have been acknowledged. Everything after an ack (asking the
+ * Resolves once the requests already received have been acknowledged (what matters in Socket Mode: over HTTP,
+ * ack-first.ts already hands Bolt one command per turn of the event loop). Everything after an ack (asking the
  * pool, formatting, respond()) runs in promise callbacks, which Node runs before it reads the next
  * request: in a burst, each ack would wait for the answering work of every command ahead of it.
  * setImmediate runs after the event loop has read, and so acknowledged, every request already waiting.

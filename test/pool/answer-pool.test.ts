@@ -1,6 +1,6 @@
 // The answer pool: answers from worker threads equal those of the same knowledge base in process; a worker that
 // dies costs only its own question (which gets the adapters' apology) and is replaced; close() waits for answers
-// in flight; and a Slack bot over the pool still acknowledges commands while every worker is busy.
+// in flight; and the Slack and Discord bots over the pool still acknowledge commands while every worker is busy.
 import { existsSync, readFileSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -14,6 +14,8 @@ import { startAnswerPool } from '../../src/pool/answer-pool.js';
 import type { ConfnotesService } from '../../src/service.js';
 import { SHARED } from '../helpers/cli.js';
 import { testModelsDir } from '../helpers/model.js';
+import { discordConfig, isCallback, isEdit, startBot } from '../discord/bot-harness.js';
+import { interactionPayload, startFakeDiscord } from '../discord/fake-discord.js';
 import { BOT, FakeSlack, postToBot } from '../slack/fake-slack.js';
 
 // The pool runs compiled workers (worker threads cannot load TypeScript): `npm test` compiles first.
@@ -134,6 +136,25 @@ describe('answer pool behaviour', () => {
       expect(String(apology.body.text)).toMatch(/Sorry, something went wrong[\s\S]*`[0-9a-f]{8}`/);
     } finally {
       await bot.stop();
+      await fake.close();
+    }
+  });
+
+  it('defers a Discord /ask while every worker is busy, then edits in its answer', async () => {
+    const fake = await startFakeDiscord();
+    const harness = await startBot(pool, { ...kb.config, discord: discordConfig(fake).discord });
+    try {
+      const busy = await hold(pool, ETSY);
+      const interaction = interactionPayload(2, 'ask', [{ name: 'question', type: 3, value: ETSY }]);
+      fake.dispatch(interaction);
+      // The only worker is blocked: this deferral came from the main thread alone.
+      await fake.waitForRequest(isCallback(interaction.id));
+      expect(fake.requests.some(isEdit(interaction.token))).toBe(false);
+      await busy.release();
+      expect(JSON.stringify((await fake.waitForRequest(isEdit(interaction.token), 60_000)).body)).toContain('post-mortem');
+      await busy.answer;
+    } finally {
+      await harness.bot.stop();
       await fake.close();
     }
   });

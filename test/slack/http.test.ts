@@ -98,6 +98,14 @@ describe('Slack over HTTP', () => {
     expect(fake.calls).toEqual([]);
   });
 
+  it('stop() waits for the commands it acknowledged to be answered', async () => {
+    const own = await startSlack(test.service, test.config({ apiUrl: fake.apiUrl }));
+    const { response, responseUrl } = sendCommand(ETSY_QUESTION, undefined, own.port);
+    expect((await response).status).toBe(200);
+    await own.stop();
+    expect(fake.calls.some((c) => c.url === responseUrl)).toBe(true);
+  });
+
   it('answers /confnotes: ack at once, then the Etsy excerpt and its citation via respond()', async () => {
     const started = Date.now();
     const { response, responseUrl } = sendCommand(ETSY_QUESTION);

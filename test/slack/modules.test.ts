@@ -1,10 +1,13 @@
-// The small stateful helpers: rate limit, retry dedupe, request text, request guard, feedback button values.
+// The small stateful helpers: rate limit, retry dedupe, request text, request guard, signature check, feedback button values.
+import { verifySlackRequest } from '@slack/bolt';
 import { describe, expect, it } from 'vitest';
+import { signedBySlack } from '../../adapters/slack/ack-first.js';
 import { createDedupe } from '../../adapters/slack/dedupe.js';
 import { decodeFeedbackValue, encodeFeedbackValue } from '../../adapters/slack/feedback-ref.js';
 import { parseRequest, plainText } from '../../adapters/slack/incoming-text.js';
 import { createRateLimiter } from '../../adapters/slack/rate-limit.js';
 import { isFromTheFuture } from '../../adapters/slack/request-guard.js';
+import { slackSignature } from './fake-slack.js';
 
 describe('createRateLimiter', () => {
   it('allows perMinute requests per user in a sliding minute, then says when to retry', () => {
@@ -58,6 +61,31 @@ describe('isFromTheFuture', () => {
     expect(isFromTheFuture(at(1_700_000_000 + 299), now)).toBe(false);
     expect(isFromTheFuture(at(1_700_000_000 - 3600), now)).toBe(false);
     expect(isFromTheFuture({ headers: {} }, now)).toBe(false);
+  });
+});
+
+describe('signedBySlack', () => {
+  it('accepts what Bolt accepts and refuses what it refuses: wrong secret, changed body, stale timestamp, bad version', () => {
+    const now = 1_800_000_000_000;
+    const seconds = now / 1000;
+    const body = 'command=%2Fconfnotes&text=caf%C3%A9+%E2%80%94+what+did+Etsy+say%3F';
+    const cases = [
+      { signature: slackSignature('secret', seconds, body), timestamp: seconds, body, ok: true },
+      { signature: slackSignature('secret', seconds - 299, body), timestamp: seconds - 299, body, ok: true },
+      { signature: slackSignature('other', seconds, body), timestamp: seconds, body, ok: false },
+      { signature: slackSignature('secret', seconds, body), timestamp: seconds, body: `${body}x`, ok: false },
+      { signature: slackSignature('secret', seconds, body), timestamp: seconds + 1, body, ok: false },
+      { signature: slackSignature('secret', seconds - 301, body), timestamp: seconds - 301, body, ok: false },
+      { signature: slackSignature('secret', seconds, body).replace('v0=', 'v1='), timestamp: seconds, body, ok: false },
+      { signature: 'v0=deadbeef', timestamp: seconds, body, ok: false },
+    ];
+    for (const { signature, timestamp, body: sent, ok } of cases) {
+      expect(signedBySlack('secret', signature, timestamp, Buffer.from(sent), now)).toBe(ok);
+      const bolt = () =>
+        verifySlackRequest({ signingSecret: 'secret', body: sent, headers: { 'x-slack-signature': signature, 'x-slack-request-timestamp': timestamp }, nowMilliseconds: now });
+      if (ok) expect(bolt).not.toThrow();
+      else expect(bolt).toThrow();
+    }
   });
 });
 
