@@ -2,7 +2,7 @@
 // live one. A generation is written under a temporary name, flushed, then renamed; CURRENT is replaced by
 // rename too. Whatever instant a writer dies at, CURRENT names a generation that was complete when named.
 // A generation holds manifest.json, segments.json (the segments of its files, in file order: see
-// segments.ts) and what the store adds: lexical.bin, and hnsw.bin for big indexes. A generation written
+// segments.ts) and what the store adds: lexical-parts.json (see lexical-parts.ts), and hnsw.bin for big indexes. A generation written
 // before segments held passages.json (every file's talks and passages) and vectors.f32 instead; it still
 // opens, and the next write stores its files as segments.
 import { existsSync } from 'node:fs';

@@ -9,13 +9,12 @@
 // the passages (JSON). Opening parses the heads only; a file's passages are parsed when first asked for.
 // A generation lists its segments with their passage counts (segments.json).
 import { createHash } from 'node:crypto';
-import fs, { existsSync } from 'node:fs';
-import { mkdir, readdir, rename, rm } from 'node:fs/promises';
+import fs from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import pLimit from 'p-limit';
 import type { Passage, Talk } from '../types.js';
-import { syncDirectory, writeDurably } from './durable-files.js';
+import { IO_CONCURRENCY, pruneFolder, writeContentNamed } from './durable-files.js';
 import type { IndexedFile } from './store.js';
 
 export const SEGMENTS_DIR = 'segments';
@@ -23,8 +22,6 @@ const MAGIC = 0x434e5347; // "CNSG"
 const VERSION = 1;
 const HEADER_BYTES = 32;
 const SUFFIX = '.seg';
-/** Segment files read or written at once: enough to keep the disk and libuv's four threads busy. */
-const IO_CONCURRENCY = 16;
 
 /** One notes file of a generation, its passages parsed on demand. */
 export interface GenerationFile {
@@ -68,28 +65,9 @@ export function segmentBytes(file: Omit<IndexedFile, 'vectors'>, rows: Float32Ar
   return { name: `${createHash('sha256').update(bytes).digest('hex').slice(0, 40)}${SUFFIX}`, bytes };
 }
 
-/**
- * Writes the segments not already on disk, each flushed under a temporary name then renamed, and flushes
- * the folder: once this resolves, a generation may name them. A segment that exists is complete (it was
- * renamed into place after its bytes were flushed), and its name says its content.
- */
-export async function writeSegments(dir: string, segments: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Promise<void> {
-  const folder = join(dir, SEGMENTS_DIR);
-  await mkdir(folder, { recursive: true });
-  const missing = segments.filter((s) => !existsSync(join(folder, s.name)));
-  if (missing.length === 0) return;
-  const limit = pLimit(IO_CONCURRENCY);
-  await Promise.all(
-    missing.map((segment) =>
-      limit(async () => {
-        const temporary = join(folder, `${segment.name}.tmp-${process.pid}`);
-        await writeDurably(temporary, segment.bytes);
-        await rename(temporary, join(folder, segment.name));
-      }),
-    ),
-  );
-  await syncDirectory(folder);
-}
+/** Writes the segments not already on disk (see writeContentNamed): once this resolves, a generation may name them. */
+export const writeSegments = (dir: string, segments: ReadonlyArray<{ name: string; bytes: Uint8Array }>): Promise<void> =>
+  writeContentNamed(join(dir, SEGMENTS_DIR), segments);
 
 /** A generation's entry for one of its segments; the count places the segment's rows before reading it. */
 export interface ListedSegment {
@@ -160,9 +138,4 @@ export async function readSegments(dir: string, listed: ReadonlyArray<ListedSegm
 }
 
 /** Deletes the segments no kept generation names, and what a dead writer left. Only a lock holder may call it. */
-export async function pruneSegments(dir: string, keep: ReadonlySet<string>): Promise<void> {
-  const folder = join(dir, SEGMENTS_DIR);
-  const names = await readdir(folder).catch((error: NodeJS.ErrnoException) => (error.code === 'ENOENT' ? [] : Promise.reject(error)));
-  const limit = pLimit(IO_CONCURRENCY);
-  await Promise.all(names.filter((name) => !keep.has(name)).map((name) => limit(() => rm(join(folder, name), { force: true }))));
-}
+export const pruneSegments = (dir: string, keep: ReadonlySet<string>): Promise<void> => pruneFolder(join(dir, SEGMENTS_DIR), keep);
