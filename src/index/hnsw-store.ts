@@ -20,7 +20,7 @@ import { nextParts, placeParts, pruneParts, readParts, type StoredPart, writePar
 import { acquireLock } from './lock.js';
 import { pruneSegments, writeSegments } from './segments.js';
 import { byScoreThenId, type Store, type StoreChange } from './store.js';
-import { ANN_MIN_PASSAGES, exactIndex, readVectorGraph, type StoredGraph, type VectorIndex, vectorIndexOf, writeVectorGraph } from './vector-index.js';
+import { ANN_MIN_PASSAGES, exactIndex, readVectorGraph, type StoredGraph, type VectorIndex, vectorIndexOf, type VectorRows, writeVectorGraph } from './vector-index.js';
 
 export interface HnswStoreOptions {
   /** Passages from which a generation carries an HNSW graph instead of being searched exactly. */
@@ -31,7 +31,7 @@ export interface HnswStoreOptions {
 interface Layout {
   /** Passage ids by position. */
   ids: string[];
-  positionOf: Map<string, number>;
+  positionOf(id: string): number | undefined;
   /** Each position's file, as an index into the generation's files. */
   fileOf: Uint32Array;
   /** Each file's first position. */
@@ -47,7 +47,17 @@ function layoutOf(content: GenerationContent): Layout {
     starts[i] = at;
     fileOf.fill(i, at, (at += file.ids.length));
   });
-  return { ids, positionOf: new Map(ids.map((id, position) => [id, position] as const)), fileOf, starts };
+  // Built when first asked for: a writer that answers no question never needs it, and at 100k passages
+  // it was 50-100 ms of each one-file change.
+  let positions: Map<string, number> | undefined;
+  const positionOf = (id: string) => {
+    if (!positions) {
+      positions = new Map();
+      for (let position = 0; position < ids.length; position++) positions.set(ids[position]!, position);
+    }
+    return positions.get(id);
+  };
+  return { ids, positionOf, fileOf, starts };
 }
 
 interface LoadedGeneration extends Layout {
@@ -94,9 +104,25 @@ function generationOf(name: string, content: GenerationContent, layout: Layout, 
     lexicalParts,
     lexical: lexicalIndex(placeParts(lexicalParts, content.files), layout.ids),
     graph,
-    vectors: vectorIndexOf(graph, content.vectors, content.manifest.embedder.dimensions),
+    vectors: vectorIndexOf(graph, rowsOf(content), content.manifest.embedder.dimensions),
   };
 }
+
+/**
+ * Where each passage of the previous generation is in the next one, by file (a Map of 100k passage ids
+ * was tens of milliseconds of each change): -1 for the files the change replaces or removes.
+ */
+function movedPositions(previous: LoadedGeneration, content: GenerationContent, layout: Layout, replaced: ReadonlySet<string>): (position: number) => number {
+  const indexOf = new Map(content.files.map((f, i) => [f.file, i] as const));
+  const newStarts = Int32Array.from(previous.content.files, (f) => (replaced.has(f.file) ? -1 : layout.starts[indexOf.get(f.file)!]!));
+  return (position) => {
+    const file = previous.fileOf[position]!;
+    const start = newStarts[file]!;
+    return start < 0 ? -1 : start + position - previous.starts[file]!;
+  };
+}
+
+const rowsOf = (content: GenerationContent): VectorRows => content.files.map((f) => f.rows);
 
 const passageAt = (generation: LoadedGeneration, position: number): Passage => {
   const file = generation.fileOf[position]!;
@@ -152,21 +178,14 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
         await writeParts(dir, generationDir, lexical.parts, lexical.written);
         const replaced = new Set([...change.remove, ...change.upsert.map((f) => f.file)]);
         const held = previous;
-        const update = held?.graph && !change.rebuild && {
-          ids: layout.ids,
-          previous: {
-            stored: held.graph,
-            ids: held.ids,
-            kept: (id: string) => !replaced.has(held.content.files[held.fileOf[held.positionOf.get(id)!]!]!.file),
-          },
-        };
+        const update = held?.graph && !change.rebuild && { stored: held.graph, newPosition: movedPositions(held, content, layout, replaced) };
         if (update) {
           // The graph is about to change under the live generation: until the swap, this process searches
           // the live generation's vectors exactly (~20–50 ms at 100k passages), which still gives its results.
-          held.vectors = exactIndex(held.content.vectors, dimensions);
+          held.vectors = exactIndex(rowsOf(held.content), dimensions);
           graphHandedOver = true;
         }
-        graph = await writeVectorGraph(generationDir, content.vectors, dimensions, annMinPassages, update || undefined);
+        graph = await writeVectorGraph(generationDir, rowsOf(content), dimensions, annMinPassages, update || undefined);
       });
       await swapCurrent(dir, name);
       // This process searches what it just wrote without reading it back (at 100k passages a load took seconds).
@@ -204,7 +223,7 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
       const generation = await live();
       if (!generation) return [];
       return ids.flatMap((id) => {
-        const position = generation.positionOf.get(id);
+        const position = generation.positionOf(id);
         return position === undefined ? [] : [passageAt(generation, position)];
       });
     },
