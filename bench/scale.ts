@@ -135,7 +135,7 @@ export async function vectorRecall(
   const packed = new Float32Array(files.reduce((n, f) => n + f.vectors.length, 0) * dimensions);
   const ids = files.flatMap((f) => f.passages.map((p) => p.id));
   files.flatMap((f) => f.vectors).forEach((v, i) => packed.set(v, i * dimensions));
-  const exact = exactIndex(packed, dimensions);
+  const exact = exactIndex([packed], dimensions);
   for (const q of queries.slice(0, 10)) await store.vectorSearch(q, K);
   const found: string[][] = [];
   const approximateMs: number[] = [];
@@ -222,9 +222,9 @@ async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<vo
   const randomDir = join(ws.scratch, 'scale', 'random');
   await mkdir(randomDir, { recursive: true });
   const vectors = randomUnitVectors(randomVectors, RANDOM_DIMENSIONS, 11);
-  const { ms: randomBuildMs } = await timed(() => writeVectorGraph(randomDir, vectors, RANDOM_DIMENSIONS, 0));
-  const { ms: randomLoadMs, value: graph } = await timed(() => openVectorIndex(randomDir, vectors, RANDOM_DIMENSIONS));
-  const exactRandom = exactIndex(vectors, RANDOM_DIMENSIONS);
+  const { ms: randomBuildMs } = await timed(() => writeVectorGraph(randomDir, [vectors], RANDOM_DIMENSIONS, 0));
+  const { ms: randomLoadMs, value: graph } = await timed(() => openVectorIndex(randomDir, [vectors], RANDOM_DIMENSIONS));
+  const exactRandom = exactIndex([vectors], RANDOM_DIMENSIONS);
   const randomQueries = randomUnitVectors(vectorQueries, RANDOM_DIMENSIONS, 13);
   const randomMs: number[] = [];
   const randomFound: string[][] = [];

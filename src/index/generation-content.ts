@@ -13,20 +13,6 @@ export function mergeFiles<F extends { file: string }>(live: ReadonlyArray<F>, c
   return [...kept, ...upserted].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
 }
 
-/** A file of the next generation and its vector rows. */
-type Placed = GenerationFile & { rows: Float32Array };
-
-/** The live generation's files with views of their rows. */
-function placedFiles(content: GenerationContent): Placed[] {
-  const dimensions = content.manifest.embedder.dimensions;
-  let row = 0;
-  return content.files.map((file) => {
-    const rows = content.vectors.subarray(row * dimensions, (row + file.ids.length) * dimensions);
-    row += file.ids.length;
-    return { ...file, rows };
-  });
-}
-
 /**
  * The next generation, and the segments it needs that are not stored yet: the change's files, and the
  * kept files of a generation written before segments.
@@ -37,26 +23,19 @@ export function nextGeneration(
   now: Date,
 ): { content: GenerationContent; newSegments: Array<{ name: string; bytes: Uint8Array }> } {
   const dimensions = change.embedder.dimensions;
-  const upserted: Placed[] = change.upsert.map((f) => {
+  const upserted = change.upsert.map((f) => {
     const rows = new Float32Array(f.vectors.length * dimensions);
     f.vectors.forEach((v, i) => rows.set(v, i * dimensions));
-    return { ...fileInMemory(f, null), rows };
+    return fileInMemory(f, rows, null);
   });
-  const placed = mergeFiles(live ? placedFiles(live) : [], change, upserted);
   const newSegments: Array<{ name: string; bytes: Uint8Array }> = [];
-  const files = placed.map(({ rows, ...file }): GenerationFile => {
+  const files = mergeFiles(live?.files ?? [], change, upserted).map((file): GenerationFile => {
     if (file.segment) return file;
-    const segment = segmentBytes({ ...file, passages: file.passages() }, rows, dimensions);
+    const segment = segmentBytes({ ...file, passages: file.passages() }, file.rows, dimensions);
     newSegments.push(segment);
     return { ...file, segment: segment.name };
   });
   const passages = files.reduce((n, f) => n + f.ids.length, 0);
-  const vectors = new Float32Array(passages * dimensions);
-  let at = 0;
-  for (const { rows } of placed) {
-    vectors.set(rows, at);
-    at += rows.length;
-  }
   const previous: Manifest | null = live?.manifest ?? null;
   const manifest: Manifest = {
     embedder: { ...change.embedder },
@@ -65,5 +44,5 @@ export function nextGeneration(
     createdAt: previous && !change.rebuild ? previous.createdAt : now.toISOString(),
     updatedAt: now.toISOString(),
   };
-  return { content: { manifest, files, vectors }, newSegments };
+  return { content: { manifest, files }, newSegments };
 }

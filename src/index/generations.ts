@@ -2,7 +2,7 @@
 // live one. A generation is written under a temporary name, flushed, then renamed; CURRENT is replaced by
 // rename too. Whatever instant a writer dies at, CURRENT names a generation that was complete when named.
 // A generation holds manifest.json, segments.json (the segments of its files, in file order: see
-// segments.ts) and what the store adds: lexical.bin, and hnsw.bin for big indexes. A generation written
+// segments.ts) and what the store adds: lexical-parts.json (see lexical-parts.ts), and hnsw.bin for big indexes. A generation written
 // before segments held passages.json (every file's talks and passages) and vectors.f32 instead; it still
 // opens, and the next write stores its files as segments.
 import { existsSync } from 'node:fs';
@@ -13,11 +13,10 @@ import { syncDirectory, syncFilesIn, writeDurably } from './durable-files.js';
 import { fileInMemory, type GenerationFile, type ListedSegment, readSegments } from './segments.js';
 import type { IndexedFile, Manifest } from './store.js';
 
-/** What a generation holds; `vectors` is every passage's vector, files in order, passages in order. */
+/** What a generation holds: its files in order, each with its passages' vectors (see GenerationFile.rows). */
 export interface GenerationContent {
   manifest: Manifest;
   files: GenerationFile[];
-  vectors: Float32Array;
 }
 
 const SEGMENT_LIST = 'segments.json';
@@ -104,23 +103,23 @@ export async function readGenerationManifest(dir: string, name: string): Promise
 export async function readGeneration(dir: string, name: string, knownManifest?: Manifest): Promise<GenerationContent> {
   const path = generationPath(dir, name);
   const manifest = knownManifest ?? (await readGenerationManifest(dir, name));
-  let content: Omit<GenerationContent, 'manifest'>;
+  let files: GenerationFile[];
   try {
     const beforeSegments = !existsSync(join(path, SEGMENT_LIST)) && existsSync(join(path, 'passages.json'));
-    content = beforeSegments ? await readBeforeSegments(path, manifest) : await readSegmented(dir, path, manifest.embedder.dimensions);
+    files = beforeSegments ? await readBeforeSegments(path, manifest) : await readSegmented(dir, path, manifest.embedder.dimensions);
   } catch (error) {
     if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
     throw corrupt(dir, `${name} cannot be read`, error);
   }
-  return checked(dir, name, { manifest, ...content });
+  return checked(dir, name, { manifest, files });
 }
 
-async function readSegmented(dir: string, path: string, dimensions: number): Promise<Omit<GenerationContent, 'manifest'>> {
+async function readSegmented(dir: string, path: string, dimensions: number): Promise<GenerationFile[]> {
   return readSegments(dir, JSON.parse(await readFile(join(path, SEGMENT_LIST), 'utf8')) as ListedSegment[], dimensions);
 }
 
 /** A generation written before segments: passages.json and vectors.f32. */
-async function readBeforeSegments(path: string, manifest: Manifest): Promise<{ files: GenerationFile[]; vectors: Float32Array }> {
+async function readBeforeSegments(path: string, manifest: Manifest): Promise<GenerationFile[]> {
   const stored = (JSON.parse(await readFile(join(path, 'passages.json'), 'utf8')) as { files: Array<Omit<IndexedFile, 'vectors'>> }).files;
   const bytes = await readFile(join(path, 'vectors.f32'));
   const passages = stored.reduce((n, f) => n + f.passages.length, 0);
@@ -128,9 +127,11 @@ async function readBeforeSegments(path: string, manifest: Manifest): Promise<{ f
     throw new Error(`${bytes.byteLength} bytes of vectors for ${passages} passages`);
   }
   // Copy into a fresh, aligned buffer: a Buffer may sit at an offset that Float32Array cannot view.
-  const vectors = new Float32Array(passages * manifest.embedder.dimensions);
+  const dimensions = manifest.embedder.dimensions;
+  const vectors = new Float32Array(passages * dimensions);
   new Uint8Array(vectors.buffer).set(bytes);
-  return { files: stored.map((f) => fileInMemory(f, null)), vectors };
+  let at = 0;
+  return stored.map((f) => fileInMemory(f, vectors.subarray(at, (at += f.passages.length * dimensions)), null));
 }
 
 function checked(dir: string, name: string, content: GenerationContent): GenerationContent {
@@ -141,6 +142,7 @@ function checked(dir: string, name: string, content: GenerationContent): Generat
   }
   const wrong = files.find((f) => manifest.files[f.file]?.hash !== f.hash || manifest.files[f.file]?.passages !== f.ids.length);
   if (wrong) throw corrupt(dir, `${name}: ${wrong.file} does not match its manifest entry`);
-  if (content.vectors.length !== passages * manifest.embedder.dimensions) throw corrupt(dir, `${name} has ${content.vectors.length} vector values for ${passages} passages`);
+  const short = files.find((f) => f.rows.length !== f.ids.length * manifest.embedder.dimensions);
+  if (short) throw corrupt(dir, `${name}: ${short.file} has ${short.rows.length} vector values for ${short.ids.length} passages`);
   return content;
 }

@@ -1,8 +1,6 @@
 // The embedded store: generations of plain files under one directory (see generations.ts), searched in
 // memory. Any number of readers, in any process, follow CURRENT; one writer at a time holds the lock.
-import { existsSync } from 'node:fs';
-import { mkdir, readFile, writeFile } from 'node:fs/promises';
-import { join } from 'node:path';
+import { mkdir } from 'node:fs/promises';
 import type { Passage, Talk } from '../types.js';
 import { ConfnotesError } from '../errors.js';
 import { checkChange, checkEmbedder } from './change.js';
@@ -17,24 +15,23 @@ import {
   swapCurrent,
   writeGeneration,
 } from './generations.js';
-import { type AddedPassage, buildPostings, lexicalIndex, type LexicalIndex, type Postings, postingsChunks, readPostings, updatePostings } from './lexical-index.js';
+import { lexicalIndex, type LexicalIndex } from './lexical-index.js';
+import { nextParts, placeParts, pruneParts, readParts, type StoredPart, writeParts } from './lexical-parts.js';
 import { acquireLock } from './lock.js';
 import { pruneSegments, writeSegments } from './segments.js';
 import { byScoreThenId, type Store, type StoreChange } from './store.js';
-import { ANN_MIN_PASSAGES, exactIndex, readVectorGraph, type StoredGraph, type VectorIndex, vectorIndexOf, writeVectorGraph } from './vector-index.js';
+import { ANN_MIN_PASSAGES, exactIndex, readVectorGraph, type StoredGraph, type VectorIndex, vectorIndexOf, type VectorRows, writeVectorGraph } from './vector-index.js';
 
 export interface HnswStoreOptions {
   /** Passages from which a generation carries an HNSW graph instead of being searched exactly. */
   annMinPassages?: number;
 }
 
-const LEXICAL_FILE = 'lexical.bin';
-
 /** Where each passage is: positions number a generation's passages, files in order, passages in order. */
 interface Layout {
   /** Passage ids by position. */
   ids: string[];
-  positionOf: Map<string, number>;
+  positionOf(id: string): number | undefined;
   /** Each position's file, as an index into the generation's files. */
   fileOf: Uint32Array;
   /** Each file's first position. */
@@ -50,69 +47,82 @@ function layoutOf(content: GenerationContent): Layout {
     starts[i] = at;
     fileOf.fill(i, at, (at += file.ids.length));
   });
-  return { ids, positionOf: new Map(ids.map((id, position) => [id, position] as const)), fileOf, starts };
+  // Built when first asked for: a writer that answers no question never needs it, and at 100k passages
+  // it was 50-100 ms of each one-file change.
+  let positions: Map<string, number> | undefined;
+  const positionOf = (id: string) => {
+    if (!positions) {
+      positions = new Map();
+      for (let position = 0; position < ids.length; position++) positions.set(ids[position]!, position);
+    }
+    return positions.get(id);
+  };
+  return { ids, positionOf, fileOf, starts };
 }
 
 interface LoadedGeneration extends Layout {
   name: string;
   content: GenerationContent;
   talks: Talk[];
-  postings: Postings;
+  lexicalParts: StoredPart[];
   lexical: LexicalIndex;
   /** Null below the graph threshold. The next write updates it in place (see PreviousGraph). */
   graph: StoredGraph | null;
   vectors: VectorIndex;
 }
 
-/** lexical.bin, or null for a generation written before it existed (it kept MiniSearch's lexical.json). */
-async function readLexicalBytes(dir: string, name: string): Promise<Uint8Array | null> {
-  try {
-    return await readFile(join(generationPath(dir, name), LEXICAL_FILE));
-  } catch (error) {
-    if (isMissing(error) && existsSync(join(generationPath(dir, name), 'lexical.json'))) return null;
-    throw error;
-  }
-}
-
-/** The generation's postings; an older generation's are built here, once per load. */
-function lexicalPostings(dir: string, name: string, bytes: Uint8Array | null, passages: () => ReadonlyArray<Passage>, count: number): Postings {
-  if (!bytes) return buildPostings(passages());
-  try {
-    const postings = readPostings(bytes);
-    if (postings.docCount !== count) throw new Error(`${postings.docCount} passages for ${count}`);
-    return postings;
-  } catch (error) {
-    throw new ConfnotesError('INDEX_CORRUPT', `index ${dir}: ${name}/${LEXICAL_FILE} cannot be read`, { cause: error });
-  }
-}
-
-async function loadGeneration(dir: string, name: string): Promise<LoadedGeneration> {
+/** `known`: the generation in memory, whose lexical parts the new one may share. */
+async function loadGeneration(dir: string, name: string, known: LoadedGeneration | null): Promise<LoadedGeneration> {
   // The graph's dimensions are the manifest's; the small manifest is read first, then all the rest at once.
   const manifest = await readGenerationManifest(dir, name);
-  const [content, lexicalBytes, graph] = await Promise.all([
-    readGeneration(dir, name, manifest),
-    readLexicalBytes(dir, name),
-    readVectorGraph(generationPath(dir, name), manifest.embedder.dimensions),
+  const path = generationPath(dir, name);
+  const corrupt = (error: unknown) => {
+    if (isMissing(error)) throw error;
+    throw new ConfnotesError('INDEX_CORRUPT', `index ${dir}: the lexical index of ${name} cannot be read`, { cause: error });
+  };
+  const reading = readGeneration(dir, name, manifest);
+  const sharedParts = new Map(known?.lexicalParts.flatMap((p) => (p.name ? [[p.name, p] as const] : [])));
+  const [content, parts, graph] = await Promise.all([
+    reading,
+    readParts(dir, path, sharedParts, async () => (await reading).files).catch(corrupt),
+    readVectorGraph(path, manifest.embedder.dimensions),
   ]);
-  const layout = layoutOf(content);
-  // Only a generation without lexical.bin needs every passage parsed, to build its postings.
-  const postings = lexicalPostings(dir, name, lexicalBytes, () => content.files.flatMap((f) => f.passages()), layout.ids.length);
-  return generationOf(name, content, layout, postings, graph);
+  try {
+    return generationOf(name, content, layoutOf(content), parts, graph);
+  } catch (error) {
+    return corrupt(error);
+  }
 }
 
 /** A generation ready to search, from what was read or just written. */
-function generationOf(name: string, content: GenerationContent, layout: Layout, postings: Postings, graph: StoredGraph | null): LoadedGeneration {
+function generationOf(name: string, content: GenerationContent, layout: Layout, lexicalParts: StoredPart[], graph: StoredGraph | null): LoadedGeneration {
   return {
     name,
     content,
     ...layout,
     talks: content.files.flatMap((f) => f.talks),
-    postings,
-    lexical: lexicalIndex(postings, layout.ids),
+    lexicalParts,
+    lexical: lexicalIndex(placeParts(lexicalParts, content.files), layout.ids),
     graph,
-    vectors: vectorIndexOf(graph, content.vectors, content.manifest.embedder.dimensions),
+    vectors: vectorIndexOf(graph, rowsOf(content), content.manifest.embedder.dimensions),
   };
 }
+
+/**
+ * Where each passage of the previous generation is in the next one, by file (a Map of 100k passage ids
+ * was tens of milliseconds of each change): -1 for the files the change replaces or removes.
+ */
+function movedPositions(previous: LoadedGeneration, content: GenerationContent, layout: Layout, replaced: ReadonlySet<string>): (position: number) => number {
+  const indexOf = new Map(content.files.map((f, i) => [f.file, i] as const));
+  const newStarts = Int32Array.from(previous.content.files, (f) => (replaced.has(f.file) ? -1 : layout.starts[indexOf.get(f.file)!]!));
+  return (position) => {
+    const file = previous.fileOf[position]!;
+    const start = newStarts[file]!;
+    return start < 0 ? -1 : start + position - previous.starts[file]!;
+  };
+}
+
+const rowsOf = (content: GenerationContent): VectorRows => content.files.map((f) => f.rows);
 
 const passageAt = (generation: LoadedGeneration, position: number): Passage => {
   const file = generation.fileOf[position]!;
@@ -120,18 +130,6 @@ const passageAt = (generation: LoadedGeneration, position: number): Passage => {
 };
 
 const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).code === 'ENOENT';
-
-/** The new generation's postings: the previous generation's for the files it keeps, the changed files' analysed anew. */
-function nextPostings(previous: LoadedGeneration | null, content: GenerationContent, layout: Layout, replaced: ReadonlySet<string>): Postings {
-  if (!previous) return buildPostings(content.files.flatMap((f) => f.passages()));
-  const previousFiles = previous.content.files;
-  const newDocOf = Int32Array.from(previous.ids, (id, old) => (replaced.has(previousFiles[previous.fileOf[old]!]!.file) ? -1 : (layout.positionOf.get(id) ?? -1)));
-  const added: AddedPassage[] = [];
-  content.files.forEach((file, i) => {
-    if (replaced.has(file.file)) file.passages().forEach((passage, n) => added.push({ doc: layout.starts[i]! + n, passage }));
-  });
-  return updatePostings(previous.postings, newDocOf, layout.ids.length, added);
-}
 
 export async function openHnswStore(dir: string, options: HnswStoreOptions = {}): Promise<Store> {
   const annMinPassages = options.annMinPassages ?? ANN_MIN_PASSAGES;
@@ -147,7 +145,7 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
       const name = await readCurrent(dir);
       if (name === null) return null;
       if (loaded?.name === name) return loaded;
-      if (loading?.name !== name) loading = { name, promise: loadGeneration(dir, name) };
+      if (loading?.name !== name) loading = { name, promise: loadGeneration(dir, name, loaded) };
       try {
         loaded = await loading.promise;
         return loaded;
@@ -174,35 +172,29 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
       const layout = layoutOf(content);
       const dimensions = change.embedder.dimensions;
       await writeSegments(dir, newSegments);
-      let written: { postings: Postings; graph: StoredGraph | null } | undefined;
+      const lexical = nextParts(previous && !change.rebuild ? previous.lexicalParts : [], content.files);
+      let graph: StoredGraph | null = null;
       const name = await writeGeneration(dir, content, async (generationDir) => {
+        await writeParts(dir, generationDir, lexical.parts, lexical.written);
         const replaced = new Set([...change.remove, ...change.upsert.map((f) => f.file)]);
-        const postings = nextPostings(previous && !change.rebuild ? previous : null, content, layout, replaced);
-        await writeFile(join(generationDir, LEXICAL_FILE), postingsChunks(postings));
         const held = previous;
-        const update = held?.graph && !change.rebuild && {
-          ids: layout.ids,
-          previous: {
-            stored: held.graph,
-            ids: held.ids,
-            kept: (id: string) => !replaced.has(held.content.files[held.fileOf[held.positionOf.get(id)!]!]!.file),
-          },
-        };
+        const update = held?.graph && !change.rebuild && { stored: held.graph, newPosition: movedPositions(held, content, layout, replaced) };
         if (update) {
           // The graph is about to change under the live generation: until the swap, this process searches
           // the live generation's vectors exactly (~20–50 ms at 100k passages), which still gives its results.
-          held.vectors = exactIndex(held.content.vectors, dimensions);
+          held.vectors = exactIndex(rowsOf(held.content), dimensions);
           graphHandedOver = true;
         }
-        written = { postings, graph: await writeVectorGraph(generationDir, content.vectors, dimensions, annMinPassages, update || undefined) };
+        graph = await writeVectorGraph(generationDir, rowsOf(content), dimensions, annMinPassages, update || undefined);
       });
       await swapCurrent(dir, name);
       // This process searches what it just wrote without reading it back (at 100k passages a load took seconds).
-      loaded = generationOf(name, content, layout, written!.postings, written!.graph);
+      loaded = generationOf(name, content, layout, lexical.parts, graph);
       // The previous generation stays: a reader that read CURRENT just before the swap may still load it.
       const kept = previous ? [loaded, previous] : [loaded];
       await pruneGenerations(dir, kept.map((g) => g.name));
       await pruneSegments(dir, new Set(kept.flatMap((g) => g.content.files.map((f) => f.segment).filter((s) => s !== null))));
+      await pruneParts(dir, kept.map((g) => g.lexicalParts));
     } catch (error) {
       // The graph this process held may be ahead of every generation on disk: read the live one again.
       if (graphHandedOver && loaded === previous) loaded = null;
@@ -231,7 +223,7 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
       const generation = await live();
       if (!generation) return [];
       return ids.flatMap((id) => {
-        const position = generation.positionOf.get(id);
+        const position = generation.positionOf(id);
         return position === undefined ? [] : [passageAt(generation, position)];
       });
     },

@@ -3,9 +3,9 @@
 //
 // Not MiniSearch itself any more: at 100k passages its serialised index took 10 s to load (a Map per term
 // and field, rebuilt from JSON), a question 100–170 ms, and a document frequency a whole search of its own;
-// a one-file change had to index every passage again. Here a generation stores its postings as flat
-// arrays (lexical.bin) that load by copying bytes, a search touches only the postings of the question's
-// terms, and the next generation's postings are the previous ones minus the changed files plus theirs.
+// a one-file change had to index every passage again. Here postings are flat arrays that load by copying
+// bytes, a search touches only the postings of the question's terms, and new postings are old ones minus
+// the changed files plus theirs. A generation's postings come in parts (see lexical-parts.ts).
 import { analyze } from '../text/analyze.js';
 import { analysePassage, idf, LEXICAL_FIELDS, postingScore, type LexicalFields } from './bm25.js';
 import type { StoreHit } from './store.js';
@@ -17,12 +17,12 @@ export interface LexicalIndex {
 
 const FIELDS = LEXICAL_FIELDS.length;
 const MAGIC = 0x434e4c58; // "CNLX"
-const VERSION = 1;
+const VERSION = 2;
 const HEADER_WORDS = 8;
 
 /**
- * A generation's postings. Passages are numbered in generation order; the postings of term t in field f
- * are docs/freqs[offsets[t·F + f] … offsets[t·F + f + 1]).
+ * Postings of some passages, numbered from 0; the postings of term t in field f are
+ * docs/freqs[offsets[t·F + f] … offsets[t·F + f + 1]).
  */
 export interface Postings {
   docCount: number;
@@ -34,10 +34,8 @@ export interface Postings {
   freqs: Uint32Array;
 }
 
-const EMPTY: Postings = { docCount: 0, terms: [], fieldLengths: new Uint32Array(0), offsets: new Uint32Array(1), docs: new Uint32Array(0), freqs: new Uint32Array(0) };
-
 export interface AddedPassage {
-  /** Its number in the new generation. */
+  /** Its number in the new postings. */
   doc: number;
   passage: LexicalFields;
 }
@@ -60,24 +58,25 @@ class Triples {
   }
 }
 
+/** Postings to carry into new ones, each passage renumbered by `newDocOf` (-1: dropped). */
+export interface PostingsSource {
+  postings: Postings;
+  newDocOf: Int32Array;
+}
+
 /**
- * The postings of a new generation of `docCount` passages: the previous generation's, each passage
- * renumbered by `newDocOf` (-1: dropped), plus the added passages. Terms no passage holds any more go.
+ * Postings of `docCount` passages: the sources' postings renumbered, plus the added passages analysed.
+ * Terms no passage holds any more go.
  */
-export function updatePostings(previous: Postings, newDocOf: Int32Array, docCount: number, added: ReadonlyArray<AddedPassage>): Postings {
+export function mergePostings(sources: ReadonlyArray<PostingsSource>, docCount: number, added: ReadonlyArray<AddedPassage>): Postings {
   const fieldLengths = new Uint32Array(docCount * FIELDS);
-  for (let old = 0; old < previous.docCount; old++) {
-    const doc = newDocOf[old]!;
-    if (doc >= 0) fieldLengths.set(previous.fieldLengths.subarray(old * FIELDS, (old + 1) * FIELDS), doc * FIELDS);
+  for (const { postings, newDocOf } of sources) {
+    for (let old = 0; old < postings.docCount; old++) {
+      const doc = newDocOf[old]!;
+      if (doc >= 0) fieldLengths.set(postings.fieldLengths.subarray(old * FIELDS, (old + 1) * FIELDS), doc * FIELDS);
+    }
   }
 
-  // Entries kept per previous (term, field), and the new term numbers.
-  const keptPerSlot = new Uint32Array(previous.terms.length * FIELDS);
-  for (let slot = 0; slot < keptPerSlot.length; slot++) {
-    let kept = 0;
-    for (let i = previous.offsets[slot]!; i < previous.offsets[slot + 1]!; i++) if (newDocOf[previous.docs[i]!]! >= 0) kept++;
-    keptPerSlot[slot] = kept;
-  }
   const termIndex = new Map<string, number>();
   const terms: string[] = [];
   const number = (term: string): number => {
@@ -85,9 +84,19 @@ export function updatePostings(previous: Postings, newDocOf: Int32Array, docCoun
     if (t === undefined) termIndex.set(term, (t = terms.push(term) - 1));
     return t;
   };
-  const newTermOf = previous.terms.map((term, t) => {
-    for (let f = 0; f < FIELDS; f++) if (keptPerSlot[t * FIELDS + f]! > 0) return number(term);
-    return -1;
+  // Entries kept per source (term, field), and the new term numbers.
+  const carried = sources.map(({ postings, newDocOf }) => {
+    const keptPerSlot = new Uint32Array(postings.terms.length * FIELDS);
+    for (let slot = 0; slot < keptPerSlot.length; slot++) {
+      let kept = 0;
+      for (let i = postings.offsets[slot]!; i < postings.offsets[slot + 1]!; i++) if (newDocOf[postings.docs[i]!]! >= 0) kept++;
+      keptPerSlot[slot] = kept;
+    }
+    const newTermOf = postings.terms.map((term, t) => {
+      for (let f = 0; f < FIELDS; f++) if (keptPerSlot[t * FIELDS + f]! > 0) return number(term);
+      return -1;
+    });
+    return { postings, newDocOf, keptPerSlot, newTermOf };
   });
   // The added passages' postings as (slot, doc, freq) triples, each passage analysed once and let go:
   // holding 100k analysed passages at once spent more time in the garbage collector than in analysis.
@@ -103,27 +112,31 @@ export function updatePostings(previous: Postings, newDocOf: Int32Array, docCoun
   }
 
   const counts = new Uint32Array(terms.length * FIELDS);
-  newTermOf.forEach((t, old) => {
-    if (t >= 0) for (let f = 0; f < FIELDS; f++) counts[t * FIELDS + f]! += keptPerSlot[old * FIELDS + f]!;
-  });
+  for (const { keptPerSlot, newTermOf } of carried) {
+    newTermOf.forEach((t, old) => {
+      if (t >= 0) for (let f = 0; f < FIELDS; f++) counts[t * FIELDS + f]! += keptPerSlot[old * FIELDS + f]!;
+    });
+  }
   for (let i = 0; i < fresh.length; i++) counts[fresh.values[i * 3]!]! += 1;
   const offsets = new Uint32Array(counts.length + 1);
   for (let slot = 0; slot < counts.length; slot++) offsets[slot + 1] = offsets[slot]! + counts[slot]!;
   const docs = new Uint32Array(offsets[counts.length]!);
   const freqs = new Uint32Array(docs.length);
   const cursor = offsets.slice(0, counts.length);
-  newTermOf.forEach((t, old) => {
-    if (t < 0) return;
-    for (let f = 0; f < FIELDS; f++) {
-      const slot = t * FIELDS + f;
-      for (let i = previous.offsets[old * FIELDS + f]!; i < previous.offsets[old * FIELDS + f + 1]!; i++) {
-        const doc = newDocOf[previous.docs[i]!]!;
-        if (doc < 0) continue;
-        docs[cursor[slot]!] = doc;
-        freqs[cursor[slot]!++] = previous.freqs[i]!;
+  for (const { postings, newDocOf, newTermOf } of carried) {
+    newTermOf.forEach((t, old) => {
+      if (t < 0) return;
+      for (let f = 0; f < FIELDS; f++) {
+        const slot = t * FIELDS + f;
+        for (let i = postings.offsets[old * FIELDS + f]!; i < postings.offsets[old * FIELDS + f + 1]!; i++) {
+          const doc = newDocOf[postings.docs[i]!]!;
+          if (doc < 0) continue;
+          docs[cursor[slot]!] = doc;
+          freqs[cursor[slot]!++] = postings.freqs[i]!;
+        }
       }
-    }
-  });
+    });
+  }
   for (let i = 0; i < fresh.length; i++) {
     const slot = fresh.values[i * 3]!;
     docs[cursor[slot]!] = fresh.values[i * 3 + 1]!;
@@ -134,52 +147,79 @@ export function updatePostings(previous: Postings, newDocOf: Int32Array, docCoun
 
 /** The postings of these passages, numbered in order. */
 export const buildPostings = (passages: ReadonlyArray<LexicalFields>): Postings =>
-  updatePostings(EMPTY, new Int32Array(0), passages.length, passages.map((passage, doc) => ({ doc, passage })));
+  mergePostings([], passages.length, passages.map((passage, doc) => ({ doc, passage })));
 
 /**
- * lexical.bin: a header, the four arrays (host byte order, checked by the magic number), the terms. In
- * pieces, viewing the arrays where they are: at 100k passages, copying them into one buffer first cost a
- * 44 MB allocation and its garbage collection at every write.
+ * Postings as bytes: a header, the four arrays (host byte order, checked by the magic number), the terms,
+ * then what the caller stores with them (`extra`). In pieces, viewing the arrays where they are: at 100k
+ * passages, copying them into one buffer first cost a 44 MB allocation and its garbage collection.
  */
-export function postingsChunks(postings: Postings): Uint8Array[] {
+export function postingsChunks(postings: Postings, extra: Uint8Array = new Uint8Array(0)): Uint8Array[] {
   const termBytes = new TextEncoder().encode(postings.terms.join('\n'));
-  const header = new Uint32Array([MAGIC, VERSION, postings.docCount, FIELDS, postings.terms.length, postings.docs.length, termBytes.byteLength, 0]);
+  const header = new Uint32Array([MAGIC, VERSION, postings.docCount, FIELDS, postings.terms.length, postings.docs.length, termBytes.byteLength, extra.byteLength]);
   const arrays = [header, postings.fieldLengths, postings.offsets, postings.docs, postings.freqs];
-  return [...arrays.map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)), termBytes];
+  return [...arrays.map((a) => new Uint8Array(a.buffer, a.byteOffset, a.byteLength)), termBytes, extra];
 }
 
-export function readPostings(bytes: Uint8Array): Postings {
+/** What postingsChunks wrote; version 1 (a generation's lexical.bin before parts) had no extra bytes. */
+export function readPostings(bytes: Uint8Array): { postings: Postings; extra: Uint8Array } {
   // Viewed in place when aligned (a big file's Buffer starts its own memory), else copied: a small Buffer
   // may sit in a shared pool where a Uint32Array cannot view it.
   const copy = bytes.byteOffset % 4 === 0 ? bytes : bytes.slice();
   if (copy.byteLength < HEADER_WORDS * 4) throw new Error('lexical index: truncated header');
-  const [magic, version, docCount, fields, termCount, postingCount, termBytes] = new Uint32Array(copy.buffer, copy.byteOffset, HEADER_WORDS);
-  if (magic !== MAGIC || version !== VERSION || fields !== FIELDS) throw new Error('lexical index: not a version 1 index of this build');
+  const [magic, version, docCount, fields, termCount, postingCount, termBytes, extraBytes] = new Uint32Array(copy.buffer, copy.byteOffset, HEADER_WORDS);
+  if (magic !== MAGIC || (version !== VERSION && version !== 1) || fields !== FIELDS) throw new Error(`lexical index: not a version ${VERSION} index of this build`);
   const lengths = [docCount! * FIELDS, termCount! * FIELDS + 1, postingCount!, postingCount!];
   const words = HEADER_WORDS + lengths.reduce((n, l) => n + l, 0);
-  if (copy.byteLength !== words * 4 + termBytes!) throw new Error('lexical index: size does not match its header');
+  if (copy.byteLength !== words * 4 + termBytes! + extraBytes!) throw new Error('lexical index: size does not match its header');
   let at = copy.byteOffset + HEADER_WORDS * 4;
   const [fieldLengths, offsets, docs, freqs] = lengths.map((length) => {
     const array = new Uint32Array(copy.buffer, at, length);
     at += length * 4;
     return array;
   }) as [Uint32Array, Uint32Array, Uint32Array, Uint32Array];
-  const text = new TextDecoder().decode(copy.subarray(at - copy.byteOffset));
+  const start = at - copy.byteOffset;
+  const text = new TextDecoder().decode(copy.subarray(start, start + termBytes!));
   const terms = termCount === 0 ? [] : text.split('\n');
   if (terms.length !== termCount) throw new Error('lexical index: term count does not match its header');
-  return { docCount: docCount!, terms, fieldLengths, offsets, docs, freqs };
+  return { postings: { docCount: docCount!, terms, fieldLengths, offsets, docs, freqs }, extra: copy.subarray(start + termBytes!) };
 }
 
-/** Search over postings; `ids` names the passages in generation order. */
-export function lexicalIndex(postings: Postings, ids: ReadonlyArray<string>): LexicalIndex {
-  const { docCount, fieldLengths, offsets, docs, freqs } = postings;
-  if (ids.length !== docCount) throw new Error(`lexical index of ${docCount} passages for ${ids.length} passages`);
-  const termIndex = new Map(postings.terms.map((term, t) => [term, t] as const));
-  const averages = LEXICAL_FIELDS.map((_, f) => {
-    let sum = 0;
-    for (let doc = 0; doc < docCount; doc++) sum += fieldLengths[doc * FIELDS + f]!;
-    return docCount === 0 ? 0 : sum / docCount;
-  });
+/** Term numbers by term, kept with the postings: a generation shares most of its postings with the previous one. */
+const termIndexes = new WeakMap<Postings, Map<string, number>>();
+
+function termIndexOf(postings: Postings): Map<string, number> {
+  let index = termIndexes.get(postings);
+  if (!index) termIndexes.set(postings, (index = new Map(postings.terms.map((term, t) => [term, t] as const))));
+  return index;
+}
+
+/** Postings searched as part of a generation: `positions` places each of their passages (-1: not in it). */
+export interface LexicalPart {
+  postings: Postings;
+  positions: Int32Array;
+}
+
+/**
+ * Search over a generation's postings, held in parts: each passage of the generation is in exactly one
+ * part, and numbered by its position (`ids` names them). Scores are those of one index over all the
+ * passages: holders and field lengths count the passages placed in the generation only.
+ */
+export function lexicalIndex(parts: ReadonlyArray<LexicalPart>, ids: ReadonlyArray<string>): LexicalIndex {
+  const docCount = ids.length;
+  const sums = LEXICAL_FIELDS.map(() => 0);
+  let placed = 0;
+  for (const { postings, positions } of parts) {
+    if (positions.length !== postings.docCount) throw new Error(`lexical part of ${postings.docCount} passages placed by ${positions.length} positions`);
+    for (let doc = 0; doc < postings.docCount; doc++) {
+      if (positions[doc]! < 0) continue;
+      placed++;
+      for (let f = 0; f < FIELDS; f++) sums[f]! += postings.fieldLengths[doc * FIELDS + f]!;
+    }
+  }
+  if (placed !== docCount) throw new Error(`lexical index of ${placed} passages for ${docCount} passages`);
+  const averages = sums.map((sum) => (docCount === 0 ? 0 : sum / docCount));
+  const indexed = parts.map((part) => ({ ...part, terms: termIndexOf(part.postings) }));
   // Reused by every search: the stamp says which search (and term) last touched a passage.
   const stamps = new Uint32Array(docCount);
   const termStamps = new Uint32Array(docCount);
@@ -203,30 +243,37 @@ export function lexicalIndex(postings: Postings, ids: ReadonlyArray<string>): Le
       const search = nextStamp();
       const touched: number[] = [];
       for (const [term, times] of repeats) {
-        const t = termIndex.get(term);
-        if (t === undefined) continue;
+        const lists = indexed.flatMap(({ postings, positions, terms }) => {
+          const t = terms.get(term);
+          return t === undefined ? [] : [{ postings, positions, t }];
+        });
+        if (lists.length === 0) continue;
         const termStamp = nextStamp();
         for (let f = 0; f < FIELDS; f++) {
-          const start = offsets[t * FIELDS + f]!;
-          const end = offsets[t * FIELDS + f + 1]!;
-          const holders = end - start;
+          let holders = 0;
+          for (const { postings, positions, t } of lists) {
+            for (let i = postings.offsets[t * FIELDS + f]!; i < postings.offsets[t * FIELDS + f + 1]!; i++) if (positions[postings.docs[i]!]! >= 0) holders++;
+          }
           if (holders === 0) continue;
           const termIdf = idf(docCount, holders);
           const average = averages[f]!;
-          for (let i = start; i < end; i++) {
-            const doc = docs[i]!;
-            const tf = freqs[i]!;
-            const score = postingScore(times, f, termIdf, tf, fieldLengths[doc * FIELDS + f]!, average);
-            if (stamps[doc] !== search) {
-              stamps[doc] = search;
-              scores[doc] = 0;
-              matched[doc] = 0;
-              touched.push(doc);
-            }
-            scores[doc]! += score;
-            if (termStamps[doc] !== termStamp) {
-              termStamps[doc] = termStamp;
-              matched[doc]! += 1;
+          for (const { postings, positions, t } of lists) {
+            const { offsets, docs, freqs, fieldLengths } = postings;
+            for (let i = offsets[t * FIELDS + f]!; i < offsets[t * FIELDS + f + 1]!; i++) {
+              const doc = positions[docs[i]!]!;
+              if (doc < 0) continue;
+              const score = postingScore(times, f, termIdf, freqs[i]!, fieldLengths[docs[i]! * FIELDS + f]!, average);
+              if (stamps[doc] !== search) {
+                stamps[doc] = search;
+                scores[doc] = 0;
+                matched[doc] = 0;
+                touched.push(doc);
+              }
+              scores[doc]! += score;
+              if (termStamps[doc] !== termStamp) {
+                termStamps[doc] = termStamp;
+                matched[doc]! += 1;
+              }
             }
           }
         }
@@ -249,12 +296,15 @@ export function lexicalIndex(postings: Postings, ids: ReadonlyArray<string>): Le
       const search = nextStamp();
       let holders = 0;
       for (const term of new Set(terms)) {
-        const t = termIndex.get(term);
-        if (t === undefined) continue;
-        for (let i = offsets[t * FIELDS]!; i < offsets[(t + 1) * FIELDS]!; i++) {
-          if (stamps[docs[i]!] === search) continue;
-          stamps[docs[i]!] = search;
-          holders++;
+        for (const { postings, positions, terms: termIndex } of indexed) {
+          const t = termIndex.get(term);
+          if (t === undefined) continue;
+          for (let i = postings.offsets[t * FIELDS]!; i < postings.offsets[(t + 1) * FIELDS]!; i++) {
+            const doc = positions[postings.docs[i]!]!;
+            if (doc < 0 || stamps[doc] === search) continue;
+            stamps[doc] = search;
+            holders++;
+          }
         }
       }
       return holders;
@@ -262,7 +312,10 @@ export function lexicalIndex(postings: Postings, ids: ReadonlyArray<string>): Le
   };
 }
 
-/** The index of these passages, built in memory (tests, and generations written before lexical.bin). */
+/** Each passage of postings at its own number. */
+export const inOrder = (postings: Postings): LexicalPart => ({ postings, positions: Int32Array.from({ length: postings.docCount }, (_, doc) => doc) });
+
+/** The index of these passages, built in memory. */
 export const lexicalIndexOf = (passages: ReadonlyArray<LexicalFields & { id: string }>): LexicalIndex =>
-  lexicalIndex(buildPostings(passages), passages.map((p) => p.id));
+  lexicalIndex([inOrder(buildPostings(passages))], passages.map((p) => p.id));
 

@@ -191,11 +191,14 @@ export interface LexicalRow {
 
 /**
  * Numbers the passages, then writes their postings as parallel arrays (unnest), which PostgreSQL reads
- * faster than the same rows as JSON.
+ * faster than the same rows as JSON. Resolves once the last postings statement is sent, with `written`,
+ * its completion: the caller may prepare what it sends next meanwhile (and must await it before).
  */
-export async function insertLexical(client: pg.PoolClient, rows: ReadonlyArray<LexicalRow>): Promise<void> {
+export async function insertLexical(client: pg.PoolClient, rows: ReadonlyArray<LexicalRow>): Promise<{ written: Promise<unknown> }> {
+  let written: Promise<unknown> = Promise.resolve();
   for (let start = 0; start < rows.length; start += INSERT_BATCH) {
     const batch = rows.slice(start, start + INSERT_BATCH);
+    await written;
     const { rows: numbered } = await client.query(
       `INSERT INTO confnotes_lexical (passage_id, file, position)
        SELECT * FROM unnest($1::text[], $2::text[], $3::int[]) RETURNING passage_id, doc`,
@@ -216,12 +219,13 @@ export async function insertLexical(client: pg.PoolClient, rows: ReadonlyArray<L
         });
       }
     }
-    await client.query(
+    written = client.query(
       `INSERT INTO confnotes_postings (term, field, doc, freq, length)
        SELECT * FROM unnest($1::text[], $2::int[], $3::int[], $4::int[], $5::int[])`,
       [postings.term, postings.field, postings.doc, postings.freq, postings.length],
     );
   }
+  return { written };
 }
 
 /** Removes the postings of these files' passages; their lexical rows go with the passages (ON DELETE CASCADE). */
@@ -249,7 +253,7 @@ export async function backfillLexical(client: pg.PoolClient): Promise<void> {
     byFile.get(row.file as string)!.push(terms);
     return { id: row.id, file: row.file, position: row.position, terms };
   });
-  await insertLexical(client, lexical);
+  await (await insertLexical(client, lexical)).written;
   await client.query(
     `UPDATE confnotes_files f SET field_length_sums = r.sums
      FROM jsonb_to_recordset($1::jsonb) AS r(file text, sums integer[]) WHERE f.file = r.file`,

@@ -15,7 +15,7 @@ import type { Passage, Talk, TalkFields } from '../types.js';
 import { checkChange, checkEmbedder } from './change.js';
 import { analysePassage } from './bm25.js';
 import { batchedPerTick } from './postgres-batch.js';
-import { deletePostings, documentFrequencies, insertLexical, type LexicalSearch, searchLexical, sumLengths } from './postgres-lexical.js';
+import { deletePostings, documentFrequencies, insertLexical, type LexicalRow, type LexicalSearch, searchLexical, sumLengths } from './postgres-lexical.js';
 import { createSearchIndexes, migrate, setDimensions } from './postgres-schema.js';
 import type { IndexedFile, Manifest, Store, StoreChange, StoreHit } from './store.js';
 import { ANN_MIN_PASSAGES } from './vector-index.js';
@@ -96,46 +96,100 @@ function toTalk(row: Record<string, unknown>): Talk {
   });
 }
 
-async function insertFile(client: pg.PoolClient, file: IndexedFile): Promise<void> {
-  const terms = file.passages.map(analysePassage);
-  await client.query(
-    `INSERT INTO confnotes_files (file, hash, encoding, conference, talks, passages, field_length_sums)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
-    [file.file, file.hash, file.encoding, file.conference, file.talks.length, file.passages.length, sumLengths(terms)],
-  );
-  if (file.talks.length > 0) {
-    await client.query(
-      `INSERT INTO confnotes_talks (id, file, position, conference, date, talk, speakers, companies, language, line_start, line_end, empty)
-       SELECT r.id, r.file, r.position, r.conference, r.date, r.talk,
-              ARRAY(SELECT jsonb_array_elements_text(r.speakers)), ARRAY(SELECT jsonb_array_elements_text(r.companies)),
-              r.language, r.line_start, r.line_end, r.empty
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, file text, position int, conference text, date text, talk text,
-            speakers jsonb, companies jsonb, language text, line_start int, line_end int, empty boolean)`,
-      [JSON.stringify(file.talks.map((t, position) => ({ ...t, position, line_start: t.lines[0], line_end: t.lines[1] })))],
-    );
-  }
-  for (let start = 0; start < file.passages.length; start += INSERT_BATCH) {
-    const rows = file.passages.slice(start, start + INSERT_BATCH).map((p, i) => ({
+interface Statement {
+  text: string;
+  values: unknown[];
+}
+
+/**
+ * The statements that write these files: one per table for all of them, so that a group of files of
+ * about INSERT_BATCH passages is a few statements. Building them (analysing every passage's terms,
+ * serialising the rows) is the process's share of the work; see insertFiles.
+ */
+function insertStatements(files: ReadonlyArray<IndexedFile>): { statements: Statement[]; lexical: LexicalRow[] } {
+  const terms = files.map((file) => file.passages.map(analysePassage));
+  const filesRow = files.map((file, i) => ({
+    file: file.file, hash: file.hash, encoding: file.encoding, conference: file.conference,
+    talks: file.talks.length, passages: file.passages.length, field_length_sums: sumLengths(terms[i]!),
+  }));
+  const talks = files.flatMap((file) => file.talks.map((t, position) => ({ ...t, position, line_start: t.lines[0], line_end: t.lines[1] })));
+  const passages = files.flatMap((file) =>
+    file.passages.map((p, position) => ({
       ...p,
-      position: start + i,
+      position,
       talk_id: p.talkId,
       line_start: p.lines[0],
       line_end: p.lines[1],
-      embedding: pgvector.toSql(Array.from(file.vectors[start + i]!)),
-    }));
-    await client.query(
-      `INSERT INTO confnotes_passages (id, file, position, talk_id, conference, date, talk, speakers, companies, language,
-                                       line_start, line_end, text, embedding)
-       SELECT r.id, r.file, r.position, r.talk_id, r.conference, r.date, r.talk,
-              ARRAY(SELECT jsonb_array_elements_text(r.speakers)), ARRAY(SELECT jsonb_array_elements_text(r.companies)),
-              r.language, r.line_start, r.line_end, r.text, r.embedding::vector
-       FROM jsonb_to_recordset($1::jsonb) AS r(id text, file text, position int, talk_id text, conference text, date text,
-            talk text, speakers jsonb, companies jsonb, language text, line_start int, line_end int, text text,
-            embedding text)`,
-      [JSON.stringify(rows)],
+      embedding: pgvector.toSql(Array.from(file.vectors[position]!)),
+    })),
+  );
+  const statements: Statement[] = [
+    {
+      text: `INSERT INTO confnotes_files (file, hash, encoding, conference, talks, passages, field_length_sums)
+             SELECT * FROM jsonb_to_recordset($1::jsonb)
+               AS r(file text, hash text, encoding text, conference text, talks int, passages int, field_length_sums int[])`,
+      values: [JSON.stringify(filesRow)],
+    },
+  ];
+  if (talks.length > 0) {
+    statements.push({
+      text: `INSERT INTO confnotes_talks (id, file, position, conference, date, talk, speakers, companies, language, line_start, line_end, empty)
+             SELECT r.id, r.file, r.position, r.conference, r.date, r.talk,
+                    ARRAY(SELECT jsonb_array_elements_text(r.speakers)), ARRAY(SELECT jsonb_array_elements_text(r.companies)),
+                    r.language, r.line_start, r.line_end, r.empty
+             FROM jsonb_to_recordset($1::jsonb) AS r(id text, file text, position int, conference text, date text, talk text,
+                  speakers jsonb, companies jsonb, language text, line_start int, line_end int, empty boolean)`,
+      values: [JSON.stringify(talks)],
+    });
+  }
+  if (passages.length > 0) {
+    statements.push(
+      {
+        text: `INSERT INTO confnotes_passages (id, file, position, talk_id, conference, date, talk, speakers, companies, language,
+                                               line_start, line_end, text, embedding)
+               SELECT r.id, r.file, r.position, r.talk_id, r.conference, r.date, r.talk,
+                      ARRAY(SELECT jsonb_array_elements_text(r.speakers)), ARRAY(SELECT jsonb_array_elements_text(r.companies)),
+                      r.language, r.line_start, r.line_end, r.text, r.embedding::vector
+               FROM jsonb_to_recordset($1::jsonb) AS r(id text, file text, position int, talk_id text, conference text, date text,
+                    talk text, speakers jsonb, companies jsonb, language text, line_start int, line_end int, text text,
+                    embedding text)`,
+        values: [JSON.stringify(passages)],
+      },
     );
   }
-  await insertLexical(client, file.passages.map((p, position) => ({ id: p.id, file: file.file, position, terms: terms[position]! })));
+  const lexical = files.flatMap((file, i) => file.passages.map((p, position) => ({ id: p.id, file: file.file, position, terms: terms[i]![position]! })));
+  return { statements, lexical };
+}
+
+/** Files in groups of about INSERT_BATCH passages (a bigger file is a group of its own). */
+function groupsOf(files: ReadonlyArray<IndexedFile>): IndexedFile[][] {
+  const groups: IndexedFile[][] = [];
+  let passages = Infinity;
+  for (const file of files) {
+    if (passages + file.passages.length > INSERT_BATCH) {
+      groups.push([]);
+      passages = 0;
+    }
+    groups.at(-1)!.push(file);
+    passages += file.passages.length;
+  }
+  return groups;
+}
+
+/**
+ * Writes the files, a group at a time, each group's statements built while the server writes the previous
+ * group's postings, its longest statement: at 100k passages, analysing terms and serialising rows took
+ * about a fifth of the writes, and the server had waited for them.
+ */
+async function insertFiles(client: pg.PoolClient, files: ReadonlyArray<IndexedFile>): Promise<void> {
+  let written: Promise<unknown> = Promise.resolve();
+  for (const group of groupsOf(files)) {
+    const { statements, lexical } = insertStatements(group);
+    await written;
+    for (const { text, values } of statements) await client.query(text, values);
+    ({ written } = await insertLexical(client, lexical));
+  }
+  await written;
 }
 
 /** Applies the change; true when it replaced the whole content. */
@@ -155,7 +209,7 @@ async function applyInTransaction(client: pg.PoolClient, change: StoreChange): P
     await deletePostings(client, replaced);
     await client.query('DELETE FROM confnotes_files WHERE file = ANY($1::text[])', [replaced]);
   }
-  for (const file of change.upsert) await insertFile(client, file);
+  await insertFiles(client, change.upsert);
   if (fresh) await createSearchIndexes(client);
   // updated_at is what readers compare to see a change (see manifest()): each change moves it on by at
   // least the millisecond that Manifest.updatedAt keeps, even when two land within one.

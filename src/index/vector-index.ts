@@ -44,25 +44,32 @@ export interface VectorIndex {
   search(query: Float32Array, k: number): VectorMatch[];
 }
 
+/** Every passage's vector, in position order, in pieces of float32 rows (a generation's: one per file). */
+export type VectorRows = ReadonlyArray<Float32Array>;
+
+const rowCount = (vectors: VectorRows, dimensions: number): number => vectors.reduce((n, piece) => n + piece.length / dimensions, 0);
+
 // Imported when a generation has a graph: below ANN_MIN_PASSAGES no process needs the native module, whose
 // loading was ~60 ms of each `confnotes ask`.
 const newGraph = async (dimensions: number): Promise<HierarchicalNSW> =>
   new (await import('hnswlib-node')).default.HierarchicalNSW('ip', dimensions);
 
 /** Scores every vector; keeps the best k in a small sorted array (k is tiny next to n). */
-export function exactIndex(vectors: Float32Array, dimensions: number): VectorIndex {
-  const count = vectors.length / dimensions;
+export function exactIndex(vectors: VectorRows, dimensions: number): VectorIndex {
   return {
     search(query, k) {
       const best: VectorMatch[] = [];
-      for (let i = 0; i < count; i++) {
-        let score = 0;
-        for (let d = 0, o = i * dimensions; d < dimensions; d++, o++) score += vectors[o]! * query[d]!;
-        if (best.length < k || score > best[best.length - 1]!.score) {
-          let at = best.length;
-          while (at > 0 && best[at - 1]!.score < score) at--;
-          best.splice(at, 0, { index: i, score });
-          if (best.length > k) best.pop();
+      let i = 0;
+      for (const piece of vectors) {
+        for (let o = 0; o < piece.length; i++) {
+          let score = 0;
+          for (let d = 0; d < dimensions; d++, o++) score += piece[o]! * query[d]!;
+          if (best.length < k || score > best[best.length - 1]!.score) {
+            let at = best.length;
+            while (at > 0 && best[at - 1]!.score < score) at--;
+            best.splice(at, 0, { index: i, score });
+            if (best.length > k) best.pop();
+          }
         }
       }
       return best;
@@ -89,7 +96,13 @@ function positionsOf(labels: Buffer | null, count: number): Int32Array {
   return positions;
 }
 
-const rowOf = (vectors: Float32Array, dimensions: number, i: number): number[] => Array.from(vectors.subarray(i * dimensions, (i + 1) * dimensions));
+/** Calls `visit` with each position, in order, and what gives its row as hnswlib takes it (made only when asked for). */
+function eachRow(vectors: VectorRows, dimensions: number, visit: (position: number, row: () => number[]) => void): void {
+  let position = 0;
+  for (const piece of vectors) {
+    for (let o = 0; o < piece.length; o += dimensions) visit(position++, () => Array.from(piece.subarray(o, o + dimensions)));
+  }
+}
 
 /** The previous generation, and which of its passages the new one keeps as they were. */
 export interface PreviousGraph {
@@ -99,10 +112,11 @@ export interface PreviousGraph {
    * `retireGraph`) and must not use it again if the write fails.
    */
   stored: StoredGraph;
-  /** Its passage ids, in position order. */
-  ids: ReadonlyArray<string>;
-  /** True when the passage is unchanged in the new generation (its file was neither replaced nor removed). */
-  kept(id: string): boolean;
+  /**
+   * Where the passage at this position of the previous generation is in the new one, -1 when it is not
+   * there unchanged (its file was replaced or removed).
+   */
+  newPosition(position: number): number;
 }
 
 /**
@@ -110,17 +124,15 @@ export interface PreviousGraph {
  * this change is applied, or too many new points for an update to pay. Decided before the graph is
  * touched, so that a null leaves it as it was.
  */
-function updatedGraph(previous: PreviousGraph, vectors: Float32Array, dimensions: number, ids: ReadonlyArray<string>): { graph: HierarchicalNSW; positions: Int32Array } | null {
+function updatedGraph(previous: PreviousGraph, vectors: VectorRows, dimensions: number, count: number): { graph: HierarchicalNSW; positions: Int32Array } | null {
   const { graph } = previous.stored;
-  const old = positionsOf(previous.stored.labels, previous.ids.length);
-  const positionOf = new Map(ids.map((id, i) => [id, i] as const));
-  const placed = new Uint8Array(ids.length);
+  const old = positionsOf(previous.stored.labels, graph.getCurrentCount());
+  const placed = new Uint8Array(count);
   const deleted: number[] = [];
   const labels: number[] = Array.from(old, (position, label) => {
-    const id = position < 0 ? undefined : previous.ids[position];
-    if (id === undefined) return -1;
-    const now = positionOf.get(id);
-    if (now === undefined || !previous.kept(id)) {
+    if (position < 0) return -1;
+    const now = previous.newPosition(position);
+    if (now < 0) {
       deleted.push(label);
       return -1;
     }
@@ -129,16 +141,16 @@ function updatedGraph(previous: PreviousGraph, vectors: Float32Array, dimensions
   });
   // New points take deleted slots first (replaceDeleted); what is left deleted is the excess of slots.
   const slots = graph.getCurrentCount();
-  const size = Math.max(slots, ids.length);
-  const added = ids.length - placed.reduce((n, p) => n + p, 0);
-  if ((size - ids.length) / size > MAX_DELETED_SHARE || added / ids.length > MAX_CHANGED_SHARE) return null;
+  const size = Math.max(slots, count);
+  const added = count - placed.reduce((n, p) => n + p, 0);
+  if ((size - count) / size > MAX_DELETED_SHARE || added / count > MAX_CHANGED_SHARE) return null;
   for (const label of deleted) graph.markDelete(label);
   if (graph.getMaxElements() < size) graph.resizeIndex(size);
-  for (let i = 0; i < ids.length; i++) {
-    if (placed[i]) continue;
-    graph.addPoint(rowOf(vectors, dimensions, i), labels.length, true);
-    labels.push(i);
-  }
+  eachRow(vectors, dimensions, (position, row) => {
+    if (placed[position]) return;
+    graph.addPoint(row(), labels.length, true);
+    labels.push(position);
+  });
   return { graph, positions: Int32Array.from(labels) };
 }
 
@@ -149,18 +161,18 @@ function updatedGraph(previous: PreviousGraph, vectors: Float32Array, dimensions
  */
 export async function writeVectorGraph(
   generationDir: string,
-  vectors: Float32Array,
+  vectors: VectorRows,
   dimensions: number,
   minPassages = ANN_MIN_PASSAGES,
-  update?: { ids: ReadonlyArray<string>; previous: PreviousGraph },
+  previous?: PreviousGraph,
 ): Promise<StoredGraph | null> {
-  const count = vectors.length / dimensions;
+  const count = rowCount(vectors, dimensions);
   if (count === 0 || count < minPassages) return null;
-  let built = update && updatedGraph(update.previous, vectors, dimensions, update.ids);
+  let built = previous && updatedGraph(previous, vectors, dimensions, count);
   if (!built) {
     const graph = await newGraph(dimensions);
     graph.initIndex({ maxElements: count, m: ANN_M, efConstruction: ANN_EF_CONSTRUCTION, randomSeed: 100, allowReplaceDeleted: true });
-    for (let i = 0; i < count; i++) graph.addPoint(rowOf(vectors, dimensions, i), i);
+    eachRow(vectors, dimensions, (position, row) => graph.addPoint(row(), position));
     built = { graph, positions: Int32Array.from({ length: count }, (_, i) => i) };
   }
   await built.graph.writeIndex(join(generationDir, GRAPH_FILE));
@@ -192,12 +204,12 @@ export async function readVectorGraph(generationDir: string, dimensions: number)
 }
 
 /** Search over the stored graph when there is one, else exact search over the vectors. */
-export function vectorIndexOf(stored: StoredGraph | null, vectors: Float32Array, dimensions: number): VectorIndex {
+export function vectorIndexOf(stored: StoredGraph | null, vectors: VectorRows, dimensions: number): VectorIndex {
   if (!stored) return exactIndex(vectors, dimensions);
-  const count = vectors.length / dimensions;
+  const count = rowCount(vectors, dimensions);
   return annIndex(stored.graph, positionsOf(stored.labels, count), count);
 }
 
-export async function openVectorIndex(generationDir: string, vectors: Float32Array, dimensions: number): Promise<VectorIndex> {
+export async function openVectorIndex(generationDir: string, vectors: VectorRows, dimensions: number): Promise<VectorIndex> {
   return vectorIndexOf(await readVectorGraph(generationDir, dimensions), vectors, dimensions);
 }

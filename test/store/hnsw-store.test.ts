@@ -5,8 +5,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, test } from 'vitest';
 import { openHnswStore } from '../../src/index/hnsw-store.js';
+import { buildPostings, postingsChunks } from '../../src/index/lexical-index.js';
 import { lockPath } from '../../src/index/lock.js';
 import type { Store } from '../../src/index/store.js';
+import { analyze } from '../../src/text/analyze.js';
 import { compileChildren } from './compile-children.js';
 import { COPIES_FOR_5K, TEST_EMBEDDER, indexText, seedFiles, seedTexts, writerVariant } from './fixtures.js';
 import { mixedQueries, recallAgainstExact } from './recall.js';
@@ -82,7 +84,7 @@ describe('embedded store on disk', () => {
     await mkdir(join(dir, 'gen-4.tmp-999999'));
     await writeFile(join(dir, 'CURRENT.tmp-999999'), 'gen-4');
     await store.apply({ embedder: TEST_EMBEDDER, upsert: [seeds[3]!], remove: [] });
-    expect((await readdir(dir)).filter((n) => n !== '.lock').sort()).toEqual(['CURRENT', 'gen-3', 'gen-4', 'segments']);
+    expect((await readdir(dir)).filter((n) => n !== '.lock').sort()).toEqual(['CURRENT', 'gen-3', 'gen-4', 'lexical', 'segments']);
     expect((await store.manifest())!.counts.files).toBe(4);
     await store.close();
   });
@@ -233,6 +235,10 @@ describe('segments: one file per notes file, shared between generations', () => 
     await writeFile(join(dir, 'gen-1', 'vectors.f32'), new Uint8Array(vectors.buffer));
     await rm(join(dir, 'gen-1', 'segments.json'));
     await rm(join(dir, 'segments'), { recursive: true });
+    // Its postings in the generation's own lexical.bin, before lexical parts.
+    await writeFile(join(dir, 'gen-1', 'lexical.bin'), Buffer.concat(postingsChunks(buildPostings(files.flatMap((f) => f.passages)))));
+    await rm(join(dir, 'gen-1', 'lexical-parts.json'));
+    await rm(join(dir, 'lexical'), { recursive: true });
 
     const older = await openHnswStore(dir);
     expect(await older.lexicalSearch(etsy, 10)).toEqual(expected.lexical);
@@ -245,6 +251,56 @@ describe('segments: one file per notes file, shared between generations', () => 
     expect(await reopened.lexicalSearch(etsy, 10)).toEqual(await older.lexicalSearch(etsy, 10));
     expect((await reopened.manifest())!.counts.files).toBe(seeds.length - 1);
     await Promise.all([older.close(), reopened.close()]);
+  });
+});
+
+describe('lexical parts: a base shared by generations, and a delta of the files changed since', () => {
+  const QUERIES = ['Etsy post-mortem', 'deploiements chez Etsy', 'what did DataDog say', 'zorblax observability', 'how do teams monitor their services in production?'];
+  const partsOf = async (dir: string) => JSON.parse(await readFile(join(dir, (await generations(dir)).at(-1)!, 'lexical-parts.json'), 'utf8')) as string[];
+
+  test('each change searches and counts as an index built from scratch, in the writer and in a reader following it', async () => {
+    const dir = freshDir();
+    const writer = await openHnswStore(dir);
+    let files = writerVariant(8, 0);
+    await writer.apply({ embedder: TEST_EMBEDDER, upsert: files, remove: [] });
+    const reader = await openHnswStore(dir);
+    const [firstBase] = await partsOf(dir);
+    const seen = { deltaOverBase: 0, newBase: 0 };
+    for (let step = 0; step < 6; step++) {
+      const previousBase = (await partsOf(dir))[0];
+      const target = files[step * 6 + 1]!;
+      if (step === 3) {
+        await writer.apply({ embedder: TEST_EMBEDDER, upsert: [], remove: [target.file] });
+        files = files.filter((f) => f.file !== target.file);
+      } else {
+        const text = seedTexts().find((t) => target.file.endsWith(t.file))!.text;
+        const edited = indexText(target.file, `${text}\n\nA zorblax note on observability, step ${step}.\n`);
+        await writer.apply({ embedder: TEST_EMBEDDER, upsert: [edited], remove: [] });
+        files = files.map((f) => (f.file === edited.file ? edited : f));
+      }
+      const parts = await partsOf(dir);
+      if (parts.length === 2 && parts[0] === previousBase) seen.deltaOverBase++;
+      if (parts.length === 1 && parts[0] !== previousBase) seen.newBase++;
+
+      const fresh = await openHnswStore(freshDir());
+      await fresh.apply({ embedder: TEST_EMBEDDER, upsert: files, remove: [] });
+      for (const query of QUERIES) {
+        const expected = await fresh.lexicalSearch(query, 20);
+        expect(await writer.lexicalSearch(query, 20), `step ${step}: ${query}`).toEqual(expected);
+        expect(await reader.lexicalSearch(query, 20), `step ${step}, reader: ${query}`).toEqual(expected);
+        const terms = analyze(query);
+        expect(await writer.documentFrequency(terms), `step ${step}: ${query}`).toBe(await fresh.documentFrequency(terms));
+        expect(await reader.documentFrequency(terms), `step ${step}, reader: ${query}`).toBe(await fresh.documentFrequency(terms));
+      }
+      await fresh.close();
+    }
+    // Both ways of writing a change were taken, and only the kept generations' parts stay.
+    expect(seen.deltaOverBase).toBeGreaterThan(0);
+    expect(seen.newBase).toBeGreaterThan(0);
+    expect((await partsOf(dir))[0]).not.toBe(firstBase);
+    const kept = new Set((await Promise.all((await generations(dir)).map((g) => readFile(join(dir, g, 'lexical-parts.json'), 'utf8')))).flatMap((json) => JSON.parse(json) as string[]));
+    expect(new Set(await readdir(join(dir, 'lexical')))).toEqual(kept);
+    await Promise.all([writer.close(), reader.close()]);
   });
 });
 

@@ -6,7 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openHnswStore } from '../../src/index/hnsw-store.js';
-import { buildPostings, lexicalIndex, postingsChunks, readPostings, updatePostings } from '../../src/index/lexical-index.js';
+import { buildPostings, inOrder, lexicalIndex, mergePostings, postingsChunks, readPostings } from '../../src/index/lexical-index.js';
 import { analyze } from '../../src/text/analyze.js';
 import type { Passage } from '../../src/types.js';
 import { indexText, seedFiles, seedTexts, TEST_EMBEDDER } from './fixtures.js';
@@ -30,8 +30,8 @@ describe('lexical postings', () => {
     const positionOf = new Map(after.map((p, doc) => [p.id, doc] as const));
     const newDocOf = Int32Array.from(before, (p) => (changed.has(p.file) ? -1 : (positionOf.get(p.id) ?? -1)));
     const added = after.flatMap((passage, doc) => (passage.file === first!.file ? [{ doc, passage }] : []));
-    const updated = lexicalIndex(updatePostings(buildPostings(before), newDocOf, after.length, added), ids(after));
-    const fresh = lexicalIndex(buildPostings(after), ids(after));
+    const updated = lexicalIndex([inOrder(mergePostings([{ postings: buildPostings(before), newDocOf }], after.length, added))], ids(after));
+    const fresh = lexicalIndex([inOrder(buildPostings(after))], ids(after));
     const reference = miniSearchReference(after);
     for (const query of QUERIES) {
       const hits = updated.search(query, 20);
@@ -46,12 +46,14 @@ describe('lexical postings', () => {
 
   it('reads back what it wrote, and refuses bytes it did not', () => {
     const postings = buildPostings(before);
-    const bytes = Buffer.concat(postingsChunks(postings));
-    expect(readPostings(bytes)).toEqual(postings);
+    const bytes = Buffer.concat(postingsChunks(postings, new TextEncoder().encode('["what the caller keeps"]')));
+    const read = readPostings(bytes);
+    expect(read.postings).toEqual(postings);
+    expect(new TextDecoder().decode(read.extra)).toBe('["what the caller keeps"]');
     expect(() => readPostings(bytes.subarray(0, bytes.byteLength - 3))).toThrow(/size does not match/);
     const foreign = bytes.slice();
     foreign[0] ^= 0xff;
-    expect(() => readPostings(foreign)).toThrow(/not a version 1 index/);
+    expect(() => readPostings(foreign)).toThrow(/not a version 2 index/);
   });
 
   it('a generation written with MiniSearch (lexical.json) still opens and searches', async () => {
@@ -61,7 +63,7 @@ describe('lexical postings', () => {
     const expected = await store.lexicalSearch('Etsy post-mortem', 10);
     await store.close();
     const [generation] = (await readdir(dir)).filter((n) => n.startsWith('gen-'));
-    rmSync(join(dir, generation!, 'lexical.bin'));
+    rmSync(join(dir, generation!, 'lexical-parts.json'));
     writeFileSync(join(dir, generation!, 'lexical.json'), '{}');
     const older = await openHnswStore(dir);
     expect(await older.lexicalSearch('Etsy post-mortem', 10)).toEqual(expected);
@@ -71,7 +73,7 @@ describe('lexical postings', () => {
     const broken = join(root, 'broken');
     cpSync(dir, broken, { recursive: true });
     rmSync(join(broken, generation!, 'lexical.json'));
-    expect(existsSync(join(broken, generation!, 'lexical.bin'))).toBe(false);
+    expect(existsSync(join(broken, generation!, 'lexical-parts.json'))).toBe(false);
     await expect(openHnswStore(broken)).rejects.toThrow();
   });
 });

@@ -24,7 +24,7 @@ export async function recallAgainstExact(
 ): Promise<{ recall: number; medianMs: number }> {
   const matrix = new Float32Array(vectors.length * vectors[0]!.length);
   vectors.forEach((v, i) => matrix.set(v, i * v.length));
-  const exact = exactIndex(matrix, vectors[0]!.length);
+  const exact = exactIndex([matrix], vectors[0]!.length);
   let found = 0;
   const times: number[] = [];
   for (const query of queries) {
