@@ -26,16 +26,12 @@ export const PASSAGE_FEATURES = [
   'passage_coverage',
   'talk_coverage',
   'rarest_in_talk',
-  'named_conference',
   'is_talk',
-  'named_event_section',
   'talk_distinctive_coverage',
   'title_coverage',
 ] as const;
 
 export interface PassageContext {
-  /** Conferences the question names. */
-  named: readonly string[];
   /** Ids of the talks; introductions and conclusions have passages but are no talks. */
   talkIds: ReadonlySet<string>;
 }
@@ -54,12 +50,11 @@ export function termsByTalk(candidates: ReadonlyArray<Pick<RerankCandidate, 'pas
 const reciprocal = (rank: number | undefined): number => (rank === undefined ? 0 : 1 / rank);
 
 /** One row of PASSAGE_FEATURES per candidate, candidates in fused order. */
-export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, queryTerms: QueryTerm[], { named, talkIds }: PassageContext): number[][] {
+export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, queryTerms: QueryTerm[], { talkIds }: PassageContext): number[][] {
   const talkTerms = termsByTalk(candidates);
   const rarest = rarestTerm(queryTerms);
   return candidates.map(({ passage, terms, titleTerms, ranks }, rank) => {
     const talk = talkTerms.get(passage.talkId)!;
-    const ofNamed = named.includes(passage.conference);
     const isTalk = talkIds.has(passage.talkId);
     return [
       1 / (1 + rank),
@@ -68,10 +63,7 @@ export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, quer
       coverage(queryTerms, terms),
       coverage(queryTerms, talk),
       rarest && rarest.terms.some((t) => talk.has(t)) ? 1 : 0,
-      ofNamed ? 1 : 0,
       isTalk ? 1 : 0,
-      // A section of the named conference that is no talk (its introduction, its party) answers questions about the event.
-      ofNamed && !isTalk ? 1 : 0,
       // Names weigh more than common words: the share of the question's distinctive weight the talk says.
       distinctiveCoverage(queryTerms, talk),
       // A question naming the speaker, the company or the talk's subject names what its heading says.
