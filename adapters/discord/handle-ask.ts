@@ -9,7 +9,7 @@ import { isConfnotesError } from '../../src/errors.js';
 import { recordIfAbstained } from '../../src/gaps/feedback-log.js';
 import { formatAnswer, formatQuestionProblem } from './format-answer.js';
 import type { InteractionDeps } from './handle-interaction.js';
-import { discordMessage } from './message.js';
+import { type DiscordMessage, discordMessage } from './message.js';
 
 type AskingInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
@@ -29,27 +29,14 @@ export async function handleAskTheNotes(interaction: MessageContextMenuCommandIn
 }
 
 async function answer(interaction: AskingInteraction, question: string, isPrivate: boolean, deps: InteractionDeps): Promise<void> {
-  const { service, notesUrl, gaps, logger, answering } = deps;
   // The deferral goes out now; the answer is worked out once a burst's deferrals are all out (after-acks.ts).
+  // Discord's acknowledgement is the deferral's request, not the interaction's arrival, so answering is queued
+  // once that request has gone through. Queued as interactions arrived, a burst's answering could start while
+  // deferrals still waited to be sent (Dec 2026, 100 /ask on the bench: 5 answers began before the last deferral
+  // was through; all 100 when discord.js's REST pool was capped at 8 connections).
   const deferred = interaction.deferReply(isPrivate ? { flags: MessageFlags.Ephemeral } : {});
-  const answered = answering.later(() =>
-    service.ask(question).then(
-      async (reply) => {
-        if (gaps) {
-          // A record that cannot be written must not cost the asker the answer.
-          await recordIfAbstained(gaps, reply, `discord:${interaction.channelId}`).catch((error: unknown) => logger.warn({ err: error }, 'could not record the unanswered question'));
-        }
-        return formatAnswer(reply, notesUrl);
-      },
-      (error: unknown) => {
-        if (isConfnotesError(error) && (error.code === 'QUESTION_EMPTY' || error.code === 'QUESTION_TOO_LONG')) {
-          return [formatQuestionProblem(error)];
-        }
-        throw error;
-      },
-    ),
-  );
-  // A failed answer is reported once the deferral is through, so that the apology can edit it in.
+  const answered = deferred.then(() => deps.answering.later(() => formattedAnswer(question, `discord:${interaction.channelId}`, deps)));
+  // A failed deferral fails this too, unread: the apology is for the deferral's error.
   void answered.catch(() => undefined);
   await deferred;
   const [first, ...rest] = await answered;
@@ -59,4 +46,23 @@ async function answer(interaction: AskingInteraction, question: string, isPrivat
     const flags = (message.flags ?? 0) | (isPrivate ? MessageFlags.Ephemeral : 0);
     await interaction.followUp({ ...message, flags });
   }
+}
+
+/** The answer's messages, or the usage problem of a question that cannot be asked; `origin` names where it was asked. */
+async function formattedAnswer(question: string, origin: string, { service, notesUrl, gaps, logger }: InteractionDeps): Promise<DiscordMessage[]> {
+  return service.ask(question).then(
+    async (reply) => {
+      if (gaps) {
+        // A record that cannot be written must not cost the asker the answer.
+        await recordIfAbstained(gaps, reply, origin).catch((error: unknown) => logger.warn({ err: error }, 'could not record the unanswered question'));
+      }
+      return formatAnswer(reply, notesUrl);
+    },
+    (error: unknown) => {
+      if (isConfnotesError(error) && (error.code === 'QUESTION_EMPTY' || error.code === 'QUESTION_TOO_LONG')) {
+        return [formatQuestionProblem(error)];
+      }
+      throw error;
+    },
+  );
 }

@@ -8,13 +8,16 @@ import {
   type BlockFeedbackButtonsAction,
   HTTPReceiver,
   type Receiver,
+  type RespondFn,
   type SayStreamFn,
+  type SlashCommand,
   SocketModeReceiver,
   type webApi,
 } from '@slack/bolt';
 import type { Config } from '../../src/config.js';
 import { ConfnotesError } from '../../src/errors.js';
 import { log } from '../../src/log.js';
+import { afterAcks } from '../../src/pool/after-acks.js';
 import type { ConfnotesService } from '../../src/service.js';
 import type { SlackMessage } from './blocks.js';
 import { ackCommandsFirst } from './ack-first.js';
@@ -80,12 +83,19 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
   let stopReceiving: () => Promise<unknown>;
   /** Resolves once the commands acknowledged ahead of Bolt have been through it (HTTP mode). */
   let commandsSettled = async (): Promise<void> => undefined;
+  /**
+   * Runs a command's answering once a burst's acks are out (after-acks.ts). Over HTTP, ack-first.ts queued the
+   * whole command there before Bolt saw it, so its listener runs late already and answers at once. In Socket
+   * Mode Bolt's listener sends the ack itself, on the websocket, and queues the answering behind it.
+   */
+  let afterAck: <T>(work: () => Promise<T>) => Promise<T>;
   if (appToken) {
     // The socket's own client keeps its patient default retries: reconnecting is worth waiting for.
     const socket = new SocketModeReceiver({ appToken, logger: boltLogger, installerOptions: { clientOptions: { ...apiOptions } } });
     // Bolt's stop() does not wait for the websocket's close handshake; the client's disconnect() does.
     stopReceiving = () => socket.client.disconnect();
     receiver = socket;
+    afterAck = afterAcks().later;
   } else {
     const http = new HTTPReceiver({ signingSecret: signingSecret!, logger: boltLogger });
     const ackFirst = ackCommandsFirst(http.requestListener, {
@@ -98,6 +108,7 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
     http.requestListener = rejectFutureRequests(ackFirst.listener, () => logger.warn('request signed with a future timestamp: rejected'));
     stopReceiving = () => http.stop();
     receiver = http;
+    afterAck = (work) => work();
   }
   const app = new App({
     receiver,
@@ -146,7 +157,10 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
     // Over HTTP the command was acknowledged before Bolt saw it (ack-first.ts) and this ack() sends nothing;
     // in Socket Mode it is the ack.
     await ack();
-    await afterPendingAcks();
+    await afterAck(() => answerCommand(command, respond, client));
+  });
+
+  async function answerCommand(command: SlashCommand, respond: RespondFn, client: WebClient): Promise<void> {
     const isDm = command.channel_name === 'directmessage';
     const reply = await converse(command.text, { user: command.user_id, channel: command.channel_id, channelName: command.channel_name, isDm });
     if (reply.kind === 'digest') {
@@ -164,7 +178,7 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
     // follow-ups. An ephemeral answer has no thread.
     const metadata = reply.kind === 'answer' && responseType === 'in_channel' ? answerMetadata(reply.answer.question) : undefined;
     await respond({ response_type: responseType, ...reply.message, ...(metadata && { metadata }) });
-  });
+  }
 
   /** Status (or 👀) at once, then the reply in the thread: streamed when it is an answer with quotes. */
   async function answerMessage(turn: MessageTurn): Promise<void> {
@@ -300,15 +314,6 @@ export async function startSlack(service: ConfnotesService, config: Config, opti
     },
   };
 }
-
-/**
- * Resolves once the requests already received have been acknowledged (what matters in Socket Mode: over HTTP,
- * ack-first.ts already hands Bolt one command per turn of the event loop). Everything after an ack (asking the
- * pool, formatting, respond()) runs in promise callbacks, which Node runs before it reads the next
- * request: in a burst, each ack would wait for the answering work of every command ahead of it.
- * setImmediate runs after the event loop has read, and so acknowledged, every request already waiting.
- */
-const afterPendingAcks = (): Promise<void> => new Promise((resolve) => setImmediate(resolve));
 
 async function deliver(client: WebClient, reply: Reply, asker: Asker, threadTs: string | undefined, metadata?: AnswerMetadata): Promise<void> {
   if (reply.kind === 'digest') return postDigest(client, asker.channel, threadTs, reply);

@@ -7,6 +7,12 @@ import { type TestService, openTestService } from './service.js';
 
 const APP_TOKEN = 'xapp-test-token';
 
+/** A /confnotes command envelope's payload asking about Etsy, answered through `responseUrl`. */
+const etsyCommand = (responseUrl: string) => ({
+  token: 'legacy', team_id: BOT.teamId, channel_id: 'C0GENERAL', channel_name: 'general', user_id: 'U0ASKER',
+  command: '/confnotes', text: 'What did Etsy say about post-mortems?', response_url: responseUrl, trigger_id: 't', api_app_id: 'A0001',
+});
+
 let fake: FakeSlack;
 let test: TestService;
 let bot: SlackHandle;
@@ -33,10 +39,7 @@ describe('Slack over Socket Mode', () => {
 
   it('acks a slash command envelope, then answers through respond()', async () => {
     const responseUrl = fake.responseUrl('socket-cmd');
-    const ack = fake.sendEnvelope('slash_commands', {
-      token: 'legacy', team_id: BOT.teamId, channel_id: 'C0GENERAL', channel_name: 'general', user_id: 'U0ASKER',
-      command: '/confnotes', text: 'What did Etsy say about post-mortems?', response_url: responseUrl, trigger_id: 't', api_app_id: 'A0001',
-    });
+    const ack = fake.sendEnvelope('slash_commands', etsyCommand(responseUrl));
     expect(await ack).toEqual({});
     const reply = await fake.waitFor('response_url', (c) => c.url === responseUrl);
     expect(reply.body.response_type).toBe('in_channel');
@@ -54,5 +57,15 @@ describe('Slack over Socket Mode', () => {
     expect(started.authorization).toBe('Bearer xoxb-test-token');
     await fake.waitFor('chat.stopStream');
     expect(fake.messages.find((m) => m.ts === started.response!.ts)!.text).toContain('post-mortem');
+  });
+
+  // Last: the fake then sends envelopes over this bot's socket, which stop() closes.
+  it('stop() waits for the commands it acknowledged to be answered', async () => {
+    const own = await startSlack(test.service, test.config({ apiUrl: fake.apiUrl, appToken: APP_TOKEN, signingSecret: undefined }));
+    const responseUrl = fake.responseUrl('socket-stop');
+    const ack = fake.sendEnvelope('slash_commands', etsyCommand(responseUrl));
+    expect(await ack).toEqual({});
+    await own.stop();
+    expect(fake.calls.some((c) => c.url === responseUrl)).toBe(true);
   });
 });
