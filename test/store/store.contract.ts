@@ -166,12 +166,12 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(datadog!.talk).toBe('100% Observability');
     });
 
-    test('lexical search ranks like the embedded BM25 index, before and after a change', async () => {
-      const first = upsert(seeds);
-      const second = upsert([editedScaleconf()]);
-      for (const [change, live] of [[first, []], [second, seeds]] as const) {
+    test('lexical search ranks like the embedded BM25 index, before and after a change and a removal', async () => {
+      let live: IndexedFile[] = [];
+      for (const change of [upsert(seeds), upsert([editedScaleconf()]), upsert([], { remove: [ETSY_FILE] })]) {
         await store.apply(change);
-        const reference = referenceIndex(change, [...live]);
+        const reference = referenceIndex(change, live);
+        live = mergeFiles(live, change, change.upsert);
         for (const question of RANKING_QUERIES) {
           const hits = await store.lexicalSearch(question, 10);
           const expected = reference.search(question, 10);
