@@ -36,16 +36,28 @@ export const sumLengths = (passages: ReadonlyArray<PassageTerms>): number[] =>
 
 const averageLength = (f: number): string => `sum(field_length_sums[${f + 1}])::float8 / nullif(sum(passages), 0)`;
 
+/** Passages fetched past the limit, so that those tied with the limit-th are usually all seen at once. */
+const TIE_MARGIN = 10;
 /**
- * A search of `$1` (distinct terms in the question's order), `$2` (how often each is repeated), best `$3`.
+ * Set for a search's transaction. Memory for the hash aggregate of a question holding a common word: 100k
+ * passages scored took 16 MB, and past the default (8 MB with hash_mem_multiplier) it spilled to disk (500
+ * ms against 430). No sorts where a hash does: over small tables the planner grouped by sorting the
+ * postings by passage, which adds a passage's postings in no set order, and equal passages in two files
+ * then differed in the last bit of their scores. A search's other sorts (the weights' order, the best
+ * passages' top-N) have no alternative and stay.
+ */
+const SEARCH_SETTINGS = "SET LOCAL work_mem = '32MB'; SET LOCAL enable_sort = off";
+
+/**
+ * A search of `$1` (distinct terms in the question's order), `$2` (how often each is repeated): its
+ * passages with their scores, places and files, either the best `$3` or (`tied`) all scoring `$3` or more.
  * Each (term, field) weighs its postings. The weights are ordered, and their postings read in a loop over
  * them (OFFSET 0 keeps the planner from joining them otherwise, as it does over small tables), so that a
- * passage's sum adds its postings in the embedded index's order, term by term, field by field, to the bit. The count of distinct
- * terms a passage holds is one bit per term in `masks` bigints, ORed per passage: a DISTINCT count or a
- * second aggregate would sort or hash the postings again. Ties with the k-th are all kept by the
- * threshold, then broken by file (code point order, as everywhere) and position.
+ * passage's sum adds its postings in the embedded index's order, term by term, field by field, to the bit.
+ * The count of distinct terms a passage holds is one bit per term in `masks` bigints, ORed per passage: a
+ * DISTINCT count or a second aggregate would sort or hash the postings again.
  */
-function searchStatement(masks: number): string {
+function searchStatement(masks: number, tied: boolean): string {
   const held =
     masks === 1
       ? 'bit_count(bit_or(w.bit)::bit(64))'
@@ -59,16 +71,26 @@ function searchStatement(masks: number): string {
            q.times * ${boostSql('t.field')} AS weight, ${idfSql('c.passages', 't.holders')} AS idf, c.averages[t.field] AS average
     FROM question q JOIN confnotes_terms t ON t.term = q.term CROSS JOIN corpus c
     ORDER BY q.n, t.field),
-  scored AS MATERIALIZED (
+  scored AS (
     SELECT p.doc, sum(${postingScoreSql('w.weight', 'w.idf', 'p.freq', 'p.length', 'w.average')}) * (${held}) AS score
     FROM weights w CROSS JOIN LATERAL (SELECT doc, freq, length FROM confnotes_postings WHERE term = w.term AND field = w.field OFFSET 0) p
     GROUP BY p.doc)
-  SELECT l.passage_id, s.score
-  FROM scored s CROSS JOIN LATERAL (SELECT passage_id, file, position FROM confnotes_lexical WHERE doc = s.doc) l
-  WHERE s.score >= (SELECT min(score) FROM (SELECT score FROM scored ORDER BY score DESC LIMIT $3) best)
-  ORDER BY s.score DESC, l.file COLLATE "C", l.position
-  LIMIT $3`;
+  SELECT l.passage_id, l.file, l.position, s.score
+  FROM ${tied ? 'scored s' : '(SELECT doc, score FROM scored ORDER BY score DESC LIMIT $3) s'}
+  CROSS JOIN LATERAL (SELECT passage_id, file, position FROM confnotes_lexical WHERE doc = s.doc) l
+  ${tied ? 'WHERE s.score >= $3' : ''}`;
 }
+
+interface Scored {
+  passage_id: string;
+  file: string;
+  position: number;
+  score: number;
+}
+
+/** Best first, equal scores by file then position, as the embedded store's generation order. */
+const byScoreThenPlace = (x: Scored, y: Scored): number =>
+  y.score - x.score || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.position - y.position);
 
 export interface LexicalSearch {
   question: string;
@@ -77,24 +99,33 @@ export interface LexicalSearch {
 
 /**
  * Several searches in one snapshot, a statement each. Answering a question searches its words and their
- * equivalents at once.
+ * equivalents at once. A search fetches its best passages and a margin, the top of a heap (PostgreSQL's
+ * top-N sort) rather than a sort of every passage scored; only when the margin is tied with the
+ * limit-th too does it fetch every passage tied with it.
  */
 export async function searchLexical(inSnapshot: InSnapshot, searches: ReadonlyArray<LexicalSearch>): Promise<StoreHit[][]> {
   const wanted = searches.map(({ question, limit }) => {
     const repeats = new Map<string, number>();
     if (limit > 0) for (const term of analyze(question)) repeats.set(term, (repeats.get(term) ?? 0) + 1);
-    return { repeats, limit };
+    return { terms: [...repeats.keys()], times: [...repeats.values()], limit };
   });
-  if (wanted.every(({ repeats }) => repeats.size === 0)) return searches.map(() => []);
+  if (wanted.every(({ terms }) => terms.length === 0)) return searches.map(() => []);
   return inSnapshot(async (query) => {
+    await query(SEARCH_SETTINGS);
     const hits: StoreHit[][] = [];
-    for (const { repeats, limit } of wanted) {
-      if (repeats.size === 0) {
+    for (const { terms, times, limit } of wanted) {
+      if (terms.length === 0) {
         hits.push([]);
         continue;
       }
-      const { rows } = await query(searchStatement(Math.ceil(repeats.size / TERMS_PER_MASK)), [[...repeats.keys()], [...repeats.values()], limit]);
-      hits.push(rows.map((row) => ({ id: row.passage_id as string, score: row.score as number })));
+      const masks = Math.ceil(terms.length / TERMS_PER_MASK);
+      let rows = (await query(searchStatement(masks, false), [terms, times, limit + TIE_MARGIN])).rows as Scored[];
+      rows.sort(byScoreThenPlace);
+      if (rows.length === limit + TIE_MARGIN && rows.at(-1)!.score === rows[limit - 1]!.score) {
+        rows = (await query(searchStatement(masks, true), [terms, times, rows[limit - 1]!.score])).rows as Scored[];
+        rows.sort(byScoreThenPlace);
+      }
+      hits.push(rows.slice(0, limit).map((row) => ({ id: row.passage_id, score: row.score })));
     }
     return hits;
   });

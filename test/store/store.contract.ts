@@ -181,6 +181,19 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       }
     });
 
+    test('passages tied with the k-th, however many, are ranked by file then position as the embedded index ranks them', async () => {
+      // Sixteen copies of one note: each of its passages ties with fifteen others, more than a store may fetch past k.
+      const { text } = seedTexts()[1]!;
+      const copies = Array.from({ length: 15 }, (_, i) => indexText(`copies/${String(i).padStart(2, '0')}.txt`, text));
+      const change = upsert([...seeds, ...copies]);
+      await store.apply(change);
+      const reference = referenceIndex(change);
+      for (const question of [copies[0]!.passages[0]!.talk, ...RANKING_QUERIES]) {
+        const hits = await store.lexicalSearch(question, 3);
+        expect(hits.map((h) => h.id), question).toEqual(reference.search(question, 3).map((h) => h.id));
+      }
+    });
+
     test('documentFrequency counts exactly the passages holding any of the terms, before and after a change', async () => {
       expect(await store.documentFrequency(['etsy'])).toBe(0);
       let live: IndexedFile[] = [];
