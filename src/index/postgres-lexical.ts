@@ -11,13 +11,19 @@
 // search never mixes two versions of a file that apply's transaction replaces. `confnotes_lexical`
 // numbers the passages (`doc`: four bytes in each posting instead of a passage id) and holds what breaks ties.
 //
-// Measured at 100k synthetic passages on 2 shared cores (load 1-3), a 12-term question over 45k postings:
-// this statement 35-40 ms. Counting each (term, field)'s holders from the postings in the same statement
-// instead of storing them added ~25 ms, a second aggregate per (passage, term) for the count of terms held
-// ~35 ms, a bit string instead of a bigint per term ~15 ms, numeric constants instead of float8 ~60 ms, and
-// sorting every scored passage for ties (FETCH ... WITH TIES) instead of a top-N sort ~15 ms. Before, the
-// postings were read packed (30-40 ms for that question) and scored in the process, which read every
-// posting of a common word; ts_rank over a tsvector ranks by other rules than the embedded store's BM25.
+// Measured at 100k synthetic passages on 2 shared cores (loads 2-6, so medians of alternated runs): the
+// scan of the postings and the hash aggregate's grouping are most of a search (a 36-term question over 37k
+// postings: 25 ms, 27 ms with a count in place of the BM25 arithmetic). Each of these was measured and
+// dropped: counting each (term, field)'s holders from the postings in the statement rather than storing
+// them (the question's postings read twice), a second aggregate per (passage, term) for the count of terms
+// held (+30-50 ms on 35), a bit string per term instead of bigint masks (+15 ms on 35), numeric constants
+// in the formula instead of float8 (+60 ms on 147), materialising every scored passage to find the k-th
+// (+6 ms on 25), named prepared statements (planning takes ~0.3 ms on a warm connection, and PGlite's
+// one session would share their names between the pool's connections). The bench's questions, each
+// searched with its equivalents as answering does: p50 15-16 ms, p95 39-45 ms, against 12 ms and 26-31 ms
+// when the process read the postings packed and scored them (load 4). That is slower, and it is what the
+// issue asks: no step of answering fetches all postings of a term into the process. ts_rank over a
+// tsvector was not taken either: it ranks by other rules than the embedded store's BM25.
 import type pg from 'pg';
 import { analyze } from '../text/analyze.js';
 import { boostSql, idfSql, LEXICAL_FIELDS, postingScoreSql, type PassageTerms, analysePassage } from './bm25.js';
@@ -52,7 +58,7 @@ const SEARCH_SETTINGS = "SET LOCAL work_mem = '32MB'; SET LOCAL enable_sort = of
  * A search of `$1` (distinct terms in the question's order), `$2` (how often each is repeated): its
  * passages with their scores, places and files, either the best `$3` or (`tied`) all scoring `$3` or more.
  * Each (term, field) weighs its postings. The weights are ordered, and their postings read in a loop over
- * them (OFFSET 0 keeps the planner from joining them otherwise, as it does over small tables), so that a
+ * them (OFFSET 0 keeps the subquery from being pulled up into a join the planner may order otherwise), so that a
  * passage's sum adds its postings in the embedded index's order, term by term, field by field, to the bit.
  * The count of distinct terms a passage holds is one bit per term in `masks` bigints, ORed per passage: a
  * DISTINCT count or a second aggregate would sort or hash the postings again.

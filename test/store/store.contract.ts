@@ -167,12 +167,15 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
     });
 
     test('lexical search ranks like the embedded BM25 index, before and after a change and a removal', async () => {
+      // A pasted paragraph too: more distinct terms than a 64-bit word counts.
+      const paragraph = seedTexts()[0]!.text.slice(0, 2000);
+      expect(new Set(analyze(paragraph)).size).toBeGreaterThan(64);
       let live: IndexedFile[] = [];
       for (const change of [upsert(seeds), upsert([editedScaleconf()]), upsert([], { remove: [ETSY_FILE] })]) {
         await store.apply(change);
         const reference = referenceIndex(change, live);
         live = mergeFiles(live, change, change.upsert);
-        for (const question of RANKING_QUERIES) {
+        for (const question of [...RANKING_QUERIES, paragraph]) {
           const hits = await store.lexicalSearch(question, 10);
           const expected = reference.search(question, 10);
           expect(hits.map((h) => h.id), question).toEqual(expected.map((h) => h.id));
