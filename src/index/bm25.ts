@@ -3,9 +3,9 @@
 //
 // Both stores keep these terms and compute BM25+ as MiniSearch does (`calcBM25Score`, `termResults`, the
 // OR combinator and the "quality" factor of `search`): the embedded store over typed-array postings
-// (lexical-index.ts), the PostgreSQL store over postings it reads packed from its btree (postgres-lexical.ts),
-// both through `idf` and `postingScore` below, so that the same question gives the same passages in the
-// same order on every store. The store contract suite checks both against
+// (lexical-index.ts), the PostgreSQL store in SQL over its postings btree (postgres-lexical.ts), through
+// `idf` and `postingScore` below and their SQL renderings beside them, so that the same question gives the
+// same passages in the same order on every store. The store contract suite checks both against
 // MiniSearch itself.
 import { termsOf, words } from '../text/analyze.js';
 import type { Passage } from '../types.js';
@@ -41,6 +41,28 @@ export const idf = (passages: number, holders: number): number => Math.log(1 + (
  */
 export const postingScore = (times: number, field: number, termIdf: number, tf: number, length: number, average: number): number =>
   times * BOOSTS[field]! * (termIdf * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average))));
+
+/** SQL float8 constants that parse back to exactly these numbers (JavaScript prints the shortest such text). */
+const float8 = (value: number): string => `${value}::float8`;
+
+/**
+ * `idf` as a PostgreSQL expression over float8 columns, the same operations in the same order: PostgreSQL
+ * computes in IEEE doubles as JavaScript does, so both stores score alike but for the last bits, where the
+ * C library's `ln` and V8's `Math.log` may round apart (at 100k passages, one score in thirty, by 4e-16 of it at most).
+ */
+export const idfSql = (passages: string, holders: string): string =>
+  `ln(1 + (${passages} - ${holders} + ${float8(0.5)}) / (${holders} + ${float8(0.5)}))`;
+
+/** A field's boost as a PostgreSQL expression; `field` is 1-based there, as in the postings table. */
+export const boostSql = (field: string): string => `('{${BOOSTS.join(',')}}'::float8[])[${field}]`;
+
+/**
+ * `postingScore` as a PostgreSQL expression, given `times * boost` (the question's repeats of the term
+ * times the field's boost, `boostSql`): the product the JavaScript computes first.
+ */
+export const postingScoreSql = (timesBoost: string, termIdf: string, tf: string, length: string, average: string): string =>
+  `${timesBoost} * (${termIdf} * (${float8(D)} + (${tf} * ${float8(K1 + 1)}) / ` +
+  `(${tf} + ${float8(K1)} * (${float8(1 - B)} + (${float8(B)} * ${length}) / ${average}))))`;
 
 export type LexicalFields = Pick<Passage, LexicalField>;
 

@@ -4,7 +4,7 @@
 // The vector column is created without dimensions because the model is only known at the first write;
 // `setDimensions` types it (and rebuilds the HNSW index) when the first or a rebuilding change arrives.
 import type { PoolClient } from 'pg';
-import { backfillLexical } from './postgres-lexical.js';
+import { backfillLexical, countTermHolders } from './postgres-lexical.js';
 
 /**
  * Before lexical search ranked with BM25 (bm25.ts), passages had a tsvector: their term frequencies and
@@ -43,6 +43,23 @@ async function upgradeFromJsonbTerms(client: PoolClient): Promise<void> {
   );
   // Its GIN index goes with the column.
   await client.query('ALTER TABLE confnotes_lexical DROP COLUMN term_freqs, DROP COLUMN field_lengths');
+}
+
+/**
+ * How many passages hold each (term, field): the terms' weights in a search (postgres-lexical.ts). Created
+ * with its counts, so that a database from before it, whose postings are there, is counted once at open.
+ */
+async function addTermHolders(client: PoolClient): Promise<void> {
+  const { rows } = await client.query("SELECT to_regclass('confnotes_terms') IS NULL AS missing");
+  if (!rows[0].missing) return;
+  await client.query(
+    `CREATE TABLE confnotes_terms (
+       term text COLLATE "C" NOT NULL,
+       field integer NOT NULL,
+       holders integer NOT NULL,
+       PRIMARY KEY (term, field))`,
+  );
+  await countTermHolders(client, 'all');
 }
 
 // Built after a bulk load (setDimensions drops them): building a btree over millions of postings at once
@@ -119,6 +136,7 @@ const migrations: Array<string | ((client: PoolClient) => Promise<void>)> = [
   'CREATE INDEX IF NOT EXISTS confnotes_talks_file_idx ON confnotes_talks (file)',
   ...POSTINGS_INDEXES,
   upgradeFromTsvector,
+  addTermHolders,
   // What the notes did not answer, and the votes on answers (src/gaps/postgres-feedback-log.ts): every bot
   // process appends, `confnotes gaps` reads them all. Ids keep the order records arrived in.
   `CREATE TABLE IF NOT EXISTS confnotes_gaps (

@@ -5,8 +5,8 @@
 // manifest, which is the whole contract of `Store`. Vectors are written with pgvector's `toSql` and
 // never read back, so pgvector's type parsers (`registerTypes`) are not needed.
 //
-// Lexical search ranks with the embedded store's BM25 over the shared analyzer's terms, computed in SQL,
-// not with ts_rank (see postgres-lexical.ts): retrieval and answer term weights must behave the same on both stores.
+// Lexical search ranks with the embedded store's BM25 over the shared analyzer's terms, computed in SQL
+// over stored term statistics, not with ts_rank (see postgres-lexical.ts): retrieval and answer term weights must behave the same on both stores.
 import pg from 'pg';
 import pgvector from 'pgvector/pg';
 import { ConfnotesError } from '../errors.js';
@@ -15,7 +15,7 @@ import type { Passage, Talk, TalkFields } from '../types.js';
 import { checkChange, checkEmbedder } from './change.js';
 import { analysePassage } from './bm25.js';
 import { batchedPerTick } from './postgres-batch.js';
-import { deletePostings, documentFrequencies, insertLexical, type LexicalRow, type LexicalSearch, searchLexical, sumLengths } from './postgres-lexical.js';
+import { countTermHolders, deletePostings, documentFrequencies, insertLexical, type LexicalRow, type LexicalSearch, searchLexical, sumLengths } from './postgres-lexical.js';
 import { createSearchIndexes, migrate, setDimensions } from './postgres-schema.js';
 import type { IndexedFile, Manifest, Store, StoreChange, StoreHit } from './store.js';
 import { ANN_MIN_PASSAGES } from './vector-index.js';
@@ -211,6 +211,7 @@ async function applyInTransaction(client: pg.PoolClient, change: StoreChange): P
   }
   await insertFiles(client, change.upsert);
   if (fresh) await createSearchIndexes(client);
+  if (change.upsert.length > 0) await countTermHolders(client, fresh ? 'all' : change.upsert.map((f) => f.file));
   // updated_at is what readers compare to see a change (see manifest()): each change moves it on by at
   // least the millisecond that Manifest.updatedAt keeps, even when two land within one.
   await client.query(
@@ -353,7 +354,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       // statistics of the new rows. Autovacuum would come within a minute or so, and slow the first
       // questions while it runs: the whole content is new, so it is done now, outside the transaction
       // (VACUUM cannot run in one). A role that does not own the tables gets a warning, not an error.
-      if (fresh) await query('VACUUM (ANALYZE) confnotes_postings, confnotes_lexical, confnotes_passages');
+      if (fresh) await query('VACUUM (ANALYZE) confnotes_postings, confnotes_terms, confnotes_lexical, confnotes_passages');
     },
     async vectorSearch(vector, k): Promise<StoreHit[]> {
       const fetched = k + TIE_MARGIN;

@@ -15,7 +15,7 @@ export async function startPgliteDatabase(): Promise<TestDatabase> {
     url: `postgres://postgres:postgres@${server.getServerConn()}/postgres`,
     async reset() {
       await db.exec(
-        'DROP TABLE IF EXISTS confnotes_postings, confnotes_lexical, confnotes_passages, confnotes_talks, confnotes_files, confnotes_manifest CASCADE',
+        'DROP TABLE IF EXISTS confnotes_terms, confnotes_postings, confnotes_lexical, confnotes_passages, confnotes_talks, confnotes_files, confnotes_manifest CASCADE',
       );
     },
     async stop() {

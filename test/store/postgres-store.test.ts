@@ -68,7 +68,7 @@ describe.skipIf(!serverUrl)(needsServer('PostgreSQL store on a real server'), ()
     await first.close();
     const client = new pg.Client(database.url);
     await client.connect();
-    await client.query('DROP TABLE confnotes_lexical, confnotes_postings');
+    await client.query('DROP TABLE confnotes_lexical, confnotes_postings, confnotes_terms');
     await client.query('ALTER TABLE confnotes_files DROP COLUMN field_length_sums');
     await client.query("ALTER TABLE confnotes_passages ADD COLUMN search tsvector NOT NULL DEFAULT ''");
     await client.end();
@@ -89,7 +89,7 @@ describe.skipIf(!serverUrl)(needsServer('PostgreSQL store on a real server'), ()
     // The jsonb layout, rebuilt from the stored passages as that version wrote it.
     const client = new pg.Client(database.url);
     await client.connect();
-    await client.query('DROP TABLE confnotes_postings');
+    await client.query('DROP TABLE confnotes_postings, confnotes_terms');
     await client.query('ALTER TABLE confnotes_lexical DROP COLUMN doc, ADD COLUMN field_lengths integer[], ADD COLUMN term_freqs jsonb');
     const { rows } = await client.query('SELECT id, text, talk, speakers, companies, conference FROM confnotes_passages');
     await client.query(

@@ -166,18 +166,34 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(datadog!.talk).toBe('100% Observability');
     });
 
-    test('lexical search ranks like the embedded BM25 index, before and after a change', async () => {
-      const first = upsert(seeds);
-      const second = upsert([editedScaleconf()]);
-      for (const [change, live] of [[first, []], [second, seeds]] as const) {
+    test('lexical search ranks like the embedded BM25 index, before and after a change and a removal', async () => {
+      // A pasted paragraph too: more distinct terms than a 64-bit word counts.
+      const paragraph = seedTexts()[0]!.text.slice(0, 2000);
+      expect(new Set(analyze(paragraph)).size).toBeGreaterThan(64);
+      let live: IndexedFile[] = [];
+      for (const change of [upsert(seeds), upsert([editedScaleconf()]), upsert([], { remove: [ETSY_FILE] })]) {
         await store.apply(change);
-        const reference = referenceIndex(change, [...live]);
-        for (const question of RANKING_QUERIES) {
+        const reference = referenceIndex(change, live);
+        live = mergeFiles(live, change, change.upsert);
+        for (const question of [...RANKING_QUERIES, paragraph]) {
           const hits = await store.lexicalSearch(question, 10);
           const expected = reference.search(question, 10);
           expect(hits.map((h) => h.id), question).toEqual(expected.map((h) => h.id));
           hits.forEach((h, i) => expect(h.score, question).toBeCloseTo(expected[i]!.score, 9));
         }
+      }
+    });
+
+    test('passages tied with the k-th, however many, are ranked by file then position as the embedded index ranks them', async () => {
+      // Sixteen copies of one note: each of its passages ties with fifteen others, more than a store may fetch past k.
+      const { text } = seedTexts()[1]!;
+      const copies = Array.from({ length: 15 }, (_, i) => indexText(`copies/${String(i).padStart(2, '0')}.txt`, text));
+      const change = upsert([...seeds, ...copies]);
+      await store.apply(change);
+      const reference = referenceIndex(change);
+      for (const question of [copies[0]!.passages[0]!.talk, ...RANKING_QUERIES]) {
+        const hits = await store.lexicalSearch(question, 3);
+        expect(hits.map((h) => h.id), question).toEqual(reference.search(question, 3).map((h) => h.id));
       }
     });
 
