@@ -7,6 +7,7 @@ import type { Retrieval } from '../retrieval/retrieve.js';
 import { analyze } from '../text/analyze.js';
 import type { Passage } from '../types.js';
 import { logit, probability, type LinearModel } from './linear-model.js';
+import { passageTerms } from './passage-terms.js';
 import { coverage, distinctiveCoverage, rarestTerm, type QueryTerm } from './term-weights.js';
 
 export interface RerankCandidate {
@@ -87,9 +88,6 @@ export interface Reranked {
   passageScore: Map<string, number>;
 }
 
-/** The search terms of a passage: its text and its metadata. */
-const passageTerms = (p: Passage): Set<string> =>
-  new Set(analyze([p.text, p.talk, p.conference, ...p.speakers, ...p.companies].join(' ')));
 const titleTerms = (p: Passage): Set<string> => new Set(analyze([p.talk, ...p.speakers, ...p.companies].join(' ')));
 
 /** The fused passages reordered by the fitted model; with `reorder` false (a baseline), scored but kept in order. */

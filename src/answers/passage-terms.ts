@@ -1,0 +1,28 @@
+// A passage's search terms (its text and metadata, analysed), which the reranker compares with every
+// question that retrieves the passage. Analysing the 50 candidates' text again for each question was more
+// than half of answering (Dec 2026, `npm run bench` answering section under a profiler: 3.5 s of 6.1 s);
+// a passage's terms only change with its text, so recent passages keep theirs, keyed by id and text.
+//
+// Bounded rather than one entry per passage: a term set weighs a few kilobytes, and a 100k-passage store
+// would otherwise hold hundreds of megabytes once most of it had been retrieved. 4,096 passages hold the
+// candidates of the last hundred or so questions and every passage of a notes folder of a few conferences.
+import { analyze } from '../text/analyze.js';
+import type { Passage } from '../types.js';
+
+const CAPACITY = 4096;
+const recent = new Map<string, { text: string; terms: ReadonlySet<string> }>();
+
+/** The search terms of a passage: its text, talk, conference, speakers and companies. */
+export function passageTerms(passage: Passage): ReadonlySet<string> {
+  const known = recent.get(passage.id);
+  recent.delete(passage.id);
+  if (known && known.text === passage.text) {
+    recent.set(passage.id, known);
+    return known.terms;
+  }
+  const terms = new Set(analyze([passage.text, passage.talk, passage.conference, ...passage.speakers, ...passage.companies].join(' ')));
+  recent.set(passage.id, { text: passage.text, terms });
+  // A Map iterates in insertion order, and a hit is re-inserted: the first key is the least recently used.
+  if (recent.size > CAPACITY) recent.delete(recent.keys().next().value!);
+  return terms;
+}
