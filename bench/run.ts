@@ -15,12 +15,8 @@ import { scale } from './scale.js';
 import { slack } from './slack.js';
 import { openWorkspace, repoRoot, type Section, type SectionOutput } from './workspace.js';
 
-// Indexing first: it builds the model every later section loads. The bots' bursts come before the 100k
-// sections: right after them (Dec 2026, two full runs) Slack's ack p95 was 59 and 74 ms with the bot's main
-// thread on a CPU up to 83 ms, against 24-34 ms and 36-40 ms before them or alone. Those sections leave
-// work behind them (PostgreSQL's checkpoint after the dropped database, the kernel writing out the graph
-// files), and a burst measured then weighs the bench's own leftovers, not the bot.
-const SECTIONS: Section[] = [indexing, answering, slack, discord, memory, scale, postgres];
+// Indexing first: it builds the model every later section loads.
+const SECTIONS: Section[] = [indexing, answering, scale, postgres, slack, discord, memory];
 
 const { values } = parseArgs({
   options: { out: { type: 'string' }, quick: { type: 'boolean', default: false }, only: { type: 'string' } },
