@@ -6,6 +6,7 @@ import type { Sentence } from '../text/sentences.js';
 import type { Excerpt, Passage } from '../types.js';
 import { coverage, rarestTerm, type QueryTerm } from './term-weights.js';
 import { probability, type LinearModel } from './linear-model.js';
+import { titleTerms } from './passage-terms.js';
 import { dot } from '../../embeddings/dot.js';
 
 export interface CandidatePassage {
@@ -57,9 +58,6 @@ export interface SentenceQuery {
   headings?: boolean;
 }
 
-/** Terms a passage's metadata contributes to every one of its sentences ("Etsy" in the talk title). */
-const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, ...p.companies].join(' '));
-
 /**
  * One row of SENTENCE_FEATURES per sentence of a passage, or null for a sentence that is never the quote:
  * a heading names the talk (context, not an answer) except when the question asks which talks there were;
@@ -67,10 +65,10 @@ const metadataTerms = (p: Passage): string[] => analyze([p.talk, ...p.speakers, 
  */
 export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQuery, passageScore: number): Array<number[] | null> {
   const { queryTerms, queryVector, headings = false } = query;
-  const context = metadataTerms(candidate.passage);
+  // Terms the passage's metadata contributes to every one of its sentences ("Etsy" in the talk title).
+  const named = titleTerms(candidate.passage);
   // What the question asks once the talk is found: its words less those the talk's title, speakers and
   // companies already say. A sentence introducing the speaker matches the names; the answer, the rest.
-  const named = new Set(context);
   const remaining = queryTerms.filter((t) => !t.terms.some((term) => named.has(term)));
   const own = candidate.sentences.map((sentence) => analyze(plainText(sentence.text)));
   const said = (j: number): boolean => j >= 0 && j < own.length && !candidate.sentences[j]!.heading;
@@ -81,7 +79,7 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
     const words = (headings ? wordCount : proseWordCount)(sentence.text);
     if (words === 0) return null;
     const aroundSaid = new Set([i - 1, i, i + 1].flatMap((j) => (said(j) ? own[j]! : [])));
-    const terms = new Set([...own[i]!, ...context]);
+    const terms = new Set([...own[i]!, ...named]);
     const around = new Set([...terms, ...(own[i - 1] ?? []), ...(own[i + 1] ?? [])]);
     return [
       Math.max(0, dot(candidate.vectors[i]!, queryVector)),

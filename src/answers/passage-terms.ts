@@ -1,5 +1,6 @@
 // A passage's search terms (its text and metadata, analysed), which the reranker compares with every
-// question that retrieves the passage. Analysing the 50 candidates' text again for each question was more
+// question that retrieves the passage, and the terms of its talk's title, speakers and companies, which
+// both the reranker and the sentence scorer read. Analysing the 50 candidates' text again for each question was more
 // than half of answering (Dec 2026, `npm run bench` answering section under a profiler: 3.5 s of 6.1 s);
 // a passage's terms only change with its text, so recent passages keep theirs, keyed by id and text.
 //
@@ -26,3 +27,6 @@ export function passageTerms(passage: Passage): ReadonlySet<string> {
   if (recent.size > CAPACITY) recent.delete(recent.keys().next().value!);
   return terms;
 }
+
+/** The search terms of a passage's talk title, speakers and companies: what names the talk. */
+export const titleTerms = (passage: Passage): ReadonlySet<string> => new Set(analyze([passage.talk, ...passage.speakers, ...passage.companies].join(' ')));

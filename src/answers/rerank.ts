@@ -4,10 +4,9 @@
 // A question often names the speaker or the company, met only in the talk's first paragraph, and asks
 // about a detail further on. How much each feature counts is fitted (src/fit/), not chosen.
 import type { Retrieval } from '../retrieval/retrieve.js';
-import { analyze } from '../text/analyze.js';
 import type { Passage } from '../types.js';
 import { logit, probability, type LinearModel } from './linear-model.js';
-import { passageTerms } from './passage-terms.js';
+import { passageTerms, titleTerms } from './passage-terms.js';
 import { coverage, distinctiveCoverage, rarestTerm, type QueryTerm } from './term-weights.js';
 
 export interface RerankCandidate {
@@ -87,8 +86,6 @@ export interface Reranked {
   /** The reranker's fitted chance for each passage id. */
   passageScore: Map<string, number>;
 }
-
-const titleTerms = (p: Passage): Set<string> => new Set(analyze([p.talk, ...p.speakers, ...p.companies].join(' ')));
 
 /** The fused passages reordered by the fitted model; with `reorder` false (a baseline), scored but kept in order. */
 export function rerankRetrieval(fused: Retrieval, queryTerms: QueryTerm[], context: PassageContext, model: LinearModel, reorder = true): Reranked {
