@@ -27,7 +27,7 @@
 import type pg from 'pg';
 import { analyze } from '../text/analyze.js';
 import { boostSql, idfSql, LEXICAL_FIELDS, postingScoreSql, type PassageTerms, analysePassage } from './bm25.js';
-import type { StoreHit } from './store.js';
+import { type StoreHit, TIE_MARGIN } from './store.js';
 
 type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
 /** Runs `work` with statements that all see one snapshot of the database. */
@@ -42,8 +42,6 @@ export const sumLengths = (passages: ReadonlyArray<PassageTerms>): number[] =>
 
 const averageLength = (f: number): string => `sum(field_length_sums[${f + 1}])::float8 / nullif(sum(passages), 0)`;
 
-/** Passages fetched past the limit, so that those tied with the limit-th are usually all seen at once. */
-const TIE_MARGIN = 10;
 /**
  * Set for a search's transaction. Memory for the hash aggregate of a question holding a common word: 100k
  * passages scored took 16 MB, and past the default (8 MB with hash_mem_multiplier) it spilled to disk (500

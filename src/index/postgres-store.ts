@@ -17,7 +17,7 @@ import { analysePassage } from './bm25.js';
 import { batchedPerTick } from './postgres-batch.js';
 import { countTermHolders, deletePostings, documentFrequencies, insertLexical, type LexicalRow, type LexicalSearch, searchLexical, sumLengths } from './postgres-lexical.js';
 import { createSearchIndexes, migrate, setDimensions } from './postgres-schema.js';
-import type { IndexedFile, Manifest, Store, StoreChange, StoreHit } from './store.js';
+import { type IndexedFile, type Manifest, type Store, type StoreChange, type StoreHit, TIE_MARGIN } from './store.js';
 import { ANN_MIN_PASSAGES } from './vector-index.js';
 
 export interface PostgresStoreOptions {
@@ -36,11 +36,6 @@ export interface PostgresStoreOptions {
 }
 
 const INSERT_BATCH = 500;
-/**
- * Rows fetched past k, so that passages tied with the k-th (the same note under two names) are all seen
- * before the tie is broken by id.
- */
-const TIE_MARGIN = 10;
 const transientCodes = new Set([
   'ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN', 'EPIPE',
   '57P01', // admin_shutdown: the server is stopping (pg_ctl stop, a restart)

@@ -50,6 +50,12 @@ export interface StoreHit {
  */
 export const byScoreThenId = (a: StoreHit, b: StoreHit): number => b.score - a.score || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
+/**
+ * Rows a database search fetches past k, so that the passages tied with the k-th (the same note under two
+ * names) are seen, usually all at once, before the tie is broken by the stores' rule.
+ */
+export const TIE_MARGIN = 10;
+
 export interface Store {
   /** `null` when nothing has been indexed yet. */
   manifest(): Promise<Manifest | null>;
