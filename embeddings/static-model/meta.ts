@@ -76,9 +76,9 @@ export async function readMeta(dir: string): Promise<StaticModelMeta | undefined
 
 /** JSON with sorted keys, so that equal objects hash equally whatever their key order. */
 function canonical(value: unknown): string {
+  // Keys in code-unit order: localeCompare would load ICU's collation, ~7 ms of every start, for ASCII names.
+  const byKey = ([a]: [string, unknown], [b]: [string, unknown]): number => (a < b ? -1 : a > b ? 1 : 0);
   return JSON.stringify(value, (_key, v: unknown) =>
-    v && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(([a], [b]) => a.localeCompare(b)))
-      : v,
+    v && typeof v === 'object' && !Array.isArray(v) ? Object.fromEntries(Object.entries(v as Record<string, unknown>).sort(byKey)) : v,
   );
 }

@@ -3,7 +3,7 @@
 import { BUILD_VERSION, hashWords, type BuildRequest, type Weighting } from './meta.js';
 import { SOURCE_PACKAGE, sourceVersion } from './source.js';
 import type { Precision } from './tokenizer-files.js';
-import { frenchToEnglish } from '../../src/text/glossary.js';
+import { glossarySha256 } from '../../src/text/glossary.js';
 
 /**
  * Chosen by measurement on question/passage pairs (test/embeddings/weighting.test.ts): each step raises the rank
@@ -37,6 +37,6 @@ export function buildRequest(options: StaticModelOptions = {}): BuildRequest {
     precision: options.precision ?? 'int8',
     vocabulary: { limit: options.vocabularyLimit ?? null, extraWordsSha256: hashWords(options.extraWords) },
     weighting: { ...DEFAULT_WEIGHTING, ...options.weighting },
-    glossarySha256: hashWords([...frenchToEnglish].map(([fr, en]) => `${fr}:${en.join(',')}`)),
+    glossarySha256: glossarySha256(),
   };
 }

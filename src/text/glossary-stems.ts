@@ -4,12 +4,10 @@
 // functions. The file names the glossary it was computed from: when the glossary changes and the file was
 // not written again, the maps are computed here as before, so answers never depend on a stale file (and
 // test/text/glossary-stems.test.ts fails until it is written again).
-import { createHash } from 'node:crypto';
 import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { foldAccents } from './analyze.js';
-import { englishToFrench, frenchToEnglish } from './glossary.js';
-import { freedictPairs } from './glossary-data/freedict-fr-en.js';
+import { englishToFrench, frenchToEnglish, glossarySha256 } from './glossary.js';
 import stored from './glossary-data/stems.json' with { type: 'json' };
 
 export const englishStem = (word: string): string => englishStemmer(foldAccents(word.toLowerCase()));
@@ -29,8 +27,6 @@ export interface StoredStems {
   toFrench: Array<[string, string[]]>;
 }
 
-export const glossarySha256 = (): string => createHash('sha256').update(freedictPairs).digest('hex');
-
 // Each side is keyed by its own language's stem only: keying French forms by their English stem too
 // would let English question words collide with unrelated French forms.
 const byStem = (map: ReadonlyMap<string, readonly string[]>, stem: (word: string) => string): Map<string, readonly string[]> => {
@@ -46,8 +42,8 @@ const byStem = (map: ReadonlyMap<string, readonly string[]>, stem: (word: string
 export function computeStems(): StoredStems {
   return {
     glossarySha256: glossarySha256(),
-    toEnglish: [...byStem(frenchToEnglish, frenchStem)].map(([stem, words]) => [stem, [...words]]),
-    toFrench: [...byStem(englishToFrench, englishStem)].map(([stem, words]) => [stem, [...words]]),
+    toEnglish: [...byStem(frenchToEnglish(), frenchStem)].map(([stem, words]) => [stem, [...words]]),
+    toFrench: [...byStem(englishToFrench(), englishStem)].map(([stem, words]) => [stem, [...words]]),
   };
 }
 

@@ -11,6 +11,7 @@
 // Format, one entry a line: French forms (lowercase, accents as written; several forms sharing one
 // translation are separated by spaces), a colon, then the English words in order of preference. Keys keep
 // their accents so the list stays readable and correct French; consumers fold accents themselves.
+import { createHash } from 'node:crypto';
 import { freedictPairs } from './glossary-data/freedict-fr-en.js';
 
 function parse(text: string): Map<string, readonly string[]> {
@@ -42,8 +43,18 @@ function invert(forward: ReadonlyMap<string, readonly string[]>): Map<string, re
   return new Map([...reverse].map(([english, list]) => [english, Object.freeze(list)]));
 }
 
+let forward: ReadonlyMap<string, readonly string[]> | undefined;
+let reverse: ReadonlyMap<string, readonly string[]> | undefined;
+
+// Parsed on first use, not on import: answering looks words up through the stems computed from these maps
+// (glossary-stems.ts, stored in stems.json), and parsing and inverting ~11,000 entries cost every
+// `confnotes ask` ~50 ms before its first word.
+
 /** French word (lowercase, accents as written) → English equivalents (lowercase single words). */
-export const frenchToEnglish: ReadonlyMap<string, readonly string[]> = parse(freedictPairs);
+export const frenchToEnglish = (): ReadonlyMap<string, readonly string[]> => (forward ??= parse(freedictPairs));
 
 /** English word → the French forms that list it, derived from the same entries. */
-export const englishToFrench: ReadonlyMap<string, readonly string[]> = invert(frenchToEnglish);
+export const englishToFrench = (): ReadonlyMap<string, readonly string[]> => (reverse ??= invert(frenchToEnglish()));
+
+/** Names this glossary's text: what a model built from it and the stored stems record, to tell when they are stale. */
+export const glossarySha256 = (): string => createHash('sha256').update(freedictPairs).digest('hex');

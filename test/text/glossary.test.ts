@@ -4,11 +4,11 @@ import { equivalentsOf } from '../../src/retrieval/expand-query.js';
 
 describe('glossary', () => {
   it('maps common words across languages, both ways', () => {
-    expect(frenchToEnglish.get('problème')).toContain('problem');
-    expect(frenchToEnglish.get('équipe')).toContain('team');
-    expect(frenchToEnglish.get('outil')).toContain('tool');
-    expect(englishToFrench.get('team')).toContain('équipe');
-    expect(englishToFrench.get('failure')).toContain('échec');
+    expect(frenchToEnglish().get('problème')).toContain('problem');
+    expect(frenchToEnglish().get('équipe')).toContain('team');
+    expect(frenchToEnglish().get('outil')).toContain('tool');
+    expect(englishToFrench().get('team')).toContain('équipe');
+    expect(englishToFrench().get('failure')).toContain('échec');
   });
 
   it('is reached through stems and without accents', () => {
@@ -19,7 +19,7 @@ describe('glossary', () => {
   });
 
   it('has lowercase French keys and at most three single lowercase ASCII English words each', () => {
-    for (const [french, english] of frenchToEnglish) {
+    for (const [french, english] of frenchToEnglish()) {
       expect(french).toMatch(/^\p{Ll}+$/u);
       expect(english.length).toBeGreaterThanOrEqual(1);
       expect(english.length).toBeLessThanOrEqual(3);
@@ -31,15 +31,15 @@ describe('glossary', () => {
   it('derives the reverse map exactly from the forward one', () => {
     const pairs = (map: ReadonlyMap<string, readonly string[]>, flip: boolean) =>
       new Set([...map].flatMap(([k, vs]) => vs.map((v) => (flip ? `${v}→${k}` : `${k}→${v}`))));
-    expect(pairs(englishToFrench, true)).toEqual(pairs(frenchToEnglish, false));
-    for (const french of englishToFrench.values()) expect(new Set(french).size).toBe(french.length);
+    expect(pairs(englishToFrench(), true)).toEqual(pairs(frenchToEnglish(), false));
+    for (const french of englishToFrench().values()) expect(new Set(french).size).toBe(french.length);
   });
 
   // A consumer that cannot tell the question's language looks words up in both maps; these English words
   // must not be read as French words with another meaning. The dictionary has each of them ("pain": bread).
   it('leaves out French words that are common English words with another sense', () => {
     for (const homograph of ['main', 'pays', 'fond', 'coin', 'pain', 'chair', 'four']) {
-      expect(frenchToEnglish.has(homograph)).toBe(false);
+      expect(frenchToEnglish().has(homograph)).toBe(false);
     }
   });
 });
