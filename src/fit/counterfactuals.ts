@@ -4,7 +4,7 @@
 // post-mortems?" asked of a company the notes never mention must abstain, however well the notes cover
 // post-mortems. A handful of written negatives cannot teach that; one counterpart per question can.
 import { termsOf } from '../text/analyze.js';
-import { frequentWords, rankOf } from '../text/word-rarity.js';
+import { frequentWordAt, frequentWordCount, rankOf } from '../text/word-rarity.js';
 
 /** The question with every whole-word occurrence of `word` (any case) replaced by `substitute`. */
 export function swapWord(question: string, word: string, substitute: string): string {
@@ -21,10 +21,10 @@ const SEARCH = 2000;
  * below the rank first.
  */
 export async function unusedWordNear(word: string, isUnused: (w: string) => Promise<boolean>): Promise<string | undefined> {
-  const at = rankOf(word) ?? frequentWords.length - 1;
+  const at = rankOf(word) ?? frequentWordCount() - 1;
   for (let d = 1; d <= SEARCH; d++) {
     for (const i of [at - d, at + d]) {
-      const candidate = frequentWords[i];
+      const candidate = frequentWordAt(i);
       if (!candidate || candidate.length < 4 || termsOf(candidate).length === 0) continue;
       if (await isUnused(candidate)) return candidate;
     }

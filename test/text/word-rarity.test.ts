@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { rankOf, rarity } from '../../src/text/word-rarity.js';
+import { frequentWordAt, frequentWordCount, rankOf, rarity } from '../../src/text/word-rarity.js';
 
 describe('rarity', () => {
   it('grows with a word’s rank in general English, folding case and accents, and is 1 past the list', () => {
@@ -8,5 +8,13 @@ describe('rarity', () => {
     expect(rarity('house')).toBeLessThan(rarity('greenhouse'));
     expect(rarity('Café')).toBe(rarity('cafe'));
     expect(rarity('quorvabake')).toBe(1);
+  });
+
+  it('reads a word back from its rank, and only whole words of the list', () => {
+    expect(frequentWordAt(rankOf('greenhouse')!)).toBe('greenhouse');
+    expect(frequentWordAt(frequentWordCount())).toBeUndefined();
+    // Parts of a word, or two words across a line break, are no word of the list.
+    expect(rankOf('greenhous')).toBeUndefined();
+    expect(rankOf('of\nthe')).toBeUndefined();
   });
 });
