@@ -8,6 +8,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type { LineRange, MarkdownStructure } from '../types.js';
+import { TEMPLATE_TAG } from './prose.js';
 
 type Point = NonNullable<Nodes['position']>['start'];
 
@@ -143,8 +144,15 @@ export function structureWithin({ units, headings, literal }: MarkdownStructure,
   return { units: units.filter(([line]) => inside(line)), headings: headings.filter(inside), literal: literal.filter(inside) };
 }
 
+/**
+ * Site generators (Jekyll's Liquid, Hugo) fill template tags in before Markdown is read, so that
+ * `![pass]({{ site.url }}/pass.png)` is an image on the page. The parser reads each tag as one word: its
+ * spaces become no-break spaces, which keeps every offset.
+ */
+const withOpaqueTemplateTags = (markdown: string): string => markdown.replace(TEMPLATE_TAG, (tag) => tag.replace(/[ \t]/g, '\u00a0'));
+
 export function parseMarkdown(markdown: string): MdOutline {
-  const root: Root = fromMarkdown(markdown, {
+  const root: Root = fromMarkdown(withOpaqueTemplateTags(markdown), {
     extensions: [frontmatter([...FRONT_MATTER]), gfm()],
     mdastExtensions: [frontmatterFromMarkdown([...FRONT_MATTER]), gfmFromMarkdown()],
   });
