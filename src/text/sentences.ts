@@ -88,12 +88,21 @@ const lineByLine = (text: string): MarkdownStructure => ({
   literal: [],
 });
 
-/** 0-based line of an offset in `text`. */
-const lineAt = (text: string, offset: number): number => {
-  let line = 0;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-};
+/** Where each line of `text` starts, and the 0-based line of an offset (searched, not counted from the top). */
+function linesOfText(text: string): { starts: number[]; lineAt: (offset: number) => number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineAt = (offset: number): number => {
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  return { starts, lineAt };
+}
 
 const segmenters = new Map<Language, Intl.Segmenter>();
 const segmenterFor = (language: Language): Intl.Segmenter => {
@@ -113,11 +122,11 @@ export function splitSentences(passage: SentenceSource): Sentence[] {
   const headings = new Set(structure.headings);
   const literal = new Set(structure.literal);
   const flat = unwrapLines(text, new Set(wordsAt.keys()));
+  const { starts, lineAt } = linesOfText(text);
   const sentences: Sentence[] = [];
   for (const { segment, index } of segmentsOf(flat, language)) {
-    const line = lineAt(text, index);
-    const lineStart = text.lastIndexOf('\n', index - 1) + 1;
-    const marksEnd = lineStart + (wordsAt.get(line) ?? 0);
+    const line = lineAt(index);
+    const marksEnd = starts[line]! + (wordsAt.get(line) ?? 0);
     const marks = Math.max(0, marksEnd - index);
     const lead = marks + (segment.slice(marks).match(marks > 0 ? leadingSpace : leadingMarkup)?.[0].length ?? 0);
     const trail = segment.slice(lead).match(trailingSpace)?.[0].length ?? 0;
@@ -126,14 +135,14 @@ export function splitSentences(passage: SentenceSource): Sentence[] {
     if (end <= start) continue;
     const quote = text.slice(start, end);
     if (!/[\p{L}\p{N}]/u.test(quote)) continue;
-    const first = lineAt(text, start);
+    const first = lineAt(start);
     sentences.push({
       text: quote,
       heading: headings.has(first),
       literal: literal.has(first),
       start,
       end,
-      lines: [passage.lines[0] + first, passage.lines[0] + lineAt(text, end - 1)],
+      lines: [passage.lines[0] + first, passage.lines[0] + lineAt(end - 1)],
     });
   }
   return sentences;
