@@ -37,7 +37,7 @@ export async function sentencePool(notesDir: string): Promise<Pool> {
   const notes = sources.map(parseNote);
   const passages = notes.flatMap((n) => n.passages);
   const sentences = passages.flatMap((p) =>
-    splitSentences(p.text, p.lines[0], p.language)
+    splitSentences(p)
       .filter((s) => !s.heading && s.text.length >= 20)
       // One sentence per line: a passage's line range then counts its sentences.
       .map((s) => ({ text: s.text.replace(/\s*\r?\n\s*/g, ' '), language: p.language })),

@@ -40,6 +40,25 @@ export interface Talk extends TalkFields {
   empty: boolean;
 }
 
+/**
+ * What the Markdown parser read in some lines of a file, for the sentence splitter and the digests.
+ * Line numbers are the file's in a Markdown block (src/notes/markdown.ts), and relative to the
+ * passage's first line (0) in a passage. Columns count UTF-16 code units from the line's start.
+ */
+export interface MarkdownStructure {
+  /**
+   * Where each unit of text begins, in line order: a block, a list item at any depth, a paragraph in a
+   * quote or an item, a heading's line, a table row, a line of code or HTML, a line that holds only
+   * images. A line break before a unit is a hard one; any other between two non-blank lines only wraps
+   * a unit's text. The unit's words begin at `column`, after its list, quote or heading marks.
+   */
+  units: Array<[line: number, column: number]>;
+  /** Lines of headings, a setext heading's underline included: titles, not something said. */
+  headings: number[];
+  /** Lines of code blocks (their fences included) and tables: written as they are, not prose. */
+  literal: number[];
+}
+
 /** A retrievable piece of a talk. Its text is exactly the file's lines `lines[0]..lines[1]`. */
 export interface Passage extends TalkFields {
   /** Stable id: `${file}:${lines[0]}-${lines[1]}`. */
@@ -47,6 +66,11 @@ export interface Passage extends TalkFields {
   talkId: string;
   lines: LineRange;
   text: string;
+  /**
+   * Its Markdown structure, lines relative to `lines[0]`. Absent from passages indexed before the
+   * parser carried it (until the next sync rebuilds them) and from text that was never Markdown.
+   */
+  structure?: MarkdownStructure;
 }
 
 /** What parsing one file yields. */

@@ -57,7 +57,7 @@ export async function chooseSentences(
 
 /** The passages split into sentences, every sentence embedded in one batch. */
 async function readCandidates(context: { embedder: Embedder }, top: Retrieval['ranked']): Promise<CandidatePassage[]> {
-  const split = top.map(({ passage }) => splitSentences(passage.text, passage.lines[0], passage.language));
+  const split = top.map(({ passage }) => splitSentences(passage));
   const vectors = await context.embedder.embedPassages(split.flat().map((s) => s.text));
   let offset = 0;
   const ranks = talkRanks(top.map(({ passage }) => passage));

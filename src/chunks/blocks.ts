@@ -1,6 +1,6 @@
 // The pieces a talk is cut into: Markdown blocks with their lines, word counts and role.
-import type { LineRange } from '../types.js';
-import type { MdBlock } from '../notes/markdown.js';
+import type { LineRange, MarkdownStructure } from '../types.js';
+import { structureWithin, type MdBlock } from '../notes/markdown.js';
 import { proseWordCount, wordCount } from '../notes/prose.js';
 
 /**
@@ -21,6 +21,8 @@ export interface ChunkBlock {
   proseWords: number;
   /** Lines where a long block may be cut: each line, or each item start for lists. */
   cuts: number[];
+  /** What the parser read inside the block's lines (lines of the file). */
+  structure: MarkdownStructure;
 }
 
 const NOISE_KINDS = new Set(['thematicBreak', 'definition']);
@@ -44,7 +46,7 @@ export function toChunkBlocks(blocks: MdBlock[], lines: string[], range: LineRan
       const words = wordCount(source);
       const role: BlockRole =
         NOISE_KINDS.has(block.kind) || proseWords === 0 ? 'noise' : i < stickyLeading || block.kind === 'heading' || isLabel(source, proseWords) ? 'sticky' : 'prose';
-      return { lines: clipped, role, words, proseWords, cuts: cutsOf(block, clipped, lines) };
+      return { lines: clipped, role, words, proseWords, cuts: cutsOf(block, clipped, lines), structure: structureWithin(block.structure, clipped) };
     });
 }
 

@@ -1,5 +1,6 @@
 // A talk (or a non-talk section) → its passages, each carrying the talk's metadata and exact lines.
-import type { Passage } from '../types.js';
+import type { LineRange, MarkdownStructure, Passage } from '../types.js';
+import { structureWithin } from '../notes/markdown.js';
 import type { ChunkBlock } from './blocks.js';
 import { cutRanges, defaultCutOptions, type CutOptions } from './cut-ranges.js';
 
@@ -16,7 +17,19 @@ export function chunkTalk(meta: PassageMeta, blocks: ChunkBlock[], lines: string
     ...meta,
     lines: [start, end],
     text: lines.slice(start - 1, end).join('\n'),
+    structure: passageStructure(blocks, [start, end]),
   }));
+}
+
+/** The structure of the blocks within a passage's lines, counted from its first line. */
+export function passageStructure(blocks: ReadonlyArray<{ structure: MarkdownStructure }>, range: LineRange): MarkdownStructure {
+  const within = blocks.map((block) => structureWithin(block.structure, range));
+  const relative = (line: number): number => line - range[0];
+  return {
+    units: within.flatMap((s) => s.units.map(([line, column]): [number, number] => [relative(line), column])),
+    headings: within.flatMap((s) => s.headings.map(relative)),
+    literal: within.flatMap((s) => s.literal.map(relative)),
+  };
 }
 
 /** The file's lines as passages see them: split on LF or CRLF. */

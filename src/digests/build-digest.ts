@@ -51,7 +51,7 @@ export async function buildDigest(
       .sort((a, b) => a.lines[0] - b.lines[0])
       .map((talk) => ({
         talk,
-        candidates: talk.empty ? [] : highlightCandidates(note.passages.filter((p) => p.talkId === talk.id), talk.language),
+        candidates: talk.empty ? [] : highlightCandidates(note.passages.filter((p) => p.talkId === talk.id)),
       })),
   );
   const vectors = await embedAll(embedder, talks.flatMap((t) => t.candidates.map((c) => c.quote)));

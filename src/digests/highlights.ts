@@ -4,7 +4,7 @@
 // then picked with maximal marginal relevance so that two highlights do not say the same thing.
 import { plainText, wordsOf } from '../notes/prose.js';
 import { splitSentences, type Sentence } from '../text/sentences.js';
-import type { Language, LineRange, Passage } from '../types.js';
+import type { LineRange, Passage } from '../types.js';
 import { dot } from '../../embeddings/dot.js';
 
 export interface Candidate {
@@ -34,23 +34,6 @@ const relaxed: Tier = { minWords: 3, wholeMarkup: false, maxChars: Infinity, all
 
 /** The words a reader sees once images, URLs and tags are gone (link texts stay). */
 const proseWords = (text: string): string[] => wordsOf(plainText(text));
-
-/** Offsets of lines that are headings, table rows or inside fenced code: never prose to quote. */
-function nonProseRanges(text: string): Array<[number, number]> {
-  const ranges: Array<[number, number]> = [];
-  let offset = 0;
-  let inFence = false;
-  for (const line of text.split('\n')) {
-    const end = offset + line.length;
-    const fence = /^\s*(?:```|~~~)/.test(line);
-    if (fence || inFence || /^\s{0,3}#{1,6}(?:\s|$)/.test(line) || /^\s*\|/.test(line) || /^\s*[=-]{3,}\s*$/.test(line)) {
-      ranges.push([offset, end]);
-    }
-    if (fence) inFence = !inFence;
-    offset = end + 1;
-  }
-  return ranges;
-}
 
 /**
  * A sentence that runs on from an image or a bare link on the line above starts at the line below
@@ -112,13 +95,13 @@ function usable(quote: string, tier: Tier): boolean {
  * The sentences of a talk's passages that can stand alone as a highlight, in document order.
  * Passages may overlap, so a sentence met twice at the same place is kept once.
  */
-export function highlightCandidates(passages: Passage[], language: Language): Candidate[] {
+export function highlightCandidates(passages: Passage[]): Candidate[] {
   const seen = new Set<string>();
   const all: Candidate[] = [];
   for (const passage of [...passages].sort((a, b) => a.lines[0] - b.lines[0])) {
-    const skip = nonProseRanges(passage.text);
-    for (const sentence of splitSentences(passage.text, passage.lines[0], language)) {
-      if (skip.some(([from, to]) => sentence.start >= from && sentence.start <= to)) continue;
+    for (const sentence of splitSentences(passage)) {
+      // Headings, code and tables are never prose to quote.
+      if (sentence.heading || sentence.literal) continue;
       const id = `${sentence.lines[0]}-${sentence.lines[1]}:${sentence.text}`;
       if (seen.has(id)) continue;
       seen.add(id);

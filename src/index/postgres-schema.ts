@@ -46,6 +46,18 @@ async function upgradeFromJsonbTerms(client: PoolClient): Promise<void> {
 }
 
 /**
+ * Passages carry their Markdown structure (MarkdownStructure in types.ts) since pipeline 7. Rows written
+ * before it keep a null one until the sync that the new pipeline triggers rewrites them; until then their
+ * sentences are split a line at a time (sentences.ts). Checked first, as ALTER TABLE locks out readers.
+ */
+async function addPassageStructure(client: PoolClient): Promise<void> {
+  const { rowCount } = await client.query(
+    "SELECT 1 FROM pg_attribute WHERE attrelid = 'confnotes_passages'::regclass AND attname = 'structure' AND NOT attisdropped",
+  );
+  if (!rowCount) await client.query('ALTER TABLE confnotes_passages ADD COLUMN structure jsonb');
+}
+
+/**
  * How many passages hold each (term, field): the terms' weights in a search (postgres-lexical.ts). Created
  * with its counts, so that a database from before it, whose postings are there, is counted once at open.
  */
@@ -113,7 +125,8 @@ const migrations: Array<string | ((client: PoolClient) => Promise<void>)> = [
      line_start integer NOT NULL,
      line_end integer NOT NULL,
      text text NOT NULL,
-     embedding vector NOT NULL)`,
+     embedding vector NOT NULL,
+     structure jsonb)`,
   // Passage numbers for the postings, and what breaks ties between equal scores (see postgres-lexical.ts).
   `CREATE TABLE IF NOT EXISTS confnotes_lexical (
      passage_id text PRIMARY KEY REFERENCES confnotes_passages (id) ON DELETE CASCADE,
@@ -137,6 +150,7 @@ const migrations: Array<string | ((client: PoolClient) => Promise<void>)> = [
   ...POSTINGS_INDEXES,
   upgradeFromTsvector,
   addTermHolders,
+  addPassageStructure,
   // What the notes did not answer, and the votes on answers (src/gaps/postgres-feedback-log.ts): every bot
   // process appends, `confnotes gaps` reads them all. Ids keep the order records arrived in.
   `CREATE TABLE IF NOT EXISTS confnotes_gaps (

@@ -11,7 +11,7 @@ import pg from 'pg';
 import pgvector from 'pgvector/pg';
 import { ConfnotesError } from '../errors.js';
 import { log } from '../log.js';
-import type { Passage, Talk, TalkFields } from '../types.js';
+import type { MarkdownStructure, Passage, Talk, TalkFields } from '../types.js';
 import { checkChange, checkEmbedder } from './change.js';
 import { analysePassage } from './bm25.js';
 import { batchedPerTick } from './postgres-batch.js';
@@ -75,12 +75,14 @@ function talkFieldsOf(row: Record<string, unknown>): TalkFields {
 }
 
 function toPassage(row: Record<string, unknown>): Passage {
-  return Object.assign(talkFieldsOf(row), {
+  const passage: Passage = Object.assign(talkFieldsOf(row), {
     id: row.id as string,
     talkId: row.talk_id as string,
     lines: [row.line_start as number, row.line_end as number] as [number, number],
     text: row.text as string,
   });
+  // Null in rows written before passages carried it (see addPassageStructure).
+  return row.structure === null ? passage : Object.assign(passage, { structure: row.structure as MarkdownStructure });
 }
 
 function toTalk(row: Record<string, unknown>): Talk {
@@ -141,13 +143,13 @@ function insertStatements(files: ReadonlyArray<IndexedFile>): { statements: Stat
     statements.push(
       {
         text: `INSERT INTO confnotes_passages (id, file, position, talk_id, conference, date, talk, speakers, companies, language,
-                                               line_start, line_end, text, embedding)
+                                               line_start, line_end, text, embedding, structure)
                SELECT r.id, r.file, r.position, r.talk_id, r.conference, r.date, r.talk,
                       ARRAY(SELECT jsonb_array_elements_text(r.speakers)), ARRAY(SELECT jsonb_array_elements_text(r.companies)),
-                      r.language, r.line_start, r.line_end, r.text, r.embedding::vector
+                      r.language, r.line_start, r.line_end, r.text, r.embedding::vector, r.structure
                FROM jsonb_to_recordset($1::jsonb) AS r(id text, file text, position int, talk_id text, conference text, date text,
                     talk text, speakers jsonb, companies jsonb, language text, line_start int, line_end int, text text,
-                    embedding text)`,
+                    embedding text, structure jsonb)`,
         values: [JSON.stringify(passages)],
       },
     );
@@ -221,7 +223,7 @@ async function applyInTransaction(client: pg.PoolClient, change: StoreChange): P
 
 // Not the embedding nor the lexical columns: nothing reads them back.
 const PASSAGE_COLUMNS =
-  'id, talk_id, conference, date, talk, speakers, companies, language, file, line_start, line_end, text';
+  'id, talk_id, conference, date, talk, speakers, companies, language, file, line_start, line_end, text, structure';
 
 const MANIFEST_QUERY = `
   SELECT m.embedder_id, m.dimensions, m.created_at, m.updated_at,

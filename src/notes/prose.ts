@@ -5,7 +5,8 @@ const IMAGE = /!\[[^\]]*\]\([^)]*\)|!\[[^\]]*\]\[[^\]]*\]/g;
 const INLINE_LINK = /\[([^\]]*)\]\((?:[^()]|\([^)]*\))*\)/g;
 const REFERENCE_LINK = /\[([^\]]*)\]\[[^\]]*\]/g;
 const LINK_DEFINITION = /^\s*\[[^\]]+\]:\s*\S+.*$/gm;
-const TEMPLATE_TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
+/** Liquid and Hugo tags: `{{ site.url }}`, `{% include x %}`. */
+export const TEMPLATE_TAG = /\{\{[\s\S]*?\}\}|\{%[\s\S]*?%\}/g;
 const ATTRIBUTES = /\{[^{}\n]*\}/g;
 const HTML_TAG = /<\/?[A-Za-z][^>]*>|<!--[\s\S]*?-->/g;
 const AUTOLINK = /<(?:https?:|mailto:)[^>]*>/g;

@@ -3,30 +3,38 @@
 //
 // Intl.Segmenter does the sentence boundaries (French and English abbreviations, "e.g.", decimals),
 // but Unicode treats every line break as a sentence end, and notes are often hard-wrapped. So line
-// breaks inside a paragraph are first replaced by spaces in a same-length copy of the text: offsets
-// found in the copy are offsets in the original, and quotes are sliced from the original.
-import type { Language, LineRange } from '../types.js';
+// breaks inside a unit of text (a paragraph, a list item: the parser's structure says which) are first
+// replaced by spaces in a same-length copy of the text: offsets found in the copy are offsets in the
+// original, and quotes are sliced from the original.
+import type { Language, LineRange, MarkdownStructure, Passage } from '../types.js';
+
+/**
+ * What the splitter reads of a passage. Text without a structure (passages indexed before the parser
+ * carried one, the bench's synthetic text) is taken a line at a time: a wrapped sentence is then cut at
+ * its line ends, but no quote can run across two list items.
+ */
+export type SentenceSource = Pick<Passage, 'text' | 'lines' | 'language' | 'structure'>;
 
 export interface Sentence {
   /** Verbatim slice of the passage text. */
   text: string;
   /** A heading line: a title, not something said. */
   heading: boolean;
+  /** In code or a table: written as is, not prose. */
+  literal: boolean;
   lines: LineRange;
   /** Offsets in the passage text. */
   start: number;
   end: number;
 }
 
-// A line that starts a new unit even without a blank line before it: list item, heading, quote, table row,
-// HTML block, code fence, image.
-const blockStart = /^[ \t]*(?:[-*+•][ \t]|\d{1,3}[.)][ \t]|#{1,6}[ \t]|>|\||<(?:p|li|ul|ol|div|h\d|br)\b|```|~~~|!\[)/i;
-// A line after which a new unit starts: a heading, a code fence (code follows, or prose after the code), a
-// line holding only an image.
-const blockEnd = /^(?:[ \t]{0,3}#{1,6}[ \t]|[ \t]*(?:```|~~~)|[ \t]*!\[[^\]]*\]\([^)]*\)[ \t]*\r?$)/;
-const headingLine = /^[ \t]{0,3}#{1,6}[ \t]/;
-// What may open a sentence but is markup rather than words.
-const leadingMarkup = /^(?:[ \t]*(?:[-*+•>]|\d{1,3}[.)]|#{1,6})[ \t]+)+|^[\s*_`"«»]+/;
+// What may open a sentence inside a unit of text but is markup or punctuation rather than words: a
+// dialogue dash, an emphasis closed before it, the `>` of a quote's continuation line (the parser gives
+// the columns of a unit's first line only); else spaces, emphasis and quotation marks. At a unit's start
+// the parser's column leaves out its list, quote and heading marks instead, and only a code line's own
+// indentation may follow them.
+const leadingMarkup = /^(?:[ \t]*[-*>][ \t]+)+|^[\s*_`"«»]+/;
+const leadingSpace = /^\s+/;
 const trailingSpace = /[\s*_`]+$/;
 // ICU ends a sentence after these when a capital follows ("e.g. Consul"); they rarely end one in notes.
 const abbreviationEnd = /(?:\b(?:e\.g|i\.e|etc|vs|cf|p\.ex|ex|env|approx|Mr|Mrs|Ms|Dr|St|M|Mme)|(?:^|\s)\p{Lu})\.\s*$/u;
@@ -58,14 +66,13 @@ function segmentsOf(flat: string, language: Language): Array<{ segment: string; 
   return merged;
 }
 
-/** Same-length copy of `text` where soft line breaks (inside a paragraph) become spaces. */
-export function unwrapLines(text: string): string {
+/** Same-length copy of `text` where soft line breaks (inside a unit of text) become spaces. */
+export function unwrapLines(text: string, unitLines: ReadonlySet<number>): string {
   const lines = text.split('\n');
   return lines
     .map((line, i) => {
       if (i === lines.length - 1) return line;
-      const next = lines[i + 1]!;
-      const soft = line.trim() !== '' && next.trim() !== '' && !blockStart.test(next) && !blockEnd.test(line);
+      const soft = line.trim() !== '' && lines[i + 1]!.trim() !== '' && !unitLines.has(i + 1);
       if (!soft) return `${line}\n`;
       // A CRLF break is two characters: both become spaces so that offsets stay aligned.
       return line.endsWith('\r') ? `${line.slice(0, -1)}  ` : `${line} `;
@@ -74,12 +81,28 @@ export function unwrapLines(text: string): string {
     .slice(0, text.length);
 }
 
-/** 1-based line of an offset, given the passage's first line. */
-const lineAt = (text: string, offset: number, firstLine: number): number => {
-  let line = firstLine;
-  for (let i = 0; i < offset; i++) if (text.charCodeAt(i) === 10) line++;
-  return line;
-};
+/** One unit per line: what text without a structure is taken as. */
+const lineByLine = (text: string): MarkdownStructure => ({
+  units: text.split('\n').map((_, line): [number, number] => [line, 0]),
+  headings: [],
+  literal: [],
+});
+
+/** Where each line of `text` starts, and the 0-based line of an offset (searched, not counted from the top). */
+function linesOfText(text: string): { starts: number[]; lineAt: (offset: number) => number } {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  const lineAt = (offset: number): number => {
+    let [low, high] = [0, starts.length - 1];
+    while (low < high) {
+      const middle = (low + high + 1) >> 1;
+      if (starts[middle]! <= offset) low = middle;
+      else high = middle - 1;
+    }
+    return low;
+  };
+  return { starts, lineAt };
+}
 
 const segmenters = new Map<Language, Intl.Segmenter>();
 const segmenterFor = (language: Language): Intl.Segmenter => {
@@ -91,25 +114,35 @@ const segmenterFor = (language: Language): Intl.Segmenter => {
   return segmenter;
 };
 
-/** Sentences of a passage whose text starts at line `firstLine` of its file. */
-export function splitSentences(text: string, firstLine: number, language: Language = 'en'): Sentence[] {
-  const flat = unwrapLines(text);
+/** The sentences of a passage, with their lines in its file. */
+export function splitSentences(passage: SentenceSource): Sentence[] {
+  const { text, language } = passage;
+  const structure = passage.structure ?? lineByLine(text);
+  const wordsAt = new Map(structure.units);
+  const headings = new Set(structure.headings);
+  const literal = new Set(structure.literal);
+  const flat = unwrapLines(text, new Set(wordsAt.keys()));
+  const { starts, lineAt } = linesOfText(text);
   const sentences: Sentence[] = [];
   for (const { segment, index } of segmentsOf(flat, language)) {
-    const lead = segment.match(leadingMarkup)?.[0].length ?? 0;
+    const line = lineAt(index);
+    const marksEnd = starts[line]! + (wordsAt.get(line) ?? 0);
+    const marks = Math.max(0, marksEnd - index);
+    const lead = marks + (segment.slice(marks).match(marks > 0 ? leadingSpace : leadingMarkup)?.[0].length ?? 0);
     const trail = segment.slice(lead).match(trailingSpace)?.[0].length ?? 0;
     const start = index + lead;
     const end = index + segment.length - trail;
     if (end <= start) continue;
     const quote = text.slice(start, end);
     if (!/[\p{L}\p{N}]/u.test(quote)) continue;
-    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    const first = lineAt(start);
     sentences.push({
       text: quote,
-      heading: headingLine.test(text.slice(lineStart)),
+      heading: headings.has(first),
+      literal: literal.has(first),
       start,
       end,
-      lines: [lineAt(text, start, firstLine), lineAt(text, end - 1, firstLine)],
+      lines: [passage.lines[0] + first, passage.lines[0] + lineAt(end - 1)],
     });
   }
   return sentences;

@@ -9,7 +9,7 @@ import { passageOf, queryTerms } from './note-fixture.js';
 const at = (name: (typeof ANSWER_FEATURES)[number]): number => ANSWER_FEATURES.indexOf(name);
 const candidate = (talk: RegExp): CandidatePassage => {
   const passage = passageOf(talk);
-  const sentences = splitSentences(passage.text, passage.lines[0], passage.language);
+  const sentences = splitSentences(passage);
   return { passage, rank: 0, sentences, vectors: sentences.map(() => new Float32Array([1, 0])) };
 };
 

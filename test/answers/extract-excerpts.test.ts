@@ -17,7 +17,7 @@ import { noteLines, passageOf, queryTerms } from './note-fixture.js';
 
 // Cosine plays no part here: the model is tested elsewhere; these tests are about words and places.
 const candidate = (passage: Passage, rank = 0): CandidatePassage => {
-  const sentences = splitSentences(passage.text, passage.lines[0], passage.language);
+  const sentences = splitSentences(passage);
   return { passage, rank, sentences, vectors: sentences.map(() => new Float32Array(3)) };
 };
 const noMeaning = new Float32Array(3);

@@ -79,4 +79,16 @@ describe('chunkTalk', () => {
     expect(result.length).toBeGreaterThan(1);
     for (const [start] of result.slice(1)) expect(start).toBeGreaterThanOrEqual(3);
   });
+  it('carries what the parser read in each passage, lines counted from the passage', () => {
+    const long = Array.from({ length: 30 }, (_, i) => `- ${sentence(i)}`).join('\n');
+    const text = ['## A talk', '', '> Quoted, and', '> wrapped.', '', '```', 'code', '```', '', long].join('\n');
+    const lines = splitLines(text);
+    const passages = chunkTalk(meta, toChunkBlocks(parseMarkdown(text).blocks, lines, [1, lines.length], 1), lines);
+    expect(passages.length).toBeGreaterThan(1);
+    expect(passages[0]!.structure).toMatchObject({ headings: [0], literal: [5, 6, 7] });
+    expect(passages[0]!.structure!.units.slice(0, 5)).toEqual([[0, 3], [2, 2], [5, 0], [6, 0], [7, 0]]);
+    // A window that starts inside the list: its first item is its line 0, each item a unit after `- `.
+    const last = passages.at(-1)!;
+    expect(last.structure!.units).toEqual(Array.from({ length: last.lines[1] - last.lines[0] + 1 }, (_, i) => [i, 2]));
+  });
 });

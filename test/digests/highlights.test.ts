@@ -1,22 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { highlightCandidates, pickHighlights, type Candidate } from '../../src/digests/highlights.js';
-import type { Passage } from '../../src/types.js';
+import { markdownPassage } from '../helpers/markdown-passage.js';
 
-const passage = (text: string, firstLine: number): Passage => ({
-  id: `notes.md:${firstLine}-${firstLine + text.split('\n').length - 1}`,
-  talkId: 'notes.md#1',
-  conference: 'Conf',
-  talk: 'Talk',
-  speakers: [],
-  companies: [],
-  language: 'en',
-  file: 'notes.md',
-  lines: [firstLine, firstLine + text.split('\n').length - 1],
-  text,
-});
+const passage = (text: string, firstLine: number) => markdownPassage(text, firstLine);
 
 describe('highlightCandidates', () => {
-  it('keeps prose sentences with their lines and drops headings, link-only lines, lead-ins, code and fragments', () => {
+  it('keeps prose sentences with their lines and drops headings, link-only lines, lead-ins, code, tables and fragments', () => {
     const text = [
       '### Daniel Larsen',
       '[Conference link](https://example.com/talk/71092)',
@@ -29,8 +18,14 @@ describe('highlightCandidates', () => {
       '![diagram](img/arch.png)',
       'He suggested taking as much out of the database as possible,',
       'for instance using blob storage for files.',
+      '',
+      '| Cache | Hit ratio went from ten to ninety percent |',
+      '| ----- | ----------------------------------------- |',
+      '',
+      'Setext titles are headings too',
+      '------------------------------',
     ].join('\n');
-    expect(highlightCandidates([passage(text, 10)], 'en')).toEqual([
+    expect(highlightCandidates([passage(text, 10)])).toEqual([
       { quote: 'We rely on databases far too much and use them for everything, even when not appropriate.', lines: [14, 14] },
       { quote: 'He suggested taking as much out of the database as possible,\nfor instance using blob storage for files.', lines: [19, 20] },
     ]);
@@ -39,12 +34,12 @@ describe('highlightCandidates', () => {
   it('keeps a sentence once when overlapping passages both hold it', () => {
     const a = passage('The first sentence is long enough to count here.\nThe second sentence is also long enough to count.', 5);
     const b = passage('The second sentence is also long enough to count.', 6);
-    expect(highlightCandidates([a, b], 'en')).toHaveLength(2);
+    expect(highlightCandidates([a, b])).toHaveLength(2);
   });
 
   it('falls back to terse lines when a talk has nothing but short bullets', () => {
     const text = '- Broadcast events.\n- Cache shared datasets.\n- Ok';
-    expect(highlightCandidates([passage(text, 1)], 'en').map((c) => c.quote)).toEqual(['Cache shared datasets.']);
+    expect(highlightCandidates([passage(text, 1)]).map((c) => c.quote)).toEqual(['Cache shared datasets.']);
   });
 });
 

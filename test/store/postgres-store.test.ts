@@ -113,6 +113,25 @@ describe.skipIf(!serverUrl)(needsServer('PostgreSQL store on a real server'), ()
     await upgraded.close();
   });
 
+  test('a database from before passages carried their structure gains the column at open, old rows without one', async () => {
+    await database.reset();
+    const first = await openPostgresStore(database.url);
+    const [old, changed] = seedFiles();
+    await first.apply({ embedder: TEST_EMBEDDER, upsert: [old!, changed!], remove: [] });
+    await first.close();
+    const client = new pg.Client(database.url);
+    await client.connect();
+    await client.query('ALTER TABLE confnotes_passages DROP COLUMN structure');
+    await client.end();
+    const upgraded = await openPostgresStore(database.url);
+    const { structure: _, ...withoutStructure } = old!.passages[0]!;
+    expect(await upgraded.passages([old!.passages[0]!.id])).toEqual([withoutStructure]);
+    await upgraded.apply({ embedder: TEST_EMBEDDER, upsert: [changed!], remove: [] });
+    expect(await upgraded.passages([changed!.passages[0]!.id])).toEqual([changed!.passages[0]]);
+    expect(changed!.passages[0]!.structure!.units.length).toBeGreaterThan(0);
+    await upgraded.close();
+  });
+
   test('concurrent indexers are serialised and both changes land', async () => {
     await database.reset();
     const [a, b] = await Promise.all([openPostgresStore(database.url), openPostgresStore(database.url)]);
