@@ -211,8 +211,9 @@ describe.skipIf(!canStartServer)(needsServer('a Slack bot whose database stops a
     const env = cliEnv(testModelsDir(), { CONFNOTES_DATABASE_URL: server.url });
     const indexed = startCli(['index', notes], env);
     expect(await new Promise((resolve) => indexed.on('exit', resolve))).toBe(0);
-    const { CONFNOTES_INDEX_DIR: _i, ...botEnv } = {
-      ...env,
+    const { CONFNOTES_INDEX_DIR: _i, ...withoutIndexDir } = env;
+    const botEnv = {
+      ...withoutIndexDir,
       SLACK_BOT_TOKEN: 'xoxb-outage',
       SLACK_SIGNING_SECRET: SECRET,
       CONFNOTES_SLACK_API_URL: fake.apiUrl,

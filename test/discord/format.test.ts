@@ -4,7 +4,7 @@ import { ButtonStyle, ComponentType, MessageFlags, type APIEmbed } from 'discord
 import { citation, speakerLine } from '../../adapters/discord/citation.js';
 import { formatAnswer, formatQuestionProblem } from '../../adapters/discord/format-answer.js';
 import { formatConferenceNotFound, formatDigest } from '../../adapters/discord/format-digest.js';
-import { clip, CUT_MARKER, embedLength, LIMITS, packEmbeds } from '../../adapters/discord/limits.js';
+import { clip, CUT_MARKER, packEmbeds } from '../../adapters/discord/limits.js';
 import { allText, canPing, expectWithinLimits, flatComponents } from './discord-checks.js';
 import { matchConferences } from '../../adapters/discord/match-conferences.js';
 import { neutraliseMentions } from '../../adapters/discord/neutralise-mentions.js';
@@ -162,16 +162,16 @@ describe('formatDigest', () => {
     const [message, ...rest] = formatDigest(digest(1));
     expect(rest).toEqual([]);
     expect(message!.content).toBe('**QCon London 2014** (2014-03-05): 1 talk, from 001_34568cbb42ee90fe.txt');
-    expect(message!.embeds[0]!.title).toBe('Talk 1');
-    expect(message!.embeds[0]!.description).toContain('> Deuxième extrait.\n— 001_34568cbb42ee90fe.txt:5');
-    expect(message!.embeds[0]!.footer).toEqual({ text: '001_34568cbb42ee90fe.txt:1-9' });
+    expect(message!.embeds![0]!.title).toBe('Talk 1');
+    expect(message!.embeds![0]!.description).toContain('> Deuxième extrait.\n— 001_34568cbb42ee90fe.txt:5');
+    expect(message!.embeds![0]!.footer).toEqual({ text: '001_34568cbb42ee90fe.txt:1-9' });
     expect(canPing(allText(message!))).toBe(false);
   });
 
   it('lists an empty talk as having no notes', () => {
     const d = digest(1);
     d.talks[0] = { ...d.talks[0]!, highlights: [], empty: true };
-    expect(formatDigest(d)[0]!.embeds[0]!.description).toBe('*(no notes)*');
+    expect(formatDigest(d)[0]!.embeds![0]!.description).toBe('*(no notes)*');
   });
 
   it('splits a large digest across messages that each respect the limits, keeping every talk in order', () => {
@@ -179,9 +179,9 @@ describe('formatDigest', () => {
     expect(messages.length).toBeGreaterThan(4);
     messages.forEach(expectWithinLimits);
     expect(messages.slice(1).every((m) => m.content === undefined)).toBe(true);
-    expect(messages.flatMap((m) => m.embeds.map((e) => e.title))).toEqual(Array.from({ length: 37 }, (_, i) => `Talk ${i + 1}`));
+    expect(messages.flatMap((m) => (m.embeds ?? []).map((e) => e.title))).toEqual(Array.from({ length: 37 }, (_, i) => `Talk ${i + 1}`));
     // Each highlight is cut on its own, so the second one and its citation survive a huge first one.
-    expect(messages[0]!.embeds[0]!.description).toContain('— 001_34568cbb42ee90fe.txt:5');
+    expect(messages[0]!.embeds![0]!.description).toContain('— 001_34568cbb42ee90fe.txt:5');
   });
 
   it('packs embeds greedily by count and total length', () => {

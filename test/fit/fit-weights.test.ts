@@ -4,11 +4,12 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { openKnowledgeBase, type KnowledgeBase } from '../../src/app.js';
+import { openKnowledgeBase } from '../../src/app.js';
 import type { AnswerWeights } from '../../src/answers/answer-weights.js';
 import { loadConfig } from '../../src/config.js';
 import type { EvalQuestion } from '../../src/eval/questions.js';
 import { fitSourceOf, fitWeights } from '../../src/fit/fit-weights.js';
+import type { KnowledgeBase } from '../../src/knowledge-base.js';
 import { testModelsDir } from '../helpers/model.js';
 
 const NOTE = [

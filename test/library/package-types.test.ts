@@ -1,7 +1,7 @@
 // What a user's project sees: this package packed as npm would publish it, installed into a separate
 // project, and a file importing `confnotes` and `confnotes/langchain` type-checked there with tsc.
-// Libraries' own declarations are not re-checked (skipLibCheck, as most projects run); the
-// @ts-expect-error lines fail if a type the user meets decays to `any`.
+// Libraries' own declarations are not re-checked (skipLibCheck, as most projects run);
+// the @ts-expect-error lines fail if a type the user meets decays to `any`.
 import { execFile } from 'node:child_process';
 import { existsSync, rmSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
