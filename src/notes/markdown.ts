@@ -8,6 +8,7 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { frontmatter } from 'micromark-extension-frontmatter';
 import { gfm } from 'micromark-extension-gfm';
 import type { LineRange, MarkdownStructure } from '../types.js';
+import { linesOfText } from '../text/lines.js';
 import { TEMPLATE_TAG } from './prose.js';
 
 type Point = NonNullable<Nodes['position']>['start'];
@@ -84,12 +85,13 @@ function imageOnlyLines(paragraph: Paragraph, markdown: string): number[] {
  * A unit that several nodes open on one line (a quote, a list, its item, the item's paragraph) gets the
  * innermost one's column, where the words begin.
  */
-function structureOf(node: RootContent, markdown: string, lineOffsets: number[]): MarkdownStructure {
+function structureOf(node: RootContent, markdown: string, lineStarts: number[]): MarkdownStructure {
   const units = new Map<number, number>();
   const headings: number[] = [];
   const literal: number[] = [];
-  const columnOf = (point: Point): number => point.offset! - lineOffsets[point.line]!;
-  const blank = (line: number): boolean => markdown.slice(lineOffsets[line], lineOffsets[line + 1]).trim() === '';
+  // Lines are 1-based in positions, 0-based in lineStarts.
+  const columnOf = (point: Point): number => point.offset! - lineStarts[point.line - 1]!;
+  const blank = (line: number): boolean => markdown.slice(lineStarts[line - 1], lineStarts[line]).trim() === '';
   const unit = (line: number, column: number): void => void units.set(line, Math.max(units.get(line) ?? 0, column));
   const visit = (node: Nodes): void => {
     const position = node.position!;
@@ -131,13 +133,6 @@ function structureOf(node: RootContent, markdown: string, lineOffsets: number[])
   return { units: [...units].sort(([a], [b]) => a - b), headings, literal };
 }
 
-/** Offset of each line's first character, by 1-based line: columns are counted from it. */
-function lineOffsetsOf(markdown: string): number[] {
-  const offsets = [0, 0];
-  for (let i = markdown.indexOf('\n'); i >= 0; i = markdown.indexOf('\n', i + 1)) offsets.push(i + 1);
-  return offsets;
-}
-
 /** The part of a structure within some lines. */
 export function structureWithin({ units, headings, literal }: MarkdownStructure, [start, end]: LineRange): MarkdownStructure {
   const inside = (line: number): boolean => line >= start && line <= end;
@@ -158,7 +153,7 @@ export function parseMarkdown(markdown: string): MdOutline {
   });
   const headings: MdHeading[] = [];
   const blocks: MdBlock[] = [];
-  const lineOffsets = lineOffsetsOf(markdown);
+  const { starts } = linesOfText(markdown);
   for (const node of root.children) {
     const start = node.position?.start.line;
     const end = node.position?.end.line;
@@ -167,7 +162,7 @@ export function parseMarkdown(markdown: string): MdOutline {
       headings.push({ depth: node.depth, line: start, endLine: end, text: nodeText(node).replace(/\s+/g, ' ').trim(), source: headingSource(markdown, node) });
     }
     const itemStarts = node.type === 'list' ? node.children.map((item) => item.position?.start.line ?? start) : [];
-    blocks.push({ kind: node.type, start, end, itemStarts, structure: structureOf(node, markdown, lineOffsets) });
+    blocks.push({ kind: node.type, start, end, itemStarts, structure: structureOf(node, markdown, starts) });
   }
   return { headings, blocks };
 }

@@ -7,6 +7,7 @@
 // replaced by spaces in a same-length copy of the text: offsets found in the copy are offsets in the
 // original, and quotes are sliced from the original.
 import type { Language, LineRange, MarkdownStructure, Passage } from '../types.js';
+import { linesOfText } from './lines.js';
 
 /**
  * What the splitter reads of a passage. Text without a structure (passages indexed before the parser
@@ -87,22 +88,6 @@ const lineByLine = (text: string): MarkdownStructure => ({
   headings: [],
   literal: [],
 });
-
-/** Where each line of `text` starts, and the 0-based line of an offset (searched, not counted from the top). */
-function linesOfText(text: string): { starts: number[]; lineAt: (offset: number) => number } {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  const lineAt = (offset: number): number => {
-    let [low, high] = [0, starts.length - 1];
-    while (low < high) {
-      const middle = (low + high + 1) >> 1;
-      if (starts[middle]! <= offset) low = middle;
-      else high = middle - 1;
-    }
-    return low;
-  };
-  return { starts, lineAt };
-}
 
 const segmenters = new Map<Language, Intl.Segmenter>();
 const segmenterFor = (language: Language): Intl.Segmenter => {

@@ -8,29 +8,24 @@
 // `confnotes ask` ~70 ms, for the handful of words a question looks up.
 import { foldAccents } from './analyze.js';
 import frequency from './english-frequency.json' with { type: 'json' };
+import { linesOfText, type TextLines } from './lines.js';
 
+// Between a leading and a trailing line break, so that `\nword\n` finds the first word and the last: line 0
+// and the last line are empty, and the word of rank r is line r + 1.
 const list = `\n${frequency.words}\n`;
 
-let lineStarts: Uint32Array | undefined;
-
-/** Offset of each word's preceding newline, in order: the words' ranks by position, found in one pass on first use. */
-function starts(): Uint32Array {
-  if (!lineStarts) {
-    const found: number[] = [];
-    for (let at = list.indexOf('\n'); at < list.length - 1; at = list.indexOf('\n', at + 1)) found.push(at);
-    lineStarts = Uint32Array.from(found);
-  }
-  return lineStarts;
-}
+let lines: TextLines | undefined;
+/** The list's lines, found in one pass on first use. */
+const listLines = (): TextLines => (lines ??= linesOfText(list));
 
 /** How many words the list holds. */
-export const frequentWordCount = (): number => starts().length;
+export const frequentWordCount = (): number => listLines().starts.length - 2;
 
 /** The word of a 0-based rank; undefined past the list. */
 export function frequentWordAt(rank: number): string | undefined {
-  const at = starts();
-  if (rank < 0 || rank >= at.length) return undefined;
-  return list.slice(at[rank]! + 1, list.indexOf('\n', at[rank]! + 1));
+  if (rank < 0 || rank >= frequentWordCount()) return undefined;
+  const { starts } = listLines();
+  return list.slice(starts[rank + 1], starts[rank + 2]! - 1);
 }
 
 /** 0-based rank of a word in the list; undefined past the list or missing from it. */
@@ -39,17 +34,7 @@ export function rankOf(word: string): number | undefined {
   // A word is one line: anything that could span lines or match a part of one is no word of the list.
   if (folded === '' || folded.includes('\n')) return undefined;
   const offset = list.indexOf(`\n${folded}\n`);
-  if (offset < 0) return undefined;
-  // The line starting at `offset`: binary search for it among the lines' starts.
-  const at = starts();
-  let low = 0;
-  let high = at.length - 1;
-  while (low < high) {
-    const mid = (low + high) >>> 1;
-    if (at[mid]! < offset) low = mid + 1;
-    else high = mid;
-  }
-  return low;
+  return offset < 0 ? undefined : listLines().lineAt(offset + 1) - 1;
 }
 
 /** 0 for the commonest word, towards 1 for rarer ones (log of the rank), 1 past the list or missing from it. */
