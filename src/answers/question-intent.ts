@@ -1,16 +1,36 @@
-import { analyze } from '../text/analyze.js';
+import { stopwords as englishStopwords } from '@orama/stopwords/english';
+import { stopwords as frenchStopwords } from '@orama/stopwords/french';
+import { analyze, foldAccents, words } from '../text/analyze.js';
 import type { QueryTerm } from './term-weights.js';
 
 // Questions that ask for a list of talks ("which talks at Velocity covered serverless?", "quels talks
-// à dotScale ?") want one quote from each of several talks rather than the best few sentences.
-const talkNouns = 'talks?|sessions?|keynotes?|pr[ée]sentations?|speakers?|orateurs?';
-const talkWords = `(?:${talkNouns}|conf[ée]rences?|interventions?)`;
-const listingPattern = new RegExp(
-  `\\b(?:which|what|any|list|quel(?:le)?s?|liste)\\b[^?]{0,40}\\b${talkWords}\\b|\\b${talkWords}\\b[^?]{0,30}\\b(?:were|did|covered|about|on|sur|parlaient|which|lesquel(?:le)?s)\\b`,
-  'iu',
-);
+// à dotScale ?", "any GraphQL sessions?") want one quote from each of several talks rather than the
+// best few sentences. A question about one talk names a talk too ("what was the Shopify talk about?"):
+// there the asking word is a pronoun, followed by a verb and an article, where in a listing it is the
+// talk noun's determiner, followed by nothing or by the topic's words.
+const talkNoun = /^(?:talk|session|keynote|presentation|speaker|orateur|conference|intervention)s?$/u;
+const askingWord = /^(?:which|what|any|list|quel(?:le)?s?|liste)$/u;
+const whichOnes = /^(?:which|lesquel(?:le)?s)$/u;
+const aboutWord = /^(?:about|on|covering|sur)$/u;
+/** Topic words a listing's determiner may stand away from its noun ("which QCon New York 2015 talks"). */
+const DETERMINER_REACH = 5;
+// Snowball's function words of both languages: any of them between the asking word and the noun makes
+// the asking word a pronoun.
+const functionWords = new Set([...englishStopwords, ...frenchStopwords].map((w) => foldAccents(w)));
 
-export const asksForTalks = (question: string): boolean => listingPattern.test(question);
+export function asksForTalks(question: string): boolean {
+  const tokens = words(foldAccents(question));
+  return tokens.some((token, i) => {
+    if (!talkNoun.test(token)) return false;
+    for (let j = i - 1; j >= Math.max(0, i - 1 - DETERMINER_REACH); j--) {
+      if (askingWord.test(tokens[j]!)) return true;
+      if (functionWords.has(tokens[j]!)) break;
+    }
+    // "talks on serverless", "lightning talks: which ones…": a plural noun followed by its topic or by the asking.
+    const plural = token.endsWith('s');
+    return plural && (aboutWord.test(tokens[i + 1] ?? '') || tokens.slice(i + 1, i + 4).some((t) => whichOnes.test(t)));
+  });
+}
 
 // Questions that ask for an amount ("how many servers…", "etsy deploys per day?", "combien de requêtes…")
 // are answered by a sentence holding a number, whatever else it shares with the question.

@@ -27,6 +27,16 @@ describe('asksForTalks', () => {
     expect(asksForTalks('quels talks à dotScale ?')).toBe(true);
     expect(asksForTalks('devoxx keynotes: which ones mattered for java devs?')).toBe(true);
     expect(asksForTalks('What did Etsy say about post-mortems?')).toBe(false);
+    // The determiner may stand apart from its noun, by the topic's or the conference's words only.
+    expect(asksForTalks('which GraphQL sessions were there at re:Invent 2031?')).toBe(true);
+    expect(asksForTalks('any talks on serverless?')).toBe(true);
+  });
+
+  it('does not take a question about one talk for a listing: there the asking word is a pronoun', () => {
+    expect(asksForTalks("what was the speaker's opening talk about?")).toBe(false);
+    expect(asksForTalks('what did the Shopify talk say about caching?')).toBe(false);
+    expect(asksForTalks('the talk about remote teams, which tools did she use?')).toBe(false);
+    expect(asksForTalks("c'était quoi le talk sur l'IA ?")).toBe(false);
   });
 });
 
