@@ -9,6 +9,7 @@ import {
   type GenerationContent,
   generationPath,
   pruneGenerations,
+  currentStamp,
   readCurrent,
   readGeneration,
   readGenerationManifest,
@@ -134,6 +135,8 @@ const isMissing = (error: unknown): boolean => (error as NodeJS.ErrnoException).
 export async function openHnswStore(dir: string, options: HnswStoreOptions = {}): Promise<Store> {
   const annMinPassages = options.annMinPassages ?? ANN_MIN_PASSAGES;
   let loaded: LoadedGeneration | null = null;
+  /** CURRENT's stamp when it last named `loaded`. */
+  let loadedStamp: string | null = null;
   let loading: { name: string; promise: Promise<LoadedGeneration> } | null = null;
 
   /**
@@ -141,13 +144,20 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
    * generation being loaded (it keeps only the live and previous ones), so a vanished one is retried.
    */
   async function live(): Promise<LoadedGeneration | null> {
+    const stamp = currentStamp(dir);
+    if (loaded && stamp !== null && stamp === loadedStamp) return loaded;
     for (let attempt = 0; ; attempt++) {
+      // Stamped before the read: if CURRENT moved in between, the stamp is already stale and the next call reads again.
       const name = await readCurrent(dir);
       if (name === null) return null;
-      if (loaded?.name === name) return loaded;
+      if (loaded?.name === name) {
+        loadedStamp = stamp;
+        return loaded;
+      }
       if (loading?.name !== name) loading = { name, promise: loadGeneration(dir, name, loaded) };
       try {
         loaded = await loading.promise;
+        loadedStamp = stamp;
         return loaded;
       } catch (error) {
         if (loading?.name === name) loading = null;
