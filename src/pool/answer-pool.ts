@@ -27,7 +27,10 @@ export interface AnswerPoolOptions {
   script?: string;
 }
 
-const WORKER_NICENESS = 5;
+// The lowest priority: at 5, a woken main thread still queued behind the answering threads under a burst
+// (CFS weighs nice 5 at a third of nice 0, 19 at a seventieth). Answers lose nothing: the main thread
+// only runs briefly, to receive and acknowledge.
+const WORKER_NICENESS = 19;
 const WORKER_SCRIPT = fileURLToPath(new URL('./answer-worker.js', import.meta.url));
 
 /**
