@@ -67,13 +67,16 @@ export interface Intent {
   quantity: boolean;
 }
 
+// "When and where was X?" asks about the event, not for its talks, though it has no word but the name.
+const asksAboutTheEvent = /\b(?:when|where|how|why|quand|comment|pourquoi)\b|(?<![\p{L}])où(?![\p{L}])/iu;
+
 export function intentOf(question: string, queryTerms: QueryTerm[], named: string[]): Intent {
   // A year beside a named conference says which edition ("dotscale 2014"), even when the name has none:
   // another conference's passages of that year do not cover it.
   const rankingTerms = queryTerms.filter((t) => !(named.length > 0 && /^(?:19|20)\d{2}$/.test(t.word)));
   const conferenceTerms = new Set(analyze(named.join(' ')));
   const topicTerms = rankingTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
-  const conferenceOnly = named.length > 0 && topicTerms.length === 0;
+  const conferenceOnly = named.length > 0 && topicTerms.length === 0 && !asksAboutTheEvent.test(question);
   const listing = conferenceOnly || asksForTalks(question);
   return { named, rankingTerms, topicTerms, conferenceOnly, listing, quantity: asksForQuantity(question) };
 }

@@ -48,6 +48,10 @@ describe('intentOf', () => {
     expect(asked).toMatchObject({ conferenceOnly: false, listing: false });
     const talks = intentOf('kubeday 2031?', queryTerms({ kubeday: 4, '2031': 3 }), ['KubeDay']);
     expect(talks).toMatchObject({ topicTerms: [], conferenceOnly: true, listing: true });
+    // Nothing but the name, and yet a question about the event: its talks do not say when or where it was.
+    for (const question of ['when and where was kubeday 2031?', 'kubeday 2031, c’était où ?', 'how was kubeday 2031?']) {
+      expect(intentOf(question, queryTerms({ kubeday: 4, '2031': 3 }), ['KubeDay']), question).toMatchObject({ conferenceOnly: false, listing: false });
+    }
   });
 
   it('keeps a year as a topic when no conference is named', () => {
