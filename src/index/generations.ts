@@ -32,7 +32,7 @@ function corrupt(dir: string, detail: string, cause?: unknown): ConfnotesError {
  * What identifies CURRENT's content without reading it: swapCurrent renames a new file over it, so its
  * inode and modification time change with every swap. A reader compares stamps before each search and
  * reads the name only when CURRENT changed: reading it for each of a question's ~20 store calls, four
- * thread-pool round trips each, was a third of a warm answer (13.5 → 9 ms p50). Synchronous, because
+ * thread-pool round trips each, was half of a warm answer (p50 13.6 → 6.8 ms in process). Synchronous, because
  * one stat costs microseconds and each round trip to the pool costs more.
  */
 export function currentStamp(dir: string): string | null {

@@ -6,10 +6,10 @@ import { ConfnotesError } from '../errors.js';
 import { checkChange, checkEmbedder } from './change.js';
 import { nextGeneration } from './generation-content.js';
 import {
+  currentStamp,
   type GenerationContent,
   generationPath,
   pruneGenerations,
-  currentStamp,
   readCurrent,
   readGeneration,
   readGenerationManifest,
