@@ -1,6 +1,4 @@
-import { stopwords as englishStopwords } from '@orama/stopwords/english';
-import { stopwords as frenchStopwords } from '@orama/stopwords/french';
-import { analyze, foldAccents, words } from '../text/analyze.js';
+import { analyze, foldAccents, snowballStopwords, words } from '../text/analyze.js';
 import type { QueryTerm } from './term-weights.js';
 
 // Questions that ask for a list of talks ("which talks at Velocity covered serverless?", "quels talks
@@ -14,17 +12,15 @@ const whichOnes = /^(?:which|lesquel(?:le)?s)$/u;
 const aboutWord = /^(?:about|on|covering|sur)$/u;
 /** Topic words a listing's determiner may stand away from its noun ("which QCon New York 2015 talks"). */
 const DETERMINER_REACH = 5;
-// Snowball's function words of both languages: any of them between the asking word and the noun makes
-// the asking word a pronoun.
-const functionWords = new Set([...englishStopwords, ...frenchStopwords].map((w) => foldAccents(w)));
 
 export function asksForTalks(question: string): boolean {
   const tokens = words(foldAccents(question));
   return tokens.some((token, i) => {
     if (!talkNoun.test(token)) return false;
+    // Any function word between the asking word and the noun makes the asking word a pronoun.
     for (let j = i - 1; j >= Math.max(0, i - 1 - DETERMINER_REACH); j--) {
       if (askingWord.test(tokens[j]!)) return true;
-      if (functionWords.has(tokens[j]!)) break;
+      if (snowballStopwords.has(tokens[j]!)) break;
     }
     // "talks on serverless", "lightning talks: which ones…": a plural noun followed by its topic or by the asking.
     const plural = token.endsWith('s');

@@ -33,9 +33,12 @@ const functionWords = [
 // Kept as terms; in French text they are so common that BM25 gives them little weight there anyway.
 const englishTopics = new Set(['ai', 'eu']);
 
-export const stopwords: ReadonlySet<string> = new Set(
-  [...englishStopwords, ...frenchStopwords, ...questionWords, ...functionWords].map((w) => foldAccents(w.toLowerCase())).filter((w) => !englishTopics.has(w)),
-);
+const folded = (list: readonly string[]): string[] => list.map((w) => foldAccents(w.toLowerCase())).filter((w) => !englishTopics.has(w));
+
+/** Snowball's stop words of both languages, folded: the function words of grammar, with no list of ours. */
+export const snowballStopwords: ReadonlySet<string> = new Set(folded([...englishStopwords, ...frenchStopwords]));
+
+export const stopwords: ReadonlySet<string> = new Set([...snowballStopwords, ...folded([...questionWords, ...functionWords])]);
 
 /** Words as written (lower-cased, accents kept), split on anything that is not a letter or a digit. */
 export function words(text: string): string[] {

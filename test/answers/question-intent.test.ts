@@ -30,6 +30,8 @@ describe('asksForTalks', () => {
     // The determiner may stand apart from its noun, by the topic's or the conference's words only.
     expect(asksForTalks('which GraphQL sessions were there at re:Invent 2031?')).toBe(true);
     expect(asksForTalks('any talks on serverless?')).toBe(true);
+    // "EU" and "AI" are topics, though French stop words ("eu", "ai").
+    expect(asksForTalks('which kubecon eu 2019 talks covered security?')).toBe(true);
   });
 
   it('does not take a question about one talk for a listing: there the asking word is a pronoun', () => {
