@@ -82,8 +82,8 @@ export async function answerQuestion(
           passageScore: answering[0] ? passageScore.get(answering[0].passage.id)! : 0,
           sentenceScore: selection[0]?.score ?? 0,
           quotedTalk: selection[0]?.talkId,
-          quotes: selection.map(({ quote }) => quote),
-          quantity: intent.quantity,
+          quotes: selection,
+          answerKind: intent.answerKind,
         });
   // A question naming only a conference is answered by listing its talks when it has any.
   const confidence = decision ? confidenceOf(decision, weights.answer) : answering.length > 0 ? 1 : 0;

@@ -5,8 +5,8 @@
 // numbers, an amount when one is asked. Below the threshold, it abstains.
 import type { CandidatePassage } from './extract-excerpts.js';
 import { probability, type LinearModel } from './linear-model.js';
-import { analyze } from '../text/analyze.js';
-import { statesQuantity } from './question-intent.js';
+import { termsOf } from '../text/analyze.js';
+import { namesPerson, statesAmountOf, type AnswerKind } from './question-intent.js';
 import { coverage, distinctiveCoverage, distinctiveness, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
 
 export const ANSWER_FEATURES = [
@@ -16,7 +16,7 @@ export const ANSWER_FEATURES = [
   'sentence_score',
   'distinctive_unsaid',
   'number_unsaid',
-  'quantity_unstated',
+  'kind_unstated',
 ] as const;
 
 /** Best passages whose talks' word coverage counts: deeper, some talk covers any question's words. */
@@ -35,15 +35,15 @@ export interface Evidence {
   sentenceScore: number;
   /** The talk of the best quote. */
   quotedTalk?: string;
-  /** The answer's quotes. */
-  quotes: readonly string[];
-  /** The question asks for an amount. */
-  quantity: boolean;
+  /** The answer's quotes, with the speakers of their talks. */
+  quotes: ReadonlyArray<{ quote: string; speakers: readonly string[] }>;
+  /** What kind of thing answers the question. */
+  answerKind: AnswerKind;
 }
 
 const isNumber = (t: QueryTerm): boolean => /^\d+$/u.test(t.word);
 
-export function answerFeatures({ answering, talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, quantity }: Evidence): number[] {
+export function answerFeatures({ answering, talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, answerKind }: Evidence): number[] {
   const considered = answering.slice(0, DEPTH);
   // What the notes use of the question, and how much of it they never use, apart: a paraphrase and a
   // name the notes never mention both leave words unseen; the rest of the question tells them apart.
@@ -59,9 +59,15 @@ export function answerFeatures({ answering, talkTerms, asked, passageScore, sent
   const unsaid = quoted === undefined ? 1 : seen.every((t) => distinctiveness(t) === 0) ? 0 : 1 - distinctiveCoverage(seen, quoted);
   const numberUnsaid = asked.some((t) => isNumber(t) && !said(t)) ? 1 : 0;
   // An amount answers only when it is said of what was asked: "1 year" in a quote does not say how many attended.
-  const statesAsked = (quote: string): boolean => statesQuantity(quote) && (asked.length === 0 || coverage(asked, new Set(analyze(quote))) > 0);
-  const quantityUnstated = quantity && !quotes.some(statesAsked) ? 1 : 0;
-  return [cover, unseenShare, passageScore, sentenceScore, unsaid, numberUnsaid, quantityUnstated];
+  const askedTerms = new Set(asked.flatMap((t) => t.terms));
+  const counted = (word: string): boolean => asked.length === 0 || termsOf(word).some((term) => askedTerms.has(term));
+  // Who answers is a name: quoted, or the speaker of the talk quoted.
+  const says: Record<Exclude<AnswerKind, 'any'>, (q: Evidence['quotes'][number]) => boolean> = {
+    amount: ({ quote }) => statesAmountOf(quote, counted),
+    person: ({ quote, speakers }) => speakers.length > 0 || namesPerson(quote),
+  };
+  const kindUnstated = answerKind !== 'any' && !quotes.some(says[answerKind]) ? 1 : 0;
+  return [cover, unseenShare, passageScore, sentenceScore, unsaid, numberUnsaid, kindUnstated];
 }
 
 /** The fitted chance that the notes answer the question. */

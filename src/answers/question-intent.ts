@@ -35,17 +35,38 @@ const quantityPattern =
 
 export const asksForQuantity = (question: string): boolean => quantityPattern.test(question);
 
-const numberWords =
-  /\b(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|deux|trois|quatre|cinq|sept|huit|neuf|dix|quinze|vingt|trente|quarante|cinquante|cent|mille|milliers?|milliards?|dizaines?|douzaines?|quinzaine|vingtaine|trentaine|cinquantaine|centaines?)\b/iu;
+// "Who gave the keynote?", "c'est qui qui…", "par qui ?": the asking word opens the question or a clause
+// of it. After a noun it is a relative pronoun ("a client who can't stand jargon", "un dev qui…").
+const personPattern = /(?:^|[,;:?!(]\s*|\s[-–]\s+|\b(?:and|et|c'?est|by|par)\s+)(?:who(?:'s|se)?|whom|qui)\b/iu;
+
+export const asksForPerson = (question: string): boolean => personPattern.test(question.trim());
+
+// Two capitalised words in a row ("Martin Kleppmann", "Mitchell Hashimoto"), particles allowed between.
+const personName = /\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?\s+(?:(?:de|van|von|der|da|del|le|la)\s+)?\p{Lu}\p{Ll}+/u;
+
+/** A text that names someone as notes write people: first name and surname. */
+export const namesPerson = (text: string): boolean => personName.test(text);
+
+const numberWord =
+  /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|deux|trois|quatre|cinq|sept|huit|neuf|dix|quinze|vingt|trente|quarante|cinquante|cent|mille|milliers?|milliards?|dizaines?|douzaines?|quinzaine|vingtaine|trentaine|cinquantaine|centaines?)$/u;
 // A list item's own number ("3) Secrets…") is numbering, not an amount.
-const numbering = /^\s*(?:[-*+]\s+)?\d{1,3}[.)]\s/u;
-
+const numbering = /^\s*(?:[-*+]\s+)?\d{1,3}[.)]\s/gmu;
 // A year dates a sentence; it is seldom the amount asked for.
-const year = /\b(?:19|20)\d\d\b/gu;
+const year = /^(?:19|20)\d\d$/u;
+const isAmount = (word: string): boolean => (/\d/u.test(word) && !year.test(word)) || numberWord.test(word);
 
-/** A sentence that states an amount: a digit outside its list numbering and years, or a number word. */
-export const statesQuantity = (sentence: string): boolean =>
-  /\d/u.test(sentence.replace(numbering, '').replace(year, '')) || numberWords.test(sentence);
+/**
+ * How far, in words, an amount stands from what it counts: one phrase ("over 8000 people", "perdez 40%
+ * des utilisateurs", "50 deploys a day"). Further, it counts something else: "two weeks ago … at Paris
+ * Web, the participants" does not say how many took part.
+ */
+const PHRASE_REACH = 4;
+
+/** A text that states an amount of something `counts` accepts: a digit outside list numbering and years, or a number word, within a phrase of it. */
+export function statesAmountOf(text: string, counts: (word: string) => boolean): boolean {
+  const tokens = words(text.replace(numbering, ''));
+  return tokens.some((token, i) => isAmount(token) && tokens.slice(Math.max(0, i - PHRASE_REACH), i + PHRASE_REACH + 1).some(counts));
+}
 
 /** What a question asks for, as the answer layer reads it. */
 export interface Intent {
@@ -59,8 +80,25 @@ export interface Intent {
   conferenceOnly: boolean;
   /** One quote from each of several talks, their titles allowed. */
   listing: boolean;
-  /** Sentences stating an amount are preferred. */
-  quantity: boolean;
+  /** What kind of thing answers: an amount ("how many…"), a person ("who…"), or anything. */
+  answerKind: AnswerKind;
+}
+
+export type AnswerKind = 'amount' | 'person' | 'any';
+
+// Any other asking word: the question asks for a thing, a reason or a way.
+const otherAsking = /\b(?:which|what|why|how|quel(?:le)?s?|lesquel(?:le)?s?|pourquoi|comment)\b/iu;
+
+/**
+ * The kind of the question's first asking: "which tools did she recommend to measure how much debt…"
+ * asks for tools, "when they deleted the clusters, how long were users affected?" for an amount. At one
+ * place an amount wins ("what percentage", "how many").
+ */
+function answerKindOf(question: string): AnswerKind {
+  const at = (pattern: RegExp): number => pattern.exec(question.trim())?.index ?? Number.POSITIVE_INFINITY;
+  const kinds: Array<[AnswerKind, number]> = [['amount', at(quantityPattern)], ['person', at(personPattern)], ['any', at(otherAsking)]];
+  const first = kinds.reduce((best, kind) => (kind[1] < best[1] ? kind : best));
+  return first[1] === Number.POSITIVE_INFINITY ? 'any' : first[0];
 }
 
 // "When and where was X?" asks about the event, not for its talks, though it has no word but the name.
@@ -74,5 +112,5 @@ export function intentOf(question: string, queryTerms: QueryTerm[], named: strin
   const topicTerms = rankingTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
   const conferenceOnly = named.length > 0 && topicTerms.length === 0 && !asksAboutTheEvent.test(question);
   const listing = conferenceOnly || asksForTalks(question);
-  return { named, rankingTerms, topicTerms, conferenceOnly, listing, quantity: asksForQuantity(question) };
+  return { named, rankingTerms, topicTerms, conferenceOnly, listing, answerKind: answerKindOf(question) };
 }

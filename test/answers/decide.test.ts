@@ -17,7 +17,7 @@ describe('answerFeatures', () => {
   const bakery = candidate(/bakery/);
   const racks = candidate(/Cooling/);
   const talkTerms = termsByTalk([bakery, racks].map(({ passage }) => ({ passage, terms: new Set(analyze(`${passage.text} ${passage.speakers.join(' ')} ${passage.conference}`)) })));
-  const evidence = { answering: [racks, bakery], talkTerms, passageScore: 0.8, sentenceScore: 0.6, quotes: [], quantity: false };
+  const evidence = { answering: [racks, bakery], talkTerms, passageScore: 0.8, sentenceScore: 0.6, quotes: [], answerKind: 'any' as const };
 
   it('takes the best coverage among the best talks, and passes the models’ scores on', () => {
     const x = answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3, stock: 2 }), quotedTalk: bakery.passage.talkId });
@@ -27,7 +27,7 @@ describe('answerFeatures', () => {
     expect([x[at('passage_score')], x[at('sentence_score')]]).toEqual([0.8, 0.6]);
     expect(x[at('distinctive_unsaid')]).toBe(0);
     expect(x[at('number_unsaid')]).toBe(0);
-    expect(x[at('quantity_unstated')]).toBe(0);
+    expect(x[at('kind_unstated')]).toBe(0);
   });
 
   it('weighs the words the talk quoted does not say by their rarity in the notes and in general English', () => {
@@ -45,11 +45,21 @@ describe('answerFeatures', () => {
     expect(answerFeatures({ ...evidence, asked: inName, quotedTalk: racks.passage.talkId })[at('number_unsaid')]).toBe(0);
   });
 
-  it('marks an amount asked for that no quote states', () => {
+  it('marks an amount asked for that no quote states of what was asked', () => {
     const asked = queryTerms({ pétrins: 3 });
-    const without = answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, quantity: true, quotes: ['Le stock de farine était vérifié à la main.'] });
-    const withAmount = answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, quantity: true, quotes: ['Ils ont fini par acheter deux pétrins.'] });
-    expect([without[at('quantity_unstated')], withAmount[at('quantity_unstated')]]).toEqual([1, 0]);
+    const amountOf = (quote: string): number =>
+      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKind: 'amount', quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
+    expect(amountOf('Le stock de farine était vérifié à la main.')).toBe(1);
+    expect(amountOf('Ils ont fini par acheter deux pétrins.')).toBe(0);
+    expect(amountOf('Deux ans plus tard, la boulangerie tournait encore, avec ses vieux fours et ses pétrins.')).toBe(1);
+  });
+
+  it('marks a person asked for whom neither the quote nor its talk names', () => {
+    const personOf = (quote: string, speakers: string[] = []): number =>
+      answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3 }), quotedTalk: bakery.passage.talkId, answerKind: 'person', quotes: [{ quote, speakers }] })[at('kind_unstated')]!;
+    expect(personOf('The bakery kept its stock in a notebook.')).toBe(1);
+    expect(personOf('The bakery kept its stock in a notebook.', ['Ada Baker'])).toBe(0);
+    expect(personOf('Marie Curtet told how the bakery kept its stock.')).toBe(0);
   });
 
   it('weighs the words no note uses against those they use', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { asksForQuantity, asksForTalks, intentOf, statesQuantity } from '../../src/answers/question-intent.js';
+import { asksForPerson, asksForQuantity, asksForTalks, intentOf, namesPerson, statesAmountOf } from '../../src/answers/question-intent.js';
 import { queryTerms } from './note-fixture.js';
 
 describe('asksForQuantity', () => {
@@ -11,13 +11,49 @@ describe('asksForQuantity', () => {
   });
 });
 
-describe('statesQuantity', () => {
-  it('sees digits and number words, not list numbering', () => {
-    expect(statesQuantity('They deploy about 50 times a day.')).toBe(true);
-    expect(statesQuantity('il faut une cinquantaine de requêtes')).toBe(true);
-    expect(statesQuantity('Over eight thousand people came.')).toBe(true);
-    expect(statesQuantity('3) Secrets: rotate keys.')).toBe(false);
-    expect(statesQuantity('No blame, ever.')).toBe(false);
+describe('statesAmountOf', () => {
+  const any = (): boolean => true;
+  it('sees digits and number words, not list numbering or years', () => {
+    expect(statesAmountOf('They deploy about 50 times a day.', any)).toBe(true);
+    expect(statesAmountOf('il faut une cinquantaine de requêtes', any)).toBe(true);
+    expect(statesAmountOf('Over eight thousand people came.', any)).toBe(true);
+    expect(statesAmountOf('3) Secrets: rotate keys.', any)).toBe(false);
+    expect(statesAmountOf('Back in 2014, no blame, ever.', any)).toBe(false);
+  });
+
+  it('takes an amount only within a phrase of what it counts', () => {
+    const participants = (word: string): boolean => word.startsWith('particip');
+    expect(statesAmountOf('Nous étions 600 participants cette année.', participants)).toBe(true);
+    expect(statesAmountOf('Déjà 2 semaines que tout est fini. Plus tard, les intervenants et aussi les participants ont ri.', participants)).toBe(false);
+  });
+});
+
+describe('asksForPerson', () => {
+  it('notices who opens the question or a clause, not a relative pronoun', () => {
+    expect(asksForPerson('who gave the keynote at PyTexas?')).toBe(true);
+    expect(asksForPerson("c'est qui qui a parlé des porcs-épics ?")).toBe(true);
+    expect(asksForPerson('the monitoring talk, who gave it?')).toBe(true);
+    expect(asksForPerson("tips for a client who can't stand jargon?")).toBe(false);
+    expect(asksForPerson("un dev qui n'a pas envie d'évoluer ?")).toBe(false);
+  });
+});
+
+describe('namesPerson', () => {
+  it('sees a first name and a surname', () => {
+    expect(namesPerson("I enjoyed Martin Kleppmann's talk.")).toBe(true);
+    expect(namesPerson('Amazing keynote, I will watch it again on YouTube!')).toBe(false);
+  });
+});
+
+describe('answer kind', () => {
+  const kind = (question: string): string => intentOf(question, [], []).answerKind;
+  it('is the kind of the first asking', () => {
+    expect(kind('how many servers did they run?')).toBe('amount');
+    expect(kind('when they deleted the clusters, how long were users affected?')).toBe('amount');
+    expect(kind('what percentage of users left?')).toBe('amount');
+    expect(kind('who gave the kafka talk and how many brokers did they run?')).toBe('person');
+    expect(kind('which tools did she recommend to measure how much debt a codebase has?')).toBe('any');
+    expect(kind('What did Etsy say about post-mortems?')).toBe('any');
   });
 });
 
