@@ -2,7 +2,7 @@
 // question the best talks cover, how much of it no note uses (a product or a company the notes never
 // mention leaves them silent, whatever the common words match), the reranker's and the sentence scorer's
 // own scores, and whether the talk quoted says the question's constraints: its distinctive words, its
-// numbers, an amount when one is asked. Below the threshold, it abstains.
+// numbers, and the kind of thing asked for (an amount of what was asked, a person). Below the threshold, it abstains.
 import type { CandidatePassage } from './extract-excerpts.js';
 import { probability, type LinearModel } from './linear-model.js';
 import { termsOf } from '../text/analyze.js';
