@@ -9,7 +9,10 @@
 // before (Dec 2026, 200 commands sent with fetch(), one per new connection): the driver held its own
 // event loop 300-430 ms creating the requests, and every command's clock ran through that before the bot
 // saw a byte; the bot received the first command 270-400 ms after the clocks started, which is why ack
-// p95 and max were the same delay.
+// p95 and max were the same delay. Each connection has also carried one request before the burst (Slack's
+// ssl_check, which Bolt answers unsigned), as a kept-alive connection has: measured before (Dec 2026), the
+// bot was still accepting the 200 fresh connections when the commands arrived, 16 ms of its main thread
+// (57 → 41 ms on a CPU until the last ack) spent in accept and socket set-up inside the ack clocks.
 import { createHmac } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server } from 'node:http';
 import { type AddressInfo, connect, type Socket } from 'node:net';
@@ -96,6 +99,28 @@ export async function startSlackBench(ws: Workspace, name: string, answerTimeout
     return { id, request: Buffer.from(`${head.join('\r\n')}\r\n\r\n${body}`) };
   }
 
+  /** Slack's ssl_check on a new connection, answered in full before it resolves: the connection is then in use, as a kept-alive one is. */
+  function warmUp(socket: Socket): Promise<void> {
+    const body = 'ssl_check=1&token=legacy';
+    const request = [
+      'POST /slack/events HTTP/1.1', `host: 127.0.0.1:${botPort}`, 'content-type: application/x-www-form-urlencoded',
+      `content-length: ${body.length}`, '', body,
+    ].join('\r\n');
+    return new Promise((resolve, reject) => {
+      let response = '';
+      const onData = (chunk: Buffer): void => {
+        response += chunk.toString('latin1');
+        const complete = /\r\n\r\n$/.test(response) && (/^content-length: 0\r$/im.test(response) || /\r\n0\r\n\r\n$/.test(response));
+        if (!complete) return;
+        socket.off('data', onData);
+        if (/^HTTP\/1\.1 200 /.test(response)) resolve();
+        else reject(new Error(`ssl_check answered ${response.split('\r\n')[0]}`));
+      };
+      socket.on('data', onData);
+      socket.write(request);
+    });
+  }
+
   /** Sends the prepared request on its open connection now; resolves with the ack's status and latency once its status line came. */
   function exchange(socket: Socket, request: Buffer): { started: number; acked: Promise<{ status: number; ackMs: number }> } {
     let head = '';
@@ -128,6 +153,7 @@ export async function startSlackBench(ws: Workspace, name: string, answerTimeout
   async function burst(questions: string[]): Promise<CommandTiming[]> {
     const commands = questions.map(command);
     const sockets = await Promise.all(commands.map(() => open(botPort)));
+    await Promise.all(sockets.map(warmUp));
     const arrived = commands.map(({ id }) => answered(id));
     const threadBefore = mainThreadTime(bot.pid);
     // Nothing else runs between these writes: each command leaves as its clock starts.

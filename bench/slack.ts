@@ -21,7 +21,7 @@ async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<vo
     notes.push(
       `${count} /confnotes commands sent at once, signed, over loopback to the Bolt app (HTTP receiver) in its own process, serving data/notes; CONFNOTES_RATE_LIMIT=0`,
       'answered = the respond() POST reached the fake response_url; errors = non-200 acks + missing answers + bot error log lines',
-      'ack = from a command\'s bytes leaving on a connection opened before the burst to the first bytes of its ack; main thread times from the kernel (/proc schedstat), from the first command to the last ack: waiting ≫ on a CPU means the machine, not the bot, was busy',
+      'ack = from a command\'s bytes leaving on a connection opened and used once (Slack\'s ssl_check) before the burst, as a kept-alive connection is, to the first bytes of its ack; main thread times from the kernel (/proc schedstat), from the first command to the last ack: waiting ≫ on a CPU means the machine, not the bot, was busy',
     );
     figures.push(
       figure('acknowledged', 'commands acknowledged (HTTP 200)', acked.length, `of ${count}`),
