@@ -37,8 +37,8 @@ const SECTIONS: Record<string, { title: string; figures: string[] }> = {
     title: 'Scale on PostgreSQL',
     figures: hasServer ? ['pgBuildS', 'pgOpenS', 'pgVectorP50Ms', 'pgVectorP95Ms', 'pgRecallAt10', 'pgAskP50Ms', 'pgAskP95Ms', 'pgReindexOneFileMs'] : [],
   },
-  slack: { title: 'Slack', figures: ['acknowledged', 'answered', 'ackP95Ms', 'ackMaxMs', 'ackThreadCpuMs', 'ackThreadWaitMs', 'answerP50Ms', 'answerP95Ms', 'errors'] },
-  discord: { title: 'Discord', figures: ['answered', 'deferP95Ms', 'deferThreadCpuMs', 'deferThreadWaitMs', 'editP50Ms', 'editP95Ms', 'editMaxMs'] },
+  slack: { title: 'Slack', figures: ['acknowledged', 'answered', 'firstAckP95Ms', 'ackP95Ms', 'ackMaxMs', 'ackThreadCpuMs', 'ackThreadWaitMs', 'answerP50Ms', 'answerP95Ms', 'errors'] },
+  discord: { title: 'Discord', figures: ['answered', 'firstDeferP95Ms', 'deferP95Ms', 'deferThreadCpuMs', 'deferThreadWaitMs', 'editP50Ms', 'editP95Ms', 'editMaxMs'] },
   memory: {
     title: 'Memory',
     figures: ['idleRssMB', 'idleHeapUsedMB', 'idleExternalMB', 'answered', 'afterRssMB', 'afterHeapUsedMB', 'soakAnswered', 'soakRssMB', 'soakHeapUsedMB', 'soakGrowthPct', 'peakRssMB'],
