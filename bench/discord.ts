@@ -1,9 +1,13 @@
 // Discord: a burst of /ask interactions through the fake gateway to the real discord.js bot. Discord
 // wants the first response (deferReply) within 3 s; the answer follows as an editReply.
 import { atMost, figure } from './report.js';
-import { startDiscordBench } from './discord-driver.js';
-import { latencies } from './stats.js';
+import { startDiscordBench, type InteractionTiming } from './discord-driver.js';
+import { latencies, type Latencies } from './stats.js';
 import { questionsFor, type Section, type SectionOutput, type Workspace } from './workspace.js';
+
+/** Latencies of the interactions whose deferReply arrived. */
+const deferLatencies = (timings: InteractionTiming[]): Latencies =>
+  latencies(timings.filter((t) => Number.isFinite(t.deferMs)).map((t) => t.deferMs));
 
 async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<void> {
   const count = ws.sizes.discordInteractions;
@@ -14,7 +18,7 @@ async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<vo
     const first = await discord.burst(questionsFor(ws, count));
     const timings = await discord.burst(questionsFor(ws, count));
     const edited = timings.filter((t) => Number.isFinite(t.editMs));
-    const defer = latencies(timings.filter((t) => Number.isFinite(t.deferMs)).map((t) => t.deferMs));
+    const defer = deferLatencies(timings);
     const edit = latencies(edited.map((t) => t.editMs));
     const thread = discord.deferThreadTime();
     notes.push(
@@ -23,7 +27,7 @@ async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<vo
     );
     figures.push(
       figure('answered', 'interactions answered (editReply arrived)', edited.length, `of ${count}`),
-      figure('firstDeferP95Ms', 'INTERACTION_CREATE → deferReply p95, first burst since the bot started', latencies(first.filter((t) => Number.isFinite(t.deferMs)).map((t) => t.deferMs)).p95, 'ms'),
+      figure('firstDeferP95Ms', 'INTERACTION_CREATE → deferReply p95, first burst since the bot started', deferLatencies(first).p95, 'ms'),
       figure('deferP95Ms', 'INTERACTION_CREATE → deferReply p95', defer.p95, 'ms', atMost(50)),
       figure('deferThreadCpuMs', 'bot main thread on a CPU until the last deferReply', thread.onCpuMs, 'ms'),
       figure('deferThreadWaitMs', 'bot main thread waiting for a CPU until then', thread.waitingMs, 'ms'),

@@ -1,9 +1,12 @@
 // Slack: a burst of concurrent slash commands against the real Bolt app over loopback. Every command
 // must be acknowledged (Slack gives 3 s) and answered through respond().
 import { atMost, figure } from './report.js';
-import { startSlackBench } from './slack-driver.js';
-import { latencies } from './stats.js';
+import { startSlackBench, type CommandTiming } from './slack-driver.js';
+import { latencies, type Latencies } from './stats.js';
 import { questionsFor, type Section, type SectionOutput, type Workspace } from './workspace.js';
+
+/** Latencies of the commands acknowledged (HTTP 200). */
+const ackLatencies = (timings: CommandTiming[]): Latencies => latencies(timings.filter((t) => t.status === 200).map((t) => t.ackMs));
 
 async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<void> {
   const count = ws.sizes.slackCommands;
@@ -18,7 +21,7 @@ async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<vo
     const timings = await slack.burst(questionsFor(ws, count));
     const acked = timings.filter((t) => t.status === 200);
     const answered = timings.filter((t) => Number.isFinite(t.answerMs));
-    const ack = latencies(acked.map((t) => t.ackMs));
+    const ack = ackLatencies(timings);
     const thread = slack.ackThreadTime();
     const answer = latencies(answered.map((t) => t.answerMs));
     const errors = timings.length - acked.length + (timings.length - answered.length) + slack.errorLogLines();
@@ -30,7 +33,7 @@ async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<vo
     figures.push(
       figure('acknowledged', 'commands acknowledged (HTTP 200)', acked.length, `of ${count}`),
       figure('answered', 'commands answered (respond() arrived)', answered.length, `of ${count}`),
-      figure('firstAckP95Ms', 'ack p95, first burst since the bot started', latencies(first.filter((t) => t.status === 200).map((t) => t.ackMs)).p95, 'ms'),
+      figure('firstAckP95Ms', 'ack p95, first burst since the bot started', ackLatencies(first).p95, 'ms'),
       figure('ackP95Ms', 'ack p95', ack.p95, 'ms', atMost(50)),
       figure('ackMaxMs', 'ack max', ack.max, 'ms'),
       figure('ackThreadCpuMs', 'bot main thread on a CPU until the last ack', thread.onCpuMs, 'ms'),

@@ -33,13 +33,9 @@ export function asksForTalks(question: string): boolean {
 const quantityPattern =
   /\b(?:how (?:many|much|long|big|small|large|fast|often|old)|what (?:size|percentage|share)|combien|per (?:day|week|month|year|hour|minute|second)|par (?:jour|semaine|mois|an|heure|minute|seconde)|quelle (?:taille|proportion))\b/iu;
 
-export const asksForQuantity = (question: string): boolean => quantityPattern.test(question);
-
 // "Who gave the keynote?", "c'est qui qui…", "par qui ?": the asking word opens the question or a clause
 // of it. After a noun it is a relative pronoun ("a client who can't stand jargon", "un dev qui…").
 const personPattern = /(?:^|[,;:?!(]\s*|\s[-–]\s+|\b(?:and|et|c'?est|by|par)\s+)(?:who(?:'s|se)?|whom|qui)\b/iu;
-
-export const asksForPerson = (question: string): boolean => personPattern.test(question.trim());
 
 // Two capitalised words in a row ("Martin Kleppmann", "Mitchell Hashimoto"), particles allowed between.
 const personName = /\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?\s+(?:(?:de|van|von|der|da|del|le|la)\s+)?\p{Lu}\p{Ll}+/u;
@@ -94,8 +90,9 @@ const otherAsking = /\b(?:which|what|why|how|quel(?:le)?s?|lesquel(?:le)?s?|pour
  * asks for tools, "when they deleted the clusters, how long were users affected?" for an amount. At one
  * place an amount wins ("what percentage", "how many").
  */
-function answerKindOf(question: string): AnswerKind {
-  const at = (pattern: RegExp): number => pattern.exec(question.trim())?.index ?? Number.POSITIVE_INFINITY;
+export function answerKindOf(question: string): AnswerKind {
+  const text = question.trim();
+  const at = (pattern: RegExp): number => pattern.exec(text)?.index ?? Number.POSITIVE_INFINITY;
   const kinds: Array<[AnswerKind, number]> = [['amount', at(quantityPattern)], ['person', at(personPattern)], ['any', at(otherAsking)]];
   const first = kinds.reduce((best, kind) => (kind[1] < best[1] ? kind : best));
   return first[1] === Number.POSITIVE_INFINITY ? 'any' : first[0];

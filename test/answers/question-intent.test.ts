@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { asksForPerson, asksForQuantity, asksForTalks, intentOf, namesPerson, statesAmountOf } from '../../src/answers/question-intent.js';
+import { answerKindOf, asksForTalks, intentOf, namesPerson, statesAmountOf } from '../../src/answers/question-intent.js';
 import { queryTerms } from './note-fixture.js';
 
-describe('asksForQuantity', () => {
+describe('answerKindOf: amounts', () => {
   it('notices questions asking for an amount, in both languages', () => {
-    expect(asksForQuantity('how many servers did they run?')).toBe(true);
-    expect(asksForQuantity('etsy deploys per day?')).toBe(true);
-    expect(asksForQuantity('combien de requêtes tient un serveur ?')).toBe(true);
-    expect(asksForQuantity('What did Etsy say about post-mortems?')).toBe(false);
+    expect(answerKindOf('how many servers did they run?')).toBe('amount');
+    expect(answerKindOf('etsy deploys per day?')).toBe('amount');
+    expect(answerKindOf('combien de requêtes tient un serveur ?')).toBe('amount');
+    expect(answerKindOf('What did Etsy say about post-mortems?')).not.toBe('amount');
   });
 });
 
@@ -28,13 +28,13 @@ describe('statesAmountOf', () => {
   });
 });
 
-describe('asksForPerson', () => {
+describe('answerKindOf: people', () => {
   it('notices who opens the question or a clause, not a relative pronoun', () => {
-    expect(asksForPerson('who gave the keynote at PyTexas?')).toBe(true);
-    expect(asksForPerson("c'est qui qui a parlé des porcs-épics ?")).toBe(true);
-    expect(asksForPerson('the monitoring talk, who gave it?')).toBe(true);
-    expect(asksForPerson("tips for a client who can't stand jargon?")).toBe(false);
-    expect(asksForPerson("un dev qui n'a pas envie d'évoluer ?")).toBe(false);
+    expect(answerKindOf('who gave the keynote at PyTexas?')).toBe('person');
+    expect(answerKindOf("c'est qui qui a parlé des porcs-épics ?")).toBe('person');
+    expect(answerKindOf('the monitoring talk, who gave it?')).toBe('person');
+    expect(answerKindOf("tips for a client who can't stand jargon?")).not.toBe('person');
+    expect(answerKindOf("un dev qui n'a pas envie d'évoluer ?")).not.toBe('person');
   });
 });
 
