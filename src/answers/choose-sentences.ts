@@ -43,7 +43,7 @@ export async function chooseSentences(
   const candidates = await readCandidates(context, strategy.read(ranked));
   const query = { queryTerms: intent.rankingTerms, queryVector, headings: strategy.headings };
   const sentences: ScoredSentence[] = [];
-  const quotes = strategy.quotable(candidates, context.talkIds).flatMap((candidate) => {
+  const quotes = strategy.quotable(candidates, { talkIds: context.talkIds, topicTerms: intent.topicTerms }).flatMap((candidate) => {
     const features = sentenceFeatures(candidate, query, passageScore.get(candidate.passage.id)!);
     const scores = scoreSentences(features, model);
     features.forEach((x, i) => {

@@ -5,14 +5,16 @@
 import type { Retrieval } from '../retrieval/retrieve.js';
 import type { Passage } from '../types.js';
 import { FOLLOWING_EXCERPT_RATIO, LISTING_EXCERPT_RATIO, selectExcerpts, type CandidatePassage, type ScoredExcerpt } from './extract-excerpts.js';
+import { passageTerms } from './passage-terms.js';
 import type { Intent } from './question-intent.js';
+import type { QueryTerm } from './term-weights.js';
 
 export interface Strategy {
   kind: 'content' | 'listing' | 'conference';
   /** The passages read sentence by sentence, best first. */
   read(ranked: Retrieval['ranked']): Retrieval['ranked'];
   /** The read passages that may be quoted. */
-  quotable(candidates: CandidatePassage[], talkIds: ReadonlySet<string>): CandidatePassage[];
+  quotable(candidates: CandidatePassage[], asked: QuotableContext): CandidatePassage[];
   /** Headings may be quoted: a talk's title answers "which talks…". */
   headings: boolean;
   /** Quotes one passage may give. */
@@ -39,10 +41,23 @@ function onePerTalk(ranked: Retrieval['ranked']): Retrieval['ranked'] {
   return ranked.filter(({ passage }) => !seen.has(passage.talkId) && seen.add(passage.talkId));
 }
 
-/** Talks, not an introduction that mentions the topic, when talks match. */
-function talksFirst(candidates: CandidatePassage[], talkIds: ReadonlySet<string>): CandidatePassage[] {
+export interface QuotableContext {
+  /** Ids of the talks: other sections (introductions, lists of the talks attended) are no talks. */
+  talkIds: ReadonlySet<string>;
+  /** What the question asks about, less the conference: the listed talks must say it. */
+  topicTerms: readonly QueryTerm[];
+}
+
+/**
+ * Talks that say the topic's rarest word, not an introduction that mentions it. When no talk's notes say
+ * it, a section that does: a list of the talks attended ("- [Give REST a rest: … GraphQL](./tue/mob318.md)")
+ * names them where their own notes may not. A word no note uses is said by none: then talks, as before.
+ */
+function talksFirst(candidates: CandidatePassage[], { talkIds, topicTerms }: QuotableContext): CandidatePassage[] {
+  const rarest = topicTerms.reduce<QueryTerm | undefined>((best, t) => (best === undefined || t.df < best.df ? t : best), undefined);
+  const says = ({ passage }: CandidatePassage): boolean => rarest === undefined || rarest.terms.some((term) => passageTerms(passage).has(term));
   const talks = candidates.filter(({ passage }) => talkIds.has(passage.talkId));
-  return talks.length > 0 ? talks : candidates;
+  return [talks.filter(says), candidates.filter(says), talks].find((list) => list.length > 0) ?? candidates;
 }
 
 // A question naming a conference is answered from that conference's notes only: another conference's

@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { strategyFor } from '../../src/answers/strategies.js';
+import type { CandidatePassage } from '../../src/answers/extract-excerpts.js';
+import type { Intent } from '../../src/answers/question-intent.js';
+import { splitSentences } from '../../src/text/sentences.js';
+import { note, queryTerms } from './note-fixture.js';
+
+const candidates: CandidatePassage[] = note.passages.map((passage, rank) => {
+  const sentences = splitSentences(passage);
+  return { passage, rank, sentences, vectors: sentences.map(() => new Float32Array(3)) };
+});
+// The last section lists what was seen that afternoon: a section of the note, not a talk.
+const talkIds = new Set(note.passages.filter((p) => !/^Links/.test(p.talk)).map((p) => p.talkId));
+const listing = strategyFor({ named: [], rankingTerms: [], topicTerms: [], conferenceOnly: false, listing: true, answerKind: 'any' } satisfies Intent);
+const quoted = (topicTerms: Intent['topicTerms']): string[] => listing.quotable(candidates, { talkIds, topicTerms }).map((c) => c.passage.talk);
+
+describe('the listing strategy', () => {
+  it('quotes the talks that say the topic’s rarest word', () => {
+    // "afternoon" is in two sections, "racks" in one.
+    const terms = queryTerms({ afternoon: 1, racks: 3 }).map((t) => ({ ...t, df: t.word === 'afternoon' ? 2 : 1 }));
+    expect(quoted(terms)).toEqual(['Cooling racks']);
+  });
+
+  it('quotes another section when no talk says the topic', () => {
+    expect(quoted(queryTerms({ ovens: 3 }))).toEqual(['Links from the afternoon']);
+  });
+
+  it('quotes the talks when no note uses the topic', () => {
+    const unseen = queryTerms({ croissants: 0 }).map((t) => ({ ...t, df: 0 }));
+    expect(quoted(unseen)).toEqual(note.passages.filter((p) => talkIds.has(p.talkId)).map((p) => p.talk));
+  });
+});
