@@ -3,25 +3,45 @@ import { foldAccents, words } from '../text/analyze.js';
 
 const key = (text: string): string[] => words(foldAccents(text)).filter((w) => !/^\d+$/.test(w) || w.length === 4);
 
+const isYear = (w: string): boolean => /^\d{4}$/.test(w);
+
 /**
  * A conference is named when the question contains its distinctive words: all of its non-year words
  * in order-free form (years, when the question gives one, must match too). "MiXiT" and "mix it" are
- * matched through a spaceless form.
+ * matched through a spaceless form. A name without a year gives way to the edition of the year asked
+ * that carries it with more words: "dotscale 2017" asks for "DotScale Paris 2017", not for notes named
+ * "dotScale" that may be of any year.
  */
 export function conferencesNamedIn(question: string, conferences: string[]): string[] {
   const asked = key(question);
   const askedSet = new Set(asked);
   const askedJoined = asked.join('');
-  const askedYears = asked.filter((w) => /^\d{4}$/.test(w));
-  return conferences.filter((conference) => {
+  const askedYears = asked.filter(isYear);
+  const named = conferences.filter((conference) => {
     const name = key(conference);
-    const nameWords = name.filter((w) => !/^\d{4}$/.test(w));
-    const nameYears = name.filter((w) => /^\d{4}$/.test(w));
+    const nameWords = name.filter((w) => !isYear(w));
+    const nameYears = name.filter(isYear);
     if (nameWords.length === 0) return false;
     const wordsMatch = nameWords.every((w) => askedSet.has(w)) || askedJoined.includes(nameWords.join(''));
     const yearsMatch = askedYears.length === 0 || nameYears.length === 0 || nameYears.some((y) => askedYears.includes(y));
     return wordsMatch && yearsMatch;
   });
+  const editionsOf = (undated: string): string[] => {
+    const words = key(undated);
+    return conferences.filter((conference) => {
+      const name = key(conference);
+      return name.some((w) => askedYears.includes(w)) && words.every((w) => name.includes(w));
+    });
+  };
+  return [
+    ...new Set(
+      named.flatMap((conference) => {
+        if (askedYears.length === 0 || key(conference).some(isYear)) return [conference];
+        const editions = editionsOf(conference);
+        return editions.length > 0 ? editions : [conference];
+      }),
+    ),
+  ];
 }
 
 /**

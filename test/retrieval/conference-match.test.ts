@@ -14,6 +14,13 @@ describe('conferencesNamedIn', () => {
     expect(conferencesNamedIn('mix it 2022?', conferences)).toEqual(['MiXiT 2022']);
   });
 
+  it('prefers the edition of the year asked to a name without a year', () => {
+    const named = ['dotScale', 'DotScale Paris 2017', 'Paris Web 2010'];
+    expect(conferencesNamedIn('dotscale 2017: could the audience ask questions?', named)).toEqual(['DotScale Paris 2017']);
+    expect(conferencesNamedIn('dotscale 2014, the venue', named)).toEqual(['dotScale']);
+    expect(conferencesNamedIn('what did dotscale say about consul?', named)).toEqual(['dotScale']);
+  });
+
   it('needs every distinctive word', () => {
     expect(conferencesNamedIn('what about london?', conferences)).toEqual([]);
   });
