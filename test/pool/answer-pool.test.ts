@@ -170,3 +170,23 @@ describe('answer pool behaviour', () => {
     expect(events).toEqual(['answered with excerpts', 'closed']);
   });
 });
+
+describe('answer pool start', () => {
+  it('warms its workers on the notes’ talk titles, and starts when a title makes no valid question', async () => {
+    const notes = await tempDir('notes');
+    await writeFile(
+      join(notes, 'demo.md'),
+      '# Demo Conf 2030\n\n## ?!\n\nNotes on queues and retries, with backoff.\n\n## Caching at the edge\n\nEdge caches keep static files near users.\n',
+    );
+    const kb = await openKb(notes);
+    expect((await kb.store.talks()).map((t) => t.talk)).toContain('?!');
+    const pool = await startAnswerPool(kb, { threads: 1, script: WORKER });
+    try {
+      const answer = await pool.ask('where do edge caches keep static files?');
+      expect(answer).toEqual((await kb.ask('where do edge caches keep static files?', { excerpts: kb.config.excerpts })).answer);
+      expect(answer.excerpts[0]?.talk).toBe('Caching at the edge');
+    } finally {
+      await pool.close();
+    }
+  });
+});
