@@ -26,37 +26,41 @@ export function conferencesNamedIn(question: string, conferences: string[]): str
     const yearsMatch = askedYears.length === 0 || nameYears.length === 0 || nameYears.some((y) => askedYears.includes(y));
     return wordsMatch && yearsMatch;
   });
-  const editionsOf = (undated: string): string[] => {
-    const words = key(undated);
-    return conferences.filter((conference) => {
-      const name = key(conference);
-      return name.some((w) => askedYears.includes(w)) && words.every((w) => name.includes(w));
-    });
-  };
   return [
     ...new Set(
       named.flatMap((conference) => {
-        if (askedYears.length === 0 || key(conference).some(isYear)) return [conference];
-        const editions = editionsOf(conference);
+        const editions = editionsAsked(conference, conferences, askedYears);
         return editions.length > 0 ? editions : [conference];
       }),
     ),
   ];
 }
 
+/** The editions of a conference named without a year ("dotScale") that carry one of the years asked ("DotScale Paris 2017"). */
+function editionsAsked(undated: string, conferences: readonly string[], askedYears: readonly string[]): string[] {
+  const words = key(undated);
+  if (askedYears.length === 0 || words.some(isYear)) return [];
+  return conferences.filter((conference) => {
+    const name = key(conference);
+    return name.some((w) => askedYears.includes(w)) && words.every((w) => name.includes(w));
+  });
+}
+
 /**
  * Conferences of which the question asks about another edition: "dotscale 2014" is not about "DotScale
  * Paris 2017". A conference counts when the question has one of its name words and a year, and none of
- * the question's years is the conference's.
+ * the question's years is the conference's; one without a year counts when an edition of the year asked
+ * carries its name ("dotScale" when "dotscale 2017" asks for "DotScale Paris 2017").
  */
 export function otherEditionsIn(question: string, conferences: string[]): string[] {
   const asked = new Set(key(question));
-  const askedYears = [...asked].filter((w) => /^\d{4}$/.test(w));
+  const askedYears = [...asked].filter(isYear);
   if (askedYears.length === 0) return [];
   return conferences.filter((conference) => {
     const name = key(conference);
-    const years = name.filter((w) => /^\d{4}$/.test(w));
+    const years = name.filter(isYear);
     const sharesName = name.some((w) => !/^\d+$/.test(w) && w.length >= 4 && asked.has(w));
-    return sharesName && years.length > 0 && !years.some((y) => askedYears.includes(y));
+    if (!sharesName) return false;
+    return years.length > 0 ? !years.some((y) => askedYears.includes(y)) : editionsAsked(conference, conferences, askedYears).length > 0;
   });
 }

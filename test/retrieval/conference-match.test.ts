@@ -30,6 +30,9 @@ describe('otherEditionsIn', () => {
   it('finds the editions of a conference other than the year asked', () => {
     expect(otherEditionsIn('mixit 2022 keynotes', conferences)).toEqual(['MiXiT 2018']);
     expect(otherEditionsIn('dotscale 2017, the venue', [...conferences, 'DotScale Paris 2017'])).toEqual(['dotScale 2014']);
+    // Notes named without a year are another edition when the year asked has its own.
+    expect(otherEditionsIn('dotscale 2017, the venue', ['dotScale', 'DotScale Paris 2017'])).toEqual(['dotScale']);
+    expect(otherEditionsIn('dotscale 2014, the venue', ['dotScale', 'DotScale Paris 2017'])).toEqual(['DotScale Paris 2017']);
   });
 
   it('finds none when the question gives no year or names no conference', () => {
