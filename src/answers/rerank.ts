@@ -29,11 +29,14 @@ export const PASSAGE_FEATURES = [
   'is_talk',
   'talk_distinctive_coverage',
   'title_coverage',
+  'named_conference',
 ] as const;
 
 export interface PassageContext {
   /** Ids of the talks; introductions and conclusions have passages but are no talks. */
   talkIds: ReadonlySet<string>;
+  /** The conferences the question names (none when it names none). */
+  named: readonly string[];
 }
 
 /** Per talk, the terms of all its passages among the candidates. */
@@ -50,7 +53,7 @@ export function termsByTalk(candidates: ReadonlyArray<Pick<RerankCandidate, 'pas
 const reciprocal = (rank: number | undefined): number => (rank === undefined ? 0 : 1 / rank);
 
 /** One row of PASSAGE_FEATURES per candidate, candidates in fused order. */
-export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, queryTerms: QueryTerm[], { talkIds }: PassageContext): number[][] {
+export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, queryTerms: QueryTerm[], { talkIds, named }: PassageContext): number[][] {
   const talkTerms = termsByTalk(candidates);
   const rarest = rarestTerm(queryTerms);
   return candidates.map(({ passage, terms, titleTerms, ranks }, rank) => {
@@ -68,6 +71,8 @@ export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, quer
       distinctiveCoverage(queryTerms, talk),
       // A question naming the speaker, the company or the talk's subject names what its heading says.
       coverage(queryTerms, titleTerms),
+      // A question naming a conference asks about what happened there, however close another one's words.
+      named.includes(passage.conference) ? 1 : 0,
     ];
   });
 }

@@ -10,7 +10,7 @@ const candidate = (passage: Passage): RerankCandidate => ({
   terms: new Set(analyze(`${passage.text} ${passage.talk} ${passage.speakers.join(' ')}`)),
   titleTerms: new Set(analyze(`${passage.talk} ${passage.speakers.join(' ')}`)),
 });
-const context = { talkIds: new Set(note.talks.map((t) => t.id)) };
+const context = { talkIds: new Set(note.talks.map((t) => t.id)), named: [] };
 const order = (candidates: RerankCandidate[], terms: ReturnType<typeof queryTerms>): number[] =>
   rerank(passageFeatures(candidates, terms, context), answerWeights.passage);
 
@@ -39,6 +39,14 @@ describe('passageFeatures', () => {
     expect(row![at('title_coverage')]).toBeCloseTo(3 / 5);
     // "ada" is rare in general English, "winter" common: the distinctive share leans to the name.
     expect(row![at('talk_distinctive_coverage')]).toBeGreaterThan(row![at('talk_coverage')]!);
+  });
+
+  it('marks the passages of a conference the question names', () => {
+    const here = candidate(passageOf(/bakery/));
+    const elsewhere = candidate({ ...passageOf(/Cooling/), conference: 'Other Conf 2031' });
+    const rows = passageFeatures([here, elsewhere], queryTerms({ bakery: 3 }), { ...context, named: [here.passage.conference] });
+    const at = PASSAGE_FEATURES.indexOf('named_conference');
+    expect(rows.map((row) => row[at])).toEqual([1, 0]);
   });
 });
 
