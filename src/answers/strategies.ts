@@ -7,7 +7,7 @@ import type { Passage } from '../types.js';
 import { FOLLOWING_EXCERPT_RATIO, LISTING_EXCERPT_RATIO, selectExcerpts, type CandidatePassage, type ScoredExcerpt } from './extract-excerpts.js';
 import { passageTerms } from './passage-terms.js';
 import type { Intent } from './question-intent.js';
-import type { QueryTerm } from './term-weights.js';
+import { rarestTerm, type QueryTerm } from './term-weights.js';
 
 export interface Strategy {
   kind: 'content' | 'listing' | 'conference';
@@ -54,7 +54,7 @@ export interface QuotableContext {
  * names them where their own notes may not. A word no note uses is said by none: then talks, as before.
  */
 function talksFirst(candidates: CandidatePassage[], { talkIds, topicTerms }: QuotableContext): CandidatePassage[] {
-  const rarest = topicTerms.reduce<QueryTerm | undefined>((best, t) => (best === undefined || t.df < best.df ? t : best), undefined);
+  const rarest = topicTerms.find((t) => t.df === 0) ?? rarestTerm(topicTerms);
   const says = ({ passage }: CandidatePassage): boolean => rarest === undefined || rarest.terms.some((term) => passageTerms(passage).has(term));
   const talks = candidates.filter(({ passage }) => talkIds.has(passage.talkId));
   return [talks.filter(says), candidates.filter(says), talks].find((list) => list.length > 0) ?? candidates;

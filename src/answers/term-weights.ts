@@ -88,7 +88,7 @@ function weightedCoverage(queryTerms: QueryTerm[], textTerms: ReadonlySet<string
 }
 
 /** The question's rarest word that the notes use: often the name that says which talk is meant. */
-export function rarestTerm(queryTerms: QueryTerm[]): QueryTerm | undefined {
+export function rarestTerm(queryTerms: readonly QueryTerm[]): QueryTerm | undefined {
   let rarest: QueryTerm | undefined;
   for (const term of queryTerms) if (term.idf > 0 && (!rarest || term.idf > rarest.idf)) rarest = term;
   return rarest;
