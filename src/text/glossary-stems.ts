@@ -1,5 +1,5 @@
 // The glossary keyed by stems, which is how query expansion looks words up (src/retrieval/expand-query.ts).
-// Stemming its ~11,000 words took ~200 ms, paid by every `confnotes ask` before answering, so the keyed
+// Stemming its ~16,000 words took ~200 ms, paid by every `confnotes ask` before answering, so the keyed
 // maps are stored in glossary-data/stems.json, written by `node scripts/glossary-stems.mjs` from the same
 // functions. The file names the glossary it was computed from: when the glossary changes and the file was
 // not written again, the maps are computed here as before, so answers never depend on a stale file (and

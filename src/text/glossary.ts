@@ -3,16 +3,17 @@
 // languages on its own. Consumers use it to expand query words into the other language (at a lower weight)
 // and to give a French word the vector of its English translation.
 //
-// The pairs come from FreeDict's French-English and English-French dictionaries, selected by general rules
-// (single words, no stop words, English words the embedding model knows, a few translations per word) in
-// scripts/bilingual-glossary.mjs, which regenerates glossary-data/freedict-fr-en.ts. That file keeps the
-// dictionaries' licence, GPL-2.0-or-later (glossary-data/README.md).
+// The pairs come from FreeDict's French-English and English-French dictionaries and from Apertium's
+// French-Spanish and Spanish-English ones composed through Spanish, selected by general rules (single words,
+// no stop words, English words the embedding model knows, a few translations per word) in
+// scripts/bilingual-glossary.mjs, which regenerates glossary-data/fr-en-pairs.ts. That file keeps the
+// dictionaries' licence, GPL-2.0 (glossary-data/README.md).
 //
 // Format, one entry a line: French forms (lowercase, accents as written; several forms sharing one
 // translation are separated by spaces), a colon, then the English words in order of preference. Keys keep
 // their accents so the list stays readable and correct French; consumers fold accents themselves.
 import { createHash } from 'node:crypto';
-import { freedictPairs } from './glossary-data/freedict-fr-en.js';
+import { frenchEnglishPairs } from './glossary-data/fr-en-pairs.js';
 
 function parse(text: string): Map<string, readonly string[]> {
   const entries = new Map<string, readonly string[]>();
@@ -47,14 +48,14 @@ let forward: ReadonlyMap<string, readonly string[]> | undefined;
 let reverse: ReadonlyMap<string, readonly string[]> | undefined;
 
 // Parsed on first use, not on import: answering looks words up through the stems computed from these maps
-// (glossary-stems.ts, stored in stems.json), and parsing and inverting ~11,000 entries cost every
+// (glossary-stems.ts, stored in stems.json), and parsing and inverting ~16,000 entries cost every
 // `confnotes ask` ~50 ms before its first word.
 
 /** French word (lowercase, accents as written) → English equivalents (lowercase single words). */
-export const frenchToEnglish = (): ReadonlyMap<string, readonly string[]> => (forward ??= parse(freedictPairs));
+export const frenchToEnglish = (): ReadonlyMap<string, readonly string[]> => (forward ??= parse(frenchEnglishPairs));
 
 /** English word → the French forms that list it, derived from the same entries. */
 export const englishToFrench = (): ReadonlyMap<string, readonly string[]> => (reverse ??= invert(frenchToEnglish()));
 
 /** Names this glossary's text: what a model built from it and the stored stems record, to tell when they are stale. */
-export const glossarySha256 = (): string => createHash('sha256').update(freedictPairs).digest('hex');
+export const glossarySha256 = (): string => createHash('sha256').update(frenchEnglishPairs).digest('hex');

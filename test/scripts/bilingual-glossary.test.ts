@@ -1,12 +1,14 @@
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
+  attEntries,
   decodeDictNumber,
   dictEntries,
   glossaryModule,
   MAX_TRANSLATIONS,
   pairsOf,
   parseEntry,
+  pivotPairs,
   selectPairs,
 } from '../../scripts/bilingual-glossary.mjs';
 
@@ -84,9 +86,72 @@ describe('selectPairs', () => {
 
   it('writes one line per French word, in alphabetical order, that the glossary module reads back', () => {
     const module = glossaryModule(glossary, 'a test dictionary');
-    expect(module).toContain('GPL-2.0-or-later');
+    expect(module).toContain('GPL-2.0');
     const lines = module.split('\n').filter((line) => /^\p{Ll}+: /u.test(line));
     expect(lines).toEqual([...glossary].map(([fr, en]) => `${fr}: ${en.join(', ')}`));
     expect(lines.map((l) => l.split(':')[0])).toEqual([...glossary.keys()].sort());
+  });
+});
+
+describe('attEntries', () => {
+  // What lt-print writes for a tiny compiled bilingual dictionary: "équipe<n>" → "equipo<n>", "outil<n>" →
+  // "herramienta<n>" sharing their tag arcs, a number section that loops on its digits, and a multi-word entry.
+  const att = [
+    ['0', '1', 'o', 'h'], ['1', '2', 'u', 'e'], ['2', '3', 't', 'r'], ['3', '4', 'i', 'r'], ['4', '5', 'l', 'amienta'],
+    ['0', '6', 'é', 'e'], ['6', '7', 'q', 'q'], ['7', '8', 'u', 'u'], ['8', '9', 'i', 'i'], ['9', '10', 'p', 'p'], ['10', '5', 'e', 'o'],
+    ['5', '11', '<n>', '<n>'], ['11'],
+    ['0', '12', 'd', 'd'], ['12', '13', 'e', 'e'], ['13', '14', ' ', ' '], ['14', '15', 'x', 'x'], ['15', '11', '<n>', '<n>'],
+  ]
+    .map((f) => (f.length === 1 ? f[0] : `${f.join('\t')}\t0.000000\t`))
+    .join('\n');
+  const numbers = ['0\t1\t1\t1\t0.000000\t', '1\t1\t2\t2\t0.000000\t', '1\t2\tε\t<num>\t0.000000\t', '2'].join('\n');
+
+  it('lists the single-word entries of every section, input and output, and skips loops and other characters', () => {
+    const entries = attEntries(`${numbers}\n--\n${att}\n`);
+    expect(entries).toEqual(
+      expect.arrayContaining([
+        { input: 'outil<n>', output: 'herramienta<n>' },
+        { input: 'équipe<n>', output: 'equipo<n>' },
+      ]),
+    );
+    expect(entries).toHaveLength(2);
+  });
+});
+
+describe('pivotPairs', () => {
+  it('composes French-Spanish and Spanish-English entries of the same part of speech, proper names left out', () => {
+    const frenchSpanish = [
+      { input: 'serveur<n><m>', output: 'servidor<n><m>' },
+      { input: 'serveur<n><m>', output: 'camarero<n><m>' },
+      { input: 'utiliser<vblex>', output: 'utilizar<vblex>' },
+      { input: 'sur<pr>', output: 'sobre<pr>' },
+      { input: 'Paris<np>', output: 'París<np>' },
+    ];
+    const spanishEnglish = [
+      { input: 'servidor<n><m>', output: 'server<n>' },
+      { input: 'camarero<n><m>', output: 'waiter<n>' },
+      { input: 'utilizar<vblex>', output: 'use<vblex>' },
+      { input: 'utilizar<n>', output: 'use<n>' },
+      { input: 'sobre<pr>', output: 'on<pr>' },
+      { input: 'París<np>', output: 'Paris<np>' },
+    ];
+    expect(pivotPairs(frenchSpanish, spanishEnglish)).toEqual([
+      { french: 'serveur', english: 'server', sense: 0 },
+      { french: 'serveur', english: 'waiter', sense: 0 },
+      { french: 'utiliser', english: 'use', sense: 0 },
+    ]);
+  });
+
+  it("joins FreeDict's pairs once, at the best sense either gives", () => {
+    const pairs = pairsOf(frenchEntries(), [], [
+      { french: 'équipe', english: 'team', sense: 0 },
+      { french: 'logiciel', english: 'software', sense: 0 },
+    ]);
+    expect(pairs.filter((p) => p.french === 'équipe')).toEqual([
+      { french: 'équipe', english: 'squad', sense: 0 },
+      { french: 'équipe', english: 'team', sense: 0 },
+      { french: 'équipe', english: 'crew', sense: 1 },
+    ]);
+    expect(pairs.find((p) => p.french === 'logiciel')).toEqual({ french: 'logiciel', english: 'software', sense: 0 });
   });
 });
