@@ -12,7 +12,7 @@ import { modelConfig, modelFileName, SPECIAL_TOKENS, tokenizerConfig, tokenizerJ
 import { selectVocabulary } from './vocabulary.js';
 import { writeDirAtomically } from './atomic-dir.js';
 import { bilingualRows } from './bilingual-rows.js';
-import { frenchToEnglish } from '../../src/text/glossary.js';
+import { frenchFormsToEnglish } from '../../src/text/glossary.js';
 import { encodeTable, TABLE_FILE } from './table-file.js';
 
 const BUILD_STAGE = 'Building model';
@@ -52,7 +52,7 @@ export async function buildStaticModel(
   }
   let vocabulary = rows.map((row) => words[row]!);
   if (weighting.frenchAliases) {
-    const bilingual = bilingualRows(frenchToEnglish(), vocabulary, matrix, dimensions, (i) => rows[i]!);
+    const bilingual = bilingualRows(frenchFormsToEnglish(), vocabulary, matrix, dimensions, (i) => rows[i]!);
     for (const { index, row } of bilingual.replaced) matrix.set(row, index * dimensions);
     const grown = new Float32Array(matrix.length + bilingual.rows.length);
     grown.set(matrix);

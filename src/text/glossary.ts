@@ -13,7 +13,7 @@
 // translation are separated by spaces), a colon, then the English words in order of preference. Keys keep
 // their accents so the list stays readable and correct French; consumers fold accents themselves.
 import { createHash } from 'node:crypto';
-import { frenchEnglishPairs } from './glossary-data/fr-en-pairs.js';
+import { frenchEnglishPairs, frenchForms } from './glossary-data/fr-en-pairs.js';
 
 function parse(text: string): Map<string, readonly string[]> {
   const entries = new Map<string, readonly string[]>();
@@ -54,8 +54,25 @@ let reverse: ReadonlyMap<string, readonly string[]> | undefined;
 /** French word (lowercase, accents as written) → English equivalents (lowercase single words). */
 export const frenchToEnglish = (): ReadonlyMap<string, readonly string[]> => (forward ??= parse(frenchEnglishPairs));
 
+/**
+ * French word or one of its inflected forms ("développeurs", "utilisaient") → the word's English equivalents:
+ * the embedding model looks words up as written, so each form needs its own row. Query expansion goes
+ * through stems instead (glossary-stems.ts), which already meet most forms.
+ */
+export function frenchFormsToEnglish(): ReadonlyMap<string, readonly string[]> {
+  const words = new Map(frenchToEnglish());
+  for (const line of frenchForms.split('\n')) {
+    const colon = line.indexOf(':');
+    if (colon < 0) continue;
+    const english = frenchToEnglish().get(line.slice(0, colon));
+    if (!english) throw new Error(`glossary forms of a word without an entry: ${line}`);
+    for (const form of line.slice(colon + 1).trim().split(/\s+/)) words.set(form, english);
+  }
+  return words;
+}
+
 /** English word → the French forms that list it, derived from the same entries. */
 export const englishToFrench = (): ReadonlyMap<string, readonly string[]> => (reverse ??= invert(frenchToEnglish()));
 
 /** Names this glossary's text: what a model built from it and the stored stems record, to tell when they are stale. */
-export const glossarySha256 = (): string => createHash('sha256').update(frenchEnglishPairs).digest('hex');
+export const glossarySha256 = (): string => createHash('sha256').update(frenchEnglishPairs).update(frenchForms).digest('hex');

@@ -5,6 +5,7 @@ import {
   decodeDictNumber,
   dictEntries,
   glossaryModule,
+  inflectedForms,
   MAX_TRANSLATIONS,
   pairsOf,
   parseEntry,
@@ -153,5 +154,35 @@ describe('pivotPairs', () => {
       { french: 'équipe', english: 'crew', sense: 1 },
     ]);
     expect(pairs.find((p) => p.french === 'logiciel')).toEqual({ french: 'logiciel', english: 'software', sense: 0 });
+  });
+});
+
+describe('inflectedForms', () => {
+  const glossary = new Map([['outil', ['tool']], ['fil', ['wire']], ['fils', ['son']], ['utiliser', ['use']]]);
+  const rank = (word: string) => (word === 'outils' ? undefined : word === 'fits' ? 10 : 40_000);
+  const analyses = [
+    { input: 'outils', output: 'outil<n><m><pl>' },
+    { input: 'Outils', output: 'outil<n><m><pl>' },
+    { input: 'utilisaient', output: 'utiliser<vblex><pii><p3><pl>' },
+    // "fils": plural of "fil" and a word of its own; "fits" stands in for a frequent English word.
+    { input: 'fils', output: 'fil<n><m><pl>' },
+    { input: 'fils', output: 'fils<n><m><sp>' },
+    { input: 'fits', output: 'fil<n><m><pl>' },
+    { input: 'nous', output: 'utiliser<vblex><pri><p1><pl>' },
+    { input: 'paris', output: 'Paris<np><loc>' },
+  ];
+
+  it("lists each glossary word's other forms, leaving out stop words, frequent English words and other words' forms", () => {
+    expect(inflectedForms(analyses, glossary, rank)).toEqual(
+      new Map([
+        ['outil', ['outils']],
+        ['utiliser', ['utilisaient']],
+      ]),
+    );
+  });
+
+  it('writes them after the pairs, one line per word', () => {
+    const module = glossaryModule(glossary, 'a test dictionary', inflectedForms(analyses, glossary, rank));
+    expect(module).toMatch(/export const frenchForms = `\noutil: outils\nutiliser: utilisaient\n`;/);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { englishToFrench, frenchToEnglish } from '../../src/text/glossary.js';
+import { englishToFrench, frenchFormsToEnglish, frenchToEnglish } from '../../src/text/glossary.js';
 import { equivalentsOf } from '../../src/retrieval/expand-query.js';
 
 describe('glossary', () => {
@@ -9,6 +9,20 @@ describe('glossary', () => {
     expect(frenchToEnglish().get('outil')).toContain('tool');
     expect(englishToFrench().get('team')).toContain('équipe');
     expect(englishToFrench().get('failure')).toContain('échec');
+  });
+
+  it('has the technical words notes use', () => {
+    expect(frenchToEnglish().get('logiciel')).toContain('software');
+    expect(frenchToEnglish().get('serveur')).toContain('server');
+    expect(frenchToEnglish().get('déploiement')).toContain('deployment');
+  });
+
+  it("gives each inflected form its word's translations, for the embedding model", () => {
+    const forms = frenchFormsToEnglish();
+    expect(forms.get('développeurs')).toEqual(frenchToEnglish().get('développeur'));
+    expect(forms.get('utilisaient')).toEqual(frenchToEnglish().get('utiliser'));
+    // A form that is a word of its own keeps its own entry.
+    for (const [word, english] of frenchToEnglish()) expect(forms.get(word)).toBe(english);
   });
 
   it('is reached through stems and without accents', () => {

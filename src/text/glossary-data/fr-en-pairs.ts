@@ -8303,3 +8303,5330 @@ zélande: zealand
 œuf: egg
 œuvre: work, task, undertaking
 `;
+
+export const frenchForms = `
+abaissement: abaissements
+abaisser: abaissa abaissai abaissaient abaissais abaissait abaissant abaissas abaissasse abaissassent abaissasses abaissassiez abaissassions abaisse abaissent abaissera abaisserai abaisseraient abaisserais abaisserait abaisseras abaisserez abaisseriez abaisserions abaisserons abaisseront abaisses abaissez abaissiez abaissions abaissons abaissâmes abaissât abaissâtes abaissèrent abaissé abaissée abaissées abaissés
+abandonner: abandonna abandonnai abandonnaient abandonnais abandonnait abandonnant abandonnas abandonnasse abandonnassent abandonnasses abandonnassiez abandonnassions abandonne abandonnent abandonnera abandonnerai abandonneraient abandonnerais abandonnerait abandonneras abandonnerez abandonneriez abandonnerions abandonnerons abandonneront abandonnes abandonnez abandonniez abandonnions abandonnons abandonnâmes abandonnât abandonnâtes abandonnèrent abandonnée abandonnées abandonnés
+abattement: abattements
+abattre: abat abattaient abattais abattait abatte abattent abattes abattez abattiez abattions abattirent abattisse abattissent abattisses abattissiez abattissions abattit abattons abattra abattrai abattraient abattrais abattrait abattras abattrez abattriez abattrions abattrons abattront abattîmes abattît abattîtes
+abbaye: abbayes
+abbesse: abbesses
+abbé: abbés
+abdiquer: abdiqua abdiquai abdiquaient abdiquais abdiquait abdiquant abdiquas abdiquasse abdiquassent abdiquasses abdiquassiez abdiquassions abdique abdiquent abdiquera abdiquerai abdiqueraient abdiquerais abdiquerait abdiqueras abdiquerez abdiqueriez abdiquerions abdiquerons abdiqueront abdiques abdiquez abdiquiez abdiquions abdiquons abdiquâmes abdiquât abdiquâtes abdiquèrent abdiqué abdiquée abdiquées abdiqués
+abducteur: abducteurs
+abeille: abeilles
+aberrant: aberrante aberrantes aberrants
+ablation: ablations
+abominable: abominables
+abondance: abondances
+abondant: abondante abondantes abondants
+abonder: abonda abondai abondaient abondais abondait abondas abondasse abondassent abondasses abondassiez abondassions abonde abondent abondera abonderai abonderaient abonderais abonderait abonderas abonderez abonderiez abonderions abonderons abonderont abondes abondez abondiez abondions abondons abondâmes abondât abondâtes abondèrent abondé abondée abondées abondés
+abonnement: abonnements
+abonner: abonna abonnai abonnaient abonnais abonnait abonnant abonnas abonnasse abonnassent abonnasses abonnassiez abonnassions abonne abonnent abonnera abonnerai abonneraient abonnerais abonnerait abonneras abonnerez abonneriez abonnerions abonnerons abonneront abonnes abonnez abonniez abonnions abonnons abonnâmes abonnât abonnâtes abonnèrent
+abordable: abordables
+abordage: abordages
+aborder: aborda abordai abordaient abordais abordait abordant abordas abordasse abordassent abordasses abordassiez abordassions aborde abordent abordera aborderai aborderaient aborderais aborderait aborderas aborderez aborderiez aborderions aborderons aborderont abordes abordez abordiez abordions abordons abordâmes abordât abordâtes abordèrent abordé abordée abordées abordés
+aborigène: aborigènes
+aboutir: abouti aboutie abouties aboutira aboutirai aboutiraient aboutirais aboutirait aboutiras aboutirent aboutirez aboutiriez aboutirions aboutirons aboutiront aboutis aboutissaient aboutissais aboutissait aboutissant aboutisse aboutissent aboutisses aboutissez aboutissiez aboutissions aboutissons aboutit aboutîmes aboutît aboutîtes
+aboyer: aboie aboient aboiera aboierai aboieraient aboierais aboierait aboieras aboierez aboieriez aboierions aboierons aboieront aboies aboya aboyai aboyaient aboyais aboyait aboyant aboyas aboyasse aboyassent aboyasses aboyassiez aboyassions aboyez aboyiez aboyions aboyons aboyâmes aboyât aboyâtes aboyèrent aboyé aboyée aboyées aboyés
+abrasif: abrasifs abrasives
+abreuvoir: abreuvoirs
+abri: abris
+abriter: abrita abritai abritaient abritais abritait abritant abritas abritasse abritassent abritasses abritassiez abritassions abrite abritent abritera abriterai abriteraient abriterais abriterait abriteras abriterez abriteriez abriterions abriterons abriteront abrites abritez abritiez abritions abritons abritâmes abritât abritâtes abritèrent abrité abritée abritées abrités
+abrogation: abrogations
+abréger: abrège abrègent abrèges abrégea abrégeai abrégeaient abrégeais abrégeait abrégeant abrégeas abrégeasse abrégeassent abrégeasses abrégeassiez abrégeassions abrégeons abrégera abrégerai abrégeraient abrégerais abrégerait abrégeras abrégerez abrégeriez abrégerions abrégerons abrégeront abrégez abrégeâmes abrégeât abrégeâtes abrégiez abrégions abrégèrent abrégée abrégées abrégés
+abréviation: abréviations
+absentéisme: absentéismes
+absolu: absolue absolues absolus
+absolutisme: absolutismes
+absorbant: absorbante absorbantes absorbants
+absorber: absorba absorbai absorbaient absorbais absorbait absorbas absorbasse absorbassent absorbasses absorbassiez absorbassions absorbe absorbent absorbera absorberai absorberaient absorberais absorberait absorberas absorberez absorberiez absorberions absorberons absorberont absorbes absorbez absorbiez absorbions absorbons absorbâmes absorbât absorbâtes absorbèrent absorbé absorbée absorbées absorbés
+abstenir: abstenaient abstenais abstenait abstenant abstenez absteniez abstenions abstenons abstenu abstenue abstenues abstenus abstiendra abstiendrai abstiendraient abstiendrais abstiendrait abstiendras abstiendrez abstiendriez abstiendrions abstiendrons abstiendront abstienne abstiennent abstiennes abstiens abstient abstinrent abstins abstinsse abstinssent abstinsses abstinssiez abstinssions abstint abstînmes abstînt abstîntes
+abstrait: abstraite abstraites abstraits
+absurde: absurdes
+absurdité: absurdités
+abuser: abusa abusai abusaient abusais abusait abusant abusas abusasse abusassent abusasses abusassiez abusassions abusent abusera abuserai abuseraient abuserais abuserait abuseras abuserez abuseriez abuserions abuserons abuseront abusez abusiez abusions abusons abusâmes abusât abusâtes abusèrent abusée abusées
+abusif: abusifs abusives
+abîmer: abîma abîmai abîmaient abîmais abîmait abîmant abîmas abîmasse abîmassent abîmasses abîmassiez abîmassions abîment abîmera abîmerai abîmeraient abîmerais abîmerait abîmeras abîmerez abîmeriez abîmerions abîmerons abîmeront abîmez abîmiez abîmions abîmons abîmâmes abîmât abîmâtes abîmèrent abîmée abîmées abîmés
+académique: académiques
+accablant: accablante accablantes accablants
+accabler: accabla accablai accablaient accablais accablait accablas accablasse accablassent accablasses accablassiez accablassions accable accablent accablera accablerai accableraient accablerais accablerait accableras accablerez accableriez accablerions accablerons accableront accables accablez accabliez accablions accablons accablâmes accablât accablâtes accablèrent accablé accablée accablées accablés
+accalmir: accalmi accalmie accalmies accalmira accalmirai accalmiraient accalmirais accalmirait accalmiras accalmirent accalmirez accalmiriez accalmirions accalmirons accalmiront accalmis accalmissaient accalmissais accalmissait accalmissant accalmisse accalmissent accalmisses accalmissez accalmissiez accalmissions accalmissons accalmit accalmîmes accalmît accalmîtes
+accaparer: accapara accaparai accaparaient accaparais accaparait accaparant accaparas accaparasse accaparassent accaparasses accaparassiez accaparassions accapare accaparent accaparera accaparerai accapareraient accaparerais accaparerait accapareras accaparerez accapareriez accaparerions accaparerons accapareront accapares accaparez accapariez accaparions accaparons accaparâmes accaparât accaparâtes accaparèrent accaparé accaparée accaparées accaparés
+accentuer: accentua accentuai accentuaient accentuais accentuait accentuant accentuas accentuasse accentuassent accentuasses accentuassiez accentuassions accentue accentuent accentuera accentuerai accentueraient accentuerais accentuerait accentueras accentuerez accentueriez accentuerions accentuerons accentueront accentues accentuez accentuiez accentuions accentuons accentuâmes accentuât accentuâtes accentuèrent accentué accentuée accentuées accentués
+acceptation: acceptations
+accepter: accepta acceptai acceptaient acceptais acceptait acceptant acceptas acceptasse acceptassent acceptasses acceptassiez acceptassions accepte acceptent acceptera accepterai accepteraient accepterais accepterait accepteras accepterez accepteriez accepterions accepterons accepteront acceptes acceptez acceptiez acceptons acceptâmes acceptât acceptâtes acceptèrent acceptée acceptées acceptés
+accessibilité: accessibilités
+accessoire: accessoires
+acclamation: acclamations
+acclamer: acclama acclamai acclamaient acclamais acclamait acclamant acclamas acclamasse acclamassent acclamasses acclamassiez acclamassions acclame acclament acclamera acclamerai acclameraient acclamerais acclamerait acclameras acclamerez acclameriez acclamerions acclamerons acclameront acclames acclamez acclamiez acclamions acclamons acclamâmes acclamât acclamâtes acclamèrent acclamé acclamée acclamées acclamés
+acclimatation: acclimatations
+acclimater: acclimata acclimatai acclimataient acclimatais acclimatait acclimatant acclimatas acclimatasse acclimatassent acclimatasses acclimatassiez acclimatassions acclimate acclimatent acclimatera acclimaterai acclimateraient acclimaterais acclimaterait acclimateras acclimaterez acclimateriez acclimaterions acclimaterons acclimateront acclimates acclimatez acclimatiez acclimations acclimatons acclimatâmes acclimatât acclimatâtes acclimatèrent acclimaté acclimatée acclimatées acclimatés
+accoler: accola accolai accolaient accolais accolait accolant accolas accolasse accolassent accolasses accolassiez accolassions accole accolent accolera accolerai accoleraient accolerais accolerait accoleras accolerez accoleriez accolerions accolerons accoleront accoles accolez accoliez accolions accolons accolâmes accolât accolâtes accolèrent accolé accolée accolées accolés
+accommoder: accommoda accommodai accommodaient accommodais accommodait accommodas accommodasse accommodassent accommodasses accommodassiez accommodassions accommode accommodent accommodera accommoderai accommoderaient accommoderais accommoderait accommoderas accommoderez accommoderiez accommoderions accommoderons accommoderont accommodes accommodez accommodiez accommodions accommodons accommodâmes accommodât accommodâtes accommodèrent accommodé accommodée accommodées accommodés
+accompagnateur: accompagnateurs accompagnatrices
+accompagnement: accompagnements
+accompagner: accompagna accompagnai accompagnaient accompagnais accompagnait accompagnant accompagnas accompagnasse accompagnassent accompagnasses accompagnassiez accompagnassions accompagne accompagnent accompagnera accompagnerai accompagneraient accompagnerais accompagnerait accompagneras accompagnerez accompagneriez accompagnerions accompagnerons accompagneront accompagnes accompagnez accompagniez accompagnions accompagnons accompagnâmes accompagnât accompagnâtes accompagnèrent accompagné accompagnée accompagnées accompagnés
+accomplir: accomplie accomplies accomplira accomplirai accompliraient accomplirais accomplirait accompliras accomplirent accomplirez accompliriez accomplirions accomplirons accompliront accomplis accomplissaient accomplissais accomplissait accomplissant accomplisse accomplissent accomplisses accomplissez accomplissiez accomplissions accomplissons accomplit accomplîmes accomplît accomplîtes
+accomplissement: accomplissements
+accorder: accorda accordai accordaient accordais accordait accordant accordas accordasse accordassent accordasses accordassiez accordassions accorde accordent accordera accorderai accorderaient accorderais accorderait accorderas accorderez accorderiez accorderions accorderons accorderont accordes accordez accordiez accordions accordons accordâmes accordât accordâtes accordèrent accordé accordées accordés
+accordéon: accordéons
+accordéoniste: accordéonistes
+accoster: accosta accostai accostaient accostais accostait accostant accostas accostasse accostassent accostasses accostassiez accostassions accoste accostent accostera accosterai accosteraient accosterais accosterait accosteras accosterez accosteriez accosterions accosterons accosteront accostes accostez accostiez accostions accostons accostâmes accostât accostâtes accostèrent accosté accostée accostées accostés
+accotement: accotements
+accouchement: accouchements
+accouplement: accouplements
+accoupler: accoupla accouplai accouplaient accouplais accouplait accouplant accouplas accouplasse accouplassent accouplasses accouplassiez accouplassions accouple accouplent accouplera accouplerai accoupleraient accouplerais accouplerait accoupleras accouplerez accoupleriez accouplerions accouplerons accoupleront accouples accouplez accoupliez accouplions accouplons accouplâmes accouplât accouplâtes accouplèrent accouplé accouplée accouplées accouplés
+accourir: accouraient accourais accourait accourant accoure accourent accoures accourez accouriez accourions accourons accourra accourrai accourraient accourrais accourrait accourras accourrez accourriez accourrions accourrons accourront accours accourt accouru accourue accourues accoururent accourus accourusse accourussent accourusses accourussiez accourussions accourut accourûmes accourût accourûtes
+accoutrement: accoutrements
+accoutumer: accoutuma accoutumai accoutumaient accoutumais accoutumait accoutumant accoutumas accoutumasse accoutumassent accoutumasses accoutumassiez accoutumassions accoutume accoutument accoutumera accoutumerai accoutumeraient accoutumerais accoutumerait accoutumeras accoutumerez accoutumeriez accoutumerions accoutumerons accoutumeront accoutumes accoutumez accoutumiez accoutumions accoutumons accoutumâmes accoutumât accoutumâtes accoutumèrent accoutumée accoutumées accoutumés
+accrocher: accrocha accrochai accrochaient accrochais accrochait accrochant accrochas accrochasse accrochassent accrochasses accrochassiez accrochassions accroche accrochent accrochera accrocherai accrocheraient accrocherais accrocherait accrocheras accrocherez accrocheriez accrocherions accrocherons accrocheront accroches accrochez accrochiez accrochions accrochons accrochâmes accrochât accrochâtes accrochèrent accroché accrochée accrochées accrochés
+accroissement: accroissements
+accroître: accrois accroissaient accroissais accroissait accroissant accroisse accroissent accroisses accroissez accroissiez accroissions accroissons accroît accroîtra accroîtrai accroîtraient accroîtrais accroîtrait accroîtras accroîtrez accroîtriez accroîtrions accroîtrons accroîtront accru accrue accrues accrurent accrus accrusse accrussent accrusses accrussiez accrussions accrut accrûmes accrût accrûtes
+accréditer: accrédita accréditai accréditaient accréditais accréditait accréditant accréditas accréditasse accréditassent accréditasses accréditassiez accréditassions accrédite accréditent accréditera accréditerai accréditeraient accréditerais accréditerait accréditeras accréditerez accréditeriez accréditerions accréditerons accréditeront accrédites accréditez accréditiez accréditions accréditons accréditâmes accréditât accréditâtes accréditèrent accrédité accréditée accréditées accrédités
+accréditif: accréditifs accréditive accréditives
+accueil: accueils
+accueillant: accueillante accueillantes accueillants
+accueillir: accueillaient accueillais accueillait accueille accueillent accueillera accueillerai accueilleraient accueillerais accueillerait accueilleras accueillerez accueilleriez accueillerions accueillerons accueilleront accueilles accueillez accueilli accueillie accueillies accueilliez accueillions accueillirent accueillis accueillisse accueillissent accueillisses accueillissiez accueillissions accueillit accueillons accueillîmes accueillît accueillîtes
+accumulable: accumulables
+accumuler: accumula accumulai accumulaient accumulais accumulait accumulant accumulas accumulasse accumulassent accumulasses accumulassiez accumulassions accumule accumulent accumulera accumulerai accumuleraient accumulerais accumulerait accumuleras accumulerez accumuleriez accumulerions accumulerons accumuleront accumules accumulez accumuliez accumulions accumulons accumulâmes accumulât accumulâtes accumulèrent accumulé accumulée accumulées accumulés
+accusateur: accusateurs accusatrice accusatrices
+accéder: accède accèdent accèdes accéda accédai accédaient accédais accédait accédant accédas accédasse accédassent accédasses accédassiez accédassions accédera accéderai accéderaient accéderais accéderait accéderas accéderez accéderiez accéderions accéderons accéderont accédez accédiez accédions accédons accédâmes accédât accédâtes accédèrent accédé accédée accédées accédés
+accélérateur: accélérateurs accélératrice accélératrices
+accélérer: accélère accélèrent accélères accéléra accélérai accéléraient accélérais accélérait accélérant accéléras accélérasse accélérassent accélérasses accélérassiez accélérassions accélérera accélérerai accéléreraient accélérerais accélérerait accéléreras accélérerez accéléreriez accélérerions accélérerons accéléreront accélérez accélériez accélérions accélérons accélérâmes accélérât accélérâtes accélérèrent accéléré accélérée accélérées accélérés
+achat: achats
+acheminer: achemina acheminai acheminaient acheminais acheminait acheminant acheminas acheminasse acheminassent acheminasses acheminassiez acheminassions achemine acheminent acheminera acheminerai achemineraient acheminerais acheminerait achemineras acheminerez achemineriez acheminerions acheminerons achemineront achemines acheminez acheminiez acheminions acheminons acheminâmes acheminât acheminâtes acheminèrent acheminé acheminée acheminées acheminés
+acheter: acheta achetai achetaient achetais achetait achetant achetas achetasse achetassent achetasses achetassiez achetassions achetez achetiez achetions achetons achetâmes achetât achetâtes achetèrent acheté achetée achetées achetés achète achètent achètera achèterai achèteraient achèterais achèterait achèteras achèterez achèteriez achèterions achèterons achèteront achètes
+acheteur: acheteurs acheteuse acheteuses
+achever: acheva achevai achevaient achevais achevait achevant achevas achevasse achevassent achevasses achevassiez achevassions achevez acheviez achevions achevons achevâmes achevât achevâtes achevèrent achevée achevées achevés achève achèvent achèvera achèverai achèveraient achèverais achèverait achèveras achèverez achèveriez achèverions achèverons achèveront achèves
+acide: acides
+acier: aciers
+aciérie: aciéries
+acompte: acomptes
+acoustique: acoustiques
+acquiescer: acquiesce acquiescent acquiescera acquiescerai acquiesceraient acquiescerais acquiescerait acquiesceras acquiescerez acquiesceriez acquiescerions acquiescerons acquiesceront acquiesces acquiescez acquiesciez acquiescions acquiescèrent acquiescé acquiescée acquiescées acquiescés acquiesça acquiesçai acquiesçaient acquiesçais acquiesçait acquiesçant acquiesças acquiesçasse acquiesçassent acquiesçasses acquiesçassiez acquiesçassions acquiesçons acquiesçâmes acquiesçât acquiesçâtes
+acquisitif: acquisitifs acquisitive acquisitives
+acquit: acquits
+acquitter: acquitta acquittai acquittaient acquittais acquittait acquittant acquittas acquittasse acquittassent acquittasses acquittassiez acquittassions acquitte acquittent acquittera acquitterai acquitteraient acquitterais acquitterait acquitteras acquitterez acquitteriez acquitterions acquitterons acquitteront acquittes acquittez acquittiez acquittions acquittons acquittâmes acquittât acquittâtes acquittèrent acquitté acquittée acquittées acquittés
+acquérir: acquerra acquerrai acquerraient acquerrais acquerrait acquerras acquerrez acquerriez acquerrions acquerrons acquerront acquiers acquiert acquirent acquise acquises acquisse acquissent acquisses acquissiez acquissions acquière acquièrent acquières acquéraient acquérais acquérait acquérant acquérez acquériez acquérions acquérons acquîmes acquît acquîtes
+acrobatique: acrobatiques
+acroissement: acroissements
+acte: actes
+acteur: acteurs
+actif: actifs actives
+actionnaire: actionnaires
+actionnariat: actionnariats
+actionner: actionna actionnai actionnaient actionnais actionnait actionnant actionnas actionnasse actionnassent actionnasses actionnassiez actionnassions actionne actionnent actionnera actionnerai actionneraient actionnerais actionnerait actionneras actionnerez actionneriez actionnerions actionnerons actionneront actionnes actionnez actionniez actionnions actionnons actionnâmes actionnât actionnâtes actionnèrent actionné actionnée actionnées actionnés
+activiste: activistes
+activité: activités
+actu: actus
+actualisation: actualisations
+actualiser: actualisa actualisai actualisaient actualisais actualisait actualisant actualisas actualisasse actualisassent actualisasses actualisassiez actualisassions actualise actualisent actualisera actualiserai actualiseraient actualiserais actualiserait actualiseras actualiserez actualiseriez actualiserions actualiserons actualiseront actualises actualisez actualisiez actualisions actualisons actualisâmes actualisât actualisâtes actualisèrent actualisé actualisée actualisées actualisés
+actuariel: actuarielle actuarielles actuariels
+actuel: actuelle actuelles actuels
+adaptabilité: adaptabilités
+additif: additifs
+additionnel: additionnelle additionnelles additionnels
+additionner: additionna additionnai additionnaient additionnais additionnait additionnant additionnas additionnasse additionnassent additionnasses additionnassiez additionnassions additionne additionnent additionnera additionnerai additionneraient additionnerais additionnerait additionneras additionnerez additionneriez additionnerions additionnerons additionneront additionnes additionnez additionniez additionnions additionnons additionnâmes additionnât additionnâtes additionnèrent additionné additionnée additionnées additionnés
+adepte: adeptes
+adhérent: adhérente adhérentes
+adhérer: adhèrent adhères adhéra adhérai adhéraient adhérais adhérait adhérant adhéras adhérasse adhérassent adhérasses adhérassiez adhérassions adhérera adhérerai adhéreraient adhérerais adhérerait adhéreras adhérerez adhéreriez adhérerions adhérerons adhéreront adhérez adhériez adhérions adhérons adhérâmes adhérât adhérâtes adhérèrent adhérée adhérées adhérés
+adhésif: adhésifs adhésives
+adhésion: adhésions
+adiabatique: adiabatiques
+adieu: adieux
+adipeux: adipeuse adipeuses
+adjectif: adjectifs
+adjoint: adjointe adjointes adjoints
+adjudicataire: adjudicataires
+adjudication: adjudications
+adjuger: adjuge adjugea adjugeai adjugeaient adjugeais adjugeait adjugeant adjugeas adjugeasse adjugeassent adjugeasses adjugeassiez adjugeassions adjugent adjugeons adjugera adjugerai adjugeraient adjugerais adjugerait adjugeras adjugerez adjugeriez adjugerions adjugerons adjugeront adjuges adjugez adjugeâmes adjugeât adjugeâtes adjugiez adjugions adjugèrent adjugé adjugée adjugées adjugés
+admettre: admet admets admettaient admettais admettait admettant admette admettent admettes admettez admettiez admettions admettons admettra admettrai admettraient admettrais admettrait admettras admettrez admettriez admettrions admettrons admettront admirent admis admise admises admisse admissent admisses admissiez admîmes admîtes
+administrateur: administrateurs administratrice administratrices
+administratif: administratifs administratives
+administrer: administra administrai administraient administrais administrait administrant administras administrasse administrassent administrasses administrassiez administrassions administre administrent administrera administrerai administreraient administrerais administrerait administreras administrerez administreriez administrerions administrerons administreront administres administrez administriez administrions administrons administrâmes administrât administrâtes administrèrent administré administrée administrées administrés
+admirateur: admirateurs admiratrices
+admonestation: admonestations
+admonester: admonesta admonestai admonestaient admonestais admonestait admonestant admonestas admonestasse admonestassent admonestasses admonestassiez admonestassions admoneste admonestent admonestera admonesterai admonesteraient admonesterais admonesterait admonesteras admonesterez admonesteriez admonesterions admonesterons admonesteront admonestes admonestez admonestiez admonestions admonestons admonestâmes admonestât admonestâtes admonestèrent admonesté admonestée admonestées admonestés
+adonner: adonna adonnai adonnaient adonnais adonnait adonnant adonnas adonnasse adonnassent adonnasses adonnassiez adonnassions adonne adonnent adonnera adonnerai adonneraient adonnerais adonnerait adonneras adonnerez adonneriez adonnerions adonnerons adonneront adonnes adonnez adonniez adonnions adonnons adonnâmes adonnât adonnâtes adonnèrent adonné adonnée adonnées adonnés
+adopter: adopta adoptai adoptaient adoptais adoptait adoptant adoptas adoptasse adoptassent adoptasses adoptassiez adoptassions adopte adoptent adoptera adopterai adopteraient adopterais adopterait adopteras adopterez adopteriez adopterions adopterons adopteront adoptes adoptez adoptiez adoptons adoptâmes adoptât adoptâtes adoptèrent adopté adoptée adoptées adoptés
+adoptif: adoptifs adoptives
+adorateur: adorateurs adoratrices
+adoration: adorations
+adorer: adora adorai adoraient adorais adorait adorant adoras adorasse adorassent adorasses adorassiez adorassions adore adorent adorera adorerai adoreraient adorerais adorerait adoreras adorerez adoreriez adorerions adorerons adoreront adores adorez adoriez adorions adorons adorâmes adorât adorâtes adorèrent adoré adorée adorées adorés
+adosser: adossa adossai adossaient adossais adossait adossant adossas adossasse adossassent adossasses adossassiez adossassions adosse adossent adossera adosserai adosseraient adosserais adosserait adosseras adosserez adosseriez adosserions adosserons adosseront adosses adossez adossiez adossions adossons adossâmes adossât adossâtes adossèrent adossé adossée adossées adossés
+adresser: adressa adressai adressaient adressais adressait adressant adressas adressasse adressassent adressasses adressassiez adressassions adressent adressera adresserai adresseraient adresserais adresserait adresseras adresserez adresseriez adresserions adresserons adresseront adressez adressiez adressions adressons adressâmes adressât adressâtes adressèrent adressé adressée adressées adressés
+adroit: adroite adroites adroits
+adulte: adultes
+adultère: adultères
+adverbe: adverbes
+adversaire: adversaires
+adversité: adversités
+affable: affables
+affaiblir: affaibli affaiblie affaiblies affaiblira affaiblirai affaibliraient affaiblirais affaiblirait affaibliras affaiblirent affaiblirez affaibliriez affaiblirions affaiblirons affaibliront affaiblis affaiblissaient affaiblissais affaiblissait affaiblissant affaiblisse affaiblissent affaiblisses affaiblissez affaiblissiez affaiblissions affaiblissons affaiblit affaiblîmes affaiblît affaiblîtes
+affairer: affaira affairai affairaient affairais affairait affairant affairas affairasse affairassent affairasses affairassiez affairassions affairent affairera affairerai affaireraient affairerais affairerait affaireras affairerez affaireriez affairerions affairerons affaireront affairez affairiez affairions affairons affairâmes affairât affairâtes affairèrent affairé affairée affairées affairés
+affaisser: affaissa affaissai affaissaient affaissais affaissait affaissant affaissas affaissasse affaissassent affaissasses affaissassiez affaissassions affaisse affaissent affaissera affaisserai affaisseraient affaisserais affaisserait affaisseras affaisserez affaisseriez affaisserions affaisserons affaisseront affaisses affaissez affaissiez affaissions affaissons affaissâmes affaissât affaissâtes affaissèrent affaissé affaissée affaissées affaissés
+affecter: affecta affectai affectaient affectais affectait affectant affectas affectasse affectassent affectasses affectassiez affectassions affecte affectent affectera affecterai affecteraient affecterais affecterait affecteras affecterez affecteriez affecterions affecterons affecteront affectes affectez affectiez affections affectons affectâmes affectât affectâtes affectèrent
+affectif: affectifs affective affectives
+affectivité: affectivités
+affectueux: affectueuse affectueuses
+affichage: affichages
+afficher: afficha affichai affichaient affichais affichait affichant affichas affichasse affichassent affichasses affichassiez affichassions affichent affichera afficherai afficheraient afficherais afficherait afficheras afficherez afficheriez afficherions afficherons afficheront affichez affichiez affichions affichons affichâmes affichât affichâtes affichèrent affiché affichée affichées affichés
+affilier: affilia affiliai affiliaient affiliais affiliait affiliant affilias affiliasse affiliassent affiliasses affiliassiez affiliassions affilie affilient affiliera affilierai affilieraient affilierais affilierait affilieras affilierez affilieriez affilierions affilierons affilieront affilies affiliez affiliiez affiliions affilions affiliâmes affiliât affilièrent affiliée affiliées affiliés
+affinité: affinités
+affirmatif: affirmatifs affirmatives
+affirmer: affirma affirmai affirmaient affirmais affirmait affirmant affirmas affirmasse affirmassent affirmasses affirmassiez affirmassions affirme affirment affirmera affirmerai affirmeraient affirmerais affirmerait affirmeras affirmerez affirmeriez affirmerions affirmerons affirmeront affirmes affirmez affirmiez affirmions affirmons affirmâmes affirmât affirmâtes affirmèrent affirmé affirmée affirmées affirmés
+affleurer: affleura affleurai affleuraient affleurais affleurait affleurant affleuras affleurasse affleurassent affleurasses affleurassiez affleurassions affleure affleurent affleurera affleurerai affleureraient affleurerais affleurerait affleureras affleurerez affleureriez affleurerions affleurerons affleureront affleures affleurez affleuriez affleurions affleurons affleurâmes affleurât affleurâtes affleurèrent affleuré affleurée affleurées affleurés
+affliction: afflictions
+affliger: afflige affligea affligeai affligeaient affligeais affligeait affligeant affligeas affligeasse affligeassent affligeasses affligeassiez affligeassions affligent affligeons affligera affligerai affligeraient affligerais affligerait affligeras affligerez affligeriez affligerions affligerons affligeront affliges affligez affligeâmes affligeât affligeâtes affligiez affligions affligèrent affligée affligées affligés
+affluence: affluences
+affluer: afflua affluai affluaient affluais affluait affluant affluas affluasse affluassent affluasses affluassiez affluassions afflue affluera affluerai afflueraient affluerais affluerait afflueras affluerez afflueriez affluerions affluerons afflueront afflues affluez affluiez affluions affluons affluâmes affluât affluâtes affluèrent afflué affluée affluées afflués
+affoler: affola affolai affolaient affolais affolait affolant affolas affolasse affolassent affolasses affolassiez affolassions affole affolent affolera affolerai affoleraient affolerais affolerait affoleras affolerez affoleriez affolerions affolerons affoleront affoles affolez affoliez affolions affolons affolâmes affolât affolâtes affolèrent affolé affolée affolées affolés
+affreux: affreuse affreuses
+affrontement: affrontements
+affronter: affronta affrontai affrontaient affrontais affrontait affrontant affrontas affrontasse affrontassent affrontasses affrontassiez affrontassions affronte affrontent affrontera affronterai affronteraient affronterais affronterait affronteras affronterez affronteriez affronterions affronterons affronteront affrontes affrontez affrontiez affrontions affrontons affrontâmes affrontât affrontâtes affrontèrent affronté affrontée affrontées affrontés
+affubler: affubla affublai affublaient affublais affublait affublant affublas affublasse affublassent affublasses affublassiez affublassions affuble affublent affublera affublerai affubleraient affublerais affublerait affubleras affublerez affubleriez affublerions affublerons affubleront affubles affublez affubliez affublions affublons affublâmes affublât affublâtes affublèrent affublé affublée affublées affublés
+africain: africaine africaines africains
+aggloméré: agglomérée agglomérées agglomérés
+agglutiner: agglutina agglutinai agglutinaient agglutinais agglutinait agglutinas agglutinasse agglutinassent agglutinasses agglutinassiez agglutinassions agglutine agglutinent agglutinera agglutinerai agglutineraient agglutinerais agglutinerait agglutineras agglutinerez agglutineriez agglutinerions agglutinerons agglutineront agglutines agglutinez agglutiniez agglutinions agglutinons agglutinâmes agglutinât agglutinâtes agglutinèrent agglutiné agglutinée agglutinées agglutinés
+aggravant: aggravante aggravantes aggravants
+aggraver: aggrava aggravai aggravaient aggravais aggravait aggravas aggravasse aggravassent aggravasses aggravassiez aggravassions aggrave aggravent aggravera aggraverai aggraveraient aggraverais aggraverait aggraveras aggraverez aggraveriez aggraverions aggraverons aggraveront aggraves aggravez aggraviez aggravions aggravons aggravâmes aggravât aggravâtes aggravèrent aggravé aggravée aggravées aggravés
+agilité: agilités
+agir: agi agie agies agira agirai agiraient agirais agirait agiras agirent agirez agiriez agirions agirons agiront agis agissaient agissais agissait agisse agissent agisses agissez agissiez agissions agissons agit agîmes agît agîtes
+agiter: agita agitai agitaient agitais agitait agitant agitas agitasse agitassent agitasses agitassiez agitassions agite agitent agitera agiterai agiteraient agiterais agiterait agiteras agiterez agiteriez agiterions agiterons agiteront agites agitez agitiez agitions agitons agitâmes agitât agitâtes agitèrent agitée agitées agités
+agneau: agneaux
+agonie: agonies
+agoniser: agonisa agonisai agonisaient agonisais agonisait agonisant agonisas agonisasse agonisassent agonisasses agonisassiez agonisassions agonise agonisent agonisera agoniserai agoniseraient agoniserais agoniserait agoniseras agoniserez agoniseriez agoniserions agoniserons agoniseront agonises agonisez agonisiez agonisions agonisons agonisâmes agonisât agonisâtes agonisèrent agonisé agonisée agonisées agonisés
+agraire: agraires
+agrandissable: agrandissables
+agrandissement: agrandissements
+agresser: agressa agressai agressaient agressais agressait agressant agressas agressasse agressassent agressasses agressassiez agressassions agresse agressent agressera agresserai agresseraient agresserais agresserait agresseras agresserez agresseriez agresserions agresserons agresseront agresses agressez agressiez agressons agressâmes agressât agressâtes agressèrent agressé agressée agressées agressés
+agresseur: agresseurs agresseuse agresseuses
+agressif: agressifs agressive agressives
+agressivité: agressivités
+agriculteur: agriculteurs agricultrice agricultrices
+agrocarburant: agrocarburants
+agréable: agréables
+agréer: agréa agréai agréaient agréais agréait agréant agréas agréasse agréassent agréasses agréassiez agréassions agréent agréera agréerai agréeraient agréerais agréerait agréeras agréerez agréeriez agréerions agréerons agréeront agréez agréiez agréions agréons agréâmes agréât agréâtes agréèrent agréée agréées
+agrégation: agrégations
+agréger: agrège agrègent agrèges agrégea agrégeai agrégeaient agrégeais agrégeait agrégeant agrégeas agrégeasse agrégeassent agrégeasses agrégeassiez agrégeassions agrégeons agrégera agrégerai agrégeraient agrégerais agrégerait agrégeras agrégerez agrégeriez agrégerions agrégerons agrégeront agrégez agrégeâmes agrégeât agrégeâtes agrégiez agrégions agrégèrent agrégé agrégée agrégées agrégés
+agrémenter: agrémenta agrémentai agrémentaient agrémentais agrémentait agrémentant agrémentas agrémentasse agrémentassent agrémentasses agrémentassiez agrémentassions agrémente agrémentent agrémentera agrémenterai agrémenteraient agrémenterais agrémenterait agrémenteras agrémenterez agrémenteriez agrémenterions agrémenterons agrémenteront agrémentes agrémentez agrémentiez agrémentions agrémentons agrémentâmes agrémentât agrémentâtes agrémentèrent agrémenté agrémentée agrémentées agrémentés
+aider: aidai aidaient aidais aidait aidant aidas aidasse aidassent aidasses aidassiez aidassions aident aidera aiderai aideraient aiderais aiderait aideras aiderez aideriez aiderions aiderons aideront aidez aidiez aidions aidons aidâmes aidât aidâtes aidèrent aidée aidées
+aigle: aigles
+aiglon: aiglonne aiglonnes aiglons
+aigre: aigres
+aigu: aigue aigues aigus
+aiguiller: aiguilla aiguillai aiguillaient aiguillais aiguillait aiguillant aiguillas aiguillasse aiguillassent aiguillasses aiguillassiez aiguillassions aiguillent aiguillera aiguillerai aiguilleraient aiguillerais aiguillerait aiguilleras aiguillerez aiguilleriez aiguillerions aiguillerons aiguilleront aiguillez aiguilliez aiguillions aiguillons aiguillâmes aiguillât aiguillâtes aiguillèrent aiguillé aiguillée aiguillées aiguillés
+aiguisé: aiguisée aiguisées aiguisés
+ail: ails
+aile: ailes
+aimable: aimables
+aimant: aimante aimantes aimants
+aimer: aima aimai aimaient aimais aimait aimas aimasse aimassent aimasses aimassiez aimassions aime aiment aimera aimerai aimeraient aimerais aimerait aimeras aimerez aimeriez aimerions aimerons aimeront aimes aimez aimiez aimions aimons aimâmes aimât aimâtes aimèrent aimé aimée aimées aimés
+aine: aines
+aisance: aisances
+aise: aises
+aisselle: aisselles
+aisé: aisée aisées aisés
+ajournement: ajournements
+ajourner: ajourna ajournai ajournaient ajournais ajournait ajournant ajournas ajournasse ajournassent ajournasses ajournassiez ajournassions ajourne ajournent ajournera ajournerai ajourneraient ajournerais ajournerait ajourneras ajournerez ajourneriez ajournerions ajournerons ajourneront ajournes ajournez ajourniez ajournions ajournons ajournâmes ajournât ajournâtes ajournèrent ajourné ajournée ajournées ajournés
+ajout: ajouts
+ajouter: ajouta ajoutai ajoutaient ajoutais ajoutait ajoutant ajoutas ajoutasse ajoutassent ajoutasses ajoutassiez ajoutassions ajoute ajoutent ajoutera ajouterai ajouteraient ajouterais ajouterait ajouteras ajouterez ajouteriez ajouterions ajouterons ajouteront ajoutes ajoutez ajoutiez ajoutions ajoutons ajoutâmes ajoutât ajoutâtes ajoutèrent
+ajuster: ajusta ajustai ajustaient ajustais ajustait ajustant ajustas ajustasse ajustassent ajustasses ajustassiez ajustassions ajuste ajustent ajustera ajusterai ajusteraient ajusterais ajusterait ajusteras ajusterez ajusteriez ajusterions ajusterons ajusteront ajustes ajustez ajustiez ajustions ajustons ajustâmes ajustât ajustâtes ajustèrent ajusté ajustée ajustées ajustés
+alarmant: alarmante alarmantes alarmants
+alarmer: alarma alarmai alarmaient alarmais alarmait alarmas alarmasse alarmassent alarmasses alarmassiez alarmassions alarment alarmera alarmerai alarmeraient alarmerais alarmerait alarmeras alarmerez alarmeriez alarmerions alarmerons alarmeront alarmez alarmiez alarmions alarmons alarmâmes alarmât alarmâtes alarmèrent alarmé alarmée alarmées alarmés
+alarmiste: alarmistes
+alcazar: alcazars
+alchimie: alchimies
+alchimiste: alchimistes
+alcool: alcools
+alcoolique: alcooliques
+alcoolisme: alcoolismes
+alerter: alerta alertai alertaient alertais alertait alertant alertas alertasse alertassent alertasses alertassiez alertassions alertent alertera alerterai alerteraient alerterais alerterait alerteras alerterez alerteriez alerterions alerterons alerteront alertes alertez alertiez alertions alertons alertâmes alertât alertâtes alertèrent alerté alertée alertées alertés
+algorithme: algorithmes
+algue: algues
+algérien: algérienne algériennes algériens
+alignement: alignements
+aligner: aligna alignai alignaient alignais alignait alignant alignas alignasse alignassent alignasses alignassiez alignassions aligne alignent alignera alignerai aligneraient alignerais alignerait aligneras alignerez aligneriez alignerions alignerons aligneront alignes alignez aligniez alignions alignons alignâmes alignât alignâtes alignèrent aligné alignée alignées alignés
+alimentaire: alimentaires
+alimentation: alimentations
+alimenter: alimenta alimentai alimentaient alimentais alimentait alimentant alimentas alimentasse alimentassent alimentasses alimentassiez alimentassions alimente alimentent alimentera alimenterai alimenteraient alimenterais alimenterait alimenteras alimenterez alimenteriez alimenterions alimenterons alimenteront alimentes alimentez alimentiez alimentions alimentons alimentâmes alimentât alimentâtes alimentèrent alimenté alimentée alimentées alimentés
+alinéa: alinéas
+allaiter: allaita allaitai allaitaient allaitais allaitait allaitant allaitas allaitasse allaitassent allaitasses allaitassiez allaitassions allaite allaitent allaitera allaiterai allaiteraient allaiterais allaiterait allaiteras allaiterez allaiteriez allaiterions allaiterons allaiteront allaites allaitez allaitiez allaitions allaitons allaitâmes allaitât allaitâtes allaitèrent allaité allaitée allaitées allaités
+allant: allante allantes allants
+allemand: allemandes allemands
+aller: aille aillent ailles allai allaient allais allait allas allasse allassent allasses allassiez allassions allers allez allons allâmes allât allâtes allèrent allé allées allés irai iraient irais irait iras irez iriez irions iront vais vas vont
+alliage: alliages
+allier: allia alliai alliaient alliais alliait alliant allias alliasse alliassent alliasses alliassiez alliassions allie allient alliera allierai allieraient allierais allierait allieras allierez allieriez allierions allierons allieront alliiez alliions alliâmes alliât alliâtes allièrent
+allocution: allocutions
+allonger: allonge allongea allongeai allongeaient allongeais allongeait allongeant allongeas allongeasse allongeassent allongeasses allongeassiez allongeassions allongent allongeons allongera allongerai allongeraient allongerais allongerait allongeras allongerez allongeriez allongerions allongerons allongeront allonges allongez allongeâmes allongeât allongeâtes allongiez allongions allongèrent allongé allongée allongées allongés
+allouer: alloua allouai allouaient allouais allouait allouant allouas allouasse allouassent allouasses allouassiez allouassions alloue allouent allouera allouerai alloueraient allouerais allouerait alloueras allouerez alloueriez allouerions allouerons alloueront alloues allouez allouiez allouions allouons allouâmes allouât allouâtes allouèrent alloué allouée allouées alloués
+allumer: alluma allumai allumaient allumais allumait allumant allumas allumasse allumassent allumasses allumassiez allumassions allume allument allumera allumerai allumeraient allumerais allumerait allumeras allumerez allumeriez allumerions allumerons allumeront allumes allumez allumiez allumions allumons allumâmes allumât allumâtes allumèrent allumé allumée allumées allumés
+allusif: allusifs allusive allusives
+alluvion: alluvions
+allègement: allègements
+allégement: allégements
+alléger: allègent allégea allégeai allégeaient allégeais allégeait allégeant allégeas allégeasse allégeassent allégeasses allégeassiez allégeassions allégeons allégera allégerai allégeraient allégerais allégerait allégeras allégerez allégeriez allégerions allégerons allégeront allégez allégeâmes allégeât allégeâtes allégiez allégions allégèrent allégée allégées
+allégorie: allégories
+allégresse: allégresses
+alléguer: allègue allèguent allègues allégua alléguai alléguaient alléguais alléguait alléguant alléguas alléguasse alléguassent alléguasses alléguassiez alléguassions alléguera alléguerai allégueraient alléguerais alléguerait allégueras alléguerez allégueriez alléguerions alléguerons allégueront alléguez alléguiez alléguions alléguons alléguâmes alléguât alléguâtes alléguèrent allégué alléguée alléguées allégués
+alouette: alouettes
+alourdir: alourdi alourdie alourdies alourdira alourdirai alourdiraient alourdirais alourdirait alourdiras alourdirent alourdirez alourdiriez alourdirions alourdirons alourdiront alourdis alourdissaient alourdissais alourdissait alourdissant alourdisse alourdissent alourdisses alourdissez alourdissiez alourdissions alourdissons alourdit alourdîmes alourdît alourdîtes
+alphabétique: alphabétiques
+alphabétisation: alphabétisations
+alpin: alpines alpins
+alpiniste: alpinistes
+alsacien: alsacienne alsaciennes alsaciens
+alternance: alternances
+alternatif: alternatifs
+alterner: alterna alternai alternaient alternais alternait alternant alternas alternasse alternassent alternasses alternassiez alternassions alternent alternera alternerai alterneraient alternerais alternerait alterneras alternerez alterneriez alternerions alternerons alterneront alternez alterniez alternions alternons alternâmes alternât alternèrent alterné alternée alternées alternés
+altérer: altère altèrent altères altéra altérai altéraient altérais altérait altérant altéras altérasse altérassent altérasses altérassiez altérassions altérera altérerai altéreraient altérerais altérerait altéreras altérerez altéreriez altérerions altérerons altéreront altérez altériez altérions altérons altérâmes altérât altérâtes altérèrent altéré altérée altérées altérés
+aléa: aléas
+aléatoire: aléatoires
+amabilité: amabilités
+amaigrir: amaigri amaigrie amaigries amaigrira amaigrirai amaigriraient amaigrirais amaigrirait amaigriras amaigrirent amaigrirez amaigririez amaigririons amaigrirons amaigriront amaigris amaigrissaient amaigrissais amaigrissait amaigrissant amaigrisse amaigrissent amaigrisses amaigrissez amaigrissiez amaigrissions amaigrissons amaigrit amaigrîmes amaigrît amaigrîtes
+amalgame: amalgames
+amande: amandes
+amant: amantes amants
+amarante: amarantes
+amasser: amassa amassai amassaient amassais amassait amassant amassas amassasse amassassent amassasses amassassiez amassassions amasse amassent amassera amasserai amasseraient amasserais amasserait amasseras amasserez amasseriez amasserions amasserons amasseront amasses amassez amassiez amassions amassons amassâmes amassât amassâtes amassèrent amassé amassée amassées amassés
+ambassade: ambassades
+ambassadeur: ambassadeurs ambassadrices
+ambiance: ambiances
+ambigu: ambigus ambiguë ambiguës
+ambiguïté: ambiguïtés
+ambitieux: ambitieuse ambitieuses
+ambre: ambres
+ambulant: ambulante ambulantes ambulants
+amendement: amendements
+amender: amenda amendai amendaient amendais amendait amendant amendas amendasse amendassent amendasses amendassiez amendassions amendent amendera amenderai amenderaient amenderais amenderait amenderas amenderez amenderiez amenderions amenderons amenderont amendez amendiez amendions amendons amendâmes amendât amendâtes amendèrent amendé amendée amendées amendés
+amener: amena amenai amenaient amenais amenait amenant amenas amenasse amenassent amenasses amenassiez amenassions amenez ameniez amenions amenons amenâmes amenât amenâtes amenèrent amené amenée amenées amenés amènent amènera amènerai amèneraient amènerais amènerait amèneras amènerez amèneriez amènerions amènerons amèneront
+amertume: amertumes
+ameublement: ameublements
+amical: amicaux
+amiral: amirals
+amitié: amitiés
+amnistie: amnisties
+amour: amours
+amoureux: amoureuse amoureuses
+amphitryon: amphitryonne amphitryonnes amphitryons
+ampleur: ampleurs
+ampoule: ampoules
+amputer: amputa amputai amputaient amputais amputait amputant amputas amputasse amputassent amputasses amputassiez amputassions ampute amputent amputera amputerai amputeraient amputerais amputerait amputeras amputerez amputeriez amputerions amputerons amputeront amputes amputez amputiez amputions amputons amputâmes amputât amputâtes amputèrent amputé amputée amputées amputés
+amuser: amusa amusai amusaient amusais amusait amusas amusasse amusassent amusasses amusassiez amusassions amuse amusent amusera amuserai amuseraient amuserais amuserait amuseras amuserez amuseriez amuserions amuserons amuseront amuses amusez amusiez amusions amusons amusâmes amusât amusâtes amusèrent amusé amusée amusées amusés
+amélioration: améliorations
+améliorer: améliora améliorai amélioraient améliorais améliorait améliorant amélioras améliorasse améliorassent améliorasses améliorassiez améliorassions améliore améliorent améliorera améliorerai amélioreraient améliorerais améliorerait amélioreras améliorerez amélioreriez améliorerions améliorerons amélioreront améliores améliorez amélioriez améliorions améliorons améliorâmes améliorât améliorâtes améliorèrent amélioré améliorée améliorées améliorés
+aménagement: aménagements
+aménager: aménage aménagea aménageai aménageaient aménageais aménageait aménageant aménageas aménageasse aménageassent aménageasses aménageassiez aménageassions aménagent aménageons aménagera aménagerai aménageraient aménagerais aménagerait aménageras aménagerez aménageriez aménagerions aménagerons aménageront aménages aménagez aménageâmes aménageât aménageâtes aménagiez aménagions aménagèrent aménagé aménagée aménagées aménagés
+américain: américaine américaines américains
+anagramme: anagrammes
+analgésique: analgésiques
+analogique: analogiques
+analphabète: analphabètes
+analphabétisme: analphabétismes
+analyser: analysa analysai analysaient analysais analysait analysant analysas analysasse analysassent analysasses analysassiez analysassions analysent analysera analyserai analyseraient analyserais analyserait analyseras analyserez analyseriez analyserions analyserons analyseront analysez analysiez analysions analysons analysâmes analysât analysâtes analysèrent analysé analysée analysées
+analyste: analystes
+anarchie: anarchies
+anarchique: anarchiques
+anarchisme: anarchismes
+anarchiste: anarchistes
+anatomique: anatomiques
+ancien: ancienne anciennes anciens
+ancienneté: anciennetés
+ancrage: ancrages
+ancrer: ancra ancrai ancraient ancrais ancrait ancrant ancras ancrasse ancrassent ancrasses ancrassiez ancrassions ancrent ancrera ancrerai ancreraient ancrerais ancrerait ancreras ancrerez ancreriez ancrerions ancrerons ancreront ancrez ancriez ancrions ancrons ancrâmes ancrât ancrâtes ancrèrent ancré ancrée ancrées ancrés
+ancêtre: ancêtres
+andalou: andalous andalouse andalouses
+andin: andine andines andins
+anecdotique: anecdotiques
+anesthésie: anesthésies
+ange: anges
+angine: angines
+anglais: anglaise anglaises
+angoisser: angoissa angoissai angoissaient angoissais angoissait angoissant angoissas angoissasse angoissassent angoissasses angoissassiez angoissassions angoissent angoissera angoisserai angoisseraient angoisserais angoisserait angoisseras angoisserez angoisseriez angoisserions angoisserons angoisseront angoissez angoissiez angoissions angoissons angoissâmes angoissât angoissâtes angoissèrent angoissé angoissée angoissées angoissés
+angolais: angolaisse angolaisses
+angulaire: angulaires
+animalité: animalités
+animateur: animateurs animatrice animatrices
+animer: anima animai animaient animais animait animant animas animasse animassent animasses animassiez animassions animent animera animerai animeraient animerais animerait animeras animerez animeriez animerions animerons animeront animes animez animiez animions animons animâmes animât animâtes animèrent animée animées animés
+animosité: animosités
+ankyloser: ankylosa ankylosai ankylosaient ankylosais ankylosait ankylosant ankylosas ankylosasse ankylosassent ankylosasses ankylosassiez ankylosassions ankylose ankylosent ankylosera ankyloserai ankyloseraient ankyloserais ankyloserait ankyloseras ankyloserez ankyloseriez ankyloserions ankyloserons ankyloseront ankyloses ankylosez ankylosiez ankylosions ankylosons ankylosâmes ankylosât ankylosâtes ankylosèrent ankylosé ankylosée ankylosées ankylosés
+annal: annale annaux
+anneau: anneaux
+annexer: annexa annexai annexaient annexais annexait annexant annexas annexasse annexassent annexasses annexassiez annexassions annexent annexera annexerai annexeraient annexerais annexerait annexeras annexerez annexeriez annexerions annexerons annexeront annexez annexiez annexions annexons annexâmes annexât annexâtes annexèrent annexé annexée annexées annexés
+annihilation: annihilations
+anniversaire: anniversaires
+annoncer: annoncent annoncera annoncerai annonceraient annoncerais annoncerait annonceras annoncerez annonceriez annoncerions annoncerons annonceront annoncez annonciez annoncions annoncèrent annoncé annoncée annoncées annoncés annonça annonçai annonçaient annonçais annonçait annonçant annonças annonçasse annonçassent annonçasses annonçassiez annonçassions annonçons annonçâmes annonçât annonçâtes
+annonciation: annonciations
+annotateur: annotateurs annotatrice annotatrices
+annuaire: annuaires
+annuel: annuelle annuelles annuels
+annulation: annulations
+annuler: annula annulai annulaient annulais annulait annulant annulas annulasse annulassent annulasses annulassiez annulassions annule annulent annulera annulerai annuleraient annulerais annulerait annuleras annulerez annuleriez annulerions annulerons annuleront annules annulez annuliez annulions annulons annulâmes annulât annulâtes annulèrent annulé annulée annulées annulés
+année: années
+anonymat: anonymats
+anonyme: anonymes
+anorexie: anorexies
+anormal: anormale anormales anormaux
+anormalité: anormalités
+antagoniste: antagonistes
+antarctique: antarctiques
+antenne: antennes
+anthologique: anthologiques
+anthropologie: anthropologies
+anthropologique: anthropologiques
+anthropologue: anthropologues
+antibiotique: antibiotiques
+antichambre: antichambres
+anticiper: anticipa anticipai anticipaient anticipais anticipait anticipant anticipas anticipasse anticipassent anticipasses anticipassiez anticipassions anticipe anticipent anticipera anticiperai anticiperaient anticiperais anticiperait anticiperas anticiperez anticiperiez anticiperions anticiperons anticiperont anticipes anticipez anticipiez anticipions anticipons anticipâmes anticipât anticipèrent anticipé anticipée anticipées anticipés
+anticonstitutionnel: anticonstitutionnelle anticonstitutionnelles anticonstitutionnels
+antiquité: antiquités
+antiraciste: antiracistes
+antisocial: antisociale antisociales antisociaux
+antisémitisme: antisémitismes
+antitchar: antitchars
+antépénultième: antépénultièmes
+antérieur: antérieure antérieures antérieurs
+anxieux: anxieuse anxieuses
+anxiété: anxiétés
+anéantir: anéanti anéantie anéanties anéantira anéantirai anéantiraient anéantirais anéantirait anéantiras anéantirent anéantirez anéantiriez anéantirions anéantirons anéantiront anéantis anéantissaient anéantissais anéantissait anéantissant anéantisse anéantissent anéantisses anéantissez anéantissiez anéantissions anéantissons anéantit anéantîmes anéantît anéantîtes
+anéantissement: anéantissements
+anémie: anémies
+anémomètre: anémomètres
+août: aoûts
+apaiser: apaisa apaisai apaisaient apaisais apaisait apaisant apaisas apaisasse apaisassent apaisasses apaisassiez apaisassions apaise apaisent apaisera apaiserai apaiseraient apaiserais apaiserait apaiseras apaiserez apaiseriez apaiserions apaiserons apaiseront apaises apaisez apaisiez apaisions apaisons apaisâmes apaisât apaisâtes apaisèrent apaisé apaisée apaisées apaisés
+apathie: apathies
+apercevoir: apercevaient apercevais apercevait apercevant apercevez aperceviez apercevions apercevons apercevra apercevrai apercevraient apercevrais apercevrait apercevras apercevrez apercevriez apercevrions apercevrons apercevront aperçois aperçoit aperçoive aperçoivent aperçoives aperçue aperçues aperçurent aperçusse aperçussent aperçusses aperçussiez aperçussions aperçut aperçûmes aperçût aperçûtes
+aphrodisiaque: aphrodisiaques
+apiculteur: apiculteurs apicultrice apicultrices
+apocalyptique: apocalyptiques
+apogée: apogées
+apostat: apostate apostates apostats
+apostolique: apostoliques
+apparaître: apparais apparaissaient apparaissais apparaissait apparaissant apparaisse apparaissent apparaisses apparaissez apparaissiez apparaissions apparaissons apparaît apparaîtra apparaîtrai apparaîtraient apparaîtrais apparaîtrait apparaîtras apparaîtrez apparaîtriez apparaîtrions apparaîtrons apparaîtront apparu apparue apparues apparurent apparus apparusse apparussent apparusses apparussiez apparussions apparut apparûmes apparût apparûtes
+appareil: appareils
+appareiller: appareilla appareillai appareillaient appareillais appareillait appareillant appareillas appareillasse appareillassent appareillasses appareillassiez appareillassions appareille appareillent appareillera appareillerai appareilleraient appareillerais appareillerait appareilleras appareillerez appareilleriez appareillerions appareillerons appareilleront appareilles appareillez appareilliez appareillions appareillons appareillâmes appareillât appareillâtes appareillèrent appareillé appareillée appareillées appareillés
+apparence: apparences
+apparition: apparitions
+appartement: appartements
+appartenance: appartenances
+appartenant: appartenante appartenantes appartenants
+appartenir: appartenaient appartenais appartenait appartenez apparteniez appartenions appartenons appartenu appartenue appartenues appartenus appartiendra appartiendrai appartiendraient appartiendrais appartiendrait appartiendras appartiendrez appartiendriez appartiendrions appartiendrons appartiendront appartienne appartiennent appartiennes appartiens appartient appartinrent appartins appartinsse appartinssent appartinsses appartinssiez appartinssions appartint appartînmes appartînt appartîntes
+appauvrir: appauvri appauvrie appauvries appauvrira appauvrirai appauvriraient appauvrirais appauvrirait appauvriras appauvrirent appauvrirez appauvririez appauvririons appauvrirons appauvriront appauvris appauvrissaient appauvrissais appauvrissait appauvrissant appauvrisse appauvrissent appauvrisses appauvrissez appauvrissiez appauvrissions appauvrissons appauvrit appauvrîmes appauvrît appauvrîtes
+appeau: appeaux
+appel: appels
+appeler: appela appelai appelaient appelais appelait appelant appelas appelasse appelassent appelasses appelassiez appelassions appelez appeliez appelions appelle appellent appellera appellerai appelleraient appellerais appellerait appelleras appellerez appelleriez appellerions appellerons appelleront appelles appelons appelâmes appelât appelâtes appelèrent appelé appelée appelées appelés
+appellation: appellations
+appendice: appendices
+appendicite: appendicites
+applaudir: applaudi applaudie applaudies applaudira applaudirai applaudiraient applaudirais applaudirait applaudiras applaudirent applaudirez applaudiriez applaudirions applaudirons applaudiront applaudis applaudissaient applaudissais applaudissait applaudissant applaudisse applaudissent applaudisses applaudissez applaudissiez applaudissions applaudissons applaudit applaudîmes applaudît applaudîtes
+applaudissement: applaudissements
+applicabilité: applicabilités
+appliquer: appliqua appliquai appliquaient appliquais appliquait appliquant appliquas appliquasse appliquassent appliquasses appliquassiez appliquassions applique appliquent appliquera appliquerai appliqueraient appliquerais appliquerait appliqueras appliquerez appliqueriez appliquerions appliquerons appliqueront appliques appliquez appliquiez appliquions appliquons appliquâmes appliquât appliquâtes appliquèrent appliquée appliquées appliqués
+appointer: appointa appointai appointaient appointais appointait appointant appointas appointasse appointassent appointasses appointassiez appointassions appointe appointent appointera appointerai appointeraient appointerais appointerait appointeras appointerez appointeriez appointerions appointerons appointeront appointes appointez appointiez appointions appointons appointâmes appointât appointâtes appointèrent appointé appointés
+apport: apports
+apporter: apporta apportai apportaient apportais apportait apportant apportas apportasse apportassent apportasses apportassiez apportassions apporte apportent apportera apporterai apporteraient apporterais apporterait apporteras apporterez apporteriez apporterions apporterons apporteront apportes apportez apportiez apportions apportons apportâmes apportât apportâtes apportèrent apporté apportée apportées apportés
+apposer: apposa apposai apposaient apposais apposait apposant apposas apposasse apposassent apposasses apposassiez apposassions appose apposent apposera apposerai apposeraient apposerais apposerait apposeras apposerez apposeriez apposerions apposerons apposeront apposes apposez apposiez apposions apposons apposâmes apposât apposâtes apposèrent apposé apposée apposées apposés
+apprendre: apprenaient apprenais apprenait apprenant apprend apprendra apprendrai apprendraient apprendrais apprendrait apprendras apprendrez apprendriez apprendrions apprendrons apprendront apprends apprenez appreniez apprenions apprenne apprennent apprennes apprenons apprirent apprise apprises apprisse apprissent apprisses apprissiez apprissions apprit apprîmes apprît apprîtes
+apprenti: apprentie apprenties apprentis
+apprentissage: apprentissages
+apprivoiser: apprivoisa apprivoisai apprivoisaient apprivoisais apprivoisait apprivoisant apprivoisas apprivoisasse apprivoisassent apprivoisasses apprivoisassiez apprivoisassions apprivoise apprivoisent apprivoisera apprivoiserai apprivoiseraient apprivoiserais apprivoiserait apprivoiseras apprivoiserez apprivoiseriez apprivoiserions apprivoiserons apprivoiseront apprivoises apprivoisez apprivoisiez apprivoisions apprivoisons apprivoisâmes apprivoisât apprivoisâtes apprivoisèrent apprivoisée apprivoisées apprivoisés
+approbation: approbations
+approcher: approcha approchai approchaient approchais approchait approchas approchasse approchassent approchasses approchassiez approchassions approchent approchera approcherai approcheraient approcherais approcherait approcheras approcherez approcheriez approcherions approcherons approcheront approchez approchiez approchions approchons approchâmes approchât approchâtes approchèrent approché approchée approchées approchés
+approfondir: approfondi approfondie approfondies approfondira approfondirai approfondiraient approfondirais approfondirait approfondiras approfondirent approfondirez approfondiriez approfondirions approfondirons approfondiront approfondis approfondissaient approfondissais approfondissait approfondissant approfondisse approfondissent approfondisses approfondissez approfondissiez approfondissions approfondissons approfondit approfondîmes approfondît approfondîtes
+approprié: appropriée appropriées appropriés
+approuver: approuva approuvai approuvaient approuvais approuvait approuvant approuvas approuvasse approuvassent approuvasses approuvassiez approuvassions approuve approuvent approuvera approuverai approuveraient approuverais approuverait approuveras approuverez approuveriez approuverions approuverons approuveront approuves approuvez approuviez approuvions approuvons approuvâmes approuvât approuvâtes approuvèrent approuvé approuvée approuvées approuvés
+approvisionner: approvisionna approvisionnai approvisionnaient approvisionnais approvisionnait approvisionnant approvisionnas approvisionnasse approvisionnassent approvisionnasses approvisionnassiez approvisionnassions approvisionne approvisionnent approvisionnera approvisionnerai approvisionneraient approvisionnerais approvisionnerait approvisionneras approvisionnerez approvisionneriez approvisionnerions approvisionnerons approvisionneront approvisionnes approvisionnez approvisionniez approvisionnions approvisionnons approvisionnâmes approvisionnât approvisionnâtes approvisionnèrent approvisionné approvisionnée approvisionnées approvisionnés
+apprécier: apprécia appréciai appréciaient appréciais appréciait appréciant apprécias appréciasse appréciassent appréciasses appréciassiez appréciassions apprécie apprécient appréciera apprécierai apprécieraient apprécierais apprécierait apprécieras apprécierez apprécieriez apprécierions apprécierons apprécieront apprécies appréciez appréciiez appréciions apprécions appréciâmes appréciât apprécièrent apprécié appréciée appréciées appréciés
+appréhender: appréhenda appréhendai appréhendaient appréhendais appréhendait appréhendant appréhendas appréhendasse appréhendassent appréhendasses appréhendassiez appréhendassions appréhende appréhendent appréhendera appréhenderai appréhenderaient appréhenderais appréhenderait appréhenderas appréhenderez appréhenderiez appréhenderions appréhenderons appréhenderont appréhendes appréhendez appréhendiez appréhendions appréhendons appréhendâmes appréhendât appréhendâtes appréhendèrent appréhendé appréhendée appréhendées appréhendés
+apprêter: apprêta apprêtai apprêtaient apprêtais apprêtait apprêtant apprêtas apprêtasse apprêtassent apprêtasses apprêtassiez apprêtassions apprête apprêtent apprêtera apprêterai apprêteraient apprêterais apprêterait apprêteras apprêterez apprêteriez apprêterions apprêterons apprêteront apprêtes apprêtez apprêtiez apprêtions apprêtons apprêtâmes apprêtât apprêtâtes apprêtèrent apprêté apprêtée apprêtées apprêtés
+appui: appuis
+appuyer: appuie appuient appuiera appuierai appuieraient appuierais appuierait appuieras appuierez appuieriez appuierions appuierons appuieront appuies appuya appuyai appuyaient appuyais appuyait appuyant appuyas appuyasse appuyassent appuyasses appuyassiez appuyassions appuye appuyent appuyera appuyerai appuyeraient appuyerais appuyerait appuyeras appuyerez appuyeriez appuyerions appuyerons appuyeront appuyes appuyez appuyiez appuyions appuyons appuyâmes appuyât appuyâtes appuyèrent appuyé appuyée appuyées appuyés
+appât: appâts
+appétissant: appétissante appétissantes appétissants
+appétit: appétits
+apte: aptes
+apéritif: apéritifs apéritive apéritives
+apôtre: apôtres
+aquarelle: aquarelles
+aquatique: aquatiques
+aquiculture: aquicultures
+arabe: arabes
+aragonais: aragonaisse aragonaisses
+araignée: araignées
+arbitrage: arbitrages
+arbitraire: arbitraires
+arbitrer: arbitra arbitrai arbitraient arbitrais arbitrait arbitrant arbitras arbitrasse arbitrassent arbitrasses arbitrassiez arbitrassions arbitrent arbitrera arbitrerai arbitreraient arbitrerais arbitrerait arbitreras arbitrerez arbitreriez arbitrerions arbitrerons arbitreront arbitrez arbitriez arbitrions arbitrons arbitrâmes arbitrât arbitrâtes arbitrèrent arbitré arbitrée arbitrées arbitrés
+arbre: arbres
+arbuste: arbustes
+archange: archanges
+archevêché: archevêchés
+archevêque: archevêques
+archipel: archipels
+archiprêtre: archiprêtres
+architecte: architectes
+archiver: archiva archivai archivaient archivais archivait archivant archivas archivasse archivassent archivasses archivassiez archivassions archivent archivera archiverai archiveraient archiverais archiverait archiveras archiverez archiveriez archiverions archiverons archiveront archivez archiviez archivions archivons archivâmes archivât archivâtes archivèrent archivée archivées
+archiviste: archivistes
+archéologique: archéologiques
+ardu: ardue ardues ardus
+argentin: argentins
+argile: argiles
+argot: argots
+argumentaire: argumentaires
+argumenter: argumenta argumentai argumentaient argumentais argumentait argumentant argumentas argumentasse argumentassent argumentasses argumentassiez argumentassions argumente argumentent argumentera argumenterai argumenteraient argumenterais argumenterait argumenteras argumenterez argumenteriez argumenterions argumenterons argumenteront argumentes argumentez argumentiez argumentions argumentons argumentâmes argumentât argumentâtes argumentèrent argumenté argumentée argumentées argumentés
+arithmétique: arithmétiques
+armer: arma armai armaient armais armait armant armas armasse armassent armasses armassiez armassions arment armera armerai armeraient armerais armerait armeras armerez armeriez armerions armerons armeront armez armiez armions armons armâmes armât armâtes armèrent armé armés
+armoire: armoires
+arménien: arménienne arméniennes arméniens
+arnaque: arnaques
+arracher: arracha arrachai arrachaient arrachais arrachait arrachant arrachas arrachasse arrachassent arrachasses arrachassiez arrachassions arrache arrachent arrachera arracherai arracheraient arracherais arracherait arracheras arracherez arracheriez arracherions arracherons arracheront arraches arrachez arrachiez arrachions arrachons arrachâmes arrachât arrachâtes arrachèrent arrachée arrachées
+arrestation: arrestations
+arriver: arriva arrivai arrivaient arrivais arrivait arrivant arrivas arrivasse arrivassent arrivasses arrivassiez arrivassions arrivent arrivera arriverai arriveraient arriverais arriverait arriveras arriverez arriveriez arriverions arriverons arriveront arrivez arriviez arrivions arrivons arrivâmes arrivât arrivâtes arrivèrent
+arriérer: arrièrent arrières arriéra arriérai arriéraient arriérais arriérait arriérant arriéras arriérasse arriérassent arriérasses arriérassiez arriérassions arriérera arriérerai arriéreraient arriérerais arriérerait arriéreras arriérerez arriéreriez arriérerions arriérerons arriéreront arriérez arriériez arriérions arriérons arriérâmes arriérât arriérâtes arriérèrent arriéré arriérée arriérées arriérés
+arrondir: arrondi arrondie arrondies arrondira arrondirai arrondiraient arrondirais arrondirait arrondiras arrondirent arrondirez arrondiriez arrondirions arrondirons arrondiront arrondis arrondissaient arrondissais arrondissait arrondissant arrondisse arrondissent arrondisses arrondissez arrondissiez arrondissions arrondissons arrondit arrondîmes arrondît arrondîtes
+arrondisement: arrondisements
+arrosage: arrosages
+arroser: arrosa arrosai arrosaient arrosais arrosait arrosant arrosas arrosasse arrosassent arrosasses arrosassiez arrosassions arrose arrosent arrosera arroserai arroseraient arroserais arroserait arroseras arroserez arroseriez arroserions arroserons arroseront arroses arrosez arrosiez arrosions arrosons arrosâmes arrosât arrosâtes arrosèrent arrosé arrosée arrosées arrosés
+arrêt: arrêts
+arrêter: arrêta arrêtai arrêtaient arrêtais arrêtait arrêtant arrêtas arrêtasse arrêtassent arrêtasses arrêtassiez arrêtassions arrête arrêtent arrêtera arrêterai arrêteraient arrêterais arrêterait arrêteras arrêterez arrêteriez arrêterions arrêterons arrêteront arrêtes arrêtez arrêtiez arrêtions arrêtons arrêtâmes arrêtât arrêtâtes arrêtèrent arrêtée arrêtées
+artichaut: artichauts
+articulation: articulations
+articuler: articula articulai articulaient articulais articulait articulant articulas articulasse articulassent articulasses articulassiez articulassions articule articulent articulera articulerai articuleraient articulerais articulerait articuleras articulerez articuleriez articulerions articulerons articuleront articules articulez articuliez articulions articulons articulâmes articulât articulâtes articulèrent articulé articulée articulées articulés
+artificiel: artificielle artificielles artificiels
+artiste: artistes
+artistique: artistiques
+artère: artères
+arène: arènes
+arôme: arômes
+ascendant: ascendante ascendantes ascendants
+asiatique: asiatiques
+aspirant: aspirante aspirantes aspirants
+aspirer: aspira aspirai aspiraient aspirais aspirait aspiras aspirasse aspirassent aspirasses aspirassiez aspirassions aspirent aspirera aspirerai aspireraient aspirerais aspirerait aspireras aspirerez aspireriez aspirerions aspirerons aspireront aspires aspirez aspiriez aspirions aspirons aspirâmes aspirât aspirâtes aspirèrent aspirée aspirées aspirés
+assaillir: assaillaient assaillais assaillait assaillant assaille assaillent assaillera assaillerai assailleraient assaillerais assaillerait assailleras assaillerez assailleriez assaillerions assaillerons assailleront assailles assaillez assailli assaillie assaillies assailliez assaillions assaillirent assaillis assaillisse assaillissent assaillisses assaillissiez assaillissions assaillit assaillons assaillîmes assaillît assaillîtes
+assainir: assaini assainie assainies assainira assainirai assainiraient assainirais assainirait assainiras assainirent assainirez assainiriez assainirions assainirons assainiront assainis assainissaient assainissais assainissait assainissant assainisse assainissent assainisses assainissez assainissiez assainissions assainissons assainit assainîmes assainît assainîtes
+assassinat: assassinats
+assassiner: assassina assassinai assassinaient assassinais assassinait assassinant assassinas assassinasse assassinassent assassinasses assassinassiez assassinassions assassine assassinent assassinera assassinerai assassineraient assassinerais assassinerait assassineras assassinerez assassineriez assassinerions assassinerons assassineront assassines assassinez assassiniez assassinions assassinons assassinâmes assassinât assassinâtes assassinèrent assassiné assassinée assassinées assassinés
+assaut: assauts
+assemblage: assemblages
+assemblée: assemblées
+asseoir: asseyaient asseyais asseyait asseyant asseye asseyent asseyes asseyez asseyiez asseyions asseyons assied assieds assirent assis assisse assissent assisses assissiez assissions assit assiéra assiérai assiéraient assiérais assiérait assiéras assiérez assiériez assiérions assiérons assiéront assoie assoient assoies assoira assoirai assoiraient assoirais assoirait assoiras assoirez assoiriez assoirions assoirons assoiront assois assoit assoyaient assoyais assoyait assoyant assoyez assoyiez assoyions assoyons assîmes assît assîtes
+assidu: assidue assidues assidus
+assiduité: assiduités
+assiette: assiettes
+assignation: assignations
+assigner: assigna assignai assignaient assignais assignait assignant assignas assignasse assignassent assignasses assignassiez assignassions assigne assignent assignera assignerai assigneraient assignerais assignerait assigneras assignerez assigneriez assignerions assignerons assigneront assignes assignez assigniez assignions assignons assignâmes assignât assignâtes assignèrent assigné assignée assignées assignés
+assimiler: assimila assimilai assimilaient assimilais assimilait assimilant assimilas assimilasse assimilassent assimilasses assimilassiez assimilassions assimile assimilent assimilera assimilerai assimileraient assimilerais assimilerait assimileras assimilerez assimileriez assimilerions assimilerons assimileront assimiles assimilez assimiliez assimilions assimilons assimilâmes assimilât assimilâtes assimilèrent assimilé assimilée assimilées assimilés
+assister: assista assistai assistaient assistais assistait assistas assistasse assistassent assistasses assistassiez assistassions assiste assistent assistera assisterai assisteraient assisterais assisterait assisteras assisterez assisteriez assisterions assisterons assisteront assistes assistez assistiez assistions assistons assistâmes assistât assistâtes assistèrent assisté assistée assistées assistés
+assiéger: assiège assiègent assièges assiégea assiégeai assiégeaient assiégeais assiégeait assiégeant assiégeas assiégeasse assiégeassent assiégeasses assiégeassiez assiégeassions assiégeons assiégera assiégerai assiégeraient assiégerais assiégerait assiégeras assiégerez assiégeriez assiégerions assiégerons assiégeront assiégez assiégeâmes assiégeât assiégeâtes assiégiez assiégions assiégèrent assiégé assiégée assiégées assiégés
+associer: associa associai associaient associais associait associant associas associasse associassent associasses associassiez associassions associe associent associera associerai associeraient associerais associerait associeras associerez associeriez associerions associerons associeront associes associez associiez associions associons associâmes associât associèrent
+assommer: assomma assommai assommaient assommais assommait assommant assommas assommasse assommassent assommasses assommassiez assommassions assomme assomment assommera assommerai assommeraient assommerais assommerait assommeras assommerez assommeriez assommerions assommerons assommeront assommes assommez assommiez assommions assommons assommâmes assommât assommâtes assommèrent assommé assommée assommées assommés
+assomption: assomptions
+assoupir: assoupi assoupie assoupies assoupira assoupirai assoupiraient assoupirais assoupirait assoupiras assoupirent assoupirez assoupiriez assoupirions assoupirons assoupiront assoupis assoupissaient assoupissais assoupissait assoupissant assoupisse assoupissent assoupisses assoupissez assoupissiez assoupissions assoupissons assoupit assoupîmes assoupît assoupîtes
+assujettissement: assujettissements
+assumer: assuma assumai assumaient assumais assumait assumant assumas assumasse assumassent assumasses assumassiez assumassions assument assumera assumerai assumeraient assumerais assumerait assumeras assumerez assumeriez assumerions assumerons assumeront assumez assumiez assumions assumons assumâmes assumât assumâtes assumèrent assumée assumées
+assurer: assura assurai assuraient assurais assurait assurant assuras assurasse assurassent assurasses assurassiez assurassions assurent assurera assurerai assureraient assurerais assurerait assureras assurerez assureriez assurerions assurerons assureront assurez assuriez assurions assurons assurâmes assurât assurâtes assurèrent assurée assurées
+assureur: assureurs assureuse assureuses
+asthme: asthmes
+astre: astres
+astronaute: astronautes
+astronome: astronomes
+astuce: astuces
+asturien: asturienne asturiennes asturiens
+asymétrie: asymétries
+asymétrique: asymétriques
+atelier: ateliers
+atlantique: atlantiques
+atomique: atomiques
+atout: atouts
+atroce: atroces
+atrocité: atrocités
+attachement: attachements
+attacher: attacha attachai attachaient attachais attachait attachas attachasse attachassent attachasses attachassiez attachassions attachent attachera attacherai attacheraient attacherais attacherait attacheras attacherez attacheriez attacherions attacherons attacheront attachez attachiez attachions attachons attachâmes attachât attachâtes attachèrent attachée attachées
+attaquer: attaqua attaquai attaquaient attaquais attaquait attaquas attaquasse attaquassent attaquasses attaquassiez attaquassions attaquent attaquera attaquerai attaqueraient attaquerais attaquerait attaqueras attaquerez attaqueriez attaquerions attaquerons attaqueront attaquez attaquiez attaquions attaquons attaquâmes attaquât attaquâtes attaquèrent attaqué attaquée attaquées attaqués
+attarder: attarda attardai attardaient attardais attardait attardant attardas attardasse attardassent attardasses attardassiez attardassions attarde attardent attardera attarderai attarderaient attarderais attarderait attarderas attarderez attarderiez attarderions attarderons attarderont attardes attardez attardiez attardions attardons attardâmes attardât attardâtes attardèrent attardé attardée attardées attardés
+atteindre: atteignaient atteignais atteignait atteignant atteigne atteignent atteignes atteignez atteigniez atteignions atteignirent atteignis atteignisse atteignissent atteignisses atteignissiez atteignissions atteignit atteignons atteignîmes atteignît atteignîtes atteindra atteindrai atteindraient atteindrais atteindrait atteindras atteindrez atteindriez atteindrions atteindrons atteindront atteins atteint atteinte atteintes atteints
+atteler: attela attelai attelaient attelais attelait attelant attelas attelasse attelassent attelasses attelassiez attelassions attelez atteliez attelions attelle attellent attellera attellerai attelleraient attellerais attellerait attelleras attellerez attelleriez attellerions attellerons attelleront attelles attelons attelâmes attelât attelâtes attelèrent attelé attelée attelées attelés
+attenant: attenante attenantes attenants
+attendre: attendaient attendais attendait attende attendent attendes attendez attendiez attendions attendirent attendis attendisse attendissent attendisses attendissiez attendissions attendit attendons attendra attendrai attendraient attendrais attendrait attendras attendrez attendriez attendrions attendrons attendront attendu attendue attendues attendus attendîmes attendît attendîtes
+attentat: attentats
+attenter: attenta attentai attentaient attentais attentait attentant attentas attentasse attentassent attentasses attentassiez attentassions attentent attentera attenterai attenteraient attenterais attenterait attenteras attenterez attenteriez attenterions attenterons attenteront attentez attentiez attentions attentons attentâmes attentât attentâtes attentèrent attenté attentée attentées attentés
+attentif: attentifs attentives
+atterrir: atterri atterrie atterries atterrira atterrirai atterriraient atterrirais atterrirait atterriras atterrirent atterrirez atterririez atterririons atterrirons atterriront atterris atterrissaient atterrissais atterrissait atterrissant atterrisse atterrissent atterrisses atterrissez atterrissiez atterrissions atterrissons atterrit atterrîmes atterrît atterrîtes
+atterrissage: atterrissages
+attestation: attestations
+attester: attesta attestai attestaient attestais attestait attestant attestas attestasse attestassent attestasses attestassiez attestassions atteste attestent attestera attesterai attesteraient attesterais attesterait attesteras attesterez attesteriez attesterions attesterons attesteront attestes attestez attestiez attestions attestons attestâmes attestât attestâtes attestèrent attesté attestée attestées attestés
+attique: attiques
+attirer: attira attirai attiraient attirais attirait attiras attirasse attirassent attirasses attirassiez attirassions attirent attirera attirerai attireraient attirerais attirerait attireras attirerez attireriez attirerions attirerons attireront attires attirez attiriez attirions attirons attirâmes attirât attirâtes attirèrent attirée attirées attirés
+attractif: attractifs attractives
+attrait: attraits
+attraper: attrapa attrapai attrapaient attrapais attrapait attrapant attrapas attrapasse attrapassent attrapasses attrapassiez attrapassions attrape attrapent attrapera attraperai attraperaient attraperais attraperait attraperas attraperez attraperiez attraperions attraperons attraperont attrapes attrapez attrapiez attrapions attrapons attrapâmes attrapât attrapâtes attrapèrent attrapé attrapée attrapées attrapés
+attrayant: attrayante attrayantes attrayants
+attribuer: attribua attribuai attribuaient attribuais attribuait attribuant attribuas attribuasse attribuassent attribuasses attribuassiez attribuassions attribue attribuent attribuera attribuerai attribueraient attribuerais attribuerait attribueras attribuerez attribueriez attribuerions attribuerons attribueront attribues attribuez attribuiez attribuions attribuons attribuâmes attribuât attribuâtes attribuèrent attribué attribuée attribuées attribués
+attribut: attributs
+atténuer: atténua atténuai atténuaient atténuais atténuait atténuant atténuas atténuasse atténuassent atténuasses atténuassiez atténuassions atténue atténuent atténuera atténuerai atténueraient atténuerais atténuerait atténueras atténuerez atténueriez atténuerions atténuerons atténueront atténues atténuez atténuiez atténuions atténuons atténuâmes atténuât atténuâtes atténuèrent atténué atténuée atténuées atténués
+aube: aubes
+auberge: auberges
+aubergine: aubergines
+aubergiste: aubergistes
+audace: audaces
+audacieux: audacieuse audacieuses
+audiovisuel: audiovisuelle audiovisuelles audiovisuels
+auditer: audita auditai auditaient auditais auditait auditant auditas auditasse auditassent auditasses auditassiez auditassions audite auditent auditera auditerai auditeraient auditerais auditerait auditeras auditerez auditeriez auditerions auditerons auditeront audites auditez auditiez auditons auditâmes auditât auditâtes auditèrent audité auditée auditées audités
+auditeur: auditeurs auditrice auditrices
+auditorie: auditories
+augmentation: augmentations
+augmenter: augmenta augmentai augmentaient augmentais augmentait augmentant augmentas augmentasse augmentassent augmentasses augmentassiez augmentassions augmente augmentent augmentera augmenterai augmenteraient augmenterais augmenterait augmenteras augmenterez augmenteriez augmenterions augmenterons augmenteront augmentes augmentez augmentiez augmentions augmentons augmentâmes augmentât augmentâtes augmentèrent augmenté augmentée augmentées augmentés
+augurer: augura augurai auguraient augurais augurait augurant auguras augurasse augurassent augurasses augurassiez augurassions augurent augurera augurerai augureraient augurerais augurerait augureras augurerez augureriez augurerions augurerons augureront augures augurez auguriez augurions augurons augurâmes augurât augurâtes augurèrent auguré augurée augurées augurés
+aumône: aumônes
+australien: australienne australiennes australiens
+austérité: austérités
+autel: autels
+auteur: auteurs
+authenticité: authenticités
+authentification: authentifications
+autocollant: autocollants
+autocrate: autocrates
+automatique: automatiques
+automatisation: automatisations
+automatiser: automatisa automatisai automatisaient automatisais automatisait automatisant automatisas automatisasse automatisassent automatisasses automatisassiez automatisassions automatise automatisent automatisera automatiserai automatiseraient automatiserais automatiserait automatiseras automatiserez automatiseriez automatiserions automatiserons automatiseront automatises automatisez automatisiez automatisions automatisons automatisâmes automatisât automatisâtes automatisèrent automatisé automatisée automatisées automatisés
+automne: automnes
+automobiliste: automobilistes
+autonome: autonomes
+autonomie: autonomies
+autopsie: autopsies
+autorisation: autorisations
+autoriser: autorisa autorisai autorisaient autorisais autorisait autorisant autorisas autorisasse autorisassent autorisasses autorisassiez autorisassions autorise autorisent autorisera autoriserai autoriseraient autoriserais autoriserait autoriseras autoriserez autoriseriez autoriserions autoriserons autoriseront autorises autorisez autorisiez autorisions autorisons autorisâmes autorisât autorisâtes autorisèrent autorisé autorisée autorisées autorisés
+autoritaire: autoritaires
+autoritarisme: autoritarismes
+autorité: autorités
+autoroute: autoroutes
+autre: autres
+autrichien: autrichienne autrichiennes autrichiens
+auvent: auvents
+auxiliaire: auxiliaires
+aval: avals
+avaliser: avalisa avalisai avalisaient avalisais avalisait avalisant avalisas avalisasse avalisassent avalisasses avalisassiez avalisassions avalise avalisent avalisera avaliserai avaliseraient avaliserais avaliserait avaliseras avaliserez avaliseriez avaliserions avaliserons avaliseront avalises avalisez avalisiez avalisions avalisons avalisâmes avalisât avalisâtes avalisèrent avalisé avalisée avalisées avalisés
+avancer: avancent avancera avancerai avanceraient avancerais avancerait avanceras avancerez avanceriez avancerions avancerons avanceront avancez avanciez avancions avancèrent avancé avancée avancées avancés avança avançai avançaient avançais avançait avançant avanças avançasse avançassent avançasses avançassiez avançassions avançons avançâmes avançât avançâtes
+avantager: avantagea avantageai avantageaient avantageais avantageait avantageant avantageas avantageasse avantageassent avantageasses avantageassiez avantageassions avantagent avantageons avantagera avantagerai avantageraient avantagerais avantagerait avantageras avantagerez avantageriez avantagerions avantagerons avantageront avantagez avantageâmes avantageât avantageâtes avantagiez avantagions avantagèrent avantagé avantagée avantagées avantagés
+avantageux: avantageuse avantageuses
+avarier: avaria avariai avariaient avariais avariait avariant avarias avariasse avariassent avariasses avariassiez avariassions avarient avariera avarierai avarieraient avarierais avarierait avarieras avarierez avarieriez avarierions avarierons avarieront avariez avariiez avariions avarions avariâmes avariât avariâtes avarièrent avarié avariée avariées avariés
+avenir: avenirs
+aventurer: aventura aventurai aventuraient aventurais aventurait aventurant aventuras aventurasse aventurassent aventurasses aventurassiez aventurassions aventurent aventurera aventurerai aventureraient aventurerais aventurerait aventureras aventurerez aventureriez aventurerions aventurerons aventureront aventurez aventuriez aventurions aventurons aventurâmes aventurât aventurâtes aventurèrent aventuré aventurée aventurées aventurés
+aventurier: aventuriers aventurière aventurières
+averse: averses
+avertir: averti avertie averties avertira avertirai avertiraient avertirais avertirait avertiras avertirent avertirez avertiriez avertirions avertirons avertiront avertis avertissaient avertissais avertissait avertissant avertisse avertissent avertisses avertissez avertissiez avertissions avertissons avertit avertîmes avertît avertîtes
+avertissement: avertissements
+aveu: aveux
+aveugle: aveugles
+aviron: avirons
+aviser: avisa avisai avisaient avisais avisait avisant avisas avisasse avisassent avisasses avisassiez avisassions avise avisent avisera aviserai aviseraient aviserais aviserait aviseras aviserez aviseriez aviserions aviserons aviseront avises avisez avisiez avisions avisons avisâmes avisât avisâtes avisèrent avisée avisées avisés
+avocat: avocate avocates avocats
+avoir: a avoirs
+avortement: avortements
+avorter: avorta avortai avortaient avortais avortait avortant avortas avortasse avortassent avortasses avortassiez avortassions avorte avortent avortera avorterai avorteraient avorterais avorterait avorteras avorterez avorteriez avorterions avorterons avorteront avortes avortez avortiez avortions avortons avortâmes avortât avortâtes avortèrent avorté avortée avortées avortés
+avouer: avoua avouai avouaient avouais avouait avouant avouas avouasse avouassent avouasses avouassiez avouassions avoue avouent avouera avouerai avoueraient avouerais avouerait avoueras avouerez avoueriez avouerions avouerons avoueront avoues avouez avouiez avouions avouons avouâmes avouât avouâtes avouèrent avoué avouée avouées avoués
+avril: avrils
+axer: axai axaient axais axait axant axas axasse axassent axasses axassiez axassions axent axera axerai axeraient axerais axerait axeras axerez axeriez axerions axerons axeront axez axiez axions axons axâmes axât axâtes axèrent axée axées
+aérien: aérienne aériennes aériens
+aérobique: aérobiques
+aérodynamique: aérodynamiques
+aéronautique: aéronautiques
+aéronef: aéronefs
+aéroplane: aéroplanes
+aéroport: aéroports
+aérospatial: aérospatiale aérospatiales aérospatials
+bac: bacs
+baccalauréat: baccalauréats
+badauderie: badauderies
+bagage: bagages
+bagarrer: bagarra bagarrai bagarraient bagarrais bagarrait bagarrant bagarras bagarrasse bagarrassent bagarrasses bagarrassiez bagarrassions bagarrent bagarrera bagarrerai bagarreraient bagarrerais bagarrerait bagarreras bagarrerez bagarreriez bagarrerions bagarrerons bagarreront bagarrez bagarriez bagarrions bagarrons bagarrâmes bagarrât bagarrâtes bagarrèrent bagarré bagarrée bagarrées bagarrés
+baguette: baguettes
+baie: baies
+baignade: baignades
+baigner: baigna baignai baignaient baignais baignait baignant baignas baignasse baignassent baignasses baignassiez baignassions baigne baignent baignera baignerai baigneraient baignerais baignerait baigneras baignerez baigneriez baignerions baignerons baigneront baignes baignez baigniez baignions baignons baignâmes baignât baignâtes baignèrent baigné baignée baignées baignés
+baignoire: baignoires
+baiser: baisa baisai baisaient baisais baisait baisant baisas baisasse baisassent baisasses baisassiez baisassions baise baisent baisera baiserai baiseraient baiserais baiserait baiseras baiserez baiseriez baiserions baiserons baiseront baisers baises baisez baisiez baisions baisons baisâmes baisât baisâtes baisèrent baisé baisée baisées baisés
+baisser: baissa baissai baissaient baissais baissait baissant baissas baissasse baissassent baissasses baissassiez baissassions baissent baissera baisserai baisseraient baisserais baisserait baisseras baisserez baisseriez baisserions baisserons baisseront baissez baissiez baissions baissons baissâmes baissât baissâtes baissèrent baissé baissée baissées baissés
+balade: balades
+balai: balais
+balayer: balaie balaient balaiera balaierai balaieraient balaierais balaierait balaieras balaierez balaieriez balaierions balaierons balaieront balaies balaya balayai balayaient balayais balayait balayant balayas balayasse balayassent balayasses balayassiez balayassions balaye balayent balayera balayerai balayeraient balayerais balayerait balayeras balayerez balayeriez balayerions balayerons balayeront balayes balayez balayiez balayions balayons balayâmes balayât balayâtes balayèrent balayé balayée balayées balayés
+balcon: balcons
+baleine: baleines
+balise: balises
+baller: balla ballai ballaient ballais ballait ballant ballas ballasse ballassent ballasses ballassiez ballassions ballent ballera ballerai balleraient ballerais ballerait balleras ballerez balleriez ballerions ballerons balleront ballez balliez ballions ballâmes ballât ballâtes ballèrent ballé ballée ballées ballés
+ballottage: ballottages
+balourd: balourde balourdes balourds
+banal: banale banales banals
+banane: bananes
+bancaire: bancaires
+bande: bandes
+banlieue: banlieues
+bannière: bannières
+banqueroute: banqueroutes
+banquette: banquettes
+baptiser: baptisa baptisai baptisaient baptisais baptisait baptisant baptisas baptisasse baptisassent baptisasses baptisassiez baptisassions baptise baptisent baptisera baptiserai baptiseraient baptiserais baptiserait baptiseras baptiserez baptiseriez baptiserions baptiserons baptiseront baptises baptisez baptisiez baptisions baptisons baptisâmes baptisât baptisâtes baptisèrent baptisé baptisée baptisées baptisés
+baptême: baptêmes
+barbare: barbares
+barbe: barbes
+barbiche: barbiches
+barbier: barbiers
+barbouze: barbouzes
+baril: barils
+baromètre: baromètres
+barométrique: barométriques
+barque: barques
+barreau: barreaux
+barrer: barra barrai barraient barrais barrait barrant barras barrasse barrassent barrasses barrassiez barrassions barrent barrera barrerai barreraient barrerais barrerait barreras barrerez barreriez barrerions barrerons barreront barres barrez barriez barrions barrons barrâmes barrât barrâtes barrèrent barrée barrées barrés
+barricader: barricada barricadai barricadaient barricadais barricadait barricadant barricadas barricadasse barricadassent barricadasses barricadassiez barricadassions barricadent barricadera barricaderai barricaderaient barricaderais barricaderait barricaderas barricaderez barricaderiez barricaderions barricaderons barricaderont barricadez barricadiez barricadions barricadons barricadâmes barricadât barricadâtes barricadèrent barricadée barricadées
+barrique: barriques
+barrière: barrières
+basculer: bascula basculai basculaient basculais basculait basculant basculas basculasse basculassent basculasses basculassiez basculassions basculent basculera basculerai basculeraient basculerais basculerait basculeras basculerez basculeriez basculerions basculerons basculeront basculez basculiez basculions basculons basculâmes basculât basculâtes basculèrent basculé basculée basculées basculés
+baser: basa basai basaient basais basait basant basas basasse basassent basasses basassiez basassions basent basera baserai baseraient baserais baserait baseras baserez baseriez baserions baserons baseront basez basiez basions basons basâmes basât basâtes basèrent basée basées
+basilique: basiliques
+basique: basiques
+bassin: bassins
+batailler: batailla bataillai bataillaient bataillais bataillait bataillant bataillas bataillasse bataillassent bataillasses bataillassiez bataillassions bataillent bataillera bataillerai batailleraient bataillerais bataillerait batailleras bataillerez batailleriez bataillerions bataillerons batailleront bataillez batailliez bataillions bataillons bataillâmes bataillât bataillâtes bataillèrent bataillé bataillée bataillées bataillés
+bateau: bateaux
+batteur: batteurs
+battre: battaient battais battait battant batte battent battes battez battiez battions battirent battis battisse battissent battisses battissiez battissions battit battons battra battrai battraient battrais battrait battras battrez battriez battrions battrons battront battu battue battues battus battîmes battît battîtes
+bavard: bavarde bavardes bavards
+bavardage: bavardages
+bazar: bazars
+beauté: beautés
+belge: belges
+berge: berges
+besoin: besoins
+bestialité: bestialités
+bibliographique: bibliographiques
+bibliothèque: bibliothèques
+biblique: bibliques
+bicyclette: bicyclettes
+bien: biens
+bienfaisant: bienfaisante bienfaisantes bienfaisants
+bienvenu: bienvenues bienvenus
+bifteck: biftecks
+bijouterie: bijouteries
+bilan: bilans
+bilingue: bilingues
+billet: billets
+binaire: binaires
+biocarburant: biocarburants
+biochimique: biochimiques
+biodiversité: biodiversités
+biologie: biologies
+biologique: biologiques
+biologiste: biologistes
+biomasse: biomasses
+biomédecine: biomédecines
+birman: birmane birmanes birmans
+biscayen: biscayenne biscayennes biscayens
+biscaïen: biscaïenne biscaïennes biscaïens
+bisexualité: bisexualités
+bisou: bisous
+bière: bières
+blague: blagues
+blesser: blessa blessai blessaient blessais blessait blessant blessas blessasse blessassent blessasses blessassiez blessassions blesse blessent blessera blesserai blesseraient blesserais blesserait blesseras blesserez blesseriez blesserions blesserons blesseront blesses blessez blessiez blessions blessons blessâmes blessât blessâtes blessèrent
+blessure: blessures
+bleu: bleue bleues bleus
+blocage: blocages
+bloquer: bloqua bloquai bloquaient bloquais bloquait bloquant bloquas bloquasse bloquassent bloquasses bloquassiez bloquassions bloque bloquent bloquera bloquerai bloqueraient bloquerais bloquerait bloqueras bloquerez bloqueriez bloquerions bloquerons bloqueront bloques bloquez bloquiez bloquions bloquons bloquâmes bloquât bloquâtes bloquèrent bloqué bloquée bloquées bloqués
+blâmer: blâma blâmai blâmaient blâmais blâmait blâmant blâmas blâmasse blâmassent blâmasses blâmassiez blâmassions blâment blâmera blâmerai blâmeraient blâmerais blâmerait blâmeras blâmerez blâmeriez blâmerions blâmerons blâmeront blâmez blâmiez blâmions blâmons blâmâmes blâmât blâmâtes blâmèrent blâmée blâmées
+blé: blés
+boire: boira boirai boiraient boirais boirait boiras boirez boiriez boirions boirons boiront boit boive boivent boives bue bues burent busse bussent busses bussiez bussions buvaient buvais buvait buvant buvez buviez buvions buvons bûmes bûtes
+boisson: boissons
+bombardement: bombardements
+bombarder: bombarda bombardai bombardaient bombardais bombardait bombardant bombardas bombardasse bombardassent bombardasses bombardassiez bombardassions bombarde bombardent bombardera bombarderai bombarderaient bombarderais bombarderait bombarderas bombarderez bombarderiez bombarderions bombarderons bombarderont bombardes bombardez bombardiez bombardions bombardons bombardâmes bombardât bombardâtes bombardèrent bombardé bombardée bombardées bombardés
+bombe: bombes
+bonbon: bonbons
+bondir: bondi bondie bondies bondira bondirai bondiraient bondirais bondirait bondiras bondirent bondirez bondiriez bondirions bondirons bondiront bondis bondissaient bondissais bondissait bondissant bondisse bondissent bondisses bondissez bondissiez bondissions bondissons bondit bondîmes bondît bondîtes
+bonheur: bonheurs
+bonification: bonifications
+bonjour: bonjours
+bord: bords
+bordure: bordures
+borner: borna bornai bornaient bornais bornait bornant bornas bornasse bornassent bornasses bornassiez bornassions bornent bornera bornerai borneraient bornerais bornerait borneras bornerez borneriez bornerions bornerons borneront bornes bornez borniez bornions bornons bornâmes bornât bornâtes bornèrent bornée bornées bornés
+bosser: bossa bossai bossaient bossais bossait bossant bossas bossasse bossassent bossasses bossassiez bossassions bossent bossera bosserai bosseraient bosserais bosserait bosseras bosserez bosseriez bosserions bosserons bosseront bossez bossiez bossions bossons bossâmes bossât bossâtes bossèrent bossé bossée bossées
+botanique: botaniques
+botter: botta bottai bottaient bottais bottait bottant bottas bottasse bottassent bottasses bottassiez bottassions bottent bottera botterai botteraient botterais botterait botteras botterez botteriez botterions botterons botteront bottez bottiez bottions bottons bottâmes bottât bottâtes bottèrent botté bottée bottées bottés
+bouche: bouches
+bouchon: bouchons
+bouchée: bouchées
+boucler: boucla bouclai bouclaient bouclais bouclait bouclant bouclas bouclasse bouclassent bouclasses bouclassiez bouclassions bouclent bouclera bouclerai boucleraient bouclerais bouclerait boucleras bouclerez boucleriez bouclerions bouclerons boucleront boucles bouclez boucliez bouclions bouclons bouclâmes bouclât bouclâtes bouclèrent bouclé bouclée bouclées bouclés
+bouclier: boucliers
+bouddhisme: bouddhismes
+bouddhiste: bouddhistes
+boue: boues
+bouffer: bouffa bouffai bouffaient bouffais bouffait bouffant bouffas bouffasse bouffassent bouffasses bouffassiez bouffassions bouffe bouffent bouffera boufferai boufferaient boufferais boufferait boufferas boufferez boufferiez boufferions boufferons boufferont bouffes bouffez bouffiez bouffions bouffons bouffâmes bouffât bouffâtes bouffèrent bouffé bouffée bouffées bouffés
+bouger: bouge bougea bougeai bougeaient bougeais bougeait bougeant bougeas bougeasse bougeassent bougeasses bougeassiez bougeassions bougent bougeons bougera bougerai bougeraient bougerais bougerait bougeras bougerez bougeriez bougerions bougerons bougeront bouges bougez bougeâmes bougeât bougeâtes bougiez bougions bougèrent bougé bougée bougées bougés
+bougie: bougies
+boulanger: boulangers boulangère boulangères
+boulangerie: boulangeries
+bouler: boula boulai boulaient boulais boulait boulant boulas boulasse boulassent boulasses boulassiez boulassions boulent boulera boulerai bouleraient boulerais boulerait bouleras boulerez bouleriez boulerions boulerons bouleront boulez bouliez boulions boulons boulâmes boulât boulâtes boulèrent boulé boulée boulées boulés
+bouleverser: bouleversa bouleversai bouleversaient bouleversais bouleversait bouleversant bouleversas bouleversasse bouleversassent bouleversasses bouleversassiez bouleversassions bouleverse bouleversent bouleversera bouleverserai bouleverseraient bouleverserais bouleverserait bouleverseras bouleverserez bouleverseriez bouleverserions bouleverserons bouleverseront bouleverses bouleversez bouleversiez bouleversions bouleversons bouleversâmes bouleversât bouleversâtes bouleversèrent bouleversé bouleversée bouleversées bouleversés
+boulot: boulots
+bourg: bourgs
+bourrasque: bourrasques
+bourreau: bourreaux
+boursier: boursiers boursière boursières
+boussole: boussoles
+bouteille: bouteilles
+bouton: boutons
+boutonner: boutonna boutonnai boutonnaient boutonnais boutonnait boutonnant boutonnas boutonnasse boutonnassent boutonnasses boutonnassiez boutonnassions boutonne boutonnent boutonnera boutonnerai boutonneraient boutonnerais boutonnerait boutonneras boutonnerez boutonneriez boutonnerions boutonnerons boutonneront boutonnes boutonnez boutonniez boutonnions boutonnons boutonnâmes boutonnât boutonnâtes boutonnèrent boutonné boutonnée boutonnées boutonnés
+bouée: bouées
+boîte: boîtes
+brancher: brancha branchai branchaient branchais branchait branchant branchas branchasse branchassent branchasses branchassiez branchassions branchent branchera brancherai brancheraient brancherais brancherait brancheras brancherez brancheriez brancherions brancherons brancheront branchez branchiez branchions branchons branchâmes branchât branchâtes branchèrent branché branchée branchées
+brandir: brandi brandie brandies brandira brandirai brandiraient brandirais brandirait brandiras brandirent brandirez brandiriez brandirions brandirons brandiront brandis brandissaient brandissais brandissait brandissant brandisse brandissent brandisses brandissez brandissiez brandissions brandissons brandit brandîmes brandît brandîtes
+brasserie: brasseries
+bref: brefs brève brèves
+brevet: brevets
+brillant: brillante brillantes brillants
+briller: brilla brillai brillaient brillais brillait brillas brillasse brillassent brillasses brillassiez brillassions brille brillent brillera brillerai brilleraient brillerais brillerait brilleras brillerez brilleriez brillerions brillerons brilleront brilles brillez brilliez brillions brillons brillâmes brillât brillâtes brillèrent brillé brillée brillées brillés
+brique: briques
+briser: brisa brisai brisaient brisais brisait brisant brisas brisasse brisassent brisasses brisassiez brisassions brisent brisera briserai briseraient briserais briserait briseras briserez briseriez briserions briserons briseront brisez brisiez brisions brisons brisâmes brisât brisâtes brisèrent brisé brisée brisées brisés
+britannique: britanniques
+brochette: brochettes
+broder: broda brodai brodaient brodais brodait brodant brodas brodasse brodassent brodasses brodassiez brodassions brode brodent brodera broderai broderaient broderais broderait broderas broderez broderiez broderions broderons broderont brodes brodez brodiez brodions brodons brodâmes brodât brodâtes brodèrent brodé brodée brodées brodés
+broncher: broncha bronchai bronchaient bronchais bronchait bronchant bronchas bronchasse bronchassent bronchasses bronchassiez bronchassions bronche bronchent bronchera broncherai broncheraient broncherais broncherait broncheras broncherez broncheriez broncherions broncherons broncheront bronches bronchez bronchiez bronchions bronchons bronchâmes bronchât bronchâtes bronchèrent bronché bronchée bronchées bronchés
+brosse: brosses
+brouetter: brouetta brouettai brouettaient brouettais brouettait brouettant brouettas brouettasse brouettassent brouettasses brouettassiez brouettassions brouettent brouettera brouetterai brouetteraient brouetterais brouetterait brouetteras brouetterez brouetteriez brouetterions brouetterons brouetteront brouettes brouettez brouettiez brouettions brouettons brouettâmes brouettât brouettâtes brouettèrent brouetté brouettée brouettées brouettés
+brouillard: brouillards
+brouillon: brouillons
+bruit: bruits
+brun: brune brunes bruns
+brut: brutes bruts
+brutalité: brutalités
+brèche: brèches
+brésilien: brésilienne brésiliennes brésiliens
+brûlant: brûlante brûlantes brûlants
+brûler: brûla brûlai brûlaient brûlais brûlait brûlas brûlasse brûlassent brûlasses brûlassiez brûlassions brûle brûlent brûlera brûlerai brûleraient brûlerais brûlerait brûleras brûlerez brûleriez brûlerions brûlerons brûleront brûles brûlez brûliez brûlions brûlons brûlâmes brûlât brûlâtes brûlèrent brûlée brûlées brûlés
+brûlure: brûlures
+budgétaire: budgétaires
+buffle: buffles
+bulgare: bulgares
+bureaucratie: bureaucraties
+bureaucratique: bureaucratiques
+bâtiment: bâtiments
+bâtir: bâti bâtie bâties bâtira bâtirai bâtiraient bâtirais bâtirait bâtiras bâtirent bâtirez bâtiriez bâtirions bâtirons bâtiront bâtis bâtissaient bâtissais bâtissait bâtissant bâtisse bâtissent bâtisses bâtissez bâtissiez bâtissions bâtissons bâtit bâtîmes bâtît bâtîtes
+bébé: bébés
+bénignité: bénignités
+bénédiction: bénédictions
+bénéfice: bénéfices
+bénéficier: bénéficia bénéficiai bénéficiaient bénéficiais bénéficiait bénéficiant bénéficias bénéficiasse bénéficiassent bénéficiasses bénéficiassiez bénéficiassions bénéficie bénéficient bénéficiera bénéficierai bénéficieraient bénéficierais bénéficierait bénéficieras bénéficierez bénéficieriez bénéficierions bénéficierons bénéficieront bénéficies bénéficiez bénéficiiez bénéficiions bénéficions bénéficiâmes bénéficiât bénéficiâtes bénéficièrent bénéficié bénéficiée bénéficiées bénéficiés
+bénéfique: bénéfiques
+béquille: béquilles
+bétail: bétails
+béton: bétons
+bête: bêtes
+bûcher: bûchers
+cabine: cabines
+cacher: cacha cachai cachaient cachais cachait cachant cachas cachasse cachassent cachasses cachassiez cachassions cachent cachera cacherai cacheraient cacherais cacherait cacheras cacherez cacheriez cacherions cacherons cacheront cachez cachiez cachions cachons cachâmes cachât cachâtes cachèrent cachée cachées
+cachet: cachets
+cacheter: cacheta cachetai cachetaient cachetais cachetait cachetant cachetas cachetasse cachetassent cachetasses cachetassiez cachetassions cachetez cachetiez cachetions cachetons cachette cachettent cachettera cachetterai cachetteraient cachetterais cachetterait cachetteras cachetterez cachetteriez cachetterions cachetterons cachetteront cachettes cachetâmes cachetât cachetâtes cachetèrent cacheté cachetée cachetées cachetés
+cadavre: cadavres
+cadeau: cadeaux
+cadence: cadences
+cadrage: cadrages
+cadran: cadrans
+cadrer: cadra cadrai cadraient cadrais cadrait cadrant cadras cadrasse cadrassent cadrasses cadrassiez cadrassions cadrent cadrera cadrerai cadreraient cadrerais cadrerait cadreras cadrerez cadreriez cadrerions cadrerons cadreront cadrez cadriez cadrions cadrons cadrâmes cadrât cadrâtes cadrèrent cadrée cadrées
+cahier: cahiers
+cahute: cahutes
+caillou: cailloux
+caisse: caisses
+caissier: caissiers caissière caissières
+calamar: calamars
+calamité: calamités
+calcul: calculs
+calculer: calcula calculai calculaient calculais calculait calculant calculas calculasse calculassent calculasses calculassiez calculassions calcule calculent calculera calculerai calculeraient calculerais calculerait calculeras calculerez calculeriez calculerions calculerons calculeront calcules calculez calculiez calculions calculons calculâmes calculât calculèrent calculé calculée calculées calculés
+cale: cales
+calendrier: calendriers
+califonien: califonienne califoniennes califoniens
+californien: californienne californiennes californiens
+calmar: calmars
+calme: calmes
+camarade: camarades
+camion: camions
+campagne: campagnes
+camper: campa campai campaient campais campait campant campas campasse campassent campasses campassiez campassions campe campent campera camperai camperaient camperais camperait camperas camperez camperiez camperions camperons camperont campes campez campiez campions campons campâmes campât campâtes campèrent campé campée campées campés
+canadien: canadienne canadiennes
+canalisation: canalisations
+canapé: canapés
+canard: canards
+canari: canaris
+canarien: canarienne canariennes canariens
+candidat: candidats
+candidature: candidatures
+canonique: canoniques
+caoutchouc: caoutchoucs
+capaciter: capacita capacitai capacitaient capacitais capacitait capacitant capacitas capacitasse capacitassent capacitasses capacitassiez capacitassions capacite capacitent capacitera capaciterai capaciteraient capaciterais capaciterait capaciteras capaciterez capaciteriez capaciterions capaciterons capaciteront capacites capacitez capacitiez capacitions capacitons capacitâmes capacitât capacitâtes capacitèrent capacitée capacitées
+capitaine: capitaines
+capitale: capitales
+capitalisme: capitalismes
+caprice: caprices
+capricieux: capricieuse capricieuses
+captage: captages
+capteur: capteurs
+captivité: captivités
+capturer: captura capturai capturaient capturais capturait capturant capturas capturasse capturassent capturasses capturassiez capturassions capturent capturera capturerai captureraient capturerais capturerait captureras capturerez captureriez capturerions capturerons captureront capturez capturiez capturions capturons capturâmes capturât capturâtes capturèrent capturée capturées
+caractère: caractères
+caractérisation: caractérisations
+caractériser: caractérisa caractérisai caractérisaient caractérisais caractérisait caractérisant caractérisas caractérisasse caractérisassent caractérisasses caractérisassiez caractérisassions caractérise caractérisent caractérisera caractériserai caractériseraient caractériserais caractériserait caractériseras caractériserez caractériseriez caractériserions caractériserons caractériseront caractérises caractérisez caractérisiez caractérisions caractérisons caractérisâmes caractérisât caractérisâtes caractérisèrent caractérisé caractérisée caractérisées caractérisés
+caractéristique: caractéristiques
+carbone: carbones
+carburant: carburants
+cardiaque: cardiaques
+caressant: caressante caressantes caressants
+caresser: caressa caressai caressaient caressais caressait caressas caressasse caressassent caressasses caressassiez caressassions caressent caressera caresserai caresseraient caresserais caresserait caresseras caresserez caresseriez caresserions caresserons caresseront caressez caressiez caressions caressons caressâmes caressât caressâtes caressèrent caressé caressée caressées caressés
+cargaison: cargaisons
+caricaturer: caricatura caricaturai caricaturaient caricaturais caricaturait caricaturant caricaturas caricaturasse caricaturassent caricaturasses caricaturassiez caricaturassions caricaturent caricaturera caricaturerai caricatureraient caricaturerais caricaturerait caricatureras caricaturerez caricatureriez caricaturerions caricaturerons caricatureront caricaturez caricaturiez caricaturions caricaturons caricaturâmes caricaturât caricaturâtes caricaturèrent caricaturée caricaturées
+carnaval: carnavals
+carnet: carnets
+carotte: carottes
+carpe: carpes
+carreau: carreaux
+carrer: carra carrai carraient carrais carrait carrant carras carrasse carrassent carrasses carrassiez carrassions carre carrent carrera carrerai carreraient carrerais carrerait carreras carrerez carreriez carrerions carrerons carreront carres carrez carriez carrions carrons carrâmes carrât carrâtes carrèrent carré carrée carrées carrés
+carrière: carrières
+carton: cartons
+casbah: casbahs
+caser: casai casaient casais casait casant casas casasse casassent casasses casassiez casassions casent casera caserai caseraient caserais caserait caseras caserez caseriez caserions caserons caseront casez casiez casions casons casâmes casât casâtes casèrent casée casées
+caserner: caserna casernai casernaient casernais casernait casernant casernas casernasse casernassent casernasses casernassiez casernassions casernent casernera casernerai caserneraient casernerais casernerait caserneras casernerez caserneriez casernerions casernerons caserneront casernez caserniez casernions casernons casernâmes casernât casernâtes casernèrent caserné casernée casernées casernés
+casier: casiers
+casque: casques
+casser: cassa cassai cassaient cassais cassait cassant cassas cassasse cassassent cassasses cassassiez cassassions casse cassent cassera casserai casseraient casserais casserait casseras casserez casseriez casserions casserons casseront casses cassez cassiez cassions cassons cassâmes cassât cassâtes cassèrent cassé cassée cassées cassés
+castillan: castillane castillanes castillans
+catalogage: catalogages
+cataloguer: catalogua cataloguai cataloguaient cataloguais cataloguait cataloguant cataloguas cataloguasse cataloguassent cataloguasses cataloguassiez cataloguassions cataloguent cataloguera cataloguerai catalogueraient cataloguerais cataloguerait catalogueras cataloguerez catalogueriez cataloguerions cataloguerons catalogueront catalogues cataloguez cataloguiez cataloguions cataloguons cataloguâmes cataloguât cataloguâtes cataloguèrent cataloguée cataloguées catalogués
+catastropher: catastropha catastrophai catastrophaient catastrophais catastrophait catastrophant catastrophas catastrophasse catastrophassent catastrophasses catastrophassiez catastrophassions catastrophent catastrophera catastropherai catastropheraient catastropherais catastropherait catastropheras catastropherez catastropheriez catastropherions catastropherons catastropheront catastrophes catastrophez catastrophiez catastrophions catastrophons catastrophâmes catastrophât catastrophâtes catastrophèrent catastrophée catastrophées catastrophés
+catastrophique: catastrophiques
+catholique: catholiques
+cathédrale: cathédrales
+cauchemar: cauchemars
+causalité: causalités
+causer: causa causai causaient causais causait causant causas causasse causassent causasses causassiez causassions causent causera causerai causeraient causerais causerait causeras causerez causeriez causerions causerons causeront causez causiez causions causons causâmes causât causâtes causèrent causée causées
+cautionner: cautionna cautionnai cautionnaient cautionnais cautionnait cautionnant cautionnas cautionnasse cautionnassent cautionnasses cautionnassiez cautionnassions cautionne cautionnent cautionnera cautionnerai cautionneraient cautionnerais cautionnerait cautionneras cautionnerez cautionneriez cautionnerions cautionnerons cautionneront cautionnes cautionnez cautionniez cautionnions cautionnons cautionnâmes cautionnât cautionnâtes cautionnèrent cautionné cautionnée cautionnées cautionnés
+cavalerie: cavaleries
+cavité: cavités
+ceindre: ceignaient ceignais ceignait ceignant ceigne ceignent ceignes ceignez ceigniez ceignions ceignirent ceignis ceignisse ceignissent ceignisses ceignissiez ceignissions ceignit ceignons ceignîmes ceignît ceignîtes ceindra ceindrai ceindraient ceindrais ceindrait ceindras ceindrez ceindriez ceindrions ceindrons ceindront ceins ceint ceinte ceintes ceints
+ceinturer: ceintura ceinturai ceinturaient ceinturais ceinturait ceinturant ceinturas ceinturasse ceinturassent ceinturasses ceinturassiez ceinturassions ceinturent ceinturera ceinturerai ceintureraient ceinturerais ceinturerait ceintureras ceinturerez ceintureriez ceinturerions ceinturerons ceintureront ceinturez ceinturiez ceinturions ceinturons ceinturâmes ceinturât ceinturâtes ceinturèrent ceinturé ceinturée ceinturées ceinturés
+celer: celai celaient celais celait celant celas celasse celassent celasses celassiez celassions celez celiez celions celons celâmes celât celâtes celèrent celé celée celées celés cèle cèlent cèlera cèlerai cèleraient cèlerais cèlerait cèleras cèlerez cèleriez cèlerions cèlerons cèleront cèles
+cellulaire: cellulaires
+cellule: cellules
+celtique: celtiques
+cendrier: cendriers
+censurer: censura censurai censuraient censurais censurait censurant censuras censurasse censurassent censurasses censurassiez censurassions censurent censurera censurerai censureraient censurerais censurerait censureras censurerez censureriez censurerions censurerons censureront censures censurez censuriez censurions censurons censurâmes censurât censurâtes censurèrent censurée censurées censurés
+centaine: centaines
+centenaire: centenaires
+centrale: centrales
+centraliser: centralisa centralisai centralisaient centralisais centralisait centralisant centralisas centralisasse centralisassent centralisasses centralisassiez centralisassions centralise centralisent centralisera centraliserai centraliseraient centraliserais centraliserait centraliseras centraliserez centraliseriez centraliserions centraliserons centraliseront centralises centralisez centralisiez centralisions centralisons centralisâmes centralisât centralisâtes centralisèrent centralisé centralisée centralisées centralisés
+centrer: centra centrai centraient centrais centrait centrant centras centrasse centrassent centrasses centrassiez centrassions centrent centrera centrerai centreraient centrerais centrerait centreras centrerez centreriez centrerions centrerons centreront centrez centriez centrions centrons centrâmes centrât centrâtes centrèrent centrée centrées
+cercler: cercla cerclai cerclaient cerclais cerclait cerclant cerclas cerclasse cerclassent cerclasses cerclassiez cerclassions cerclent cerclera cerclerai cercleraient cerclerais cerclerait cercleras cerclerez cercleriez cerclerions cerclerons cercleront cerclez cercliez cerclions cerclons cerclâmes cerclât cerclâtes cerclèrent cerclé cerclée cerclées cerclés
+cercueil: cercueils
+cerise: cerises
+certificat: certificats
+certifier: certifia certifiai certifiaient certifiais certifiait certifiant certifias certifiasse certifiassent certifiasses certifiassiez certifiassions certifie certifient certifiera certifierai certifieraient certifierais certifierait certifieras certifierez certifieriez certifierions certifierons certifieront certifies certifiez certifiiez certifiions certifions certifiâmes certifiât certifiâtes certifièrent certifié certifiée certifiées certifiés
+certitude: certitudes
+cerveau: cerveaux
+cesser: cessa cessai cessaient cessais cessait cessant cessas cessasse cessassent cessasses cessassiez cessassions cesse cessent cessera cesserai cesseraient cesserais cesserait cesseras cesserez cesseriez cesserions cesserons cesseront cesses cessez cessiez cessions cessons cessâmes cessât cessâtes cessèrent cessé cessée cessées cessés
+chaise: chaises
+chaleur: chaleurs
+chambrer: chambra chambrai chambraient chambrais chambrait chambrant chambras chambrasse chambrassent chambrasses chambrassiez chambrassions chambrent chambrera chambrerai chambreraient chambrerais chambrerait chambreras chambrerez chambreriez chambrerions chambrerons chambreront chambrez chambriez chambrions chambrons chambrâmes chambrât chambrâtes chambrèrent chambré chambrée chambrées chambrés
+champignon: champignons
+championnat: championnats
+chancelier: chanceliers chancelière chancelières
+chanfrein: chanfreins
+changement: changements
+changer: changea changeai changeaient changeais changeait changeant changeas changeasse changeassent changeasses changeassiez changeassions changent changeons changera changerai changeraient changerais changerait changeras changerez changeriez changerions changerons changeront changez changeâmes changeât changeâtes changiez changions changèrent changée changées
+chanson: chansons
+chantage: chantages
+chanter: chanta chantai chantaient chantais chantait chantant chantas chantasse chantassent chantasses chantassiez chantassions chante chantent chantera chanterai chanteraient chanterais chanterait chanteras chanterez chanteriez chanterions chanterons chanteront chantes chantez chantiez chantions chantons chantâmes chantât chantâtes chantèrent chanté chantée chantées chantés
+chanteur: chanteurs chanteuses
+chantier: chantiers
+chaotique: chaotiques
+chapeau: chapeaux
+chapelle: chapelles
+chapitrer: chapitra chapitrai chapitraient chapitrais chapitrait chapitrant chapitras chapitrasse chapitrassent chapitrasses chapitrassiez chapitrassions chapitrent chapitrera chapitrerai chapitreraient chapitrerais chapitrerait chapitreras chapitrerez chapitreriez chapitrerions chapitrerons chapitreront chapitrez chapitriez chapitrions chapitrons chapitrâmes chapitrât chapitrâtes chapitrèrent chapitré chapitrée chapitrées chapitrés
+char: chars
+charbon: charbons
+charger: chargea chargeai chargeaient chargeais chargeait chargeant chargeas chargeasse chargeassent chargeasses chargeassiez chargeassions chargent chargeons chargera chargerai chargeraient chargerais chargerait chargeras chargerez chargeriez chargerions chargerons chargeront chargez chargeâmes chargeât chargeâtes chargiez chargions chargèrent chargée chargées
+charismatique: charismatiques
+charité: charités
+charmer: charma charmai charmaient charmais charmait charmas charmasse charmassent charmasses charmassiez charmassions charment charmera charmerai charmeraient charmerais charmerait charmeras charmerez charmeriez charmerions charmerons charmeront charmez charmiez charmions charmons charmâmes charmât charmâtes charmèrent charmé charmée charmées charmés
+charte: chartes
+chasser: chassa chassai chassaient chassais chassait chassant chassas chassasse chassassent chassasses chassassiez chassassions chassent chassera chasserai chasseraient chasserais chasserait chasseras chasserez chasseriez chasserions chasserons chasseront chassez chassiez chassions chassons chassâmes chassât chassâtes chassèrent chassé chassée chassées chassés
+chasseur: chasseurs chasseuse chasseuses
+chaud: chaude chaudes chauds
+chauffer: chauffa chauffai chauffaient chauffais chauffait chauffant chauffas chauffasse chauffassent chauffasses chauffassiez chauffassions chauffe chauffent chauffera chaufferai chaufferaient chaufferais chaufferait chaufferas chaufferez chaufferiez chaufferions chaufferons chaufferont chauffes chauffez chauffiez chauffions chauffons chauffâmes chauffât chauffâtes chauffèrent chauffé chauffée chauffées chauffés
+chausser: chaussa chaussai chaussaient chaussais chaussait chaussant chaussas chaussasse chaussassent chaussasses chaussassiez chaussassions chausse chaussent chaussera chausserai chausseraient chausserais chausserait chausseras chausserez chausseriez chausserions chausserons chausseront chausses chaussez chaussiez chaussions chaussons chaussâmes chaussât chaussâtes chaussèrent chaussées
+chaussette: chaussettes
+chausseur: chausseurs chausseuse chausseuses
+chaussure: chaussures
+chauve: chauves
+chaîne: chaînes
+chaînon: chaînons
+chemin: chemins
+cheminer: chemina cheminai cheminaient cheminais cheminait cheminant cheminas cheminasse cheminassent cheminasses cheminassiez cheminassions chemine cheminent cheminera cheminerai chemineraient cheminerais cheminerait chemineras cheminerez chemineriez cheminerions cheminerons chemineront chemines cheminez cheminiez cheminions cheminons cheminâmes cheminât cheminâtes cheminèrent cheminé cheminés
+chemise: chemises
+chercher: chercha cherchai cherchaient cherchais cherchait cherchant cherchas cherchasse cherchassent cherchasses cherchassiez cherchassions cherche cherchent cherchera chercherai chercheraient chercherais chercherait chercheras chercherez chercheriez chercherions chercherons chercheront cherches cherchez cherchiez cherchions cherchons cherchâmes cherchât cherchâtes cherchèrent cherché cherchée cherchées cherchés
+chercheur: chercheurs chercheuse chercheuses
+cheval: chevaux
+chevalet: chevalets
+chevaucher: chevaucha chevauchai chevauchaient chevauchais chevauchait chevauchant chevauchas chevauchasse chevauchassent chevauchasses chevauchassiez chevauchassions chevauche chevauchent chevauchera chevaucherai chevaucheraient chevaucherais chevaucherait chevaucheras chevaucherez chevaucheriez chevaucherions chevaucherons chevaucheront chevauches chevauchez chevauchiez chevauchions chevauchons chevauchâmes chevauchât chevauchâtes chevauchèrent chevauché chevauchée chevauchées chevauchés
+chevelure: chevelures
+cheville: chevilles
+chier: chiai chiaient chiais chiait chiant chias chiasse chiassent chiasses chiassiez chiassions chie chient chiera chierai chieraient chierais chierait chieras chierez chieriez chierions chierons chieront chies chiez chiiez chiions chions chiâmes chiât chiâtes chièrent chié chiée chiées chiés
+chiffre: chiffres
+chilien: chilienne chiliennes chiliens
+chimique: chimiques
+chimiste: chimistes
+chimère: chimères
+chiner: chinai chinaient chinais chinait chinant chinas chinasse chinassent chinasses chinassiez chinassions chinent chinera chinerai chineraient chinerais chinerait chineras chinerez chineriez chinerions chinerons chineront chines chinez chiniez chinions chinons chinâmes chinât chinâtes chinèrent chiné chinée chinées chinés
+chinois: chinoise chinoises
+chirurgical: chirurgicale chirurgicales chirurgicaux
+chirurgie: chirurgies
+chirurgien: chirurgienne chirurgiennes chirurgiens
+choc: chocs
+chocolat: chocolats
+choisir: choisi choisie choisies choisira choisirai choisiraient choisirais choisirait choisiras choisirent choisirez choisiriez choisirions choisirons choisiront choisis choisissaient choisissais choisissait choisissant choisisse choisissent choisisses choisissez choisissiez choisissions choisissons choisit choisîmes choisît choisîtes
+choix: choixs
+choquer: choqua choquai choquaient choquais choquait choquant choquas choquasse choquassent choquasses choquassiez choquassions choque choquent choquera choquerai choqueraient choquerais choquerait choqueras choquerez choqueriez choquerions choquerons choqueront choques choquez choquiez choquions choquons choquâmes choquât choquâtes choquèrent choqué choquée choquées choqués
+chorégraphie: chorégraphies
+christianisme: christianismes
+chronique: chroniques
+chrono: chronos
+chronologie: chronologies
+chronologique: chronologiques
+chronomètre: chronomètres
+chuter: chuta chutai chutaient chutais chutait chutant chutas chutasse chutassent chutasses chutassiez chutassions chutent chutera chuterai chuteraient chuterais chuterait chuteras chuterez chuteriez chuterions chuterons chuteront chutez chutiez chutions chutons chutâmes chutât chutâtes chutèrent chuté chutée chutées chutés
+chèque: chèques
+chèvre: chèvres
+chêne: chênes
+chômage: chômages
+chômé: chômée chômées chômés
+cible: cibles
+cidre: cidres
+ciel: ciels cieux
+cigare: cigares
+cil: cils
+cime: cimes
+cimetière: cimetières
+cinglé: cinglée cinglées cinglés
+cinématographique: cinématographiques
+circonstance: circonstances
+circulaire: circulaires
+circuler: circula circulai circulaient circulais circulait circulant circulas circulasse circulassent circulasses circulassiez circulassions circule circulent circulera circulerai circuleraient circulerais circulerait circuleras circulerez circuleriez circulerions circulerons circuleront circules circulez circuliez circulions circulons circulâmes circulât circulâtes circulèrent circulé circulée circulées circulés
+cire: cires
+citer: cita citai citaient citais citait citant citas citasse citassent citasses citassiez citassions citent citera citerai citeraient citerais citerait citeras citerez citeriez citerions citerons citeront citez citiez citions citons citâmes citât citâtes citèrent citée citées
+citerne: citernes
+citoyen: citoyenne citoyennes citoyens
+citoyenneté: citoyennetés
+citron: citrons
+civique: civiques
+clameur: clameurs
+clandestinité: clandestinités
+clarté: clartés
+classement: classements
+classer: classa classai classaient classais classait classant classas classasse classassent classasses classassiez classassions classent classera classerai classeraient classerais classerait classeras classerez classeriez classerions classerons classeront classez classiez classions classons classâmes classât classâtes classèrent classé classée classées
+classique: classiques
+clavier: claviers
+clef: clefs
+clic: clics
+climat: climats
+climatique: climatiques
+climatologique: climatologiques
+clinique: cliniques
+cloche: cloches
+clou: clous
+clouer: cloua clouai clouaient clouais clouait clouant clouas clouasse clouassent clouasses clouassiez clouassions cloue clouent clouera clouerai cloueraient clouerais clouerait cloueras clouerez cloueriez clouerions clouerons cloueront cloues clouez clouiez clouions clouons clouâmes clouât clouâtes clouèrent cloué clouée clouées cloués
+clé: clés
+clôture: clôtures
+coccinelle: coccinelles
+cochon: cochonne cochonnes cochons
+cocotier: cocotiers
+codification: codifications
+coeur: coeurs
+coffre: coffres
+cognitif: cognitifs cognitives
+cohabiter: cohabita cohabitai cohabitaient cohabitais cohabitait cohabitant cohabitas cohabitasse cohabitassent cohabitasses cohabitassiez cohabitassions cohabite cohabitent cohabitera cohabiterai cohabiteraient cohabiterais cohabiterait cohabiteras cohabiterez cohabiteriez cohabiterions cohabiterons cohabiteront cohabites cohabitez cohabitiez cohabitions cohabitons cohabitâmes cohabitât cohabitâtes cohabitèrent cohabité cohabitée cohabitées cohabités
+coiffer: coiffa coiffai coiffaient coiffais coiffait coiffant coiffas coiffasse coiffassent coiffasses coiffassiez coiffassions coiffe coiffent coiffera coifferai coifferaient coifferais coifferait coifferas coifferez coifferiez coifferions coifferons coifferont coiffes coiffez coiffiez coiffions coiffons coiffâmes coiffât coiffâtes coiffèrent coiffé coiffée coiffées coiffés
+coiffeur: coiffeurs coiffeuses
+collaborateur: collaborateurs collaboratrice collaboratrices
+collaborer: collabora collaborai collaboraient collaborais collaborait collaborant collaboras collaborasse collaborassent collaborasses collaborassiez collaborassions collabore collaborent collaborera collaborerai collaboreraient collaborerais collaborerait collaboreras collaborerez collaboreriez collaborerions collaborerons collaboreront collabores collaborez collaboriez collaborions collaborons collaborâmes collaborât collaborâtes collaborèrent collaboré collaborée collaborées collaborés
+collecter: collecta collectai collectaient collectais collectait collectant collectas collectasse collectassent collectasses collectassiez collectassions collecte collectent collectera collecterai collecteraient collecterais collecterait collecteras collecterez collecteriez collecterions collecterons collecteront collectes collectez collectiez collectons collectâmes collectât collectâtes collectèrent collecté collectée collectées collectés
+collectif: collectifs collectives
+collectionneur: collectionneurs collectionneuse collectionneuses
+collectivité: collectivités
+coller: colla collai collaient collais collait collant collas collasse collassent collasses collassiez collassions collent collera collerai colleraient collerais collerait colleras collerez colleriez collerions collerons colleront colles collez colliez collions collons collâmes collât collâtes collèrent collé collée collées collés
+collet: collets
+colline: collines
+colloque: colloques
+collègue: collègues
+colocation: colocations
+colombien: colombienne colombiennes colombiens
+colonne: colonnes
+coloration: colorations
+colère: colères
+combattant: combattante combattantes combattants
+combattre: combats combattaient combattais combattait combatte combattent combattes combattez combattiez combattions combattirent combattis combattisse combattissent combattisses combattissiez combattissions combattit combattons combattra combattrai combattraient combattrais combattrait combattras combattrez combattriez combattrions combattrons combattront combattu combattue combattues combattus combattîmes combattît combattîtes
+combinaison: combinaisons
+combiner: combina combinai combinaient combinais combinait combinant combinas combinasse combinassent combinasses combinassiez combinassions combinent combinera combinerai combineraient combinerais combinerait combineras combinerez combineriez combinerions combinerons combineront combinez combiniez combinions combinons combinâmes combinât combinâtes combinèrent combinée combinées
+combustible: combustibles
+comique: comiques
+comité: comités
+commande: commandes
+commandement: commandements
+commencer: commencent commencera commencerai commenceraient commencerais commencerait commenceras commencerez commenceriez commencerions commencerons commenceront commences commencez commenciez commencions commencèrent commencée commencées commencés commença commençai commençaient commençais commençait commençant commenças commençasse commençassent commençasses commençassiez commençassions commençons commençâmes commençât commençâtes
+commentaire: commentaires
+commenter: commenta commentai commentaient commentais commentait commentant commentas commentasse commentassent commentasses commentassiez commentassions commente commentent commentera commenterai commenteraient commenterais commenterait commenteras commenterez commenteriez commenterions commenterons commenteront commentes commentez commentiez commentions commentons commentâmes commentât commentâtes commentèrent commenté commentée commentées commentés
+commercialiser: commercialisa commercialisai commercialisaient commercialisais commercialisait commercialisant commercialisas commercialisasse commercialisassent commercialisasses commercialisassiez commercialisassions commercialise commercialisent commercialisera commercialiserai commercialiseraient commercialiserais commercialiserait commercialiseras commercialiserez commercialiseriez commercialiserions commercialiserons commercialiseront commercialises commercialisez commercialisiez commercialisions commercialisons commercialisâmes commercialisât commercialisâtes commercialisèrent commercialisé commercialisée commercialisées commercialisés
+commerçant: commerçante commerçantes commerçants
+commettre: commet commets commettaient commettais commettait commettant commette commettent commettes commettez commettiez commettions commettons commettra commettrai commettraient commettrais commettrait commettras commettrez commettriez commettrions commettrons commettront commirent commis commise commises commisse commissent commisses commissiez commîmes commîtes
+commissaire: commissaires
+commodité: commodités
+commun: communs
+communautaire: communautaires
+communauté: communautés
+communicant: communicante communicantes communicants
+communicateur: communicateurs communicatrice communicatrices
+communicatif: communicatifs communicative communicatives
+communiquer: communiqua communiquai communiquaient communiquais communiquait communiquant communiquas communiquasse communiquassent communiquasses communiquassiez communiquassions communiquent communiquera communiquerai communiqueraient communiquerais communiquerait communiqueras communiquerez communiqueriez communiquerions communiquerons communiqueront communiques communiquez communiquiez communiquions communiquons communiquâmes communiquât communiquâtes communiquèrent communiquée communiquées communiqués
+communisme: communismes
+communiste: communistes
+commémoratif: commémoratifs commémoratives
+commérage: commérages
+compagne: compagnes
+compagnie: compagnies
+compagnon: compagnons
+comparaison: comparaisons
+comparatif: comparatifs comparatives
+comparaître: comparaissaient comparaissais comparaissait comparaissant comparaisse comparaissent comparaisses comparaissez comparaissiez comparaissions comparaissons comparaît comparaîtra comparaîtrai comparaîtraient comparaîtrais comparaîtrait comparaîtras comparaîtrez comparaîtriez comparaîtrions comparaîtrons comparaîtront comparu comparue comparues comparurent comparus comparusse comparussent comparusses comparussiez comparussions comparut comparûmes comparût comparûtes
+comparer: compara comparai comparaient comparait comparant comparas comparasse comparassent comparasses comparassiez comparassions comparent comparera comparerai compareraient comparerais comparerait compareras comparerez compareriez comparerions comparerons compareront comparez compariez comparions comparons comparâmes comparât comparâtes comparèrent comparée comparées
+compartiment: compartiments
+comparution: comparutions
+compatibilité: compatibilités
+compatriote: compatriotes
+compenser: compensa compensai compensaient compensais compensait compensant compensas compensasse compensassent compensasses compensassiez compensassions compense compensent compensera compenserai compenseraient compenserais compenserait compenseras compenserez compenseriez compenserions compenserons compenseront compenses compensez compensiez compensions compensons compensâmes compensât compensâtes compensèrent compensé compensée compensées compensés
+compilateur: compilateurs
+complaire: complaira complairai complairaient complairais complairait complairas complairez complairiez complairions complairons complairont complais complaisaient complaisais complaisait complaise complaisent complaises complaisez complaisiez complaisions complaisons complaît complu complurent complusse complussent complusses complussiez complussions complut complûmes complût complûtes
+complet: complets
+complexité: complexités
+complice: complices
+complicité: complicités
+compliquer: compliqua compliquai compliquaient compliquais compliquait compliquant compliquas compliquasse compliquassent compliquasses compliquassiez compliquassions complique compliquent compliquera compliquerai compliqueraient compliquerais compliquerait compliqueras compliquerez compliqueriez compliquerions compliquerons compliqueront compliques compliquez compliquiez compliquions compliquons compliquâmes compliquât compliquâtes compliquèrent compliqué compliquée compliquées compliqués
+complot: complots
+complémentaire: complémentaires
+complémentarité: complémentarités
+compléter: complètent compléta complétai complétaient complétais complétait complétant complétas complétasse complétassent complétasses complétassiez complétassions complétera compléterai compléteraient compléterais compléterait compléteras compléterez compléteriez compléterions compléterons compléteront complétez complétiez complétions complétons complétâmes complétât complétâtes complétèrent complétée complétées
+comportement: comportements
+comporter: comporta comportai comportaient comportais comportait comportant comportas comportasse comportassent comportasses comportassiez comportassions comporte comportent comportera comporterai comporteraient comporterais comporterait comporteras comporterez comporteriez comporterions comporterons comporteront comportes comportez comportiez comportions comportons comportâmes comportât comportâtes comportèrent comporté comportée comportées comportés
+composant: composants
+composante: composantes
+compositeur: compositeurs compositrice compositrices
+comprendre: comprenaient comprenais comprenait comprenant comprend comprendra comprendrai comprendraient comprendrais comprendrait comprendras comprendrez comprendriez comprendrions comprendrons comprendront comprends comprenez compreniez comprenions comprenne comprennent comprennes comprenons comprirent compris comprisse comprissent comprisses comprissiez comprissions comprit comprîmes comprît comprîtes
+compresser: compressa compressai compressaient compressais compressait compressant compressas compressasse compressassent compressasses compressassiez compressassions compresse compressent compressera compresserai compresseraient compresserais compresserait compresseras compresserez compresseriez compresserions compresserons compresseront compresses compressez compressiez compressions compressons compressâmes compressât compressâtes compressèrent compressé compressée compressées compressés
+comprimer: comprima comprimai comprimaient comprimais comprimait comprimant comprimas comprimasse comprimassent comprimasses comprimassiez comprimassions comprime compriment comprimera comprimerai comprimeraient comprimerais comprimerait comprimeras comprimerez comprimeriez comprimerions comprimerons comprimeront comprimes comprimez comprimiez comprimions comprimons comprimâmes comprimât comprimâtes comprimèrent comprimée comprimées
+compromettre: compromet compromets compromettaient compromettais compromettait compromettant compromette compromettent compromettes compromettez compromettiez compromettions compromettons compromettra compromettrai compromettraient compromettrais compromettrait compromettras compromettrez compromettriez compromettrions compromettrons compromettront compromirent compromisse compromissent compromisses compromissiez compromissions compromit compromîmes compromît compromîtes
+comptabilité: comptabilités
+comptable: comptables
+compter: compta comptai comptaient comptais comptait comptant comptas comptasse comptassent comptasses comptassiez comptassions comptent comptera compterai compteraient compterais compterait compteras compterez compteriez compterions compterons compteront comptez comptiez comptions comptons comptâmes comptât comptâtes comptèrent compté comptée comptées comptés
+compteur: compteurs
+comptoir: comptoirs
+compétiteur: compétiteurs compétitrice compétitrices
+compétitif: compétitifs compétitives
+compétitivité: compétitivités
+comté: comtés
+comunication: comunications
+concentrer: concentra concentrai concentraient concentrais concentrait concentrant concentras concentrasse concentrassent concentrasses concentrassiez concentrassions concentre concentrent concentrera concentrerai concentreraient concentrerais concentrerait concentreras concentrerez concentreriez concentrerions concentrerons concentreront concentres concentrez concentriez concentrions concentrons concentrâmes concentrât concentrèrent concentré concentrée concentrées concentrés
+concerner: concerna concernai concernaient concernais concernait concernas concernasse concernassent concernasses concernassiez concernassions concerne concernent concernera concernerai concerneraient concernerais concernerait concerneras concernerez concerneriez concernerions concernerons concerneront concernes concernez concerniez concernions concernons concernâmes concernât concernâtes concernèrent
+concevoir: concevaient concevais concevait concevant concevez conceviez concevions concevons concevra concevrai concevraient concevrais concevrait concevras concevrez concevriez concevrions concevrons concevront conçois conçoit conçoive conçoivent conçoives conçu conçue conçues conçurent conçus conçusse conçussent conçusses conçussiez conçussions conçut conçûmes conçût conçûtes
+concierge: concierges
+concilier: concilia conciliai conciliaient conciliais conciliait concilias conciliasse conciliassent conciliasses conciliassiez conciliassions concilie concilient conciliera concilierai concilieraient concilierais concilierait concilieras concilierez concilieriez concilierions concilierons concilieront concilies conciliez conciliiez conciliions concilions conciliâmes conciliât conciliâtes concilièrent concilié conciliée conciliées conciliés
+concluant: concluante concluantes concluants
+conclure: conclu concluaient concluais concluait conclue concluent conclues concluez concluiez concluions concluons conclura conclurai concluraient conclurais conclurait concluras conclurent conclurez concluriez conclurions conclurons concluront conclus conclusse conclussent conclusses conclussiez conclussions conclut conclûmes conclût conclûtes
+concorder: concorda concordai concordaient concordais concordait concordant concordas concordasse concordassent concordasses concordassiez concordassions concordent concordera concorderai concorderaient concorderais concorderait concorderas concorderez concorderiez concorderions concorderons concorderont concordes concordez concordiez concordions concordons concordâmes concordât concordâtes concordèrent concordée concordées concordés
+concourir: concouraient concourais concourait concourant concoure concourent concoures concourez concouriez concourions concourons concourra concourrai concourraient concourrais concourrait concourras concourrez concourriez concourrions concourrons concourront concourt concouru concourue concourues concoururent concourus concourusse concourussent concourusses concourussiez concourussions concourut concourûmes concourût concourûtes
+concret: concrets concrètes
+concurrence: concurrences
+concurrentiel: concurrentielle concurrentielles concurrentiels
+condamnable: condamnables
+condamnation: condamnations
+condamner: condamna condamnai condamnaient condamnais condamnait condamnant condamnas condamnasse condamnassent condamnasses condamnassiez condamnassions condamne condamnent condamnera condamnerai condamneraient condamnerais condamnerait condamneras condamnerez condamneriez condamnerions condamnerons condamneront condamnes condamnez condamniez condamnions condamnons condamnâmes condamnât condamnâtes condamnèrent
+conditionnement: conditionnements
+conditionner: conditionna conditionnai conditionnaient conditionnais conditionnait conditionnant conditionnas conditionnasse conditionnassent conditionnasses conditionnassiez conditionnassions conditionne conditionnent conditionnera conditionnerai conditionneraient conditionnerais conditionnerait conditionneras conditionnerez conditionneriez conditionnerions conditionnerons conditionneront conditionnes conditionnez conditionniez conditionnions conditionnons conditionnâmes conditionnât conditionnâtes conditionnèrent conditionné conditionnée conditionnées conditionnés
+conducteur: conducteurs conductrice conductrices
+conductivité: conductivités
+conduire: conduira conduirai conduiraient conduirais conduirait conduiras conduirez conduiriez conduirions conduirons conduiront conduis conduisaient conduisais conduisait conduisant conduise conduisent conduises conduisez conduisiez conduisions conduisirent conduisis conduisisse conduisissent conduisisses conduisissiez conduisissions conduisit conduisons conduisîmes conduisît conduisîtes conduits
+confection: confections
+confectionner: confectionna confectionnai confectionnaient confectionnais confectionnait confectionnant confectionnas confectionnasse confectionnassent confectionnasses confectionnassiez confectionnassions confectionne confectionnent confectionnera confectionnerai confectionneraient confectionnerais confectionnerait confectionneras confectionnerez confectionneriez confectionnerions confectionnerons confectionneront confectionnes confectionnez confectionniez confectionnions confectionnons confectionnâmes confectionnât confectionnâtes confectionnèrent confectionné confectionnée confectionnées confectionnés
+confiance: confiances
+confidentialité: confidentialités
+confier: confia confiai confiaient confiais confiait confiant confias confiasse confiassent confiasses confiassiez confiassions confie confient confiera confierai confieraient confierais confierait confieras confierez confieriez confierions confierons confieront confies confiez confiiez confiions confions confiâmes confiât confiâtes confièrent confié confiée confiées confiés
+configurer: configura configurai configuraient configurais configurait configurant configuras configurasse configurassent configurasses configurassiez configurassions configure configurent configurera configurerai configureraient configurerais configurerait configureras configurerez configureriez configurerions configurerons configureront configures configurez configuriez configurions configurons configurâmes configurât configurâtes configurèrent configuré configurée configurées configurés
+confirmer: confirma confirmai confirmaient confirmais confirmait confirmant confirmas confirmasse confirmassent confirmasses confirmassiez confirmassions confirme confirment confirmera confirmerai confirmeraient confirmerais confirmerait confirmeras confirmerez confirmeriez confirmerions confirmerons confirmeront confirmes confirmez confirmiez confirmions confirmons confirmâmes confirmât confirmâtes confirmèrent confirmé confirmée confirmées confirmés
+conflictualité: conflictualités
+conflictuel: conflictuelle conflictuelles conflictuels
+conflit: conflits
+confondre: confond confondaient confondais confondait confondant confonde confondent confondes confondez confondiez confondions confondirent confondis confondisse confondissent confondisses confondissiez confondissions confondit confondons confondra confondrai confondraient confondrais confondrait confondras confondrez confondriez confondrions confondrons confondront confonds confondu confondue confondues confondus confondîmes confondît confondîtes
+conformation: conformations
+conformer: conforma conformai conformaient conformais conformait conformant conformas conformasse conformassent conformasses conformassiez conformassions conforment conformera conformerai conformeraient conformerais conformerait conformeras conformerez conformeriez conformerions conformerons conformeront conformez conformiez conformions conformons conformâmes conformât conformâtes conformèrent conformé conformée conformées conformés
+conformité: conformités
+confort: conforts
+confortable: confortables
+conforter: conforta confortai confortaient confortais confortait confortant confortas confortasse confortassent confortasses confortassiez confortassions conforte confortent confortera conforterai conforteraient conforterais conforterait conforteras conforterez conforteriez conforterions conforterons conforteront confortes confortez confortiez confortions confortons confortâmes confortât confortâtes confortèrent conforté confortée confortées confortés
+confraternité: confraternités
+confus: confuses
+conférer: confère confèrent confères conféra conférai conféraient conférais conférait conférant conféras conférasse conférassent conférasses conférassiez conférassions conférera conférerai conféreraient conférerais conférerait conféreras conférerez conféreriez conférerions conférerons conféreront conférez confériez conférions conférons conférâmes conférât conférâtes conférèrent conféré conférée conférées conférés
+conglomérat: conglomérats
+congolais: congolaise congolaises
+congé: congés
+congélateur: congélateurs
+congélation: congélations
+conjoint: conjointe conjointes conjoints
+conjonction: conjonctions
+conjoncture: conjonctures
+conjugaison: conjugaisons
+connaissance: connaissances
+connaisseur: connaisseurs connaisseuse connaisseuses
+connaître: connais connaissaient connaissais connaissait connaissant connaisse connaissent connaisses connaissez connaissiez connaissions connaissons connaît connaîtra connaîtrai connaîtraient connaîtrais connaîtrait connaîtras connaîtrez connaîtriez connaîtrions connaîtrons connaîtront connu connue connues connurent connus connusse connussent connusses connussiez connussions connut connûmes connût connûtes
+connectivité: connectivités
+connexion: connexions
+connivence: connivences
+conquérir: conquerra conquerrai conquerraient conquerrais conquerrait conquerras conquerrez conquerriez conquerrions conquerrons conquerront conquiers conquiert conquirent conquis conquise conquises conquisse conquissent conquisses conquissiez conquissions conquit conquière conquièrent conquières conquéraient conquérais conquérait conquérant conquérez conquériez conquérions conquérons conquîmes conquît conquîtes
+conquête: conquêtes
+consacrer: consacra consacrai consacraient consacrais consacrait consacrant consacras consacrasse consacrassent consacrasses consacrassiez consacrassions consacre consacrent consacrera consacrerai consacreraient consacrerais consacrerait consacreras consacrerez consacreriez consacrerions consacrerons consacreront consacres consacrez consacriez consacrions consacrons consacrâmes consacrât consacrâtes consacrèrent consacré consacrée consacrées consacrés
+conscient: consciente conscientes conscients
+conseil: conseils
+conseillable: conseillables
+conseiller: conseilla conseillai conseillaient conseillais conseillait conseillant conseillas conseillasse conseillassent conseillasses conseillassiez conseillassions conseille conseillent conseillera conseillerai conseilleraient conseillerais conseillerait conseilleras conseillerez conseilleriez conseillerions conseillerons conseilleront conseillers conseilles conseillez conseilliez conseillions conseillons conseillâmes conseillât conseillâtes conseillère conseillèrent conseillères conseillé conseillée conseillées conseillés
+consentement: consentements
+consentir: consens consentaient consentais consentait consentant consente consentent consentes consentez consenti consentie consenties consentiez consentions consentira consentirai consentiraient consentirais consentirait consentiras consentirent consentirez consentiriez consentirions consentirons consentiront consentis consentisse consentissent consentisses consentissiez consentissions consentit consentons consentîmes consentît consentîtes
+conservateur: conservateurs conservatrice conservatrices
+conserver: conserva conservai conservaient conservais conservait conservant conservas conservasse conservassent conservasses conservassiez conservassions conservent conservera conserverai conserveraient conserverais conserverait conserveras conserverez conserveriez conserverions conserverons conserveront conserves conservez conserviez conservions conservons conservâmes conservât conservâtes conservèrent conservée conservées conservés
+considérer: considère considèrent considères considéra considérai considéraient considérais considérait considérant considéras considérasse considérassent considérasses considérassiez considérassions considérera considérerai considéreraient considérerais considérerait considéreras considérerez considéreriez considérerions considérerons considéreront considérez considériez considérions considérons considérâmes considérât considérâtes considérèrent considéré considérée considérées considérés
+consigner: consigna consignai consignaient consignais consignait consignant consignas consignasse consignassent consignasses consignassiez consignassions consignent consignera consignerai consigneraient consignerais consignerait consigneras consignerez consigneriez consignerions consignerons consigneront consignez consigniez consignions consignons consignâmes consignât consignâtes consignèrent consigné consignée consignées consignés
+consistant: consistante consistantes consistants
+consister: consista consistai consistaient consistais consistait consistas consistasse consistassent consistasses consistassiez consistassions consiste consistera consisterai consisteraient consisterais consisterait consisteras consisterez consisteriez consisterions consisterons consisteront consistes consistez consistiez consistions consistons consistâmes consistât consistâtes consistèrent consisté consistée consistées consistés
+consoler: consola consolai consolaient consolais consolait consolant consolas consolasse consolassent consolasses consolassiez consolassions consolent consolera consolerai consoleraient consolerais consolerait consoleras consolerez consoleriez consolerions consolerons consoleront consolez consoliez consolions consolons consolâmes consolât consolâtes consolèrent consolée consolées
+consolider: consolida consolidai consolidaient consolidais consolidait consolidant consolidas consolidasse consolidassent consolidasses consolidassiez consolidassions consolide consolident consolidera consoliderai consolideraient consoliderais consoliderait consolideras consoliderez consolideriez consoliderions consoliderons consolideront consolides consolidez consolidiez consolidions consolidons consolidâmes consolidât consolidâtes consolidèrent consolidé consolidée consolidées consolidés
+consommateur: consommateurs consommatrice consommatrices
+consommation: consommations
+consommer: consomma consommai consommaient consommais consommait consommant consommas consommasse consommassent consommasses consommassiez consommassions consomme consomment consommera consommerai consommeraient consommerais consommerait consommeras consommerez consommeriez consommerions consommerons consommeront consommes consommez consommiez consommions consommons consommâmes consommât consommâtes consommèrent consommé consommée consommées consommés
+conspiration: conspirations
+constante: constantes
+constat: constats
+constater: constata constatai constataient constatais constatait constatant constatas constatasse constatassent constatasses constatassiez constatassions constate constatent constatera constaterai constateraient constaterais constaterait constateras constaterez constateriez constaterions constaterons constateront constates constatez constatiez constations constatons constatâmes constatât constatâtes constatèrent constaté constatée constatées constatés
+constituer: constitua constituai constituaient constituais constituait constituant constituas constituasse constituassent constituasses constituassiez constituassions constitue constituera constituerai constitueraient constituerais constituerait constitueras constituerez constitueriez constituerions constituerons constitueront constitues constituez constituiez constituions constituons constituâmes constituât constituâtes constituèrent constitué constituée constituées constitués
+constitutif: constitutifs constitutive constitutives
+constitutionnel: constitutionnelle constitutionnelles constitutionnels
+constructeur: constructeurs constructrice constructrices
+constructif: constructifs constructives
+construire: construira construirai construiraient construirais construirait construiras construirez construiriez construirions construirons construiront construis construisaient construisais construisait construisant construise construisent construises construisez construisiez construisions construisirent construisis construisisse construisissent construisisses construisissiez construisissions construisit construisons construisîmes construisît construisîtes construit construite construites construits
+consultatif: consultatifs consultatives
+consulter: consulta consultai consultaient consultais consultait consultas consultasse consultassent consultasses consultassiez consultassions consulte consultent consultera consulterai consulteraient consulterais consulterait consulteras consulterez consulteriez consulterions consulterons consulteront consultes consultez consultiez consultions consultons consultâmes consultât consultâtes consultèrent consulté consultée consultées consultés
+consécutif: consécutifs consécutives
+conséquent: conséquente conséquentes conséquents
+contacter: contacta contactai contactaient contactais contactait contactant contactas contactasse contactassent contactasses contactassiez contactassions contacte contactent contactera contacterai contacteraient contacterais contacterait contacteras contacterez contacteriez contacterions contacterons contacteront contactes contactez contactiez contactions contactons contactâmes contactât contactâtes contactèrent contacté contactée contactées contactés
+contaminer: contamina contaminai contaminaient contaminais contaminait contaminant contaminas contaminasse contaminassent contaminasses contaminassiez contaminassions contamine contaminent contaminera contaminerai contamineraient contaminerais contaminerait contamineras contaminerez contamineriez contaminerions contaminerons contamineront contamines contaminez contaminiez contaminions contaminons contaminâmes contaminât contaminâtes contaminèrent contaminé contaminée contaminées contaminés
+contempler: contempla contemplai contemplaient contemplais contemplait contemplant contemplas contemplasse contemplassent contemplasses contemplassiez contemplassions contemple contemplent contemplera contemplerai contempleraient contemplerais contemplerait contempleras contemplerez contempleriez contemplerions contemplerons contempleront contemples contemplez contempliez contemplions contemplons contemplâmes contemplât contemplâtes contemplèrent contemplé contemplée contemplées contemplés
+contemporain: contemporaine contemporaines contemporains
+contenant: contenants
+conteneur: conteneurs
+contenir: contenaient contenais contenait contenez conteniez contenions contenons contiendra contiendrai contiendraient contiendrais contiendrait contiendras contiendrez contiendriez contiendrions contiendrons contiendront contienne contiennent contiennes contiens contient continrent contins continsse continssent continsses continssiez continssions contint contînmes contînt contîntes
+contentement: contentements
+contenter: contenta contentai contentaient contentais contentait contentant contentas contentasse contentassent contentasses contentassiez contentassions contente contentent contentera contenterai contenteraient contenterais contenterait contenteras contenterez contenteriez contenterions contenterons contenteront contentes contentez contentiez contentions contentons contentâmes contentât contentâtes contentèrent contenté contentée contentées contentés
+contentieux: contentieuxe contentieuxes
+conter: conta contai contaient contais contait contant contas contasse contassent contasses contassiez contassions contera conterai conteraient conterais conterait conteras conterez conteriez conterions conterons conteront contes contez contiez contions contons contâmes contât contâtes contèrent contée contées contés
+contestable: contestables
+contester: contesta contestai contestaient contestais contestait contestas contestasse contestassent contestasses contestassiez contestassions conteste contestent contestera contesterai contesteraient contesterais contesterait contesteras contesterez contesteriez contesterions contesterons contesteront contestes contestez contestiez contestions contestons contestâmes contestât contestâtes contestèrent contesté contestée contestées contestés
+contexte: contextes
+contingence: contingences
+continu: continus
+continuel: continuelle continuelles continuels
+continuer: continua continuai continuaient continuais continuait continuant continuas continuasse continuassent continuasses continuassiez continuassions continuent continuera continuerai continueraient continuerais continuerait continueras continuerez continueriez continuerions continuerons continueront continuez continuiez continuions continuons continuâmes continuât continuâtes continuèrent continuée continuées
+continuité: continuités
+contour: contours
+contourner: contourna contournai contournaient contournais contournait contournant contournas contournasse contournassent contournasses contournassiez contournassions contourne contournent contournera contournerai contourneraient contournerais contournerait contourneras contournerez contourneriez contournerions contournerons contourneront contournes contournez contourniez contournions contournons contournâmes contournât contournâtes contournèrent contourné contournée contournées contournés
+contraceptif: contraceptifs
+contracter: contracta contractai contractaient contractais contractait contractant contractas contractasse contractassent contractasses contractassiez contractassions contracte contractent contractera contracterai contracteraient contracterais contracterait contracteras contracterez contracteriez contracterions contracterons contracteront contractes contractez contractiez contractions contractons contractâmes contractât contractâtes contractèrent contracté contractée contractées contractés
+contractuel: contractuelle contractuelles contractuels
+contradictoire: contradictoires
+contraindre: contraignaient contraignais contraignait contraignant contraigne contraignent contraignes contraignez contraigniez contraignions contraignirent contraignis contraignisse contraignissent contraignisses contraignissiez contraignissions contraignit contraignons contraignîmes contraignît contraignîtes contraindra contraindrai contraindraient contraindrais contraindrait contraindras contraindrez contraindriez contraindrions contraindrons contraindront contrains contraint contraints
+contraire: contraires
+contraster: contrasta contrastai contrastaient contrastais contrastait contrastant contrastas contrastasse contrastassent contrastasses contrastassiez contrastassions contrastent contrastera contrasterai contrasteraient contrasterais contrasterait contrasteras contrasterez contrasteriez contrasterions contrasterons contrasteront contrastez contrastiez contrastions contrastons contrastâmes contrastât contrastâtes contrastèrent contrasté contrastée contrastées contrastés
+contrat: contrats
+contre: contres
+contredire: contredira contredirai contrediraient contredirais contredirait contrediras contredirent contredirez contrediriez contredirions contredirons contrediront contredis contredisaient contredisais contredisait contredisant contredise contredisent contredises contredisez contredisiez contredisions contredisons contredisse contredissent contredisses contredissiez contredissions contredit contredite contredites contredits contredîmes contredît contredîtes
+contrefaçon: contrefaçons
+contribuable: contribuables
+contribuer: contribua contribuai contribuaient contribuais contribuait contribuant contribuas contribuasse contribuassent contribuasses contribuassiez contribuassions contribue contribuent contribuera contribuerai contribueraient contribuerais contribuerait contribueras contribuerez contribueriez contribuerions contribuerons contribueront contribues contribuez contribuiez contribuions contribuons contribuâmes contribuât contribuâtes contribuèrent contribué contribuée contribuées contribués
+contributif: contributifs contributive contributives
+controverse: controverses
+controversé: controversée controversées controversés
+contrôler: contrôla contrôlai contrôlaient contrôlais contrôlait contrôlant contrôlas contrôlasse contrôlassent contrôlasses contrôlassiez contrôlassions contrôlent contrôlera contrôlerai contrôleraient contrôlerais contrôlerait contrôleras contrôlerez contrôleriez contrôlerions contrôlerons contrôleront contrôlez contrôliez contrôlions contrôlons contrôlâmes contrôlât contrôlâtes contrôlèrent contrôlé contrôlée contrôlées contrôlés
+contrôleur: contrôleurs contrôleuse contrôleuses
+convaincre: convainc convaincra convaincrai convaincraient convaincrais convaincrait convaincras convaincrez convaincriez convaincrions convaincrons convaincront convaincs convaincu convaincue convaincues convaincus convainquaient convainquais convainquait convainquant convainque convainquent convainques convainquez convainquiez convainquions convainquirent convainquis convainquisse convainquissent convainquisses convainquissiez convainquissions convainquit convainquons convainquîmes convainquît convainquîtes
+convenable: convenables
+convenir: convenaient convenais convenait convenant convenez conveniez convenions convenons convenu convenue convenues convenus conviendra conviendrai conviendraient conviendrais conviendrait conviendras conviendrez conviendriez conviendrions conviendrons conviendront convienne conviennent conviennes conviens convinrent convins convinsse convinssent convinsses convinssiez convinssions convint convînmes convînt convîntes
+conventionnel: conventionnelle conventionnelles conventionnels
+convertir: converti convertie converties convertira convertirai convertiraient convertirais convertirait convertiras convertirent convertirez convertiriez convertirions convertirons convertiront convertis convertissaient convertissais convertissait convertissant convertisse convertissent convertisses convertissez convertissiez convertissions convertissons convertit convertîmes convertît convertîtes
+convier: convia conviai conviaient conviais conviait conviant convias conviasse conviassent conviasses conviassiez conviassions convie conviera convierai convieraient convierais convierait convieras convierez convieriez convierions convierons convieront convies conviez conviiez conviions convions conviâmes conviât conviâtes convièrent convié conviée conviées conviés
+convocation: convocations
+convoi: convois
+convoquer: convoqua convoquai convoquaient convoquais convoquait convoquant convoquas convoquasse convoquassent convoquasses convoquassiez convoquassions convoque convoquent convoquera convoquerai convoqueraient convoquerais convoquerait convoqueras convoquerez convoqueriez convoquerions convoquerons convoqueront convoques convoquez convoquiez convoquions convoquons convoquâmes convoquât convoquâtes convoquèrent convoqué convoquée convoquées convoqués
+coopératif: coopératifs
+coopérer: coopère coopèrent coopères coopéra coopérai coopéraient coopérais coopérait coopérant coopéras coopérasse coopérassent coopérasses coopérassiez coopérassions coopérera coopérerai coopéreraient coopérerais coopérerait coopéreras coopérerez coopéreriez coopérerions coopérerons coopéreront coopérez coopériez coopérions coopérons coopérâmes coopérât coopérâtes coopérèrent coopéré coopérée coopérées coopérés
+coordinateur: coordinateurs coordinatrice coordinatrices
+coordonner: coordonna coordonnai coordonnaient coordonnais coordonnait coordonnant coordonnas coordonnasse coordonnassent coordonnasses coordonnassiez coordonnassions coordonne coordonnent coordonnera coordonnerai coordonneraient coordonnerais coordonnerait coordonneras coordonnerez coordonneriez coordonnerions coordonnerons coordonneront coordonnes coordonnez coordonniez coordonnions coordonnons coordonnâmes coordonnât coordonnâtes coordonnèrent coordonné coordonnée coordonnées coordonnés
+copier: copia copiai copiaient copiais copiait copiant copias copiasse copiassent copiasses copiassiez copiassions copient copiera copierai copieraient copierais copierait copieras copierez copieriez copierions copierons copieront copiez copiiez copiions copions copiâmes copiât copiâtes copièrent copié copiée copiées
+coq: coqs
+coque: coques
+coquille: coquilles
+corbeille: corbeilles
+corder: corda cordai cordaient cordais cordait cordant cordas cordasse cordassent cordasses cordassiez cordassions cordent cordera corderai corderaient corderais corderait corderas corderez corderiez corderions corderons corderont cordez cordiez cordions cordons cordâmes cordât cordâtes cordèrent cordé cordée cordées cordés
+cordonnier: cordonniers cordonnière cordonnières
+corne: cornes
+corniche: corniches
+corporatif: corporatifs corporative corporatives
+correcteur: correcteurs correctrice correctrices
+correspondance: correspondances
+correspondant: correspondante correspondantes correspondants
+correspondre: correspondaient correspondais correspondait corresponde correspondes correspondez correspondiez correspondions correspondirent correspondis correspondisse correspondissent correspondisses correspondissiez correspondissions correspondit correspondons correspondra correspondrai correspondraient correspondrais correspondrait correspondras correspondrez correspondriez correspondrions correspondrons correspondront correspondu correspondue correspondues correspondus correspondîmes correspondît correspondîtes
+corriger: corrige corrigea corrigeai corrigeaient corrigeais corrigeait corrigeant corrigeas corrigeasse corrigeassent corrigeasses corrigeassiez corrigeassions corrigent corrigeons corrigera corrigerai corrigeraient corrigerais corrigerait corrigeras corrigerez corrigeriez corrigerions corrigerons corrigeront corriges corrigez corrigeâmes corrigeât corrigeâtes corrigiez corrigions corrigèrent corrigé corrigée corrigées corrigés
+cortège: cortèges
+coréen: coréenne coréennes coréens
+costumer: costuma costumai costumaient costumais costumait costumant costumas costumasse costumassent costumasses costumassiez costumassions costument costumera costumerai costumeraient costumerais costumerait costumeras costumerez costumeriez costumerions costumerons costumeront costumez costumiez costumions costumons costumâmes costumât costumâtes costumèrent costumée costumées
+coter: cota cotai cotaient cotais cotait cotant cotas cotasse cotassent cotasses cotassiez cotassions cotent cotera coterai coteraient coterais coterait coteras coterez coteriez coterions coterons coteront cotes cotez cotiez cotions cotons cotâmes cotât cotâtes cotèrent cotée cotées cotés
+cotisation: cotisations
+cou: cous
+coucher: coucha couchai couchaient couchais couchait couchant couchas couchasse couchassent couchasses couchassiez couchassions couchent couchera coucherai coucheraient coucherais coucherait coucheras coucherez coucheriez coucherions coucherons coucheront couchez couchiez couchions couchons couchâmes couchât couchâtes couchèrent couché couchée couchées couchés
+couchette: couchettes
+coude: coudes
+coudre: coud coudra coudrai coudraient coudrais coudrait coudras coudrez coudriez coudrions coudrons coudront couds cousaient cousais cousait cousant couse cousent couses cousez cousiez cousions cousirent cousis cousisse cousissent cousisses cousissiez cousissions cousit cousons cousu cousue cousues cousus cousîmes cousît cousîtes
+couette: couettes
+couler: coula coulai coulaient coulais coulait coulant coulas coulasse coulassent coulasses coulassiez coulassions coule coulent coulera coulerai couleraient coulerais coulerait couleras coulerez couleriez coulerions coulerons couleront coules coulez couliez coulions coulons coulâmes coulât coulâtes coulèrent coulé coulée coulées coulés
+couleur: couleurs
+couloir: couloirs
+coupable: coupables
+coupant: coupante coupantes coupants
+couper: coupa coupai coupaient coupais coupait coupas coupasse coupassent coupasses coupassiez coupassions coupent coupera couperai couperaient couperais couperait couperas couperez couperiez couperions couperons couperont coupes coupez coupiez coupions coupâmes coupât coupâtes coupèrent coupée coupées coupés
+coupler: coupla couplai couplaient couplais couplait couplant couplas couplasse couplassent couplasses couplassiez couplassions couplent couplera couplerai coupleraient couplerais couplerait coupleras couplerez coupleriez couplerions couplerons coupleront couplez coupliez couplions couplons couplâmes couplât couplâtes couplèrent couplée couplées
+courageux: courageuse courageuses
+courant: courante courantes courants
+courbe: courbes
+coureur: coureurs coureuse coureuses
+courir: couraient courais courait coure courent coures courez couriez courions courons courra courrai courraient courrais courrait courras courrez courriez courrions courrons courront couru courue courues coururent courus courusse courussent courusses courussiez courussions courut courûmes courût courûtes
+couronnement: couronnements
+couronner: couronna couronnai couronnaient couronnais couronnait couronnant couronnas couronnasse couronnassent couronnasses couronnassiez couronnassions couronnent couronnera couronnerai couronneraient couronnerais couronnerait couronneras couronnerez couronneriez couronnerions couronnerons couronneront couronnez couronniez couronnions couronnons couronnâmes couronnât couronnâtes couronnèrent couronné couronnée couronnées couronnés
+courrier: courriers
+courroie: courroies
+courser: coursa coursai coursaient coursais coursait coursant coursas coursasse coursassent coursasses coursassiez coursassions coursent coursera courserai courseraient courserais courserait courseras courserez courseriez courserions courserons courseront coursez coursiez coursions coursons coursâmes coursât coursâtes coursèrent coursée coursées
+courtage: courtages
+courtier: courtiers courtière courtières
+courtine: courtines
+coussin: coussins
+couteau: couteaux
+coutume: coutumes
+couvent: couvents
+couver: couva couvai couvaient couvais couvait couvant couvas couvasse couvassent couvasses couvassiez couvassions couve couvera couverai couveraient couverais couverait couveras couverez couveriez couverions couverons couveront couves couvez couviez couvions couvons couvâmes couvât couvâtes couvèrent couvé couvée couvées couvés
+couvercle: couvercles
+couverture: couvertures
+couvrir: couverte couvertes couverts couvraient couvrais couvrait couvrant couvre couvrent couvres couvrez couvriez couvrions couvrira couvrirai couvriraient couvrirais couvrirait couvriras couvrirent couvrirez couvririez couvririons couvrirons couvriront couvris couvrisse couvrissent couvrisses couvrissiez couvrissions couvrit couvrons couvrîmes couvrît couvrîtes
+coïncider: coïncida coïncidai coïncidaient coïncidais coïncidait coïncidant coïncidas coïncidasse coïncidassent coïncidasses coïncidassiez coïncidassions coïncident coïncidera coïnciderai coïncideraient coïnciderais coïnciderait coïncideras coïnciderez coïncideriez coïnciderions coïnciderons coïncideront coïncidez coïncidiez coïncidions coïncidons coïncidâmes coïncidât coïncidâtes coïncidèrent coïncidée coïncidées
+coût: coûts
+coûter: coûta coûtai coûtaient coûtais coûtait coûtant coûtas coûtasse coûtassent coûtasses coûtassiez coûtassions coûte coûtent coûtera coûterai coûteraient coûterais coûterait coûteras coûterez coûteriez coûterions coûterons coûteront coûtes coûtez coûtiez coûtions coûtons coûtâmes coûtât coûtâtes coûtèrent coûté coûtée coûtées coûtés
+coûteux: coûteuse coûteuses
+crabe: crabes
+craindre: craignaient craignais craignait craignant craigne craignent craignes craignez craigniez craignions craignirent craignis craignisse craignissent craignisses craignissiez craignissions craignit craignons craignîmes craignît craignîtes craindra craindrai craindraient craindrais craindrait craindras craindrez craindriez craindrions craindrons craindront crains craint craints
+crapaud: crapauds
+cravate: cravates
+crayon: crayons
+crevasse: crevasses
+crevette: crevettes
+cri: cris
+criant: criante criantes criants
+cribler: cribla criblai criblaient criblais criblait criblant criblas criblasse criblassent criblasses criblassiez criblassions crible criblent criblera criblerai cribleraient criblerais criblerait cribleras criblerez cribleriez criblerions criblerons cribleront cribles criblez cribliez criblions criblons criblâmes criblât criblâtes criblèrent criblé criblée criblées criblés
+crier: cria criai criaient criais criait crias criasse criassent criasses criassiez criassions crie crient criera crierai crieraient crierais crierait crieras crierez crieriez crierions crierons crieront criez criiez criions crions criâmes criât criâtes crièrent crié criée criées
+criminalité: criminalités
+criminel: criminelle criminelles criminels
+cristallisation: cristallisations
+cristalliser: cristallisa cristallisai cristallisaient cristallisais cristallisait cristallisant cristallisas cristallisasse cristallisassent cristallisasses cristallisassiez cristallisassions cristallise cristallisent cristallisera cristalliserai cristalliseraient cristalliserais cristalliserait cristalliseras cristalliserez cristalliseriez cristalliserions cristalliserons cristalliseront cristallises cristallisez cristallisiez cristallisions cristallisons cristallisâmes cristallisât cristallisâtes cristallisèrent cristallisé cristallisée cristallisées cristallisés
+critiquer: critiqua critiquai critiquaient critiquais critiquait critiquant critiquas critiquasse critiquassent critiquasses critiquassiez critiquassions critiquent critiquera critiquerai critiqueraient critiquerais critiquerait critiqueras critiquerez critiqueriez critiquerions critiquerons critiqueront critiquez critiquiez critiquions critiquons critiquâmes critiquât critiquâtes critiquèrent critiquée critiquées
+critère: critères
+croate: croates
+crocher: crocha crochai crochaient crochais crochait crochant crochas crochasse crochassent crochasses crochassiez crochassions croche crochent crochera crocherai crocheraient crocherais crocherait crocheras crocherez crocheriez crocherions crocherons crocheront croches crochez crochiez crochions crochons crochâmes crochât crochâtes crochèrent croché crochée crochées crochés
+crochet: crochets
+croire: croie croient croies croira croirai croiraient croirais croirait croiras croirez croiriez croirions croirons croiront crois croit croyaient croyais croyait croyez croyiez croyions croyons crurent crut
+croisement: croisements
+croiser: croisa croisai croisaient croisais croisait croisant croisas croisasse croisassent croisasses croisassiez croisassions croise croisent croisera croiserai croiseraient croiserais croiserait croiseras croiserez croiseriez croiserions croiserons croiseront croises croisez croisiez croisions croisons croisâmes croisât croisâtes croisèrent croisé croisés
+croisière: croisières
+croissance: croissances
+croissant: croissante croissantes croissants
+croyance: croyances
+croyant: croyante croyantes croyants
+croître: croissaient croissais croissait croisse croissent croisses croissez croissiez croissions croissons croîs croît croîtra croîtrai croîtraient croîtrais croîtrait croîtras croîtrez croîtriez croîtrions croîtrons croîtront crû crûrent crûs crûsse crûssent crûsses crûssiez crûssions
+cryptage: cryptages
+crypter: crypta cryptai cryptaient cryptais cryptait cryptant cryptas cryptasse cryptassent cryptasses cryptassiez cryptassions crypte cryptent cryptera crypterai crypteraient crypterais crypterait crypteras crypterez crypteriez crypterions crypterons crypteront cryptes cryptez cryptiez cryptions cryptons cryptâmes cryptât cryptâtes cryptèrent crypté cryptée cryptées cryptés
+créateur: créateurs
+créatif: créatifs créatives
+créativité: créativités
+crédibilité: crédibilités
+créditeur: créditeurs créditrice créditrices
+crédulité: crédulités
+créer: créa créai créaient créais créait créant créas créasse créassent créasses créassiez créassions crée créent créera créerai créeraient créerais créerait créeras créerez créeriez créerions créerons créeront crées créez créiez créions créons créâmes créât créèrent créé créée créées créés
+crépuscule: crépuscules
+cubain: cubaine cubaines cubains
+cubique: cubiques
+cubisme: cubismes
+cueillir: cueillaient cueillais cueillait cueillant cueille cueillent cueillera cueillerai cueilleraient cueillerais cueillerait cueilleras cueillerez cueilleriez cueillerions cueillerons cueilleront cueilles cueillez cueilli cueillie cueillies cueilliez cueillions cueillirent cueillis cueillisse cueillissent cueillisses cueillissiez cueillissions cueillit cueillons cueillîmes cueillît cueillîtes
+cuir: cuirs
+cuirassé: cuirassée cuirassées cuirassés
+cuire: cuira cuirai cuiraient cuirais cuirait cuiras cuirez cuiriez cuirions cuirons cuiront cuis cuisaient cuisais cuisait cuisant cuise cuisent cuises cuisez cuisiez cuisions cuisirent cuisis cuisisse cuisissent cuisisses cuisissiez cuisissions cuisit cuisons cuisîmes cuisît cuisîtes cuit cuite cuites cuits
+cuisiner: cuisina cuisinai cuisinaient cuisinais cuisinait cuisinant cuisinas cuisinasse cuisinassent cuisinasses cuisinassiez cuisinassions cuisinent cuisinera cuisinerai cuisineraient cuisinerais cuisinerait cuisineras cuisinerez cuisineriez cuisinerions cuisinerons cuisineront cuisines cuisinez cuisiniez cuisinions cuisinons cuisinâmes cuisinât cuisinâtes cuisinèrent cuisinée cuisinées cuisinés
+cuisinier: cuisiniers cuisinières
+cuisse: cuisses
+cuivre: cuivres
+cul: culs
+culpabilité: culpabilités
+culte: cultes
+cultiver: cultiva cultivai cultivaient cultivais cultivait cultivant cultivas cultivasse cultivassent cultivasses cultivassiez cultivassions cultive cultivent cultivera cultiverai cultiveraient cultiverais cultiverait cultiveras cultiverez cultiveriez cultiverions cultiverons cultiveront cultives cultivez cultiviez cultivions cultivons cultivâmes cultivât cultivâtes cultivèrent cultivée cultivées cultivés
+culturel: culturelle culturelles culturels
+cumul: cumuls
+curieux: curieuse curieuses
+curiosité: curiosités
+curseur: curseurs
+cyclisme: cyclismes
+cycliste: cyclistes
+céder: cèdent cèdes céda cédai cédaient cédais cédait cédant cédas cédasse cédassent cédasses cédassiez cédassions cédera céderai céderaient céderais céderait céderas céderez céderiez céderions céderons céderont cédez cédiez cédions cédons cédâmes cédât cédâtes cédèrent cédée cédées cédés
+céleste: célestes
+célibat: célibats
+célibataire: célibataires
+célébrer: célèbrent célébra célébrai célébraient célébrais célébrait célébrant célébras célébrasse célébrassent célébrasses célébrassiez célébrassions célébrera célébrerai célébreraient célébrerais célébrerait célébreras célébrerez célébreriez célébrerions célébrerons célébreront célébrez célébriez célébrions célébrons célébrâmes célébrât célébrèrent célébré célébrée célébrées célébrés
+célébrité: célébrités
+célérité: célérités
+céramique: céramiques
+côtelette: côtelettes
+côtier: côtiers côtière côtières
+dallage: dallages
+daller: dalla dallai dallaient dallais dallait dallant dallasse dallassent dallasses dallassiez dallassions dalle dallent dallera dallerai dalleraient dallerais dallerait dalleras dallerez dalleriez dallerions dallerons dalleront dalles dallez dalliez dallions dallons dallâmes dallât dallâtes dallèrent dallé dallée dallées dallés
+damer: dama damai damaient damais damait damant damasse damassent damasses damassiez damassions dament damera damerai dameraient damerais damerait dameras damerez dameriez damerions damerons dameront dames damez damiez damions damons damâmes damât damâtes damèrent damée damées damés
+dangereux: dangereuse dangereuses
+dangerosité: dangerosités
+danois: danoise danoises
+danser: dansa dansai dansaient dansais dansait dansant dansas dansasse dansassent dansasses dansassiez dansassions dansent dansera danserai danseraient danserais danserait danseras danserez danseriez danserions danserons danseront dansez dansiez dansions dansons dansâmes dansât dansâtes dansèrent dansé dansée dansées dansés
+datation: datations
+dater: datai dataient datais datait datant datas datasse datassent datasses datassiez datassions datent datera daterai dateraient daterais daterait dateras daterez dateriez daterions daterons dateront datez datiez dations datons datâmes datât datâtes datèrent datée datées
+degré: degrés
+demander: demanda demandai demandaient demandais demandait demandant demandas demandasse demandassent demandasses demandassiez demandassions demandent demandera demanderai demanderaient demanderais demanderait demanderas demanderez demanderiez demanderions demanderons demanderont demandez demandiez demandions demandons demandâmes demandât demandâtes demandèrent demandé demandée demandées demandés
+demeurer: demeura demeurai demeuraient demeurais demeurait demeurant demeuras demeurasse demeurassent demeurasses demeurassiez demeurassions demeurent demeurera demeurerai demeureraient demeurerais demeurerait demeureras demeurerez demeureriez demeurerions demeurerons demeureront demeurez demeuriez demeurions demeurons demeurâmes demeurât demeurâtes demeurèrent demeuré demeurée demeurées demeurés
+demoiselle: demoiselles
+densité: densités
+dentaire: dentaires
+dentiste: dentistes
+dernier: derniers dernière dernières
+derrière: derrières
+descendance: descendances
+descendre: descendaient descendais descendait descende descendent descendes descendez descendiez descendions descendirent descendis descendisse descendissent descendisses descendissiez descendissions descendit descendons descendra descendrai descendraient descendrais descendrait descendras descendrez descendriez descendrions descendrons descendront descendu descendue descendues descendus descendîmes descendît descendîtes
+descente: descentes
+dessein: desseins
+dessin: dessins
+dessiner: dessina dessinai dessinaient dessinais dessinait dessinant dessinas dessinasse dessinassent dessinasses dessinassiez dessinassions dessine dessinent dessinera dessinerai dessineraient dessinerais dessinerait dessineras dessinerez dessineriez dessinerions dessinerons dessineront dessines dessinez dessiniez dessinions dessinons dessinâmes dessinât dessinâtes dessinèrent dessiné dessinée dessinées dessinés
+destin: destins
+destinataire: destinataires
+destiner: destina destinai destinaient destinais destinait destinant destinas destinasse destinassent destinasses destinassiez destinassions destine destinent destinera destinerai destineraient destinerais destinerait destineras destinerez destineriez destinerions destinerons destineront destines destinez destiniez destinions destinons destinâmes destinât destinâtes destinèrent destiné destinées destinés
+destitution: destitutions
+destructeur: destructeurs destructrice destructrices
+dette: dettes
+deuil: deuils
+deuxième: deuxièmes
+devancer: devance devancent devancera devancerai devanceraient devancerais devancerait devanceras devancerez devanceriez devancerions devancerons devanceront devances devancez devanciez devancions devancèrent devancé devancée devancées devancés devança devançai devançaient devançais devançait devançant devanças devançasse devançassent devançasses devançassiez devançassions devançons devançâmes devançât devançâtes
+devant: devants
+devenir: devenaient devenais devenait devenant devenez deveniez devenions devenons devenu devenue devenues devenus deviendra deviendrai deviendraient deviendrais deviendrait deviendras deviendrez deviendriez deviendrions deviendrons deviendront devienne deviennent deviennes deviens devient devinrent devins devinsse devinssent devinsses devinssiez devinssions devint devînmes devînt devîntes
+deviner: devina devinai devinaient devinais devinait devinant devinas devinasse devinassent devinasses devinassiez devinassions devinent devinera devinerai devineraient devinerais devinerait devineras devinerez devineriez devinerions devinerons devineront devines devinez deviniez devinions devinons devinâmes devinât devinâtes devinèrent devinée devinées devinés
+devoir: devaient devais devait devez deviez devions devoirs devons devra devrai devraient devrais devrait devras devrez devriez devrions devrons devront dois doit doive doivent doives dus dusse dussent dusses dussiez dussions dut dûmes dût dûtes
+dextérité: dextérités
+diable: diables diablesse diablesses
+diagnostiquer: diagnostiqua diagnostiquai diagnostiquaient diagnostiquais diagnostiquait diagnostiquant diagnostiquas diagnostiquasse diagnostiquassent diagnostiquasses diagnostiquassiez diagnostiquassions diagnostique diagnostiquent diagnostiquera diagnostiquerai diagnostiqueraient diagnostiquerais diagnostiquerait diagnostiqueras diagnostiquerez diagnostiqueriez diagnostiquerions diagnostiquerons diagnostiqueront diagnostiques diagnostiquez diagnostiquiez diagnostiquions diagnostiquons diagnostiquâmes diagnostiquât diagnostiquâtes diagnostiquèrent diagnostiqué diagnostiquée diagnostiquées diagnostiqués
+dialecte: dialectes
+dialoguer: dialogua dialoguai dialoguaient dialoguais dialoguait dialoguant dialoguas dialoguasse dialoguassent dialoguasses dialoguassiez dialoguassions dialoguent dialoguera dialoguerai dialogueraient dialoguerais dialoguerait dialogueras dialoguerez dialogueriez dialoguerions dialoguerons dialogueront dialoguez dialoguiez dialoguions dialoguons dialoguâmes dialoguât dialoguâtes dialoguèrent dialoguée dialoguées
+diamant: diamants
+diarrhée: diarrhées
+dictateur: dictateurs dictatrice dictatrices
+dictature: dictatures
+dicter: dicta dictai dictaient dictais dictait dictant dictas dictasse dictassent dictasses dictassiez dictassions dicte dictent dictera dicterai dicteraient dicterais dicterait dicteras dicterez dicteriez dicterions dicterons dicteront dictes dictez dictiez dictions dictons dictâmes dictât dictèrent dicté dictées dictés
+dictionnaire: dictionnaires
+dieu: dieux déesse déesses
+diffamation: diffamations
+difficile: difficiles
+difficulté: difficultés
+diffuser: diffusa diffusai diffusaient diffusais diffusait diffusant diffusas diffusasse diffusassent diffusasses diffusassiez diffusassions diffusent diffusera diffuserai diffuseraient diffuserais diffuserait diffuseras diffuserez diffuseriez diffuserions diffuserons diffuseront diffuses diffusez diffusiez diffusions diffusons diffusâmes diffusât diffusâtes diffusèrent diffusée diffusées diffusés
+différenciation: différenciations
+différencier: différencia différenciai différenciaient différenciais différenciait différenciant différencias différenciasse différenciassent différenciasses différenciassiez différenciassions différencie différencient différenciera différencierai différencieraient différencierais différencierait différencieras différencierez différencieriez différencierions différencierons différencieront différencies différenciez différenciiez différenciions différencions différenciâmes différenciât différenciâtes différencièrent différencié différenciée différenciées différenciés
+différer: diffère diffères différa différai différaient différais différait différant différas différasse différassent différasses différassiez différassions différera différerai différeraient différerais différerait différeras différerez différeriez différerions différerons différeront différez différiez différions différons différâmes différât différâtes différèrent différé différée différées différés
+digne: dignes
+dignité: dignités
+digue: digues
+dimanche: dimanches
+diminuer: diminua diminuai diminuaient diminuais diminuait diminuant diminuas diminuasse diminuassent diminuasses diminuassiez diminuassions diminue diminuent diminuera diminuerai diminueraient diminuerais diminuerait diminueras diminuerez diminueriez diminuerions diminuerons diminueront diminues diminuez diminuiez diminuions diminuons diminuâmes diminuât diminuâtes diminuèrent diminué diminuée diminuées diminués
+diminution: diminutions
+dinosaure: dinosaures
+dioxyde: dioxydes
+diplomatie: diplomaties
+diplomatique: diplomatiques
+diplôme: diplômes
+directeur: directeurs directrice directrices
+directif: directifs
+directoire: directoires
+dirigeant: dirigeante dirigeantes dirigeants
+diriger: dirige dirigea dirigeai dirigeaient dirigeais dirigeait dirigeas dirigeasse dirigeassent dirigeasses dirigeassiez dirigeassions dirigent dirigeons dirigera dirigerai dirigeraient dirigerais dirigerait dirigeras dirigerez dirigeriez dirigerions dirigerons dirigeront diriges dirigez dirigeâmes dirigeât dirigeâtes dirigiez dirigions dirigèrent dirigé dirigée dirigées dirigés
+disciplinaire: disciplinaires
+discontinuité: discontinuités
+discret: discrets discrètes
+discriminatoire: discriminatoires
+discriminer: discrimina discriminai discriminaient discriminais discriminait discriminant discriminas discriminasse discriminassent discriminasses discriminassiez discriminassions discrimine discriminent discriminera discriminerai discrimineraient discriminerais discriminerait discrimineras discriminerez discrimineriez discriminerions discriminerons discrimineront discrimines discriminez discriminiez discriminions discriminons discriminâmes discriminât discriminâtes discriminèrent discriminé discriminée discriminées discriminés
+discréditer: discrédita discréditai discréditaient discréditais discréditait discréditant discréditas discréditasse discréditassent discréditasses discréditassiez discréditassions discrédite discréditent discréditera discréditerai discréditeraient discréditerais discréditerait discréditeras discréditerez discréditeriez discréditerions discréditerons discréditeront discrédites discréditez discréditiez discréditions discréditons discréditâmes discréditât discréditâtes discréditèrent discrédité discréditée discréditées discrédités
+discutable: discutables
+discuter: discuta discutai discutaient discutais discutait discutant discutas discutasse discutassent discutasses discutassiez discutassions discute discutent discutera discuterai discuteraient discuterais discuterait discuteras discuterez discuteriez discuterions discuterons discuteront discutes discutez discutiez discutions discutons discutâmes discutât discutâtes discutèrent discuté discutée discutées discutés
+disparaître: disparais disparaissaient disparaissais disparaissait disparaissant disparaisse disparaissent disparaisses disparaissez disparaissiez disparaissions disparaissons disparaît disparaîtra disparaîtrai disparaîtraient disparaîtrais disparaîtrait disparaîtras disparaîtrez disparaîtriez disparaîtrions disparaîtrons disparaîtront disparu disparue disparues disparurent disparus disparusse disparussent disparusses disparussiez disparussions disparut disparûmes disparût disparûtes
+disparition: disparitions
+disparité: disparités
+dispensaire: dispensaires
+dispenser: dispensa dispensai dispensaient dispensais dispensait dispensant dispensas dispensasse dispensassent dispensasses dispensassiez dispensassions dispensent dispensera dispenserai dispenseraient dispenserais dispenserait dispenseras dispenserez dispenseriez dispenserions dispenserons dispenseront dispenses dispensez dispensiez dispensions dispensons dispensâmes dispensât dispensâtes dispensèrent dispensée dispensées dispensés
+disponibilité: disponibilités
+disponible: disponibles
+disposer: disposa disposai disposaient disposais disposait disposant disposas disposasse disposassent disposasses disposassiez disposassions disposent disposera disposerai disposeraient disposerais disposerait disposeras disposerez disposeriez disposerions disposerons disposeront disposes disposez disposiez disposions disposons disposâmes disposât disposâtes disposèrent disposée disposées disposés
+dispositif: dispositifs dispositive dispositives
+disputer: disputa disputai disputaient disputais disputait disputant disputas disputasse disputassent disputasses disputassiez disputassions disputent disputera disputerai disputeraient disputerais disputerait disputeras disputerez disputeriez disputerions disputerons disputeront disputez disputiez disputions disputons disputâmes disputât disputâtes disputèrent disputée disputées
+disque: disques
+dissimuler: dissimula dissimulai dissimulaient dissimulais dissimulait dissimulant dissimulas dissimulasse dissimulassent dissimulasses dissimulassiez dissimulassions dissimule dissimulent dissimulera dissimulerai dissimuleraient dissimulerais dissimulerait dissimuleras dissimulerez dissimuleriez dissimulerions dissimulerons dissimuleront dissimules dissimulez dissimuliez dissimulions dissimulons dissimulâmes dissimulât dissimulâtes dissimulèrent dissimulé dissimulée dissimulées dissimulés
+dissiper: dissipa dissipai dissipaient dissipais dissipait dissipant dissipas dissipasse dissipassent dissipasses dissipassiez dissipassions dissipe dissipent dissipera dissiperai dissiperaient dissiperais dissiperait dissiperas dissiperez dissiperiez dissiperions dissiperons dissiperont dissipes dissipez dissipiez dissipions dissipons dissipâmes dissipât dissipâtes dissipèrent dissipé dissipée dissipées dissipés
+dissoudre: dissolu dissolue dissolues dissolurent dissolus dissolusse dissolussent dissolusses dissolussiez dissolussions dissolut dissolvaient dissolvais dissolvait dissolvant dissolvent dissolves dissolvez dissolviez dissolvions dissolvons dissolûmes dissolût dissolûtes dissoudra dissoudrai dissoudraient dissoudrais dissoudrait dissoudras dissoudrez dissoudriez dissoudrions dissoudrons dissoudront dissous dissout
+dissuader: dissuada dissuadai dissuadaient dissuadais dissuadait dissuadant dissuadas dissuadasse dissuadassent dissuadasses dissuadassiez dissuadassions dissuadent dissuadera dissuaderai dissuaderaient dissuaderais dissuaderait dissuaderas dissuaderez dissuaderiez dissuaderions dissuaderons dissuaderont dissuades dissuadez dissuadiez dissuadions dissuadons dissuadâmes dissuadât dissuadâtes dissuadèrent dissuadée dissuadées dissuadés
+distension: distensions
+distiller: distilla distillai distillaient distillais distillait distillant distillas distillasse distillassent distillasses distillassiez distillassions distille distillent distillera distillerai distilleraient distillerais distillerait distilleras distillerez distilleriez distillerions distillerons distilleront distilles distillez distilliez distillions distillons distillâmes distillât distillâtes distillèrent distillé distillée distillées distillés
+distinctif: distinctifs distinctives
+distinguer: distingua distinguai distinguaient distinguais distinguait distinguant distinguas distinguasse distinguassent distinguasses distinguassiez distinguassions distingue distinguent distinguera distinguerai distingueraient distinguerais distinguerait distingueras distinguerez distingueriez distinguerions distinguerons distingueront distingues distinguez distinguiez distinguions distinguons distinguâmes distinguât distinguâtes distinguèrent distingué distinguée distinguées distingués
+distraire: distraie distraient distraies distraira distrairai distrairaient distrairais distrairait distrairas distrairent distrairez distrairiez distrairions distrairons distrairont distrais distraisse distraissent distraisses distraissiez distraissions distrayaient distrayais distrayait distrayant distrayez distrayiez distrayions distrayons distraîmes distraît distraîtes
+distribuer: distribua distribuai distribuaient distribuais distribuait distribuant distribuas distribuasse distribuassent distribuasses distribuassiez distribuassions distribue distribuent distribuera distribuerai distribueraient distribuerais distribuerait distribueras distribuerez distribueriez distribuerions distribuerons distribueront distribues distribuez distribuiez distribuions distribuons distribuâmes distribuât distribuâtes distribuèrent distribué distribuée distribuées distribués
+distributeur: distributeurs distributrice distributrices
+diurne: diurnes
+diversifier: diversifia diversifiai diversifiaient diversifiais diversifiait diversifiant diversifias diversifiasse diversifiassent diversifiasses diversifiassiez diversifiassions diversifie diversifient diversifiera diversifierai diversifieraient diversifierais diversifierait diversifieras diversifierez diversifieriez diversifierions diversifierons diversifieront diversifies diversifiez diversifiiez diversifiions diversifions diversifiâmes diversifiât diversifiâtes diversifièrent diversifié diversifiée diversifiées diversifiés
+diversité: diversités
+divertissement: divertissements
+dividende: dividendes
+divin: divines divins
+divinité: divinités
+diviser: divisa divisai divisaient divisais divisait divisant divisas divisasse divisassent divisasses divisassiez divisassions divise divisent divisera diviserai diviseraient diviserais diviserait diviseras diviserez diviseriez diviserions diviserons diviseront divises divisez divisiez divisons divisâmes divisât divisâtes divisèrent divisé divisée divisées divisés
+divorcer: divorcent divorcera divorcerai divorceraient divorcerais divorcerait divorceras divorcerez divorceriez divorcerions divorcerons divorceront divorces divorcez divorciez divorcions divorcèrent divorcée divorcées divorcés divorça divorçai divorçaient divorçais divorçait divorçant divorças divorçasse divorçassent divorçasses divorçassiez divorçassions divorçons divorçâmes divorçât divorçâtes
+divulgateur: divulgateurs divulgatrice divulgatrices
+divulgation: divulgations
+divulguer: divulgua divulguai divulguaient divulguais divulguait divulguant divulguas divulguasse divulguassent divulguasses divulguassiez divulguassions divulgue divulguent divulguera divulguerai divulgueraient divulguerais divulguerait divulgueras divulguerez divulgueriez divulguerions divulguerons divulgueront divulgues divulguez divulguiez divulguions divulguons divulguâmes divulguât divulguâtes divulguèrent divulgué divulguée divulguées divulgués
+dizaine: dizaines
+docteur: docteurs doctoresse doctoresses
+documentaire: documentaires
+documenter: documenta documentai documentaient documentais documentait documentant documentas documentasse documentassent documentasses documentassiez documentassions documente documentent documentera documenterai documenteraient documenterais documenterait documenteras documenterez documenteriez documenterions documenterons documenteront documentes documentez documentiez documentions documentons documentâmes documentât documentâtes documentèrent documenté documentée documentées documentés
+dogme: dogmes
+doigt: doigts
+domaine: domaines
+domestiquer: domestiqua domestiquai domestiquaient domestiquais domestiquait domestiquant domestiquas domestiquasse domestiquassent domestiquasses domestiquassiez domestiquassions domestiquent domestiquera domestiquerai domestiqueraient domestiquerais domestiquerait domestiqueras domestiquerez domestiqueriez domestiquerions domestiquerons domestiqueront domestiquez domestiquiez domestiquions domestiquons domestiquâmes domestiquât domestiquâtes domestiquèrent domestiqué domestiquée domestiquées domestiqués
+domicile: domiciles
+dominer: domina dominai dominaient dominais dominait dominas dominasse dominassent dominasses dominassiez dominassions domine dominent dominera dominerai domineraient dominerais dominerait domineras dominerez domineriez dominerions dominerons domineront domines dominez dominiez dominions dominons dominâmes dominât dominèrent dominé dominée dominées dominés
+dominicain: dominicaine dominicaines dominicains
+dommage: dommages
+dompter: dompta domptai domptaient domptais domptait domptant domptas domptasse domptassent domptasses domptassiez domptassions dompte domptent domptera dompterai dompteraient dompterais dompterait dompteras dompterez dompteriez dompterions dompterons dompteront domptes domptez domptiez domptions domptons domptâmes domptât domptâtes domptèrent dompté domptée domptées domptés
+donner: donnai donnaient donnais donnait donnant donnas donnasse donnassent donnasses donnassiez donnassions donne donnent donnera donnerai donneraient donnerais donnerait donneras donnerez donneriez donnerions donnerons donneront donnes donnez donniez donnions donnons donnâmes donnât donnâtes donnèrent donné donnés
+donneur: donneurs donneuse donneuses
+dopage: dopages
+dopant: dopante dopantes dopants
+dorer: dorai doraient dorais dorait dorant doras dorasse dorassent dorasses dorassiez dorassions dore dorent dorera dorerai doreraient dorerais dorerait doreras dorerez doreriez dorerions dorerons doreront dores dorez doriez dorions dorons dorâmes dorât dorâtes dorèrent doré dorée dorées dorés
+dormir: dormaient dormais dormait dorme dorment dormes dormez dormi dormie dormies dormiez dormions dormira dormirai dormiraient dormirais dormirait dormiras dormirent dormirez dormiriez dormirions dormirons dormiront dormis dormisse dormissent dormisses dormissiez dormissions dormit dormons dormîmes dormît dormîtes dors dort
+dotation: dotations
+doter: dota dotai dotaient dotais dotait dotant dotas dotasse dotassent dotasses dotassiez dotassions dote dotent dotera doterai doteraient doterais doterait doteras doterez doteriez doterions doterons doteront dotes dotez dotiez dotions dotons dotâmes dotât dotâtes dotèrent doté dotée dotées dotés
+douane: douanes
+doubler: doubla doublai doublaient doublais doublait doublant doublas doublasse doublassent doublasses doublassiez doublassions doublent doublera doublerai doubleraient doublerais doublerait doubleras doublerez doubleriez doublerions doublerons doubleront doublez doubliez doublions doublons doublâmes doublât doublâtes doublèrent doublée doublées
+douceur: douceurs
+douche: douches
+douer: doua douai douaient douais douait douant douas douasse douassent douasses douassiez douassions doue douent douera douerai doueraient douerais douerait doueras douerez doueriez douerions douerons doueront doues douez douiez douions douons douâmes douât douâtes douèrent doué douée douées doués
+douleur: douleurs
+douloureux: douloureuse douloureuses
+douter: douta doutai doutaient doutais doutait doutant doutas doutasse doutassent doutasses doutassiez doutassions doutent doutera douterai douteraient douterais douterait douteras douterez douteriez douterions douterons douteront doutez doutiez doutions doutons doutâmes doutât doutâtes doutèrent douté doutée doutées doutés
+douteux: douteuse douteuses
+doux: douce douces
+douzaine: douzaines
+douzième: douzièmes
+doyen: doyenne doyennes doyens
+dramatique: dramatiques
+drame: drames
+drap: draps
+drapeau: drapeaux
+dressage: dressages
+droguer: drogua droguai droguaient droguais droguait droguant droguas droguasse droguassent droguasses droguassiez droguassions droguent droguera droguerai drogueraient droguerais droguerait drogueras droguerez drogueriez droguerions droguerons drogueront droguez droguiez droguions droguons droguâmes droguât droguâtes droguèrent drogué droguée droguées drogués
+droit: droits
+drôle: drôles
+dualité: dualités
+dumper: dumpa dumpai dumpaient dumpais dumpait dumpant dumpas dumpasse dumpassent dumpasses dumpassiez dumpassions dumpe dumpent dumpera dumperai dumperaient dumperais dumperait dumperas dumperez dumperiez dumperions dumperons dumperont dumpes dumpez dumpiez dumpions dumpons dumpâmes dumpât dumpâtes dumpèrent dumpé dumpée dumpées dumpés
+duper: dupa dupai dupaient dupais dupait dupant dupas dupasse dupassent dupasses dupassiez dupassions dupent dupera duperai duperaient duperais duperait duperas duperez duperiez duperions duperons duperont dupez dupiez dupions dupons dupâmes dupât dupâtes dupèrent dupé dupée dupées dupés
+duplicité: duplicités
+durabilité: durabilités
+durcir: durci durcie durcies durcira durcirai durciraient durcirais durcirait durciras durcirent durcirez durciriez durcirions durcirons durciront durcis durcissaient durcissais durcissait durcissant durcisse durcissent durcisses durcissez durcissiez durcissions durcissons durcit durcîmes durcît durcîtes
+durcissement: durcissements
+durer: dura durai duraient durais durait duras durasse durassent durasses durassiez durassions dure durera durerai dureraient durerais durerait dureras durerez dureriez durerions durerons dureront dures durez duriez durions durons durâmes durât durâtes durèrent duré durés
+dureté: duretés
+durillon: durillons
+dynamique: dynamiques
+dynamisme: dynamismes
+débarquer: débarqua débarquai débarquaient débarquais débarquait débarquant débarquas débarquasse débarquassent débarquasses débarquassiez débarquassions débarque débarquent débarquera débarquerai débarqueraient débarquerais débarquerait débarqueras débarquerez débarqueriez débarquerions débarquerons débarqueront débarques débarquez débarquiez débarquions débarquons débarquâmes débarquât débarquâtes débarquèrent débarqué débarquée débarquées débarqués
+débarrasser: débarrassa débarrassai débarrassaient débarrassais débarrassait débarrassant débarrassas débarrassasse débarrassassent débarrassasses débarrassassiez débarrassassions débarrasse débarrassent débarrassera débarrasserai débarrasseraient débarrasserais débarrasserait débarrasseras débarrasserez débarrasseriez débarrasserions débarrasserons débarrasseront débarrasses débarrassez débarrassiez débarrassions débarrassons débarrassâmes débarrassât débarrassâtes débarrassèrent débarrassé débarrassée débarrassées débarrassés
+débattre: débattaient débattais débattait débattant débatte débattent débattes débattez débattiez débattions débattirent débattis débattisse débattissent débattisses débattissiez débattissions débattit débattons débattra débattrai débattraient débattrais débattrait débattras débattrez débattriez débattrions débattrons débattront débattu débattue débattues débattus débattîmes débattît débattîtes
+débiter: débita débitai débitaient débitais débitait débitant débitas débitasse débitassent débitasses débitassiez débitassions débite débitent débitera débiterai débiteraient débiterais débiterait débiteras débiterez débiteriez débiterions débiterons débiteront débites débitez débitiez débitions débitons débitâmes débitât débitâtes débitèrent débité débitée débitées débités
+débiteur: débiteurs débiteuse débiteuses débitrice débitrices
+débloquer: débloqua débloquai débloquaient débloquais débloquait débloquant débloquas débloquasse débloquassent débloquasses débloquassiez débloquassions débloque débloquent débloquera débloquerai débloqueraient débloquerais débloquerait débloqueras débloquerez débloqueriez débloquerions débloquerons débloqueront débloques débloquez débloquiez débloquions débloquons débloquâmes débloquât débloquâtes débloquèrent débloqué débloquée débloquées débloqués
+débordement: débordements
+débourser: déboursa déboursai déboursaient déboursais déboursait déboursant déboursas déboursasse déboursassent déboursasses déboursassiez déboursassions débourse déboursent déboursera débourserai débourseraient débourserais débourserait débourseras débourserez débourseriez débourserions débourserons débourseront débourses déboursez déboursiez déboursions déboursons déboursâmes déboursât déboursâtes déboursèrent déboursé déboursée déboursées déboursés
+débuter: débuta débutai débutaient débutais débutait débutas débutasse débutassent débutasses débutassiez débutassions débute débutent débutera débuterai débuteraient débuterais débuterait débuteras débuterez débuteriez débuterions débuterons débuteront débutes débutez débutiez débutions débutons débutâmes débutât débutâtes débutèrent débuté débutée débutées débutés
+décaler: décala décalai décalaient décalais décalait décalant décalas décalasse décalassent décalasses décalassiez décalassions décale décalent décalera décalerai décaleraient décalerais décalerait décaleras décalerez décaleriez décalerions décalerons décaleront décales décalez décaliez décalions décalons décalâmes décalât décalâtes décalèrent décalé décalée décalées décalés
+déceler: décela décelai décelaient décelais décelait décelant décelas décelasse décelassent décelasses décelassiez décelassions décelez déceliez décelions décelons décelâmes décelât décelâtes décelèrent décelé décelée décelées décelés décèle décèlent décèlera décèlerai décèleraient décèlerais décèlerait décèleras décèlerez décèleriez décèlerions décèlerons décèleront décèles
+décembre: décembres
+décennie: décennies
+décevant: décevante décevantes décevants
+décevoir: décevaient décevais décevait décevez déceviez décevions décevons décevra décevrai décevraient décevrais décevrait décevras décevrez décevriez décevrions décevrons décevront déçois déçoit déçoive déçoivent déçoives déçue déçues déçurent déçus déçusse déçussent déçusses déçussiez déçussions déçut déçûmes déçût déçûtes
+décharger: décharge déchargea déchargeai déchargeaient déchargeais déchargeait déchargeant déchargeas déchargeasse déchargeassent déchargeasses déchargeassiez déchargeassions déchargent déchargeons déchargera déchargerai déchargeraient déchargerais déchargerait déchargeras déchargerez déchargeriez déchargerions déchargerons déchargeront décharges déchargez déchargeâmes déchargeât déchargeâtes déchargiez déchargions déchargèrent déchargé déchargée déchargées déchargés
+déchaînement: déchaînements
+déchaîner: déchaîna déchaînai déchaînaient déchaînais déchaînait déchaînant déchaînas déchaînasse déchaînassent déchaînasses déchaînassiez déchaînassions déchaîne déchaînent déchaînera déchaînerai déchaîneraient déchaînerais déchaînerait déchaîneras déchaînerez déchaîneriez déchaînerions déchaînerons déchaîneront déchaînes déchaînez déchaîniez déchaînions déchaînons déchaînâmes déchaînât déchaînâtes déchaînèrent déchaîné déchaînée déchaînées déchaînés
+déchet: déchets
+déchirer: déchira déchirai déchiraient déchirais déchirait déchirant déchiras déchirasse déchirassent déchirasses déchirassiez déchirassions déchire déchirent déchirera déchirerai déchireraient déchirerais déchirerait déchireras déchirerez déchireriez déchirerions déchirerons déchireront déchires déchirez déchiriez déchirions déchirons déchirâmes déchirât déchirâtes déchirèrent déchiré déchirée déchirées déchirés
+décisif: décisifs décisives
+déclarer: déclara déclarai déclaraient déclarais déclarait déclarant déclaras déclarasse déclarassent déclarasses déclarassiez déclarassions déclarent déclarera déclarerai déclareraient déclarerais déclarerait déclareras déclarerez déclareriez déclarerions déclarerons déclareront déclarez déclariez déclarions déclarons déclarâmes déclarât déclarâtes déclarèrent déclarée déclarées
+déclasser: déclassa déclassai déclassaient déclassais déclassait déclassant déclassas déclassasse déclassassent déclassasses déclassassiez déclassassions déclasse déclassent déclassera déclasserai déclasseraient déclasserais déclasserait déclasseras déclasserez déclasseriez déclasserions déclasserons déclasseront déclasses déclassez déclassiez déclassions déclassons déclassâmes déclassât déclassâtes déclassèrent déclassé déclassée déclassées déclassés
+déclencher: déclencha déclenchai déclenchaient déclenchais déclenchait déclenchant déclenchas déclenchasse déclenchassent déclenchasses déclenchassiez déclenchassions déclenche déclenchent déclenchera déclencherai déclencheraient déclencherais déclencherait déclencheras déclencherez déclencheriez déclencherions déclencherons déclencheront déclenches déclenchez déclenchiez déclenchions déclenchons déclenchâmes déclenchât déclenchâtes déclenchèrent déclenché déclenchée déclenchées déclenchés
+déclencheur: déclencheurs
+déclin: déclins
+déclinaison: déclinaisons
+décliner: déclina déclinai déclinaient déclinais déclinait déclinant déclinas déclinasse déclinassent déclinasses déclinassiez déclinassions déclinent déclinera déclinerai déclineraient déclinerais déclinerait déclineras déclinerez déclineriez déclinerions déclinerons déclineront déclinez décliniez déclinions déclinons déclinâmes déclinât déclinâtes déclinèrent déclinée déclinées
+décoloration: décolorations
+décompresser: décompressa décompressai décompressaient décompressais décompressait décompressant décompressas décompressasse décompressassent décompressasses décompressassiez décompressassions décompresse décompressent décompressera décompresserai décompresseraient décompresserais décompresserait décompresseras décompresserez décompresseriez décompresserions décompresserons décompresseront décompresses décompressez décompressiez décompressions décompressons décompressâmes décompressât décompressâtes décompressèrent décompressé décompressée décompressées décompressés
+déconcerter: déconcerta déconcertai déconcertaient déconcertais déconcertait déconcertant déconcertas déconcertasse déconcertassent déconcertasses déconcertassiez déconcertassions déconcerte déconcertent déconcertera déconcerterai déconcerteraient déconcerterais déconcerterait déconcerteras déconcerterez déconcerteriez déconcerterions déconcerterons déconcerteront déconcertes déconcertez déconcertiez déconcertions déconcertons déconcertâmes déconcertât déconcertâtes déconcertèrent déconcerté déconcertée déconcertées déconcertés
+décontenancer: décontenance décontenancent décontenancera décontenancerai décontenanceraient décontenancerais décontenancerait décontenanceras décontenancerez décontenanceriez décontenancerions décontenancerons décontenanceront décontenances décontenancez décontenanciez décontenancions décontenancèrent décontenancé décontenancée décontenancées décontenancés décontenança décontenançai décontenançaient décontenançais décontenançait décontenançant décontenanças décontenançasse décontenançassent décontenançasses décontenançassiez décontenançassions décontenançons décontenançâmes décontenançât décontenançâtes
+décorer: décora décorai décoraient décorais décorait décorant décoras décorasse décorassent décorasses décorassiez décorassions décore décorent décorera décorerai décoreraient décorerais décorerait décoreras décorerez décoreriez décorerions décorerons décoreront décores décorez décoriez décorions décorons décorâmes décorât décorâtes décorèrent décoré décorée décorées décorés
+découpage: découpages
+découper: découpa découpai découpaient découpais découpait découpant découpas découpasse découpassent découpasses découpassiez découpassions découpe découpent découpera découperai découperaient découperais découperait découperas découperez découperiez découperions découperons découperont découpes découpez découpiez découpions découpons découpâmes découpât découpâtes découpèrent découpé découpée découpées découpés
+découvrir: découvert découverts découvraient découvrais découvrait découvrant découvre découvrent découvres découvrez découvriez découvrions découvrira découvrirai découvriraient découvrirais découvrirait découvriras découvrirent découvrirez découvririez découvririons découvrirons découvriront découvris découvrisse découvrissent découvrisses découvrissiez découvrissions découvrit découvrons découvrîmes découvrît découvrîtes
+décret: décrets
+décrire: décrira décrirai décriraient décrirais décrirait décriras décrirez décririez décririons décrirons décriront décris décrit décrite décrites décrits décrivaient décrivais décrivait décrivant décrive décrivent décrives décrivez décriviez décrivions décrivirent décrivis décrivisse décrivissent décrivisses décrivissiez décrivissions décrivit décrivons décrivîmes décrivît décrivîtes
+décryptage: décryptages
+décréter: décrète décrètent décrètes décréta décrétai décrétaient décrétais décrétait décrétant décrétas décrétasse décrétassent décrétasses décrétassiez décrétassions décrétera décréterai décréteraient décréterais décréterait décréteras décréterez décréteriez décréterions décréterons décréteront décrétez décrétiez décrétions décrétons décrétâmes décrétât décrétâtes décrétèrent décrété décrétée décrétées décrétés
+décéder: décède décèdent décèdes décéda décédai décédaient décédais décédait décédant décédas décédasse décédassent décédasses décédassiez décédassions décédera décéderai décéderaient décéderais décéderait décéderas décéderez décéderiez décéderions décéderons décéderont décédez décédiez décédions décédons décédâmes décédât décédâtes décédèrent décédé décédée décédées décédés
+dédain: dédains
+déduire: déduira déduirai déduiraient déduirais déduirait déduiras déduirez déduiriez déduirions déduirons déduiront déduis déduisaient déduisais déduisait déduisant déduise déduisent déduises déduisez déduisiez déduisions déduisirent déduisis déduisisse déduisissent déduisisses déduisissiez déduisissions déduisit déduisons déduisîmes déduisît déduisîtes déduit déduite déduites déduits
+défaire: défais défaisaient défaisais défaisait défaisant défaisiez défaisions défaisons défait défaits défasse défassent défasses défassiez défassions défera déferai déferaient déferais déferait déferas déferez déferiez déferions déferons déferont défirent défisse défissent défisses défissiez défissions défit défont défîmes défît défîtes
+défausser: défaussa défaussai défaussaient défaussais défaussait défaussant défaussas défaussasse défaussassent défaussasses défaussassiez défaussassions défausse défaussent défaussera défausserai défausseraient défausserais défausserait défausseras défausserez défausseriez défausserions défausserons défausseront défausses défaussez défaussiez défaussions défaussons défaussâmes défaussât défaussâtes défaussèrent défaussé défaussée défaussées défaussés
+défaut: défauts
+défavorisé: défavorisée défavorisées défavorisés
+défendre: défendaient défendais défendait défende défendent défendes défendez défendiez défendions défendirent défendis défendisse défendissent défendisses défendissiez défendissions défendit défendons défendra défendrai défendraient défendrais défendrait défendras défendrez défendriez défendrions défendrons défendront défendu défendue défendues défendus défendîmes défendît défendîtes
+défenseur: défenseurs défenseuse défenseuses
+défensif: défensifs défensives
+déficience: déficiences
+défier: défia défiai défiaient défiais défiait défias défiasse défiassent défiasses défiassiez défiassions défie défient défiera défierai défieraient défierais défierait défieras défierez défieriez défierions défierons défieront défiez défiiez défiions défions défiâmes défiât défiâtes défièrent défié défiée défiées
+défiler: défila défilai défilaient défilais défilait défilant défilas défilasse défilassent défilasses défilassiez défilassions défile défilent défilera défilerai défileraient défilerais défilerait défileras défilerez défileriez défilerions défilerons défileront défiles défilez défiliez défilions défilons défilâmes défilât défilâtes défilèrent défilée défilées
+définir: défini définie définies définira définirai définiraient définirais définirait définiras définirent définirez définiriez définirions définirons définiront définis définissaient définissais définissait définissant définisse définissent définisses définissez définissiez définissions définissons définit définîmes définît définîtes
+définitif: définitifs définitives
+dégoût: dégoûts
+dégradant: dégradante dégradantes dégradants
+dégrader: dégrada dégradai dégradaient dégradais dégradait dégradas dégradasse dégradassent dégradasses dégradassiez dégradassions dégrade dégradent dégradera dégraderai dégraderaient dégraderais dégraderait dégraderas dégraderez dégraderiez dégraderions dégraderons dégraderont dégrades dégradez dégradiez dégradions dégradons dégradâmes dégradât dégradâtes dégradèrent dégradé dégradée dégradées dégradés
+déguisement: déguisements
+déguiser: déguisa déguisai déguisaient déguisais déguisait déguisant déguisas déguisasse déguisassent déguisasses déguisassiez déguisassions déguise déguisent déguisera déguiserai déguiseraient déguiserais déguiserait déguiseras déguiserez déguiseriez déguiserions déguiserons déguiseront déguises déguisez déguisiez déguisions déguisons déguisâmes déguisât déguisâtes déguisèrent déguisé déguisée déguisées déguisés
+dégustation: dégustations
+déguster: dégusta dégustai dégustaient dégustais dégustait dégustant dégustas dégustasse dégustassent dégustasses dégustassiez dégustassions déguste dégustent dégustera dégusterai dégusteraient dégusterais dégusterait dégusteras dégusterez dégusteriez dégusterions dégusterons dégusteront dégustes dégustez dégustiez dégustions dégustons dégustâmes dégustât dégustâtes dégustèrent dégusté dégustée dégustées dégustés
+dégât: dégâts
+déjeuner: déjeuna déjeunai déjeunaient déjeunais déjeunait déjeunant déjeunas déjeunasse déjeunassent déjeunasses déjeunassiez déjeunassions déjeune déjeunent déjeunera déjeunerai déjeuneraient déjeunerais déjeunerait déjeuneras déjeunerez déjeuneriez déjeunerions déjeunerons déjeuneront déjeuners déjeunes déjeunez déjeuniez déjeunions déjeunons déjeunâmes déjeunât déjeunâtes déjeunèrent déjeuné déjeunée déjeunées déjeunés
+délai: délais
+délibéré: délibérée délibérées délibérés
+délicat: délicates délicats
+délicatesse: délicatesses
+délice: délices
+délicieux: délicieuse délicieuses
+délier: délia déliai déliaient déliais déliait déliant délias déliasse déliassent déliasses déliassiez déliassions délie délient déliera délierai délieraient délierais délierait délieras délierez délieriez délierions délierons délieront délies déliez déliiez déliions délions déliâmes déliât déliâtes délièrent délié déliée déliées déliés
+délinquance: délinquances
+délire: délires
+délit: délits
+délivrer: délivra délivrai délivraient délivrais délivrait délivrant délivras délivrasse délivrassent délivrasses délivrassiez délivrassions délivre délivrent délivrera délivrerai délivreraient délivrerais délivrerait délivreras délivrerez délivreriez délivrerions délivrerons délivreront délivres délivrez délivriez délivrions délivrons délivrâmes délivrât délivrâtes délivrèrent délivré délivrée délivrées délivrés
+déloyal: déloyale déloyales déloyals
+déléguer: délègue délèguent délègues délégua déléguai déléguaient déléguais déléguait déléguant déléguas déléguasse déléguassent déléguasses déléguassiez déléguassions déléguera déléguerai délégueraient déléguerais déléguerait délégueras déléguerez délégueriez déléguerions déléguerons délégueront déléguez déléguiez déléguions déléguons déléguâmes déléguât déléguâtes déléguèrent
+démanteler: démantela démantelai démantelaient démantelais démantelait démantelant démantelas démantelasse démantelassent démantelasses démantelassiez démantelassions démantelez démanteliez démantelions démantelons démantelâmes démantelât démantelâtes démantelèrent démantelé démantelée démantelées démantelés démantèle démantèlent démantèlera démantèlerai démantèleraient démantèlerais démantèlerait démantèleras démantèlerez démantèleriez démantèlerions démantèlerons démantèleront démantèles
+démarrage: démarrages
+démarrer: démarra démarrai démarraient démarrais démarrait démarrant démarras démarrasse démarrassent démarrasses démarrassiez démarrassions démarre démarrent démarrera démarrerai démarreraient démarrerais démarrerait démarreras démarrerez démarreriez démarrerions démarrerons démarreront démarres démarrez démarriez démarrions démarrons démarrâmes démarrât démarrâtes démarrèrent démarré démarrée démarrées démarrés
+démentir: démens dément démentaient démentais démentait démentant démente démentent démentes démentez démenti démentie démenties démentiez démentions démentira démentirai démentiraient démentirais démentirait démentiras démentirent démentirez démentiriez démentirions démentirons démentiront démentis démentisse démentissent démentisses démentissiez démentissions démentit démentons démentîmes démentît démentîtes
+démesuré: démesurée démesurées démesurés
+démission: démissions
+démissionner: démissionna démissionnai démissionnaient démissionnais démissionnait démissionnant démissionnas démissionnasse démissionnassent démissionnasses démissionnassiez démissionnassions démissionne démissionnent démissionnera démissionnerai démissionneraient démissionnerais démissionnerait démissionneras démissionnerez démissionneriez démissionnerions démissionnerons démissionneront démissionnes démissionnez démissionniez démissionnions démissionnons démissionnâmes démissionnât démissionnâtes démissionnèrent démissionné démissionnée démissionnées démissionnés
+démocrate: démocrates
+démocratie: démocraties
+démocratique: démocratiques
+démographie: démographies
+démographique: démographiques
+démonter: démonta démontai démontaient démontais démontait démontant démontas démontasse démontassent démontasses démontassiez démontassions démonte démontent démontera démonterai démonteraient démonterais démonterait démonteras démonterez démonteriez démonterions démonterons démonteront démontes démontez démontiez démontions démontons démontâmes démontât démontâtes démontèrent démonté démontée démontées démontés
+démontrer: démontra démontrai démontraient démontrais démontrait démontrant démontras démontrasse démontrassent démontrasses démontrassiez démontrassions démontre démontrent démontrera démontrerai démontreraient démontrerais démontrerait démontreras démontrerez démontreriez démontrerions démontrerons démontreront démontres démontrez démontriez démontrions démontrons démontrâmes démontrât démontrâtes démontrèrent démontré démontrée démontrées démontrés
+démoraliser: démoralisa démoralisai démoralisaient démoralisais démoralisait démoralisant démoralisas démoralisasse démoralisassent démoralisasses démoralisassiez démoralisassions démoralise démoralisent démoralisera démoraliserai démoraliseraient démoraliserais démoraliserait démoraliseras démoraliserez démoraliseriez démoraliserions démoraliserons démoraliseront démoralises démoralisez démoralisiez démoralisions démoralisons démoralisâmes démoralisât démoralisâtes démoralisèrent démoralisé démoralisée démoralisées démoralisés
+dénaturer: dénatura dénaturai dénaturaient dénaturais dénaturait dénaturant dénaturas dénaturasse dénaturassent dénaturasses dénaturassiez dénaturassions dénature dénaturent dénaturera dénaturerai dénatureraient dénaturerais dénaturerait dénatureras dénaturerez dénatureriez dénaturerions dénaturerons dénatureront dénatures dénaturez dénaturiez dénaturions dénaturons dénaturâmes dénaturât dénaturâtes dénaturèrent dénaturé dénaturée dénaturées dénaturés
+dénombrement: dénombrements
+dénommer: dénomma dénommai dénommaient dénommais dénommait dénommant dénommas dénommasse dénommassent dénommasses dénommassiez dénommassions dénomme dénomment dénommera dénommerai dénommeraient dénommerais dénommerait dénommeras dénommerez dénommeriez dénommerions dénommerons dénommeront dénommes dénommez dénommiez dénommions dénommons dénommâmes dénommât dénommâtes dénommèrent dénommé dénommée dénommées dénommés
+dénoncer: dénonce dénoncent dénoncera dénoncerai dénonceraient dénoncerais dénoncerait dénonceras dénoncerez dénonceriez dénoncerions dénoncerons dénonceront dénonces dénoncez dénonciez dénoncions dénoncèrent dénoncé dénoncée dénoncées dénoncés dénonça dénonçai dénonçaient dénonçais dénonçait dénonçant dénonças dénonçasse dénonçassent dénonçasses dénonçassiez dénonçassions dénonçons dénonçâmes dénonçât dénonçâtes
+dénonciation: dénonciations
+dénoter: dénota dénotai dénotaient dénotais dénotait dénotant dénotas dénotasse dénotassent dénotasses dénotassiez dénotassions dénotent dénotera dénoterai dénoteraient dénoterais dénoterait dénoteras dénoterez dénoteriez dénoterions dénoterons dénoteront dénotez dénotiez dénotions dénotons dénotâmes dénotât dénotâtes dénotèrent dénotée dénotées
+dénégation: dénégations
+départamentale: départamentales
+département: départements
+départemental: départementale départementales départementals
+départir: dépars départaient départais départait départant départe départent départes départez départi départie départies départiez départions départira départirai départiraient départirais départirait départiras départirent départirez départiriez départirions départirons départiront départis départisse départissent départisses départissiez départissions départit départons départîmes départît départîtes
+dépassement: dépassements
+dépasser: dépassa dépassai dépassaient dépassais dépassait dépassant dépassas dépassasse dépassassent dépassasses dépassassiez dépassassions dépasse dépassent dépassera dépasserai dépasseraient dépasserais dépasserait dépasseras dépasserez dépasseriez dépasserions dépasserons dépasseront dépasses dépassez dépassiez dépassions dépassons dépassâmes dépassât dépassâtes dépassèrent dépassé dépassée dépassées dépassés
+dépendance: dépendances
+dépendant: dépendante dépendantes dépendants
+dépendre: dépendaient dépendais dépendait dépende dépendes dépendez dépendiez dépendions dépendirent dépendis dépendisse dépendissent dépendisses dépendissiez dépendissions dépendit dépendons dépendra dépendrai dépendraient dépendrais dépendrait dépendras dépendrez dépendriez dépendrions dépendrons dépendront dépendu dépendue dépendues dépendus dépendîmes dépendît dépendîtes
+dépenser: dépensa dépensai dépensaient dépensais dépensait dépensant dépensas dépensasse dépensassent dépensasses dépensassiez dépensassions dépensent dépensera dépenserai dépenseraient dépenserais dépenserait dépenseras dépenserez dépenseriez dépenserions dépenserons dépenseront dépensez dépensiez dépensions dépensons dépensâmes dépensât dépensâtes dépensèrent dépensé dépensée dépensées dépensés
+dépistage: dépistages
+dépister: dépista dépistai dépistaient dépistais dépistait dépistant dépistas dépistasse dépistassent dépistasses dépistassiez dépistassions dépiste dépistent dépistera dépisterai dépisteraient dépisterais dépisterait dépisteras dépisterez dépisteriez dépisterions dépisterons dépisteront dépistes dépistez dépistiez dépistions dépistons dépistâmes dépistât dépistâtes dépistèrent dépisté dépistée dépistées dépistés
+dépit: dépits
+déplacement: déplacements
+déplacer: déplace déplacent déplacera déplacerai déplaceraient déplacerais déplacerait déplaceras déplacerez déplaceriez déplacerions déplacerons déplaceront déplaces déplacez déplaciez déplacions déplacèrent déplacé déplacée déplacées déplacés déplaça déplaçai déplaçaient déplaçais déplaçait déplaçant déplaças déplaçasse déplaçassent déplaçasses déplaçassiez déplaçassions déplaçons déplaçâmes déplaçât déplaçâtes
+déploiement: déploiements
+déplorer: déplora déplorai déploraient déplorais déplorait déplorant déploras déplorasse déplorassent déplorasses déplorassiez déplorassions déplore déplorent déplorera déplorerai déploreraient déplorerais déplorerait déploreras déplorerez déploreriez déplorerions déplorerons déploreront déplores déplorez déploriez déplorions déplorons déplorâmes déplorât déplorâtes déplorèrent déploré déplorée déplorées déplorés
+déployer: déploie déploient déploiera déploierai déploieraient déploierais déploierait déploieras déploierez déploieriez déploierions déploierons déploieront déploies déploya déployai déployaient déployais déployait déployant déployas déployasse déployassent déployasses déployassiez déployassions déployez déployiez déployions déployons déployâmes déployât déployâtes déployèrent déployé déployée déployées déployés
+déposer: déposa déposai déposaient déposais déposait déposant déposas déposasse déposassent déposasses déposassiez déposassions dépose déposent déposera déposerai déposeraient déposerais déposerait déposeras déposerez déposeriez déposerions déposerons déposeront déposes déposez déposiez déposions déposons déposâmes déposât déposâtes déposèrent déposé déposée déposées déposés
+dépouiller: dépouilla dépouillai dépouillaient dépouillais dépouillait dépouillant dépouillas dépouillasse dépouillassent dépouillasses dépouillassiez dépouillassions dépouille dépouillent dépouillera dépouillerai dépouilleraient dépouillerais dépouillerait dépouilleras dépouillerez dépouilleriez dépouillerions dépouillerons dépouilleront dépouilles dépouillez dépouilliez dépouillions dépouillons dépouillâmes dépouillât dépouillâtes dépouillèrent dépouillé dépouillée dépouillées dépouillés
+déprimer: déprima déprimai déprimaient déprimais déprimait déprimant déprimas déprimasse déprimassent déprimasses déprimassiez déprimassions déprime dépriment déprimera déprimerai déprimeraient déprimerais déprimerait déprimeras déprimerez déprimeriez déprimerions déprimerons déprimeront déprimes déprimez déprimiez déprimions déprimons déprimâmes déprimât déprimâtes déprimèrent déprimé déprimée déprimées déprimés
+dépuration: dépurations
+député: députée députées députés
+dépêche: dépêches
+déranger: dérange dérangea dérangeai dérangeaient dérangeais dérangeait dérangeant dérangeas dérangeasse dérangeassent dérangeasses dérangeassiez dérangeassions dérangent dérangeons dérangera dérangerai dérangeraient dérangerais dérangerait dérangeras dérangerez dérangeriez dérangerions dérangerons dérangeront déranges dérangez dérangeâmes dérangeât dérangeâtes dérangiez dérangions dérangèrent dérangé dérangée dérangées dérangés
+dérider: dérida déridai déridaient déridais déridait déridant déridas déridasse déridassent déridasses déridassiez déridassions déride dérident déridera dériderai dérideraient dériderais dériderait dérideras dériderez dérideriez dériderions dériderons dérideront dérides déridez déridiez déridions déridons déridâmes déridât déridâtes déridèrent déridé déridée déridées déridés
+dériver: dériva dérivai dérivaient dérivais dérivait dérivant dérivas dérivasse dérivassent dérivasses dérivassiez dérivassions dérivent dérivera dériverai dériveraient dériverais dériverait dériveras dériverez dériveriez dériverions dériverons dériveront dérivez dériviez dérivions dérivons dérivâmes dérivât dérivâtes dérivèrent dérivée dérivées
+dérober: déroba dérobai dérobaient dérobais dérobait dérobant dérobas dérobasse dérobassent dérobasses dérobassiez dérobassions dérobe dérobent dérobera déroberai déroberaient déroberais déroberait déroberas déroberez déroberiez déroberions déroberons déroberont dérobes dérobez dérobiez dérobions dérobons dérobâmes dérobât dérobâtes dérobèrent dérobé dérobée dérobées dérobés
+dérouler: déroula déroulai déroulaient déroulais déroulait déroulant déroulas déroulasse déroulassent déroulasses déroulassiez déroulassions déroule déroulent déroulera déroulerai dérouleraient déroulerais déroulerait dérouleras déroulerez dérouleriez déroulerions déroulerons dérouleront déroules déroulez dérouliez déroulions déroulons déroulâmes déroulât déroulâtes déroulèrent déroulé déroulée déroulées déroulés
+désaccord: désaccords
+désagréable: désagréables
+désajuster: désajusta désajustai désajustaient désajustais désajustait désajustant désajustas désajustasse désajustassent désajustasses désajustassiez désajustassions désajuste désajustent désajustera désajusterai désajusteraient désajusterais désajusterait désajusteras désajusterez désajusteriez désajusterions désajusterons désajusteront désajustes désajustez désajustiez désajustions désajustons désajustâmes désajustât désajustâtes désajustèrent désajusté désajustée désajustées désajustés
+désambiguïsation: désambiguïsations
+désappointement: désappointements
+désappointer: désappointa désappointai désappointaient désappointais désappointait désappointant désappointas désappointasse désappointassent désappointasses désappointassiez désappointassions désappointe désappointent désappointera désappointerai désappointeraient désappointerais désappointerait désappointeras désappointerez désappointeriez désappointerions désappointerons désappointeront désappointes désappointez désappointiez désappointions désappointons désappointâmes désappointât désappointâtes désappointèrent désappointé désappointée désappointées désappointés
+désapprobation: désapprobations
+désapprouver: désapprouva désapprouvai désapprouvaient désapprouvais désapprouvait désapprouvant désapprouvas désapprouvasse désapprouvassent désapprouvasses désapprouvassiez désapprouvassions désapprouve désapprouvent désapprouvera désapprouverai désapprouveraient désapprouverais désapprouverait désapprouveras désapprouverez désapprouveriez désapprouverions désapprouverons désapprouveront désapprouves désapprouvez désapprouviez désapprouvions désapprouvons désapprouvâmes désapprouvât désapprouvâtes désapprouvèrent désapprouvé désapprouvée désapprouvées désapprouvés
+désarçonner: désarçonna désarçonnai désarçonnaient désarçonnais désarçonnait désarçonnant désarçonnas désarçonnasse désarçonnassent désarçonnasses désarçonnassiez désarçonnassions désarçonne désarçonnent désarçonnera désarçonnerai désarçonneraient désarçonnerais désarçonnerait désarçonneras désarçonnerez désarçonneriez désarçonnerions désarçonnerons désarçonneront désarçonnes désarçonnez désarçonniez désarçonnions désarçonnons désarçonnâmes désarçonnât désarçonnâtes désarçonnèrent désarçonné désarçonnée désarçonnées désarçonnés
+désastre: désastres
+désastreux: désastreuse désastreuses
+désavantage: désavantages
+déserter: déserta désertai désertaient désertais désertait désertant désertas désertasse désertassent désertasses désertassiez désertassions déserte désertent désertera déserterai déserteraient déserterais déserterait déserteras déserterez déserteriez déserterions déserterons déserteront désertes désertez désertiez désertons désertâmes désertât désertâtes désertèrent déserté désertée désertées désertés
+désespoir: désespoirs
+désespérer: désespère désespèrent désespères désespéra désespérai désespéraient désespérais désespérait désespérant désespéras désespérasse désespérassent désespérasses désespérassiez désespérassions désespérera désespérerai désespéreraient désespérerais désespérerait désespéreras désespérerez désespéreriez désespérerions désespérerons désespéreront désespérez désespériez désespérions désespérons désespérâmes désespérât désespérâtes désespérèrent désespéré désespérée désespérées désespérés
+déshydratation: déshydratations
+désillusion: désillusions
+désincarcération: désincarcérations
+désindustrialisation: désindustrialisations
+désinfection: désinfections
+désintégration: désintégrations
+désir: désirs
+désirer: désira désirai désiraient désirais désirait désirant désiras désirasse désirassent désirasses désirassiez désirassions désirent désirera désirerai désireraient désirerais désirerait désireras désirerez désireriez désirerions désirerons désireront désirez désiriez désirions désirons désirâmes désirât désirâtes désirèrent désirée désirées
+désobéissance: désobéissances
+désolation: désolations
+désoler: désola désolai désolaient désolais désolait désolant désolas désolasse désolassent désolasses désolassiez désolassions désole désolent désolera désolerai désoleraient désolerais désolerait désoleras désolerez désoleriez désolerions désolerons désoleront désoles désolez désoliez désolions désolons désolâmes désolât désolâtes désolèrent désolée désolées désolés
+désordonné: désordonnée désordonnées désordonnés
+désordre: désordres
+déséquilibre: déséquilibres
+déséquilibré: déséquilibrée déséquilibrées déséquilibrés
+détacher: détacha détachai détachaient détachais détachait détachant détachas détachasse détachassent détachasses détachassiez détachassions détache détachent détachera détacherai détacheraient détacherais détacherait détacheras détacherez détacheriez détacherions détacherons détacheront détaches détachez détachiez détachions détachons détachâmes détachât détachâtes détachèrent détaché détachée détachées détachés
+détaillant: détaillante détaillantes détaillants
+détailler: détailla détaillai détaillaient détaillais détaillait détaillas détaillasse détaillassent détaillasses détaillassiez détaillassions détaille détaillent détaillera détaillerai détailleraient détaillerais détaillerait détailleras détaillerez détailleriez détaillerions détaillerons détailleront détailles détaillez détailliez détaillions détaillons détaillâmes détaillât détaillâtes détaillèrent détaillé détaillée détaillées détaillés
+détecter: détecta détectai détectaient détectais détectait détectant détectas détectasse détectassent détectasses détectassiez détectassions détecte détectent détectera détecterai détecteraient détecterais détecterait détecteras détecterez détecteriez détecterions détecterons détecteront détectes détectez détectiez détections détectons détectâmes détectât détectâtes détectèrent détecté détectée détectées détectés
+détecteur: détecteurs détectrice détectrices
+détenir: détenaient détenais détenait détenant détenez déteniez détenions détenons détenu détenue détenues détenus détiendra détiendrai détiendraient détiendrais détiendrait détiendras détiendrez détiendriez détiendrions détiendrons détiendront détienne détiennent détiennes détiens détient détinrent détins détinsse détinssent détinsses détinssiez détinssions détint détînmes détînt détîntes
+détente: détentes
+détenteur: détenteurs détentrice détentrices
+déterminer: détermina déterminai déterminaient déterminais déterminait déterminant déterminas déterminasse déterminassent déterminasses déterminassiez déterminassions déterminent déterminera déterminerai détermineraient déterminerais déterminerait détermineras déterminerez détermineriez déterminerions déterminerons détermineront déterminez déterminiez déterminions déterminons déterminâmes déterminât déterminâtes déterminèrent déterminée déterminées
+détester: détesta détestai détestaient détestais détestait détestant détestas détestasse détestassent détestasses détestassiez détestassions déteste détestent détestera détesterai détesteraient détesterais détesterait détesteras détesterez détesteriez détesterions détesterons détesteront détestes détestez détestiez détestions détestons détestâmes détestât détestâtes détestèrent détesté détestée détestées détestés
+détournement: détournements
+détourner: détourna détournai détournaient détournais détournait détournant détournas détournasse détournassent détournasses détournassiez détournassions détourne détournent détournera détournerai détourneraient détournerais détournerait détourneras détournerez détourneriez détournerions détournerons détourneront détournes détournez détourniez détournions détournons détournâmes détournât détournâtes détournèrent détourné détournée détournées détournés
+détraquer: détraqua détraquai détraquaient détraquais détraquait détraquant détraquas détraquasse détraquassent détraquasses détraquassiez détraquassions détraque détraquent détraquera détraquerai détraqueraient détraquerais détraquerait détraqueras détraquerez détraqueriez détraquerions détraquerons détraqueront détraques détraquez détraquiez détraquions détraquons détraquâmes détraquât détraquâtes détraquèrent détraqué détraquée détraquées détraqués
+détresse: détresses
+détruire: détruira détruirai détruiraient détruirais détruirait détruiras détruirez détruiriez détruirions détruirons détruiront détruis détruisaient détruisais détruisait détruisant détruise détruisent détruises détruisez détruisiez détruisions détruisirent détruisis détruisisse détruisissent détruisisses détruisissiez détruisissions détruisit détruisons détruisîmes détruisît détruisîtes détruit détruite détruites détruits
+développement: développements
+développer: développa développai développaient développais développait développant développas développasse développassent développasses développassiez développassions développe développent développera développerai développeraient développerais développerait développeras développerez développeriez développerions développerons développeront développes développez développiez développions développons développâmes développât développâtes développèrent développé développée développées développés
+développeur: développeurs développeuse développeuses
+déversoir: déversoirs
+dévier: dévia déviai déviaient déviais déviait déviant dévias déviasse déviassent déviasses déviassiez déviassions dévie dévient déviera dévierai dévieraient dévierais dévierait dévieras dévierez dévieriez dévierions dévierons dévieront dévies déviez déviiez déviions dévions déviâmes déviât déviâtes dévièrent dévié déviée déviées déviés
+dévisager: dévisage dévisagea dévisageai dévisageaient dévisageais dévisageait dévisageant dévisageas dévisageasse dévisageassent dévisageasses dévisageassiez dévisageassions dévisagent dévisageons dévisagera dévisagerai dévisageraient dévisagerais dévisagerait dévisageras dévisagerez dévisageriez dévisagerions dévisagerons dévisageront dévisages dévisagez dévisageâmes dévisageât dévisageâtes dévisagiez dévisagions dévisagèrent dévisagé dévisagée dévisagées dévisagés
+dévorer: dévora dévorai dévoraient dévorais dévorait dévorant dévoras dévorasse dévorassent dévorasses dévorassiez dévorassions dévore dévorent dévorera dévorerai dévoreraient dévorerais dévorerait dévoreras dévorerez dévoreriez dévorerions dévorerons dévoreront dévores dévorez dévoriez dévorions dévorons dévorâmes dévorât dévorâtes dévorèrent dévoré dévorée dévorées dévorés
+dévouement: dévouements
+dévouer: dévoua dévouai dévouaient dévouais dévouait dévouant dévouas dévouasse dévouassent dévouasses dévouassiez dévouassions dévoue dévouent dévouera dévouerai dévoueraient dévouerais dévouerait dévoueras dévouerez dévoueriez dévouerions dévouerons dévoueront dévoues dévouez dévouiez dévouions dévouons dévouâmes dévouât dévouâtes dévouèrent
+eau: eaux
+ecclésiastique: ecclésiastiques
+effacer: efface effacent effacera effacerai effaceraient effacerais effacerait effaceras effacerez effaceriez effacerions effacerons effaceront effaces effacez effaciez effacions effacèrent effacé effacée effacées effacés effaça effaçai effaçaient effaçais effaçait effaçant effaças effaçasse effaçassent effaçasses effaçassiez effaçassions effaçons effaçâmes effaçât effaçâtes
+effaroucher: effaroucha effarouchai effarouchaient effarouchais effarouchait effarouchant effarouchas effarouchasse effarouchassent effarouchasses effarouchassiez effarouchassions effarouche effarouchent effarouchera effaroucherai effaroucheraient effaroucherais effaroucherait effaroucheras effaroucherez effaroucheriez effaroucherions effaroucherons effaroucheront effarouches effarouchez effarouchiez effarouchions effarouchons effarouchâmes effarouchât effarouchâtes effarouchèrent effarouché effarouchée effarouchées effarouchés
+effectif: effectifs effectives
+effectivité: effectivités
+effectuer: effectua effectuai effectuaient effectuais effectuait effectuant effectuas effectuasse effectuassent effectuasses effectuassiez effectuassions effectue effectuent effectuera effectuerai effectueraient effectuerais effectuerait effectueras effectuerez effectueriez effectuerions effectuerons effectueront effectues effectuez effectuiez effectuions effectuons effectuâmes effectuât effectuâtes effectuèrent effectué effectuée effectuées effectués
+effet: effets
+efficace: efficaces
+efficacité: efficacités
+effondrement: effondrements
+effondrer: effondra effondrai effondraient effondrais effondrait effondrant effondras effondrasse effondrassent effondrasses effondrassiez effondrassions effondre effondrent effondrera effondrerai effondreraient effondrerais effondrerait effondreras effondrerez effondreriez effondrerions effondrerons effondreront effondres effondrez effondriez effondrions effondrons effondrâmes effondrât effondrâtes effondrèrent effondré effondrée effondrées effondrés
+efforcer: efforce efforcent efforcera efforcerai efforceraient efforcerais efforcerait efforceras efforcerez efforceriez efforcerions efforcerons efforceront efforces efforcez efforciez efforcions efforcèrent efforcé efforcée efforcées efforcés efforça efforçai efforçaient efforçais efforçait efforçant efforças efforçasse efforçassent efforçasses efforçassiez efforçassions efforçons efforçâmes efforçât efforçâtes
+effrayant: effrayante effrayantes effrayants
+effrayer: effraient effraiera effraierai effraieraient effraierais effraierait effraieras effraierez effraieriez effraierions effraierons effraieront effraies effraya effrayai effrayaient effrayais effrayait effrayas effrayasse effrayassent effrayasses effrayassiez effrayassions effraye effrayent effrayera effrayerai effrayeraient effrayerais effrayerait effrayeras effrayerez effrayeriez effrayerions effrayerons effrayeront effrayes effrayez effrayiez effrayions effrayons effrayâmes effrayât effrayâtes effrayèrent effrayé effrayée effrayées effrayés
+embarcadère: embarcadères
+embarcation: embarcations
+embarquer: embarqua embarquai embarquaient embarquais embarquait embarquant embarquas embarquasse embarquassent embarquasses embarquassiez embarquassions embarque embarquent embarquera embarquerai embarqueraient embarquerais embarquerait embarqueras embarquerez embarqueriez embarquerions embarquerons embarqueront embarques embarquez embarquiez embarquions embarquons embarquâmes embarquât embarquâtes embarquèrent embarqué embarquée embarquées embarqués
+embarrasser: embarrassa embarrassai embarrassaient embarrassais embarrassait embarrassant embarrassas embarrassasse embarrassassent embarrassasses embarrassassiez embarrassassions embarrasse embarrassent embarrassera embarrasserai embarrasseraient embarrasserais embarrasserait embarrasseras embarrasserez embarrasseriez embarrasserions embarrasserons embarrasseront embarrasses embarrassez embarrassiez embarrassions embarrassons embarrassâmes embarrassât embarrassâtes embarrassèrent embarrassé embarrassée embarrassées embarrassés
+embaucher: embaucha embauchai embauchaient embauchais embauchait embauchant embauchas embauchasse embauchassent embauchasses embauchassiez embauchassions embauchent embauchera embaucherai embaucheraient embaucherais embaucherait embaucheras embaucherez embaucheriez embaucherions embaucherons embaucheront embauchez embauchiez embauchions embauchons embauchâmes embauchât embauchâtes embauchèrent embauché embauchée embauchées embauchés
+embellir: embelli embellie embellies embellira embellirai embelliraient embellirais embellirait embelliras embellirent embellirez embelliriez embellirions embellirons embelliront embellis embellissaient embellissais embellissait embellissant embellisse embellissent embellisses embellissez embellissiez embellissions embellissons embellit embellîmes embellît embellîtes
+emblématique: emblématiques
+embouchure: embouchures
+embouteillage: embouteillages
+embrassade: embrassades
+embrasser: embrassa embrassai embrassaient embrassais embrassait embrassant embrassas embrassasse embrassassent embrassasses embrassassiez embrassassions embrasse embrassent embrassera embrasserai embrasseraient embrasserais embrasserait embrasseras embrasserez embrasseriez embrasserions embrasserons embrasseront embrasses embrassez embrassiez embrassions embrassons embrassâmes embrassât embrassâtes embrassèrent embrassé embrassée embrassées embrassés
+embrun: embruns
+embryon: embryons
+embryonnaire: embryonnaires
+embuer: embua embuai embuaient embuais embuait embuant embuas embuasse embuassent embuasses embuassiez embuassions embue embuent embuera embuerai embueraient embuerais embuerait embueras embuerez embueriez embuerions embuerons embueront embues embuez embuiez embuions embuons embuâmes embuât embuâtes embuèrent embué embuée embuées embués
+emmagasinage: emmagasinages
+emmener: emmena emmenai emmenaient emmenais emmenait emmenant emmenas emmenasse emmenassent emmenasses emmenassiez emmenassions emmenez emmeniez emmenions emmenons emmenâmes emmenât emmenâtes emmenèrent emmené emmenée emmenées emmenés emmène emmènent emmènera emmènerai emmèneraient emmènerais emmènerait emmèneras emmènerez emmèneriez emmènerions emmènerons emmèneront emmènes
+empatement: empatements
+empereur: empereurs impératrice impératrices
+empirer: empira empirai empiraient empirais empirait empirant empiras empirasse empirassent empirasses empirassiez empirassions empirent empirera empirerai empireraient empirerais empirerait empireras empirerez empireriez empirerions empirerons empireront empirez empiriez empirions empirons empirâmes empirât empirâtes empirèrent empirée empirées
+empirique: empiriques
+emplacement: emplacements
+emplette: emplettes
+emploi: emplois
+employeur: employeurs employeuse employeuses
+employé: employés
+empoisonnement: empoisonnements
+emporter: emporta emportai emportaient emportais emportait emportant emportas emportasse emportassent emportasses emportassiez emportassions emporte emportent emportera emporterai emporteraient emporterais emporterait emporteras emporterez emporteriez emporterions emporterons emporteront emportes emportez emportiez emportions emportons emportâmes emportât emportâtes emportèrent emporté emportée emportées emportés
+empreindre: empreignaient empreignais empreignait empreignant empreigne empreignent empreignes empreignez empreigniez empreignions empreignirent empreignis empreignisse empreignissent empreignisses empreignissiez empreignissions empreignit empreignons empreignîmes empreignît empreignîtes empreindra empreindrai empreindraient empreindrais empreindrait empreindras empreindrez empreindriez empreindrions empreindrons empreindront empreins empreint empreints
+emprisonnement: emprisonnements
+emprunteur: emprunteurs emprunteuse emprunteuses
+empêchement: empêchements
+empêcher: empêcha empêchai empêchaient empêchais empêchait empêchant empêchas empêchasse empêchassent empêchasses empêchassiez empêchassions empêche empêchent empêchera empêcherai empêcheraient empêcherais empêcherait empêcheras empêcherez empêcheriez empêcherions empêcherons empêcheront empêches empêchez empêchiez empêchions empêchons empêchâmes empêchât empêchâtes empêchèrent empêché empêchée empêchées empêchés
+encadrer: encadra encadrai encadraient encadrais encadrait encadrant encadras encadrasse encadrassent encadrasses encadrassiez encadrassions encadre encadrent encadrera encadrerai encadreraient encadrerais encadrerait encadreras encadrerez encadreriez encadrerions encadrerons encadreront encadres encadrez encadriez encadrions encadrons encadrâmes encadrât encadrâtes encadrèrent encadré encadrée encadrées encadrés
+encaissement: encaissements
+enceinte: enceintes
+enchanter: enchanta enchantai enchantaient enchantais enchantait enchantant enchantas enchantasse enchantassent enchantasses enchantassiez enchantassions enchante enchantent enchantera enchanterai enchanteraient enchanterais enchanterait enchanteras enchanterez enchanteriez enchanterions enchanterons enchanteront enchantes enchantez enchantiez enchantions enchantons enchantâmes enchantât enchantâtes enchantèrent enchanté enchantée enchantées enchantés
+enchère: enchères
+enclume: enclumes
+encolure: encolures
+encombrer: encombra encombrai encombraient encombrais encombrait encombrant encombras encombrasse encombrassent encombrasses encombrassiez encombrassions encombre encombrent encombrera encombrerai encombreraient encombrerais encombrerait encombreras encombrerez encombreriez encombrerions encombrerons encombreront encombres encombrez encombriez encombrions encombrons encombrâmes encombrât encombrâtes encombrèrent encombré encombrée encombrées encombrés
+encourager: encouragea encourageai encourageaient encourageais encourageait encourageant encourageas encourageasse encourageassent encourageasses encourageassiez encourageassions encouragent encourageons encouragera encouragerai encourageraient encouragerais encouragerait encourageras encouragerez encourageriez encouragerions encouragerons encourageront encouragez encourageâmes encourageât encourageâtes encouragiez encouragions encouragèrent encouragée encouragées
+encre: encres
+encription: encriptions
+encyclopédie: encyclopédies
+endettement: endettements
+endogène: endogènes
+endommager: endommage endommagea endommageai endommageaient endommageais endommageait endommageant endommageas endommageasse endommageassent endommageasses endommageassiez endommageassions endommagent endommageons endommagera endommagerai endommageraient endommagerais endommagerait endommageras endommagerez endommageriez endommagerions endommagerons endommageront endommages endommagez endommageâmes endommageât endommageâtes endommagiez endommagions endommagèrent endommagé endommagée endommagées endommagés
+endormir: endormaient endormais endormait endormant endorme endorment endormes endormez endormi endormie endormies endormiez endormions endormira endormirai endormiraient endormirais endormirait endormiras endormirent endormirez endormiriez endormirions endormirons endormiront endormis endormisse endormissent endormisses endormissiez endormissions endormit endormons endormîmes endormît endormîtes endors endort
+endosseur: endosseurs endosseuse endosseuses
+endroit: endroits
+endurer: endura endurai enduraient endurais endurait endurant enduras endurasse endurassent endurasses endurassiez endurassions endurent endurera endurerai endureraient endurerais endurerait endureras endurerez endureriez endurerions endurerons endureront endures endurez enduriez endurions endurons endurâmes endurât endurâtes endurèrent endurée endurées endurés
+enfance: enfances
+enfant: enfants
+enfantin: enfantine enfantines enfantins
+enfer: enfers
+enfermer: enferma enfermai enfermaient enfermais enfermait enfermant enfermas enfermasse enfermassent enfermasses enfermassiez enfermassions enferme enferment enfermera enfermerai enfermeraient enfermerais enfermerait enfermeras enfermerez enfermeriez enfermerions enfermerons enfermeront enfermes enfermez enfermiez enfermions enfermons enfermâmes enfermât enfermâtes enfermèrent enfermé enfermée enfermées enfermés
+enfouir: enfoui enfouie enfouies enfouira enfouirai enfouiraient enfouirais enfouirait enfouiras enfouirent enfouirez enfouiriez enfouirions enfouirons enfouiront enfouis enfouissaient enfouissais enfouissait enfouissant enfouisse enfouissent enfouisses enfouissez enfouissiez enfouissions enfouissons enfouit enfouîmes enfouît enfouîtes
+enfouissement: enfouissements
+enfuir: enfui enfuie enfuient enfuies enfuira enfuirai enfuiraient enfuirais enfuirait enfuiras enfuirent enfuirez enfuiriez enfuirions enfuirons enfuiront enfuis enfuisse enfuissent enfuisses enfuissiez enfuissions enfuit enfuyaient enfuyais enfuyait enfuyant enfuyez enfuyiez enfuyions enfuyons enfuîmes enfuît enfuîtes
+engager: engagea engageai engageaient engageais engageait engageant engageas engageasse engageassent engageasses engageassiez engageassions engagent engageons engagera engagerai engageraient engagerais engagerait engageras engagerez engageriez engagerions engagerons engageront engagez engageâmes engageât engageâtes engagiez engagions engagèrent engagée engagées
+engin: engins
+enlever: enleva enlevai enlevaient enlevais enlevait enlevant enlevas enlevasse enlevassent enlevasses enlevassiez enlevassions enlevez enleviez enlevions enlevons enlevâmes enlevât enlevâtes enlevèrent enlevé enlevée enlevées enlevés enlève enlèvent enlèvera enlèverai enlèveraient enlèverais enlèverait enlèveras enlèverez enlèveriez enlèverions enlèverons enlèveront enlèves
+enlèvement: enlèvements
+ennemi: ennemie ennemies ennemis
+ennui: ennuis
+ennuyer: ennuie ennuient ennuiera ennuierai ennuieraient ennuierais ennuierait ennuieras ennuierez ennuieriez ennuierions ennuierons ennuieront ennuies ennuya ennuyai ennuyaient ennuyais ennuyait ennuyant ennuyas ennuyasse ennuyassent ennuyasses ennuyassiez ennuyassions ennuye ennuyent ennuyera ennuyerai ennuyeraient ennuyerais ennuyerait ennuyeras ennuyerez ennuyeriez ennuyerions ennuyerons ennuyeront ennuyes ennuyez ennuyiez ennuyions ennuyons ennuyâmes ennuyât ennuyâtes ennuyèrent ennuyé ennuyée ennuyées ennuyés
+enquêter: enquêta enquêtai enquêtaient enquêtais enquêtait enquêtant enquêtas enquêtasse enquêtassent enquêtasses enquêtassiez enquêtassions enquêtent enquêtera enquêterai enquêteraient enquêterais enquêterait enquêteras enquêterez enquêteriez enquêterions enquêterons enquêteront enquêtez enquêtiez enquêtions enquêtons enquêtâmes enquêtât enquêtâtes enquêtèrent enquêté enquêtée enquêtées enquêtés
+enquêteur: enquêteurs enquêteuse enquêteuses
+enraciner: enracina enracinai enracinaient enracinais enracinait enracinant enracinas enracinasse enracinassent enracinasses enracinassiez enracinassions enracine enracinent enracinera enracinerai enracineraient enracinerais enracinerait enracineras enracinerez enracineriez enracinerions enracinerons enracineront enracines enracinez enraciniez enracinions enracinons enracinâmes enracinât enracinâtes enracinèrent enraciné enracinée enracinées enracinés
+enregistrement: enregistrements
+enregistrer: enregistra enregistrai enregistraient enregistrais enregistrait enregistrant enregistras enregistrasse enregistrassent enregistrasses enregistrassiez enregistrassions enregistre enregistrent enregistrera enregistrerai enregistreraient enregistrerais enregistrerait enregistreras enregistrerez enregistreriez enregistrerions enregistrerons enregistreront enregistres enregistrez enregistriez enregistrions enregistrons enregistrâmes enregistrât enregistrâtes enregistrèrent enregistré enregistrée enregistrées enregistrés
+enrichir: enrichi enrichie enrichies enrichira enrichirai enrichiraient enrichirais enrichirait enrichiras enrichirent enrichirez enrichiriez enrichirions enrichirons enrichiront enrichis enrichissaient enrichissais enrichissait enrichissant enrichisse enrichissent enrichisses enrichissez enrichissiez enrichissions enrichissons enrichit enrichîmes enrichît enrichîtes
+enrichissement: enrichissements
+enrôler: enrôla enrôlai enrôlaient enrôlais enrôlait enrôlant enrôlas enrôlasse enrôlassent enrôlasses enrôlassiez enrôlassions enrôle enrôlent enrôlera enrôlerai enrôleraient enrôlerais enrôlerait enrôleras enrôlerez enrôleriez enrôlerions enrôlerons enrôleront enrôles enrôlez enrôliez enrôlions enrôlons enrôlâmes enrôlât enrôlâtes enrôlèrent enrôlé enrôlée enrôlées enrôlés
+enseignement: enseignements
+enseigner: enseigna enseignai enseignaient enseignais enseignait enseignant enseignas enseignasse enseignassent enseignasses enseignassiez enseignassions enseignent enseignera enseignerai enseigneraient enseignerais enseignerait enseigneras enseignerez enseigneriez enseignerions enseignerons enseigneront enseignez enseigniez enseignions enseignons enseignâmes enseignât enseignâtes enseignèrent enseigné enseignée enseignées enseignés
+enserrer: enserra enserrai enserraient enserrais enserrait enserrant enserras enserrasse enserrassent enserrasses enserrassiez enserrassions enserre enserrent enserrera enserrerai enserreraient enserrerais enserrerait enserreras enserrerez enserreriez enserrerions enserrerons enserreront enserres enserrez enserriez enserrions enserrons enserrâmes enserrât enserrâtes enserrèrent enserré enserrée enserrées enserrés
+ensevelir: enseveli ensevelie ensevelies ensevelira ensevelirai enseveliraient ensevelirais ensevelirait enseveliras ensevelirent ensevelirez enseveliriez ensevelirions ensevelirons enseveliront ensevelis ensevelissaient ensevelissais ensevelissait ensevelissant ensevelisse ensevelissent ensevelisses ensevelissez ensevelissiez ensevelissions ensevelissons ensevelit ensevelîmes ensevelît ensevelîtes
+entamer: entama entamai entamaient entamais entamait entamant entamas entamasse entamassent entamasses entamassiez entamassions entame entament entamera entamerai entameraient entamerais entamerait entameras entamerez entameriez entamerions entamerons entameront entames entamez entamiez entamions entamons entamâmes entamât entamâtes entamèrent entamé entamée entamées entamés
+entasser: entassa entassai entassaient entassais entassait entassant entassas entassasse entassassent entassasses entassassiez entassassions entasse entassent entassera entasserai entasseraient entasserais entasserait entasseras entasserez entasseriez entasserions entasserons entasseront entasses entassez entassiez entassions entassons entassâmes entassât entassâtes entassèrent entassé entassée entassées entassés
+entendement: entendements
+entendre: entend entendaient entendais entendait entendant entende entendent entendes entendez entendiez entendions entendirent entendis entendisse entendissent entendisses entendissiez entendissions entendit entendons entendra entendrai entendraient entendrais entendrait entendras entendrez entendriez entendrions entendrons entendront entends entendu entendue entendues entendus entendîmes entendît entendîtes
+enterrement: enterrements
+enterrer: enterra enterrai enterraient enterrais enterrait enterrant enterras enterrasse enterrassent enterrasses enterrassiez enterrassions enterre enterrent enterrera enterrerai enterreraient enterrerais enterrerait enterreras enterrerez enterreriez enterrerions enterrerons enterreront enterres enterrez enterriez enterrions enterrons enterrâmes enterrât enterrâtes enterrèrent enterré enterrée enterrées enterrés
+enthousiasmer: enthousiasma enthousiasmai enthousiasmaient enthousiasmais enthousiasmait enthousiasmant enthousiasmas enthousiasmasse enthousiasmassent enthousiasmasses enthousiasmassiez enthousiasmassions enthousiasment enthousiasmera enthousiasmerai enthousiasmeraient enthousiasmerais enthousiasmerait enthousiasmeras enthousiasmerez enthousiasmeriez enthousiasmerions enthousiasmerons enthousiasmeront enthousiasmes enthousiasmez enthousiasmiez enthousiasmions enthousiasmons enthousiasmâmes enthousiasmât enthousiasmâtes enthousiasmèrent enthousiasmé enthousiasmée enthousiasmées enthousiasmés
+enthousiaste: enthousiastes
+entier: entiers entière entières
+entité: entités
+entonner: entonna entonnai entonnaient entonnais entonnait entonnant entonnas entonnasse entonnassent entonnasses entonnassiez entonnassions entonne entonnent entonnera entonnerai entonneraient entonnerais entonnerait entonneras entonnerez entonneriez entonnerions entonnerons entonneront entonnes entonnez entonniez entonnions entonnons entonnâmes entonnât entonnâtes entonnèrent entonné entonnée entonnées entonnés
+entonnoir: entonnoirs
+entortiller: entortilla entortillai entortillaient entortillais entortillait entortillant entortillas entortillasse entortillassent entortillasses entortillassiez entortillassions entortille entortillent entortillera entortillerai entortilleraient entortillerais entortillerait entortilleras entortillerez entortilleriez entortillerions entortillerons entortilleront entortilles entortillez entortilliez entortillions entortillons entortillâmes entortillât entortillâtes entortillèrent entortillé entortillée entortillées entortillés
+entourer: entoura entourai entouraient entourais entourait entourant entouras entourasse entourassent entourasses entourassiez entourassions entoure entourent entourera entourerai entoureraient entourerais entourerait entoureras entourerez entoureriez entourerions entourerons entoureront entoures entourez entouriez entourions entourons entourâmes entourât entourâtes entourèrent entouré entourée entourées entourés
+entraver: entrava entravai entravaient entravais entravait entravant entravas entravasse entravassent entravasses entravassiez entravassions entrave entravent entravera entraverai entraveraient entraverais entraverait entraveras entraverez entraveriez entraverions entraverons entraveront entraves entravez entraviez entravions entravons entravâmes entravât entravâtes entravèrent entravé entravée entravées entravés
+entraînement: entraînements
+entraîner: entraîna entraînai entraînaient entraînais entraînait entraînant entraînas entraînasse entraînassent entraînasses entraînassiez entraînassions entraîne entraînent entraînera entraînerai entraîneraient entraînerais entraînerait entraîneras entraînerez entraîneriez entraînerions entraînerons entraîneront entraînes entraînez entraîniez entraînions entraînons entraînâmes entraînât entraînâtes entraînèrent entraîné entraînée entraînées entraînés
+entraîneur: entraîneurs entraîneuse entraîneuses
+entreprendre: entreprenaient entreprenais entreprenait entreprenant entreprend entreprendra entreprendrai entreprendraient entreprendrais entreprendrait entreprendras entreprendrez entreprendriez entreprendrions entreprendrons entreprendront entreprends entreprenez entrepreniez entreprenions entreprenne entreprennent entreprennes entreprenons entreprirent entrepris entreprisse entreprissent entreprisses entreprissiez entreprissions entreprit entreprîmes entreprît entreprîtes
+entrepôt: entrepôts
+entrer: entra entrai entraient entrais entrait entrant entras entrasse entrassent entrasses entrassiez entrassions entrent entrera entrerai entreraient entrerais entrerait entreras entrerez entreriez entrerions entrerons entreront entres entrez entriez entrions entrons entrâmes entrât entrâtes entrèrent entrés
+entretenir: entretenaient entretenais entretenait entretenant entretenez entreteniez entretenions entretenons entretenu entretenue entretenues entretenus entretiendra entretiendrai entretiendraient entretiendrais entretiendrait entretiendras entretiendrez entretiendriez entretiendrions entretiendrons entretiendront entretienne entretiennent entretiennes entretient entretinrent entretins entretinsse entretinssent entretinsses entretinssiez entretinssions entretint entretînmes entretînt entretîntes
+entrevoir: entreverra entreverrai entreverraient entreverrais entreverrait entreverras entreverrez entreverriez entreverrions entreverrons entreverront entrevirent entrevis entrevisse entrevissent entrevisses entrevissiez entrevissions entrevit entrevoie entrevoient entrevoies entrevois entrevoit entrevoyaient entrevoyais entrevoyait entrevoyant entrevoyez entrevoyiez entrevoyions entrevoyons entrevu entrevues entrevus entrevîmes entrevît entrevîtes
+entête: entêtes
+envahir: envahi envahie envahies envahira envahirai envahiraient envahirais envahirait envahiras envahirent envahirez envahiriez envahirions envahirons envahiront envahis envahissaient envahissais envahissait envahissant envahisse envahissent envahisses envahissez envahissiez envahissions envahissons envahit envahîmes envahît envahîtes
+envelopper: enveloppa enveloppai enveloppaient enveloppais enveloppait enveloppant enveloppas enveloppasse enveloppassent enveloppasses enveloppassiez enveloppassions enveloppent enveloppera envelopperai envelopperaient envelopperais envelopperait envelopperas envelopperez envelopperiez envelopperions envelopperons envelopperont enveloppez enveloppiez enveloppions enveloppons enveloppâmes enveloppât enveloppâtes enveloppèrent enveloppé enveloppée enveloppées enveloppés
+envier: envia enviai enviaient enviais enviait enviant envias enviasse enviassent enviasses enviassiez enviassions envient enviera envierai envieraient envierais envierait envieras envierez envieriez envierions envierons envieront enviez enviiez enviions envions enviâmes enviât enviâtes envièrent envié enviée enviées enviés
+environnement: environnements
+environnemental: environnementale environnementales environnementaux
+envisager: envisage envisagea envisageai envisageaient envisageais envisageait envisageant envisageas envisageasse envisageassent envisageasses envisageassiez envisageassions envisagent envisageons envisagera envisagerai envisageraient envisagerais envisagerait envisageras envisagerez envisageriez envisagerions envisagerons envisageront envisagez envisageâmes envisageât envisageâtes envisagiez envisagions envisagèrent envisagé envisagée envisagées
+envoi: envois
+envoler: envola envolai envolaient envolais envolait envolant envolas envolasse envolassent envolasses envolassiez envolassions envole envolent envolera envolerai envoleraient envolerais envolerait envoleras envolerez envoleriez envolerions envolerons envoleront envoles envolez envoliez envolions envolons envolâmes envolât envolâtes envolèrent envolé envolée envolées envolés
+envoyer: enverra enverrai enverraient enverrais enverrait enverras enverrez enverriez enverrions enverrons enverront envoie envoient envoies envoya envoyai envoyaient envoyais envoyait envoyant envoyas envoyasse envoyassent envoyasses envoyassiez envoyassions envoyez envoyiez envoyions envoyons envoyâmes envoyât envoyâtes envoyèrent envoyé envoyée envoyées envoyés
+errer: erra errai erraient errais errait erras errasse errassent errasses errassiez errassions erre errent errera errerai erreraient errerais errerait erreras errerez erreriez errerions errerons erreront erres errez erriez errions errons errâmes errât errâtes errèrent erré errée errées errés
+erreur: erreurs
+erroné: erronée erronées erronés
+escalade: escalades
+escalier: escaliers
+esclave: esclaves
+escompter: escompta escomptai escomptaient escomptais escomptait escomptant escomptas escomptasse escomptassent escomptasses escomptassiez escomptassions escompte escomptent escomptera escompterai escompteraient escompterais escompterait escompteras escompterez escompteriez escompterions escompterons escompteront escomptes escomptez escomptiez escomptions escomptons escomptâmes escomptât escomptâtes escomptèrent escompté escomptée escomptées escomptés
+escorter: escorta escortai escortaient escortais escortait escortant escortas escortasse escortassent escortasses escortassiez escortassions escortent escortera escorterai escorteraient escorterais escorterait escorteras escorterez escorteriez escorterions escorterons escorteront escortez escortiez escortions escortons escortâmes escortât escortâtes escortèrent escorté escortée escortées escortés
+escroquerie: escroqueries
+espacer: espacent espacera espacerai espaceraient espacerais espacerait espaceras espacerez espaceriez espacerions espacerons espaceront espacez espaciez espacions espacèrent espacé espacée espacées espacés espaça espaçai espaçaient espaçais espaçait espaçant espaças espaçasse espaçassent espaçasses espaçassiez espaçassions espaçons espaçâmes espaçât espaçâtes
+espagnol: espagnole espagnoles espagnols
+espion: espionne espionnes espions
+espionnage: espionnages
+espoir: espoirs
+esprit: esprits
+espèce: espèces
+espérance: espérances
+espérer: espère espèrent espères espéra espérai espéraient espérais espérait espérant espéras espérasse espérassent espérasses espérassiez espérassions espérera espérerai espéreraient espérerais espérerait espéreras espérerez espéreriez espérerions espérerons espéreront espérez espériez espérions espérons espérâmes espérât espérâtes espérèrent espéré espérée espérées espérés
+essai: essais
+essayer: essaie essaient essaiera essaierai essaieraient essaierais essaierait essaieras essaierez essaieriez essaierions essaierons essaieront essaies essaya essayai essayaient essayais essayait essayant essayas essayasse essayassent essayasses essayassiez essayassions essaye essayent essayera essayerai essayeraient essayerais essayerait essayeras essayerez essayeriez essayerions essayerons essayeront essayes essayez essayiez essayions essayons essayâmes essayât essayâtes essayèrent essayé essayée essayées essayés
+essentiel: essentielle essentielles essentiels
+essieu: essieux
+essor: essors
+essouffler: essouffla essoufflai essoufflaient essoufflais essoufflait essoufflant essoufflas essoufflasse essoufflassent essoufflasses essoufflassiez essoufflassions essouffle essoufflent essoufflera essoufflerai essouffleraient essoufflerais essoufflerait essouffleras essoufflerez essouffleriez essoufflerions essoufflerons essouffleront essouffles essoufflez essouffliez essoufflions essoufflons essoufflâmes essoufflât essoufflâtes essoufflèrent essoufflé essoufflée essoufflées essoufflés
+esthétique: esthétiques
+estimer: estima estimai estimaient estimais estimait estimant estimas estimasse estimassent estimasses estimassiez estimassions estiment estimera estimerai estimeraient estimerais estimerait estimeras estimerez estimeriez estimerions estimerons estimeront estimes estimez estimiez estimions estimons estimâmes estimât estimèrent estimé estimée estimées estimés
+estomac: estomacs
+estrade: estrades
+estuaire: estuaires
+ethiopien: ethiopienne ethiopiennes ethiopiens
+ethnique: ethniques
+euphorie: euphories
+euphorique: euphoriques
+européen: européenne européennes européens
+exactitude: exactitudes
+exagération: exagérations
+exagérer: exagère exagèrent exagères exagéra exagérai exagéraient exagérais exagérait exagérant exagéras exagérasse exagérassent exagérasses exagérassiez exagérassions exagérera exagérerai exagéreraient exagérerais exagérerait exagéreras exagérerez exagéreriez exagérerions exagérerons exagéreront exagérez exagériez exagérions exagérons exagérâmes exagérât exagérâtes exagérèrent exagéré exagérée exagérées exagérés
+examen: examens
+exceller: excella excellai excellaient excellais excellait excellant excellas excellasse excellassent excellasses excellassiez excellassions excelle excellera excellerai excelleraient excellerais excellerait excelleras excellerez excelleriez excellerions excellerons excelleront excelles excellez excelliez excellions excellons excellâmes excellât excellâtes excellèrent excellé excellée excellées excellés
+excentricité: excentricités
+excentrique: excentriques
+excepter: excepta exceptai exceptaient exceptais exceptait exceptant exceptas exceptasse exceptassent exceptasses exceptassiez exceptassions excepte exceptent exceptera excepterai excepteraient excepterais excepterait excepteras excepterez excepteriez excepterions excepterons excepteront exceptes exceptez exceptiez exceptons exceptâmes exceptât exceptâtes exceptèrent excepté exceptée exceptées exceptés
+exceptionnel: exceptionnelle exceptionnelles exceptionnels
+excessif: excessifs excessives
+exciter: excita excitai excitaient excitais excitait excitant excitas excitasse excitassent excitasses excitassiez excitassions excitent excitera exciterai exciteraient exciterais exciterait exciteras exciterez exciteriez exciterions exciterons exciteront excites excitez excitiez excitions excitons excitâmes excitât excitâtes excitèrent excitée excitées excités
+exclure: exclu excluaient excluais excluait excluant exclue excluent exclues excluez excluiez excluions excluons exclura exclurai excluraient exclurais exclurait excluras exclurent exclurez excluriez exclurions exclurons excluront exclus exclusse exclussent exclusses exclussiez exclussions exclut exclûmes exclût exclûtes
+exclusif: exclusifs exclusives
+exclusivité: exclusivités
+exctinction: exctinctions
+excuser: excusa excusai excusaient excusais excusait excusant excusas excusasse excusassent excusasses excusassiez excusassions excusent excusera excuserai excuseraient excuserais excuserait excuseras excuserez excuseriez excuserions excuserons excuseront excusez excusiez excusions excusons excusâmes excusât excusâtes excusèrent excusée excusées
+excéder: excède excèdent excèdes excéda excédai excédaient excédais excédait excédant excédas excédasse excédassent excédasses excédassiez excédassions excédera excéderai excéderaient excéderais excéderait excéderas excéderez excéderiez excéderions excéderons excéderont excédez excédiez excédions excédons excédâmes excédât excédâtes excédèrent excédé excédée excédées excédés
+exemplaire: exemplaires
+exemple: exemples
+exempter: exempta exemptai exemptaient exemptais exemptait exemptant exemptas exemptasse exemptassent exemptasses exemptassiez exemptassions exempte exemptent exemptera exempterai exempteraient exempterais exempterait exempteras exempterez exempteriez exempterions exempterons exempteront exemptes exemptez exemptiez exemptons exemptâmes exemptât exemptâtes exemptèrent exempté exemptée exemptées exemptés
+exercer: exerce exercent exercera exercerai exerceraient exercerais exercerait exerceras exercerez exerceriez exercerions exercerons exerceront exerces exercez exerciez exercions exercèrent exercé exercée exercées exercés exerça exerçai exerçaient exerçais exerçait exerçant exerças exerçasse exerçassent exerçasses exerçassiez exerçassions exerçons exerçâmes exerçât exerçâtes
+exercice: exercices
+exhaler: exhala exhalai exhalaient exhalais exhalait exhalant exhalas exhalasse exhalassent exhalasses exhalassiez exhalassions exhale exhalent exhalera exhalerai exhaleraient exhalerais exhalerait exhaleras exhalerez exhaleriez exhalerions exhalerons exhaleront exhales exhalez exhaliez exhalions exhalons exhalâmes exhalât exhalâtes exhalèrent exhalé exhalée exhalées exhalés
+exhaustif: exhaustifs exhaustives
+exhiber: exhiba exhibai exhibaient exhibais exhibait exhibant exhibas exhibasse exhibassent exhibasses exhibassiez exhibassions exhibe exhibent exhibera exhiberai exhiberaient exhiberais exhiberait exhiberas exhiberez exhiberiez exhiberions exhiberons exhiberont exhibes exhibez exhibiez exhibions exhibons exhibâmes exhibât exhibâtes exhibèrent exhibé exhibée exhibées exhibés
+exhorter: exhorta exhortai exhortaient exhortais exhortait exhortant exhortas exhortasse exhortassent exhortasses exhortassiez exhortassions exhorte exhortent exhortera exhorterai exhorteraient exhorterais exhorterait exhorteras exhorterez exhorteriez exhorterions exhorterons exhorteront exhortes exhortez exhortiez exhortions exhortons exhortâmes exhortât exhortâtes exhortèrent exhorté exhortée exhortées exhortés
+exigeant: exigeante exigeantes exigeants
+exigence: exigences
+exiger: exige exigea exigeai exigeaient exigeais exigeait exigeas exigeasse exigeassent exigeasses exigeassiez exigeassions exigent exigeons exigera exigerai exigeraient exigerais exigerait exigeras exigerez exigeriez exigerions exigerons exigeront exiges exigez exigeâmes exigeât exigeâtes exigiez exigions exigèrent exigé exigée exigées exigés
+exil: exils
+existant: existante existantes existants
+existentiel: existentielle existentielles existentiels
+exister: exista existai existaient existais existait existas existasse existassent existasses existassiez existassions existe existent existera existerai existeraient existerais existerait existeras existerez existeriez existerions existerons existeront existes existez existiez existions existons existâmes existât existâtes existèrent existé existée existées existés
+exode: exodes
+expansif: expansifs expansives
+expectative: expectatives
+expirer: expira expirai expiraient expirais expirait expirant expiras expirasse expirassent expirasses expirassiez expirassions expirent expirera expirerai expireraient expirerais expirerait expireras expirerez expireriez expirerions expirerons expireront expirez expiriez expirions expirons expirâmes expirât expirâtes expirèrent expirée expirées
+explicatif: explicatifs explicative explicatives
+explication: explications
+explicite: explicites
+expliquer: expliqua expliquai expliquaient expliquais expliquait expliquant expliquas expliquasse expliquassent expliquasses expliquassiez expliquassions explique expliquent expliquera expliquerai expliqueraient expliquerais expliquerait expliqueras expliquerez expliqueriez expliquerions expliquerons expliqueront expliques expliquez expliquiez expliquions expliquons expliquâmes expliquât expliquâtes expliquèrent expliqué expliquée expliquées expliqués
+exploiter: exploita exploitai exploitaient exploitais exploitait exploitas exploitasse exploitassent exploitasses exploitassiez exploitassions exploite exploitent exploitera exploiterai exploiteraient exploiterais exploiterait exploiteras exploiterez exploiteriez exploiterions exploiterons exploiteront exploites exploitez exploitiez exploitions exploitons exploitâmes exploitât exploitâtes exploitèrent exploité exploitée exploitées exploités
+explorateur: explorateurs exploratrice exploratrices
+exploser: explosa explosai explosaient explosais explosait explosant explosas explosasse explosassent explosasses explosassiez explosassions explose explosent explosera exploserai exploseraient exploserais exploserait exploseras exploserez exploseriez exploserions exploserons exploseront exploses explosez explosiez explosons explosâmes explosât explosâtes explosèrent explosé explosée explosées explosés
+explosif: explosifs
+exportateur: exportateurs
+exportation: exportations
+exposer: exposa exposai exposaient exposais exposait exposant exposas exposasse exposassent exposasses exposassiez exposassions exposent exposera exposerai exposeraient exposerais exposerait exposeras exposerez exposeriez exposerions exposerons exposeront exposez exposiez exposions exposons exposâmes exposât exposâtes exposèrent exposée exposées
+expressionnisme: expressionnismes
+expressivité: expressivités
+exprimer: exprima exprimai exprimaient exprimais exprimait exprimant exprimas exprimasse exprimassent exprimasses exprimassiez exprimassions exprime expriment exprimera exprimerai exprimeraient exprimerais exprimerait exprimeras exprimerez exprimeriez exprimerions exprimerons exprimeront exprimes exprimez exprimiez exprimions exprimons exprimâmes exprimât exprimâtes exprimèrent exprimé exprimée exprimées exprimés
+expulser: expulsa expulsai expulsaient expulsais expulsait expulsant expulsas expulsasse expulsassent expulsasses expulsassiez expulsassions expulse expulsent expulsera expulserai expulseraient expulserais expulserait expulseras expulserez expulseriez expulserions expulserons expulseront expulses expulsez expulsiez expulsons expulsâmes expulsât expulsâtes expulsèrent expulsé expulsée expulsées expulsés
+expédier: expédia expédiai expédiaient expédiais expédiait expédiant expédias expédiasse expédiassent expédiasses expédiassiez expédiassions expédie expédient expédiera expédierai expédieraient expédierais expédierait expédieras expédierez expédieriez expédierions expédierons expédieront expédies expédiez expédiiez expédiions expédions expédiâmes expédiât expédiâtes expédièrent expédié expédiée expédiées expédiés
+expéditeur: expéditeurs expéditrice expéditrices
+exquis: exquise exquises
+externe: externes
+extrader: extrada extradai extradaient extradais extradait extradant extradas extradasse extradassent extradasses extradassiez extradassions extrade extradent extradera extraderai extraderaient extraderais extraderait extraderas extraderez extraderiez extraderions extraderons extraderont extrades extradez extradiez extradions extradons extradâmes extradât extradâtes extradèrent extradé extradée extradées extradés
+extraire: extraie extraient extraies extraira extrairai extrairaient extrairais extrairait extrairas extrairent extrairez extrairiez extrairions extrairons extrairont extrais extraisse extraissent extraisses extraissiez extraissions extrait extraite extraites extraits extrayaient extrayais extrayait extrayant extrayez extrayiez extrayions extrayons extraîmes extraît extraîtes
+extraordinaire: extraordinaires
+extrapoler: extrapola extrapolai extrapolaient extrapolais extrapolait extrapolant extrapolas extrapolasse extrapolassent extrapolasses extrapolassiez extrapolassions extrapole extrapolent extrapolera extrapolerai extrapoleraient extrapolerais extrapolerait extrapoleras extrapolerez extrapoleriez extrapolerions extrapolerons extrapoleront extrapoles extrapolez extrapoliez extrapolions extrapolons extrapolâmes extrapolât extrapolâtes extrapolèrent extrapolé extrapolée extrapolées extrapolés
+extrémiste: extrémistes
+extrémité: extrémités
+extérieur: extérieure extérieures extérieurs
+exécuter: exécuta exécutai exécutaient exécutais exécutait exécutant exécutas exécutasse exécutassent exécutasses exécutassiez exécutassions exécutent exécutera exécuterai exécuteraient exécuterais exécuterait exécuteras exécuterez exécuteriez exécuterions exécuterons exécuteront exécutes exécutez exécutiez exécutons exécutâmes exécutât exécutâtes exécutèrent exécutée exécutées exécutés
+exécutif: exécutifs
+fabricant: fabricante fabricantes fabricants
+fabriquer: fabriqua fabriquai fabriquaient fabriquais fabriquait fabriquant fabriquas fabriquasse fabriquassent fabriquasses fabriquassiez fabriquassions fabriquent fabriquera fabriquerai fabriqueraient fabriquerais fabriquerait fabriqueras fabriquerez fabriqueriez fabriquerions fabriquerons fabriqueront fabriquez fabriquiez fabriquions fabriquons fabriquâmes fabriquât fabriquâtes fabriquèrent fabriqué fabriquée fabriquées fabriqués
+fabuleux: fabuleuse fabuleuses
+facette: facettes
+facile: faciles
+faciliter: facilita facilitai facilitaient facilitais facilitait facilitant facilitas facilitasse facilitassent facilitasses facilitassiez facilitassions facilite facilitent facilitera faciliterai faciliteraient faciliterais faciliterait faciliteras faciliterez faciliteriez faciliterions faciliterons faciliteront facilites facilitez facilitiez facilitions facilitons facilitâmes facilitât facilitèrent facilitée facilitées
+facteur: facteurs
+facturation: facturations
+facturer: factura facturai facturaient facturais facturait facturant facturas facturasse facturassent facturasses facturassiez facturassions facturent facturera facturerai factureraient facturerais facturerait factureras facturerez factureriez facturerions facturerons factureront facturez facturiez facturions facturons facturâmes facturât facturâtes facturèrent facturé facturée facturées facturés
+facultatif: facultatifs facultative facultatives
+faculté: facultés
+faible: faibles
+faiblesse: faiblesses
+faillir: faillaient faillais faillait faillant faille faillent failles faillez failli faillie faillies failliez faillions faillira faillirai failliraient faillirais faillirait failliras faillirent faillirez failliriez faillirions faillirons failliront faillis faillissaient faillissais faillissait faillissant faillisse faillissent faillisses faillissez faillissiez faillissions faillissons faillit faillons faillîmes faillît faillîtes faudra faudrai faudraient faudrais faudrait faudras faudrez faudriez faudrions faudrons faudront faut
+faim: faims
+faire: fais faisaient faisais faisait faisant faisiez faisions faisons faite faites fasse fassent fasses fassiez fassions fera ferai feraient ferais ferait feras ferez feriez ferions ferons feront firent fisse fissent fisses fissiez fissions fîmes fîtes
+faisabilité: faisabilités
+faisable: faisables
+faisceau: faisceaux
+falaise: falaises
+falsification: falsifications
+fameux: fameuse fameuses
+familiariser: familiarisa familiarisai familiarisaient familiarisais familiarisait familiarisant familiarisas familiarisasse familiarisassent familiarisasses familiarisassiez familiarisassions familiarise familiarisent familiarisera familiariserai familiariseraient familiariserais familiariserait familiariseras familiariserez familiariseriez familiariserions familiariserons familiariseront familiarises familiarisez familiarisiez familiarisions familiarisons familiarisâmes familiarisât familiarisâtes familiarisèrent familiarisé familiarisée familiarisées familiarisés
+familiarité: familiarités
+familier: familiers familière familières
+famille: familles
+fanatique: fanatiques
+fanatisme: fanatismes
+fantaisie: fantaisies
+fantasque: fantasques
+fantastique: fantastiques
+fantôme: fantômes
+farcir: farci farcie farcies farcira farcirai farciraient farcirais farcirait farciras farcirent farcirez farciriez farcirions farcirons farciront farcis farcissaient farcissais farcissait farcissant farcisse farcissent farcisses farcissez farcissiez farcissions farcissons farcit farcîmes farcît farcîtes
+farine: farines
+farse: farses
+fasciste: fascistes
+fatalité: fatalités
+fatiguer: fatigua fatiguai fatiguaient fatiguais fatiguait fatiguant fatiguas fatiguasse fatiguassent fatiguasses fatiguassiez fatiguassions fatiguent fatiguera fatiguerai fatigueraient fatiguerais fatiguerait fatigueras fatiguerez fatigueriez fatiguerions fatiguerons fatigueront fatiguez fatiguiez fatiguions fatiguons fatiguâmes fatiguât fatiguâtes fatiguèrent fatiguée fatiguées
+faune: faunes
+fausser: faussa faussai faussaient faussais faussait faussant faussas faussasse faussassent faussasses faussassiez faussassions fausse faussent faussera fausserai fausseraient fausserais fausserait fausseras fausserez fausseriez fausserions fausserons fausseront fausses faussez faussiez faussions faussons faussâmes faussât faussâtes faussèrent faussé faussée faussées faussés
+fausseté: faussetés
+faute: fautes
+fauteuil: fauteuils
+faveur: faveurs
+favori: favoris
+favoriser: favorisa favorisai favorisaient favorisais favorisait favorisant favorisas favorisasse favorisassent favorisasses favorisassiez favorisassions favorise favorisent favorisera favoriserai favoriseraient favoriserais favoriserait favoriseras favoriserez favoriseriez favoriserions favoriserons favoriseront favorises favorisez favorisiez favorisions favorisons favorisâmes favorisât favorisâtes favorisèrent favorisé favorisée favorisées favorisés
+façon: façons
+faïence: faïences
+feindre: feignaient feignais feignait feignant feigne feignent feignes feignez feigniez feignions feignirent feignis feignisse feignissent feignisses feignissiez feignissions feignit feignons feignîmes feignît feignîtes feindra feindrai feindraient feindrais feindrait feindras feindrez feindriez feindrions feindrons feindront feins feint feinte feintes feints
+femelle: femelles
+femme: femmes
+fente: fentes
+fenêtre: fenêtres
+fer: fers
+fermer: ferma fermai fermaient fermais fermait fermant fermas fermasse fermassent fermasses fermassiez fermassions ferment fermera fermerai fermeraient fermerais fermerait fermeras fermerez fermeriez fermerions fermerons fermeront fermez fermiez fermions fermons fermâmes fermât fermâtes fermèrent
+fermeture: fermetures
+fermeté: fermetés
+fermoir: fermoirs
+ferroviaire: ferroviaires
+fertilité: fertilités
+fesse: fesses
+festif: festifs festives
+festivité: festivités
+feu: feux
+feuille: feuilles
+feuillet: feuillets
+fiabilité: fiabilités
+fiable: fiables
+fichage: fichages
+ficher: ficha fichai fichaient fichais fichait fichant fichas fichasse fichassent fichasses fichassiez fichassions fichent fichera ficherai ficheraient ficherais ficherait ficheras ficherez ficheriez ficherions ficherons ficheront fichez fichiez fichions fichons fichâmes fichât fichâtes fichèrent fiché fichée fichées fichés
+fichier: fichiers
+fictif: fictifs fictive fictives
+fidèle: fidèles
+fidélisation: fidélisations
+fidélité: fidélités
+fier: fiers fière fières
+figurer: figura figurai figuraient figurais figurait figurant figuras figurasse figurassent figurasses figurassiez figurassions figurent figurera figurerai figureraient figurerais figurerait figureras figurerez figureriez figurerions figurerons figureront figurez figuriez figurions figurons figurâmes figurât figurâtes figurèrent figurée figurées
+filet: filets
+filiale: filiales
+filiation: filiations
+filmage: filmages
+filmer: filma filmai filmaient filmais filmait filmant filmas filmasse filmassent filmasses filmassiez filmassions filme filment filmera filmerai filmeraient filmerais filmerait filmeras filmerez filmeriez filmerions filmerons filmeront filmes filmez filmiez filmions filmons filmâmes filmât filmâtes filmèrent filmé filmée filmées filmés
+filtration: filtrations
+filtrer: filtra filtrai filtraient filtrais filtrait filtrant filtras filtrasse filtrassent filtrasses filtrassiez filtrassions filtrent filtrera filtrerai filtreraient filtrerais filtrerait filtreras filtrerez filtreriez filtrerions filtrerons filtreront filtrez filtriez filtrions filtrons filtrâmes filtrât filtrâtes filtrèrent filtré filtrée filtrées filtrés
+finalisation: finalisations
+finalité: finalités
+financement: financements
+financer: financent financera financerai financeraient financerais financerait financeras financerez financeriez financerions financerons financeront financez financiez financions financèrent financée financées finança finançai finançaient finançais finançait finançant finanças finançasse finançassent finançasses finançassiez finançassions finançons finançâmes finançât finançâtes
+finir: finie finies finira finirai finiraient finirais finirait finiras finirent finirez finiriez finirions finirons finiront finis finissaient finissais finissait finissant finisse finissent finisses finissez finissiez finissions finissons finit finîmes finît finîtes
+finlandais: finlandaises
+firme: firmes
+fisc: fiscs
+fiscalité: fiscalités
+fixer: fixa fixai fixaient fixais fixait fixant fixas fixasse fixassent fixasses fixassiez fixassions fixent fixera fixerai fixeraient fixerais fixerait fixeras fixerez fixeriez fixerions fixerons fixeront fixez fixiez fixions fixons fixâmes fixât fixâtes fixèrent fixé fixée fixées
+fièvre: fièvres
+flacon: flacons
+flamand: flamande flamandes flamands
+flamme: flammes
+flaque: flaques
+fleur: fleurs
+fleuve: fleuves
+flexibilité: flexibilités
+florissant: florissante florissantes florissants
+flot: flots
+flottant: flottante flottantes flottants
+flotte: flottes
+fluide: fluides
+fluidité: fluidités
+flécher: flèchent flécha fléchai fléchaient fléchais fléchait fléchant fléchas fléchasse fléchassent fléchasses fléchassiez fléchassions fléchera flécherai flécheraient flécherais flécherait flécheras flécherez flécheriez flécherions flécherons flécheront fléchez fléchiez fléchions fléchons fléchâmes fléchât fléchâtes fléchèrent fléché fléchée fléchées fléchés
+flûter: flûta flûtai flûtaient flûtais flûtait flûtant flûtas flûtasse flûtassent flûtasses flûtassiez flûtassions flûtent flûtera flûterai flûteraient flûterais flûterait flûteras flûterez flûteriez flûterions flûterons flûteront flûtes flûtez flûtiez flûtions flûtons flûtâmes flûtât flûtâtes flûtèrent flûtée flûtées flûtés
+foie: foies
+foire: foires
+foisonner: foisonna foisonnai foisonnaient foisonnais foisonnait foisonnant foisonnas foisonnasse foisonnassent foisonnasses foisonnassiez foisonnassions foisonne foisonnent foisonnera foisonnerai foisonneraient foisonnerais foisonnerait foisonneras foisonnerez foisonneriez foisonnerions foisonnerons foisonneront foisonnes foisonnez foisonniez foisonnions foisonnons foisonnâmes foisonnât foisonnâtes foisonnèrent foisonné foisonnée foisonnées foisonnés
+folie: folies
+fomenter: fomenta fomentai fomentaient fomentais fomentait fomentant fomentas fomentasse fomentassent fomentasses fomentassiez fomentassions fomente fomentent fomentera fomenterai fomenteraient fomenterais fomenterait fomenteras fomenterez fomenteriez fomenterions fomenterons fomenteront fomentes fomentez fomentiez fomentions fomentons fomentâmes fomentât fomentâtes fomentèrent fomenté fomentée fomentées fomentés
+foncer: fonce foncent foncera foncerai fonceraient foncerais foncerait fonceras foncerez fonceriez foncerions foncerons fonceront fonces foncez fonciez foncions foncèrent foncée foncées foncés fonça fonçai fonçaient fonçais fonçait fonçant fonças fonçasse fonçassent fonçasses fonçassiez fonçassions fonçons fonçâmes fonçât fonçâtes
+fonction: fonctions
+fonctionnaire: fonctionnaires
+fonctionnalité: fonctionnalités
+fonctionnel: fonctionnelle fonctionnelles fonctionnels
+fonctionnement: fonctionnements
+fonctionner: fonctionna fonctionnai fonctionnaient fonctionnais fonctionnait fonctionnant fonctionnas fonctionnasse fonctionnassent fonctionnasses fonctionnassiez fonctionnassions fonctionne fonctionnent fonctionnera fonctionnerai fonctionneraient fonctionnerais fonctionnerait fonctionneras fonctionnerez fonctionneriez fonctionnerions fonctionnerons fonctionneront fonctionnes fonctionnez fonctionniez fonctionnions fonctionnons fonctionnâmes fonctionnât fonctionnâtes fonctionnèrent fonctionné fonctionnée fonctionnées fonctionnés
+fondamental: fondamentale fondamentales fondamentaux
+fondamentaliste: fondamentalistes
+fondateur: fondateurs fondatrice fondatrices
+fondation: fondations
+fondement: fondements
+fonder: fondai fondas fondasse fondassent fondasses fondassiez fondassions fondera fonderai fonderaient fonderais fonderait fonderas fonderez fonderiez fonderions fonderons fonderont fondâmes fondât fondâtes fondèrent fondé fondée fondées fondés
+fondre: fondirent fondis fondisse fondissent fondisses fondissiez fondissions fondit fondra fondrai fondraient fondrais fondrait fondras fondrez fondriez fondrions fondrons fondront fondu fondue fondues fondus fondîmes fondît fondîtes
+fonte: fontes
+footballeur: footballeurs footballeuse footballeuses footballrice footballrices
+forcer: forcent forcera forcerai forceraient forcerais forcerait forceras forcerez forceriez forcerions forcerons forceront forcez forciez forcions forcèrent forcée forcées força forçai forçaient forçais forçait forçant forças forçasse forçassent forçasses forçassiez forçassions forçons forçâmes forçât forçâtes
+forestier: forestiers forestière forestières
+forger: forgea forgeai forgeaient forgeais forgeait forgeant forgeas forgeasse forgeassent forgeasses forgeassiez forgeassions forgent forgeons forgera forgerai forgeraient forgerais forgerait forgeras forgerez forgeriez forgerions forgeront forges forgez forgeâmes forgeât forgeâtes forgiez forgions forgèrent forgée forgées forgés
+formaliser: formalisa formalisai formalisaient formalisais formalisait formalisant formalisas formalisasse formalisassent formalisasses formalisassiez formalisassions formalise formalisent formalisera formaliserai formaliseraient formaliserais formaliserait formaliseras formaliserez formaliseriez formaliserions formaliserons formaliseront formalises formalisez formalisiez formalisions formalisons formalisâmes formalisât formalisâtes formalisèrent formalisé formalisée formalisées formalisés
+formalité: formalités
+formatif: formatifs formatives
+forme: formes
+formel: formelle formelles formels
+formulaire: formulaires
+formuler: formulai formulaient formulais formulait formulant formulasse formulassent formulasses formulassiez formulassions formulent formulera formulerai formuleraient formulerais formulerait formuleras formulerez formuleriez formulerions formulerons formuleront formulez formuliez formulions formulons formulâmes formulât formulâtes formulèrent formulé formulée formulées formulés
+forteresse: forteresses
+fortifier: fortifia fortifiai fortifiaient fortifiais fortifiait fortifiant fortifias fortifiasse fortifiassent fortifiasses fortifiassiez fortifiassions fortifie fortifient fortifiera fortifierai fortifieraient fortifierais fortifierait fortifieras fortifierez fortifieriez fortifierions fortifierons fortifieront fortifies fortifiez fortifiiez fortifiions fortifions fortifiâmes fortifiât fortifiâtes fortifièrent fortifié fortifiée fortifiées fortifiés
+forêt: forêts
+fossile: fossiles
+fossé: fossés
+fou: folle folles fous
+fouiller: fouilla fouillai fouillaient fouillais fouillait fouillant fouillas fouillasse fouillassent fouillasses fouillassiez fouillassions fouillent fouillera fouillerai fouilleraient fouillerais fouillerait fouilleras fouillerez fouilleriez fouillerions fouillerons fouilleront fouilles fouillez fouilliez fouillions fouillons fouillâmes fouillât fouillâtes fouillèrent fouillé fouillée fouillées fouillés
+foulard: foulards
+fouler: foula foulai foulaient foulais foulait foulant foulas foulasse foulassent foulasses foulassiez foulassions foulent foulera foulerai fouleraient foulerais foulerait fouleras foulerez fouleriez foulerions foulerons fouleront foulez fouliez foulions foulons foulâmes foulât foulâtes foulèrent foulé foulée foulées foulés
+foulure: foulures
+fourche: fourches
+fourchette: fourchettes
+fourgon: fourgons
+fourgonnette: fourgonnettes
+fourmi: fourmis
+fourmilière: fourmilières
+fournir: fourni fournie fournies fournira fournirai fourniraient fournirais fournirait fourniras fournirent fournirez fourniriez fournirions fournirons fourniront fournis fournissaient fournissais fournissait fournissant fournisse fournissent fournisses fournissez fournissiez fournissions fournissons fournit fournîmes fournît fournîtes
+fournisseur: fournisseurs fournisseuse fournisseuses
+fourniture: fournitures
+fourrer: fourra fourrai fourraient fourrais fourrait fourrant fourras fourrasse fourrassent fourrasses fourrassiez fourrassions fourre fourrent fourrera fourrerai fourreraient fourrerais fourrerait fourreras fourrerez fourreriez fourrerions fourrerons fourreront fourres fourrez fourriez fourrions fourrons fourrâmes fourrât fourrâtes fourrèrent fourré fourrée fourrées fourrés
+fourrure: fourrures
+foyer: foyers
+fragilité: fragilités
+frais: fraîche fraîches
+fraise: fraises
+franchir: franchi franchie franchies franchira franchirai franchiraient franchirais franchirait franchiras franchirent franchirez franchiriez franchirions franchirons franchiront franchis franchissaient franchissais franchissait franchissant franchisse franchissent franchisses franchissez franchissiez franchissions franchissons franchit franchîmes franchît franchîtes
+frange: franges
+franquiste: franquistes
+frappant: frappante frappantes frappants
+frapper: frappa frappai frappaient frappais frappait frappas frappasse frappassent frappasses frappassiez frappassions frappe frappent frappera frapperai frapperaient frapperais frapperait frapperas frapperez frapperiez frapperions frapperons frapperont frappes frappez frappiez frappions frappons frappâmes frappât frappâtes frappèrent frappé frappée frappées frappés
+fraterniser: fraternisa fraternisai fraternisaient fraternisais fraternisait fraternisant fraternisas fraternisasse fraternisassent fraternisasses fraternisassiez fraternisassions fraternise fraternisent fraternisera fraterniserai fraterniseraient fraterniserais fraterniserait fraterniseras fraterniserez fraterniseriez fraterniserions fraterniserons fraterniseront fraternises fraternisez fraternisiez fraternisions fraternisons fraternisâmes fraternisât fraternisâtes fraternisèrent fraternisé fraternisée fraternisées fraternisés
+fraternité: fraternités
+fraude: fraudes
+frauduleux: frauduleuse frauduleuses
+frayeur: frayeurs
+fraîcheur: fraîcheurs
+frein: freins
+freiner: freina freinai freinaient freinais freinait freinant freinas freinasse freinassent freinasses freinassiez freinassions freine freinent freinera freinerai freineraient freinerais freinerait freineras freinerez freineriez freinerions freinerons freineront freines freinez freiniez freinions freinons freinâmes freinât freinâtes freinèrent freiné freinée freinées freinés
+fresque: fresques
+friandise: friandises
+frigidaire: frigidaires
+friser: frisa frisai frisaient frisais frisait frisant frisas frisasse frisassent frisasses frisassiez frisassions frisent frisera friserai friseraient friserais friserait friseras friserez friseriez friserions friserons friseront frises frisez frisiez frisions frisons frisâmes frisât frisâtes frisèrent frisé frisée frisées frisés
+froid: froide froides froids
+froideur: froideurs
+fromage: fromages
+froment: froments
+frontalier: frontaliers frontalière frontalières
+frontière: frontières
+fronton: frontons
+frotter: frotta frottai frottaient frottais frottait frottant frottas frottasse frottassent frottasses frottassiez frottassions frotte frottent frottera frotterai frotteraient frotterais frotterait frotteras frotterez frotteriez frotterions frotterons frotteront frottes frottez frottiez frottions frottons frottâmes frottât frottâtes frottèrent frotté frottée frottées frottés
+fructueux: fructueuse fructueuses
+frustrer: frustra frustrai frustraient frustrais frustrait frustrant frustras frustrasse frustrassent frustrasses frustrassiez frustrassions frustre frustrent frustrera frustrerai frustreraient frustrerais frustrerait frustreras frustrerez frustreriez frustrerions frustrerons frustreront frustres frustrez frustriez frustrions frustrons frustrâmes frustrât frustrâtes frustrèrent frustré frustrée frustrées frustrés
+frère: frères
+frénétique: frénétiques
+fréquence: fréquences
+fréquenter: fréquenta fréquentai fréquentaient fréquentais fréquentait fréquentant fréquentas fréquentasse fréquentassent fréquentasses fréquentassiez fréquentassions fréquente fréquentent fréquentera fréquenterai fréquenteraient fréquenterais fréquenterait fréquenteras fréquenterez fréquenteriez fréquenterions fréquenterons fréquenteront fréquentes fréquentez fréquentiez fréquentions fréquentons fréquentâmes fréquentât fréquentâtes fréquentèrent fréquenté fréquentée fréquentées fréquentés
+fugace: fugaces
+fuir: fui fuie fuient fuies fuira fuirai fuiraient fuirais fuirait fuiras fuirent fuirez fuiriez fuirions fuirons fuiront fuis fuisse fuissent fuisses fuissiez fuissions fuit fuyaient fuyais fuyait fuyant fuyez fuyiez fuyions fuyons fuîmes fuît fuîtes
+fuite: fuites
+fumer: fuma fumai fumaient fumais fumait fumant fumas fumasse fumassent fumasses fumassiez fumassions fume fument fumera fumerai fumeraient fumerais fumerait fumeras fumerez fumeriez fumerions fumerons fumeront fumez fumiez fumions fumons fumâmes fumât fumâtes fumèrent fumé
+fumeur: fumeurs fumeuse fumeuses
+fureur: fureurs
+furie: furies
+furieux: furieuse furieuses
+fusil: fusils
+fusillade: fusillades
+fusionner: fusionna fusionnai fusionnaient fusionnais fusionnait fusionnant fusionnas fusionnasse fusionnassent fusionnasses fusionnassiez fusionnassions fusionne fusionnent fusionnera fusionnerai fusionneraient fusionnerais fusionnerait fusionneras fusionnerez fusionneriez fusionnerions fusionnerons fusionneront fusionnes fusionnez fusionniez fusionnions fusionnons fusionnâmes fusionnât fusionnâtes fusionnèrent fusionné fusionnée fusionnées fusionnés
+fusée: fusées
+futur: futurs
+fève: fèves
+fécondité: fécondités
+fédéralisme: fédéralismes
+fédératif: fédératifs fédérative fédératives
+félicitation: félicitations
+féliciter: félicita félicitai félicitaient félicitais félicitait félicitant félicitas félicitasse félicitassent félicitasses félicitassiez félicitassions félicite félicitent félicitera féliciterai féliciteraient féliciterais féliciterait féliciteras féliciterez féliciteriez féliciterions féliciterons féliciteront félicites félicitez félicitiez félicitions félicitons félicitâmes félicitât félicitâtes félicitèrent félicitée félicitées
+féminin: féminines féminins
+féministe: féministes
+féminité: féminités
+férié: fériée fériées fériés
+féroce: féroces
+férocité: férocités
+février: févriers
+fêter: fêta fêtai fêtaient fêtais fêtait fêtant fêtas fêtasse fêtassent fêtasses fêtassiez fêtassions fêtent fêtera fêterai fêteraient fêterais fêterait fêteras fêterez fêteriez fêterions fêterons fêteront fêtez fêtiez fêtions fêtons fêtâmes fêtât fêtâtes fêtèrent fêté fêtée fêtées fêtés
+gageure: gageures
+gagnant: gagnante gagnantes gagnants
+gagner: gagna gagnai gagnaient gagnais gagnait gagnas gagnasse gagnassent gagnasses gagnassiez gagnassions gagnent gagnera gagnerai gagneraient gagnerais gagnerait gagneras gagnerez gagneriez gagnerions gagnerons gagneront gagnes gagnez gagniez gagnions gagnons gagnâmes gagnât gagnâtes gagnèrent gagnée gagnées gagnés
+gai: gaie gaies gais
+gaieté: gaietés
+gaillard: gaillarde gaillardes gaillards
+galerie: galeries
+galicien: galicienne galiciennes galiciens
+galérer: galère galèrent galères galéra galérai galéraient galérais galérait galérant galéras galérasse galérassent galérasses galérassiez galérassions galérera galérerai galéreraient galérerais galérerait galéreras galérerez galéreriez galérerions galérerons galéreront galérez galériez galérions galérons galérâmes galérât galérâtes galérèrent galéré galérée galérées galérés
+gamme: gammes
+gant: gants
+garantir: garanti garantira garantirai garantiraient garantirais garantirait garantiras garantirent garantirez garantiriez garantirions garantirons garantiront garantis garantissaient garantissais garantissait garantissant garantisse garantissent garantisses garantissez garantissiez garantissions garantissons garantit garantîmes garantît garantîtes
+garder: garda gardai gardaient gardais gardait gardant gardas gardasse gardassent gardasses gardassiez gardassions gardent gardera garderai garderaient garderais garderait garderas garderez garderiez garderions garderons garderont gardes gardez gardiez gardions gardons gardâmes gardât gardâtes gardèrent gardée gardées gardés
+garderie: garderies
+gardien: gardienne gardiennes gardiens
+garer: gara garai garaient garais garait garant garas garasse garassent garasses garassiez garassions garent garera garerai gareraient garerais garerait gareras garerez gareriez garerions garerons gareront garez gariez garions garons garâmes garât garâtes garèrent garé garée garées garés
+garçon: garçons
+gasoil: gasoils
+gaspillage: gaspillages
+gastronomie: gastronomies
+gastronomique: gastronomiques
+gauche: gauches
+gaulois: gauloise gauloises
+geler: gela gelai gelaient gelais gelait gelant gelas gelasse gelassent gelasses gelassiez gelassions gelez geliez gelions gelons gelâmes gelât gelâtes gelèrent gelé gelées gelés gèle gèlent gèlera gèlerai gèleraient gèlerais gèlerait gèleras gèlerez gèleriez gèlerions gèlerons gèleront gèles
+gendarme: gendarmes
+genou: genoux
+gentil: gentille gentilles gentils
+germe: germes
+geste: gestes
+gestion: gestions
+gestionnaire: gestionnaires
+gigantesque: gigantesques
+gilet: gilets
+gisement: gisements
+gitan: gitane gitanes gitans
+glace: glaces
+glissant: glissante glissantes glissants
+glisser: glissa glissai glissaient glissais glissait glissas glissasse glissassent glissasses glissassiez glissassions glisse glissent glissera glisserai glisseraient glisserais glisserait glisseras glisserez glisseriez glisserions glisserons glisseront glisses glissez glissiez glissions glissons glissâmes glissât glissâtes glissèrent glissé glissée glissées glissés
+gloire: gloires
+glorieux: glorieuse glorieuses
+glossaire: glossaires
+glucocorticoïde: glucocorticoïdes
+gobeletier: gobeletiers gobeletière gobeletières
+golfe: golfes
+gomme: gommes
+gonfler: gonfla gonflai gonflaient gonflais gonflait gonflant gonflas gonflasse gonflassent gonflasses gonflassiez gonflassions gonfle gonflent gonflera gonflerai gonfleraient gonflerais gonflerait gonfleras gonflerez gonfleriez gonflerions gonflerons gonfleront gonfles gonflez gonfliez gonflions gonflons gonflâmes gonflât gonflâtes gonflèrent gonflé gonflée gonflées gonflés
+gorgée: gorgées
+gorille: gorilles
+gothique: gothiques
+goudron: goudrons
+gourmand: gourmande gourmandes gourmands
+gourmandise: gourmandises
+goutte: gouttes
+gouvernail: gouvernails
+gouvernant: gouvernants
+gouvernement: gouvernements
+gouvernemental: gouvernementale gouvernementales gouvernementaux
+gouverner: gouverna gouvernai gouvernaient gouvernais gouvernait gouvernas gouvernasse gouvernassent gouvernasses gouvernassiez gouvernassions gouverne gouvernent gouvernera gouvernerai gouverneraient gouvernerais gouvernerait gouverneras gouvernerez gouverneriez gouvernerions gouvernerons gouverneront gouvernes gouvernez gouverniez gouvernions gouvernons gouvernâmes gouvernât gouvernâtes gouvernèrent gouverné gouvernée gouvernées gouvernés
+gouverneur: gouverneurs gouverneuse gouverneuses
+goût: goûts
+goûter: goûta goûtai goûtaient goûtais goûtait goûtant goûtas goûtasse goûtassent goûtasses goûtassiez goûtassions goûte goûtent goûtera goûterai goûteraient goûterais goûterait goûteras goûterez goûteriez goûterions goûterons goûteront goûters goûtes goûtez goûtiez goûtions goûtons goûtâmes goûtât goûtâtes goûtèrent goûté goûtée goûtées goûtés
+gracieux: gracieuse gracieuses
+graduel: graduelle graduelles graduels
+graisse: graisses
+grammaire: grammaires
+gramme: grammes
+grandir: grandi grandie grandies grandira grandirai grandiraient grandirais grandirait grandiras grandirent grandirez grandiriez grandirions grandirons grandiront grandis grandissaient grandissais grandissait grandisse grandissent grandisses grandissez grandissiez grandissions grandissons grandit grandîmes grandît grandîtes
+grandissant: grandissante grandissantes grandissants
+graphique: graphiques
+gratifier: gratifia gratifiai gratifiaient gratifiais gratifiait gratifiant gratifias gratifiasse gratifiassent gratifiasses gratifiassiez gratifiassions gratifie gratifient gratifiera gratifierai gratifieraient gratifierais gratifierait gratifieras gratifierez gratifieriez gratifierions gratifierons gratifieront gratifies gratifiez gratifiiez gratifiions gratifions gratifiâmes gratifiât gratifiâtes gratifièrent gratifié gratifiée gratifiées gratifiés
+gratter: gratta grattai grattaient grattais grattait grattant grattas grattasse grattassent grattasses grattassiez grattassions gratte grattent grattera gratterai gratteraient gratterais gratterait gratteras gratterez gratteriez gratterions gratterons gratteront grattes grattez grattiez grattions grattons grattâmes grattât grattâtes grattèrent gratté grattée grattées grattés
+gratuit: gratuite gratuites gratuits
+graver: grava gravai gravaient gravais gravait gravant gravas gravasse gravassent gravasses gravassiez gravassions gravent gravera graverai graveraient graverais graverait graveras graverez graveriez graverions graverons graveront gravez graviez gravions gravons gravâmes gravât gravâtes gravèrent gravée gravées
+gravir: gravi gravie gravies gravira gravirai graviraient gravirais gravirait graviras gravirent gravirez graviriez gravirions gravirons graviront gravis gravissaient gravissais gravissait gravissant gravisse gravissent gravisses gravissez gravissiez gravissions gravissons gravit gravîmes gravît gravîtes
+gravitation: gravitations
+gravité: gravités
+grec: grecque grecques grecs
+greffe: greffes
+grenouille: grenouilles
+griffe: griffes
+gril: grils
+griller: grilla grillai grillaient grillais grillait grillant grillas grillasse grillassent grillasses grillassiez grillassions grillent grillera grillerai grilleraient grillerais grillerait grilleras grillerez grilleriez grillerions grillerons grilleront grilles grillez grilliez grillions grillons grillâmes grillât grillâtes grillèrent grillée grillées grillés
+grimper: grimpa grimpai grimpaient grimpais grimpait grimpant grimpas grimpasse grimpassent grimpasses grimpassiez grimpassions grimpe grimpent grimpera grimperai grimperaient grimperais grimperait grimperas grimperez grimperiez grimperions grimperons grimperont grimpes grimpez grimpiez grimpions grimpons grimpâmes grimpât grimpâtes grimpèrent grimpé grimpée grimpées grimpés
+grippe: grippes
+gris: grise grises
+grivois: grivoise grivoises
+gros: grosse grosses
+grossier: grossiers grossière grossières
+grossiste: grossistes
+grotte: grottes
+groupement: groupements
+grouper: groupa groupai groupaient groupais groupait groupant groupas groupasse groupassent groupasses groupassiez groupassions groupent groupera grouperai grouperaient grouperais grouperait grouperas grouperez grouperiez grouperions grouperons grouperont groupez groupiez groupions groupons groupâmes groupât groupâtes groupèrent groupé groupée groupées groupés
+grue: grues
+grève: grèves
+grêle: grêles
+guetter: guetta guettai guettaient guettais guettait guettant guettas guettasse guettassent guettasses guettassiez guettassions guettent guettera guetterai guetteraient guetterais guetterait guetteras guetterez guetteriez guetterions guetterons guetteront guettez guettiez guettions guettons guettâmes guettât guettâtes guettèrent guetté guettée guettées guettés
+gueuler: gueula gueulai gueulaient gueulais gueulait gueulant gueulas gueulasse gueulassent gueulasses gueulassiez gueulassions gueulent gueulera gueulerai gueuleraient gueulerais gueulerait gueuleras gueulerez gueuleriez gueulerions gueulerons gueuleront gueulez gueuliez gueulions gueulons gueulâmes gueulât gueulâtes gueulèrent gueulé gueulée gueulées gueulés
+guichet: guichets
+guider: guida guidai guidaient guidais guidait guidas guidasse guidassent guidasses guidassiez guidassions guident guidera guiderai guideraient guiderais guiderait guideras guiderez guideriez guiderions guiderons guideront guidez guidiez guidions guidons guidâmes guidât guidâtes guidèrent guidée guidées
+guitare: guitares
+guitariste: guitaristes
+guérilla: guérillas
+guérir: guéri guérie guéries guérira guérirai guériraient guérirais guérirait guériras guérirent guérirez guéririez guéririons guérirons guériront guéris guérissaient guérissais guérissait guérissant guérisse guérissent guérisses guérissez guérissiez guérissions guérissons guérit guérîmes guérît guérîtes
+gymnase: gymnases
+gymnastique: gymnastiques
+gynécologue: gynécologues
+gâcher: gâcha gâchai gâchaient gâchais gâchait gâchant gâchas gâchasse gâchassent gâchasses gâchassiez gâchassions gâche gâchent gâchera gâcherai gâcheraient gâcherais gâcherait gâcheras gâcherez gâcheriez gâcherions gâcherons gâcheront gâches gâchez gâchiez gâchions gâchons gâchâmes gâchât gâchâtes gâchèrent gâché gâchée gâchées gâchés
+gâteau: gâteaux
+géant: géante géantes géants
+généraliser: généralisa généralisai généralisaient généralisais généralisait généralisant généralisas généralisasse généralisassent généralisasses généralisassiez généralisassions généralise généralisent généralisera généraliserai généraliseraient généraliserais généraliserait généraliseras généraliserez généraliseriez généraliserions généraliserons généraliseront généralises généralisez généralisiez généralisions généralisons généralisâmes généralisât généralisâtes généralisèrent généralisé généralisée généralisées généralisés
+généralité: généralités
+générateur: générateurs génératrice génératrices
+générer: génère génèrent génères générai généraient générais générait générant généras générasse générassent générasses générassiez générassions générera générerai généreraient générerais générerait généreras générerez généreriez générerions générerons généreront générez génériez générions générons générâmes générât générèrent généré générée générées générés
+généreux: généreuse généreuses
+générique: génériques
+générosité: générosités
+génétique: génétiques
+géographie: géographies
+géographique: géographiques
+géologique: géologiques
+géométrique: géométriques
+gérance: gérances
+gérant: gérante gérantes gérants
+gérer: gèrent gères géra gérai géraient gérait géras gérasse gérassent gérasses gérassiez gérassions gérera gérerai géreraient gérerais gérerait géreras gérerez géreriez gérerions gérerons géreront gérez gériez gérions gérons gérâmes gérât gérâtes gérèrent gérée gérées gérés
+gênant: gênante gênantes gênants
+gêner: gêna gênai gênaient gênais gênait gênas gênasse gênassent gênasses gênassiez gênassions gênent gênerai gêneraient gênerais gênerait gêneras gênerez gêneriez gênerions gênerons gêneront gênez gêniez gênions gênons gênâmes gênât gênâtes gênèrent gênée gênées
+habile: habiles
+habiliter: habilita habilitai habilitaient habilitais habilitait habilitant habilitas habilitasse habilitassent habilitasses habilitassiez habilitassions habilite habilitent habilitera habiliterai habiliteraient habiliterais habiliterait habiliteras habiliterez habiliteriez habiliterions habiliterons habiliteront habilites habilitez habilitiez habilitions habilitons habilitâmes habilitât habilitâtes habilitèrent habilitée habilitées
+habillement: habillements
+habiller: habilla habillai habillaient habillais habillait habillant habillas habillasse habillassent habillasses habillassiez habillassions habille habillent habillera habillerai habilleraient habillerais habillerait habilleras habillerez habilleriez habillerions habillerons habilleront habilles habillez habilliez habillions habillons habillâmes habillât habillâtes habillèrent habillé habillée habillées habillés
+habitabilité: habitabilités
+habitant: habitante habitantes habitants
+habitation: habitations
+habiter: habita habitai habitaient habitais habitait habitas habitasse habitassent habitasses habitassiez habitassions habite habitent habitera habiterai habiteraient habiterais habiterait habiteras habiterez habiteriez habiterions habiterons habiteront habites habitez habitiez habitions habitons habitâmes habitâtes habitèrent habité habitée habitées habités
+habitude: habitudes
+habituel: habituelle habituelles habituels
+hacher: hacha hachai hachaient hachais hachait hachant hachas hachasse hachassent hachasses hachassiez hachassions hachent hachera hacherai hacheraient hacherais hacherait hacheras hacherez hacheriez hacherions hacherons hacheront hachez hachiez hachions hachons hachâmes hachât hachâtes hachèrent haché hachée hachées hachés
+haie: haies
+haleine: haleines
+halluciner: hallucina hallucinai hallucinaient hallucinais hallucinait hallucinant hallucinas hallucinasse hallucinassent hallucinasses hallucinassiez hallucinassions hallucine hallucinent hallucinera hallucinerai hallucineraient hallucinerais hallucinerait hallucineras hallucinerez hallucineriez hallucinerions hallucinerons hallucineront hallucines hallucinez halluciniez hallucinions hallucinons hallucinâmes hallucinât hallucinâtes hallucinèrent halluciné hallucinée hallucinées hallucinés
+halte: haltes
+haltérophilie: haltérophilies
+hameçon: hameçons
+hampe: hampes
+hanche: hanches
+handicapé: handicapée handicapées handicapés
+harasser: harassa harassai harassaient harassais harassait harassant harassas harassasse harassassent harassasses harassassiez harassassions harasse harassent harassera harasserai harasseraient harasserais harasserait harasseras harasserez harasseriez harasserions harasserons harasseront harasses harassez harassiez harassions harassons harassâmes harassât harassâtes harassèrent harassé harassée harassées harassés
+harceler: harcela harcelai harcelaient harcelais harcelait harcelant harcelas harcelasse harcelassent harcelasses harcelassiez harcelassions harcele harcelent harcelera harcelerai harceleraient harcelerais harcelerait harceleras harcelerez harceleriez harcelerions harcelerons harceleront harceles harcelez harceliez harcelions harcelons harcelâmes harcelât harcelâtes harcelèrent harcelé harcelée harcelées harcelés
+haricot: haricots
+harmonieux: harmonieuse harmonieuses
+harmoniser: harmonisa harmonisai harmonisaient harmonisais harmonisait harmonisant harmonisas harmonisasse harmonisassent harmonisasses harmonisassiez harmonisassions harmonise harmonisent harmonisera harmoniserai harmoniseraient harmoniserais harmoniserait harmoniseras harmoniserez harmoniseriez harmoniserions harmoniserons harmoniseront harmonises harmonisez harmonisiez harmonisions harmonisons harmonisâmes harmonisât harmonisâtes harmonisèrent harmonisé harmonisée harmonisées harmonisés
+hasard: hasards
+hasarder: hasarda hasardai hasardaient hasardais hasardait hasardant hasardas hasardasse hasardassent hasardasses hasardassiez hasardassions hasarde hasardent hasardera hasarderai hasarderaient hasarderais hasarderait hasarderas hasarderez hasarderiez hasarderions hasarderons hasarderont hasardes hasardez hasardiez hasardions hasardons hasardâmes hasardât hasardâtes hasardèrent hasardé hasardée hasardées hasardés
+hausser: haussa haussai haussaient haussais haussait haussant haussas haussasse haussassent haussasses haussassiez haussassions haussent haussera hausserai hausseraient hausserais hausserait hausseras hausserez hausseriez hausserions hausserons hausseront haussez haussiez haussions haussons haussâmes haussât haussâtes haussèrent haussé haussée haussées haussés
+haussier: haussiers haussière haussières
+haut: hautes hauts
+hauteur: hauteurs
+hebdomadaire: hebdomadaires
+herbe: herbes
+hermétique: hermétiques
+heure: heures
+heureux: heureuse heureuses
+heurter: heurta heurtai heurtaient heurtais heurtait heurtant heurtas heurtasse heurtassent heurtasses heurtassiez heurtassions heurte heurtent heurtera heurterai heurteraient heurterais heurterait heurteras heurterez heurteriez heurterions heurterons heurteront heurtes heurtez heurtiez heurtions heurtons heurtâmes heurtât heurtâtes heurtèrent heurté heurtée heurtées heurtés
+hexagone: hexagones
+hideux: hideuse hideuses
+hilarité: hilarités
+hindou: hindoue hindoues hindous
+hippocampe: hippocampes
+hirondelle: hirondelles
+hispanique: hispaniques
+histoire: histoires
+historien: historienne historiennes historiens
+historique: historiques
+hiver: hivers
+hiérarchie: hiérarchies
+hiérarchique: hiérarchiques
+hollandais: hollandaise hollandaises
+holocauste: holocaustes
+hommage: hommages
+homme: hommes
+homogénéité: homogénéités
+homologuer: homologua homologuai homologuaient homologuais homologuait homologuant homologuas homologuasse homologuassent homologuasses homologuassiez homologuassions homologuent homologuera homologuerai homologueraient homologuerais homologuerait homologueras homologuerez homologueriez homologuerions homologuerons homologueront homologuez homologuiez homologuions homologuons homologuâmes homologuât homologuâtes homologuèrent homologué homologuée homologuées homologués
+homonymie: homonymies
+homosexualité: homosexualités
+homosexuel: homosexuelle homosexuelles homosexuels
+hongrois: hongroises
+honneur: honneurs
+honnête: honnêtes
+honnêteté: honnêtetés
+honorer: honora honorai honoraient honorais honorait honorant honoras honorasse honorassent honorasses honorassiez honorassions honore honorent honorera honorerai honoreraient honorerais honorerait honoreras honorerez honoreriez honorerions honorerons honoreront honores honorez honoriez honorions honorons honorâmes honorât honorâtes honorèrent honoré honorée honorées honorés
+honte: hontes
+honteux: honteuse honteuses
+hopital: hopitaux
+horaire: horaires
+horizontale: horizontales
+horloge: horloges
+horlogerie: horlogeries
+horreur: horreurs
+horticole: horticoles
+hospitalier: hospitaliers hospitalière hospitalières
+hospitalité: hospitalités
+hostilité: hostilités
+huer: huai huaient huais huait huant huas huasse huassent huasses huassiez huassions huent huera huerai hueraient huerais huerait hueras huerez hueriez huerions huerons hueront hues huez huiez huions huons huâmes huât huâtes huèrent huée huées hués
+huile: huiles
+huissier: huissiers
+humain: humaine humaines humains
+humanitaire: humanitaires
+humanité: humanités
+humeur: humeurs
+humide: humides
+humidité: humidités
+humilier: humilia humiliai humiliaient humiliais humiliait humiliant humilias humiliasse humiliassent humiliasses humiliassiez humiliassions humilie humilient humiliera humilierai humilieraient humilierais humilierait humilieras humilierez humilieriez humilierions humilierons humilieront humilies humiliez humiliiez humiliions humilions humiliâmes humiliât humiliâtes humilièrent humilié humiliée humiliées humiliés
+humilité: humilités
+humoriste: humoristes
+hussard: hussards
+hutte: huttes
+huître: huîtres
+hybride: hybrides
+hydraulique: hydrauliques
+hydrocarbure: hydrocarbures
+hymne: hymnes
+hyperactivité: hyperactivités
+hypermarché: hypermarchés
+hypocrisie: hypocrisies
+hypothermie: hypothermies
+hypothéquer: hypothèquent hypothéqua hypothéquai hypothéquaient hypothéquais hypothéquait hypothéquant hypothéquas hypothéquasse hypothéquassent hypothéquasses hypothéquassiez hypothéquassions hypothéquera hypothéquerai hypothéqueraient hypothéquerais hypothéquerait hypothéqueras hypothéquerez hypothéqueriez hypothéquerions hypothéquerons hypothéqueront hypothéquez hypothéquiez hypothéquions hypothéquons hypothéquâmes hypothéquât hypothéquâtes hypothéquèrent hypothéqué hypothéquée hypothéquées hypothéqués
+hypothétique: hypothétiques
+hâter: hâta hâtai hâtaient hâtais hâtait hâtant hâtas hâtasse hâtassent hâtasses hâtassiez hâtassions hâtent hâtera hâterai hâteraient hâterais hâterait hâteras hâterez hâteriez hâterions hâterons hâteront hâtez hâtiez hâtions hâtons hâtâmes hâtât hâtâtes hâtèrent hâtée hâtées
+hébergement: hébergements
+héberger: héberge hébergea hébergeai hébergeaient hébergeais hébergeait hébergeant hébergeas hébergeasse hébergeassent hébergeasses hébergeassiez hébergeassions hébergent hébergeons hébergera hébergerai hébergeraient hébergerais hébergerait hébergeras hébergerez hébergeriez hébergerions hébergerons hébergeront héberges hébergez hébergeâmes hébergeât hébergeâtes hébergiez hébergions hébergèrent hébergé hébergée hébergées hébergés
+hégémonie: hégémonies
+héler: hèle hèlent hèles héla hélai hélaient hélais hélait hélant hélasse hélassent hélasses hélassiez hélassions hélera hélerai héleraient hélerais hélerait héleras hélerez héleriez hélerions hélerons héleront hélez héliez hélions hélons hélâmes hélât hélâtes hélèrent hélé hélée hélées hélés
+hélicoptère: hélicoptères
+hématologique: hématologiques
+hémoglobine: hémoglobines
+hémophilie: hémophilies
+hémorragie: hémorragies
+hépatite: hépatites
+hériter: hérita héritai héritaient héritais héritait héritant héritas héritasse héritassent héritasses héritassiez héritassions hérite héritent héritera hériterai hériteraient hériterais hériterait hériteras hériterez hériteriez hériterions hériterons hériteront hérites héritez héritiez héritions héritons héritâmes héritât héritâtes héritèrent hérité héritée héritées hérités
+héritier: héritiers héritière héritières
+héros: héroïnes
+héroïque: héroïques
+hésiter: hésita hésitai hésitaient hésitais hésitait hésitas hésitasse hésitassent hésitasses hésitassiez hésitassions hésite hésitent hésitera hésiterai hésiteraient hésiterais hésiterait hésiteras hésiterez hésiteriez hésiterions hésiterons hésiteront hésites hésitez hésitiez hésitions hésitons hésitâmes hésitât hésitâtes hésitèrent hésité hésitée hésitées hésités
+hétérogène: hétérogènes
+hétérogénéité: hétérogénéités
+hôpital: hôpitaux
+hôte: hôtes hôtesse hôtesses
+ibérique: ibériques
+icône: icônes
+identifier: identifia identifiai identifiaient identifiais identifiait identifiant identifias identifiasse identifiassent identifiasses identifiassiez identifiassions identifie identifient identifiera identifierai identifieraient identifierais identifierait identifieras identifierez identifieriez identifierions identifierons identifieront identifiez identifiiez identifiions identifions identifiâmes identifiât identifiâtes identifièrent identifié identifiée identifiées
+identique: identiques
+identité: identités
+idiomatique: idiomatiques
+idiome: idiomes
+idiosyncrasie: idiosyncrasies
+idoine: idoines
+idole: idoles
+idéalisme: idéalismes
+idéer: idéai idéaient idéais idéait idéant idéasse idéassent idéasses idéassiez idéassions idéent idéera idéerai idéeraient idéerais idéerait idéeras idéerez idéeriez idéerions idéerons idéeront idéez idéiez idéions idéons idéâmes idéât idéâtes idéèrent idéé idéée idéées idéés
+idéologique: idéologiques
+ignorer: ignora ignorai ignoraient ignorais ignorait ignoras ignorasse ignorassent ignorasses ignorassiez ignorassions ignorent ignorera ignorerai ignoreraient ignorerais ignorerait ignoreras ignorerez ignoreriez ignorerions ignorerons ignoreront ignorez ignoriez ignorions ignorons ignorâmes ignorât ignorâtes ignorèrent ignorée ignorées
+illicite: illicites
+illimité: illimitée illimitées illimités
+illuminer: illumina illuminai illuminaient illuminais illuminait illuminant illuminas illuminasse illuminassent illuminasses illuminassiez illuminassions illumine illuminent illuminera illuminerai illumineraient illuminerais illuminerait illumineras illuminerez illumineriez illuminerions illuminerons illumineront illumines illuminez illuminiez illuminions illuminons illuminâmes illuminât illuminâtes illuminèrent illuminé illuminée illuminées illuminés
+illustratif: illustratifs illustrative illustratives
+illustrer: illustra illustrai illustraient illustrais illustrait illustrant illustras illustrasse illustrassent illustrasses illustrassiez illustrassions illustrent illustrera illustrerai illustreraient illustrerais illustrerait illustreras illustrerez illustreriez illustrerions illustrerons illustreront illustres illustrez illustriez illustrions illustrons illustrâmes illustrât illustrèrent illustré illustrée illustrées illustrés
+illégalité: illégalités
+illégitime: illégitimes
+illégitimité: illégitimités
+imaginaire: imaginaires
+imaginer: imagina imaginai imaginaient imaginais imaginait imaginant imaginas imaginasse imaginassent imaginasses imaginassiez imaginassions imaginent imaginera imaginerai imagineraient imaginerais imaginerait imagineras imaginerez imagineriez imaginerions imaginerons imagineront imagines imaginez imaginiez imaginions imaginons imaginâmes imaginât imaginâtes imaginèrent imaginée imaginées imaginés
+imbrication: imbrications
+imbécile: imbéciles
+imiter: imita imitai imitaient imitais imitait imitant imitas imitasse imitassent imitasses imitassiez imitassions imite imitent imitera imiterai imiteraient imiterais imiterait imiteras imiterez imiteriez imiterions imiterons imiteront imites imitez imitiez imitions imitons imitâmes imitât imitâtes imitèrent imité imitée imitées imités
+immatriculation: immatriculations
+immensité: immensités
+immergé: immergée immergées immergés
+immeuble: immeubles
+immigrer: immigra immigrai immigraient immigrais immigrait immigras immigrasse immigrassent immigrasses immigrassiez immigrassions immigre immigrent immigrera immigrerai immigreraient immigrerais immigrerait immigreras immigrerez immigreriez immigrerions immigrerons immigreront immigres immigrez immigriez immigrions immigrons immigrâmes immigrât immigrâtes immigrèrent immigré immigrée immigrées immigrés
+immobile: immobiles
+immobilité: immobilités
+immoralité: immoralités
+immortalité: immortalités
+immortel: immortelle immortelles immortels
+immun: immunes immuns
+immunité: immunités
+immédiat: immédiates immédiats
+impardonnable: impardonnables
+imparfait: imparfaite imparfaites imparfaits
+impartialité: impartialités
+impensable: impensables
+implacable: implacables
+implanter: implanta implantai implantaient implantais implantait implantant implantas implantasse implantassent implantasses implantassiez implantassions implante implantent implantera implanterai implanteraient implanterais implanterait implanteras implanterez implanteriez implanterions implanterons implanteront implantes implantez implantiez implantions implantons implantâmes implantât implantâtes implantèrent implanté implantée implantées implantés
+impliquer: impliqua impliquai impliquaient impliquais impliquait impliquant impliquas impliquasse impliquassent impliquasses impliquassiez impliquassions implique impliquent impliquera impliquerai impliqueraient impliquerais impliquerait impliqueras impliquerez impliqueriez impliquerions impliquerons impliqueront impliques impliquez impliquiez impliquions impliquons impliquâmes impliquât impliquâtes impliquèrent impliqué impliquée impliquées impliqués
+implémenter: implémenta implémentai implémentaient implémentais implémentait implémentant implémentas implémentasse implémentassent implémentasses implémentassiez implémentassions implémente implémentent implémentera implémenterai implémenteraient implémenterais implémenterait implémenteras implémenterez implémenteriez implémenterions implémenterons implémenteront implémentes implémentez implémentiez implémentions implémentons implémentâmes implémentât implémentâtes implémentèrent implémenté implémentée implémentées implémentés
+impopulaire: impopulaires
+imposable: imposables
+imposant: imposante imposantes imposants
+imposer: imposa imposai imposaient imposais imposait imposas imposasse imposassent imposasses imposassiez imposassions imposent imposera imposerai imposeraient imposerais imposerait imposeras imposerez imposeriez imposerions imposerons imposeront imposez imposiez imposions imposons imposâmes imposât imposâtes imposèrent imposée imposées
+impossibilité: impossibilités
+imposteur: imposteurs
+impressionnant: impressionnante impressionnantes impressionnants
+impressionner: impressionna impressionnai impressionnaient impressionnais impressionnait impressionnas impressionnasse impressionnassent impressionnasses impressionnassiez impressionnassions impressionne impressionnent impressionnera impressionnerai impressionneraient impressionnerais impressionnerait impressionneras impressionnerez impressionneriez impressionnerions impressionnerons impressionneront impressionnes impressionnez impressionniez impressionnions impressionnons impressionnâmes impressionnât impressionnâtes impressionnèrent impressionné impressionnée impressionnées impressionnés
+imprimante: imprimantes
+imprimer: imprima imprimai imprimaient imprimais imprimait imprimant imprimas imprimasse imprimassent imprimasses imprimassiez imprimassions imprime impriment imprimera imprimerai imprimeraient imprimerais imprimerait imprimeras imprimerez imprimeriez imprimerions imprimerons imprimeront imprimes imprimez imprimiez imprimions imprimons imprimâmes imprimât imprimâtes imprimèrent
+imprimerie: imprimeries
+imprimeur: imprimeurs
+improviser: improvisa improvisai improvisaient improvisais improvisait improvisant improvisas improvisasse improvisassent improvisasses improvisassiez improvisassions improvise improvisent improvisera improviserai improviseraient improviserais improviserait improviseras improviserez improviseriez improviserions improviserons improviseront improvises improvisez improvisiez improvisions improvisons improvisâmes improvisât improvisâtes improvisèrent improvisé improvisée improvisées improvisés
+imprécis: imprécise imprécises impréciss
+imprégner: imprègne imprègnent imprègnes imprégna imprégnai imprégnaient imprégnais imprégnait imprégnant imprégnas imprégnasse imprégnassent imprégnasses imprégnassiez imprégnassions imprégnera imprégnerai imprégneraient imprégnerais imprégnerait imprégneras imprégnerez imprégneriez imprégnerions imprégnerons imprégneront imprégnez imprégniez imprégnions imprégnons imprégnâmes imprégnât imprégnâtes imprégnèrent imprégné imprégnée imprégnées imprégnés
+imprévisible: imprévisibles
+impuissance: impuissances
+impuissant: impuissante impuissantes impuissants
+impulsif: impulsifs impulsive impulsives
+impulsion: impulsions
+impunité: impunités
+imputer: imputa imputai imputaient imputais imputait imputant imputas imputasse imputassent imputasses imputassiez imputassions impute imputent imputera imputerai imputeraient imputerais imputerait imputeras imputerez imputeriez imputerions imputerons imputeront imputes imputez imputiez imputions imputons imputâmes imputât imputâtes imputèrent imputé imputée imputées imputés
+impératif: impératifs impératives
+impérialisme: impérialismes
+impôt: impôts
+inacceptable: inacceptables
+inaccoutumé: inaccoutumée inaccoutumées inaccoutumés
+inactivité: inactivités
+inadaptation: inadaptations
+inaperçu: inaperçue inaperçues inaperçus
+inapproprié: inappropriée inappropriées inappropriés
+inassouvi: inassouvie inassouvies inassouvis
+inattendu: inattendue inattendues inattendus
+inaugurer: inaugura inaugurai inauguraient inaugurais inaugurait inaugurant inauguras inaugurasse inaugurassent inaugurasses inaugurassiez inaugurassions inaugure inaugurent inaugurera inaugurerai inaugureraient inaugurerais inaugurerait inaugureras inaugurerez inaugureriez inaugurerions inaugurerons inaugureront inaugures inaugurez inauguriez inaugurions inaugurons inaugurâmes inaugurât inaugurâtes inaugurèrent inauguré inaugurée inaugurées inaugurés
+incapacité: incapacités
+incarcérer: incarcère incarcèrent incarcères incarcéra incarcérai incarcéraient incarcérais incarcérait incarcérant incarcéras incarcérasse incarcérassent incarcérasses incarcérassiez incarcérassions incarcérera incarcérerai incarcéreraient incarcérerais incarcérerait incarcéreras incarcérerez incarcéreriez incarcérerions incarcérerons incarcéreront incarcérez incarcériez incarcérions incarcérons incarcérâmes incarcérât incarcérâtes incarcérèrent incarcéré incarcérée incarcérées incarcérés
+incarner: incarna incarnai incarnaient incarnais incarnait incarnant incarnas incarnasse incarnassent incarnasses incarnassiez incarnassions incarne incarnent incarnera incarnerai incarneraient incarnerais incarnerait incarneras incarnerez incarneriez incarnerions incarnerons incarneront incarnes incarnez incarniez incarnions incarnons incarnâmes incarnât incarnâtes incarnèrent incarné incarnée incarnées incarnés
+incendier: incendia incendiai incendiaient incendiais incendiait incendiant incendias incendiasse incendiassent incendiasses incendiassiez incendiassions incendient incendiera incendierai incendieraient incendierais incendierait incendieras incendierez incendieriez incendierions incendierons incendieront incendiez incendiiez incendiions incendions incendiâmes incendiât incendiâtes incendièrent incendié incendiée incendiées incendiés
+incertain: incertaine incertaines incertains
+incertitude: incertitudes
+incinérer: incinère incinèrent incinères incinéra incinérai incinéraient incinérais incinérait incinérant incinéras incinérasse incinérassent incinérasses incinérassiez incinérassions incinérera incinérerai incinéreraient incinérerais incinérerait incinéreras incinérerez incinéreriez incinérerions incinérerons incinéreront incinérez incinériez incinérions incinérons incinérâmes incinérât incinérâtes incinérèrent incinéré incinérée incinérées incinérés
+inciser: incisa incisai incisaient incisais incisait incisant incisas incisasse incisassent incisasses incisassiez incisassions incise incisent incisera inciserai inciseraient inciserais inciserait inciseras inciserez inciseriez inciserions inciserons inciseront incises incisez incisiez incisions incisons incisâmes incisât incisâtes incisèrent incisé incisée incisées incisés
+incisif: incisifs incisive incisives
+incitation: incitations
+inciter: incita incitai incitaient incitais incitait incitant incitas incitasse incitassent incitasses incitassiez incitassions incitent incitera inciterai inciteraient inciterais inciterait inciteras inciterez inciteriez inciterions inciterons inciteront incites incitez incitiez incitions incitons incitâmes incitât incitâtes incitèrent incitée incitées incités
+incliner: inclina inclinai inclinaient inclinais inclinait inclinant inclinas inclinasse inclinassent inclinasses inclinassiez inclinassions incline inclinent inclinera inclinerai inclineraient inclinerais inclinerait inclineras inclinerez inclineriez inclinerions inclinerons inclineront inclines inclinez incliniez inclinions inclinons inclinâmes inclinât inclinâtes inclinèrent incliné inclinée inclinées inclinés
+incommodité: incommodités
+incompatibilité: incompatibilités
+incomplet: incomplets incomplètes
+inconditionnel: inconditionnelle inconditionnelles inconditionnels
+inconnu: inconnue inconnues inconnus
+inconscient: inconsciente inconscientes inconscients
+incontesté: incontestée incontestées incontestés
+inconvenant: inconvenante inconvenantes inconvenants
+incorporer: incorpora incorporai incorporaient incorporais incorporait incorporant incorporas incorporasse incorporassent incorporasses incorporassiez incorporassions incorpore incorporent incorporera incorporerai incorporeraient incorporerais incorporerait incorporeras incorporerez incorporeriez incorporerions incorporerons incorporeront incorpores incorporez incorporiez incorporions incorporons incorporâmes incorporât incorporèrent incorporé incorporée incorporées incorporés
+incorrection: incorrections
+incriminer: incrimina incriminai incriminaient incriminais incriminait incriminant incriminas incriminasse incriminassent incriminasses incriminassiez incriminassions incrimine incriminent incriminera incriminerai incrimineraient incriminerais incriminerait incrimineras incriminerez incrimineriez incriminerions incriminerons incrimineront incrimines incriminez incriminiez incriminions incriminons incriminâmes incriminât incriminâtes incriminèrent incriminé incriminée incriminées incriminés
+incroyable: incroyables
+incrédulité: incrédulités
+incrémenter: incrémenta incrémentai incrémentaient incrémentais incrémentait incrémentant incrémentas incrémentasse incrémentassent incrémentasses incrémentassiez incrémentassions incrémente incrémentent incrémentera incrémenterai incrémenteraient incrémenterais incrémenterait incrémenteras incrémenterez incrémenteriez incrémenterions incrémenterons incrémenteront incrémentes incrémentez incrémentiez incrémentions incrémentons incrémentâmes incrémentât incrémentâtes incrémentèrent incrémenté incrémentée incrémentées incrémentés
+inculper: inculpa inculpai inculpaient inculpais inculpait inculpant inculpas inculpasse inculpassent inculpasses inculpassiez inculpassions inculpe inculpent inculpera inculperai inculperaient inculperais inculperait inculperas inculperez inculperiez inculperions inculperons inculperont inculpes inculpez inculpiez inculpions inculpons inculpâmes inculpât inculpâtes inculpèrent inculpé inculpée inculpées inculpés
+indemnisation: indemnisations
+indemniser: indemnisa indemnisai indemnisaient indemnisais indemnisait indemnisant indemnisas indemnisasse indemnisassent indemnisasses indemnisassiez indemnisassions indemnise indemnisent indemnisera indemniserai indemniseraient indemniserais indemniserait indemniseras indemniserez indemniseriez indemniserions indemniserons indemniseront indemnises indemnisez indemnisiez indemnisions indemnisons indemnisâmes indemnisât indemnisâtes indemnisèrent indemnisé indemnisée indemnisées indemnisés
+indexation: indexations
+indicateur: indicateurs indicatrice indicatrices
+indien: indiennes indiens
+indigent: indigente indigentes indigents
+indigner: indigna indignai indignaient indignais indignait indignant indignas indignasse indignassent indignasses indignassiez indignassions indigne indignent indignera indignerai indigneraient indignerais indignerait indigneras indignerez indigneriez indignerions indignerons indigneront indignes indignez indigniez indignions indignons indignâmes indignât indignâtes indignèrent indigné indignée indignées indignés
+indignité: indignités
+indigène: indigènes
+indiquer: indiqua indiquai indiquaient indiquais indiquait indiquant indiquas indiquasse indiquassent indiquasses indiquassiez indiquassions indique indiquent indiquera indiquerai indiqueraient indiquerais indiquerait indiqueras indiquerez indiqueriez indiquerions indiquerons indiqueront indiques indiquez indiquiez indiquions indiquons indiquâmes indiquât indiquâtes indiquèrent indiqué indiquée indiquées indiqués
+indiscutable: indiscutables
+individu: individus
+individualité: individualités
+individuel: individuelle individuelles individuels
+indivisibilité: indivisibilités
+indonésien: indonésienne indonésiennes indonésiens
+indu: indue indues
+indubitable: indubitables
+induire: induira induirai induiraient induirais induirait induiras induirez induiriez induirions induirons induiront induis induisaient induisais induisait induisant induise induisent induises induisez induisiez induisions induisirent induisis induisisse induisissent induisisses induisissiez induisissions induisit induisons induisîmes induisît induisîtes induit induite induites induits
+industrialiser: industrialisa industrialisai industrialisaient industrialisais industrialisait industrialisant industrialisas industrialisasse industrialisassent industrialisasses industrialisassiez industrialisassions industrialise industrialisent industrialisera industrialiserai industrialiseraient industrialiserais industrialiserait industrialiseras industrialiserez industrialiseriez industrialiserions industrialiserons industrialiseront industrialises industrialisez industrialisiez industrialisions industrialisons industrialisâmes industrialisât industrialisâtes industrialisèrent industrialisé industrialisée industrialisées industrialisés
+industriel: industrielle industrielles industriels
+indéfini: indéfinie indéfinies indéfinis
+indépendance: indépendances
+indépendant: indépendante indépendantes indépendants
+indésirable: indésirables
+indéterminé: indéterminée indéterminées indéterminés
+inefficace: inefficaces
+inefficacité: inefficacités
+inertie: inerties
+infantile: infantiles
+infatigable: infatigables
+infertilité: infertilités
+infidélité: infidélités
+infini: infinie infinies infinis
+infirmerie: infirmeries
+infirmier: infirmiers infirmières
+inflammable: inflammables
+inflexion: inflexions
+influencer: influencent influencera influencerai influenceraient influencerais influencerait influenceras influencerez influenceriez influencerions influencerons influenceront influencez influenciez influencions influencèrent influencée influencées influença influençai influençaient influençais influençait influençant influenças influençasse influençassent influençasses influençassiez influençassions influençons influençâmes influençât influençâtes
+influer: influa influai influaient influais influait influant influas influasse influassent influasses influassiez influassions influe influent influera influerai influeraient influerais influerait influeras influerez influeriez influerions influerons influeront influes influez influiez influions influons influâmes influât influâtes influèrent influé influée influées influés
+infléchir: infléchi infléchie infléchies infléchira infléchirai infléchiraient infléchirais infléchirait infléchiras infléchirent infléchirez infléchiriez infléchirions infléchirons infléchiront infléchis infléchissaient infléchissais infléchissait infléchissant infléchisse infléchissent infléchisses infléchissez infléchissiez infléchissions infléchissons infléchit infléchîmes infléchît infléchîtes
+informatif: informatifs informatives
+informatique: informatiques
+informatisation: informatisations
+informel: informelle informelles informels
+infructueux: infructueuse infructueuses
+inférieur: inférieure inférieures inférieurs
+infériorité: infériorités
+ingestion: ingestions
+ingénierie: ingénieries
+ingénieur: ingénieurs
+ingénieux: ingénieuse ingénieuses
+ingéniosité: ingéniosités
+ingénuité: ingénuités
+inhiber: inhiba inhibai inhibaient inhibais inhibait inhibant inhibas inhibasse inhibassent inhibasses inhibassiez inhibassions inhibe inhibent inhibera inhiberai inhiberaient inhiberais inhiberait inhiberas inhiberez inhiberiez inhiberions inhiberons inhiberont inhibes inhibez inhibiez inhibions inhibons inhibâmes inhibât inhibâtes inhibèrent inhibé inhibée inhibées inhibés
+inhumain: inhumaine inhumaines inhumains
+inhumanité: inhumanités
+iniquité: iniquités
+initier: initia initiai initiaient initiais initiait initiant initias initiasse initiassent initiasses initiassiez initiassions initie initient initiera initierai initieraient initierais initierait initieras initierez initieriez initierions initierons initieront inities initiez initiiez initiions initions initiâmes initiât initiâtes initièrent initié initiée initiées initiés
+injecter: injecta injectai injectaient injectais injectait injectant injectas injectasse injectassent injectasses injectassiez injectassions injecte injectent injectera injecterai injecteraient injecterais injecterait injecteras injecterez injecteriez injecterions injecterons injecteront injectes injectez injectiez injectons injectâmes injectât injectâtes injectèrent injecté injectée injectées injectés
+injuste: injustes
+innombrable: innombrables
+innovateur: innovateurs innovatrice innovatrices
+inondation: inondations
+inonder: inonda inondai inondaient inondais inondait inondant inondas inondasse inondassent inondasses inondassiez inondassions inonde inondent inondera inonderai inonderaient inonderais inonderait inonderas inonderez inonderiez inonderions inonderons inonderont inondes inondez inondiez inondions inondons inondâmes inondât inondâtes inondèrent inondé inondée inondées inondés
+inopportun: inopportune inopportunes inopportuns
+inopérant: inopérante inopérantes inopérants
+inoubliable: inoubliables
+inoxydable: inoxydables
+inquiet: inquiets
+inquiéter: inquiètent inquiéta inquiétai inquiétaient inquiétais inquiétait inquiétant inquiétas inquiétasse inquiétassent inquiétasses inquiétassiez inquiétassions inquiétera inquiéterai inquiéteraient inquiéterais inquiéterait inquiéteras inquiéterez inquiéteriez inquiéterions inquiéterons inquiéteront inquiétez inquiétiez inquiétions inquiétons inquiétâmes inquiétât inquiétâtes inquiétèrent inquiété inquiétée inquiétées inquiétés
+inquiétude: inquiétudes
+insatisfaction: insatisfactions
+inscrire: inscrira inscrirai inscriraient inscrirais inscrirait inscriras inscrirez inscririez inscririons inscrirons inscriront inscris inscrit inscrite inscrites inscrits inscrivaient inscrivais inscrivait inscrivant inscrive inscrivent inscrives inscrivez inscriviez inscrivions inscrivirent inscrivis inscrivisse inscrivissent inscrivisses inscrivissiez inscrivissions inscrivit inscrivons inscrivîmes inscrivît inscrivîtes
+insecte: insectes
+insigne: insignes
+insignifiant: insignifiante insignifiantes insignifiants
+insistance: insistances
+insistant: insistante insistantes insistants
+insister: insista insistai insistaient insistais insistait insistas insistasse insistassent insistasses insistassiez insistassions insiste insistera insisterai insisteraient insisterais insisterait insisteras insisterez insisteriez insisterions insisterons insisteront insistes insistez insistiez insistions insistons insistâmes insistât insistâtes insistèrent insisté insistée insistées insistés
+insolite: insolites
+insolvabilité: insolvabilités
+insolvable: insolvables
+insomnie: insomnies
+insonorisation: insonorisations
+inspecter: inspecta inspectai inspectaient inspectais inspectait inspectant inspectas inspectasse inspectassent inspectasses inspectassiez inspectassions inspecte inspectent inspectera inspecterai inspecteraient inspecterais inspecterait inspecteras inspecterez inspecteriez inspecterions inspecterons inspecteront inspectes inspectez inspectiez inspectons inspectâmes inspectât inspectâtes inspectèrent inspecté inspectée inspectées inspectés
+inspecteur: inspecteurs inspectrice inspectrices
+inspirer: inspira inspirai inspiraient inspirais inspirait inspirant inspiras inspirasse inspirassent inspirasses inspirassiez inspirassions inspirent inspirera inspirerai inspireraient inspirerais inspirerait inspireras inspirerez inspireriez inspirerions inspirerons inspireront inspirez inspiriez inspirions inspirons inspirâmes inspirât inspirâtes inspirèrent inspirée inspirées
+instabilité: instabilités
+instable: instables
+installateur: installateurs installatrice installatrices
+installer: installa installai installaient installais installait installant installas installasse installassent installasses installassiez installassions installe installent installera installerai installeraient installerais installerait installeras installerez installeriez installerions installerons installeront installes installez installiez installions installons installâmes installât installâtes installèrent installé installée installées installés
+instantané: instantanée instantanées instantanés
+instaurer: instaura instaurai instauraient instaurais instaurait instaurant instauras instaurasse instaurassent instaurasses instaurassiez instaurassions instaure instaurent instaurera instaurerai instaureraient instaurerais instaurerait instaureras instaurerez instaureriez instaurerions instaurerons instaureront instaures instaurez instauriez instaurions instaurons instaurâmes instaurât instaurâtes instaurèrent instauré instaurée instaurées instaurés
+institutionnel: institutionnelle institutionnelles institutionnels
+instructeur: instructeurs instructrice instructrices
+instruire: instruira instruirai instruiraient instruirais instruirait instruiras instruirez instruiriez instruirions instruirons instruiront instruis instruisaient instruisais instruisait instruisant instruise instruisent instruises instruisez instruisiez instruisions instruisirent instruisis instruisisse instruisissent instruisisses instruisissiez instruisissions instruisit instruisons instruisîmes instruisît instruisîtes instruit instruite instruites instruits
+instrumentiste: instrumentistes
+insuffisance: insuffisances
+insuffisant: insuffisante insuffisantes insuffisants
+insuline: insulines
+insulter: insulta insultai insultaient insultais insultait insultant insultas insultasse insultassent insultasses insultassiez insultassions insultent insultera insulterai insulteraient insulterais insulterait insulteras insulterez insulteriez insulterions insulterons insulteront insultez insultiez insultions insultons insultâmes insultât insultâtes insultèrent insulté insultée insultées insultés
+insurgé: insurgée insurgées insurgés
+insécurité: insécurités
+insérer: insère insèrent insères inséra insérai inséraient insérais insérait insérant inséras insérasse insérassent insérasses insérassiez insérassions insére insérent insérera insérerai inséreraient insérerais insérerait inséreras insérerez inséreriez insérerions insérerons inséreront inséres insérez insériez insérions insérons insérâmes insérât insérâtes insérèrent inséré insérée insérées insérés
+intellectuel: intellectuelle intellectuelles intellectuels
+intelligibilité: intelligibilités
+intemporel: intemporelle intemporelles intemporels
+intenable: intenables
+intensif: intensifs intensives
+intensifier: intensifia intensifiai intensifiaient intensifiais intensifiait intensifiant intensifias intensifiasse intensifiassent intensifiasses intensifiassiez intensifiassions intensifie intensifient intensifiera intensifierai intensifieraient intensifierais intensifierait intensifieras intensifierez intensifieriez intensifierions intensifierons intensifieront intensifiez intensifiiez intensifiions intensifions intensifiâmes intensifiât intensifiâtes intensifièrent intensifié intensifiée intensifiées
+intensité: intensités
+intenter: intenta intentai intentaient intentais intentait intentant intentas intentasse intentassent intentasses intentassiez intentassions intente intentent intentera intenterai intenteraient intenterais intenterait intenteras intenterez intenteriez intenterions intenterons intenteront intentes intentez intentiez intentons intentâmes intentât intentâtes intentèrent intenté intentée intentées intentés
+intentionnalité: intentionnalités
+interactif: interactifs interactives
+intercepter: intercepta interceptai interceptaient interceptais interceptait interceptant interceptas interceptasse interceptassent interceptasses interceptassiez interceptassions intercepte interceptent interceptera intercepterai intercepteraient intercepterais intercepterait intercepteras intercepterez intercepteriez intercepterions intercepterons intercepteront interceptes interceptez interceptiez interceptons interceptâmes interceptât interceptâtes interceptèrent intercepté interceptée interceptées interceptés
+interdiction: interdictions
+interdire: interdira interdirai interdiraient interdirais interdirait interdiras interdirent interdirez interdiriez interdirions interdirons interdiront interdis interdisaient interdisais interdisait interdisant interdise interdisent interdises interdisez interdisiez interdisions interdisons interdisse interdissent interdisses interdissiez interdissions interdite interdites interdits interdîmes interdît interdîtes
+interférer: interfèrent interfères interféra interférai interféraient interférais interférait interférant interféras interférasse interférassent interférasses interférassiez interférassions interférera interférerai interféreraient interférerais interférerait interféreras interférerez interféreriez interférerions interférerons interféreront interférez interfériez interférions interférons interférâmes interférât interférâtes interférèrent interférée interférées interférés
+interlocuteur: interlocuteurs interlocutrice interlocutrices
+interminable: interminables
+intermède: intermèdes
+intermédiaire: intermédiaires
+interne: internes
+interopérabilité: interopérabilités
+interpeller: interpella interpellai interpellaient interpellais interpellait interpellant interpellas interpellasse interpellassent interpellasses interpellassiez interpellassions interpelle interpellent interpellera interpellerai interpelleraient interpellerais interpellerait interpelleras interpellerez interpelleriez interpellerions interpellerons interpelleront interpelles interpellez interpelliez interpellions interpellons interpellâmes interpellât interpellâtes interpellèrent interpellé interpellée interpellées interpellés
+interposer: interposa interposai interposaient interposais interposait interposant interposas interposasse interposassent interposasses interposassiez interposassions interpose interposent interposera interposerai interposeraient interposerais interposerait interposeras interposerez interposeriez interposerions interposerons interposeront interposes interposez interposiez interposions interposons interposâmes interposât interposâtes interposèrent interposé interposée interposées interposés
+interprète: interprètes
+interrogatoire: interrogatoires
+interroger: interroge interrogea interrogeai interrogeaient interrogeais interrogeait interrogeant interrogeas interrogeasse interrogeassent interrogeasses interrogeassiez interrogeassions interrogent interrogeons interrogera interrogerai interrogeraient interrogerais interrogerait interrogeras interrogerez interrogeriez interrogerions interrogerons interrogeront interroges interrogez interrogeâmes interrogeât interrogeâtes interrogiez interrogions interrogèrent interrogé interrogée interrogées interrogés
+interrompre: interrompaient interrompais interrompait interrompant interrompe interrompent interrompes interrompez interrompiez interrompions interrompirent interrompis interrompisse interrompissent interrompisses interrompissiez interrompissions interrompit interrompons interrompra interromprai interrompraient interromprais interromprait interrompras interromprez interrompriez interromprions interromprons interrompront interromps interrompt interrompu interrompue interrompues interrompus interrompîmes interrompît interrompîtes
+interrupteur: interrupteurs
+intervalle: intervalles
+intervenir: intervenaient intervenais intervenait intervenant intervenez interveniez intervenions intervenons intervenu intervenue intervenues intervenus interviendra interviendrai interviendraient interviendrais interviendrait interviendras interviendrez interviendriez interviendrions interviendrons interviendront intervienne interviennent interviennes interviens intervient intervinrent intervins intervinsse intervinssent intervinsses intervinssiez intervinssions intervint intervînmes intervînt intervîntes
+intestin: intestins
+intime: intimes
+intimider: intimida intimidai intimidaient intimidais intimidait intimidant intimidas intimidasse intimidassent intimidasses intimidassiez intimidassions intimide intimident intimidera intimiderai intimideraient intimiderais intimiderait intimideras intimiderez intimideriez intimiderions intimiderons intimideront intimides intimidez intimidiez intimidions intimidons intimidâmes intimidât intimidâtes intimidèrent intimidé intimidée intimidées intimidés
+intimité: intimités
+intituler: intitula intitulai intitulaient intitulais intitulait intitulant intitulas intitulasse intitulassent intitulasses intitulassiez intitulassions intitule intitulent intitulera intitulerai intituleraient intitulerais intitulerait intituleras intitulerez intituleriez intitulerions intitulerons intituleront intitules intitulez intituliez intitulions intitulons intitulâmes intitulât intitulâtes intitulèrent intitulée intitulées intitulés
+intoxiquer: intoxiqua intoxiquai intoxiquaient intoxiquais intoxiquait intoxiquant intoxiquas intoxiquasse intoxiquassent intoxiquasses intoxiquassiez intoxiquassions intoxique intoxiquent intoxiquera intoxiquerai intoxiqueraient intoxiquerais intoxiquerait intoxiqueras intoxiquerez intoxiqueriez intoxiquerions intoxiquerons intoxiqueront intoxiques intoxiquez intoxiquiez intoxiquions intoxiquons intoxiquâmes intoxiquât intoxiquâtes intoxiquèrent
+introduire: introduira introduirai introduiraient introduirais introduirait introduiras introduirez introduiriez introduirions introduirons introduiront introduis introduisaient introduisais introduisait introduisant introduise introduisent introduises introduisez introduisiez introduisions introduisirent introduisis introduisisse introduisissent introduisisses introduisissiez introduisissions introduisit introduisons introduisîmes introduisît introduisîtes introduit introduite introduites introduits
+intronisation: intronisations
+intrus: intruse intruses
+intuitif: intuitifs intuitives
+intègre: intègres
+intégrale: intégrales
+intégralité: intégralités
+intégrer: intégra intégrai intégraient intégrais intégrait intégrant intégras intégrasse intégrassent intégrasses intégrassiez intégrassions intégre intégrent intégrera intégrerai intégreraient intégrerais intégrerait intégreras intégrerez intégreriez intégrerions intégrerons intégreront intégres intégrez intégriez intégrions intégrons intégrâmes intégrât intégrâtes intégrèrent intégré intégrée intégrées intégrés
+intégrité: intégrités
+intéressant: intéressante intéressantes intéressants
+intéresser: intéressa intéressai intéressaient intéressais intéressait intéressas intéressasse intéressassent intéressasses intéressassiez intéressassions intéresse intéressent intéressera intéresserai intéresseraient intéresserais intéresserait intéresseras intéresserez intéresseriez intéresserions intéresserons intéresseront intéresses intéressez intéressiez intéressions intéressons intéressâmes intéressât intéressâtes intéressèrent intéressé intéressée intéressées intéressés
+intérieur: intérieure intérieures intérieurs
+intérimaire: intérimaires
+intérioriser: intériorisa intériorisai intériorisaient intériorisais intériorisait intériorisant intériorisas intériorisasse intériorisassent intériorisasses intériorisassiez intériorisassions intériorise intériorisent intériorisera intérioriserai intérioriseraient intérioriserais intérioriserait intérioriseras intérioriserez intérioriseriez intérioriserions intérioriserons intérioriseront intériorises intériorisez intériorisiez intériorisions intériorisons intériorisâmes intériorisât intériorisâtes intériorisèrent intériorisé intériorisée intériorisées intériorisés
+intérêt: intérêts
+inutile: inutiles
+inutilité: inutilités
+invalider: invalida invalidai invalidaient invalidais invalidait invalidant invalidas invalidasse invalidassent invalidasses invalidassiez invalidassions invalide invalident invalidera invaliderai invalideraient invaliderais invaliderait invalideras invaliderez invalideriez invaliderions invaliderons invalideront invalides invalidez invalidiez invalidions invalidons invalidâmes invalidât invalidâtes invalidèrent invalidé invalidée invalidées invalidés
+invalidité: invalidités
+invariable: invariables
+inventer: inventa inventai inventaient inventais inventait inventant inventas inventasse inventassent inventasses inventassiez inventassions invente inventent inventera inventerai inventeraient inventerais inventerait inventeras inventerez inventeriez inventerions inventerons inventeront inventes inventez inventiez inventons inventâmes inventât inventâtes inventèrent inventé inventée inventées inventés
+inventeur: inventeurs inventrice inventrices
+inverser: inversa inversai inversaient inversais inversait inversant inversas inversasse inversassent inversasses inversassiez inversassions inversent inversera inverserai inverseraient inverserais inverserait inverseras inverserez inverseriez inverserions inverserons inverseront inverses inversez inversiez inversions inversons inversâmes inversât inversâtes inversèrent inversée inversées inversés
+investir: investi investie investies investira investirai investiraient investirais investirait investiras investirent investirez investiriez investirions investirons investiront investis investissaient investissais investissait investissant investisse investissent investisses investissez investissiez investissions investissons investit investîmes investît investîtes
+investissement: investissements
+investisseur: investisseurs investisseuse investisseuses
+invisibilité: invisibilités
+inviter: invita invitai invitaient invitais invitait invitant invitas invitasse invitassent invitasses invitassiez invitassions invitent invitera inviterai inviteraient inviterais inviterait inviteras inviterez inviteriez inviterions inviterons inviteront invitez invitiez invitions invitons invitâmes invitât invitâtes invitèrent invitée invitées
+invoquer: invoqua invoquai invoquaient invoquais invoquait invoquant invoquas invoquasse invoquassent invoquasses invoquassiez invoquassions invoque invoquent invoquera invoquerai invoqueraient invoquerais invoquerait invoqueras invoquerez invoqueriez invoquerions invoquerons invoqueront invoques invoquez invoquiez invoquions invoquons invoquâmes invoquât invoquâtes invoquèrent invoqué invoquée invoquées invoqués
+inédit: inédite inédites inédits
+inégal: inégale inégales inégaux
+inégalité: inégalités
+iota: iotas
+irakien: irakienne irakiennes irakiens
+iranien: iranienne iraniennes iraniens
+irlandais: irlandaise irlandaises
+ironie: ironies
+ironique: ironiques
+irrationalité: irrationalités
+irresponsabilité: irresponsabilités
+irresponsable: irresponsables
+irritabilité: irritabilités
+irriter: irrita irritai irritaient irritais irritait irritant irritas irritasse irritassent irritasses irritassiez irritassions irrite irritent irritera irriterai irriteraient irriterais irriterait irriteras irriterez irriteriez irriterions irriterons irriteront irrites irritez irritiez irritions irritons irritâmes irritât irritâtes irritèrent irrité irritée irritées irrités
+irréel: irréelle irréelles irréels
+irrégularité: irrégularités
+irrégulier: irréguliers irrégulière irrégulières
+irréversibilité: irréversibilités
+islamique: islamiques
+islamiste: islamistes
+islandais: islandaise islandaises
+isobare: isobares
+isolant: isolants
+isolationniste: isolationnistes
+isolement: isolements
+isoler: isola isolai isolaient isolais isolait isolas isolasse isolassent isolasses isolassiez isolassions isole isolent isolera isolerai isoleraient isolerais isolerait isoleras isolerez isoleriez isolerions isolerons isoleront isoles isolez isoliez isolions isolons isolâmes isolât isolâtes isolèrent isolé isolée isolées isolés
+israélien: israéliene israélienes israélienne israéliennes israéliens
+italien: italienne italiennes italiens
+itinéraire: itinéraires
+ivoire: ivoires
+ivre: ivres
+ivrogne: ivrognes
+jalousie: jalousies
+jamaïcain: jamaïcaine jamaïcaines jamaïcains
+jambe: jambes
+jambon: jambons
+janvier: janviers
+japonais: japonaise japonaises
+jaquette: jaquettes
+jardin: jardins
+jardinage: jardinages
+jardinier: jardiniers jardinière jardinières
+jaugeag: jaugeags
+jaune: jaunes
+jaunâtre: jaunâtres
+jeton: jetons
+jeu: jeux
+jeudi: jeudis
+jeune: jeunes
+jeunesse: jeunesses
+joaillier: joailliers joaillière joaillières
+joie: joies
+joignable: joignables
+joindre: joignaient joignais joignait joignant joigne joignent joignes joignez joigniez joignions joignirent joignis joignisse joignissent joignisses joignissiez joignissions joignit joignons joignîmes joignît joignîtes joindra joindrai joindraient joindrais joindrait joindras joindrez joindriez joindrions joindrons joindront jointe jointes
+joli: jolies jolis
+joncher: joncha jonchai jonchaient jonchais jonchait jonchant jonchas jonchasse jonchassent jonchasses jonchassiez jonchassions jonche jonchent jonchera joncherai joncheraient joncherais joncherait joncheras joncherez joncheriez joncherions joncherons joncheront jonches jonchez jonchiez jonchions jonchons jonchâmes jonchât jonchâtes jonchèrent jonché jonchée jonchées jonchés
+jordanien: jordanienne jordaniennes jordaniens
+jouer: joua jouai jouaient jouais jouait jouant jouas jouasse jouassent jouasses jouassiez jouassions jouent jouera jouerai joueraient jouerais jouerait joueras jouerez joueriez jouerions jouerons joueront jouez jouiez jouions jouons jouâmes jouât jouâtes jouèrent joué jouée jouées joués
+jouet: jouets
+joueur: joueurs joueuse joueuses
+jouir: joui jouie jouies jouira jouirai jouiraient jouirais jouirait jouiras jouirent jouirez jouiriez jouirions jouirons jouiront jouis jouissaient jouissais jouissait jouissant jouisse jouissent jouisses jouissez jouissiez jouissions jouissons jouit jouîmes jouît jouîtes
+jour: jours
+journalier: journaliere journalieres journaliers
+journalisme: journalismes
+journaliste: journalistes
+journalistique: journalistiques
+journée: journées
+joyeux: joyeuse joyeuses
+jubilation: jubilations
+judiciaire: judiciaires
+jugement: jugements
+juger: jugea jugeai jugeaient jugeais jugeait jugeant jugeas jugeasse jugeassent jugeasses jugeassiez jugeassions jugent jugeons jugera jugerai jugeraient jugerais jugerait jugeras jugerez jugeriez jugerions jugerons jugeront jugez jugeâmes jugeât jugeâtes jugiez jugions jugèrent jugé jugée jugées jugés
+juif: juifs juive juives
+juillet: juillets
+juin: juins
+jumeau: jumel
+jumeler: jumela jumelai jumelaient jumelais jumelait jumelant jumelas jumelasse jumelassent jumelasses jumelassiez jumelassions jumelez jumeliez jumelions jumellent jumellera jumellerai jumelleraient jumellerais jumellerait jumelleras jumellerez jumelleriez jumellerions jumellerons jumelleront jumelons jumelâmes jumelât jumelâtes jumelèrent jumelé jumelée jumelées jumelés
+jument: juments
+junte: juntes
+jupe: jupes
+jurer: jura jurai juraient jurais jurait jurant juras jurasse jurassent jurasses jurassiez jurassions jure jurent jurera jurerai jureraient jurerais jurerait jureras jurerez jureriez jurerions jurerons jureront jures jurez juriez jurions jurons jurâmes jurât jurâtes jurèrent juré jurée jurées jurés
+juridiction: juridictions
+juridique: juridiques
+jus: juss
+juste: justes
+justesse: justesses
+justifier: justifia justifiai justifiaient justifiais justifiait justifiant justifias justifiasse justifiassent justifiasses justifiassiez justifiassions justifie justifient justifiera justifierai justifieraient justifierais justifierait justifieras justifierez justifieriez justifierions justifierons justifieront justifiez justifiiez justifiions justifions justifiâmes justifiât justifiâtes justifièrent justifié justifiée justifiées
+kidnapper: kidnappa kidnappai kidnappaient kidnappais kidnappait kidnappant kidnappas kidnappasse kidnappassent kidnappasses kidnappassiez kidnappassions kidnappe kidnappent kidnappera kidnapperai kidnapperaient kidnapperais kidnapperait kidnapperas kidnapperez kidnapperiez kidnapperions kidnapperons kidnapperont kidnappes kidnappez kidnappiez kidnappions kidnappons kidnappâmes kidnappât kidnappâtes kidnappèrent kidnappé kidnappée kidnappées kidnappés
+kidnappeur: kidnappeurs kidnappeuse kidnappeuses
+kilogramme: kilogrammes
+kiosque: kiosques
+kurde: kurdes
+kyrielle: kyrielles
+kyste: kystes
+labeur: labeurs
+laboratoire: laboratoires
+laborieux: laborieuse laborieuses
+laboureur: laboureurs laboureuse laboureuses
+labyrinthe: labyrinthes
+lagune: lagunes
+laine: laines
+laisser: laissa laissai laissaient laissais laissait laissant laissas laissasse laissassent laissasses laissassiez laissassions laisse laissent laissera laisserai laisseraient laisserais laisserait laisseras laisserez laisseriez laisserions laisserons laisseront laisses laissez laissiez laissions laissons laissâmes laissât laissâtes laissèrent laissé laissée laissées laissés
+lait: laits
+lamentable: lamentables
+lamentation: lamentations
+lancement: lancements
+lancer: lancent lancera lancerai lanceraient lancerais lancerait lanceras lancerez lanceriez lancerions lancerons lanceront lances lancez lanciez lancions lancèrent lancée lancées lancés lança lançai lançaient lançais lançait lançant lanças lançasse lançassent lançasses lançassiez lançassions lançons lançâmes lançât lançâtes
+lanceur: lanceurs lanceuse lanceuses
+langage: langages
+langagier: langagiers langagière langagières
+langue: langues
+lanterne: lanternes
+lapider: lapida lapidai lapidaient lapidais lapidait lapidant lapidas lapidasse lapidassent lapidasses lapidassiez lapidassions lapide lapident lapidera lapiderai lapideraient lapiderais lapiderait lapideras lapiderez lapideriez lapiderions lapiderons lapideront lapides lapidez lapidiez lapidions lapidons lapidâmes lapidât lapidâtes lapidèrent lapidé lapidée lapidées lapidés
+lapin: lapine lapines lapins
+larcin: larcins
+largeur: largeurs
+larme: larmes
+latte: lattes
+laurier: lauriers
+lavabo: lavabos
+laver: lavai lavaient lavais lavait lavant lavas lavasse lavassent lavasses lavassiez lavassions lave lavent lavera laverai laveraient laverais laverait laveras laverez laveriez laverions laverons laveront laves lavez laviez lavions lavons lavâmes lavât lavâtes lavèrent lavé lavée lavées lavés
+laïque: laïques
+lecteur: lecteurs lectrice lectrices
+lenteur: lenteurs
+lentille: lentilles
+lesbienne: lesbiennes
+lettre: lettres
+leucémie: leucémies
+levier: leviers
+lexique: lexiques
+leçon: leçons
+libanais: libanaise libanaises
+libeller: libella libellai libellaient libellais libellait libellant libellas libellasse libellassent libellasses libellassiez libellassions libelle libellent libellera libellerai libelleraient libellerais libellerait libelleras libellerez libelleriez libellerions libellerons libelleront libelles libellez libelliez libellions libellons libellâmes libellât libellâtes libellèrent libellé libellée libellées libellés
+liberté: libertés
+libraire: libraires
+librairie: librairies
+libéraliser: libéralisa libéralisai libéralisaient libéralisais libéralisait libéralisant libéralisas libéralisasse libéralisassent libéralisasses libéralisassiez libéralisassions libéralise libéralisent libéralisera libéraliserai libéraliseraient libéraliserais libéraliserait libéraliseras libéraliserez libéraliseriez libéraliserions libéraliserons libéraliseront libéralises libéralisez libéralisiez libéralisions libéralisons libéralisâmes libéralisât libéralisâtes libéralisèrent libéralisé libéralisée libéralisées libéralisés
+libéralisme: libéralismes
+libéralité: libéralités
+libérer: libère libèrent libères libéra libérai libéraient libérais libérait libérant libéras libérasse libérassent libérasses libérassiez libérassions libérera libérerai libéreraient libérerais libérerait libéreras libérerez libéreriez libérerions libérerons libéreront libérez libériez libérions libérons libérâmes libérât libérâtes libérèrent libéré libérée libérées libérés
+licenciement: licenciements
+licencier: licencia licenciai licenciaient licenciais licenciait licenciant licencias licenciasse licenciassent licenciasses licenciassiez licenciassions licencie licencient licenciera licencierai licencieraient licencierais licencierait licencieras licencierez licencieriez licencierions licencierons licencieront licencies licenciez licenciiez licenciions licencions licenciâmes licenciât licenciâtes licencièrent licencié licenciée licenciées licenciés
+licitation: licitations
+licite: licites
+licorne: licornes
+lier: lia liai liaient liais liait liant lias liasse liassent liasses liassiez liassions lient liera lierai lieraient lierais lierait lieras lierez lieriez lierions lierons lieront liez liiez liions liâmes liât liâtes lièrent liée liées
+lieue: lieues
+ligne: lignes
+lignée: lignées
+limiter: limita limitai limitaient limitais limitait limitant limitas limitasse limitassent limitasses limitassiez limitassions limitent limitera limiterai limiteraient limiterais limiterait limiteras limiterez limiteriez limiterions limiterons limiteront limitez limitiez limitions limitons limitâmes limitât limitâtes limitèrent limité limitée limitées limités
+linguiste: linguistes
+linguistique: linguistiques
+linéaire: linéaires
+liqueur: liqueurs
+liquider: liquida liquidai liquidaient liquidais liquidait liquidant liquidas liquidasse liquidassent liquidasses liquidassiez liquidassions liquident liquidera liquiderai liquideraient liquiderais liquiderait liquideras liquiderez liquideriez liquiderions liquiderons liquideront liquidez liquidiez liquidions liquidons liquidâmes liquidât liquidâtes liquidèrent liquidé liquidée liquidées liquidés
+liquidité: liquidités
+lisible: lisibles
+listage: listages
+lister: lista listai listaient listais listait listant listas listasse listassent listasses listassiez listassions listent listera listerai listeraient listerais listerait listeras listerez listeriez listerions listerons listeront listez listiez listions listons listâmes listât listâtes listèrent listé listée listées listés
+litière: litières
+littoral: littoraux
+littéraire: littéraires
+littéral: littérale littérales littérals
+littérature: littératures
+lituanien: lituanienne lituaniennes lituaniens
+litée: litées
+livraison: livraisons
+livrer: livra livrai livraient livrais livrait livrant livras livrasse livrassent livrasses livrassiez livrassions livrent livrera livrerai livreraient livrerais livrerait livreras livrerez livreriez livrerions livrerons livreront livrez livriez livrions livrons livrâmes livrât livrâtes livrèrent livré livrée livrées livrés
+livret: livrets
+lièvre: lièvres
+localisable: localisables
+localisation: localisations
+localiser: localisa localisai localisaient localisais localisait localisant localisas localisasse localisassent localisasses localisassiez localisassions localise localisent localisera localiserai localiseraient localiserais localiserait localiseras localiserez localiseriez localiserions localiserons localiseront localises localisez localisiez localisions localisons localisâmes localisât localisâtes localisèrent localisé localisée localisées localisés
+localité: localités
+locataire: locataires
+logement: logements
+loger: logea logeai logeaient logeais logeait logeant logeas logeasse logeassent logeasses logeassiez logeassions logent logeons logera logerai logeraient logerais logerait logeras logerez logeriez logerions logerons logeront logez logeâmes logeât logeâtes logiez logions logèrent logé logée logées logés
+logiciel: logiciels
+logique: logiques
+logistique: logistiques
+logotype: logotypes
+lointain: lointaine lointaines lointains
+londonien: londonienne londoniennes londoniens
+longe: longes
+longeron: longerons
+longueur: longueurs
+longévité: longévités
+loterie: loteries
+louange: louanges
+louer: loua louai louaient louais louait louant louas louasse louassent louasses louassiez louassions loue louent louera louerai loueraient louerais louerait loueras louerez loueriez louerions louerons loueront loues louez louiez louions louons louâmes louât louâtes louèrent loué louée louées loués
+loup: loups louve louves
+lourd: lourde lourds
+loyauté: loyautés
+loyer: loyers
+lucidité: lucidités
+lucratif: lucratifs lucratives
+lueur: lueurs
+luire: luira luirai luiraient luirais luirait luiras luirent luirez luiriez luirions luirons luiront luisaient luisais luisait luise luisent luises luisez luisiez luisions luisirent luisis luisisse luisissent luisisses luisissiez luisissions luisit luisons luisîmes luisît luisîtes luit luîmes luîtes
+luisant: luisante luisantes luisants
+lumineux: lumineuse lumineuses
+luminosité: luminosités
+lumière: lumières
+lunaire: lunaires
+lundi: lundis
+lune: lunes
+lutin: lutine lutines lutins
+lutter: lutta luttai luttaient luttais luttait luttant luttas luttasse luttassent luttasses luttassiez luttassions luttent luttera lutterai lutteraient lutterais lutterait lutteras lutterez lutteriez lutterions lutterons lutteront luttez luttiez luttions luttons luttâmes luttât luttâtes luttèrent lutté luttée luttées luttés
+lutteur: lutteurs lutteuse lutteuses
+luxe: luxes
+luxure: luxures
+luzerne: luzernes
+lycée: lycées
+lyrique: lyriques
+lâche: lâches
+lèvre: lèvres
+légalité: légalités
+légendaire: légendaires
+légende: légendes
+léger: légers légère légères
+législateur: législateurs législatrice législatrices
+législatif: législatifs législatives
+légitime: légitimes
+légitimité: légitimités
+léguer: lègue lèguent lègues légua léguai léguaient léguais léguait léguant léguas léguasse léguassent léguasses léguassiez léguassions léguera léguerai légueraient léguerais léguerait légueras léguerez légueriez léguerions léguerons légueront léguez léguiez léguions léguons léguâmes léguât léguâtes léguèrent légué léguée léguées légués
+légume: légumes
+léser: lèse lèsent lèses lésa lésai lésaient lésais lésait lésant lésas lésasse lésassent lésasses lésassiez lésassions lésera léserai léseraient léserais léserait léseras léserez léseriez léserions léserons léseront lésez lésiez lésons lésâmes lésât lésâtes lésèrent lésé lésée lésées lésés
+létal: létale létales létaux
+léthargie: léthargies
+machiner: machina machinai machinaient machinais machinait machinant machinas machinasse machinassent machinasses machinassiez machinassions machinent machinera machinerai machineraient machinerais machinerait machineras machinerez machineriez machinerions machinerons machineront machinez machiniez machinions machinons machinâmes machinât machinâtes machinèrent machinée machinées
+machinerie: machineries
+magasin: magasins
+magie: magies
+magique: magiques
+magistrat: magistrats
+magnat: magnats
+magnifique: magnifiques
+magnétique: magnétiques
+maigre: maigres
+maigreur: maigreurs
+maille: mailles
+maillet: maillets
+maillot: maillots
+maintenir: maintenaient maintenais maintenait maintenez mainteniez maintenions maintenons maintenu maintenue maintenues maintenus maintiendra maintiendrai maintiendraient maintiendrais maintiendrait maintiendras maintiendrez maintiendriez maintiendrions maintiendrons maintiendront maintienne maintiennent maintiennes maintient maintinrent maintins maintinsse maintinssent maintinsses maintinssiez maintinssions maintint maintînmes maintînt maintîntes
+maire: maires
+maison: maisons
+majestueux: majestueuse majestueuses
+majesté: majestés
+majeur: majeure majeures majeurs
+majoritaire: majoritaires
+majorité: majorités
+malade: malades
+maladie: maladies
+maladresse: maladresses
+maladroit: maladroite maladroites maladroits
+maldonne: maldonnes
+malentendu: malentendus
+malheur: malheurs
+malheureux: malheureuse malheureuses
+malicieux: malicieuse malicieuses
+malin: maliges maligne malins
+malle: malles
+maltraiter: maltraita maltraitai maltraitaient maltraitais maltraitait maltraitant maltraitas maltraitasse maltraitassent maltraitasses maltraitassiez maltraitassions maltraite maltraitent maltraitera maltraiterai maltraiteraient maltraiterais maltraiterait maltraiteras maltraiterez maltraiteriez maltraiterions maltraiterons maltraiteront maltraites maltraitez maltraitiez maltraitions maltraitons maltraitâmes maltraitât maltraitâtes maltraitèrent maltraité maltraitée maltraitées maltraités
+malédiction: malédictions
+maman: mamans
+mamelle: mamelles
+mammifère: mammifères
+manche: manches
+mandat: mandats
+mandater: mandata mandatai mandataient mandatais mandatait mandatant mandatas mandatasse mandatassent mandatasses mandatassiez mandatassions mandatent mandatera mandaterai mandateraient mandaterais mandaterait mandateras mandaterez mandateriez mandaterions mandaterons mandateront mandatez mandatiez mandations mandatons mandatâmes mandatât mandatâtes mandatèrent mandatée mandatées
+manger: mange mangea mangeai mangeaient mangeais mangeait mangeant mangeas mangeasse mangeassent mangeasses mangeassiez mangeassions mangent mangeons mangera mangerai mangeraient mangerais mangerait mangeras mangerez mangeriez mangerions mangerons mangeront manges mangez mangeâmes mangeât mangeâtes mangiez mangions mangèrent mangé mangée mangées mangés
+manier: maniai maniaient maniais maniait maniant manias maniasse maniassent maniasses maniassiez maniassions manient maniera manierai manieraient manierais manierait manieras manierez manieriez manierions manierons manieront maniez maniiez maniions manions maniâmes maniât maniâtes manièrent manié maniée maniées maniés
+manifestant: manifestante manifestantes manifestants
+manifester: manifesta manifestai manifestaient manifestais manifestait manifestas manifestasse manifestassent manifestasses manifestassiez manifestassions manifeste manifestent manifestera manifesterai manifesteraient manifesterais manifesterait manifesteras manifesterez manifesteriez manifesterions manifesterons manifesteront manifestes manifestez manifestiez manifestions manifestons manifestâmes manifestât manifestâtes manifestèrent manifesté manifestée manifestées manifestés
+manipuler: manipula manipulai manipulaient manipulais manipulait manipulant manipulas manipulasse manipulassent manipulasses manipulassiez manipulassions manipule manipulent manipulera manipulerai manipuleraient manipulerais manipulerait manipuleras manipulerez manipuleriez manipulerions manipulerons manipuleront manipules manipulez manipuliez manipulions manipulons manipulâmes manipulât manipulâtes manipulèrent manipulé manipulée manipulées manipulés
+manière: manières
+manquant: manquante manquantes manquants
+manquer: manqua manquai manquaient manquais manquait manquas manquasse manquassent manquasses manquassiez manquassions manquent manquera manquerai manqueraient manquerais manquerait manqueras manquerez manqueriez manquerions manquerons manqueront manquez manquiez manquions manquons manquâmes manquât manquâtes manquèrent manqué manquée manquées manqués
+manteau: manteaux
+manuscrit: manuscrite manuscrites manuscrits
+manutention: manutentions
+maquette: maquettes
+marbre: marbres
+marchand: marchande marchandes marchands
+marchandise: marchandises
+marcher: marcha marchai marchaient marchais marchait marchant marchas marchasse marchassent marchasses marchassiez marchassions marchent marchera marcherai marcheraient marcherais marcherait marcheras marcherez marcheriez marcherions marcherons marcheront marchez marchiez marchions marchons marchâmes marchât marchâtes marchèrent marchée marchées
+mariage: mariages
+marier: mariai mariaient mariais mariait mariant marias mariasse mariassent mariasses mariassiez mariassions marient mariera marierai marieraient marierais marierait marieras marierez marieriez marierions marierons marieront maries mariez mariiez mariions marions mariâmes mariât mariâtes marièrent mariées
+marionnette: marionnettes
+marmelade: marmelades
+marmite: marmites
+marocain: marocaine marocaines marocains
+marquer: marqua marquai marquaient marquais marquait marquant marquas marquasse marquassent marquasses marquassiez marquassions marquent marquera marquerai marqueraient marquerais marquerait marqueras marquerez marqueriez marquerions marquerons marqueront marquiez marquions marquons marquâmes marquât marquâtes marquèrent marqué marquées
+marqueur: marqueurs
+marraine: marraines
+marrant: marrante marrantes marrants
+martyre: martyres
+marxisme: marxismes
+marxiste: marxistes
+marée: marées
+mascotte: mascottes
+masculin: masculines masculins
+masquer: masqua masquai masquaient masquais masquait masquant masquas masquasse masquassent masquasses masquassiez masquassions masquent masquera masquerai masqueraient masquerais masquerait masqueras masquerez masqueriez masquerions masquerons masqueront masquez masquiez masquions masquons masquâmes masquât masquâtes masquèrent masqué masquée masquées masqués
+massification: massifications
+matcher: matcha matchai matchaient matchais matchait matchant matchas matchasse matchassent matchasses matchassiez matchassions matche matchent matchera matcherai matcheraient matcherais matcherait matcheras matcherez matcheriez matcherions matcherons matcheront matchez matchiez matchions matchons matchâmes matchât matchâtes matchèrent matché matchée matchées
+maternel: maternelle maternelles maternels
+maternité: maternités
+matin: matins
+matinée: matinées
+matière: matières
+matraque: matraques
+maturité: maturités
+matérialiser: matérialisa matérialisai matérialisaient matérialisais matérialisait matérialisant matérialisas matérialisasse matérialisassent matérialisasses matérialisassiez matérialisassions matérialise matérialisent matérialisera matérialiserai matérialiseraient matérialiserais matérialiserait matérialiseras matérialiserez matérialiseriez matérialiserions matérialiserons matérialiseront matérialises matérialisez matérialisiez matérialisions matérialisons matérialisâmes matérialisât matérialisâtes matérialisèrent matérialisé matérialisée matérialisées matérialisés
+matériel: matérielle matérielles matériels
+maudire: maudira maudirai maudiraient maudirais maudirait maudiras maudirent maudirez maudiriez maudirions maudirons maudiront maudis maudissaient maudissais maudissait maudissant maudisse maudissent maudisses maudissez maudissiez maudissions maudissons maudîmes maudît maudîtes
+maugréer: maugréa maugréai maugréaient maugréais maugréait maugréant maugréas maugréasse maugréassent maugréasses maugréassiez maugréassions maugrée maugréent maugréera maugréerai maugréeraient maugréerais maugréerait maugréeras maugréerez maugréeriez maugréerions maugréerons maugréeront maugrées maugréez maugréiez maugréions maugréons maugréâmes maugréât maugréâtes maugréèrent maugréé maugréée maugréées maugréés
+maure: maures
+mausolée: mausolées
+maussade: maussades
+mauvais: mauvaise mauvaises
+maximal: maximale maximales maximaux
+maître: maîtres maîtresses
+maîtrise: maîtrises
+mec: mecs
+meilleur: meilleure meilleures meilleurs
+membre: membres
+menacer: menacent menacera menacerai menaceraient menacerais menacerait menaceras menacerez menaceriez menacerions menacerons menaceront menaces menacez menaciez menacions menacèrent menacée menacées menacés menaça menaçai menaçaient menaçais menaçait menaças menaçasse menaçassent menaçasses menaçassiez menaçassions menaçons menaçâmes menaçât menaçâtes
+menaçant: menaçante menaçantes menaçants
+mendicité: mendicités
+mener: menai menaient menais menait menant menas menasse menassent menasses menassiez menassions menez meniez menions menons menâmes menât menâtes menèrent mené menée menées menés mène mènent mènera mènerai mèneraient mènerais mènerait mèneras mènerez mèneriez mènerions mènerons mèneront mènes
+mensonge: mensonges
+mensuel: mensuelle mensuelles mensuels
+mentalité: mentalités
+menteur: menteurs menteuse menteuses
+mentionner: mentionna mentionnai mentionnaient mentionnais mentionnait mentionnant mentionnas mentionnasse mentionnassent mentionnasses mentionnassiez mentionnassions mentionne mentionnent mentionnera mentionnerai mentionneraient mentionnerais mentionnerait mentionneras mentionnerez mentionneriez mentionnerions mentionnerons mentionneront mentionnes mentionnez mentionniez mentionnions mentionnons mentionnâmes mentionnât mentionnâtes mentionnèrent mentionné mentionnée mentionnées mentionnés
+mentir: mens ment mentaient mentais mentait mentant mente mentent mentes mentez menti mentie menties mentiez mentira mentirai mentiraient mentirais mentirait mentiras mentirent mentirez mentiriez mentirions mentirons mentiront mentis mentisse mentissent mentisses mentissiez mentissions mentit mentons mentîmes mentît mentîtes
+menuiserie: menuiseries
+menuisier: menuisiers menuisière menuisières
+mercatique: mercatiques
+merci: mercis
+mercredi: mercredis
+merde: merdes
+merveille: merveilles
+merveilleux: merveilleuse merveilleuses
+messager: messagers messagère messagères
+messagerie: messageries
+messe: messes
+mesurable: mesurables
+mesurer: mesura mesurai mesuraient mesurais mesurait mesurant mesuras mesurasse mesurassent mesurasses mesurassiez mesurassions mesurent mesurera mesurerai mesureraient mesurerais mesurerait mesureras mesurerez mesureriez mesurerions mesurerons mesureront mesurez mesuriez mesurions mesurons mesurâmes mesurât mesurâtes mesurèrent mesuré mesurée mesurées mesurés
+mettre: mettaient mettais mettait mettant mette mettent mettes mettez mettiez mettions mettons mettra mettrai mettraient mettrais mettrait mettras mettrez mettriez mettrions mettrons mettront misse missent missiez mîmes mîtes
+meurtre: meurtres
+meurtrier: meurtriers meurtrière meurtrières
+meurtrir: meurtri meurtrie meurtries meurtrira meurtrirai meurtriraient meurtrirais meurtrirait meurtriras meurtrirent meurtrirez meurtririez meurtririons meurtrirons meurtriront meurtris meurtrissaient meurtrissais meurtrissait meurtrissant meurtrisse meurtrissent meurtrisses meurtrissez meurtrissiez meurtrissions meurtrissons meurtrit meurtrîmes meurtrît meurtrîtes
+meurtrissure: meurtrissures
+mexicain: mexicaine mexicaines mexicains
+miauler: miaula miaulai miaulaient miaulais miaulait miaulant miaulas miaulasse miaulassent miaulasses miaulassiez miaulassions miaule miaulent miaulera miaulerai miauleraient miaulerais miaulerait miauleras miaulerez miauleriez miaulerions miaulerons miauleront miaules miaulez miauliez miaulions miaulons miaulâmes miaulât miaulâtes miaulèrent miaulé miaulée miaulées miaulés
+mie: mies
+miel: miels
+migrateur: migrateurs migratrice migratrices
+milice: milices
+milieu: milieux
+militaire: militaires
+militarisme: militarismes
+mille: milles
+milliard: milliards
+millier: milliers
+millionnaire: millionnaires
+millénaire: millénaires
+mince: minces
+minerai: minerais
+mineur: mineure mineures mineurs
+minier: miniers minière minières
+minime: minimes
+minimiser: minimisa minimisai minimisaient minimisais minimisait minimisant minimisas minimisasse minimisassent minimisasses minimisassiez minimisassions minimise minimisent minimisera minimiserai minimiseraient minimiserais minimiserait minimiseras minimiserez minimiseriez minimiserions minimiserons minimiseront minimises minimisez minimisiez minimisions minimisons minimisâmes minimisât minimisâtes minimisèrent minimisé minimisée minimisées minimisés
+ministre: ministres
+ministère: ministères
+ministériel: ministérielle ministérielles ministériels
+minorité: minorités
+minuit: minuits
+minuterie: minuteries
+mirador: miradors
+mirer: mirai miraient mirais mirait mirant miras mirasse mirassent mirasses mirassiez mirassions mire mirera mirerai mireraient mirerais mirerait mireras mirerez mireriez mirerions mirerons mireront mires mirez miriez mirions mirons mirâmes mirât mirâtes mirèrent miré mirée mirées mirés
+miroir: miroirs
+miser: misa misai misaient misais misait misant misas misasse misassent misasses misassiez misassions misent misera miserai miseraient miserais miserait miseras miserez miseriez miserions miserons miseront misez misiez misions misons misâmes misât misâtes misèrent misé misée misées misés
+misère: misères
+mixte: mixtes
+mobilité: mobilités
+modalité: modalités
+moderne: modernes
+modernité: modernités
+modeste: modestes
+modestie: modesties
+modifier: modifia modifiai modifiaient modifiais modifiait modifiant modifias modifiasse modifiassent modifiasses modifiassiez modifiassions modifie modifient modifiera modifierai modifieraient modifierais modifierait modifieras modifierez modifieriez modifierions modifierons modifieront modifies modifiez modifiiez modifiions modifions modifiâmes modifiât modifiâtes modifièrent modifié modifiée modifiées modifiés
+modèle: modèles
+modélisation: modélisations
+modérer: modère modèrent modères modéra modérai modéraient modérais modérait modérant modéras modérasse modérassent modérasses modérassiez modérassions modérera modérerai modéreraient modérerais modérerait modéreras modérerez modéreriez modérerions modérerons modéreront modérez modériez modérions modérons modérâmes modérât modérèrent modérée modérées modérés
+moelle: moelles
+moindre: moindres
+moitié: moitiés
+momie: momies
+monarchie: monarchies
+monarque: monarques
+monastère: monastères
+monceau: monceaux
+mondialisation: mondialisations
+moniteur: moniteurs monitrice monitrices
+monnaie: monnaies
+monographique: monographiques
+monolingue: monolingues
+monopole: monopoles
+monotone: monotones
+monsieur: messieurs
+monstre: monstres
+montagnard: montagnarde montagnardes montagnards
+montagne: montagnes
+montant: montante montantes montants
+monter: monta montai montaient montais montait montas montasse montassent montasses montassiez montassions montent montera monterai monteraient monterais monterait monteras monterez monteriez monterions monterons monteront montes montez montiez montions montons montâmes montât montâtes montèrent montés
+montrer: montra montrai montraient montrais montrait montrant montras montrasse montrassent montrasses montrassiez montrassions montrent montrera montrerai montreraient montrerais montrerait montreras montrerez montreriez montrerions montrerons montreront montrez montriez montrions montrons montrâmes montrât montrâtes montrèrent montré montrée montrées montrés
+montreur: montreurs montreuse montreuses
+monture: montures
+monétaire: monétaires
+moquette: moquettes
+moralité: moralités
+moratoire: moratoires
+morceau: morceaux
+morphologique: morphologiques
+mortalité: mortalités
+mortel: mortelle mortelles mortels
+mortier: mortiers
+morue: morues
+mosquée: mosquées
+mot: mots
+moteur: moteurs
+motiver: motiva motivai motivaient motivais motivait motivant motivas motivasse motivassent motivasses motivassiez motivassions motivent motivera motiverai motiveraient motiverais motiverait motiveras motiverez motiveriez motiverions motiverons motiveront motivez motiviez motivions motivons motivâmes motivât motivâtes motivèrent motivée motivées
+moto: motos
+motocyclette: motocyclettes
+mouche: mouches
+mouchoir: mouchoirs
+mouiller: mouilla mouillai mouillaient mouillais mouillait mouillant mouillas mouillasse mouillassent mouillasses mouillassiez mouillassions mouille mouillent mouillera mouillerai mouilleraient mouillerais mouillerait mouilleras mouillerez mouilleriez mouillerions mouillerons mouilleront mouilles mouillez mouilliez mouillions mouillons mouillâmes mouillât mouillâtes mouillèrent mouillé mouillée mouillées mouillés
+moule: moules
+moulin: moulins
+mourir: meure meurent meures meurs meurt mouraient mourais mourait mourant mourez mouriez mourions mourons mourra mourrai mourraient mourrais mourrait mourras mourrez mourriez mourrions mourrons mourront moururent mourus mourusse mourussent mourusses mourussiez mourussions mourut mourûmes mourût mourûtes
+mousseline: mousselines
+moustique: moustiques
+mouton: moutons
+mouvement: mouvements
+mouvoir: meus meut meuve meuvent meuves mouvaient mouvais mouvait mouvant mouvez mouviez mouvions mouvons mouvra mouvrai mouvraient mouvrais mouvrait mouvras mouvrez mouvriez mouvrions mouvrons mouvront mue mues murent mus musse mussent musses mussiez mussions mut mûmes mût mûtes
+moyen: moyens
+muet: muets muette muettes
+multidisciplinaire: multidisciplinaires
+multilingue: multilingues
+multilinguisme: multilinguismes
+multinationale: multinationales
+multiplicité: multiplicités
+multiplier: multiplia multipliai multipliaient multipliais multipliait multipliant multiplias multipliasse multipliassent multipliasses multipliassiez multipliassions multiplie multiplient multipliera multiplierai multiplieraient multiplierais multiplierait multiplieras multiplierez multiplieriez multiplierions multiplierons multiplieront multiplies multipliez multipliiez multipliions multiplions multipliâmes multipliât multipliâtes multiplièrent multiplié multipliée multipliées multipliés
+muraille: murailles
+murmurer: murmura murmurai murmuraient murmurais murmurait murmurant murmuras murmurasse murmurassent murmurasses murmurassiez murmurassions murmurent murmurera murmurerai murmureraient murmurerais murmurerait murmureras murmurerez murmureriez murmurerions murmurerons murmureront murmures murmurez murmuriez murmurions murmurons murmurâmes murmurât murmurâtes murmurèrent murmuré murmurée murmurées murmurés
+musculaire: musculaires
+museler: musela muselai muselaient muselais muselait muselant muselas muselasse muselassent muselasses muselassiez muselassions musele muselent muselera muselerai museleraient muselerais muselerait museleras muselerez museleriez muselerions muselerons museleront museles muselez museliez muselions muselons muselâmes muselât muselâtes muselèrent muselé muselée muselées muselés
+musicalité: musicalités
+musicien: musicienne musiciennes musiciens
+musique: musiques
+musulman: musulmane musulmanes musulmans
+musée: musées
+mutualité: mutualités
+mutuel: mutuelle mutuelles mutuels
+mystère: mystères
+mystérieux: mystérieuse mystérieuses
+mythe: mythes
+mythique: mythiques
+mythologie: mythologies
+mâcher: mâcha mâchai mâchaient mâchais mâchait mâchant mâchas mâchasse mâchassent mâchasses mâchassiez mâchassions mâche mâchent mâchera mâcherai mâcheraient mâcherais mâcherait mâcheras mâcherez mâcheriez mâcherions mâcherons mâcheront mâches mâchez mâchiez mâchions mâchons mâchâmes mâchât mâchâtes mâchèrent mâché mâchée mâchées mâchés
+mèche: mèches
+méandre: méandres
+mécanicien: mécanicienne mécaniciennes mécaniciens
+mécanisation: mécanisations
+mécanisme: mécanismes
+méchanceté: méchancetés
+méconnaissance: méconnaissances
+méconnaître: méconnais méconnaissaient méconnaissais méconnaissait méconnaissant méconnaisse méconnaissent méconnaisses méconnaissez méconnaissiez méconnaissions méconnaissons méconnaît méconnaîtra méconnaîtrai méconnaîtraient méconnaîtrais méconnaîtrait méconnaîtras méconnaîtrez méconnaîtriez méconnaîtrions méconnaîtrons méconnaîtront méconnu méconnue méconnues méconnurent méconnus méconnusse méconnussent méconnusses méconnussiez méconnussions méconnut méconnûmes méconnût méconnûtes
+mécontent: mécontente mécontentes mécontents
+mécontentement: mécontentements
+mécénat: mécénats
+médaille: médailles
+médecin: médecins
+médecine: médecines
+médiateur: médiateurs médiatrice médiatrices
+médicament: médicaments
+médiocrité: médiocrités
+méditer: médita méditai méditaient méditais méditait méditant méditas méditasse méditassent méditasses méditassiez méditassions médite méditent méditera méditerai méditeraient méditerais méditerait méditeras méditerez méditeriez méditerions méditerons méditeront médites méditez méditiez méditions méditons méditâmes méditât méditâtes méditèrent médité méditée méditées médités
+méditerranéen: méditerranéenne méditerranéennes méditerranéens
+méfiance: méfiances
+mélancolie: mélancolies
+mélancolique: mélancoliques
+mélanger: mélangea mélangeai mélangeaient mélangeais mélangeait mélangeant mélangeas mélangeasse mélangeassent mélangeasses mélangeassiez mélangeassions mélangent mélangeons mélangera mélangerai mélangeraient mélangerais mélangerait mélangeras mélangerez mélangeriez mélangerions mélangerons mélangeront mélangez mélangeâmes mélangeât mélangeâtes mélangiez mélangions mélangèrent mélangé mélangée mélangées mélangés
+mémoire: mémoires
+mémoriser: mémorisa mémorisai mémorisaient mémorisais mémorisait mémorisant mémorisas mémorisasse mémorisassent mémorisasses mémorisassiez mémorisassions mémorise mémorisent mémorisera mémoriserai mémoriseraient mémoriserais mémoriserait mémoriseras mémoriserez mémoriseriez mémoriserions mémoriserons mémoriseront mémorises mémorisez mémorisiez mémorisions mémorisons mémorisâmes mémorisât mémorisâtes mémorisèrent mémorisé mémorisée mémorisées mémorisés
+ménager: ménagea ménageai ménageaient ménageais ménageait ménageant ménageas ménageasse ménageassent ménageasses ménageassiez ménageassions ménagent ménageons ménagera ménagerai ménageraient ménagerais ménagerait ménageras ménagerez ménageriez ménagerions ménagerons ménageront ménagez ménageâmes ménageât ménageâtes ménagiez ménagions ménagèrent ménagé ménagée ménagées ménagés
+mépriser: méprisa méprisai méprisaient méprisais méprisait méprisant méprisas méprisasse méprisassent méprisasses méprisassiez méprisassions méprise méprisent méprisera mépriserai mépriseraient mépriserais mépriserait mépriseras mépriserez mépriseriez mépriserions mépriserons mépriseront méprises méprisez méprisiez méprisions méprisons méprisâmes méprisât méprisâtes méprisèrent méprisé méprisée méprisées méprisés
+mériter: mérita méritai méritaient méritais méritait méritant méritas méritasse méritassent méritasses méritassiez méritassions méritent méritera mériterai mériteraient mériterais mériterait mériteras mériterez mériteriez mériterions mériterons mériteront méritez méritiez méritions méritons méritâmes méritât méritâtes méritèrent mérité méritée méritées mérités
+métallique: métalliques
+métamorphose: métamorphoses
+métaphore: métaphores
+métaphysique: métaphysiques
+méthode: méthodes
+méthodologie: méthodologies
+métier: métiers
+métissage: métissages
+métrer: mètrent métra métrai métraient métrais métrait métrant métras métrasse métrassent métrasses métrassiez métrassions métrera métrerai métreraient métrerais métrerait métreras métrerez métreriez métrerions métrerons métreront métrez métriez métrions métrons métrâmes métrât métrâtes métrèrent métrée métrées
+métropolitain: métropolitaine métropolitaines métropolitains
+météorologie: météorologies
+météorologique: météorologiques
+mêler: mêla mêlai mêlaient mêlais mêlait mêlant mêlas mêlasse mêlassent mêlasses mêlassiez mêlassions mêle mêlent mêlera mêlerai mêleraient mêlerais mêlerait mêleras mêlerez mêleriez mêlerions mêlerons mêleront mêlez mêliez mêlions mêlons mêlâmes mêlât mêlâtes mêlèrent mêlé mêlées
+mûrier: mûriers
+nageoire: nageoires
+nager: nagea nageai nageaient nageais nageait nageant nageas nageasse nageassent nageasses nageassiez nageassions nagent nageons nagera nagerai nageraient nagerais nagerait nageras nagerez nageriez nagerions nagerons nageront nagez nageâmes nageât nageâtes nagiez nagions nagèrent nagé nagée nagées nagés
+nain: naine naines nains
+naissance: naissances
+nanotechnologie: nanotechnologies
+napper: nappa nappai nappaient nappais nappait nappant nappas nappasse nappassent nappasses nappassiez nappassions nappent nappera napperai napperaient napperais napperait napperas napperez napperiez napperions napperons napperont nappez nappiez nappions nappons nappâmes nappât nappâtes nappèrent nappé nappée nappées nappés
+narcissique: narcissiques
+narrateur: narrateurs narratrice narratrices
+narratif: narratifs
+narrer: narra narrai narraient narrais narrait narrant narras narrasse narrassent narrasses narrassiez narrassions narre narrent narrera narrerai narreraient narrerais narrerait narreras narrerez narreriez narrerions narrerons narreront narres narrez narriez narrions narrons narrâmes narrât narrâtes narrèrent narré narrée narrées narrés
+natation: natations
+natif: natifs
+nationalisme: nationalismes
+nationaliste: nationalistes
+nationalité: nationalités
+nativité: nativités
+naturaliste: naturalistes
+naturel: naturelle naturelles naturels
+naufrage: naufrages
+nautique: nautiques
+navigateur: navigateurs navigatrice navigatrices
+naviguer: navigua naviguai naviguaient naviguais naviguait naviguant naviguas naviguasse naviguassent naviguasses naviguassiez naviguassions navigue naviguent naviguera naviguerai navigueraient naviguerais naviguerait navigueras naviguerez navigueriez naviguerions naviguerons navigueront navigues naviguez naviguiez naviguions naviguons naviguâmes naviguât naviguâtes naviguèrent navigué naviguée naviguées navigués
+navire: navires
+nazisme: nazismes
+naître: nais naissaient naissais naissait naissant naisse naissent naisses naissez naissiez naissions naissons naquirent naquis naquisse naquissent naquisses naquissiez naquissions naquit naquîmes naquît naquîtes naît naîtra naîtrai naîtraient naîtrais naîtrait naîtras naîtrez naîtriez naîtrions naîtrons naîtront nées nés
+naïf: naïfs naïves
+naïveté: naïvetés
+neige: neiges
+neiger: neigea neigeait neigeant neigera neigerait neigeât neigé neigée neigées neigés
+nerf: nerfs
+nerveux: nerveuse nerveuses
+nervosité: nervosités
+nettoyer: nettoie nettoient nettoiera nettoierai nettoieraient nettoierais nettoierait nettoieras nettoierez nettoieriez nettoierions nettoierons nettoieront nettoies nettoya nettoyai nettoyaient nettoyais nettoyait nettoyant nettoyas nettoyasse nettoyassent nettoyasses nettoyassiez nettoyassions nettoye nettoyent nettoyera nettoyerai nettoyeraient nettoyerais nettoyerait nettoyeras nettoyerez nettoyeriez nettoyerions nettoyerons nettoyeront nettoyes nettoyez nettoyiez nettoyions nettoyons nettoyâmes nettoyât nettoyâtes nettoyèrent nettoyé nettoyée nettoyées nettoyés
+nettoyeur: nettoyeurs nettoyeuse nettoyeuses
+neuf: neufs neuve neuves
+neurone: neurones
+neutraliser: neutralisa neutralisai neutralisaient neutralisais neutralisait neutralisant neutralisas neutralisasse neutralisassent neutralisasses neutralisassiez neutralisassions neutralise neutralisent neutralisera neutraliserai neutraliseraient neutraliserais neutraliserait neutraliseras neutraliserez neutraliseriez neutraliserions neutraliserons neutraliseront neutralises neutralisez neutralisiez neutralisions neutralisons neutralisâmes neutralisât neutralisâtes neutralisèrent neutralisé neutralisée neutralisées neutralisés
+neutralité: neutralités
+neveu: neveux
+nicher: nicha nichai nichaient nichais nichait nichant nichas nichasse nichassent nichasses nichassiez nichassions nichent nichera nicherai nicheraient nicherais nicherait nicheras nicherez nicheriez nicherions nicherons nicheront nichez nichiez nichions nichons nichâmes nichât nichâtes nichèrent nichée nichées
+nid: nids
+nier: nia niai niaient niais niait niant nias niasse niassent niasses niassiez niassions nie nient niera nierai nieraient nierais nierait nieras nierez nieriez nierions nierons nieront nies niez niiez niions nions niâmes niât niâtes nièrent nié niée niées niés
+nigérien: nigérienne nigériennes nigériens
+nitrogène: nitrogènes
+niveau: niveaux
+noblesse: noblesses
+nocif: nocifs nocive nocives
+nocturne: nocturnes
+noeud: noeuds
+nom: noms
+nomade: nomades
+nombrer: nombra nombrai nombraient nombrais nombrait nombrant nombras nombrasse nombrassent nombrasses nombrassiez nombrassions nombrent nombrera nombrerai nombreraient nombrerais nombrerait nombreras nombrerez nombreriez nombrerions nombrerons nombreront nombrez nombriez nombrions nombrons nombrâmes nombrât nombrâtes nombrèrent nombré nombrée nombrées nombrés
+nombreux: nombreuse nombreuses
+nombril: nombrils
+nominer: nomina nominai nominaient nominais nominait nominant nominas nominasse nominassent nominasses nominassiez nominassions nomine nominent nominera nominerai nomineraient nominerais nominerait nomineras nominerez nomineriez nominerions nominerons nomineront nomines nominez nominiez nominions nominons nominâmes nominât nominâtes nominèrent nominé nominés
+nommer: nomma nommai nommaient nommais nommait nommant nommas nommasse nommassent nommasses nommassiez nommassions nomme nomment nommera nommerai nommeraient nommerais nommerait nommeras nommerez nommeriez nommerions nommerons nommeront nommes nommez nommiez nommions nommons nommâmes nommât nommâtes nommèrent nommé nommée nommées nommés
+nordique: nordiques
+normaliser: normalisa normalisai normalisaient normalisais normalisait normalisant normalisas normalisasse normalisassent normalisasses normalisassiez normalisassions normalise normalisent normalisera normaliserai normaliseraient normaliserais normaliserait normaliseras normaliserez normaliseriez normaliserions normaliserons normaliseront normalises normalisez normalisiez normalisions normalisons normalisâmes normalisât normalisâtes normalisèrent normalisé normalisée normalisées normalisés
+normalité: normalités
+normatif: normatifs normative normatives
+norme: normes
+norvégien: norvégienne norvégiennes norvégiens
+nostalgie: nostalgies
+notaire: notaires
+noter: nota notai notaient notais notait notant notas notasse notassent notasses notassiez notassions notent notera noterai noteraient noterais noterait noteras noterez noteriez noterions noterons noteront notez notiez notons notâmes notât notâtes notèrent notée notées
+notifier: notifia notifiai notifiaient notifiais notifiait notifiant notifias notifiasse notifiassent notifiasses notifiassiez notifiassions notifie notifient notifiera notifierai notifieraient notifierais notifierait notifieras notifierez notifieriez notifierions notifierons notifieront notifies notifiez notifiiez notifiions notifions notifiâmes notifiât notifiâtes notifièrent notifié notifiée notifiées notifiés
+notoire: notoires
+notoriété: notoriétés
+nourrir: nourri nourrie nourries nourrira nourrirai nourriraient nourrirais nourrirait nourriras nourrirent nourrirez nourririez nourririons nourrirons nourriront nourris nourrissaient nourrissais nourrissait nourrissant nourrisse nourrissent nourrisses nourrissez nourrissiez nourrissions nourrissons nourrit nourrîmes nourrît nourrîtes
+nourriture: nourritures
+nouveauté: nouveautés
+nouvelle: nouvelles
+novembre: novembres
+noyau: noyaus
+noyer: noie noient noiera noierai noieraient noierais noierait noieras noierez noieriez noierions noierons noieront noies noya noyai noyaient noyais noyait noyant noyas noyasse noyassent noyasses noyassiez noyassions noyers noyez noyiez noyions noyons noyâmes noyât noyâtes noyèrent noyé noyée noyées noyés
+nuage: nuages
+nucléaire: nucléaires
+nuire: nui nuira nuirai nuiraient nuirais nuirait nuiras nuirez nuiriez nuirions nuirons nuiront nuis nuisaient nuisais nuisait nuisant nuise nuisent nuises nuisez nuisiez nuisions nuisirent nuisis nuisisse nuisissent nuisisses nuisissiez nuisissions nuisit nuisons nuisîmes nuisît nuisîtes
+nuisible: nuisibles
+nuit: nuits
+nullité: nullités
+numérique: numériques
+numéro: numéros
+nègre: nègres
+nécessaire: nécessaires
+nécessiter: nécessita nécessitai nécessitaient nécessitais nécessitait nécessitant nécessitas nécessitasse nécessitassent nécessitasses nécessitassiez nécessitassions nécessite nécessitent nécessitera nécessiterai nécessiteraient nécessiterais nécessiterait nécessiteras nécessiterez nécessiteriez nécessiterions nécessiterons nécessiteront nécessites nécessitez nécessitiez nécessitions nécessitons nécessitâmes nécessitât nécessitâtes nécessitèrent nécessitée nécessitées
+nécropole: nécropoles
+néerlandais: néerlandaise néerlandaises
+négatif: négatifs
+négoce: négoces
+négociable: négociables
+négociateur: négociateurs négociatrice négociatrices
+négociation: négociations
+négocier: négocia négociai négociaient négociais négociait négocias négociasse négociassent négociasses négociassiez négociassions négocie négocient négociera négocierai négocieraient négocierais négocierait négocieras négocierez négocieriez négocierions négocierons négocieront négocies négociez négociiez négociions négocions négociâmes négociât négociâtes négocièrent négocié négociée négociées négociés
+objectif: objectifs
+objectivité: objectivités
+objet: objets
+obligatoire: obligatoires
+obliger: obligea obligeai obligeaient obligeais obligeait obligeant obligeas obligeasse obligeassent obligeasses obligeassiez obligeassions obligent obligeons obligera obligerai obligeraient obligerais obligerait obligeras obligerez obligeriez obligerions obligerons obligeront obliges obligez obligeâmes obligeât obligeâtes obligiez obligions obligèrent obligée obligées obligés
+obscur: obscures obscurs
+obscurcir: obscurci obscurcie obscurcies obscurcira obscurcirai obscurciraient obscurcirais obscurcirait obscurciras obscurcirent obscurcirez obscurciriez obscurcirions obscurcirons obscurciront obscurcis obscurcissaient obscurcissais obscurcissait obscurcissant obscurcisse obscurcissent obscurcisses obscurcissez obscurcissiez obscurcissions obscurcissons obscurcit obscurcîmes obscurcît obscurcîtes
+obscurité: obscurités
+observateur: observateurs observatrice observatrices
+observatoire: observatoires
+obsessionnel: obsessionnelle obsessionnelles obsessionnels
+obstination: obstinations
+obséder: obsède obsèdent obsèdes obséda obsédai obsédaient obsédais obsédait obsédant obsédas obsédasse obsédassent obsédasses obsédassiez obsédassions obsédera obséderai obséderaient obséderais obséderait obséderas obséderez obséderiez obséderions obséderons obséderont obsédez obsédiez obsédions obsédons obsédâmes obsédât obsédâtes obsédèrent obsédé obsédée obsédées obsédés
+obtenir: obtenaient obtenais obtenait obtenant obtenez obteniez obtenions obtenons obtenu obtenue obtenues obtenus obtiendra obtiendrai obtiendraient obtiendrais obtiendrait obtiendras obtiendrez obtiendriez obtiendrions obtiendrons obtiendront obtienne obtiennent obtiennes obtiens obtient obtinrent obtins obtinsse obtinssent obtinsses obtinssiez obtinssions obtint obtînmes obtînt obtîntes
+obtention: obtentions
+obéir: obéi obéie obéies obéira obéirai obéiraient obéirais obéirait obéiras obéirent obéirez obéiriez obéirions obéirons obéiront obéis obéissaient obéissais obéissait obéisse obéissent obéisses obéissez obéissiez obéissions obéissons obéit obéîmes obéît obéîtes
+obéissance: obéissances
+obéissant: obéissante obéissantes obéissants
+obésité: obésités
+occase: occases
+occultation: occultations
+occulte: occultes
+occuper: occupa occupai occupaient occupais occupait occupas occupasse occupassent occupasses occupassiez occupassions occupe occupent occupera occuperai occuperaient occuperais occuperait occuperas occuperez occuperiez occuperions occuperons occuperont occupes occupez occupiez occupions occupons occupâmes occupât occupâtes occupèrent occupé occupée occupées occupés
+octet: octets
+octobre: octobres
+octroyer: octroie octroient octroiera octroierai octroieraient octroierais octroierait octroieras octroierez octroieriez octroierions octroierons octroieront octroies octroya octroyai octroyaient octroyais octroyait octroyant octroyas octroyasse octroyassent octroyasses octroyassiez octroyassions octroye octroyent octroyera octroyerai octroyeraient octroyerais octroyerait octroyeras octroyerez octroyeriez octroyerions octroyerons octroyeront octroyes octroyez octroyiez octroyions octroyons octroyâmes octroyât octroyâtes octroyèrent octroyé octroyée octroyées octroyés
+odeur: odeurs
+odieux: odieuse odieuses
+odontologie: odontologies
+odorat: odorats
+odyssée: odyssées
+oeil: oeils yeux
+oeuf: oeufs
+oeuvrer: oeuvra oeuvrai oeuvraient oeuvrais oeuvrait oeuvrant oeuvras oeuvrasse oeuvrassent oeuvrasses oeuvrassiez oeuvrassions oeuvrent oeuvrera oeuvrerai oeuvreraient oeuvrerais oeuvrerait oeuvreras oeuvrerez oeuvreriez oeuvrerions oeuvrerons oeuvreront oeuvrez oeuvriez oeuvrions oeuvrons oeuvrâmes oeuvrât oeuvrâtes oeuvrèrent oeuvré oeuvrée oeuvrées oeuvrés
+offenser: offensa offensai offensaient offensais offensait offensant offensas offensasse offensassent offensasses offensassiez offensassions offensent offensera offenserai offenseraient offenserais offenserait offenseras offenserez offenseriez offenserions offenserons offenseront offensez offensiez offensions offensons offensâmes offensât offensâtes offensèrent offensée offensées
+offensif: offensifs
+officiel: officielle officielles officiels
+officier: officia officiai officiaient officiais officiait officiant officias officiasse officiassent officiasses officiassiez officiassions officie officient officiera officierai officieraient officierais officierait officieras officierez officieriez officierions officierons officieront officiers officies officiez officiiez officiions officions officiâmes officiât officiâtes officière officièrent officières officié officiée officiées officiés
+offrande: offrandes
+offrir: offert offerte offertes offerts offraient offrais offrait offrant offrent offrez offriez offrions offrira offrirai offriraient offrirais offrirait offriras offrirent offrirez offririez offririons offrirons offriront offris offrisse offrissent offrisses offrissiez offrissions offrit offrons offrîmes offrît offrîtes
+oignon: oignons
+oiseau: oiseaux
+olympiade: olympiades
+ombilical: ombilicale ombilicales ombilicaux
+ombre: ombres
+oncle: oncles
+onde: ondes
+ondoyer: ondoie ondoient ondoiera ondoierai ondoieraient ondoierais ondoierait ondoieras ondoierez ondoieriez ondoierions ondoierons ondoieront ondoies ondoya ondoyai ondoyaient ondoyais ondoyait ondoyant ondoyas ondoyasse ondoyassent ondoyasses ondoyassiez ondoyassions ondoye ondoyent ondoyera ondoyerai ondoyeraient ondoyerais ondoyerait ondoyeras ondoyerez ondoyeriez ondoyerions ondoyerons ondoyeront ondoyes ondoyez ondoyiez ondoyions ondoyons ondoyâmes ondoyât ondoyâtes ondoyèrent ondoyé ondoyée ondoyées ondoyés
+ongle: ongles
+onzième: onzièmes
+opacité: opacités
+opiner: opina opinai opinaient opinais opinait opinant opinas opinasse opinassent opinasses opinassiez opinassions opine opinent opinera opinerai opineraient opinerais opinerait opineras opinerez opineriez opinerions opinerons opineront opines opinez opiniez opinons opinâmes opinât opinâtes opinèrent opiné opinée opinées opinés
+opportun: opportune opportunes opportuns
+opportuniste: opportunistes
+opportunité: opportunités
+opter: opta optai optaient optais optait optant optas optasse optassent optasses optassiez optassions opte optent optera opterai opteraient opterais opterait opteras opterez opteriez opterions opterons opteront optes optez optiez optons optâmes optât optâtes optèrent opté optée optées optés
+optimisme: optimismes
+optimiste: optimistes
+optionnel: optionnelle optionnelles optionnels
+optique: optiques
+opérateur: opérateurs opérateuse opérateuses opératrice opératrices
+opérationnel: opérationnelle opérationnelles opérationnels
+opérer: opère opèrent opères opérai opéraient opérais opérait opérant opérasse opérassent opérasses opérassiez opérassions opérera opérerai opéreraient opérerais opérerait opéreras opérerez opéreriez opérerions opérerons opéreront opérez opériez opérions opérons opérâmes opérât opérèrent opéré opérée opérées opérés
+oraison: oraisons
+orbite: orbites
+orchestrer: orchestrai orchestraient orchestrais orchestrait orchestrant orchestrasse orchestrassent orchestrasses orchestrassiez orchestrassions orchestrent orchestrera orchestrerai orchestreraient orchestrerais orchestrerait orchestreras orchestrerez orchestreriez orchestrerions orchestrerons orchestreront orchestrez orchestriez orchestrions orchestrons orchestrâmes orchestrât orchestrâtes orchestrèrent orchestré orchestrée orchestrées orchestrés
+ordinaire: ordinaires
+ordinateur: ordinateurs
+ordonnance: ordonnances
+ordonner: ordonna ordonnai ordonnaient ordonnais ordonnait ordonnant ordonnas ordonnasse ordonnassent ordonnasses ordonnassiez ordonnassions ordonne ordonnent ordonnera ordonnerai ordonneraient ordonnerais ordonnerait ordonneras ordonnerez ordonneriez ordonnerions ordonnerons ordonneront ordonnes ordonnez ordonniez ordonnions ordonnons ordonnâmes ordonnât ordonnâtes ordonnèrent
+ordre: ordres
+oreille: oreilles
+oreiller: oreillers
+organe: organes
+organique: organiques
+organisateur: organisateurs organisatrice organisatrices
+organisationnel: organisationnelle organisationnelles organisationnels
+organisme: organismes
+orgasme: orgasmes
+orgie: orgies
+orgueil: orgueils
+orgueilleux: orgueilleuse orgueilleuses
+orienter: orienta orientai orientaient orientais orientait orientant orientas orientasse orientassent orientasses orientassiez orientassions oriente orientent orientera orienterai orienteraient orienterais orienterait orienteras orienterez orienteriez orienterions orienterons orienteront orientes orientez orientiez orientions orientons orientâmes orientât orientâtes orientèrent orienté orientée orientées orientés
+originaire: originaires
+originalité: originalités
+origine: origines
+ornement: ornements
+ornementation: ornementations
+orner: orna ornai ornaient ornais ornait ornant ornas ornasse ornassent ornasses ornassiez ornassions orne ornent ornera ornerai orneraient ornerais ornerait orneras ornerez orneriez ornerions ornerons orneront ornes ornez orniez ornions ornons ornâmes ornât ornâtes ornèrent orné ornée ornées ornés
+orographie: orographies
+orphelin: orpheline orphelines orphelins
+orphelinat: orphelinats
+orthodoxe: orthodoxes
+orthodoxie: orthodoxies
+orthographique: orthographiques
+ortodoxe: ortodoxes
+ortographie: ortographies
+oscillation: oscillations
+osciller: oscilla oscillai oscillaient oscillais oscillait oscillant oscillas oscillasse oscillassent oscillasses oscillassiez oscillassions oscille oscillent oscillera oscillerai oscilleraient oscillerais oscillerait oscilleras oscillerez oscilleriez oscillerions oscillerons oscilleront oscilles oscillez oscilliez oscillions oscillons oscillâmes oscillât oscillâtes oscillèrent oscillé oscillée oscillées oscillés
+osé: osée osées osés
+otage: otages
+otorrinolaryngologie: otorrinolaryngologies
+oubli: oublis
+oublier: oublia oubliai oubliaient oubliais oubliait oubliant oublias oubliasse oubliassent oubliasses oubliassiez oubliassions oublie oublient oubliera oublierai oublieraient oublierais oublierait oublieras oublierez oublieriez oublierions oublierons oublieront oublies oubliez oubliiez oubliions oublions oubliâmes oubliât oubliâtes oublièrent oublié oubliée oubliées oubliés
+ouragan: ouragans
+outil: outils
+outrance: outrances
+outrer: outra outrai outraient outrais outrait outrant outras outrasse outrassent outrasses outrassiez outrassions outrent outrera outrerai outreraient outrerais outrerait outreras outrerez outreriez outrerions outrerons outreront outres outrez outriez outrions outrons outrâmes outrât outrâtes outrèrent outré outrée outrées outrés
+ouverture: ouvertures
+ouvrable: ouvrables
+ouvrage: ouvrages
+ouvrer: ouvra ouvrai ouvras ouvrasse ouvrassent ouvrasses ouvrassiez ouvrassions ouvrera ouvrerai ouvreraient ouvrerais ouvrerait ouvreras ouvrerez ouvreriez ouvrerions ouvrerons ouvreront ouvrâmes ouvrât ouvrâtes ouvrèrent ouvré ouvrée ouvrées ouvrés
+ouvrier: ouvriers ouvrière ouvrières
+ouvrir: ouvrira ouvrirai ouvriraient ouvrirais ouvrirait ouvriras ouvrirent ouvrirez ouvririez ouvririons ouvrirons ouvriront ouvris ouvrisse ouvrissent ouvrisses ouvrissiez ouvrissions ouvrit ouvrîmes ouvrît ouvrîtes
+ouïr: oient ois oit orra orrai orraient orrais orrait orras orrez orriez orrions orrons orront ouï ouïes ouïmes ouïra ouïrai ouïraient ouïrais ouïrait ouïras ouïrent ouïrez ouïriez ouïrions ouïrons ouïront ouïs ouïssaient ouïssais ouïssait ouïsse ouïssent ouïsses ouïssez ouïssiez ouïssions ouïssons ouït ouïtes oyaient oyais oyait oyant oyez oyiez oyions oyons
+oxydation: oxydations
+oxygène: oxygènes
+pacifique: pacifiques
+pacifisme: pacifismes
+pacifiste: pacifistes
+pacte: pactes
+paiement: paiements
+paille: pailles
+paillette: paillettes
+paire: paires
+paisible: paisibles
+pakistanais: pakistanaises
+palestinien: palestinienne palestiniennes palestiniens
+palier: paliers
+palmier: palmiers
+palourde: palourdes
+palper: palpa palpai palpaient palpais palpait palpant palpas palpasse palpassent palpasses palpassiez palpassions palpe palpent palpera palperai palperaient palperais palperait palperas palperez palperiez palperions palperons palperont palpes palpez palpiez palpions palpons palpâmes palpât palpâtes palpèrent palpé palpée palpées palpés
+panacée: panacées
+pancarte: pancartes
+panier: paniers
+panique: paniques
+panneau: panneaux
+pantalon: pantalons
+panthère: panthères
+pape: papes
+paperasserie: paperasseries
+papier: papiers
+papillon: papillons
+paquet: paquets
+parachever: paracheva parachevai parachevaient parachevais parachevait parachevant parachevas parachevasse parachevassent parachevasses parachevassiez parachevassions parachevez paracheviez parachevions parachevons parachevâmes parachevât parachevâtes parachevèrent parachevé parachevée parachevées parachevés parachève parachèvent parachèvera parachèverai parachèveraient parachèverais parachèverait parachèveras parachèverez parachèveriez parachèverions parachèverons parachèveront parachèves
+parader: parada paradai paradaient paradais paradait paradant paradas paradasse paradassent paradasses paradassiez paradassions paradent paradera paraderai paraderaient paraderais paraderait paraderas paraderez paraderiez paraderions paraderons paraderont paradez paradiez paradions paradons paradâmes paradât paradâtes paradèrent paradée paradées
+paradigme: paradigmes
+paradoxal: paradoxale paradoxales paradoxaux
+paradoxe: paradoxes
+paragraphe: paragraphes
+paraguayen: paraguayenne paraguayennes paraguayens
+parallèle: parallèles
+paralyser: paralysa paralysai paralysaient paralysais paralysait paralysant paralysas paralysasse paralysassent paralysasses paralysassiez paralysassions paralyse paralysent paralysera paralyserai paralyseraient paralyserais paralyserait paralyseras paralyserez paralyseriez paralyserions paralyserons paralyseront paralyses paralysez paralysiez paralysions paralysons paralysâmes paralysât paralysâtes paralysèrent paralysé paralysée paralysées paralysés
+paralysie: paralysies
+paramètre: paramètres
+parapluie: parapluies
+paraître: paraissaient paraissais paraissait paraissant paraisse paraissent paraisses paraissez paraissiez paraissions paraissons paraît paraîtra paraîtrai paraîtraient paraîtrais paraîtrait paraîtras paraîtrez paraîtriez paraîtrions paraîtrons paraîtront paru parue parues parurent parus parusse parussent parusses parussiez parussions parut parûmes parût parûtes
+parcelle: parcelles
+parcourir: parcouraient parcourais parcourait parcourant parcoure parcourent parcoures parcourez parcouriez parcourions parcourons parcourra parcourrai parcourraient parcourrais parcourrait parcourras parcourrez parcourriez parcourrions parcourrons parcourront parcourt parcouru parcourue parcourues parcoururent parcourus parcourusse parcourussent parcourusses parcourussiez parcourussions parcourut parcourûmes parcourût parcourûtes
+pardonner: pardonna pardonnai pardonnaient pardonnais pardonnait pardonnant pardonnas pardonnasse pardonnassent pardonnasses pardonnassiez pardonnassions pardonne pardonnent pardonnera pardonnerai pardonneraient pardonnerais pardonnerait pardonneras pardonnerez pardonneriez pardonnerions pardonnerons pardonneront pardonnes pardonnez pardonniez pardonnions pardonnons pardonnâmes pardonnât pardonnâtes pardonnèrent pardonné pardonnée pardonnées pardonnés
+pareil: pareille pareilles pareils
+parer: parai paraient parait parant paras parasse parassent parasses parassiez parassions parera parerai pareraient parerais parerait pareras parerez pareriez parerions parerons pareront pares parez parons parâmes parât parâtes parèrent parée parées parés
+paresse: paresses
+paresseux: paresseuse paresseuses
+parfait: parfaite parfaites parfaits
+parfum: parfums
+parier: paria pariai pariaient pariais pariait pariant parias pariasse pariassent pariasses pariassiez pariassions parie parient pariera parierai parieraient parierais parierait parieras parierez parieriez parierions parierons parieront paries pariiez pariions pariâmes pariât pariâtes parièrent parié pariée pariées pariés
+parisien: parisiene parisienes parisienne parisiennes parisiens
+parité: parités
+parlement: parlements
+parlementaire: parlementaires
+parler: parla parlai parlaient parlais parlait parlant parlas parlasse parlassent parlasses parlassiez parlassions parle parlent parlera parlerai parleraient parlerais parlerait parleras parlerez parleriez parlerions parlerons parleront parles parlez parliez parlions parlons parlâmes parlât parlâtes parlèrent parlé parlée parlées parlés
+paroi: parois
+paroisse: paroisses
+parrain: parrains
+parrainer: parraina parrainai parrainaient parrainais parrainait parrainant parrainas parrainasse parrainassent parrainasses parrainassiez parrainassions parraine parrainent parrainera parrainerai parraineraient parrainerais parrainerait parraineras parrainerez parraineriez parrainerions parrainerons parraineront parraines parrainez parrainiez parrainions parrainons parrainâmes parrainât parrainâtes parrainèrent parrainé parrainée parrainées parrainés
+partager: partagea partageai partageaient partageais partageait partageant partageas partageasse partageassent partageasses partageassiez partageassions partagent partageons partagera partagerai partageraient partagerais partagerait partageras partagerez partageriez partagerions partagerons partageront partagez partageâmes partageât partageâtes partagiez partagions partagèrent partagé partagée partagées partagés
+partenaire: partenaires
+partenariat: partenariats
+partialité: partialités
+participatif: participatifs participative participatives
+participer: participa participai participaient participais participait participas participasse participassent participasses participassiez participassions participent participera participerai participeraient participerais participerait participeras participerez participeriez participerions participerons participeront participez participiez participions participons participâmes participât participèrent participé participée participées participés
+particularité: particularités
+particule: particules
+particulier: particuliers particulière particulières
+partiel: partielle partielles partiels
+partir: partaient partais partait partant parte partent partes partez partiez partions partira partirai partiraient partirais partirait partiras partirent partirez partiriez partirions partirons partiront partis partisse partissent partisses partissiez partissions partit partons partîmes partît partîtes
+parvenir: parvenaient parvenais parvenait parvenant parvenez parveniez parvenions parvenons parvenu parvenue parvenues parvenus parviendra parviendrai parviendraient parviendrais parviendrait parviendras parviendrez parviendriez parviendrions parviendrons parviendront parvienne parviennent parviennes parviens parvient parvinrent parvins parvinsse parvinssent parvinsses parvinssiez parvinssions parvint parvînmes parvînt parvîntes
+passager: passagers passagère passagères
+passant: passante passantes passants
+passation: passations
+passeport: passeports
+passerelle: passerelles
+passible: passibles
+passif: passifs passives
+passionnant: passionnante passionnantes passionnants
+passionné: passionnée passionnées passionnés
+passivité: passivités
+paternité: paternités
+pathologie: pathologies
+pathologique: pathologiques
+pathétisme: pathétismes
+patin: patins
+patiner: patina patinai patinaient patinais patinait patinant patinas patinasse patinassent patinasses patinassiez patinassions patine patinent patinera patinerai patineraient patinerais patinerait patineras patinerez patineriez patinerions patinerons patineront patines patinez patiniez patinions patinons patinâmes patinât patinâtes patinèrent patiné patinée patinées patinés
+patriarche: patriarches
+patrie: patries
+patrimoine: patrimoines
+patriotisme: patriotismes
+patrouille: patrouilles
+patte: pattes
+paume: paumes
+paupière: paupières
+pauvre: pauvres
+pauvreté: pauvretés
+pavillon: pavillons
+payer: paie paient paiera paierai paieraient paierais paierait paieras paierez paieriez paierions paierons paieront paies paya payai payaient payais payait payant payas payasse payassent payasses payassiez payassions payent payera payerai payeraient payerais payerait payeras payerez payeriez payerions payerons payeront payes payez payiez payions payons payâmes payât payâtes payèrent payé payée payées payés
+paysage: paysages
+paysan: paysane paysanes paysans
+paître: paissaient paissais paissait paissant paisse paissent paisses paissez paissiez paissions paissons paît paîtra paîtrai paîtraient paîtrais paîtrait paîtras paîtrez paîtriez paîtrions paîtrons paîtront pu pue pues purent pus pusse pussent pusses pussiez pussions pûmes pûtes
+païen: païenne païennes païens
+peau: peaux
+peignoir: peignoirs
+peindre: peignaient peignais peignait peignant peignent peignes peignez peigniez peignions peignirent peignis peignisse peignissent peignisses peignissiez peignissions peignit peignons peignîmes peignît peignîtes peindra peindrai peindraient peindrais peindrait peindras peindrez peindriez peindrions peindrons peindront peins peint peinte peintes peints
+peiner: peina peinai peinaient peinais peinait peinant peinas peinasse peinassent peinasses peinassiez peinassions peinent peinera peinerai peineraient peinerais peinerait peineras peinerez peineriez peinerions peinerons peineront peinez peiniez peinions peinons peinâmes peinât peinâtes peinèrent peinée peinées peinés
+peintre: peintres
+peinturer: peintura peinturai peinturaient peinturais peinturait peinturant peinturas peinturasse peinturassent peinturasses peinturassiez peinturassions peinturent peinturera peinturerai peintureraient peinturerais peinturerait peintureras peinturerez peintureriez peinturerions peinturerons peintureront peinturez peinturiez peinturions peinturons peinturâmes peinturât peinturâtes peinturèrent peinturé peinturée peinturées peinturés
+pelle: pelles
+pelouse: pelouses
+pencher: pencha penchai penchaient penchais penchait penchas penchasse penchassent penchasses penchassiez penchassions penche penchent penchera pencherai pencheraient pencherais pencherait pencheras pencherez pencheriez pencherions pencherons pencheront penches penchez penchiez penchions penchons penchâmes penchât penchâtes penchèrent penché penchée penchées penchés
+pendant: pendante pendantes pendants
+pendre: pend pendaient pendais pendait pende pendent pendes pendez pendiez pendions pendirent pendis pendisse pendissent pendisses pendissiez pendissions pendit pendons pendra pendrai pendraient pendrais pendrait pendras pendrez pendriez pendrions pendrons pendront pends pendu pendue pendues pendus pendîmes pendît pendîtes
+penser: pensa pensai pensaient pensais pensait pensant pensas pensasse pensassent pensasses pensassiez pensassions pense pensent pensera penserai penseraient penserais penserait penseras penserez penseriez penserions penserons penseront penses pensez pensiez pensons pensâmes pensât pensâtes pensèrent pensé pensés
+pensionnaire: pensionnaires
+pente: pentes
+perceptible: perceptibles
+percer: perce percera percerai perceraient percerais percerait perceras percerez perceriez percerions percerons perceront perces percez perciez percions percèrent percé percée percées percés perça perçai perçaient perçais perçait perças perçasse perçassent perçasses perçassiez perçassions perçons perçâmes perçât perçâtes
+percevoir: percevaient percevais percevait percevant percevez perceviez percevions percevons percevra percevrai percevraient percevrais percevrait percevras percevrez percevriez percevrions percevrons percevront perçois perçoit perçoive perçoivent perçoives perçu perçue perçues perçurent perçus perçusse perçussent perçusses perçussiez perçussions perçut perçûmes perçût perçûtes
+perche: perches
+perdant: perdante perdantes perdants
+perdre: perd perdaient perdais perdait perde perdent perdes perdez perdiez perdions perdirent perdis perdisse perdissent perdisses perdissiez perdissions perdit perdons perdra perdrai perdraient perdrais perdrait perdras perdrez perdriez perdrions perdrons perdront perds perdu perdue perdues perdus perdîmes perdît perdîtes
+perfectionner: perfectionna perfectionnai perfectionnaient perfectionnais perfectionnait perfectionnant perfectionnas perfectionnasse perfectionnassent perfectionnasses perfectionnassiez perfectionnassions perfectionne perfectionnent perfectionnera perfectionnerai perfectionneraient perfectionnerais perfectionnerait perfectionneras perfectionnerez perfectionneriez perfectionnerions perfectionnerons perfectionneront perfectionnes perfectionnez perfectionniez perfectionnions perfectionnons perfectionnâmes perfectionnât perfectionnâtes perfectionnèrent perfectionné perfectionnée perfectionnées perfectionnés
+performant: performante performantes performants
+perle: perles
+permettre: permet permets permettaient permettais permettait permettant permette permettent permettes permettez permettiez permettions permettons permettra permettrai permettraient permettrais permettrait permettras permettrez permettriez permettrions permettrons permettront permirent permise permises permisse permissent permisses permissiez permissions permîmes permîtes
+permissivité: permissivités
+perplexité: perplexités
+perpétuel: perpétuelle perpétuelles perpétuels
+perpétuité: perpétuités
+perroquet: perroquets
+perruche: perruches
+perruque: perruques
+persan: persane persanes persans
+persistance: persistances
+persister: persista persistai persistaient persistais persistait persistant persistas persistasse persistassent persistasses persistassiez persistassions persiste persistera persisterai persisteraient persisterais persisterait persisteras persisterez persisteriez persisterions persisterons persisteront persistes persistez persistiez persistions persistons persistâmes persistât persistâtes persistèrent persisté persistée persistées persistés
+personnage: personnages
+personnalisé: personnalisée personnalisées personnalisés
+personnalité: personnalités
+personne: personnes
+persuader: persuada persuadai persuadaient persuadais persuadait persuadant persuadas persuadasse persuadassent persuadasses persuadassiez persuadassions persuadent persuadera persuaderai persuaderaient persuaderais persuaderait persuaderas persuaderez persuaderiez persuaderions persuaderons persuaderont persuades persuadez persuadiez persuadions persuadons persuadâmes persuadât persuadâtes persuadèrent persuadée persuadées persuadés
+perte: pertes
+pertinence: pertinences
+perturber: perturba perturbai perturbaient perturbais perturbait perturbant perturbas perturbasse perturbassent perturbasses perturbassiez perturbassions perturbe perturbent perturbera perturberai perturberaient perturberais perturberait perturberas perturberez perturberiez perturberions perturberons perturberont perturbes perturbez perturbiez perturbions perturbons perturbâmes perturbât perturbâtes perturbèrent perturbé perturbée perturbées perturbés
+pervers: perverses
+peser: pesa pesai pesaient pesais pesait pesant pesas pesasse pesassent pesasses pesassiez pesassions pesez pesiez pesions pesons pesâmes pesât pesâtes pesèrent pesé pesée pesées pesés pèse pèsent pèsera pèserai pèseraient pèserais pèserait pèseras pèserez pèseriez pèserions pèserons pèseront pèses
+pessimisme: pessimismes
+pessimiste: pessimistes
+peste: pestes
+peupler: peupla peuplai peuplaient peuplais peuplait peuplant peuplas peuplasse peuplassent peuplasses peuplassiez peuplassions peuplent peuplera peuplerai peupleraient peuplerais peuplerait peupleras peuplerez peupleriez peuplerions peuplerons peupleront peuplez peupliez peuplions peuplons peuplâmes peuplât peuplâtes peuplèrent peuplé peuplée peuplées peuplés
+peuplier: peupliers
+peur: peurs
+phalangiste: phalangistes
+phare: phares
+pharmacien: pharmacienne pharmaciennes pharmaciens
+philanthrope: philanthropes
+philippin: philippins
+philosophique: philosophiques
+phobie: phobies
+phoque: phoques
+photocopier: photocopia photocopiai photocopiaient photocopiais photocopiait photocopiant photocopias photocopiasse photocopiassent photocopiasses photocopiassiez photocopiassions photocopient photocopiera photocopierai photocopieraient photocopierais photocopierait photocopieras photocopierez photocopieriez photocopierions photocopierons photocopieront photocopiez photocopiiez photocopiions photocopions photocopiâmes photocopiât photocopiâtes photocopièrent photocopié photocopiée photocopiées photocopiés
+photocopieuse: photocopieuses
+photographe: photographes
+photographier: photographia photographiai photographiaient photographiais photographiait photographiant photographias photographiasse photographiassent photographiasses photographiassiez photographiassions photographient photographiera photographierai photographieraient photographierais photographierait photographieras photographierez photographieriez photographierions photographierons photographieront photographiez photographiiez photographiions photographions photographiâmes photographiât photographiâtes photographièrent photographié photographiée photographiées photographiés
+photographique: photographiques
+phréatique: phréatiques
+physicien: physicienne physiciennes physiciens
+physiologique: physiologiques
+physionomie: physionomies
+physiothérapie: physiothérapies
+physique: physiques
+phénomène: phénomènes
+pichet: pichets
+pictural: picturale picturales picturaux
+pied: pieds
+piger: pige pigea pigeai pigeaient pigeais pigeait pigeant pigeas pigeasse pigeassent pigeasses pigeassiez pigeassions pigent pigera pigerai pigeraient pigerais pigerait pigeras pigerez pigeriez pigerions pigerons pigeront piges pigez pigeâmes pigeât pigeâtes pigiez pigions pigèrent pigé pigée pigées pigés
+pilier: piliers
+piller: pilla pillai pillaient pillais pillait pillant pillas pillasse pillassent pillasses pillassiez pillassions pille pillent pillera pillerai pilleraient pillerais pillerait pilleras pillerez pilleriez pillerions pillerons pilleront pilles pillez pilliez pillions pillons pillâmes pillât pillâtes pillèrent pillé pillée pillées pillés
+piloter: pilota pilotai pilotaient pilotais pilotait pilotant pilotas pilotasse pilotassent pilotasses pilotassiez pilotassions pilotent pilotera piloterai piloteraient piloterais piloterait piloteras piloterez piloteriez piloterions piloterons piloteront pilotez pilotiez pilotions pilotons pilotâmes pilotât pilotâtes pilotèrent piloté pilotée pilotées pilotés
+pilule: pilules
+pinceau: pinceaux
+pingouin: pingouins
+pinède: pinèdes
+pioche: pioches
+pionnier: pionniers pionnière pionnières
+piquant: piquante piquantes piquants
+piquer: piqua piquai piquaient piquais piquait piquas piquasse piquassent piquasses piquassiez piquassions piquent piquera piquerai piqueraient piquerais piquerait piqueras piquerez piqueriez piquerions piquerons piqueront piques piquez piquiez piquions piquons piquâmes piquât piquâtes piquèrent piquée piquées piqués
+piqûre: piqûres
+pirater: pirata piratai pirataient piratais piratait piratant piratas piratasse piratassent piratasses piratassiez piratassions piratent piratera piraterai pirateraient piraterais piraterait pirateras piraterez pirateriez piraterions piraterons pirateront piratez piratiez pirations piratons piratâmes piratât piratâtes piratèrent piratée piratées
+piraterie: pirateries
+piscine: piscines
+pister: pista pistai pistaient pistais pistait pistant pistas pistasse pistassent pistasses pistassiez pistassions pistent pistera pisterai pisteraient pisterais pisterait pisteras pisterez pisteriez pisterions pisterons pisteront pistez pistiez pistions pistâmes pistât pistâtes pistèrent pisté pistée pistées pistés
+pistolet: pistolets
+pittoresque: pittoresques
+piège: pièges
+piéton: piétonne piétonnes piétons
+piété: piétés
+plafond: plafonds
+plafonnement: plafonnements
+plage: plages
+plaider: plaida plaidai plaidaient plaidais plaidait plaidant plaidas plaidasse plaidassent plaidasses plaidassiez plaidassions plaide plaident plaidera plaiderai plaideraient plaiderais plaiderait plaideras plaiderez plaideriez plaiderions plaiderons plaideront plaides plaidez plaidiez plaidions plaidons plaidâmes plaidât plaidâtes plaidèrent plaidé plaidée plaidées plaidés
+plaie: plaies
+plaindre: plaignaient plaignais plaignait plaignant plaigne plaignent plaignes plaignez plaigniez plaignions plaignirent plaignis plaignisse plaignissent plaignisses plaignissiez plaignissions plaignit plaignons plaignîmes plaignît plaignîtes plaindra plaindrai plaindraient plaindrais plaindrait plaindras plaindrez plaindriez plaindrions plaindrons plaindront plaint plaints
+plaine: plaines
+plaire: plaira plairai plairaient plairais plairait plairas plairez plairiez plairions plairons plairont plais plaisaient plaisais plaisait plaise plaisent plaises plaisez plaisiez plaisions plaisons plaît plurent plusse plussent plusses plussiez plussions plûtes
+plaisant: plaisante plaisantes plaisants
+plaisanterie: plaisanteries
+plaisir: plaisirs
+planer: plana planai planaient planais planait planant planas planasse planassent planasses planassiez planassions planent planera planerai planeraient planerais planerait planeras planerez planeriez planerions planerons planeront planez planiez planions planons planâmes planât planâtes planèrent planée planées
+planification: planifications
+planifier: planifia planifiai planifiaient planifiais planifiait planifiant planifias planifiasse planifiassent planifiasses planifiassiez planifiassions planifie planifient planifiera planifierai planifieraient planifierais planifierait planifieras planifierez planifieriez planifierions planifierons planifieront planifies planifiez planifiiez planifiions planifions planifiâmes planifiât planifiâtes planifièrent planifié planifiée planifiées planifiés
+planter: planta plantai plantaient plantais plantait plantant plantas plantasse plantassent plantasses plantassiez plantassions plantent plantera planterai planteraient planterais planterait planteras planterez planteriez planterions planterons planteront plantez plantiez plantions plantons plantâmes plantât plantâtes plantèrent planté plantée plantées plantés
+planète: planètes
+planétaire: planétaires
+plastique: plastiques
+plat: plats
+platane: platanes
+plateforme: plateformes
+platine: platines
+plein: pleines pleins
+pleurer: pleura pleurai pleuraient pleurais pleurait pleurant pleuras pleurasse pleurassent pleurasses pleurassiez pleurassions pleure pleurent pleurera pleurerai pleureraient pleurerais pleurerait pleureras pleurerez pleureriez pleurerions pleurerons pleureront pleures pleurez pleuriez pleurions pleurons pleurâmes pleurât pleurâtes pleurèrent pleuré pleurée pleurées pleurés
+pleuvoir: pleut pleuvait pleuvant pleuve pleuvra pleuvrait
+pli: plis
+pliant: pliante pliantes pliants
+plombier: plombiers plombière plombières
+plonger: plonge plongea plongeai plongeaient plongeais plongeait plongeant plongeas plongeasse plongeassent plongeasses plongeassiez plongeassions plongent plongeons plongera plongerai plongeraient plongerais plongerait plongeras plongerez plongeriez plongerions plongerons plongeront plonges plongez plongeâmes plongeât plongeâtes plongiez plongions plongèrent plongé plongés
+pluie: pluies
+pluralité: pluralités
+pluridisciplinaire: pluridisciplinaires
+pluriel: plurielle plurielles pluriels
+plurilingue: plurilingues
+plébéien: plébéienne plébéiennes plébéiens
+pme: pmes
+pneumatique: pneumatiques
+pneumonie: pneumonies
+poche: poches
+podologie: podologies
+podologue: podologues
+poignarder: poignarda poignardai poignardaient poignardais poignardait poignardant poignardas poignardasse poignardassent poignardasses poignardassiez poignardassions poignarde poignardent poignardera poignarderai poignarderaient poignarderais poignarderait poignarderas poignarderez poignarderiez poignarderions poignarderons poignarderont poignardes poignardez poignardiez poignardions poignardons poignardâmes poignardât poignardâtes poignardèrent poignardé poignardée poignardées poignardés
+poignet: poignets
+poignée: poignées
+poil: poils
+poilu: poilue poilues poilus
+poing: poings
+poisson: poissons
+poitrine: poitrines
+poivre: poivres
+poivron: poivrons
+polaire: polaires
+policier: policiers policière policières
+politesse: politesses
+politicien: politicienne politiciennes politiciens
+politique: politiques
+polonais: polonaise polonaises
+polygamie: polygamies
+polygone: polygones
+polémique: polémiques
+pomme: pommes
+pommette: pommettes
+pomper: pompa pompai pompaient pompais pompait pompant pompas pompasse pompassent pompasses pompassiez pompassions pompent pompera pomperai pomperaient pomperais pomperait pomperas pomperez pomperiez pomperions pomperons pomperont pompez pompiez pompions pompons pompâmes pompât pompâtes pompèrent pompé pompée pompées pompés
+pompier: pompiers pompière pompières
+ponctuable: ponctuables
+ponctualité: ponctualités
+ponctuation: ponctuations
+ponctuel: ponctuelle ponctuelles ponctuels
+pondération: pondérations
+populaire: populaires
+popularité: popularités
+populeux: populeuse populeuses
+porcelaine: porcelaines
+porche: porches
+porno: pornos
+pornographie: pornographies
+portail: portails
+porte: portes
+portefeuille: portefeuilles
+porteur: porteurs porteuse porteuses
+portier: portiers portière portières
+portraire: portraie portraient portraies portraira portrairai portrairaient portrairais portrairait portrairas portrairent portrairez portrairiez portrairions portrairons portrairont portrais portraisse portraissent portraisses portraissiez portraissions portraite portraites portrayaient portrayais portrayait portrayant portrayez portrayiez portrayions portrayons portraîmes portraîtes
+portraiturer: portraitura portraiturai portraituraient portraiturais portraiturait portraiturant portraituras portraiturasse portraiturassent portraiturasses portraiturassiez portraiturassions portraiture portraiturent portraiturera portraiturerai portraitureraient portraiturerais portraiturerait portraitureras portraiturerez portraitureriez portraiturerions portraiturerons portraitureront portraitures portraiturez portraituriez portraiturions portraiturons portraiturâmes portraiturât portraiturâtes portraiturèrent portraituré portraiturée portraiturées portraiturés
+portuaire: portuaires
+portugais: portugaise portugaises
+portée: portées
+poser: posa posai posaient posais posait posant posas posasse posassent posasses posassiez posassions posent posera poserai poseraient poserais poserait poseras poserez poseriez poserions poserons poseront posez posiez posions posons posâmes posât posâtes posèrent posée posées
+positif: positifs
+positionnement: positionnements
+positionner: positionna positionnai positionnaient positionnais positionnait positionnant positionnas positionnasse positionnassent positionnasses positionnassiez positionnassions positionne positionnent positionnera positionnerai positionneraient positionnerais positionnerait positionneras positionnerez positionneriez positionnerions positionnerons positionneront positionnes positionnez positionniez positionnions positionnons positionnâmes positionnât positionnâtes positionnèrent positionné positionnée positionnées positionnés
+possesseur: possesseurs
+possibilité: possibilités
+posséder: possède possèdent possèdes posséda possédai possédaient possédais possédait possédant possédas possédasse possédassent possédasses possédassiez possédassions possédera posséderai posséderaient posséderais posséderait posséderas posséderez posséderiez posséderions posséderons posséderont possédez possédiez possédions possédons possédâmes possédât possédâtes possédèrent possédé possédée possédées possédés
+poste: postes
+posthume: posthumes
+postérieur: postérieure postérieures postérieurs
+potable: potables
+poteau: poteaux
+potentialité: potentialités
+potentiel: potentielle potentielles potentiels
+pouce: pouces
+poudre: poudres
+poule: poules
+poulet: poulets
+poulpe: poulpes
+poumon: poumons
+poupe: poupes
+poupée: poupées
+pourcentage: pourcentages
+pourchasser: pourchassa pourchassai pourchassaient pourchassais pourchassait pourchassant pourchassas pourchassasse pourchassassent pourchassasses pourchassassiez pourchassassions pourchasse pourchassent pourchassera pourchasserai pourchasseraient pourchasserais pourchasserait pourchasseras pourchasserez pourchasseriez pourchasserions pourchasserons pourchasseront pourchasses pourchassez pourchassiez pourchassions pourchassons pourchassâmes pourchassât pourchassâtes pourchassèrent pourchassé pourchassée pourchassées pourchassés
+pourquoi: pourquois
+poursuite: poursuites
+poursuivre: poursuis poursuit poursuivaient poursuivais poursuivait poursuivant poursuive poursuivent poursuives poursuivez poursuivi poursuivie poursuivies poursuiviez poursuivions poursuivirent poursuivis poursuivisse poursuivissent poursuivisses poursuivissiez poursuivissions poursuivit poursuivons poursuivra poursuivrai poursuivraient poursuivrais poursuivrait poursuivras poursuivrez poursuivriez poursuivrions poursuivrons poursuivront poursuivîmes poursuivît poursuivîtes
+pourvoir: pourvoie pourvoient pourvoies pourvoira pourvoirai pourvoiraient pourvoirais pourvoirait pourvoiras pourvoirez pourvoiriez pourvoirions pourvoirons pourvoiront pourvois pourvoit pourvoyaient pourvoyais pourvoyait pourvoyant pourvoyez pourvoyiez pourvoyions pourvoyons pourvu pourvue pourvues pourvurent pourvus pourvusse pourvussent pourvusses pourvussiez pourvussions pourvut pourvûmes pourvût pourvûtes
+pousser: poussa poussai poussaient poussais poussait poussant poussas poussasse poussassent poussasses poussassiez poussassions poussent poussera pousserai pousseraient pousserais pousserait pousseras pousserez pousseriez pousserions pousserons pousseront poussez poussiez poussions poussons poussâmes poussât poussâtes poussèrent poussé poussée poussées poussés
+poussin: poussins
+poussière: poussières
+poutre: poutres
+pouvoir: pouvoirs
+poème: poèmes
+poète: poètes poétesse poétesses
+poésie: poésies
+poétique: poétiques
+pratiquer: pratiqua pratiquai pratiquaient pratiquais pratiquait pratiquant pratiquas pratiquasse pratiquassent pratiquasses pratiquassiez pratiquassions pratiquent pratiquera pratiquerai pratiqueraient pratiquerais pratiquerait pratiqueras pratiquerez pratiqueriez pratiquerions pratiquerons pratiqueront pratiquez pratiquiez pratiquions pratiquons pratiquâmes pratiquât pratiquâtes pratiquèrent pratiqué pratiquée pratiquées pratiqués
+prendre: prenaient prenais prenait prenant prend prendra prendrai prendraient prendrais prendrait prendras prendrez prendriez prendrions prendrons prendront prends prenez preniez prenions prenne prennent prennes prenons prirent pris prisse prissent prisses prissiez prissions prit prîmes prît prîtes
+prescriptif: prescriptifs prescriptive prescriptives
+prescrire: prescrira prescrirai prescriraient prescrirais prescrirait prescriras prescrirez prescririez prescririons prescrirons prescriront prescris prescrit prescrite prescrites prescrits prescrivaient prescrivais prescrivait prescrivant prescrive prescrivent prescrives prescrivez prescriviez prescrivions prescrivirent prescrivis prescrivisse prescrivissent prescrivisses prescrivissiez prescrivissions prescrivit prescrivons prescrivîmes prescrivît prescrivîtes
+pressant: pressante pressantes pressants
+presser: pressa pressai pressaient pressais pressait pressas pressasse pressassent pressasses pressassiez pressassions pressent pressera presserai presseraient presserais presserait presseras presserez presseriez presserions presserons presseront pressez pressiez pressons pressâmes pressât pressâtes pressèrent pressée pressées
+prestataire: prestataires
+prestation: prestations
+prestigieux: prestigieuse prestigieuses
+preuve: preuves
+prier: pria priai priaient priais priait priant prias priasse priassent priasses priassiez priassions prie prient priera prierai prieraient prierais prierait prieras prierez prieriez prierions prierons prieront pries priez priiez priions prions priâmes priât priâtes prièrent prié priée priées priés
+primaire: primaires
+primeur: primeurs
+primordial: primordiale primordiales primordiaux
+principe: principes
+priorité: priorités
+prisme: prismes
+prisonnier: prisonniers prisonnière prisonnières
+privation: privations
+priver: priva privai privaient privais privait privant privas privasse privassent privasses privassiez privassions prive privent privera priverai priveraient priverais priverait priveras priverez priveriez priverions priverons priveront prives privez priviez privions privons privâmes privât privâtes privèrent
+prière: prières
+probabilité: probabilités
+problème: problèmes
+problématique: problématiques
+prochain: prochaines prochains
+proclamer: proclama proclamai proclamaient proclamais proclamait proclamant proclamas proclamasse proclamassent proclamasses proclamassiez proclamassions proclame proclament proclamera proclamerai proclameraient proclamerais proclamerait proclameras proclamerez proclameriez proclamerions proclamerons proclameront proclames proclamez proclamiez proclamions proclamons proclamâmes proclamât proclamâtes proclamèrent proclamé proclamée proclamées proclamés
+procuration: procurations
+procurer: procura procurai procuraient procurais procurait procurant procuras procurasse procurassent procurasses procurassiez procurassions procurent procurera procurerai procureraient procurerais procurerait procureras procurerez procureriez procurerions procurerons procureront procures procurez procuriez procurions procurons procurâmes procurât procurâtes procurèrent procurée procurées procurés
+procéder: procède procèdent procèdes procéda procédai procédaient procédais procédait procédant procédas procédasse procédassent procédasses procédassiez procédassions procédera procéderai procéderaient procéderais procéderait procéderas procéderez procéderiez procéderions procéderons procéderont procédez procédiez procédions procédons procédâmes procédât procédâtes procédèrent procédée procédées procédés
+prodigieux: prodigieuse prodigieuses
+producteur: producteurs productrice productrices
+productif: productifs productives
+productivité: productivités
+produire: produira produirai produiraient produirais produirait produiras produirez produiriez produirions produirons produiront produis produisaient produisais produisait produisant produise produisent produises produisez produisiez produisions produisirent produisis produisisse produisissent produisisses produisissiez produisissions produisit produisons produisîmes produisît produisîtes produite produites
+profaner: profana profanai profanaient profanais profanait profanant profanas profanasse profanassent profanasses profanassiez profanassions profane profanent profanera profanerai profaneraient profanerais profanerait profaneras profanerez profaneriez profanerions profanerons profaneront profanes profanez profaniez profanions profanons profanâmes profanât profanâtes profanèrent profané profanée profanées profanés
+professeur: professeurs
+professionnalisme: professionnalismes
+professionnel: professionnelle professionnelles professionnels
+profil: profils
+profiler: profila profilai profilaient profilais profilait profilant profilas profilasse profilassent profilasses profilassiez profilassions profilent profilera profilerai profileraient profilerais profilerait profileras profilerez profileriez profilerions profilerons profileront profilez profiliez profilions profilons profilâmes profilât profilâtes profilèrent profilée profilées
+profond: profonde profondes profonds
+profondeur: profondeurs
+programmation: programmations
+progresser: progressa progressai progressaient progressais progressait progressant progressas progressasse progressassent progressasses progressassiez progressassions progresse progressent progressera progresserai progresseraient progresserais progresserait progresseras progresserez progresseriez progresserions progresserons progresseront progressez progressiez progressions progressons progressâmes progressât progressâtes progressèrent progressé progressée progressées
+progressif: progressifs progressives
+progressiste: progressistes
+projet: projets
+projeter: projeta projetai projetaient projetais projetait projetant projetas projetasse projetassent projetasses projetassiez projetassions projetez projetiez projetions projetons projette projettent projettera projetterai projetteraient projetterais projetterait projetteras projetterez projetteriez projetterions projetterons projetteront projettes projetâmes projetât projetâtes projetèrent projeté projetée projetées projetés
+prolifique: prolifiques
+prolongement: prolongements
+prolonger: prolonge prolongea prolongeai prolongeaient prolongeais prolongeait prolongeant prolongeas prolongeasse prolongeassent prolongeasses prolongeassiez prolongeassions prolongent prolongeons prolongera prolongerai prolongeraient prolongerais prolongerait prolongeras prolongerez prolongeriez prolongerions prolongerons prolongeront prolonges prolongez prolongeâmes prolongeât prolongeâtes prolongiez prolongions prolongèrent prolongé prolongée prolongées prolongés
+prolétaire: prolétaires
+promener: promena promenai promenaient promenais promenait promenant promenas promenasse promenassent promenasses promenassiez promenassions promenez promeniez promenions promenons promenâmes promenât promenâtes promenèrent promené promenée promenées promenés promène promènent promènera promènerai promèneraient promènerais promènerait promèneras promènerez promèneriez promènerions promènerons promèneront promènes
+promesse: promesses
+prometteur: prometteurs prometteuse prometteuses
+promettre: promet promets promettaient promettais promettait promettant promette promettent promettes promettez promettiez promettions promettons promettra promettrai promettraient promettrais promettrait promettras promettrez promettriez promettrions promettrons promettront promirent promis promisse promissent promisses promissiez promissions promit promîmes promît promîtes
+promoteur: promoteurs promotrice promotrices
+promotionnel: promotionnelle promotionnelles promotionnels
+promouvoir: promeus promeut promeuve promeuvent promeuves promouvaient promouvais promouvait promouvant promouvez promouviez promouvions promouvons promouvra promouvrai promouvraient promouvrais promouvrait promouvras promouvrez promouvriez promouvrions promouvrons promouvront promue promues promurent promus promusse promussent promusses promussiez promussions promut promû promûmes promût promûtes
+pronom: pronoms
+prononcer: prononce prononcent prononcera prononcerai prononceraient prononcerais prononcerait prononceras prononcerez prononceriez prononcerions prononcerons prononceront prononces prononcez prononciez prononcions prononcèrent prononcé prononcée prononcées prononcés prononça prononçai prononçaient prononçais prononçait prononçant prononças prononçasse prononçassent prononçasses prononçassiez prononçassions prononçons prononçâmes prononçât prononçâtes
+prononciation: prononciations
+pronostic: pronostics
+propagande: propagandes
+propager: propage propagea propageai propageaient propageais propageait propageant propageas propageasse propageassent propageasses propageassiez propageassions propagent propageons propagera propagerai propageraient propagerais propagerait propageras propagerez propageriez propagerions propagerons propageront propages propagez propageâmes propageât propageâtes propagiez propagions propagèrent propagé propagée propagées propagés
+prophète: prophètes prophétesse prophétesses
+propice: propices
+proportionnel: proportionnelle proportionnelles proportionnels
+proposer: proposa proposai proposaient proposais proposait proposant proposas proposasse proposassent proposasses proposassiez proposassions proposent proposera proposerai proposeraient proposerais proposerait proposeras proposerez proposeriez proposerions proposerons proposeront proposez proposiez proposions proposons proposâmes proposât proposâtes proposèrent proposée proposées
+propre: propres
+propreté: propretés
+propriétaire: propriétaires
+propriété: propriétés
+prorogation: prorogations
+prospère: prospères
+prospérité: prospérités
+prostituée: prostituées
+protagoniste: protagonistes
+protestation: protestations
+prothèse: prothèses
+protocole: protocoles
+protéger: protègent protèges protégea protégeai protégeaient protégeais protégeait protégeant protégeas protégeasse protégeassent protégeasses protégeassiez protégeassions protégeons protégera protégerai protégeraient protégerais protégerait protégeras protégerez protégeriez protégerions protégerons protégeront protégez protégeâmes protégeât protégeâtes protégiez protégions protégèrent protégée protégées protégés
+protéine: protéines
+proue: proues
+prouver: prouva prouvai prouvaient prouvais prouvait prouvant prouvas prouvasse prouvassent prouvasses prouvassiez prouvassions prouve prouvent prouvera prouverai prouveraient prouverais prouverait prouveras prouverez prouveriez prouverions prouverons prouveront prouves prouvez prouviez prouvions prouvons prouvâmes prouvât prouvâtes prouvèrent prouvé prouvée prouvées prouvés
+provenance: provenances
+provenant: provenants
+provenir: provenaient provenais provenait provenez proveniez provenions provenons provenu provenue provenues provenus proviendra proviendrai proviendraient proviendrais proviendrait proviendras proviendrez proviendriez proviendrions proviendrons proviendront provienne proviennent proviennes proviens provient provinrent provins provinsse provinssent provinsses provinssiez provinssions provint provînmes provînt provîntes
+proverbe: proverbes
+provisoire: provisoires
+provoquer: provoqua provoquai provoquaient provoquais provoquait provoquant provoquas provoquasse provoquassent provoquasses provoquassiez provoquassions provoque provoquent provoquera provoquerai provoqueraient provoquerais provoquerait provoqueras provoquerez provoqueriez provoquerions provoquerons provoqueront provoques provoquez provoquiez provoquions provoquons provoquâmes provoquât provoquâtes provoquèrent provoqué provoquée provoquées provoqués
+proximité: proximités
+prune: prunes
+prunelle: prunelles
+préalable: préalables
+précarité: précarités
+précepte: préceptes
+précieux: précieuse précieuses
+précipiter: précipita précipitai précipitaient précipitais précipitait précipitant précipitas précipitasse précipitassent précipitasses précipitassiez précipitassions précipite précipitent précipitera précipiterai précipiteraient précipiterais précipiterait précipiteras précipiterez précipiteriez précipiterions précipiterons précipiteront précipites précipitez précipitiez précipitions précipitons précipitâmes précipitât précipitâtes précipitèrent précipité précipitée précipitées précipités
+préciser: précisa précisai précisaient précisais précisait précisant précisas précisasse précisassent précisasses précisassiez précisassions précisent précisera préciserai préciseraient préciserais préciserait préciseras préciserez préciseriez préciserions préciserons préciseront précisez précisiez précisions précisons précisâmes précisât précisâtes précisèrent précisée précisées précisés
+précoce: précoces
+précocité: précocités
+précéder: précèdes précéda précédai précédaient précédais précédait précédant précédas précédasse précédassent précédasses précédassiez précédassions précédera précéderai précéderaient précéderais précéderait précéderas précéderez précéderiez précéderions précéderons précéderont précédez précédiez précédions précédons précédâmes précédât précédâtes précédèrent précédée précédées précédés
+prédateur: prédateurs prédatrice prédatrices
+prédécesseur: prédécesseurs prédécesseuse prédécesseuses
+préférentiel: préférentielle préférentielles préférentiels
+préférer: préfère préfèrent préfères préféra préférai préféraient préférais préférait préférant préféras préférasse préférassent préférasses préférassiez préférassions préférera préférerai préféreraient préférerais préférerait préféreras préférerez préféreriez préférerions préférerons préféreront préférez préfériez préférions préférons préférâmes préférât préférâtes préférèrent préféré préférée préférées préférés
+préhistoire: préhistoires
+préjudiciable: préjudiciables
+préjugé: préjugés
+prélever: préleva prélevai prélevaient prélevais prélevait prélevant prélevas prélevasse prélevassent prélevasses prélevassiez prélevassions prélevez préleviez prélevions prélevons prélevâmes prélevât prélevâtes prélevèrent prélevé prélevée prélevées prélevés prélève prélèvent prélèvera prélèverai prélèveraient prélèverais prélèverait prélèveras prélèverez prélèveriez prélèverions prélèverons prélèveront prélèves
+préliminaire: préliminaires
+prélèvement: prélèvements
+prémisse: prémisses
+prénom: prénoms
+préoccupant: préoccupante préoccupantes préoccupants
+préoccuper: préoccupa préoccupai préoccupaient préoccupais préoccupait préoccupas préoccupasse préoccupassent préoccupasses préoccupassiez préoccupassions préoccupe préoccupent préoccupera préoccuperai préoccuperaient préoccuperais préoccuperait préoccuperas préoccuperez préoccuperiez préoccuperions préoccuperons préoccuperont préoccupes préoccupez préoccupiez préoccupions préoccupons préoccupâmes préoccupât préoccupâtes préoccupèrent préoccupé préoccupée préoccupées préoccupés
+préparateur: préparateurs préparatrice préparatrices
+préparatif: préparatifs
+préparatoire: préparatoires
+préparer: prépara préparai préparaient préparais préparait préparant préparas préparasse préparassent préparasses préparassiez préparassions préparent préparera préparerai prépareraient préparerais préparerait prépareras préparerez prépareriez préparerions préparerons prépareront préparez prépariez préparions préparons préparâmes préparât préparâtes préparèrent préparée préparées
+prépotence: prépotences
+présager: présage présagea présageai présageaient présageais présageait présageant présageas présageasse présageassent présageasses présageassiez présageassions présagent présageons présagera présagerai présageraient présagerais présagerait présageras présagerez présageriez présagerions présagerons présageront présages présagez présageâmes présageât présageâtes présagiez présagions présagèrent présagé présagée présagées présagés
+présentateur: présentateurs présentatrice présentatrices
+préservatif: préservatifs
+préserver: préserva préservai préservaient préservais préservait préservant préservas préservasse préservassent préservasses préservassiez préservassions préservent préservera préserverai préserveraient préserverais préserverait préserveras préserverez préserveriez préserverions préserverons préserveront préservez préserviez préservions préservons préservâmes préservât préservâtes préservèrent préservée préservées
+présidence: présidences
+présidentiel: présidentielle présidentielles présidentiels
+présider: présida présidai présidaient présidais présidait présidant présidas présidasse présidassent présidasses présidassiez présidassions présidera présiderai présideraient présiderais présiderait présideras présiderez présideriez présiderions présiderons présideront présidez présidiez présidions présidons présidâmes présidât présidâtes présidèrent présidée présidées
+présomption: présomptions
+présumer: présuma présumai présumaient présumais présumait présumant présumas présumasse présumassent présumasses présumassiez présumassions présument présumera présumerai présumeraient présumerais présumerait présumeras présumerez présumeriez présumerions présumerons présumeront présumes présumez présumiez présumions présumons présumâmes présumât présumâtes présumèrent présumée présumées présumés
+prétendant: prétendante prétendantes prétendants
+prétendre: prétendaient prétendais prétendait prétende prétendent prétendes prétendez prétendiez prétendions prétendirent prétendis prétendisse prétendissent prétendisses prétendissiez prétendissions prétendit prétendons prétendra prétendrai prétendraient prétendrais prétendrait prétendras prétendrez prétendriez prétendrions prétendrons prétendront prétends prétendu prétendue prétendues prétendus prétendîmes prétendît prétendîtes
+prétention: prétentions
+prétexte: prétextes
+prévenant: prévenante prévenantes prévenants
+prévenir: prévenaient prévenais prévenait prévenez préveniez prévenions prévenons prévenu prévenue prévenues prévenus préviendra préviendrai préviendraient préviendrais préviendrait préviendras préviendrez préviendriez préviendrions préviendrons préviendront prévienne préviennent préviennes préviens prévient prévinrent prévins prévinsse prévinssent prévinsses prévinssiez prévinssions prévint prévînmes prévînt prévîntes
+prévisible: prévisibles
+prévision: prévisions
+prévoir: prévirent prévis prévisse prévissent prévisses prévissiez prévissions prévit prévoie prévoient prévoies prévoira prévoirai prévoiraient prévoirais prévoirait prévoiras prévoirez prévoiriez prévoirions prévoirons prévoiront prévois prévoit prévoyaient prévoyais prévoyait prévoyant prévoyez prévoyiez prévoyions prévoyons prévu prévue prévues prévus prévîmes prévît prévîtes
+prêcher: prêcha prêchai prêchaient prêchais prêchait prêchant prêchas prêchasse prêchassent prêchasses prêchassiez prêchassions prêche prêchent prêchera prêcherai prêcheraient prêcherais prêcherait prêcheras prêcherez prêcheriez prêcherions prêcherons prêcheront prêches prêchez prêchiez prêchions prêchons prêchâmes prêchât prêchâtes prêchèrent prêché prêchée prêchées prêchés
+prêt: prêts
+prêter: prêta prêtai prêtaient prêtais prêtait prêtant prêtas prêtasse prêtassent prêtasses prêtassiez prêtassions prêtent prêtera prêterai prêteraient prêterais prêterait prêteras prêterez prêteriez prêterions prêterons prêteront prêtez prêtiez prêtions prêtons prêtâmes prêtât prêtâtes prêtèrent prêté prêtée prêtées prêtés
+prêteur: prêteurs prêteuse prêteuses
+prêtre: prêtres prêtresse prêtresses
+prôner: prôna prônai prônaient prônais prônait prônant prônas prônasse prônassent prônasses prônassiez prônassions prônent prônera prônerai prôneraient prônerais prônerait prôneras prônerez prôneriez prônerions prônerons prôneront prônes prônez prôniez prônions prônons prônâmes prônât prônâtes prônèrent prônée prônées prônés
+pseudonyme: pseudonymes
+psychiatre: psychiatres
+psychiatrie: psychiatries
+psychiatrique: psychiatriques
+psychique: psychiques
+psychologie: psychologies
+psychologique: psychologiques
+psychologue: psychologues
+psychose: psychoses
+psychotrope: psychotropes
+puanteur: puanteurs
+publicitaire: publicitaires
+publicité: publicités
+publier: publia publiai publiaient publiais publiait publiant publias publiasse publiassent publiasses publiassiez publiassions publie publient publiera publierai publieraient publierais publierait publieras publierez publieriez publierions publierons publieront publies publiez publiiez publiions publions publiâmes publiât publiâtes publièrent publié publiée publiées publiés
+puce: puces
+pugnacité: pugnacités
+puissance: puissances
+puissant: puissante puissantes puissants
+punir: puni punie punies punira punirai puniraient punirais punirait puniras punirent punirez puniriez punirions punirons puniront punis punissaient punissais punissait punissant punisse punissent punisses punissez punissiez punissions punissons punit punîmes punît punîtes
+punition: punitions
+pupille: pupilles
+pur: pures purs
+pureté: puretés
+pyjama: pyjamas
+pyramide: pyramides
+pyromane: pyromanes
+pyrotechnie: pyrotechnies
+pyrénéen: pyrénéenne pyrénéennes pyrénéens
+pâturage: pâturages
+pèlerin: pèlerine pèlerines pèlerins
+pèlerinage: pèlerinages
+péage: péages
+péché: péchés
+pédagogie: pédagogies
+pédalage: pédalages
+pédale: pédales
+pédiatre: pédiatres
+pédéraste: pédérastes
+pénalisation: pénalisations
+péninsulaire: péninsulaires
+péninsule: péninsules
+pénitence: pénitences
+pénétrer: pénètre pénètrent pénètres pénétra pénétrai pénétraient pénétrais pénétrait pénétrant pénétras pénétrasse pénétrassent pénétrasses pénétrassiez pénétrassions pénétrera pénétrerai pénétreraient pénétrerais pénétrerait pénétreras pénétrerez pénétreriez pénétrerions pénétrerons pénétreront pénétrez pénétriez pénétrions pénétrons pénétrâmes pénétrât pénétrâtes pénétrèrent pénétré pénétrée pénétrées pénétrés
+pépinière: pépinières
+pépite: pépites
+périlleux: périlleuse périlleuses
+périmètre: périmètres
+période: périodes
+périodicité: périodicités
+périodique: périodiques
+périphérie: périphéries
+périphérique: périphériques
+périr: péri périe péries périra périrai périraient périrais périrait périras périrent périrez péririez péririons périrons périront péris périssaient périssais périssait périssant périsse périssent périsses périssez périssiez périssions périssons périt pérîmes pérît pérîtes
+péruvien: péruvienne péruviennes péruviens
+pérégrination: pérégrinations
+pétard: pétards
+pétrir: pétri pétrie pétries pétrira pétrirai pétriraient pétrirais pétrirait pétriras pétrirent pétrirez pétririez pétririons pétrirons pétriront pétris pétrissaient pétrissais pétrissait pétrissant pétrisse pétrissent pétrisses pétrissez pétrissiez pétrissions pétrissons pétrit pétrîmes pétrît pétrîtes
+pétrole: pétroles
+pétrolier: pétroliers pétrolière pétrolières
+pêche: pêches
+pêcheur: pêcheurs pêcheuse pêcheuses
+quadrillage: quadrillages
+quai: quais
+qualifié: qualifiée qualifiées
+qualitatif: qualitatifs qualitatives
+qualité: qualités
+quantifier: quantifia quantifiai quantifiaient quantifiais quantifiait quantifiant quantifias quantifiasse quantifiassent quantifiasses quantifiassiez quantifiassions quantifie quantifient quantifiera quantifierai quantifieraient quantifierais quantifierait quantifieras quantifierez quantifieriez quantifierions quantifierons quantifieront quantifies quantifiez quantifiiez quantifiions quantifions quantifiâmes quantifiât quantifiâtes quantifièrent quantifié quantifiée quantifiées quantifiés
+quantitatif: quantitatifs quantitatives
+quantité: quantités
+quarantaine: quarantaines
+quart: quarts
+quartier: quartiers
+quatorzième: quatorzièmes
+quatrième: quatrièmes
+quatuor: quatuors
+quereller: querella querellai querellaient querellais querellait querellant querellas querellasse querellassent querellasses querellassiez querellassions querellent querellera querellerai querelleraient querellerais querellerait querelleras querellerez querelleriez querellerions querellerons querelleront querellez querelliez querellions querellons querellâmes querellât querellâtes querellèrent querellé querellée querellées querellés
+quille: quilles
+quintette: quintettes
+quinzaine: quinzaines
+quitter: quitta quittai quittaient quittais quittait quittant quittas quittasse quittassent quittasses quittassiez quittassions quitte quittent quittera quitterai quitteraient quitterais quitterait quitteras quitterez quitteriez quitterions quitterons quitteront quittes quittez quittiez quittions quittons quittâmes quittât quittâtes quittèrent quitté quittée quittées quittés
+quotidien: quotidienne quotidiennes quotidiens
+quête: quêtes
+raccorder: raccorda raccordai raccordaient raccordais raccordait raccordant raccordas raccordasse raccordassent raccordasses raccordassiez raccordassions raccorde raccordent raccordera raccorderai raccorderaient raccorderais raccorderait raccorderas raccorderez raccorderiez raccorderions raccorderons raccorderont raccordes raccordez raccordiez raccordions raccordons raccordâmes raccordât raccordâtes raccordèrent raccordé raccordée raccordées raccordés
+raccourcir: raccourcie raccourcies raccourcira raccourcirai raccourciraient raccourcirais raccourcirait raccourciras raccourcirent raccourcirez raccourciriez raccourcirions raccourcirons raccourciront raccourcissaient raccourcissais raccourcissait raccourcissant raccourcisse raccourcissent raccourcisses raccourcissez raccourcissiez raccourcissions raccourcissons raccourcit raccourcîmes raccourcît raccourcîtes
+rachat: rachats
+racheter: racheta rachetai rachetaient rachetais rachetait rachetant rachetas rachetasse rachetassent rachetasses rachetassiez rachetassions rachetez rachetiez rachetions rachetons rachetâmes rachetât rachetâtes rachetèrent racheté rachetée rachetées rachetés rachète rachètent rachètera rachèterai rachèteraient rachèterais rachèterait rachèteras rachèterez rachèteriez rachèterions rachèterons rachèteront rachètes
+racine: racines
+racisme: racismes
+raciste: racistes
+raclée: raclées
+raconter: raconta racontai racontaient racontais racontait racontant racontas racontasse racontassent racontasses racontassiez racontassions raconte racontent racontera raconterai raconteraient raconterais raconterait raconteras raconterez raconteriez raconterions raconterons raconteront racontes racontez racontiez racontions racontons racontâmes racontât racontâtes racontèrent raconté racontée racontées racontés
+radiateur: radiateurs
+radicalisme: radicalismes
+radieux: radieuse radieuses
+radiophonique: radiophoniques
+radoucir: radouci radoucie radoucies radoucira radoucirai radouciraient radoucirais radoucirait radouciras radoucirent radoucirez radouciriez radoucirions radoucirons radouciront radoucis radoucissaient radoucissais radoucissait radoucissant radoucisse radoucissent radoucisses radoucissez radoucissiez radoucissions radoucissons radoucit radoucîmes radoucît radoucîtes
+rafale: rafales
+raffinerie: raffineries
+rafistolage: rafistolages
+rafistoler: rafistola rafistolai rafistolaient rafistolais rafistolait rafistolant rafistolas rafistolasse rafistolassent rafistolasses rafistolassiez rafistolassions rafistole rafistolent rafistolera rafistolerai rafistoleraient rafistolerais rafistolerait rafistoleras rafistolerez rafistoleriez rafistolerions rafistolerons rafistoleront rafistoles rafistolez rafistoliez rafistolions rafistolons rafistolâmes rafistolât rafistolâtes rafistolèrent rafistolé rafistolée rafistolées rafistolés
+rafle: rafles
+rafraîchissement: rafraîchissements
+rageant: rageante rageantes rageants
+raidir: raidi raidie raidies raidira raidirai raidiraient raidirais raidirait raidiras raidirent raidirez raidiriez raidirions raidirons raidiront raidis raidissaient raidissais raidissait raidissant raidisse raidissent raidisses raidissez raidissiez raidissions raidissons raidit raidîmes raidît raidîtes
+rainure: rainures
+raison: raisons
+raisonnable: raisonnables
+raisonnement: raisonnements
+raisonner: raisonna raisonnai raisonnaient raisonnais raisonnait raisonnant raisonnas raisonnasse raisonnassent raisonnasses raisonnassiez raisonnassions raisonne raisonnent raisonnera raisonnerai raisonneraient raisonnerais raisonnerait raisonneras raisonnerez raisonneriez raisonnerions raisonnerons raisonneront raisonnes raisonnez raisonniez raisonnions raisonnons raisonnâmes raisonnât raisonnâtes raisonnèrent raisonné raisonnée raisonnées raisonnés
+rajeunissement: rajeunissements
+rajout: rajouts
+rajouter: rajouta rajoutai rajoutaient rajoutais rajoutait rajoutant rajoutas rajoutasse rajoutassent rajoutasses rajoutassiez rajoutassions rajoute rajoutent rajoutera rajouterai rajouteraient rajouterais rajouterait rajouteras rajouterez rajouteriez rajouterions rajouterons rajouteront rajoutes rajoutez rajoutiez rajoutions rajoutons rajoutâmes rajoutât rajoutâtes rajoutèrent rajouté rajoutée rajoutées rajoutés
+ralentir: ralenti ralentie ralenties ralentira ralentirai ralentiraient ralentirais ralentirait ralentiras ralentirent ralentirez ralentiriez ralentirions ralentirons ralentiront ralentis ralentissaient ralentissais ralentissait ralentissant ralentisse ralentissent ralentisses ralentissez ralentissiez ralentissions ralentissons ralentit ralentîmes ralentît ralentîtes
+ralliement: ralliements
+rallier: rallia ralliai ralliaient ralliais ralliait ralliant rallias ralliasse ralliassent ralliasses ralliassiez ralliassions rallie rallient ralliera rallierai rallieraient rallierais rallierait rallieras rallierez rallieriez rallierions rallierons rallieront ralliez ralliiez ralliions rallions ralliâmes ralliât ralliâtes rallièrent rallié ralliée ralliées
+rallye: rallyes
+ramasser: ramassa ramassai ramassaient ramassais ramassait ramassant ramassas ramassasse ramassassent ramassasses ramassassiez ramassassions ramassera ramasserai ramasseraient ramasserais ramasserait ramasseras ramasserez ramasseriez ramasserions ramasserons ramasseront ramassez ramassons ramassâmes ramassât ramassâtes ramassèrent ramassé ramassée ramassées ramassés
+rambarde: rambardes
+ramener: ramena ramenai ramenaient ramenais ramenait ramenant ramenas ramenasse ramenassent ramenasses ramenassiez ramenassions ramenez rameniez ramenions ramenons ramenâmes ramenât ramenâtes ramenèrent ramené ramenée ramenées ramenés ramène ramènent ramènera ramènerai ramèneraient ramènerais ramènerait ramèneras ramènerez ramèneriez ramènerions ramènerons ramèneront ramènes
+ramer: ramai ramaient ramais ramait ramant ramas rament ramera ramerai rameraient ramerais ramerait rameras ramerez rameriez ramerions ramerons rameront rames ramez ramiez ramions ramons ramâmes ramât ramâtes ramèrent ramé ramée ramées ramés
+rameur: rameurs rameuse rameuses
+rampe: rampes
+rancoeur: rancoeurs
+ranimer: ranima ranimai ranimaient ranimais ranimait ranimant ranimas ranimasse ranimassent ranimasses ranimassiez ranimassions ranime raniment ranimera ranimerai ranimeraient ranimerais ranimerait ranimeras ranimerez ranimeriez ranimerions ranimerons ranimeront ranimes ranimez ranimiez ranimions ranimons ranimâmes ranimât ranimâtes ranimèrent ranimé ranimée ranimées ranimés
+rapatriement: rapatriements
+rapatrier: rapatria rapatriai rapatriaient rapatriais rapatriait rapatriant rapatrias rapatriasse rapatriassent rapatriasses rapatriassiez rapatriassions rapatrie rapatrient rapatriera rapatrierai rapatrieraient rapatrierais rapatrierait rapatrieras rapatrierez rapatrieriez rapatrierions rapatrierons rapatrieront rapatries rapatriez rapatriiez rapatriions rapatrions rapatriâmes rapatriât rapatriâtes rapatrièrent rapatrié rapatriée rapatriées rapatriés
+rapide: rapides
+rapidité: rapidités
+rappel: rappels
+rappeler: rappela rappelai rappelaient rappelais rappelait rappelant rappelas rappelasse rappelassent rappelasses rappelassiez rappelassions rappelez rappeliez rappelions rappelle rappellent rappellera rappellerai rappelleraient rappellerais rappellerait rappelleras rappellerez rappelleriez rappellerions rappellerons rappelleront rappelles rappelons rappelâmes rappelât rappelâtes rappelèrent rappelé rappelée rappelées rappelés
+rapporter: rapporta rapportai rapportaient rapportais rapportait rapportant rapportas rapportasse rapportassent rapportasses rapportassiez rapportassions rapporte rapportent rapportera rapporterai rapporteraient rapporterais rapporterait rapporteras rapporterez rapporteriez rapporterions rapporterons rapporteront rapportes rapportez rapportiez rapportions rapportons rapportâmes rapportât rapportâtes rapportèrent rapporté rapportée rapportées rapportés
+raser: rasa rasai rasaient rasais rasait rasant rasas rasasse rasassent rasasses rasassiez rasassions rase rasent rasera raserai raseraient raserais raserait raseras raserez raseriez raserions raserons raseront rases rasez rasiez rasions rasons rasâmes rasât rasâtes rasèrent rasé rasée rasées rasés
+rassemblement: rassemblements
+rassembler: rassembla rassemblai rassemblaient rassemblais rassemblait rassemblant rassemblas rassemblasse rassemblassent rassemblasses rassemblassiez rassemblassions rassemble rassemblent rassemblera rassemblerai rassembleraient rassemblerais rassemblerait rassembleras rassemblerez rassembleriez rassemblerions rassemblerons rassembleront rassembles rassemblez rassembliez rassemblions rassemblons rassemblâmes rassemblât rassemblâtes rassemblèrent rassemblé rassemblée rassemblées rassemblés
+rassurer: rassura rassurai rassuraient rassurais rassurait rassurant rassuras rassurasse rassurassent rassurasses rassurassiez rassurassions rassure rassurent rassurera rassurerai rassureraient rassurerais rassurerait rassureras rassurerez rassureriez rassurerions rassurerons rassureront rassures rassurez rassuriez rassurions rassurons rassurâmes rassurât rassurâtes rassurèrent rassuré rassurée rassurées rassurés
+rater: rata ratai rataient ratais ratait ratant ratas ratasse ratassent ratasses ratassiez ratassions ratent ratera raterai rateraient raterais raterait rateras raterez rateriez raterions raterons rateront ratez ratiez ratons ratâmes ratât ratâtes ratèrent ratée ratées
+ratifier: ratifia ratifiai ratifiaient ratifiais ratifiait ratifiant ratifias ratifiasse ratifiassent ratifiasses ratifiassiez ratifiassions ratifie ratifient ratifiera ratifierai ratifieraient ratifierais ratifierait ratifieras ratifierez ratifieriez ratifierions ratifierons ratifieront ratifies ratifiez ratifiiez ratifiions ratifions ratifiâmes ratifiât ratifiâtes ratifièrent ratifié ratifiée ratifiées ratifiés
+rationnel: rationnelle rationnelles rationnels
+rattacher: rattacha rattachai rattachaient rattachais rattachait rattachant rattachas rattachasse rattachassent rattachasses rattachassiez rattachassions rattache rattachent rattachera rattacherai rattacheraient rattacherais rattacherait rattacheras rattacherez rattacheriez rattacherions rattacherons rattacheront rattaches rattachez rattachiez rattachions rattachons rattachâmes rattachât rattachâtes rattachèrent rattaché rattachée rattachées rattachés
+rattraper: rattrapa rattrapai rattrapaient rattrapais rattrapait rattrapant rattrapas rattrapasse rattrapassent rattrapasses rattrapassiez rattrapassions rattrape rattrapent rattrapera rattraperai rattraperaient rattraperais rattraperait rattraperas rattraperez rattraperiez rattraperions rattraperons rattraperont rattrapes rattrapez rattrapiez rattrapions rattrapons rattrapâmes rattrapât rattrapâtes rattrapèrent rattrapé rattrapée rattrapées rattrapés
+ravager: ravagea ravageai ravageaient ravageais ravageait ravageant ravageas ravageasse ravageassent ravageasses ravageassiez ravageassions ravagent ravageons ravagera ravagerai ravageraient ravagerais ravagerait ravageras ravagerez ravageriez ravagerions ravagerons ravageront ravagez ravageâmes ravageât ravageâtes ravagiez ravagions ravagèrent ravagé ravagée ravagées ravagés
+ravir: ravie ravies ravira ravirai raviraient ravirais ravirait raviras ravirent ravirez raviriez ravirions ravirons raviront ravis ravissaient ravissais ravissait ravisse ravissent ravisses ravissez ravissiez ravissions ravissons ravit ravîmes ravît ravîtes
+ravisseur: ravisseurs ravisseuse ravisseuses
+ravitaillement: ravitaillements
+rayer: raient raiera raierai raieraient raierais raierait raieras raierez raieriez raierions raierons raieront raya rayai rayaient rayais rayait rayant rayas rayasse rayassent rayasses rayassiez rayassions raye rayent rayera rayerai rayeraient rayerais rayerait rayeras rayerez rayeriez rayerions rayerons rayeront rayes rayez rayiez rayions rayons rayâmes rayât rayâtes rayèrent rayé rayée rayées rayés
+rayonnage: rayonnages
+rayonnant: rayonnante rayonnantes rayonnants
+rebaptiser: rebaptisa rebaptisai rebaptisaient rebaptisais rebaptisait rebaptisant rebaptisas rebaptisasse rebaptisassent rebaptisasses rebaptisassiez rebaptisassions rebaptise rebaptisent rebaptisera rebaptiserai rebaptiseraient rebaptiserais rebaptiserait rebaptiseras rebaptiserez rebaptiseriez rebaptiserions rebaptiserons rebaptiseront rebaptises rebaptisez rebaptisiez rebaptisions rebaptisons rebaptisâmes rebaptisât rebaptisâtes rebaptisèrent rebaptisé rebaptisée rebaptisées rebaptisés
+rebelle: rebelles
+rebond: rebonds
+recensement: recensements
+recette: recettes
+recevoir: recevaient recevais recevait recevant recevez receviez recevions recevons recevra recevrai recevraient recevrais recevrait recevras recevrez recevriez recevrions recevrons recevront reçois reçoit reçoive reçoivent reçoives reçurent reçusse reçussent reçusses reçussiez reçussions reçut reçûmes reçût reçûtes
+rechange: rechanges
+rechercher: rechercha recherchai recherchaient recherchais recherchait recherchant recherchas recherchasse recherchassent recherchasses recherchassiez recherchassions recherchent recherchera rechercherai rechercheraient rechercherais rechercherait rechercheras rechercherez rechercheriez rechercherions rechercherons rechercheront recherchez recherchiez recherchions recherchons recherchâmes recherchât recherchâtes recherchèrent recherché recherchée recherchées recherchés
+reclus: recluse recluses
+recommandation: recommandations
+recommander: recommanda recommandai recommandaient recommandais recommandait recommandant recommandas recommandasse recommandassent recommandasses recommandassiez recommandassions recommande recommandent recommandera recommanderai recommanderaient recommanderais recommanderait recommanderas recommanderez recommanderiez recommanderions recommanderons recommanderont recommandes recommandez recommandiez recommandions recommandons recommandâmes recommandât recommandâtes recommandèrent recommandée recommandées recommandés
+reconnaître: reconnais reconnaissaient reconnaissais reconnaissait reconnaisse reconnaissent reconnaisses reconnaissez reconnaissiez reconnaissions reconnaissons reconnaît reconnaîtra reconnaîtrai reconnaîtraient reconnaîtrais reconnaîtrait reconnaîtras reconnaîtrez reconnaîtriez reconnaîtrions reconnaîtrons reconnaîtront reconnu reconnue reconnues reconnurent reconnus reconnusse reconnussent reconnusses reconnussiez reconnussions reconnut reconnûmes reconnût reconnûtes
+recopier: recopia recopiai recopiaient recopiais recopiait recopiant recopias recopiasse recopiassent recopiasses recopiassiez recopiassions recopie recopient recopiera recopierai recopieraient recopierais recopierait recopieras recopierez recopieriez recopierions recopierons recopieront recopies recopiez recopiiez recopiions recopions recopiâmes recopiât recopiâtes recopièrent recopié recopiée recopiées recopiés
+recouvrer: recouvra recouvrai recouvraient recouvrais recouvrait recouvrant recouvras recouvrasse recouvrassent recouvrasses recouvrassiez recouvrassions recouvre recouvrent recouvrera recouvrerai recouvreraient recouvrerais recouvrerait recouvreras recouvrerez recouvreriez recouvrerions recouvrerons recouvreront recouvres recouvrez recouvriez recouvrions recouvrons recouvrâmes recouvrât recouvrâtes recouvrèrent recouvré recouvrée recouvrées recouvrés
+recrutement: recrutements
+recruter: recruta recrutai recrutaient recrutais recrutait recrutant recrutas recrutasse recrutassent recrutasses recrutassiez recrutassions recrute recrutent recrutera recruterai recruteraient recruterais recruterait recruteras recruterez recruteriez recruterions recruterons recruteront recrutes recrutez recrutiez recrutions recrutons recrutâmes recrutât recrutâtes recrutèrent recruté recrutée recrutées recrutés
+recteur: recteurs rectrice rectrices
+rectifier: rectifia rectifiai rectifiaient rectifiais rectifiait rectifiant rectifias rectifiasse rectifiassent rectifiasses rectifiassiez rectifiassions rectifie rectifient rectifiera rectifierai rectifieraient rectifierais rectifierait rectifieras rectifierez rectifieriez rectifierions rectifierons rectifieront rectifies rectifiez rectifiiez rectifiions rectifions rectifiâmes rectifiât rectifiâtes rectifièrent rectifié rectifiée rectifiées rectifiés
+recueil: recueils
+recueillir: recueillaient recueillais recueillait recueillant recueille recueillent recueillera recueillerai recueilleraient recueillerais recueillerait recueilleras recueillerez recueilleriez recueillerions recueillerons recueilleront recueilles recueillez recueilli recueillie recueillies recueilliez recueillions recueillirent recueillis recueillisse recueillissent recueillisses recueillissiez recueillissions recueillit recueillons recueillîmes recueillît recueillîtes
+recul: reculs
+reculer: recula reculai reculaient reculais reculait reculant reculas reculasse reculassent reculasses reculassiez reculassions recule reculent reculera reculerai reculeraient reculerais reculerait reculeras reculerez reculeriez reculerions reculerons reculeront recules reculez reculiez reculions reculons reculâmes reculât reculâtes reculèrent
+recyclage: recyclages
+recycler: recycla recyclai recyclaient recyclais recyclait recyclant recyclas recyclasse recyclassent recyclasses recyclassiez recyclassions recyclent recyclera recyclerai recycleraient recyclerais recyclerait recycleras recyclerez recycleriez recyclerions recyclerons recycleront recycles recyclez recycliez recyclions recyclons recyclâmes recyclât recyclâtes recyclèrent recyclée recyclées recyclés
+redaction: redactions
+redistribuer: redistribua redistribuai redistribuaient redistribuais redistribuait redistribuant redistribuas redistribuasse redistribuassent redistribuasses redistribuassiez redistribuassions redistribue redistribuent redistribuera redistribuerai redistribueraient redistribuerais redistribuerait redistribueras redistribuerez redistribueriez redistribuerions redistribuerons redistribueront redistribues redistribuez redistribuiez redistribuions redistribuons redistribuâmes redistribuât redistribuâtes redistribuèrent redistribué redistribuée redistribuées redistribués
+redondance: redondances
+redoutable: redoutables
+redouter: redouta redoutai redoutaient redoutais redoutait redoutant redoutas redoutasse redoutassent redoutasses redoutassiez redoutassions redoute redoutent redoutera redouterai redouteraient redouterais redouterait redouteras redouterez redouteriez redouterions redouterons redouteront redoutes redoutez redoutiez redoutions redoutons redoutâmes redoutât redoutâtes redoutèrent redouté redoutée redoutées redoutés
+redressement: redressements
+redresser: redressa redressai redressaient redressais redressait redressant redressas redressasse redressassent redressasses redressassiez redressassions redresse redressent redressera redresserai redresseraient redresserais redresserait redresseras redresserez redresseriez redresserions redresserons redresseront redresses redressez redressiez redressions redressons redressâmes redressât redressâtes redressèrent redressé redressée redressées redressés
+redéfinir: redéfini redéfinie redéfinies redéfinira redéfinirai redéfiniraient redéfinirais redéfinirait redéfiniras redéfinirent redéfinirez redéfiniriez redéfinirions redéfinirons redéfiniront redéfinis redéfinissaient redéfinissais redéfinissait redéfinissant redéfinisse redéfinissent redéfinisses redéfinissez redéfinissiez redéfinissions redéfinissons redéfinit redéfinîmes redéfinît redéfinîtes
+redéfinition: redéfinitions
+redéploiement: redéploiements
+refaire: refais refaisaient refaisais refaisait refaisant refaisiez refaisions refaisons refait refaite refaites refaits refasse refassent refasses refassiez refassions refera referai referaient referais referait referas referez referiez referions referons referont refirent refis refisse refissent refisses refissiez refissions refit refont refîmes refît refîtes
+refinancement: refinancements
+reflet: reflets
+refléter: reflète reflètent reflètes refléta reflétai reflétaient reflétais reflétait reflétant reflétas reflétasse reflétassent reflétasses reflétassiez reflétassions reflétera refléterai refléteraient refléterais refléterait refléteras refléterez refléteriez refléterions refléterons refléteront reflétez reflétiez reflétions reflétons reflétâmes reflétât reflétâtes reflétèrent reflété reflétée reflétées reflétés
+refroidir: refroidi refroidie refroidies refroidira refroidirai refroidiraient refroidirais refroidirait refroidiras refroidirent refroidirez refroidiriez refroidirions refroidirons refroidiront refroidis refroidissaient refroidissais refroidissait refroidissant refroidisse refroidissent refroidisses refroidissez refroidissiez refroidissions refroidissons refroidit refroidîmes refroidît refroidîtes
+refroidissement: refroidissements
+refuser: refusa refusai refusaient refusais refusait refusant refusas refusasse refusassent refusasses refusassiez refusassions refusent refusera refuserai refuseraient refuserais refuserait refuseras refuserez refuseriez refuserions refuserons refuseront refusez refusiez refusions refusons refusâmes refusât refusâtes refusèrent refusée refusées
+regagner: regagna regagnai regagnaient regagnais regagnait regagnant regagnas regagnasse regagnassent regagnasses regagnassiez regagnassions regagne regagnent regagnera regagnerai regagneraient regagnerais regagnerait regagneras regagnerez regagneriez regagnerions regagnerons regagneront regagnes regagnez regagniez regagnions regagnons regagnâmes regagnât regagnâtes regagnèrent regagné regagnée regagnées regagnés
+regarder: regarda regardai regardaient regardais regardait regardant regardas regardasse regardassent regardasses regardassiez regardassions regarde regardent regardera regarderai regarderaient regarderais regarderait regarderas regarderez regarderiez regarderions regarderons regarderont regardes regardez regardiez regardions regardons regardâmes regardât regardâtes regardèrent regardé regardée regardées regardés
+registre: registres
+regretter: regretta regrettai regrettaient regrettais regrettait regrettant regrettas regrettasse regrettassent regrettasses regrettassiez regrettassions regrette regrettent regrettera regretterai regretteraient regretterais regretterait regretteras regretterez regretteriez regretterions regretterons regretteront regrettes regrettez regrettiez regrettions regrettons regrettâmes regrettât regrettâtes regrettèrent regretté regrettée regrettées regrettés
+rehausser: rehaussa rehaussai rehaussaient rehaussais rehaussait rehaussant rehaussas rehaussasse rehaussassent rehaussasses rehaussassiez rehaussassions rehausse rehaussent rehaussera rehausserai rehausseraient rehausserais rehausserait rehausseras rehausserez rehausseriez rehausserions rehausserons rehausseront rehausses rehaussez rehaussiez rehaussions rehaussons rehaussâmes rehaussât rehaussâtes rehaussèrent rehaussé rehaussée rehaussées rehaussés
+rejeter: rejeta rejetai rejetaient rejetais rejetait rejetant rejetas rejetasse rejetassent rejetasses rejetassiez rejetassions rejetez rejetiez rejetions rejette rejettent rejettera rejetterai rejetteraient rejetterais rejetterait rejetteras rejetterez rejetteriez rejetterions rejetterons rejetteront rejettes rejetâmes rejetât rejetâtes rejetèrent rejeté rejetée rejetées rejetés
+rejoindre: rejoignaient rejoignais rejoignait rejoignant rejoigne rejoignent rejoignes rejoignez rejoigniez rejoignions rejoignirent rejoignis rejoignisse rejoignissent rejoignisses rejoignissiez rejoignissions rejoignit rejoignons rejoignîmes rejoignît rejoignîtes rejoindra rejoindrai rejoindraient rejoindrais rejoindrait rejoindras rejoindrez rejoindriez rejoindrions rejoindrons rejoindront rejoins rejoint rejointe rejointes rejoints
+relance: relances
+relater: relata relatai relataient relatais relatait relatant relatas relatasse relatassent relatasses relatassiez relatassions relatent relatera relaterai relateraient relaterais relaterait relateras relaterez relateriez relaterions relaterons relateront relatez relatiez relatons relatâmes relatât relatâtes relatèrent relatée relatées
+relatif: relatifs
+relativité: relativités
+relever: releva relevai relevaient relevais relevait relevas relevasse relevassent relevasses relevassiez relevassions relevez releviez relevions relevons relevâmes relevât relevâtes relevèrent relevée relevées relève relèvent relèvera relèverai relèveraient relèverais relèverait relèveras relèverez relèveriez relèverions relèverons relèveront relèves
+relier: relia reliai reliaient reliais reliait relias reliasse reliassent reliasses reliassiez reliassions relie relient reliera relierai relieraient relierais relierait relieras relierez relieriez relierions relierons relieront reliez reliiez reliions relions reliâmes reliât reliâtes relièrent relié reliée reliées
+religieux: religieuse religieuses
+religiosité: religiosités
+relique: reliques
+relâcher: relâcha relâchai relâchaient relâchais relâchait relâchant relâchas relâchasse relâchassent relâchasses relâchassiez relâchassions relâche relâchent relâchera relâcherai relâcheraient relâcherais relâcherait relâcheras relâcherez relâcheriez relâcherions relâcherons relâcheront relâches relâchez relâchiez relâchions relâchons relâchâmes relâchât relâchâtes relâchèrent relâché relâchée relâchées relâchés
+remaniement: remaniements
+remanier: remania remaniai remaniaient remaniais remaniait remaniant remanias remaniasse remaniassent remaniasses remaniassiez remaniassions remanie remanient remaniera remanierai remanieraient remanierais remanierait remanieras remanierez remanieriez remanierions remanierons remanieront remanies remaniez remaniiez remaniions remanions remaniâmes remaniât remaniâtes remanièrent remanié remaniée remaniées remaniés
+remarquable: remarquables
+remarquer: remarqua remarquai remarquaient remarquais remarquait remarquant remarquas remarquasse remarquassent remarquasses remarquassiez remarquassions remarquent remarquera remarquerai remarqueraient remarquerais remarquerait remarqueras remarquerez remarqueriez remarquerions remarquerons remarqueront remarques remarquez remarquiez remarquions remarquons remarquâmes remarquât remarquâtes remarquèrent remarqué remarquée remarquées remarqués
+remboursement: remboursements
+rembourser: remboursa remboursai remboursaient remboursais remboursait remboursant remboursas remboursasse remboursassent remboursasses remboursassiez remboursassions rembourse remboursent remboursera rembourserai rembourseraient rembourserais rembourserait rembourseras rembourserez rembourseriez rembourserions rembourserons rembourseront rembourses remboursez remboursiez remboursions remboursons remboursâmes remboursât remboursâtes remboursèrent remboursé remboursée remboursées remboursés
+remercier: remercia remerciai remerciaient remerciais remerciait remerciant remercias remerciasse remerciassent remerciasses remerciassiez remerciassions remercie remercient remerciera remercierai remercieraient remercierais remercierait remercieras remercierez remercieriez remercierions remercierons remercieront remercies remerciez remerciiez remerciions remercions remerciâmes remerciât remerciâtes remercièrent remercié remerciée remerciées remerciés
+remettre: remet remets remettaient remettais remettait remettant remette remettent remettes remettez remettiez remettions remettons remettra remettrai remettraient remettrais remettrait remettras remettrez remettriez remettrions remettrons remettront remirent remis remisse remissent remisses remissiez remissions remit remîmes remît remîtes
+remorque: remorques
+remplacement: remplacements
+remplacer: remplace remplacent remplacera remplacerai remplaceraient remplacerais remplacerait remplaceras remplacerez remplaceriez remplacerions remplacerons remplaceront remplaces remplacez remplaciez remplacions remplacèrent remplacé remplacée remplacées remplacés remplaça remplaçai remplaçaient remplaçais remplaçait remplaças remplaçasse remplaçassent remplaçasses remplaçassiez remplaçassions remplaçons remplaçâmes remplaçât remplaçâtes
+remplaçant: remplaçante remplaçantes remplaçants
+remplir: rempli remplie remplies remplira remplirai rempliraient remplirais remplirait rempliras remplirent remplirez rempliriez remplirions remplirons rempliront remplis remplissaient remplissais remplissait remplissant remplisse remplissent remplisses remplissez remplissiez remplissions remplissons remplit remplîmes remplît remplîtes
+remporter: remporta remportai remportaient remportais remportait remportant remportas remportasse remportassent remportasses remportassiez remportassions remporte remportent remportera remporterai remporteraient remporterais remporterait remporteras remporterez remporteriez remporterions remporterons remporteront remportes remportez remportiez remportions remportons remportâmes remportât remportâtes remportèrent remporté remportée remportées remportés
+remède: remèdes
+remédier: remédia remédiai remédiaient remédiais remédiait remédiant remédias remédiasse remédiassent remédiasses remédiassiez remédiassions remédie remédient remédiera remédierai remédieraient remédierais remédierait remédieras remédierez remédieriez remédierions remédierons remédieront remédiez remédiiez remédiions remédions remédiâmes remédiât remédiâtes remédièrent remédié remédiée remédiées
+renard: renards
+rencontrer: rencontra rencontrai rencontraient rencontrais rencontrait rencontrant rencontras rencontrasse rencontrassent rencontrasses rencontrassiez rencontrassions rencontrent rencontrera rencontrerai rencontreraient rencontrerais rencontrerait rencontreras rencontrerez rencontreriez rencontrerions rencontrerons rencontreront rencontrez rencontriez rencontrions rencontrons rencontrâmes rencontrât rencontrâtes rencontrèrent rencontré rencontrée rencontrées rencontrés
+rendement: rendements
+rendre: rend rendaient rendais rendait rendant rende rendent rendes rendez rendiez rendions rendirent rendis rendisse rendissent rendisses rendissiez rendissions rendit rendons rendra rendrai rendraient rendrais rendrait rendras rendrez rendriez rendrions rendrons rendront rends rendu rendue rendues rendus rendîmes rendît rendîtes
+renfermer: renferma renfermai renfermaient renfermais renfermait renfermant renfermas renfermasse renfermassent renfermasses renfermassiez renfermassions renferme renferment renfermera renfermerai renfermeraient renfermerais renfermerait renfermeras renfermerez renfermeriez renfermerions renfermerons renfermeront renfermes renfermez renfermiez renfermions renfermons renfermâmes renfermât renfermâtes renfermèrent renfermé renfermée renfermées renfermés
+renforcement: renforcements
+renforcer: renforce renforcent renforcera renforcerai renforceraient renforcerais renforcerait renforceras renforcerez renforceriez renforcerions renforcerons renforceront renforces renforcez renforciez renforcions renforcèrent renforcé renforcée renforcées renforcés renforça renforçai renforçaient renforçais renforçait renforçant renforças renforçasse renforçassent renforçasses renforçassiez renforçassions renforçons renforçâmes renforçât renforçâtes
+renfort: renforts
+renom: renoms
+renommée: renommées
+renoncer: renonce renoncent renoncera renoncerai renonceraient renoncerais renoncerait renonceras renoncerez renonceriez renoncerions renoncerons renonceront renonces renoncez renonciez renoncions renoncèrent renoncé renoncée renoncées renoncés renonça renonçai renonçaient renonçais renonçait renonçant renonças renonçasse renonçassent renonçasses renonçassiez renonçassions renonçons renonçâmes renonçât renonçâtes
+renouer: renoua renouai renouaient renouais renouait renouant renouas renouasse renouassent renouasses renouassiez renouassions renoue renouent renouera renouerai renoueraient renouerais renouerait renoueras renouerez renoueriez renouerions renouerons renoueront renoues renouez renouiez renouions renouons renouâmes renouât renouâtes renouèrent renoué renouée renouées renoués
+renouvelable: renouvelables
+renouveler: renouvela renouvelai renouvelaient renouvelais renouvelait renouvelant renouvelas renouvelasse renouvelassent renouvelasses renouvelassiez renouvelassions renouvelez renouveliez renouvelions renouvelle renouvellent renouvellera renouvellerai renouvelleraient renouvellerais renouvellerait renouvelleras renouvellerez renouvelleriez renouvellerions renouvellerons renouvelleront renouvelles renouvelons renouvelâmes renouvelât renouvelâtes renouvelèrent renouvelé renouvelée renouvelées renouvelés
+renouvellement: renouvellements
+renseignement: renseignements
+rentabilité: rentabilités
+rentable: rentables
+rente: rentes
+rentrer: rentra rentrai rentraient rentrais rentrait rentrant rentras rentrasse rentrassent rentrasses rentrassiez rentrassions rentre rentrent rentrera rentrerai rentreraient rentrerais rentrerait rentreras rentrerez rentreriez rentrerions rentrerons rentreront rentres rentrez rentriez rentrions rentrons rentrâmes rentrât rentrâtes rentrèrent rentré rentrées rentrés
+renversant: renversante renversantes renversants
+renverser: renversa renversai renversaient renversais renversait renversas renversasse renversassent renversasses renversassiez renversassions renverse renversent renversera renverserai renverseraient renverserais renverserait renverseras renverserez renverseriez renverserions renverserons renverseront renverses renversez renversiez renversions renversons renversâmes renversât renversâtes renversèrent renversé renversée renversées renversés
+renvoi: renvois
+renvoyer: renverra renverrai renverraient renverrais renverrait renverras renverrez renverriez renverrions renverrons renverront renvoie renvoient renvoies renvoya renvoyai renvoyaient renvoyais renvoyait renvoyant renvoyas renvoyasse renvoyassent renvoyasses renvoyassiez renvoyassions renvoyez renvoyiez renvoyions renvoyons renvoyâmes renvoyât renvoyâtes renvoyèrent renvoyé renvoyée renvoyées renvoyés
+renégocier: renégocia renégociai renégociaient renégociais renégociait renégociant renégocias renégociasse renégociassent renégociasses renégociassiez renégociassions renégocie renégocient renégociera renégocierai renégocieraient renégocierais renégocierait renégocieras renégocierez renégocieriez renégocierions renégocierons renégocieront renégocies renégociez renégociiez renégociions renégocions renégociâmes renégociât renégociâtes renégocièrent renégocié renégociée renégociées renégociés
+reparaître: reparais reparaissaient reparaissais reparaissait reparaissant reparaisse reparaissent reparaisses reparaissez reparaissiez reparaissions reparaissons reparaît reparaîtra reparaîtrai reparaîtraient reparaîtrais reparaîtrait reparaîtras reparaîtrez reparaîtriez reparaîtrions reparaîtrons reparaîtront reparu reparue reparues reparurent reparus reparusse reparussent reparusses reparussiez reparussions reparut reparûmes reparût reparûtes
+repartir: repars repart repartaient repartais repartait repartant reparte repartent repartes repartez reparti repartie reparties repartiez repartions repartira repartirai repartiraient repartirais repartirait repartiras repartirent repartirez repartiriez repartirions repartirons repartiront repartis repartisse repartissent repartisses repartissiez repartissions repartit repartons repartîmes repartît repartîtes
+reparution: reparutions
+repasser: repassa repassai repassaient repassais repassait repassant repassas repassasse repassassent repassasses repassassiez repassassions repasse repassent repassera repasserai repasseraient repasserais repasserait repasseras repasserez repasseriez repasserions repasserons repasseront repasses repassez repassiez repassions repassons repassâmes repassât repassâtes repassèrent repassé repassée repassées repassés
+reperdre: reperd reperdaient reperdais reperdait reperdant reperde reperdent reperdes reperdez reperdiez reperdions reperdirent reperdis reperdisse reperdissent reperdisses reperdissiez reperdissions reperdit reperdons reperdra reperdrai reperdraient reperdrais reperdrait reperdras reperdrez reperdriez reperdrions reperdrons reperdront reperds reperdu reperdue reperdues reperdus reperdîmes reperdît reperdîtes
+replacer: replacent replacera replacerai replaceraient replacerais replacerait replaceras replacerez replaceriez replacerions replacerons replaceront replacez replaciez replacions replacèrent replacée replacées replaça replaçai replaçaient replaçais replaçait replaçant replaças replaçasse replaçassent replaçasses replaçassiez replaçassions replaçons replaçâmes replaçât replaçâtes
+reportage: reportages
+reposer: reposa reposai reposaient reposais reposait reposant reposas reposasse reposassent reposasses reposassiez reposassions repose reposent reposera reposerai reposeraient reposerais reposerait reposeras reposerez reposeriez reposerions reposerons reposeront reposes reposez reposiez reposions reposons reposâmes reposât reposâtes reposèrent reposé reposée reposées reposés
+repousser: repoussa repoussai repoussaient repoussais repoussait repoussas repoussasse repoussassent repoussasses repoussassiez repoussassions repousse repoussent repoussera repousserai repousseraient repousserais repousserait repousseras repousserez repousseriez repousserions repousserons repousseront repousses repoussez repoussiez repoussions repoussons repoussâmes repoussât repoussâtes repoussèrent repoussé repoussée repoussées repoussés
+reprendre: reprenaient reprenais reprenait reprenant reprend reprendra reprendrai reprendraient reprendrais reprendrait reprendras reprendrez reprendriez reprendrions reprendrons reprendront reprends reprenez repreniez reprenions reprenne reprennent reprennes reprenons reprirent repris reprises reprisse reprissent reprisses reprissiez reprissions reprit reprîmes reprît reprîtes
+reprocher: reprocha reprochai reprochaient reprochais reprochait reprochant reprochas reprochasse reprochassent reprochasses reprochassiez reprochassions reprochent reprochera reprocherai reprocheraient reprocherais reprocherait reprocheras reprocherez reprocheriez reprocherions reprocherons reprocheront reproches reprochez reprochiez reprochions reprochons reprochâmes reprochât reprochâtes reprochèrent reproché reprochée reprochées reprochés
+reproduire: reproduira reproduirai reproduiraient reproduirais reproduirait reproduiras reproduirez reproduiriez reproduirions reproduirons reproduiront reproduis reproduisaient reproduisais reproduisait reproduisant reproduise reproduisent reproduises reproduisez reproduisiez reproduisions reproduisirent reproduisis reproduisisse reproduisissent reproduisisses reproduisissiez reproduisissions reproduisit reproduisons reproduisîmes reproduisît reproduisîtes reproduit reproduite reproduites reproduits
+représaille: représailles
+représentant: représentante représentantes représentants
+représentatif: représentatifs
+représentativité: représentativités
+représenter: représenta représentai représentaient représentais représentait représentas représentasse représentassent représentasses représentassiez représentassions représente représentent représentera représenterai représenteraient représenterais représenterait représenteras représenterez représenteriez représenterions représenterons représenteront représentes représentez représentiez représentions représentons représentâmes représentât représentâtes représentèrent représenté représentée représentées représentés
+requin: requins
+requérir: requerra requerrai requerraient requerrais requerrait requerras requerrez requerriez requerrions requerrons requerront requiers requiert requirent requis requise requises requisse requissent requisses requissiez requissions requit requière requièrent requières requéraient requérais requérait requérant requérez requériez requérions requérons requîmes requît requîtes
+requête: requêtes
+rescapé: rescapée rescapées rescapés
+respecter: respecta respectai respectaient respectais respectait respectant respectas respectasse respectassent respectasses respectassiez respectassions respecte respectent respectera respecterai respecteraient respecterais respecterait respecteras respecterez respecteriez respecterions respecterons respecteront respectes respectez respectiez respections respectons respectâmes respectât respectâtes respectèrent respecté respectée respectées respectés
+respectif: respectifs respectives
+respectueux: respectueuse respectueuses
+respiration: respirations
+respiratoire: respiratoires
+respirer: respira respirai respiraient respirais respirait respirant respiras respirasse respirassent respirasses respirassiez respirassions respire respirent respirera respirerai respireraient respirerais respirerait respireras respirerez respireriez respirerions respirerons respireront respires respirez respiriez respirions respirons respirâmes respirât respirâtes respirèrent respiré respirée respirées respirés
+responsabilité: responsabilités
+responsable: responsables
+ressac: ressacs
+ressemblance: ressemblances
+ressembler: ressembla ressemblai ressemblaient ressemblais ressemblait ressemblant ressemblas ressemblasse ressemblassent ressemblasses ressemblassiez ressemblassions ressemble ressemblent ressemblera ressemblerai ressembleraient ressemblerais ressemblerait ressembleras ressemblerez ressembleriez ressemblerions ressemblerons ressembleront ressembles ressemblez ressembliez ressemblions ressemblons ressemblâmes ressemblât ressemblâtes ressemblèrent ressemblé ressemblée ressemblées ressemblés
+ressentiment: ressentiments
+ressentir: ressens ressent ressentaient ressentais ressentait ressentant ressente ressentent ressentes ressentez ressenti ressentie ressenties ressentiez ressentions ressentira ressentirai ressentiraient ressentirais ressentirait ressentiras ressentirent ressentirez ressentiriez ressentirions ressentirons ressentiront ressentis ressentisse ressentissent ressentisses ressentissiez ressentissions ressentit ressentons ressentîmes ressentît ressentîtes
+ressortir: ressors ressortaient ressortais ressortait ressortant ressorte ressortent ressortes ressortez ressorti ressortie ressorties ressortiez ressortions ressortira ressortirai ressortiraient ressortirais ressortirait ressortiras ressortirent ressortirez ressortiriez ressortirions ressortirons ressortiront ressortis ressortisse ressortissent ressortisses ressortissiez ressortissions ressortit ressortons ressortîmes ressortît ressortîtes
+ressource: ressources
+ressusciter: ressuscita ressuscitai ressuscitaient ressuscitais ressuscitait ressuscitant ressuscitas ressuscitasse ressuscitassent ressuscitasses ressuscitassiez ressuscitassions ressuscite ressuscitent ressuscitera ressusciterai ressusciteraient ressusciterais ressusciterait ressusciteras ressusciterez ressusciteriez ressusciterions ressusciterons ressusciteront ressuscites ressuscitez ressuscitiez ressuscitions ressuscitons ressuscitâmes ressuscitât ressuscitâtes ressuscitèrent ressuscité ressuscitée ressuscitées ressuscités
+restant: restante restantes restants
+restauration: restaurations
+restaurer: restaura restaurai restauraient restaurais restaurait restauras restaurasse restaurassent restaurasses restaurassiez restaurassions restaure restaurent restaurera restaurerai restaureraient restaurerais restaurerait restaureras restaurerez restaureriez restaurerions restaurerons restaureront restaures restaurez restauriez restaurions restaurons restaurâmes restaurât restaurâtes restaurèrent restauré restaurée restaurées restaurés
+rester: resta restai restaient restais restait restas restasse restassent restasses restassiez restassions restent restera resterai resteraient resterais resterait resteras resterez resteriez resterions resterons resteront restez restiez restions restons restâmes restât restâtes restèrent resté restée restées restés
+restreindre: restreignaient restreignais restreignait restreignant restreigne restreignent restreignes restreignez restreigniez restreignions restreignirent restreignis restreignisse restreignissent restreignisses restreignissiez restreignissions restreignit restreignons restreignîmes restreignît restreignîtes restreindra restreindrai restreindraient restreindrais restreindrait restreindras restreindrez restreindriez restreindrions restreindrons restreindront restreins restreint restreinte restreintes restreints
+restructuration: restructurations
+restructurer: restructura restructurai restructuraient restructurais restructurait restructurant restructuras restructurasse restructurassent restructurasses restructurassiez restructurassions restructurent restructurera restructurerai restructureraient restructurerais restructurerait restructureras restructurerez restructureriez restructurerions restructurerons restructureront restructures restructurez restructuriez restructurions restructurons restructurâmes restructurât restructurâtes restructurèrent restructurée restructurées restructurés
+retable: retables
+retard: retards
+retarder: retarda retardai retardaient retardais retardait retardant retardas retardasse retardassent retardasses retardassiez retardassions retarde retardent retardera retarderai retarderaient retarderais retarderait retarderas retarderez retarderiez retarderions retarderons retarderont retardes retardez retardiez retardions retardons retardâmes retardât retardâtes retardèrent retardé retardée retardées retardés
+retenir: retenaient retenais retenait retenant retenez reteniez retenions retenons retenu retenue retenues retenus retiendra retiendrai retiendraient retiendrais retiendrait retiendras retiendrez retiendriez retiendrions retiendrons retiendront retienne retiennent retiennes retiens retient retinrent retins retinsse retinssent retinsses retinssiez retinssions retint retînmes retînt retîntes
+retentir: retenti retentie retenties retentira retentirai retentiraient retentirais retentirait retentiras retentirent retentirez retentiriez retentirions retentirons retentiront retentis retentissaient retentissais retentissait retentissant retentisse retentissent retentisses retentissez retentissiez retentissions retentissons retentit retentîmes retentît retentîtes
+retentissement: retentissements
+retirer: retira retirai retiraient retirais retirait retirant retiras retirasse retirassent retirasses retirassiez retirassions retirent retirera retirerai retireraient retirerais retirerait retireras retirerez retireriez retirerions retirerons retireront retirez retiriez retirions retirons retirâmes retirât retirâtes retirèrent
+retomber: retomba retombai retombaient retombais retombait retombant retombas retombasse retombassent retombasses retombassiez retombassions retombe retombent retombera retomberai retomberaient retomberais retomberait retomberas retomberez retomberiez retomberions retomberons retomberont retombes retombez retombiez retombions retombons retombâmes retombât retombâtes retombèrent retombé retombés
+retoucher: retoucha retouchai retouchaient retouchais retouchait retouchant retouchas retouchasse retouchassent retouchasses retouchassiez retouchassions retouchent retouchera retoucherai retoucheraient retoucherais retoucherait retoucheras retoucherez retoucheriez retoucherions retoucherons retoucheront retouchez retouchiez retouchions retouchons retouchâmes retouchât retouchâtes retouchèrent retouché retouchée retouchées retouchés
+retour: retours
+retourner: retourna retournai retournaient retournais retournait retournant retournas retournasse retournassent retournasses retournassiez retournassions retourne retournent retournera retournerai retourneraient retournerais retournerait retourneras retournerez retourneriez retournerions retournerons retourneront retournes retournez retourniez retournions retournons retournâmes retournât retournâtes retournèrent retourné retournée retournées retournés
+retrait: retraits
+retraite: retraites
+retransmettre: retransmet retransmets retransmettaient retransmettais retransmettait retransmettant retransmette retransmettent retransmettes retransmettez retransmettiez retransmettions retransmettons retransmettra retransmettrai retransmettraient retransmettrais retransmettrait retransmettras retransmettrez retransmettriez retransmettrions retransmettrons retransmettront retransmirent retransmis retransmise retransmises retransmisse retransmissent retransmisses retransmissiez retransmit retransmîmes retransmît retransmîtes
+retrouver: retrouva retrouvai retrouvaient retrouvais retrouvait retrouvant retrouvas retrouvasse retrouvassent retrouvasses retrouvassiez retrouvassions retrouve retrouvent retrouvera retrouverai retrouveraient retrouverais retrouverait retrouveras retrouverez retrouveriez retrouverions retrouverons retrouveront retrouves retrouvez retrouviez retrouvions retrouvons retrouvâmes retrouvât retrouvâtes retrouvèrent retrouvé retrouvée retrouvées retrouvés
+revalorisation: revalorisations
+revanche: revanches
+revendication: revendications
+revendiquer: revendiqua revendiquai revendiquaient revendiquais revendiquait revendiquant revendiquas revendiquasse revendiquassent revendiquasses revendiquassiez revendiquassions revendique revendiquent revendiquera revendiquerai revendiqueraient revendiquerais revendiquerait revendiqueras revendiquerez revendiqueriez revendiquerions revendiquerons revendiqueront revendiques revendiquez revendiquiez revendiquions revendiquons revendiquâmes revendiquât revendiquâtes revendiquèrent revendiqué revendiquée revendiquées revendiqués
+revenir: revenaient revenais revenait revenant revenez reveniez revenions revenons reviendra reviendrai reviendraient reviendrais reviendrait reviendras reviendrez reviendriez reviendrions reviendrons reviendront revienne reviennent reviennes reviens revient revinrent revins revinsse revinssent revinsses revinssiez revinssions revint revînmes revînt revîntes
+revente: reventes
+reviser: revisa revisai revisaient revisais revisait revisant revisas revisasse revisassent revisasses revisassiez revisassions revisent revisera reviserai reviseraient reviserais reviserait reviseras reviserez reviseriez reviserions reviserons reviseront revises revisez revisiez revisons revisâmes revisât revisâtes revisèrent revisée revisées revisés
+revitalisation: revitalisations
+revivre: revivaient revivais revivait revivant revivent revives revivez reviviez revivions revivons revivra revivrai revivraient revivrais revivrait revivras revivrez revivriez revivrions revivrons revivront revécu revécue revécues revécurent revécus revécusse revécussent revécusses revécussiez revécussions revécut revécûmes revécût revécûtes
+revoir: reverra reverrai reverraient reverrais reverrait reverras reverrez reverriez reverrions reverrons reverront revirent revisse revissent revisses revissiez revissions revoie revoient revoies revois revoit revoyaient revoyais revoyait revoyant revoyez revoyiez revoyions revoyons revu revues revus revîmes revît revîtes
+rhinoplastie: rhinoplasties
+rhumb: rhumbs
+rhume: rhumes
+rhétorique: rhétoriques
+richesse: richesses
+rideau: rideaux
+ridiculiser: ridiculisa ridiculisai ridiculisaient ridiculisais ridiculisait ridiculisant ridiculisas ridiculisasse ridiculisassent ridiculisasses ridiculisassiez ridiculisassions ridiculise ridiculisent ridiculisera ridiculiserai ridiculiseraient ridiculiserais ridiculiserait ridiculiseras ridiculiserez ridiculiseriez ridiculiserions ridiculiserons ridiculiseront ridiculises ridiculisez ridiculisiez ridiculisions ridiculisons ridiculisâmes ridiculisât ridiculisâtes ridiculisèrent ridiculisé ridiculisée ridiculisées ridiculisés
+rigide: rigides
+rigidité: rigidités
+rigoler: rigola rigolai rigolaient rigolais rigolait rigolant rigolas rigolasse rigolassent rigolasses rigolassiez rigolassions rigole rigolent rigolera rigolerai rigoleraient rigolerais rigolerait rigoleras rigolerez rigoleriez rigolerions rigolerons rigoleront rigoles rigolez rigoliez rigolions rigolons rigolâmes rigolât rigolâtes rigolèrent rigolé rigolée rigolées rigolés
+rigoureux: rigoureuse rigoureuses
+rigueur: rigueurs
+riposter: riposta ripostai ripostaient ripostais ripostait ripostant ripostas ripostasse ripostassent ripostasses ripostassiez ripostassions riposte ripostent ripostera riposterai riposteraient riposterais riposterait riposteras riposterez riposteriez riposterions riposterons riposteront ripostes ripostez ripostiez ripostions ripostons ripostâmes ripostât ripostâtes ripostèrent riposté ripostée ripostées ripostés
+rire: riaient riais riait riant rie rient ries riez riiez riions rions rira rirai riraient rirais rirait riras rirent rires rirez ririez ririons rirons riront ris risse rissent risses rissiez rissions rit rîmes rît
+risquer: risqua risquai risquaient risquais risquait risquant risquas risquasse risquassent risquasses risquassiez risquassions risquent risquera risquerai risqueraient risquerais risquerait risqueras risquerez risqueriez risquerions risquerons risqueront risquez risquiez risquions risquons risquâmes risquât risquâtes risquèrent risqué risquée risquées risqués
+rituel: rituelle rituelles rituels
+rivalité: rivalités
+rive: rives
+rivière: rivières
+robinet: robinets
+robuste: robustes
+robustesse: robustesses
+rocheux: rocheuse rocheuses
+roi: rois
+romancier: romanciers romancière romancières
+romantique: romantiques
+romantisme: romantismes
+rompre: rompaient rompais rompait rompant rompe rompent rompes rompez rompiez rompions rompirent rompis rompisse rompissent rompisses rompissiez rompissions rompit rompons rompra romprai rompraient romprais romprait rompras romprez rompriez romprions romprons rompront romps rompt rompu rompue rompues rompus rompîmes rompît rompîtes
+rond: ronds
+ronflant: ronflante ronflantes ronflants
+ronger: ronge rongea rongeai rongeaient rongeais rongeait rongeant rongeas rongeasse rongeassent rongeasses rongeassiez rongeassions rongent rongeons rongera rongerai rongeraient rongerais rongerait rongeras rongerez rongeriez rongerions rongerons rongeront ronges rongez rongeâmes rongeât rongeâtes rongiez rongions rongèrent rongé rongée rongées rongés
+roquette: roquettes
+rosaire: rosaires
+roseau: roseaux
+rosser: rossa rossai rossaient rossais rossait rossant rossas rossasse rossassent rossasses rossassiez rossassions rossent rossera rosserai rosseraient rosserais rosserait rosseras rosserez rosseriez rosserions rosserons rosseront rosses rossez rossiez rossions rossons rossâmes rossât rossâtes rossèrent rossé rossée rossées rossés
+rossignol: rossignols
+rotonde: rotondes
+roue: roues
+rouleau: rouleaux
+roulement: roulements
+rouler: roula roulai roulaient roulais roulait roulant roulas roulasse roulassent roulasses roulassiez roulassions roule roulent roulera roulerai rouleraient roulerais roulerait rouleras roulerez rouleriez roulerions roulerons rouleront roules roulez rouliez roulions roulons roulâmes roulât roulâtes roulèrent roulé roulée roulées roulés
+roumain: roumaine roumaines roumains
+router: routa routai routaient routais routait routant routas routasse routassent routasses routassiez routassions routent routera routerai routeraient routerais routerait routeras routerez routeriez routerions routerons routeront routez routiez routions routons routâmes routât routâtes routèrent routée routées
+routier: routiers routière routières
+rouvrir: rouvert rouverte rouvertes rouverts rouvraient rouvrais rouvrait rouvrant rouvrent rouvrez rouvriez rouvrions rouvrira rouvrirai rouvriraient rouvrirais rouvrirait rouvriras rouvrirent rouvrirez rouvririez rouvririons rouvrirons rouvriront rouvris rouvrisse rouvrissent rouvrisses rouvrissiez rouvrissions rouvrit rouvrons rouvrîmes rouvrît rouvrîtes
+royaliste: royalistes
+royaume: royaumes
+royauté: royautés
+ruban: rubans
+rudimentaire: rudimentaires
+ruelle: ruelles
+ruiner: ruina ruinai ruinaient ruinais ruinait ruinant ruinas ruinasse ruinassent ruinasses ruinassiez ruinassions ruinent ruinera ruinerai ruineraient ruinerais ruinerait ruineras ruinerez ruineriez ruinerions ruinerons ruineront ruinez ruiniez ruinions ruinons ruinâmes ruinât ruinâtes ruinèrent ruiné ruinée ruinées ruinés
+ruisseau: ruisseaux
+rumeur: rumeurs
+russe: russes
+rustine: rustines
+rustique: rustiques
+rythme: rythmes
+râteau: râteaux
+règlement: règlements
+réacteur: réacteurs
+réactionnaire: réactionnaires
+réactivation: réactivations
+réactiver: réactiva réactivai réactivaient réactivais réactivait réactivant réactivas réactivasse réactivassent réactivasses réactivassiez réactivassions réactivent réactivera réactiverai réactiveraient réactiverais réactiverait réactiveras réactiverez réactiveriez réactiverions réactiverons réactiveront réactives réactivez réactiviez réactivions réactivons réactivâmes réactivât réactivâtes réactivèrent réactivée réactivées réactivés
+réactivité: réactivités
+réaffirmer: réaffirma réaffirmai réaffirmaient réaffirmais réaffirmait réaffirmant réaffirmas réaffirmasse réaffirmassent réaffirmasses réaffirmassiez réaffirmassions réaffirme réaffirment réaffirmera réaffirmerai réaffirmeraient réaffirmerais réaffirmerait réaffirmeras réaffirmerez réaffirmeriez réaffirmerions réaffirmerons réaffirmeront réaffirmes réaffirmez réaffirmiez réaffirmions réaffirmons réaffirmâmes réaffirmât réaffirmâtes réaffirmèrent réaffirmé réaffirmée réaffirmées réaffirmés
+réagir: réagi réagie réagies réagira réagirai réagiraient réagirais réagirait réagiras réagirent réagirez réagiriez réagirions réagirons réagiront réagis réagissaient réagissais réagissait réagissant réagisse réagissent réagisses réagissez réagissiez réagissions réagissons réagit réagîmes réagît réagîtes
+réajustement: réajustements
+réaliser: réalisa réalisai réalisaient réalisais réalisait réalisant réalisas réalisasse réalisassent réalisasses réalisassiez réalisassions réalisent réalisera réaliserai réaliseraient réaliserais réaliserait réaliseras réaliserez réaliseriez réaliserions réaliserons réaliseront réalisez réalisiez réalisions réalisons réalisâmes réalisât réalisâtes réalisèrent réalisée réalisées
+réalisme: réalismes
+réaliste: réalistes
+réalité: réalités
+réaménagement: réaménagements
+réapparition: réapparitions
+récepteur: récepteurs
+réceptionniste: réceptionnistes
+récif: récifs
+réciprocité: réciprocités
+réciproque: réciproques
+récit: récits
+réclamer: réclama réclamai réclamaient réclamais réclamait réclamant réclamas réclamasse réclamassent réclamasses réclamassiez réclamassions réclament réclamera réclamerai réclameraient réclamerais réclamerait réclameras réclamerez réclameriez réclamerions réclamerons réclameront réclames réclamez réclamiez réclamions réclamons réclamâmes réclamât réclamâtes réclamèrent réclamé réclamée réclamées réclamés
+réclusion: réclusions
+récompenser: récompensa récompensai récompensaient récompensais récompensait récompensant récompensas récompensasse récompensassent récompensasses récompensassiez récompensassions récompensent récompensera récompenserai récompenseraient récompenserais récompenserait récompenseras récompenserez récompenseriez récompenserions récompenserons récompenseront récompenses récompensez récompensiez récompensions récompensons récompensâmes récompensât récompensâtes récompensèrent récompensé récompensée récompensées récompensés
+récupération: récupérations
+récupérer: récupère récupèrent récupères récupéra récupérai récupéraient récupérais récupérait récupérant récupéras récupérasse récupérassent récupérasses récupérassiez récupérassions récupérera récupérerai récupéreraient récupérerais récupérerait récupéreras récupérerez récupéreriez récupérerions récupérerons récupéreront récupérez récupériez récupérions récupérons récupérâmes récupérât récupérâtes récupérèrent récupéré récupérée récupérées récupérés
+rédacteur: rédacteurs rédactrice rédactrices
+rédaction: rédactions
+rédiger: rédige rédigea rédigeai rédigeaient rédigeais rédigeait rédigeant rédigeas rédigeasse rédigeassent rédigeasses rédigeassiez rédigeassions rédigent rédigeons rédigera rédigerai rédigeraient rédigerais rédigerait rédigeras rédigerez rédigeriez rédigerions rédigerons rédigeront rédiges rédigez rédigeâmes rédigeât rédigeâtes rédigiez rédigions rédigèrent rédigé rédigée rédigées rédigés
+réduire: réduira réduirai réduiraient réduirais réduirait réduiras réduirez réduiriez réduirions réduirons réduiront réduis réduisaient réduisais réduisait réduisant réduise réduisent réduises réduisez réduisiez réduisions réduisirent réduisis réduisisse réduisissent réduisisses réduisissiez réduisissions réduisit réduisons réduisîmes réduisît réduisîtes réduit réduite réduites réduits
+réflexion: réflexions
+réfléchir: réfléchi réfléchie réfléchies réfléchira réfléchirai réfléchiraient réfléchirais réfléchirait réfléchiras réfléchirent réfléchirez réfléchiriez réfléchirions réfléchirons réfléchiront réfléchis réfléchissaient réfléchissais réfléchissait réfléchissant réfléchisse réfléchissent réfléchisses réfléchissez réfléchissiez réfléchissions réfléchissons réfléchit réfléchîmes réfléchît réfléchîtes
+réforme: réformes
+réfractaire: réfractaires
+réfrigérateur: réfrigérateurs
+référencement: référencements
+régir: régi régie régies régira régirai régiraient régirais régirait régiras régirent régirez régiriez régirions régirons régiront régissaient régissais régissait régissant régisse régissent régisses régissez régissiez régissions régissons régit régît régîtes
+réglementaire: réglementaires
+réglementation: réglementations
+régler: règlent régla réglai réglaient réglais réglait réglant réglas réglasse réglassent réglasses réglassiez réglassions réglera réglerai régleraient réglerais réglerait régleras réglerez régleriez réglerions réglerons régleront réglez régliez réglions réglons réglâmes réglât réglâtes réglèrent réglé réglée réglées réglés
+régner: règnent règnes régna régnai régnaient régnais régnait régnant régnas régnasse régnassent régnasses régnassiez régnassions régnera régnerai régneraient régnerais régnerait régneras régnerez régneriez régnerions régnerons régneront régnez régniez régnions régnons régnâmes régnât régnâtes régnèrent régné régnée régnées régnés
+régularité: régularités
+régulateur: régulateurs régulatrice régulatrices
+régulier: réguliers régulière régulières
+réhabiliter: réhabilita réhabilitai réhabilitaient réhabilitais réhabilitait réhabilitant réhabilitas réhabilitasse réhabilitassent réhabilitasses réhabilitassiez réhabilitassions réhabilite réhabilitent réhabilitera réhabiliterai réhabiliteraient réhabiliterais réhabiliterait réhabiliteras réhabiliterez réhabiliteriez réhabiliterions réhabiliterons réhabiliteront réhabilites réhabilitez réhabilitiez réhabilitions réhabilitons réhabilitâmes réhabilitât réhabilitâtes réhabilitèrent réhabilité réhabilitée réhabilitées réhabilités
+réitérer: réitère réitèrent réitères réitéra réitérai réitéraient réitérais réitérait réitérant réitéras réitérasse réitérassent réitérasses réitérassiez réitérassions réitérera réitérerai réitéreraient réitérerais réitérerait réitéreras réitérerez réitéreriez réitérerions réitérerons réitéreront réitérez réitériez réitérions réitérons réitérâmes réitérât réitérèrent réitéré réitérée réitérées réitérés
+réjouir: réjoui réjouie réjouies réjouira réjouirai réjouiraient réjouirais réjouirait réjouiras réjouirent réjouirez réjouiriez réjouirions réjouirons réjouiront réjouis réjouissaient réjouissais réjouissait réjouissant réjouisse réjouissent réjouisses réjouissez réjouissiez réjouissions réjouissons réjouit réjouîmes réjouît réjouîtes
+réorganiser: réorganisa réorganisai réorganisaient réorganisais réorganisait réorganisant réorganisas réorganisasse réorganisassent réorganisasses réorganisassiez réorganisassions réorganise réorganisent réorganisera réorganiserai réorganiseraient réorganiserais réorganiserait réorganiseras réorganiserez réorganiseriez réorganiserions réorganiserons réorganiseront réorganises réorganisez réorganisiez réorganisions réorganisons réorganisâmes réorganisât réorganisâtes réorganisèrent réorganisé réorganisée réorganisées réorganisés
+réouverture: réouvertures
+répandre: répand répandaient répandais répandait répandant répande répandent répandes répandez répandiez répandions répandirent répandis répandisse répandissent répandisses répandissiez répandissions répandit répandons répandra répandrai répandraient répandrais répandrait répandras répandrez répandriez répandrions répandrons répandront répands répandu répandue répandues répandus répandîmes répandît répandîtes
+réparer: répara réparai réparaient réparais réparait réparant réparas réparasse réparassent réparasses réparassiez réparassions répare réparent réparera réparerai répareraient réparerais réparerait répareras réparerez répareriez réparerions réparerons répareront répares réparez répariez réparions réparons réparâmes réparât réparâtes réparèrent réparé réparée réparées réparés
+répartir: réparti répartie réparties répartira répartirai répartiraient répartirais répartirait répartiras répartirent répartirez répartiriez répartirions répartirons répartiront répartis répartissaient répartissais répartissait répartissant répartisse répartissent répartisses répartissez répartissiez répartissions répartissons répartit répartîmes répartît répartîtes
+répartition: répartitions
+répliquer: répliqua répliquai répliquaient répliquais répliquait répliquant répliquas répliquasse répliquassent répliquasses répliquassiez répliquassions répliquent répliquera répliquerai répliqueraient répliquerais répliquerait répliqueras répliquerez répliqueriez répliquerions répliquerons répliqueront répliquez répliquiez répliquions répliquons répliquâmes répliquât répliquâtes répliquèrent répliqué répliquée répliquées répliqués
+répondre: répond répondaient répondais répondait répondant réponde répondent répondes répondez répondiez répondions répondirent répondis répondisse répondissent répondisses répondissiez répondissions répondit répondons répondra répondrai répondraient répondrais répondrait répondras répondrez répondriez répondrions répondrons répondront réponds répondu répondue répondues répondus répondîmes répondît répondîtes
+réponse: réponses
+réprimer: réprima réprimai réprimaient réprimais réprimait réprimant réprimas réprimasse réprimassent réprimasses réprimassiez réprimassions réprime répriment réprimera réprimerai réprimeraient réprimerais réprimerait réprimeras réprimerez réprimeriez réprimerions réprimerons réprimeront réprimes réprimez réprimiez réprimions réprimons réprimâmes réprimât réprimâtes réprimèrent réprimé réprimée réprimées réprimés
+républicain: républicaine républicaines républicains
+république: républiques
+répugner: répugna répugnai répugnaient répugnais répugnait répugnant répugnas répugnasse répugnassent répugnasses répugnassiez répugnassions répugne répugnent répugnera répugnerai répugneraient répugnerais répugnerait répugneras répugnerez répugneriez répugnerions répugnerons répugneront répugnes répugnez répugniez répugnions répugnons répugnâmes répugnât répugnâtes répugnèrent répugné répugnée répugnées répugnés
+répéter: répète répètent répètes répéta répétai répétaient répétais répétait répétant répétas répétasse répétassent répétasses répétassiez répétassions répétera répéterai répéteraient répéterais répéterait répéteras répéterez répéteriez répéterions répéterons répéteront répétez répétiez répétions répétons répétâmes répétât répétâtes répétèrent répété répétée répétées répétés
+réseau: réseaux
+réserver: réserva réservai réservaient réservais réservait réservant réservas réservasse réservassent réservasses réservassiez réservassions réservent réservera réserverai réserveraient réserverais réserverait réserveras réserverez réserveriez réserverions réserverons réserveront réservez réserviez réservions réservons réservâmes réservât réservâtes réservèrent réservée réservées
+résidentiel: résidentielle résidentielles résidentiels
+résider: résida résidai résidaient résidais résidait résidant résidas résidasse résidassent résidasses résidassiez résidassions résidera résiderai résideraient résiderais résiderait résideras résiderez résideriez résiderions résiderons résideront résidez résidiez résidions résidons résidâmes résidât résidâtes résidèrent résidée résidées
+résidu: résidus
+résiduel: résiduelle résiduelles résiduels
+résiliation: résiliations
+résilier: résilia résiliai résiliaient résiliais résiliait résiliant résilias résiliasse résiliassent résiliasses résiliassiez résiliassions résilie résiliera résilierai résilieraient résilierais résilierait résilieras résilierez résilieriez résilierions résilierons résilieront résilies résiliez résiliiez résiliions résilions résiliâmes résiliât résiliâtes résilièrent résilié résiliée résiliées résiliés
+résister: résista résistai résistaient résistais résistait résistas résistasse résistassent résistasses résistassiez résistassions résiste résistent résistera résisterai résisteraient résisterais résisterait résisteras résisterez résisteriez résisterions résisterons résisteront résistes résistez résistiez résistions résistons résistâmes résistât résistâtes résistèrent résisté résistée résistées résistés
+résonner: résonna résonnai résonnaient résonnais résonnait résonnant résonnas résonnasse résonnassent résonnasses résonnassiez résonnassions résonne résonnent résonnera résonnerai résonneraient résonnerais résonnerait résonneras résonnerez résonneriez résonnerions résonnerons résonneront résonnes résonnez résonniez résonnions résonnons résonnâmes résonnât résonnâtes résonnèrent résonné résonnée résonnées résonnés
+résoudre: résolu résolue résolues résolurent résolus résolusse résolussent résolusses résolussiez résolussions résolut résolvaient résolvais résolvait résolvant résolvent résolvez résolviez résolvions résolvons résolûmes résolût résolûtes résoudra résoudrai résoudraient résoudrais résoudrait résoudras résoudrez résoudriez résoudrions résoudrons résoudront résous résout
+résultat: résultats
+résulter: résulta résultai résultaient résultais résultait résultas résultasse résultassent résultasses résultassiez résultassions résulte résultent résultera résulterai résulteraient résulterais résulterait résulteras résulterez résulteriez résulterions résulterons résulteront résultes résultez résultiez résultions résultons résultâmes résultât résultâtes résultèrent résulté résultée résultées résultés
+résumer: résuma résumai résumaient résumais résumait résumant résumas résumasse résumassent résumasses résumassiez résumassions résument résumera résumerai résumeraient résumerais résumerait résumeras résumerez résumeriez résumerions résumerons résumeront résumez résumiez résumions résumons résumâmes résumât résumâtes résumèrent résumée résumées
+rétablir: rétabli rétablie rétablies rétablira rétablirai rétabliraient rétablirais rétablirait rétabliras rétablirent rétablirez rétabliriez rétablirions rétablirons rétabliront rétablis rétablissaient rétablissais rétablissait rétablissant rétablisse rétablissent rétablisses rétablissez rétablissiez rétablissions rétablissons rétablit rétablîmes rétablît rétablîtes
+réticent: réticente réticentes réticents
+rétine: rétines
+rétribuer: rétribua rétribuai rétribuaient rétribuais rétribuait rétribuant rétribuas rétribuasse rétribuassent rétribuasses rétribuassiez rétribuassions rétribue rétribuent rétribuera rétribuerai rétribueraient rétribuerais rétribuerait rétribueras rétribuerez rétribueriez rétribuerions rétribuerons rétribueront rétribues rétribuez rétribuiez rétribuions rétribuons rétribuâmes rétribuât rétribuâtes rétribuèrent rétribué rétribuée rétribuées rétribués
+rétroactif: rétroactifs rétroactives
+rétrospectif: rétrospectifs rétrospectives
+réunir: réuni réunie réunies réunira réunirai réuniraient réunirais réunirait réuniras réunirent réunirez réuniriez réunirions réunirons réuniront réunis réunissaient réunissais réunissait réunissant réunisse réunissent réunisses réunissez réunissiez réunissions réunissons réunit réunîmes réunît réunîtes
+réussir: réussira réussirai réussiraient réussirais réussirait réussiras réussirent réussirez réussiriez réussirions réussirons réussiront réussissaient réussissais réussissait réussissant réussisse réussissent réussisses réussissez réussissiez réussissions réussissons réussit réussîmes réussît réussîtes
+réussite: réussites
+réveiller: réveilla réveillai réveillaient réveillais réveillait réveillant réveillas réveillasse réveillassent réveillasses réveillassiez réveillassions réveille réveillent réveillera réveillerai réveilleraient réveillerais réveillerait réveilleras réveillerez réveilleriez réveillerions réveillerons réveilleront réveilles réveillez réveilliez réveillions réveillons réveillâmes réveillât réveillâtes réveillèrent réveillé réveillée réveillées réveillés
+réviser: révisa révisai révisaient révisais révisait révisant révisas révisasse révisassent révisasses révisassiez révisassions révisent révisera réviserai réviseraient réviserais réviserait réviseras réviserez réviseriez réviserions réviserons réviseront révises révisez révisiez révisons révisâmes révisât révisâtes révisèrent révisée révisées révisés
+révolte: révoltes
+révolutionnaire: révolutionnaires
+révoquer: révoqua révoquai révoquaient révoquais révoquait révoquant révoquas révoquasse révoquassent révoquasses révoquassiez révoquassions révoque révoquent révoquera révoquerai révoqueraient révoquerais révoquerait révoqueras révoquerez révoqueriez révoquerions révoquerons révoqueront révoques révoquez révoquiez révoquions révoquons révoquâmes révoquât révoquâtes révoquèrent révoqué révoquée révoquées révoqués
+révéler: révèle révèlent révèles révéla révélai révélaient révélais révélait révélant révélas révélasse révélassent révélasses révélassiez révélassions révélera révélerai révéleraient révélerais révélerait révéleras révélerez révéleriez révélerions révélerons révéleront révélez révéliez révélions révélons révélâmes révélât révélâtes révélèrent révélé révélée révélées révélés
+réélire: réélira réélirai rééliraient réélirais réélirait rééliras réélirez rééliriez réélirions réélirons rééliront réélis réélisaient réélisais réélisait réélisant réélise réélisent réélises réélisez réélisiez réélisions réélisons réélit réélu réélue réélues réélurent réélus réélusse réélussent réélusses réélussiez réélussions réélut réélûmes réélût réélûtes
+rééquilibrage: rééquilibrages
+rêver: rêva rêvai rêvaient rêvais rêvait rêvant rêvas rêvasse rêvassent rêvasses rêvassiez rêvassions rêvent rêvera rêverai rêveraient rêverais rêverait rêveras rêverez rêveriez rêverions rêverons rêveront rêvez rêviez rêvions rêvons rêvâmes rêvât rêvâtes rêvèrent rêvé rêvée rêvées rêvés
+rôder: rôda rôdai rôdaient rôdais rôdait rôdant rôdas rôdasse rôdassent rôdasses rôdassiez rôdassions rôdera rôderai rôderaient rôderais rôderait rôderas rôderez rôderiez rôderions rôderons rôderont rôdes rôdez rôdiez rôdions rôdons rôdâmes rôdât rôdâtes rôdèrent rôdée rôdées rôdés
+rôtir: rôtie rôties rôtira rôtirai rôtiraient rôtirais rôtirait rôtiras rôtirent rôtirez rôtiriez rôtirions rôtirons rôtiront rôtis rôtissaient rôtissais rôtissait rôtissant rôtisse rôtissent rôtisses rôtissez rôtissiez rôtissions rôtissons rôtit rôtîmes rôtît rôtîtes
+sablonneux: sablonneuse sablonneuses
+sabrer: sabra sabrai sabraient sabrais sabrait sabrant sabras sabrasse sabrassent sabrasses sabrassiez sabrassions sabrent sabrera sabrerai sabreraient sabrerais sabrerait sabreras sabrerez sabreriez sabrerions sabrerons sabreront sabrez sabriez sabrions sabrons sabrâmes sabrât sabrâtes sabrèrent sabrée sabrées
+sacrement: sacrements
+sacrer: sacra sacrai sacraient sacrais sacrait sacrant sacras sacrasse sacrassent sacrasses sacrassiez sacrassions sacre sacrent sacrera sacrerai sacreraient sacrerais sacrerait sacreras sacrerez sacreriez sacrerions sacrerons sacreront sacres sacrez sacriez sacrions sacrons sacrâmes sacrât sacrâtes sacrèrent
+sacrifier: sacrifia sacrifiai sacrifiaient sacrifiais sacrifiait sacrifiant sacrifias sacrifiasse sacrifiassent sacrifiasses sacrifiassiez sacrifiassions sacrifie sacrifient sacrifiera sacrifierai sacrifieraient sacrifierais sacrifierait sacrifieras sacrifierez sacrifieriez sacrifierions sacrifierons sacrifieront sacrifies sacrifiez sacrifiiez sacrifiions sacrifions sacrifiâmes sacrifiât sacrifiâtes sacrifièrent sacrifié sacrifiée sacrifiées sacrifiés
+sagacité: sagacités
+sagesse: sagesses
+saillir: saillaient saillait saille saillent saillera sailleraient saillerait sailleront sailli saillie saillies saillira saillirai sailliraient saillirais saillirait sailliras saillirent saillirez sailliriez saillirions saillirons sailliront saillis saillissaient saillissais saillissait saillissant saillisse saillissent saillisses saillissez saillissiez saillissions saillissons saillit saillîmes saillît saillîtes
+sain: saine saines sains
+saisir: saisi saisira saisirai saisiraient saisirais saisirait saisiras saisirent saisirez saisiriez saisirions saisirons saisiront saisis saisissaient saisissais saisissait saisissant saisisse saisissent saisisses saisissez saisissiez saisissions saisissons saisit saisîmes saisît saisîtes
+saison: saisons
+saisonnier: saisonniers saisonnière saisonnières
+salade: salades
+salaire: salaires
+salarié: salariée salariées
+saler: sala salai salaient salais salait salant salasse salassent salasses salassiez salassions salent salera salerai saleraient salerais salerait saleras salerez saleriez salerions salerons saleront salez saliez salions salâmes salât salâtes salèrent salée salées
+salinité: salinités
+saliver: salivai salivaient salivais salivait salivant salivas salivasse salivassent salivasses salivassiez salivassions salivent salivera saliverai saliveraient saliverais saliverait saliveras saliverez saliveriez saliverions saliverons saliveront salivez saliviez salivions salivons salivâmes salivât salivâtes salivèrent salivé salivée salivées salivés
+saluer: salua saluai saluaient saluais saluait saluant saluas saluasse saluassent saluasses saluassiez saluassions salue saluent saluera saluerai salueraient saluerais saluerait salueras saluerez salueriez saluerions saluerons salueront salues saluez saluiez saluions saluons saluâmes saluât saluâtes saluèrent salué saluée saluées salués
+salut: saluts
+salutaire: salutaires
+salutation: salutations
+samedi: samedis
+sanctionner: sanctionna sanctionnai sanctionnaient sanctionnais sanctionnait sanctionnant sanctionnas sanctionnasse sanctionnassent sanctionnasses sanctionnassiez sanctionnassions sanctionne sanctionnent sanctionnera sanctionnerai sanctionneraient sanctionnerais sanctionnerait sanctionneras sanctionnerez sanctionneriez sanctionnerions sanctionnerons sanctionneront sanctionnes sanctionnez sanctionniez sanctionnions sanctionnons sanctionnâmes sanctionnât sanctionnâtes sanctionnèrent sanctionné sanctionnée sanctionnées sanctionnés
+sanctuaire: sanctuaires
+sanglant: sanglante sanglantes sanglants
+sangria: sangrias
+sanguin: sanguine sanguines sanguins
+sanitaire: sanitaires
+santé: santés
+saoudite: saoudites
+sapin: sapins
+sarcasme: sarcasmes
+satirique: satiriques
+satisfaire: satisfais satisfaisaient satisfaisais satisfaisait satisfaisiez satisfaisions satisfaisons satisfaite satisfaites satisfaits satisfasse satisfassent satisfasses satisfassiez satisfassions satisfera satisferai satisferaient satisferais satisferait satisferas satisferez satisferiez satisferions satisferons satisferont satisfirent satisfis satisfisse satisfissent satisfisses satisfissiez satisfissions satisfit satisfont satisfîmes satisfît satisfîtes
+satisfaisant: satisfaisante satisfaisantes satisfaisants
+satiété: satiétés
+saturer: satura saturai saturaient saturais saturait saturant saturas saturasse saturassent saturasses saturassiez saturassions sature saturent saturera saturerai satureraient saturerais saturerait satureras saturerez satureriez saturerions saturerons satureront satures saturez saturiez saturions saturons saturâmes saturât saturâtes saturèrent saturé saturée saturées saturés
+saucisse: saucisses
+sauf: saufs
+saurer: saurant saurasse saurassent saurasses saurassiez saurassions saure saurent saurera saurerai saureraient saurerais saurerait saureras saurerez saureriez saurerions saurerons saureront saures saurâmes saurât saurâtes saurèrent sauré saurée saurées saurés
+saut: sauts
+sauter: sauta sautai sautaient sautais sautait sautant sautas sautasse sautassent sautasses sautassiez sautassions sautent sautera sauterai sauteraient sauterais sauterait sauteras sauterez sauteriez sauterions sauterons sauteront sautes sautez sautiez sautions sautons sautâmes sautât sautâtes sautèrent sautée sautées sautés
+sauvage: sauvages
+sauvegarder: sauvegarda sauvegardai sauvegardaient sauvegardais sauvegardait sauvegardant sauvegardas sauvegardasse sauvegardassent sauvegardasses sauvegardassiez sauvegardassions sauvegarde sauvegardent sauvegardera sauvegarderai sauvegarderaient sauvegarderais sauvegarderait sauvegarderas sauvegarderez sauvegarderiez sauvegarderions sauvegarderons sauvegarderont sauvegardes sauvegardez sauvegardiez sauvegardions sauvegardons sauvegardâmes sauvegardât sauvegardâtes sauvegardèrent sauvegardé sauvegardée sauvegardées sauvegardés
+sauver: sauva sauvai sauvaient sauvais sauvait sauvant sauvas sauvasse sauvassent sauvasses sauvassiez sauvassions sauvent sauvera sauverai sauveraient sauverais sauverait sauveras sauverez sauveriez sauverions sauverons sauveront sauvez sauviez sauvions sauvons sauvâmes sauvât sauvâtes sauvèrent sauvé sauvée sauvées sauvés
+sauvetage: sauvetages
+savant: savante savantes savants
+savoir: sachant sache sachent saches sachez sachiez sachions sachons sais sait sauront savaient savais savait savent savez saviez savions savoirs surent susse sussent susses sussiez sussions sut sûmes sût sûtes
+saxe: saxes
+scandale: scandales
+scandaleux: scandaleuse scandaleuses
+scandinave: scandinaves
+sceau: sceaux
+sceller: scella scellai scellaient scellais scellait scellant scellas scellasse scellassent scellasses scellassiez scellassions scelle scellent scellera scellerai scelleraient scellerais scellerait scelleras scellerez scelleriez scellerions scellerons scelleront scelles scellez scelliez scellions scellons scellâmes scellât scellâtes scellèrent scellé scellée scellées scellés
+sceptique: sceptiques
+schéma: schémas
+scientifique: scientifiques
+scier: scia sciai sciaient sciais sciait sciant scias sciasse sciassent sciasses sciassiez sciassions scient sciera scierai scieraient scierais scierait scieras scierez scieriez scierions scierons scieront sciez sciiez sciions scions sciâmes sciât sciâtes scièrent scié sciée sciées sciés
+sciure: sciures
+scolaire: scolaires
+scolarisation: scolarisations
+scrupule: scrupules
+scrutin: scrutins
+sculpteur: sculpteurs sculptrice sculptrices
+scénariste: scénaristes
+seau: seaux
+secondaire: secondaires
+seconder: seconda secondai secondaient secondais secondait secondant secondas secondasse secondassent secondasses secondassiez secondassions secondent secondera seconderai seconderaient seconderais seconderait seconderas seconderez seconderiez seconderions seconderons seconderont secondez secondiez secondions secondons secondâmes secondât secondâtes secondèrent secondé secondée secondées secondés
+secouer: secoua secouai secouaient secouais secouait secouant secouas secouasse secouassent secouasses secouassiez secouassions secoue secouent secouera secouerai secoueraient secouerais secouerait secoueras secouerez secoueriez secouerions secouerons secoueront secoues secouez secouiez secouions secouons secouâmes secouât secouâtes secouèrent secoué secouée secouées secoués
+secourir: secouraient secourais secourait secourant secoure secourent secoures secourez secouriez secourions secourons secourra secourrai secourraient secourrais secourrait secourras secourrez secourriez secourrions secourrons secourront secourt secouru secourue secourues secoururent secourus secourusse secourussent secourusses secourussiez secourussions secourut secourûmes secourût secourûtes
+secrétaire: secrétaires
+secte: sectes
+secteur: secteurs
+sectoriel: sectorielle sectorielles sectoriels
+seigneur: seigneurs
+seigneurie: seigneuries
+sein: seins
+semaine: semaines
+semblable: semblables
+sembler: sembla semblai semblaient semblais semblait semblant semblas semblasse semblassent semblasses semblassiez semblassions semble semblent semblera semblerai sembleraient semblerais semblerait sembleras semblerez sembleriez semblerions semblerons sembleront sembles semblez sembliez semblions semblons semblâmes semblât semblâtes semblèrent semblé semblée semblées semblés
+semer: sema semai semaient semais semait semant semas semasse semassent semasses semassiez semassions semez semiez semions semons semâmes semât semâtes semèrent semé semée semées semés sème sèment sèmera sèmerai sèmeraient sèmerais sèmerait sèmeras sèmerez sèmeriez sèmerions sèmerons sèmeront sèmes
+semestre: semestres
+semestriel: semestrielle semestrielles semestriels
+sensibilisation: sensibilisations
+sensibiliser: sensibilisa sensibilisai sensibilisaient sensibilisais sensibilisait sensibilisant sensibilisas sensibilisasse sensibilisassent sensibilisasses sensibilisassiez sensibilisassions sensibilise sensibilisent sensibilisera sensibiliserai sensibiliseraient sensibiliserais sensibiliserait sensibiliseras sensibiliserez sensibiliseriez sensibiliserions sensibiliserons sensibiliseront sensibilises sensibilisez sensibilisiez sensibilisions sensibilisons sensibilisâmes sensibilisât sensibilisâtes sensibilisèrent sensibilisé sensibilisée sensibilisées sensibilisés
+sensibilité: sensibilités
+sensoriel: sensorielle sensorielles sensoriels
+sensualité: sensualités
+sensuel: sensuelle sensuelles sensuels
+sentier: sentiers
+sentir: sentaient sentais sentait sentant sente sentent sentes sentez senti sentie senties sentiez sentions sentira sentirai sentiraient sentirais sentirait sentiras sentirent sentirez sentiriez sentirions sentirons sentiront sentis sentisse sentissent sentisses sentissiez sentissions sentit sentons sentîmes sentît sentîtes
+septembre: septembres
+serbe: serbes
+serein: sereine sereines sereins
+sergent: sergents
+serieux: serieuse serieuses
+seringat: seringats
+serrement: serrements
+serrer: serrai serraient serrais serrait serrant serras serrasse serrassent serrasses serrassiez serrassions serre serrent serrera serrerai serreraient serrerais serrerait serreras serrerez serreriez serrerions serrerons serreront serres serrez serriez serrions serrons serrâmes serrât serrâtes serrèrent serré serrée serrées serrés
+serrure: serrures
+serveur: serveurs serveuses
+serviette: serviettes
+servir: sers sert servaient servais servait servent servez servi servie servies serviez servions servira servirai serviraient servirais servirait serviras servirent servirez serviriez servirions servirons serviront servis servisse servissent servisses servissiez servissions servit servons servîmes servît servîtes
+serviteur: servantes serviteurs
+seuil: seuils
+seul: seule seules seuls
+sexualité: sexualités
+sexuel: sexuelle sexuelles sexuels
+shérif: shérifs
+sida: sidas
+sifflement: sifflements
+siffler: siffla sifflai sifflaient sifflais sifflait sifflant sifflas sifflasse sifflassent sifflasses sifflassiez sifflassions siffle sifflent sifflera sifflerai siffleraient sifflerais sifflerait siffleras sifflerez siffleriez sifflerions sifflerons siffleront siffles sifflez siffliez sifflions sifflons sifflâmes sifflât sifflâtes sifflèrent sifflé sifflée sifflées sifflés
+sigle: sigles
+signalement: signalements
+signaler: signala signalai signalaient signalais signalait signalant signalas signalasse signalassent signalasses signalassiez signalassions signale signalent signalera signalerai signaleraient signalerais signalerait signaleras signalerez signaleriez signalerions signalerons signaleront signales signalez signaliez signalions signalons signalâmes signalât signalâtes signalèrent signalé signalée signalées signalés
+signalisation: signalisations
+signataire: signataires
+signer: signa signai signaient signais signait signant signas signasse signassent signasses signassiez signassions signent signera signerai signeraient signerais signerait signeras signerez signeriez signerions signerons signeront signez signiez signions signons signâmes signât signâtes signèrent signé signée signées signés
+significatif: significatifs significative significatives
+signification: significations
+signifier: signifia signifiai signifiaient signifiais signifiait signifiant signifias signifiasse signifiassent signifiasses signifiassiez signifiassions signifie signifient signifiera signifierai signifieraient signifierais signifierait signifieras signifierez signifieriez signifierions signifierons signifieront signifiez signifiiez signifiions signifions signifiâmes signifiât signifiâtes signifièrent signifié signifiée signifiées
+silencieux: silencieuse silencieuses
+silice: silices
+silicium: siliciums
+sillage: sillages
+similaire: similaires
+similitude: similitudes
+simplicité: simplicités
+simplifier: simplifia simplifiai simplifiaient simplifiais simplifiait simplifiant simplifias simplifiasse simplifiassent simplifiasses simplifiassiez simplifiassions simplifie simplifient simplifiera simplifierai simplifieraient simplifierais simplifierait simplifieras simplifierez simplifieriez simplifierions simplifierons simplifieront simplifies simplifiez simplifiiez simplifiions simplifions simplifiâmes simplifiât simplifiâtes simplifièrent simplifié simplifiée simplifiées simplifiés
+simulacre: simulacres
+simulateur: simulateurs simulatrice simulatrices
+simuler: simula simulai simulaient simulais simulait simulant simulas simulasse simulassent simulasses simulassiez simulassions simule simulent simulera simulerai simuleraient simulerais simulerait simuleras simulerez simuleriez simulerions simulerons simuleront simules simulez simuliez simulions simulons simulâmes simulât simulâtes simulèrent simulé simulée simulées simulés
+simultané: simultanée simultanées simultanés
+sincérité: sincérités
+singe: singes
+singularité: singularités
+singulier: singuliers singulière singulières
+sinistre: sinistres
+sirène: sirènes
+situer: situa situai situaient situais situait situant situas situasse situassent situasses situassiez situassions situe situent situera situerai situeraient situerais situerait situeras situerez situeriez situerions situerons situeront situes situez situiez situions situons situâmes situât situâtes situèrent situé située situées situés
+siècle: siècles
+sobre: sobres
+socialisme: socialismes
+socialiste: socialistes
+sociologique: sociologiques
+sociologue: sociologues
+soie: soies
+soigner: soigna soignai soignaient soignais soignait soignant soignas soignasse soignassent soignasses soignassiez soignassions soigne soignent soignera soignerai soigneraient soignerais soignerait soigneras soignerez soigneriez soignerions soignerons soigneront soignes soignez soigniez soignions soignons soignâmes soignât soignâtes soignèrent soigné soignée soignées soignés
+soin: soins
+soir: soirs
+soirée: soirées
+soixantième: soixantièmes
+soja: sojas
+solaire: solaires
+soldat: soldats
+solde: soldes
+solennel: solennelle solennelles solennels
+solennité: solennités
+solidaire: solidaires
+solidarité: solidarités
+solide: solides
+solidité: solidités
+soliste: solistes
+solitaire: solitaires
+solliciter: sollicita sollicitai sollicitaient sollicitais sollicitait sollicitant sollicitas sollicitasse sollicitassent sollicitasses sollicitassiez sollicitassions sollicite sollicitent sollicitera solliciterai solliciteraient solliciterais solliciterait solliciteras solliciterez solliciteriez solliciterions solliciterons solliciteront sollicites sollicitez sollicitiez sollicitions sollicitons sollicitâmes sollicitât sollicitâtes sollicitèrent sollicité sollicitée sollicitées sollicités
+solliciteur: solliciteurs solliciteuse solliciteuses
+sollicitude: sollicitudes
+solvabilité: solvabilités
+solvable: solvables
+somalien: somalienne somaliennes somaliens
+sombre: sombres
+sommaire: sommaires
+sommet: sommets
+sondage: sondages
+sonde: sondes
+songer: songea songeai songeaient songeais songeait songeant songeas songeasse songeassent songeasses songeassiez songeassions songent songeons songera songerai songeraient songerais songerait songeras songerez songeriez songerions songerons songeront songes songez songeâmes songeât songeâtes songiez songions songèrent songé songée songées songés
+sonique: soniques
+sonner: sonna sonnai sonnaient sonnais sonnait sonnant sonnas sonnasse sonnassent sonnasses sonnassiez sonnassions sonne sonnent sonnera sonnerai sonneraient sonnerais sonnerait sonneras sonnerez sonneriez sonnerions sonnerons sonneront sonnes sonnez sonniez sonnions sonnons sonnâmes sonnât sonnâtes sonnèrent sonné sonnée sonnées sonnés
+sonnette: sonnettes
+sonore: sonores
+sonorité: sonorités
+sorcière: sorcières
+sortir: sors sortaient sortais sortait sortant sortent sortez sorti sortiez sortions sortira sortirai sortiraient sortirais sortirait sortiras sortirent sortirez sortiriez sortirions sortirons sortiront sortis sortisse sortissent sortisses sortissiez sortissions sortit sortons sortîmes sortît sortîtes
+sottise: sottises
+souci: soucis
+soucier: soucia souciai souciaient souciais souciait souciant soucias souciasse souciassent souciasses souciassiez souciassions soucie soucient souciera soucierai soucieraient soucierais soucierait soucieras soucierez soucieriez soucierions soucierons soucieront soucies souciez souciiez souciions soucions souciâmes souciât souciâtes soucièrent soucié souciée souciées souciés
+soucoupe: soucoupes
+soudain: soudaine soudaines soudains
+souffler: souffla soufflai soufflaient soufflais soufflait soufflant soufflas soufflasse soufflassent soufflasses soufflassiez soufflassions soufflent soufflera soufflerai souffleraient soufflerais soufflerait souffleras soufflerez souffleriez soufflerions soufflerons souffleront soufflez souffliez soufflions soufflons soufflâmes soufflât soufflâtes soufflèrent soufflé soufflée soufflées soufflés
+soufflet: soufflets
+souffrance: souffrances
+souffrir: souffert soufferte souffertes soufferts souffraient souffrais souffrait souffrant souffre souffrent souffres souffrez souffriez souffrions souffrira souffrirai souffriraient souffrirais souffrirait souffriras souffrirent souffrirez souffririez souffririons souffrirons souffriront souffris souffrisse souffrissent souffrisses souffrissiez souffrissions souffrit souffrons souffrîmes souffrît souffrîtes
+souhait: souhaits
+souhaitable: souhaitables
+souhaiter: souhaita souhaitai souhaitaient souhaitais souhaitait souhaitant souhaitas souhaitasse souhaitassent souhaitasses souhaitassiez souhaitassions souhaite souhaitent souhaitera souhaiterai souhaiteraient souhaiterais souhaiterait souhaiteras souhaiterez souhaiteriez souhaiterions souhaiterons souhaiteront souhaites souhaitez souhaitiez souhaitions souhaitons souhaitâmes souhaitât souhaitâtes souhaitèrent souhaité souhaitée souhaitées souhaités
+soulagement: soulagements
+soulager: soulage soulagea soulageai soulageaient soulageais soulageait soulageant soulageas soulageasse soulageassent soulageasses soulageassiez soulageassions soulagent soulageons soulagera soulagerai soulageraient soulagerais soulagerait soulageras soulagerez soulageriez soulagerions soulagerons soulageront soulages soulagez soulageâmes soulageât soulageâtes soulagiez soulagions soulagèrent soulagé soulagée soulagées soulagés
+soulever: souleva soulevai soulevaient soulevais soulevait soulevant soulevas soulevasse soulevassent soulevasses soulevassiez soulevassions soulevez souleviez soulevions soulevons soulevâmes soulevât soulevâtes soulevèrent soulevé soulevée soulevées soulevés soulève soulèvent soulèvera soulèverai soulèveraient soulèverais soulèverait soulèveras soulèverez soulèveriez soulèverions soulèverons soulèveront soulèves
+soulier: souliers
+souligner: souligna soulignai soulignaient soulignais soulignait soulignant soulignas soulignasse soulignassent soulignasses soulignassiez soulignassions souligne soulignent soulignera soulignerai souligneraient soulignerais soulignerait souligneras soulignerez souligneriez soulignerions soulignerons souligneront soulignes soulignez souligniez soulignions soulignons soulignâmes soulignât soulignâtes soulignèrent souligné soulignée soulignées soulignés
+soumettre: soumet soumets soumettaient soumettais soumettait soumettant soumette soumettent soumettes soumettez soumettiez soumettions soumettons soumettra soumettrai soumettraient soumettrais soumettrait soumettras soumettrez soumettriez soumettrions soumettrons soumettront soumirent soumis soumise soumises soumisse soumissent soumisses soumissiez soumit soumîmes soumît soumîtes
+soupape: soupapes
+souper: soupa soupai soupaient soupais soupait soupant soupas soupasse soupassent soupasses soupassiez soupassions soupent soupera souperai souperaient souperais souperait souperas souperez souperiez souperions souperons souperont soupers soupez soupiez soupions soupons soupâmes soupât soupâtes soupèrent soupé soupée soupées soupés
+soupir: soupirs
+souple: souples
+souplesse: souplesses
+soupçon: soupçons
+soupçonner: soupçonna soupçonnai soupçonnaient soupçonnais soupçonnait soupçonnant soupçonnas soupçonnasse soupçonnassent soupçonnasses soupçonnassiez soupçonnassions soupçonne soupçonnent soupçonnera soupçonnerai soupçonneraient soupçonnerais soupçonnerait soupçonneras soupçonnerez soupçonneriez soupçonnerions soupçonnerons soupçonneront soupçonnes soupçonnez soupçonniez soupçonnions soupçonnons soupçonnâmes soupçonnât soupçonnâtes soupçonnèrent soupçonné soupçonnée soupçonnées soupçonnés
+sourcil: sourcils
+souricière: souricières
+sourire: souri souriaient souriais souriait souriant sourie sourient souries souriez souriiez souriions sourions sourira sourirai souriraient sourirais sourirait souriras sourirent sourires sourirez souririez souririons sourirons souriront sourisse sourissent sourisses sourissiez sourissions sourit sourîmes sourît sourîtes
+souscription: souscriptions
+souscrire: souscrira souscrirai souscriraient souscrirais souscrirait souscriras souscrirez souscririez souscririons souscrirons souscriront souscris souscrit souscrite souscrites souscrits souscrivaient souscrivais souscrivait souscrivant souscrive souscrivent souscrives souscrivez souscriviez souscrivions souscrivirent souscrivis souscrivisse souscrivissent souscrivisses souscrivissiez souscrivissions souscrivit souscrivons souscrivîmes souscrivît souscrivîtes
+soussigner: soussigna soussignai soussignaient soussignais soussignait soussignant soussignas soussignasse soussignassent soussignasses soussignassiez soussignassions soussigne soussignent soussignera soussignerai soussigneraient soussignerais soussignerait soussigneras soussignerez soussigneriez soussignerions soussignerons soussigneront soussignes soussignez soussigniez soussignions soussignons soussignâmes soussignât soussignâtes soussignèrent soussigné soussignée soussignées soussignés
+soustraction: soustractions
+soustraire: soustraie soustraient soustraies soustraira soustrairai soustrairaient soustrairais soustrairait soustrairas soustrairent soustrairez soustrairiez soustrairions soustrairons soustrairont soustrais soustraisse soustraissent soustraisses soustraissiez soustraissions soustrait soustraite soustraites soustraits soustrayaient soustrayais soustrayait soustrayant soustrayez soustrayiez soustrayions soustrayons soustraîmes soustraît soustraîtes
+soutenable: soutenables
+soutenir: soutenaient soutenais soutenait soutenant soutenez souteniez soutenions soutenons soutiendra soutiendrai soutiendraient soutiendrais soutiendrait soutiendras soutiendrez soutiendriez soutiendrions soutiendrons soutiendront soutienne soutiennent soutiennes soutient soutinrent soutins soutinsse soutinssent soutinsses soutinssiez soutinssions soutint soutînmes soutînt soutîntes
+souterrain: souterraine souterraines souterrains
+souverain: souveraine souveraines souverains
+souveraineté: souverainetés
+soviétique: soviétiques
+spectaculaire: spectaculaires
+spectateur: spectateurs spectatrice spectatrices
+spectre: spectres
+sphérique: sphériques
+spirituel: spirituelle spirituelles spirituels
+splendide: splendides
+sponsoriser: sponsorisa sponsorisai sponsorisaient sponsorisais sponsorisait sponsorisant sponsorisas sponsorisasse sponsorisassent sponsorisasses sponsorisassiez sponsorisassions sponsorise sponsorisent sponsorisera sponsoriserai sponsoriseraient sponsoriserais sponsoriserait sponsoriseras sponsoriserez sponsoriseriez sponsoriserions sponsoriserons sponsoriseront sponsorises sponsorisez sponsorisiez sponsorisions sponsorisons sponsorisâmes sponsorisât sponsorisâtes sponsorisèrent sponsorisé sponsorisée sponsorisées sponsorisés
+spontané: spontanée spontanées spontanés
+spontanéité: spontanéités
+sportif: sportifs sportive sportives
+sportivité: sportivités
+spécialiser: spécialisa spécialisai spécialisaient spécialisais spécialisait spécialisant spécialisas spécialisasse spécialisassent spécialisasses spécialisassiez spécialisassions spécialise spécialisent spécialisera spécialiserai spécialiseraient spécialiserais spécialiserait spécialiseras spécialiserez spécialiseriez spécialiserions spécialiserons spécialiseront spécialises spécialisez spécialisiez spécialisions spécialisons spécialisâmes spécialisât spécialisâtes spécialisèrent spécialisé spécialisée spécialisées spécialisés
+spécialiste: spécialistes
+spécialité: spécialités
+spécificité: spécificités
+spécifier: spécifia spécifiai spécifiaient spécifiais spécifiait spécifiant spécifias spécifiasse spécifiassent spécifiasses spécifiassiez spécifiassions spécifie spécifient spécifiera spécifierai spécifieraient spécifierais spécifierait spécifieras spécifierez spécifieriez spécifierions spécifierons spécifieront spécifiez spécifiiez spécifiions spécifions spécifiâmes spécifiât spécifiâtes spécifièrent spécifié spécifiée spécifiées
+spécifique: spécifiques
+spéculatif: spéculatifs spéculatives
+squelette: squelettes
+squelettique: squelettiques
+stabilité: stabilités
+standardisation: standardisations
+standardiser: standardisa standardisai standardisaient standardisais standardisait standardisant standardisas standardisasse standardisassent standardisasses standardisassiez standardisassions standardise standardisent standardisera standardiserai standardiseraient standardiserais standardiserait standardiseras standardiserez standardiseriez standardiserions standardiserons standardiseront standardises standardisez standardisiez standardisions standardisons standardisâmes standardisât standardisâtes standardisèrent standardisé standardisée standardisées standardisés
+stationnement: stationnements
+statistique: statistiques
+statuer: statua statuai statuaient statuais statuait statuant statuas statuasse statuassent statuasses statuassiez statuassions statuent statuera statuerai statueraient statuerais statuerait statueras statuerez statueriez statuerions statuerons statueront statuez statuiez statuions statuons statuâmes statuât statuâtes statuèrent statuée statuées
+statut: statuts
+statutaire: statutaires
+stimuler: stimula stimulai stimulaient stimulais stimulait stimulas stimulasse stimulassent stimulasses stimulassiez stimulassions stimule stimulent stimulera stimulerai stimuleraient stimulerais stimulerait stimuleras stimulerez stimuleriez stimulerions stimulerons stimuleront stimules stimulez stimuliez stimulions stimulons stimulâmes stimulât stimulâtes stimulèrent stimulé stimulée stimulées stimulés
+stockage: stockages
+stocker: stocka stockai stockaient stockais stockait stockant stockas stockasse stockassent stockasses stockassiez stockassions stocke stockent stockera stockerai stockeraient stockerais stockerait stockeras stockerez stockeriez stockerions stockerons stockeront stockes stockez stockiez stockions stockons stockâmes stockât stockâtes stockèrent stocké stockée stockées stockés
+stratégique: stratégiques
+structuration: structurations
+structurer: structura structurai structuraient structurais structurait structurant structuras structurasse structurassent structurasses structurassiez structurassions structurent structurera structurerai structureraient structurerais structurerait structureras structurerez structureriez structurerions structurerons structureront structurez structuriez structurions structurons structurâmes structurât structurâtes structurèrent structurée structurées
+stupeur: stupeurs
+stupide: stupides
+stupéfaction: stupéfactions
+stupéfiant: stupéfiante stupéfiantes stupéfiants
+subir: subi subie subies subira subirai subiraient subirais subirait subiras subirent subirez subiriez subirions subirons subiront subis subissaient subissais subissait subissant subisse subissent subisses subissez subissiez subissions subissons subîmes subît subîtes
+subit: subite subites subits
+subjectif: subjectifs subjectives
+subjectivité: subjectivités
+subside: subsides
+subsidiaire: subsidiaires
+subsister: subsista subsistai subsistaient subsistais subsistait subsistant subsistas subsistasse subsistassent subsistasses subsistassiez subsistassions subsiste subsistent subsistera subsisterai subsisteraient subsisterais subsisterait subsisteras subsisterez subsisteriez subsisterions subsisterons subsisteront subsistes subsistez subsistiez subsistions subsistons subsistâmes subsistât subsistâtes subsistèrent subsisté subsistée subsistées subsistés
+substantif: substantifs substantives
+substituer: substitua substituai substituaient substituais substituait substituant substituas substituasse substituassent substituasses substituassiez substituassions substitue substituent substituera substituerai substitueraient substituerais substituerait substitueras substituerez substitueriez substituerions substituerons substitueront substitues substituez substituiez substituions substituons substituâmes substituât substituâtes substituèrent substitué substituée substituées substitués
+substitut: substituts
+substitutif: substitutifs substitutive substitutives
+subtil: subtile subtiles subtils
+subvention: subventions
+subventionner: subventionna subventionnai subventionnaient subventionnais subventionnait subventionnant subventionnas subventionnasse subventionnassent subventionnasses subventionnassiez subventionnassions subventionne subventionnent subventionnera subventionnerai subventionneraient subventionnerais subventionnerait subventionneras subventionnerez subventionneriez subventionnerions subventionnerons subventionneront subventionnes subventionnez subventionniez subventionnions subventionnons subventionnâmes subventionnât subventionnâtes subventionnèrent
+successeur: successeurs successeuse successeuses
+successif: successifs successives
+succulent: succulente succulentes succulents
+succursale: succursales
+sucre: sucres
+suer: sua suai suaient suais suait suant suas suasse suassent suasses suassiez suassions suent suera suerai sueraient suerais suerait sueras suerez sueriez suerions suerons sueront suiez suions suons suâmes suât suâtes suèrent suée suées
+sueur: sueurs
+suffire: suffira suffirai suffiraient suffirais suffirait suffiras suffirent suffirez suffiriez suffirions suffirons suffiront suffis suffisaient suffisais suffisait suffise suffisent suffises suffisiez suffisions suffisons suffisse suffissent suffisses suffissiez suffissions suffit suffite suffites suffits suffîmes suffît suffîtes
+suffisant: suffisante suffisantes suffisants
+suffixe: suffixes
+suffoquer: suffoqua suffoquai suffoquaient suffoquais suffoquait suffoquant suffoquas suffoquasse suffoquassent suffoquasses suffoquassiez suffoquassions suffoque suffoquent suffoquera suffoquerai suffoqueraient suffoquerais suffoquerait suffoqueras suffoquerez suffoqueriez suffoquerions suffoquerons suffoqueront suffoques suffoquez suffoquiez suffoquions suffoquons suffoquâmes suffoquât suffoquâtes suffoquèrent suffoqué suffoquée suffoquées suffoqués
+suggérer: suggère suggèrent suggères suggéra suggérai suggéraient suggérais suggérait suggérant suggéras suggérasse suggérassent suggérasses suggérassiez suggérassions suggérera suggérerai suggéreraient suggérerais suggérerait suggéreras suggérerez suggéreriez suggérerions suggérerons suggéreront suggérez suggériez suggérions suggérons suggérâmes suggérât suggérâtes suggérèrent suggéré suggérée suggérées suggérés
+suivant: suivante suivantes suivants
+suivre: suivaient suivais suivait suive suivent suives suivez suivi suivie suivies suiviez suivions suivirent suivis suivisse suivissent suivisses suivissiez suivissions suivit suivons suivra suivrai suivraient suivrais suivrait suivras suivrez suivriez suivrions suivrons suivront suivîmes suivît suivîtes
+sujet: sujets sujette sujettes
+sujétion: sujétions
+superbe: superbes
+superficiel: superficielle superficielles superficiels
+superflu: superflue superflues superflus
+supermarché: supermarchés
+superposer: superposa superposai superposaient superposais superposait superposant superposas superposasse superposassent superposasses superposassiez superposassions superpose superposent superposera superposerai superposeraient superposerais superposerait superposeras superposerez superposeriez superposerions superposerons superposeront superposes superposez superposiez superposions superposons superposâmes superposât superposâtes superposèrent superposé superposée superposées superposés
+supersonique: supersoniques
+suppléant: suppléante suppléantes suppléants
+supplémentaire: supplémentaires
+supportable: supportables
+supposer: supposa supposai supposaient supposais supposait supposant supposas supposasse supposassent supposasses supposassiez supposassions supposent supposera supposerai supposeraient supposerais supposerait supposeras supposerez supposeriez supposerions supposerons supposeront supposes supposez supposiez supposions supposons supposâmes supposât supposâtes supposèrent supposée supposées supposés
+supprimer: supprima supprimai supprimaient supprimais supprimait supprimant supprimas supprimasse supprimassent supprimasses supprimassiez supprimassions supprime suppriment supprimera supprimerai supprimeraient supprimerais supprimerait supprimeras supprimerez supprimeriez supprimerions supprimerons supprimeront supprimes supprimez supprimiez supprimions supprimons supprimâmes supprimât supprimâtes supprimèrent supprimé supprimée supprimées supprimés
+supputer: supputa supputai supputaient supputais supputait supputant supputas supputasse supputassent supputasses supputassiez supputassions suppute supputent supputera supputerai supputeraient supputerais supputerait supputeras supputerez supputeriez supputerions supputerons supputeront supputes supputez supputiez supputions supputons supputâmes supputât supputâtes supputèrent supputé supputée supputées supputés
+supérieur: supérieure supérieures supérieurs
+supériorité: supériorités
+surcharger: surchargea surchargeai surchargeaient surchargeais surchargeait surchargeant surchargeas surchargeasse surchargeassent surchargeasses surchargeassiez surchargeassions surchargent surchargeons surchargera surchargerai surchargeraient surchargerais surchargerait surchargeras surchargerez surchargeriez surchargerions surchargerons surchargeront surcharges surchargez surchargeâmes surchargeât surchargeâtes surchargiez surchargions surchargèrent surchargée surchargées surchargés
+surcroît: surcroîts
+surdoué: surdouée surdouées surdoués
+surexploitation: surexploitations
+surexposition: surexpositions
+surfeur: surfeurs surfeuse surfeuses
+surgir: surgi surgie surgies surgira surgirai surgiraient surgirais surgirait surgiras surgirent surgirez surgiriez surgirions surgirons surgiront surgis surgissaient surgissais surgissait surgissant surgisse surgissent surgisses surgissez surgissiez surgissions surgissons surgit surgîmes surgît surgîtes
+surmonter: surmonta surmontai surmontaient surmontais surmontait surmontant surmontas surmontasse surmontassent surmontasses surmontassiez surmontassions surmonte surmontent surmontera surmonterai surmonteraient surmonterais surmonterait surmonteras surmonterez surmonteriez surmonterions surmonterons surmonteront surmontes surmontez surmontiez surmontions surmontons surmontâmes surmontât surmontâtes surmontèrent surmonté surmontée surmontées surmontés
+surnom: surnoms
+surnommer: surnomma surnommai surnommaient surnommais surnommait surnommant surnommas surnommasse surnommassent surnommasses surnommassiez surnommassions surnomme surnomment surnommera surnommerai surnommeraient surnommerais surnommerait surnommeras surnommerez surnommeriez surnommerions surnommerons surnommeront surnommes surnommez surnommiez surnommions surnommons surnommâmes surnommât surnommâtes surnommèrent surnommé surnommée surnommées surnommés
+surpasser: surpassa surpassai surpassaient surpassais surpassait surpassant surpassas surpassasse surpassassent surpassasses surpassassiez surpassassions surpasse surpassent surpassera surpasserai surpasseraient surpasserais surpasserait surpasseras surpasserez surpasseriez surpasserions surpasserons surpasseront surpasses surpassez surpassiez surpassions surpassons surpassâmes surpassât surpassâtes surpassèrent surpassé surpassée surpassées surpassés
+surprendre: surprenaient surprenais surprenait surprenant surprend surprendra surprendrai surprendraient surprendrais surprendrait surprendras surprendrez surprendriez surprendrions surprendrons surprendront surprends surprenez surpreniez surprenions surprenne surprennent surprennes surprenons surprirent surpris surprisse surprissent surprisses surprissiez surprissions surprit surprîmes surprît surprîtes
+surproduction: surproductions
+surréalisme: surréalismes
+sursis: sursiss
+surveillant: surveillante surveillantes surveillants
+surveiller: surveilla surveillai surveillaient surveillais surveillait surveillas surveillasse surveillassent surveillasses surveillassiez surveillassions surveille surveillent surveillera surveillerai surveilleraient surveillerais surveillerait surveilleras surveillerez surveilleriez surveillerions surveillerons surveilleront surveilles surveillez surveilliez surveillions surveillons surveillâmes surveillât surveillâtes surveillèrent surveillé surveillée surveillées surveillés
+survenir: survenaient survenais survenait survenant survene survenent survenera survenerai surveneraient survenerais survenerait surveneras survenerez surveneriez survenerions survenerons surveneront survenes survenez surveni survenie survenies surveniez survenions survenirent survenis survenisse survenissent survenisses survenissiez survenissions survenit survenons survenu survenue survenues survenus survenîmes survenît survenîtes surviendra surviendrai surviendraient surviendrais surviendrait surviendras surviendrez surviendriez surviendrions surviendrons surviendront survienne surviennent surviennes surviens survient survinrent survins survinsse survinssent survinsses survinssiez survinssions survint survînmes survînt survîntes
+survivance: survivances
+survivant: survivante survivantes survivants
+survêtement: survêtements
+susceptibilité: susceptibilités
+susciter: suscita suscitai suscitaient suscitais suscitait suscitant suscitas suscitasse suscitassent suscitasses suscitassiez suscitassions suscite suscitent suscitera susciterai susciteraient susciterais susciterait susciteras susciterez susciteriez susciterions susciterons susciteront suscites suscitez suscitiez suscitions suscitons suscitâmes suscitât suscitâtes suscitèrent suscité suscitée suscitées suscités
+suspecter: suspecta suspectai suspectaient suspectais suspectait suspectant suspectas suspectasse suspectassent suspectasses suspectassiez suspectassions suspecte suspectent suspectera suspecterai suspecteraient suspecterais suspecterait suspecteras suspecterez suspecteriez suspecterions suspecterons suspecteront suspectes suspectez suspectiez suspections suspectons suspectâmes suspectât suspectâtes suspectèrent suspecté suspectée suspectées suspectés
+suspendre: suspendaient suspendais suspendait suspendant suspende suspendent suspendes suspendez suspendiez suspendions suspendirent suspendis suspendisse suspendissent suspendisses suspendissiez suspendissions suspendit suspendons suspendra suspendrai suspendraient suspendrais suspendrait suspendras suspendrez suspendriez suspendrions suspendrons suspendront suspendu suspendue suspendues suspendus suspendîmes suspendît suspendîtes
+sustentation: sustentations
+suédois: suédoise suédoises
+symbole: symboles
+symbolique: symboliques
+symboliser: symbolisa symbolisai symbolisaient symbolisais symbolisait symbolisant symbolisas symbolisasse symbolisassent symbolisasses symbolisassiez symbolisassions symbolise symbolisent symbolisera symboliserai symboliseraient symboliserais symboliserait symboliseras symboliserez symboliseriez symboliserions symboliserons symboliseront symbolises symbolisez symbolisiez symbolisions symbolisons symbolisâmes symbolisât symbolisâtes symbolisèrent symbolisé symbolisée symbolisées symbolisés
+symbolisme: symbolismes
+sympathique: sympathiques
+symphonique: symphoniques
+symptôme: symptômes
+symétrique: symétriques
+synchroniser: synchronisa synchronisai synchronisaient synchronisais synchronisait synchronisant synchronisas synchronisasse synchronisassent synchronisasses synchronisassiez synchronisassions synchronise synchronisent synchronisera synchroniserai synchroniseraient synchroniserais synchroniserait synchroniseras synchroniserez synchroniseriez synchroniserions synchroniserons synchroniseront synchronises synchronisez synchronisiez synchronisions synchronisons synchronisâmes synchronisât synchronisâtes synchronisèrent synchronisé synchronisée synchronisées synchronisés
+synchronisme: synchronismes
+syndical: syndicale syndicales syndicaux
+syndicat: syndicats
+synergie: synergies
+syntaxe: syntaxes
+syntaxique: syntaxiques
+synthèse: synthèses
+synthétique: synthétiques
+syntonie: syntonies
+syrien: syrienne syriennes syriens
+système: systèmes
+systématique: systématiques
+séance: séances
+sécher: sèche sèchent sèches sécha séchai séchaient séchais séchait séchant séchas séchasse séchassent séchasses séchassiez séchassions séchera sécherai sécheraient sécherais sécherait sécheras sécherez sécheriez sécherions sécherons sécheront séchez séchiez séchions séchons séchâmes séchât séchâtes séchèrent séché séchée séchées séchés
+sécheresse: sécheresses
+sécurité: sécurités
+séditieux: séditieuse séditieuses
+séducteur: séducteurs séductrice séductrices
+séduire: séduira séduirai séduiraient séduirais séduirait séduiras séduirez séduiriez séduirions séduirons séduiront séduis séduisaient séduisais séduisait séduisant séduise séduisent séduises séduisez séduisiez séduisions séduisirent séduisis séduisisse séduisissent séduisisses séduisissiez séduisissions séduisit séduisons séduisîmes séduisît séduisîtes séduit séduite séduites séduits
+séisme: séismes
+séjour: séjours
+sélectif: sélectifs sélectives
+sélectionner: sélectionna sélectionnai sélectionnaient sélectionnais sélectionnait sélectionnant sélectionnas sélectionnasse sélectionnassent sélectionnasses sélectionnassiez sélectionnassions sélectionne sélectionnent sélectionnera sélectionnerai sélectionneraient sélectionnerais sélectionnerait sélectionneras sélectionnerez sélectionneriez sélectionnerions sélectionnerons sélectionneront sélectionnes sélectionnez sélectionniez sélectionnions sélectionnons sélectionnâmes sélectionnât sélectionnâtes sélectionnèrent sélectionné sélectionnée sélectionnées sélectionnés
+sélectivité: sélectivités
+sémantique: sémantiques
+séminaire: séminaires
+sénat: sénats
+sénateur: sénateurs
+séparer: sépara séparai séparaient séparais séparait séparant séparas séparasse séparassent séparasses séparassiez séparassions sépare séparent séparera séparerai sépareraient séparerais séparerait sépareras séparerez sépareriez séparerions séparerons sépareront sépares séparez sépariez séparions séparons séparâmes séparât séparèrent séparé séparée séparées séparés
+séquestration: séquestrations
+sérieux: sérieuse sérieuses
+sérénité: sérénités
+sévérité: sévérités
+sûreté: sûretés
+tabac: tabacs
+tableau: tableaux
+tacher: tacha tachai tachaient tachais tachait tachant tachas tachasse tachassent tachasses tachassiez tachassions tachent tachera tacherai tacheraient tacherais tacherait tacheras tacherez tacheriez tacherions tacherons tacheront tachez tachiez tachions tachons tachâmes tachât tachâtes tachèrent taché tachée tachées tachés
+tact: tacts
+tactique: tactiques
+tailler: tailla taillai taillaient taillais taillait taillant taillas taillasse taillassent taillasses taillassiez taillassions taillent taillera taillerai tailleraient taillerais taillerait tailleras taillerez tailleriez taillerions taillerons tailleront taillez tailliez taillions taillons taillâmes taillât taillâtes taillèrent taillé taillée taillées taillés
+talon: talons
+tambour: tambours
+tampon: tampons
+tante: tantes
+taper: tapa tapai tapaient tapais tapait tapant tapas tapasse tapassent tapasses tapassiez tapassions tapent tapera taperai taperaient taperais taperait taperas taperez taperiez taperions taperons taperont tapez tapiez tapions tapons tapâmes tapât tapâtes tapèrent tapée tapées
+tapir: tapi tapie tapies tapira tapirai tapiraient tapirais tapirait tapiras tapirent tapirez tapiriez tapirions tapirons tapiront tapissaient tapissais tapissait tapissant tapisse tapissent tapisses tapissez tapissiez tapissions tapissons tapit tapîmes tapît tapîtes
+tapisserie: tapisseries
+tarder: tarda tardai tardaient tardais tardait tardant tardas tardasse tardassent tardasses tardassiez tardassions tarde tardent tardera tarderai tarderaient tarderais tarderait tarderas tarderez tarderiez tarderions tarderons tarderont tardes tardez tardiez tardions tardons tardâmes tardât tardâtes tardèrent tardé tardée tardées tardés
+tardif: tardifs tardive tardives
+tarif: tarifs
+tasser: tassa tassai tassaient tassais tassait tassant tassas tassasse tassassent tassasses tassassiez tassassions tassent tassera tasserai tasseraient tasserais tasserait tasseras tasserez tasseriez tasserions tasserons tasseront tassez tassiez tassions tassons tassâmes tassât tassâtes tassèrent tassé tassée tassées tassés
+taupe: taupes
+taureau: taureaux
+taverne: tavernes
+tchèque: tchèques
+technicien: technicienne techniciennes techniciens
+technologique: technologiques
+teindre: teignaient teignais teignait teignant teigne teignent teignes teignez teigniez teignions teignirent teignis teignisse teignissent teignisses teignissiez teignissions teignit teignons teignîmes teignît teignîtes teindra teindrai teindraient teindrais teindrait teindras teindrez teindriez teindrions teindrons teindront teins teints
+teinter: teinta teintai teintaient teintais teintait teintant teintas teintasse teintassent teintasses teintassiez teintassions teintent teintera teinterai teinteraient teinterais teinterait teinteras teinterez teinteriez teinterions teinterons teinteront teintez teintiez teintions teintons teintâmes teintât teintâtes teintèrent teinté teintée teintées teintés
+teinture: teintures
+temporaire: temporaires
+temporalité: temporalités
+temporel: temporelle temporelles temporels
+tempérer: tempère tempèrent tempères tempéra tempérai tempéraient tempérais tempérait tempérant tempéras tempérasse tempérassent tempérasses tempérassiez tempérassions tempérera tempérerai tempéreraient tempérerais tempérerait tempéreras tempérerez tempéreriez tempérerions tempérerons tempéreront tempérez tempériez tempérions tempérons tempérâmes tempérât tempérâtes tempérèrent tempéré tempérée tempérées tempérés
+tempête: tempêtes
+tendance: tendances
+tendant: tendante tendantes tendants
+tendre: tendaient tendais tendait tende tendent tendes tendez tendiez tendions tendirent tendis tendisse tendissent tendisses tendissiez tendissions tendit tendons tendra tendrai tendraient tendrais tendrait tendras tendres tendrez tendriez tendrions tendrons tendront tendu tendue tendues tendus tendîmes tendît tendîtes
+tendresse: tendresses
+tenir: tenaient tenais tenait tenez teniez tenions tenons tenu tenus tiendra tiendrai tiendraient tiendrais tiendrait tiendras tiendrez tiendriez tiendrions tiendrons tiendront tienne tiennent tiennes tiens tient tinrent tins tinsse tinssent tinsses tinssiez tinssions tint tînmes tînt tîntes
+tentation: tentations
+tenter: tenta tentai tentaient tentais tentait tentant tentas tentasse tentassent tentasses tentassiez tentassions tentent tentera tenterai tenteraient tenterais tenterait tenteras tenterez tenteriez tenterions tenterons tenteront tentes tentez tentiez tentions tentons tentâmes tentât tentâtes tentèrent tenté tentée tentées tentés
+terme: termes
+terminer: termina terminai terminaient terminais terminait terminant terminas terminasse terminassent terminasses terminassiez terminassions termine terminent terminera terminerai termineraient terminerais terminerait termineras terminerez termineriez terminerions terminerons termineront termines terminez terminiez terminions terminons terminâmes terminât terminâtes terminèrent terminé terminée terminées terminés
+terminologie: terminologies
+terminologique: terminologiques
+terrasser: terrassa terrassai terrassaient terrassais terrassait terrassant terrassas terrassasse terrassassent terrassasses terrassassiez terrassassions terrassera terrasserai terrasseraient terrasserais terrasserait terrasseras terrasserez terrasseriez terrasserions terrasserons terrasseront terrassez terrassons terrassâmes terrassât terrassâtes terrassèrent terrassé terrassée terrassées terrassés
+terrer: terrai terraient terrais terrait terrant terras terrent terrera terrerai terreraient terrerais terrerait terreras terrerez terreriez terrerions terrerons terreront terres terrez terriez terrions terrons terrâmes terrât terrâtes terrèrent terrée terrées terrés
+terrestre: terrestres
+terreur: terreurs
+territoire: territoires
+terroir: terroirs
+terrorisme: terrorismes
+terroriste: terroristes
+texte: textes
+thaïlandais: thaïlandaise thaïlandaises
+thermique: thermiques
+thermomètre: thermomètres
+thon: thons
+théléphonique: théléphoniques
+thématique: thématiques
+théologie: théologies
+théorique: théoriques
+thérapeutique: thérapeutiques
+théâtral: théâtrale théâtrales théâtraux
+tibétain: tibétaine tibétaines tibétains
+tigre: tigres
+timide: timides
+timidité: timidités
+tir: tirs
+tirer: tira tirai tiraient tirais tirait tirant tiras tirasse tirassent tirasses tirassiez tirassions tirent tirera tirerai tireraient tirerais tirerait tireras tirerez tireriez tirerions tirerons tireront tirez tiriez tirions tirons tirâmes tirât tirâtes tirèrent tirée tirées
+tiret: tirets
+tissu: tissus
+titre: titres
+titulaire: titulaires
+toge: toges
+toile: toiles
+toiletter: toiletta toilettai toilettaient toilettais toilettait toilettant toilettas toilettasse toilettassent toilettasses toilettassiez toilettassions toilettent toilettera toiletterai toiletteraient toiletterais toiletterait toiletteras toiletterez toiletteriez toiletterions toiletterons toiletteront toilettez toilettiez toilettions toilettons toilettâmes toilettât toilettâtes toilettèrent toiletté toilettée toilettées toilettés
+toit: toits
+tolérer: tolère tolèrent tolères toléra tolérai toléraient tolérais tolérait toléras tolérasse tolérassent tolérasses tolérassiez tolérassions tolérera tolérerai toléreraient tolérerais tolérerait toléreras tolérerez toléreriez tolérerions tolérerons toléreront tolérez tolériez tolérions tolérons tolérâmes tolérât tolérâtes tolérèrent toléré tolérée tolérées tolérés
+tomate: tomates
+tombeau: tombeaux
+tomber: tombai tombaient tombais tombait tombant tombas tombasse tombassent tombasses tombassiez tombassions tombent tombera tomberai tomberaient tomberais tomberait tomberas tomberez tomberiez tomberions tomberons tomberont tombez tombiez tombions tombons tombâmes tombât tombâtes tombèrent tombé tombée tombées tombés
+tonalité: tonalités
+tonneau: tonneaux
+tonnelle: tonnelles
+torcher: torcha torchai torchaient torchais torchait torchant torchas torchasse torchassent torchasses torchassiez torchassions torchent torchera torcherai torcheraient torcherais torcherait torcheras torcherez torcheriez torcherions torcherons torcheront torchez torchiez torchions torchâmes torchât torchâtes torchèrent torché torchée torchées torchés
+tordre: tord tordaient tordais tordait tordant torde tordent tordes tordez tordiez tordions tordirent tordis tordisse tordissent tordisses tordissiez tordissions tordit tordons tordra tordrai tordraient tordrais tordrait tordras tordrez tordriez tordrions tordrons tordront tords tordu tordue tordues tordus tordîmes tordît tordîtes
+tornade: tornades
+tortu: tortus
+torturer: tortura torturai torturaient torturais torturait torturant torturas torturasse torturassent torturasses torturassiez torturassions torturent torturera torturerai tortureraient torturerais torturerait tortureras torturerez tortureriez torturerions torturerons tortureront tortures torturez torturiez torturions torturons torturâmes torturât torturâtes torturèrent torturée torturées torturés
+totalité: totalités
+toucher: toucha touchai touchaient touchais touchait touchant touchas touchasse touchassent touchasses touchassiez touchassions touchent touchera toucherai toucheraient toucherais toucherait toucheras toucherez toucheriez toucherions toucherons toucheront touchers touchez touchiez touchions touchons touchâmes touchât touchâtes touchèrent touché touchée touchées
+tourbe: tourbes
+tourbillon: tourbillons
+tourelle: tourelles
+tourisme: tourismes
+touriste: touristes
+touristique: touristiques
+tourmenter: tourmenta tourmentai tourmentaient tourmentais tourmentait tourmentant tourmentas tourmentasse tourmentassent tourmentasses tourmentassiez tourmentassions tourmentent tourmentera tourmenterai tourmenteraient tourmenterais tourmenterait tourmenteras tourmenterez tourmenteriez tourmenterions tourmenterons tourmenteront tourmentez tourmentiez tourmentions tourmentons tourmentâmes tourmentât tourmentâtes tourmentèrent tourmenté tourmentée tourmentées tourmentés
+tournage: tournages
+tourner: tourna tournai tournaient tournais tournait tournant tournas tournasse tournassent tournasses tournassiez tournassions tourne tournent tournera tournerai tourneraient tournerais tournerait tourneras tournerez tourneriez tournerions tournerons tourneront tournes tournez tourniez tournions tournons tournâmes tournât tournâtes tournèrent tourné tournée tournées tournés
+tournesol: tournesols
+tournoi: tournois
+toxicité: toxicités
+toxique: toxiques
+tracasser: tracassa tracassai tracassaient tracassais tracassait tracassant tracassas tracassasse tracassassent tracassasses tracassassiez tracassassions tracasse tracassent tracassera tracasserai tracasseraient tracasserais tracasserait tracasseras tracasserez tracasseriez tracasserions tracasserons tracasseront tracasses tracassez tracassiez tracassions tracassons tracassâmes tracassât tracassâtes tracassèrent tracassé tracassée tracassées tracassés
+tracer: tracent tracera tracerai traceraient tracerais tracerait traceras tracerez traceriez tracerions tracerons traceront tracez traciez tracions tracèrent tracée tracées traça traçai traçaient traçais traçait traçant traças traçasse traçassent traçasses traçassiez traçassions traçons traçâmes traçât traçâtes
+tracteur: tracteurs
+traditionnel: traditionnelle traditionnelles traditionnels
+traducteur: traducteurs traductrice traductrices
+traduction: traductions
+traduire: traduira traduirai traduiraient traduirais traduirait traduiras traduirent traduirez traduiriez traduirions traduirons traduiront traduis traduisaient traduisais traduisait traduisant traduise traduisent traduises traduisiez traduisions traduisons traduisse traduissent traduisses traduissiez traduissions traduit traduite traduites traduits traduîmes traduît traduîtes
+trafic: trafics
+trafiquant: trafiquante trafiquantes trafiquants
+tragique: tragiques
+trahir: trahi trahie trahies trahira trahirai trahiraient trahirais trahirait trahiras trahirent trahirez trahiriez trahirions trahirons trahiront trahis trahissaient trahissais trahissait trahissant trahisse trahissent trahisses trahissez trahissiez trahissions trahissons trahit trahîmes trahît trahîtes
+trahison: trahisons
+traitement: traitements
+traiter: traita traitai traitaient traitais traitait traitant traitas traitasse traitassent traitasses traitassiez traitassions traite traitent traitera traiterai traiteraient traiterais traiterait traiteras traiterez traiteriez traiterions traiterons traiteront traites traitez traitiez traitions traitons traitâmes traitât traitâtes traitèrent traitée traitées
+trajectoire: trajectoires
+trajet: trajets
+trame: trames
+trancher: trancha tranchai tranchaient tranchais tranchait tranchas tranchasse tranchassent tranchasses tranchassiez tranchassions tranchent tranchera trancherai trancheraient trancherais trancherait trancheras trancherez trancheriez trancherions trancherons trancheront tranchez tranchiez tranchions tranchons tranchâmes tranchât tranchâtes tranchèrent tranché tranchés
+tranquille: tranquilles
+tranquillité: tranquillités
+transatlantique: transatlantiques
+transcendance: transcendances
+transe: transes
+transfert: transferts
+transférer: transfère transfèrent transfères transféra transférai transféraient transférais transférait transférant transféras transférasse transférassent transférasses transférassiez transférassions transférera transférerai transféreraient transférerais transférerait transféreras transférerez transféreriez transférerions transférerons transféreront transférez transfériez transférions transférons transférâmes transférât transférâtes transférèrent transféré transférée transférées transférés
+transgresseur: transgresseurs transgresseuse transgresseuses
+transitoire: transitoires
+transmettre: transmet transmets transmettaient transmettais transmettait transmettant transmette transmettent transmettes transmettez transmettiez transmettions transmettons transmettra transmettrai transmettraient transmettrais transmettrait transmettras transmettrez transmettriez transmettrions transmettrons transmettront transmirent transmis transmise transmises transmisse transmissent transmisses transmissiez transmîmes transmîtes
+transparence: transparences
+transporter: transporta transportai transportaient transportais transportait transportant transportas transportasse transportassent transportasses transportassiez transportassions transporte transportent transportera transporterai transporteraient transporterais transporterait transporteras transporterez transporteriez transporterions transporterons transporteront transportes transportez transportiez transportions transportons transportâmes transportât transportâtes transportèrent transporté transportée transportées transportés
+transporteur: transporteurs
+traquer: traqua traquai traquaient traquais traquait traquant traquas traquasse traquassent traquasses traquassiez traquassions traque traquent traquera traquerai traqueraient traquerais traquerait traqueras traquerez traqueriez traquerions traquerons traqueront traques traquez traquiez traquions traquons traquâmes traquât traquâtes traquèrent traqué traquée traquées traqués
+traumatologie: traumatologies
+travail: travails travaux
+travailler: travailla travaillai travaillaient travaillais travaillait travaillant travaillas travaillasse travaillassent travaillasses travaillassiez travaillassions travaille travaillent travaillera travaillerai travailleraient travaillerais travaillerait travailleras travaillerez travailleriez travaillerions travaillerons travailleront travailles travaillez travailliez travaillions travaillons travaillâmes travaillât travaillâtes travaillèrent travaillé travaillée travaillées travaillés
+travailleur: travailleurs travailleuse travailleuses
+traverser: traversa traversai traversaient traversais traversait traversant traversas traversasse traversassent traversasses traversassiez traversassions traversent traversera traverserai traverseraient traverserais traverserait traverseras traverserez traverseriez traverserions traverserons traverseront traverses traversez traversiez traversions traversons traversâmes traversât traversâtes traversèrent traversée traversées traversés
+tremblement: tremblements
+trembler: trembla tremblai tremblaient tremblais tremblait tremblant tremblas tremblasse tremblassent tremblasses tremblassiez tremblassions tremblent tremblera tremblerai trembleraient tremblerais tremblerait trembleras tremblerez trembleriez tremblerions tremblerons trembleront trembles tremblez trembliez tremblions tremblons tremblâmes tremblât tremblâtes tremblèrent tremblé tremblée tremblées tremblés
+tremper: trempa trempai trempaient trempais trempait trempant trempas trempasse trempassent trempasses trempassiez trempassions trempe trempent trempera tremperai tremperaient tremperais tremperait tremperas tremperez tremperiez tremperions tremperons tremperont trempes trempez trempiez trempions trempons trempâmes trempât trempâtes trempèrent trempé trempée trempées trempés
+tremplin: tremplins
+tribu: tribus
+tribut: tributs
+trilogie: trilogies
+trimestre: trimestres
+trimestriel: trimestrielle trimestrielles trimestriels
+trinquer: trinqua trinquai trinquaient trinquais trinquait trinquant trinquas trinquasse trinquassent trinquasses trinquassiez trinquassions trinque trinquent trinquera trinquerai trinqueraient trinquerais trinquerait trinqueras trinquerez trinqueriez trinquerions trinquerons trinqueront trinques trinquez trinquiez trinquions trinquons trinquâmes trinquât trinquâtes trinquèrent trinqué trinquée trinquées trinqués
+triompher: triompha triomphai triomphaient triomphais triomphait triomphant triomphas triomphasse triomphassent triomphasses triomphassiez triomphassions triomphent triomphera triompherai triompheraient triompherais triompherait triompheras triompherez triompheriez triompherions triompherons triompheront triomphez triomphiez triomphions triomphons triomphâmes triomphât triomphâtes triomphèrent triomphé triomphée triomphées triomphés
+triptyque: triptyques
+triste: tristes
+tristesse: tristesses
+trivialité: trivialités
+troisième: troisièmes
+tromper: trompa trompai trompaient trompais trompait trompant trompas trompasse trompassent trompasses trompassiez trompassions trompent trompera tromperai tromperaient tromperais tromperait tromperas tromperez tromperiez tromperions tromperons tromperont trompes trompez trompiez trompions trompons trompâmes trompât trompâtes trompèrent trompé trompée trompées trompés
+tromperie: tromperies
+trompeur: trompeurs trompeuse trompeuses
+tronc: troncs
+tronquer: tronqua tronquai tronquaient tronquais tronquait tronquant tronquas tronquasse tronquassent tronquasses tronquassiez tronquassions tronque tronquent tronquera tronquerai tronqueraient tronquerais tronquerait tronqueras tronquerez tronqueriez tronquerions tronquerons tronqueront tronques tronquez tronquiez tronquions tronquons tronquâmes tronquât tronquâtes tronquèrent tronqué tronquée tronquées tronqués
+tronçon: tronçons
+trophée: trophées
+tropique: tropiques
+troquer: troqua troquai troquaient troquais troquait troquant troquas troquasse troquassent troquasses troquassiez troquassions troque troquent troquera troquerai troqueraient troquerais troquerait troqueras troquerez troqueriez troquerions troquerons troqueront troques troquez troquiez troquions troquons troquâmes troquât troquâtes troquèrent troqué troquée troquées troqués
+trottoir: trottoirs
+trou: trous
+troubler: troubla troublai troublaient troublais troublait troublant troublas troublasse troublassent troublasses troublassiez troublassions troublent troublera troublerai troubleraient troublerais troublerait troubleras troublerez troubleriez troublerions troublerons troubleront troublez troubliez troublions troublons troublâmes troublât troublâtes troublèrent troublée troublées
+troupeau: troupeaux
+trouvaille: trouvailles
+trouver: trouva trouvai trouvaient trouvais trouvait trouvant trouvas trouvasse trouvassent trouvasses trouvassiez trouvassions trouve trouvent trouvera trouverai trouveraient trouverais trouverait trouveras trouverez trouveriez trouverions trouverons trouveront trouves trouvez trouviez trouvions trouvons trouvâmes trouvât trouvâtes trouvèrent trouvé trouvée trouvées trouvés
+trébucher: trébucha trébuchai trébuchaient trébuchais trébuchait trébuchant trébuchas trébuchasse trébuchassent trébuchasses trébuchassiez trébuchassions trébuche trébuchent trébuchera trébucherai trébucheraient trébucherais trébucherait trébucheras trébucherez trébucheriez trébucherions trébucherons trébucheront trébuches trébuchez trébuchiez trébuchions trébuchons trébuchâmes trébuchât trébuchâtes trébuchèrent trébuché trébuchée trébuchées trébuchés
+trésor: trésors
+trésorier: trésoriers trésorière trésorières
+trêve: trêves
+trône: trônes
+tuer: tua tuai tuaient tuais tuait tuant tuas tuasse tuassent tuasses tuassiez tuassions tue tuent tuera tuerai tueraient tuerais tuerait tueras tuerez tueriez tuerions tuerons tueront tues tuez tuiez tuions tuons tuâmes tuât tuâtes tuèrent tué tuée tuées tués
+tuerie: tueries
+tumeur: tumeurs
+tumulte: tumultes
+tunique: tuniques
+turc: turcs turque turques
+tuteur: tuteurs tutrice tutrices
+tuyau: tuyaux
+tuyauterie: tuyauteries
+tympan: tympans
+typer: typa typai typaient typais typait typant typas typasse typassent typasses typassiez typassions typent typera typerai typeraient typerais typerait typeras typerez typeriez typerions typerons typeront typez typiez typions typons typâmes typât typâtes typèrent typée typées
+typhon: typhons
+typique: typiques
+typologie: typologies
+tyrannie: tyrannies
+tâcher: tâcha tâchai tâchaient tâchais tâchait tâchant tâchas tâchasse tâchassent tâchasses tâchassiez tâchassions tâchent tâchera tâcherai tâcheraient tâcherais tâcherait tâcheras tâcherez tâcheriez tâcherions tâcherons tâcheront tâchez tâchiez tâchions tâchons tâchâmes tâchât tâchâtes tâchèrent tâché tâchée tâchées tâchés
+téléchargement: téléchargements
+télécharger: télécharge téléchargea téléchargeai téléchargeaient téléchargeais téléchargeait téléchargeant téléchargeas téléchargeasse téléchargeassent téléchargeasses téléchargeassiez téléchargeassions téléchargent téléchargeons téléchargera téléchargerai téléchargeraient téléchargerais téléchargerait téléchargeras téléchargerez téléchargeriez téléchargerions téléchargerons téléchargeront télécharges téléchargez téléchargeâmes téléchargeât téléchargeâtes téléchargiez téléchargions téléchargèrent téléchargé téléchargée téléchargées téléchargés
+téléphoner: téléphona téléphonai téléphonaient téléphonais téléphonait téléphonant téléphonas téléphonasse téléphonassent téléphonasses téléphonassiez téléphonassions téléphonent téléphonera téléphonerai téléphoneraient téléphonerais téléphonerait téléphoneras téléphonerez téléphoneriez téléphonerions téléphonerons téléphoneront téléphonez téléphoniez téléphonions téléphonons téléphonâmes téléphonât téléphonâtes téléphonèrent téléphonée téléphonées
+téléphonie: téléphonies
+téléspectateur: téléspectateurs téléspectatrice téléspectatrices
+télétexte: télétextes
+téléviser: télévisai télévisaient télévisais télévisait télévisant télévisas télévisasse télévisassent télévisasses télévisassiez télévisassions télévise télévisent télévisera téléviserai téléviseraient téléviserais téléviserait téléviseras téléviserez téléviseriez téléviserions téléviserons téléviseront télévises télévisez télévisiez télévisons télévisâmes télévisât télévisâtes télévisèrent télévisé télévisée télévisées télévisés
+téléviseur: téléviseurs
+télévisuel: télévisuelle télévisuelles télévisuels
+témoignage: témoignages
+témoigner: témoigna témoignai témoignaient témoignais témoignait témoignant témoignas témoignasse témoignassent témoignasses témoignassiez témoignassions témoigne témoignent témoignera témoignerai témoigneraient témoignerais témoignerait témoigneras témoignerez témoigneriez témoignerions témoignerons témoigneront témoignes témoignez témoigniez témoignions témoignons témoignâmes témoignât témoignâtes témoignèrent témoigné témoignée témoignées témoignés
+témoin: témoins
+téméraire: téméraires
+témérité: témérités
+ténacité: ténacités
+tête: têtes
+tôle: tôles
+ultime: ultimes
+unanime: unanimes
+unanimité: unanimités
+unidirectionnel: unidirectionnelle unidirectionnelles unidirectionnels
+unifier: unifia unifiai unifiaient unifiais unifiait unifiant unifias unifiasse unifiassent unifiasses unifiassiez unifiassions unifie unifient unifiera unifierai unifieraient unifierais unifierait unifieras unifierez unifieriez unifierions unifierons unifieront unifies unifiez unifiiez unifiions unifions unifiâmes unifiât unifiâtes unifièrent unifié unifiée unifiées unifiés
+uniforme: uniformes
+unir: unie unies unira unirai uniraient unirais unirait uniras unirent unirez uniriez unirions unirons uniront unis unissaient unissais unissait unissant unisse unissent unisses unissez unissiez unissions unissons unîmes
+universalité: universalités
+universel: universelle universelles universels
+universitaire: universitaires
+université: universités
+urbain: urbaine urbaines urbains
+urgence: urgences
+urne: urnes
+uruguayen: uruguayenne uruguayennes uruguayens
+usabilité: usabilités
+usine: usines
+ustensile: ustensiles
+usufruit: usufruits
+usure: usures
+utile: utiles
+utilisabilité: utilisabilités
+utilisable: utilisables
+utilisateur: utilisateurs utilisatrice utilisatrices
+utiliser: utilisa utilisai utilisaient utilisais utilisait utilisant utilisas utilisasse utilisassent utilisasses utilisassiez utilisassions utilise utilisent utilisera utiliserai utiliseraient utiliserais utiliserait utiliseras utiliserez utiliseriez utiliserions utiliserons utiliseront utilises utilisez utilisiez utilisions utilisons utilisâmes utilisât utilisâtes utilisèrent utilisé utilisée utilisées utilisés
+utilité: utilités
+utopie: utopies
+vacarme: vacarmes
+vaccin: vaccins
+vache: vaches
+vagin: vagins
+vaillance: vaillances
+vaincre: vainc vaincra vaincrai vaincraient vaincrais vaincrait vaincras vaincrez vaincriez vaincrions vaincrons vaincront vaincs vaincu vaincue vaincues vaincus vainquaient vainquais vainquait vainquant vainque vainquent vainques vainquez vainquiez vainquions vainquirent vainquis vainquisse vainquissent vainquisses vainquissiez vainquissions vainquit vainquons vainquîmes vainquît vainquîtes
+vainqueur: vainqueurs vainqueuse vainqueuses
+vaisselle: vaisselles
+valable: valables
+valence: valences
+valencien: valencienne valenciens
+valet: valets
+valeur: valeurs
+valider: valida validai validaient validais validait validant validas validasse validassent validasses validassiez validassions valide valident validera validerai valideraient validerais validerait valideras validerez valideriez validerions validerons valideront valides validez validiez validions validons validâmes validât validâtes validèrent validé validée validées validés
+validité: validités
+valise: valises
+vallée: vallées
+valoir: vaille vaillent vailles valaient valais valait valant valent valez valiez valions valons valu valurent valus valusse valussent valusses valussiez valussions valut valûmes valût valûtes vaudra vaudrai vaudraient vaudrais vaudrait vaudras vaudrez vaudriez vaudrions vaudrons vaudront vaut vaux
+vandalisme: vandalismes
+vanité: vanités
+vapeur: vapeurs
+variabilité: variabilités
+variante: variantes
+varier: varia variai variaient variais variait varias variasse variassent variasses variassiez variassions varie varient variera varierai varieraient varierais varierait varieras varierez varieriez varierions varierons varieront variez variiez variions varions variâmes variât variâtes varièrent varié variée variées
+variété: variétés
+vaste: vastes
+vautour: vautours
+veau: veaux
+vedette: vedettes
+veiller: veilla veillai veillaient veillais veillait veillant veillas veillasse veillassent veillasses veillassiez veillassions veillent veillera veillerai veilleraient veillerais veillerait veilleras veillerez veilleriez veillerions veillerons veilleront veillez veilliez veillions veillons veillâmes veillât veillâtes veillèrent veillé veillée veillées veillés
+veine: veines
+velero: veleros
+vendeur: venderesse venderesses vendeurs vendeuse vendeuses
+vendre: vend vendaient vendais vendait vendant vende vendent vendes vendez vendiez vendions vendirent vendis vendisse vendissent vendisses vendissiez vendissions vendit vendons vendra vendrai vendraient vendrais vendrait vendras vendrez vendriez vendrions vendrons vendront vends vendu vendue vendues vendus vendîmes vendît vendîtes
+vendredi: vendredis
+venger: venge vengea vengeai vengeaient vengeais vengeait vengeant vengeas vengeasse vengeassent vengeasses vengeassiez vengeassions vengent vengeons vengera vengerai vengeraient vengerais vengerait vengeras vengerez vengeriez vengerions vengerons vengeront venges vengez vengeâmes vengeât vengeâtes vengiez vengions vengèrent vengé vengée vengées vengés
+venir: venaient venais venait venant venez veniez venions venons venu viendra viendrai viendraient viendrais viendrait viendras viendrez viendriez viendrions viendrons viendront viennent viennes viens vient vinrent vins vinsse vinssent vinsses vinssiez vinssions vint vînmes vînt vîntes
+vente: ventes
+ventilateur: ventilateurs
+ventre: ventres
+verbe: verbes
+verger: vergers
+verre: verres
+verrou: verrous
+verrouiller: verrouilla verrouillai verrouillaient verrouillais verrouillait verrouillant verrouillas verrouillasse verrouillassent verrouillasses verrouillassiez verrouillassions verrouille verrouillent verrouillera verrouillerai verrouilleraient verrouillerais verrouillerait verrouilleras verrouillerez verrouilleriez verrouillerions verrouillerons verrouilleront verrouilles verrouillez verrouilliez verrouillions verrouillons verrouillâmes verrouillât verrouillâtes verrouillèrent verrouillé verrouillée verrouillées verrouillés
+versant: versants
+versatilité: versatilités
+verser: versai versaient versais versait versas versasse versassent versasses versassiez versassions versent versera verserai verseraient verserais verserait verseras verserez verseriez verserions verserons verseront versez versiez versons versâmes versât versâtes versèrent versée versées
+vert: verte vertes verts
+verticalité: verticalités
+vertige: vertiges
+vertigineux: vertigineuse vertigineuses
+vertu: vertus
+vertèbre: vertèbres
+vestibule: vestibules
+vestige: vestiges
+veuf: veufs veuves
+viabilité: viabilités
+viaduc: viaducs
+viande: viandes
+vibrer: vibra vibrai vibraient vibrais vibrait vibras vibrasse vibrassent vibrasses vibrassiez vibrassions vibre vibrent vibrera vibrerai vibreraient vibrerais vibrerait vibreras vibrerez vibreriez vibrerions vibrerons vibreront vibres vibrez vibriez vibrions vibrons vibrâmes vibrât vibrâtes vibrèrent vibré vibrée vibrées vibrés
+vicaire: vicaires
+victime: victimes
+victoire: victoires
+vider: vidai vidaient vidais vidait vidant vidas vidasse vidassent vidasses vidassiez vidassions vident videra viderai videraient viderais viderait videras viderez videriez viderions viderons videront videz vidiez vidions vidons vidâmes vidât vidâtes vidèrent vidé vidée vidées vidés
+vieillir: vieilli vieillie vieillies vieillira vieillirai vieilliraient vieillirais vieillirait vieilliras vieillirent vieillirez vieilliriez vieillirions vieillirons vieilliront vieillis vieillissaient vieillissais vieillissait vieillissant vieillisse vieillissent vieillisses vieillissez vieillissiez vieillissions vieillissons vieillit vieillîmes vieillît vieillîtes
+vieillissement: vieillissements
+vierge: vierges
+vietnamien: vietnamienne vietnamiennes vietnamiens
+vif: vifs
+vigile: vigiles
+vigne: vignes
+vignoble: vignobles
+vigueur: vigueurs
+villageois: villageoise villageoises
+vinaigre: vinaigres
+vingtième: vingtièmes
+violateur: violateurs violatrice violatrices
+violer: violai violaient violais violait violant violas violasse violassent violasses violassiez violassions viole violera violerai violeraient violerais violerait violeras violerez violeriez violerions violerons violeront violes violez violiez violions violâmes violât violèrent violé violée violées violés
+virement: virements
+virginité: virginités
+virgule: virgules
+virtuel: virtuelle virtuelles virtuels
+visage: visages
+viser: visai visaient visais visait visant visasse visassent visasses visassiez visassions vise visent visera viserai viseraient viserais viserait viseras viserez viseriez viserions viserons viseront vises visez visiez visons visâmes visât visâtes visèrent visé visée visées visés
+visibilité: visibilités
+visiter: visita visitai visitaient visitais visitait visitant visitas visitasse visitassent visitasses visitassiez visitassions visitent visitera visiterai visiteraient visiterais visiterait visiteras visiterez visiteriez visiterions visiterons visiteront visitez visitiez visitions visitons visitâmes visitât visitâtes visitèrent visité visitée visitées visités
+visiteur: visiteurs visiteuse visiteuses
+visualiser: visualisa visualisai visualisaient visualisais visualisait visualisant visualisas visualisasse visualisassent visualisasses visualisassiez visualisassions visualise visualisent visualisera visualiserai visualiseraient visualiserais visualiserait visualiseras visualiserez visualiseriez visualiserions visualiserons visualiseront visualises visualisez visualisiez visualisions visualisons visualisâmes visualisât visualisâtes visualisèrent visualisé visualisée visualisées visualisés
+visuel: visuelle visuelles visuels
+vitalité: vitalités
+vitamine: vitamines
+vitesse: vitesses
+vitre: vitres
+vitrine: vitrines
+vivacité: vivacités
+vivre: vivaient vivais vivait vivent vivez viviez vivions vivons vivra vivrai vivraient vivrais vivrait vivras vivrez vivriez vivrions vivrons vivront vécu vécue vécues vécurent vécus vécusse vécussent vécusses vécussiez vécussions vécut vécûmes vécût vécûtes
+vocabulaire: vocabulaires
+voeu: voeux
+voiler: voila voilai voilaient voilais voilait voilant voilas voilasse voilassent voilasses voilassiez voilassions voilent voilera voilerai voileraient voilerais voilerait voileras voilerez voileriez voilerions voilerons voileront voilez voiliez voilions voilons voilâmes voilât voilâtes voilèrent voilé voilée voilées voilés
+voilier: voiliers
+voir: verra verrai verraient verrais verrait verras verrez verriez verrions verrons verront virent visse vissent visses vissiez vissions voient vois voit voyaient voyais voyait voyez voyiez voyions voyons vus vîmes vît vîtes
+voisin: voisine voisines voisins
+voisinage: voisinages
+voiturer: voitura voiturai voituraient voiturais voiturait voiturant voituras voiturasse voiturassent voiturasses voiturassiez voiturassions voiturent voiturera voiturerai voitureraient voiturerais voiturerait voitureras voiturerez voitureriez voiturerions voiturerons voitureront voiturez voituriez voiturions voiturons voiturâmes voiturât voiturâtes voiturèrent voituré voiturée voiturées voiturés
+volatilité: volatilités
+volcan: volcans
+volcanique: volcaniques
+voler: vola volai volaient volais volait volant volas volasse volassent volasses volassiez volassions vole volent volera volerai voleraient volerais volerait voleras volerez voleriez volerions volerons voleront voles volez voliez volions volons volâmes volât volâtes volèrent volé volée volées volés
+voleur: voleurs voleuse voleuses
+volontaire: volontaires
+volontariat: volontariats
+volonté: volontés
+vomir: vomi vomie vomies vomira vomirai vomiraient vomirais vomirait vomiras vomirent vomirez vomiriez vomirions vomirons vomiront vomis vomissaient vomissais vomissait vomissant vomisse vomissent vomisses vomissez vomissiez vomissions vomissons vomit vomîmes vomît vomîtes
+vomissement: vomissements
+votant: votante votantes votants
+votation: votations
+vouer: voua vouai vouaient vouais vouait vouant vouas vouasse vouassent vouasses vouassiez vouassions voue vouent vouera vouerai voueraient vouerais vouerait voueras vouerez voueriez vouerions vouerons voueront voues vouez vouiez vouions vouons vouâmes vouât vouâtes vouèrent voué vouée vouées voués
+vouloir: veuille veuillent veuilles veuillez veuillons veulent veut veux voudra voudrai voudraient voudrais voudrait voudras voudrez voudriez voudrions voudrons voudront voulaient voulais voulait voulant voulez vouliez voulions voulons voulu voulue voulues voulurent voulus voulusse voulussent voulusses voulussiez voulussions voulut voulûmes voulût voulûtes
+voyageur: voyageurs voyageuse voyageuses
+vrai: vraie vraies vrais
+vulgaire: vulgaires
+vulgarisateur: vulgarisateurs vulgarisatrice vulgarisatrices
+vulgarité: vulgarités
+végétal: végétale végétales végétaux
+véhiculaire: véhiculaires
+véhiculer: véhicula véhiculai véhiculaient véhiculais véhiculait véhiculant véhiculas véhiculasse véhiculassent véhiculasses véhiculassiez véhiculassions véhiculent véhiculera véhiculerai véhiculeraient véhiculerais véhiculerait véhiculeras véhiculerez véhiculeriez véhiculerions véhiculerons véhiculeront véhiculez véhiculiez véhiculions véhiculons véhiculâmes véhiculât véhiculâtes véhiculèrent véhiculé véhiculée véhiculées véhiculés
+vélo: vélos
+vélocité: vélocités
+vénézuélien: vénézuélienne vénézuéliennes vénézuéliens
+véracité: véracités
+véridique: véridiques
+vérifier: vérifia vérifiai vérifiaient vérifiais vérifiait vérifiant vérifias vérifiasse vérifiassent vérifiasses vérifiassiez vérifiassions vérifie vérifient vérifiera vérifierai vérifieraient vérifierais vérifierait vérifieras vérifierez vérifieriez vérifierions vérifierons vérifieront vérifies vérifiez vérifiiez vérifiions vérifions vérifiâmes vérifiât vérifiâtes vérifièrent vérifié vérifiée vérifiées vérifiés
+véritable: véritables
+vérité: vérités
+vétérinaire: vétérinaires
+vêtir: vêtaient vêtais vêtait vêtant vête vêtent vêtes vêtez vêtiez vêtions vêtira vêtirai vêtiraient vêtirais vêtirait vêtiras vêtirent vêtirez vêtiriez vêtirions vêtirons vêtiront vêtis vêtisse vêtissent vêtisses vêtissiez vêtissions vêtit vêtons vêtu vêtue vêtues vêtus vêtîmes vêtît vêtîtes
+yaourt: yaourts
+zoologique: zoologiques
+zèbre: zèbres
+zèle: zèles
+âne: ânes ânesse ânesses
+âpre: âpres
+ère: ères
+éberluer: eberlua eberluai eberluaient eberluais eberluait eberluant eberluas eberluasse eberluassent eberluasses eberluassiez eberluassions eberlue eberluent eberluer eberluera eberluerai eberlueraient eberluerais eberluerait eberlueras eberluerez eberlueriez eberluerions eberluerons eberlueront eberlues eberluez eberluiez eberluions eberluons eberluâmes eberluât eberluâtes eberluèrent eberlué eberluée eberluées eberlués éberlua éberluai éberluaient éberluais éberluait éberluant éberluas éberluasse éberluassent éberluasses éberluassiez éberluassions éberlue éberluent éberluera éberluerai éberlueraient éberluerais éberluerait éberlueras éberluerez éberlueriez éberluerions éberluerons éberlueront éberlues éberluez éberluiez éberluions éberluons éberluâmes éberluât éberluâtes éberluèrent éberlué éberluée éberluées éberlués
+éblouir: ebloui eblouie eblouies eblouir eblouira eblouirai eblouiraient eblouirais eblouirait eblouiras eblouirent eblouirez eblouiriez eblouirions eblouirons eblouiront eblouis eblouissaient eblouissais eblouissait eblouisse eblouissent eblouisses eblouissez eblouissiez eblouissions eblouissons eblouit eblouîmes eblouît eblouîtes ébloui éblouie éblouies éblouira éblouirai éblouiraient éblouirais éblouirait éblouiras éblouirent éblouirez éblouiriez éblouirions éblouirons éblouiront éblouis éblouissaient éblouissais éblouissait éblouisse éblouissent éblouisses éblouissez éblouissiez éblouissions éblouissons éblouit éblouîmes éblouît éblouîtes
+éblouissant: eblouissante eblouissantes eblouissants éblouissante éblouissantes éblouissants
+ébranler: ebranla ebranlai ebranlaient ebranlais ebranlait ebranlant ebranlas ebranlasse ebranlassent ebranlasses ebranlassiez ebranlassions ebranle ebranlent ebranler ebranlera ebranlerai ebranleraient ebranlerais ebranlerait ebranleras ebranlerez ebranleriez ebranlerions ebranlerons ebranleront ebranles ebranlez ebranliez ebranlions ebranlons ebranlâmes ebranlât ebranlâtes ebranlèrent ebranlé ebranlée ebranlées ebranlés ébranla ébranlai ébranlaient ébranlais ébranlait ébranlant ébranlas ébranlasse ébranlassent ébranlasses ébranlassiez ébranlassions ébranle ébranlent ébranlera ébranlerai ébranleraient ébranlerais ébranlerait ébranleras ébranlerez ébranleriez ébranlerions ébranlerons ébranleront ébranles ébranlez ébranliez ébranlions ébranlons ébranlâmes ébranlât ébranlâtes ébranlèrent ébranlé ébranlée ébranlées ébranlés
+écarquiller: ecarquilla ecarquillai ecarquillaient ecarquillais ecarquillait ecarquillant ecarquillas ecarquillasse ecarquillassent ecarquillasses ecarquillassiez ecarquillassions ecarquille ecarquillent ecarquiller ecarquillera ecarquillerai ecarquilleraient ecarquillerais ecarquillerait ecarquilleras ecarquillerez ecarquilleriez ecarquillerions ecarquillerons ecarquilleront ecarquilles ecarquillez ecarquilliez ecarquillions ecarquillons ecarquillâmes ecarquillât ecarquillâtes ecarquillèrent ecarquillé ecarquillée ecarquillées ecarquillés écarquilla écarquillai écarquillaient écarquillais écarquillait écarquillant écarquillas écarquillasse écarquillassent écarquillasses écarquillassiez écarquillassions écarquille écarquillent écarquillera écarquillerai écarquilleraient écarquillerais écarquillerait écarquilleras écarquillerez écarquilleriez écarquillerions écarquillerons écarquilleront écarquilles écarquillez écarquilliez écarquillions écarquillons écarquillâmes écarquillât écarquillâtes écarquillèrent écarquillé écarquillée écarquillées écarquillés
+écart: ecart ecarts écarts
+écarter: ecarta ecartai ecartaient ecartais ecartait ecartant ecartas ecartasse ecartassent ecartasses ecartassiez ecartassions ecarte ecartent ecarter ecartera ecarterai ecarteraient ecarterais ecarterait ecarteras ecarterez ecarteriez ecarterions ecarterons ecarteront ecartes ecartez ecartiez ecartions ecartons ecartâmes ecartât ecartâtes ecartèrent ecarté ecartée ecartées ecartés écarta écartai écartaient écartais écartait écartant écartas écartasse écartassent écartasses écartassiez écartassions écarte écartent écartera écarterai écarteraient écarterais écarterait écarteras écarterez écarteriez écarterions écarterons écarteront écartes écartez écartiez écartions écartons écartâmes écartât écartâtes écartèrent écarté écartée écartées écartés
+échanger: echangea echangeai echangeaient echangeais echangeait echangeant echangeas echangeasse echangeassent echangeasses echangeassiez echangeassions echangent echangeons echanger echangera echangerai echangeraient echangerais echangerait echangeras echangerez echangeriez echangerions echangerons echangeront echangez echangeâmes echangeât echangeâtes echangiez echangions echangèrent echangé echangée echangées echangés échangea échangeai échangeaient échangeais échangeait échangeant échangeas échangeasse échangeassent échangeasses échangeassiez échangeassions échangent échangeons échangera échangerai échangeraient échangerais échangerait échangeras échangerez échangeriez échangerions échangerons échangeront échangez échangeâmes échangeât échangeâtes échangiez échangions échangèrent échangé échangée échangées échangés
+échantillon: echantillon echantillons échantillons
+échantillonnage: echantillonnage echantillonnages échantillonnages
+échapper: echappa echappai echappaient echappais echappait echappant echappas echappasse echappassent echappasses echappassiez echappassions echappe echappent echapper echappera echapperai echapperaient echapperais echapperait echapperas echapperez echapperiez echapperions echapperons echapperont echappes echappez echappiez echappions echappons echappâmes echappât echappâtes echappèrent echappé echappée echappées echappés échappa échappai échappaient échappais échappait échappant échappas échappasse échappassent échappasses échappassiez échappassions échappe échappent échappera échapperai échapperaient échapperais échapperait échapperas échapperez échapperiez échapperions échapperons échapperont échappes échappez échappiez échappions échappons échappâmes échappât échappâtes échappèrent échappé échappée échappées échappés
+échauffement: echauffement echauffements échauffements
+échauffer: echauffa echauffai echauffaient echauffais echauffait echauffant echauffas echauffasse echauffassent echauffasses echauffassiez echauffassions echauffe echauffent echauffer echauffera echaufferai echaufferaient echaufferais echaufferait echaufferas echaufferez echaufferiez echaufferions echaufferons echaufferont echauffes echauffez echauffiez echauffions echauffons echauffâmes echauffât echauffâtes echauffèrent echauffé echauffée echauffées echauffés échauffa échauffai échauffaient échauffais échauffait échauffant échauffas échauffasse échauffassent échauffasses échauffassiez échauffassions échauffe échauffent échauffera échaufferai échaufferaient échaufferais échaufferait échaufferas échaufferez échaufferiez échaufferions échaufferons échaufferont échauffes échauffez échauffiez échauffions échauffons échauffâmes échauffât échauffâtes échauffèrent échauffé échauffée échauffées échauffés
+échec: echec echecs
+échelle: echelle echelles échelles
+échiquier: echiquier echiquiers échiquiers
+échéance: echéance echéances échéances
+éclaircir: eclairci eclaircie eclaircies eclaircir eclaircira eclaircirai eclairciraient eclaircirais eclaircirait eclairciras eclaircirent eclaircirez eclairciriez eclaircirions eclaircirons eclairciront eclaircis eclaircissaient eclaircissais eclaircissait eclaircissant eclaircisse eclaircissent eclaircisses eclaircissez eclaircissiez eclaircissions eclaircissons eclaircit eclaircîmes eclaircît eclaircîtes éclairci éclaircie éclaircies éclaircira éclaircirai éclairciraient éclaircirais éclaircirait éclairciras éclaircirent éclaircirez éclairciriez éclaircirions éclaircirons éclairciront éclaircis éclaircissaient éclaircissais éclaircissait éclaircissant éclaircisse éclaircissent éclaircisses éclaircissez éclaircissiez éclaircissions éclaircissons éclaircit éclaircîmes éclaircît éclaircîtes
+éclaircissement: eclaircissement eclaircissements éclaircissements
+éclairer: eclaira eclairai eclairaient eclairais eclairait eclairant eclairas eclairasse eclairassent eclairasses eclairassiez eclairassions eclaire eclairent eclairer eclairera eclairerai eclaireraient eclairerais eclairerait eclaireras eclairerez eclaireriez eclairerions eclairerons eclaireront eclaires eclairez eclairiez eclairions eclairons eclairâmes eclairât eclairâtes eclairèrent eclairé eclairée eclairées eclairés éclaira éclairai éclairaient éclairais éclairait éclairant éclairas éclairasse éclairassent éclairasses éclairassiez éclairassions éclaire éclairent éclairera éclairerai éclaireraient éclairerais éclairerait éclaireras éclairerez éclaireriez éclairerions éclairerons éclaireront éclaires éclairez éclairiez éclairions éclairons éclairâmes éclairât éclairâtes éclairèrent éclairé éclairée éclairées éclairés
+éclat: eclat eclats éclats
+éclatant: eclatante eclatantes eclatants éclatante éclatantes éclatants
+éclater: eclata eclatai eclataient eclatais eclatait eclatas eclatasse eclatassent eclatasses eclatassiez eclatassions eclate eclatent eclater eclatera eclaterai eclateraient eclaterais eclaterait eclateras eclaterez eclateriez eclaterions eclaterons eclateront eclates eclatez eclatiez eclations eclatons eclatâmes eclatât eclatâtes eclatèrent eclaté eclatée eclatées eclatés éclata éclatai éclataient éclatais éclatait éclatas éclatasse éclatassent éclatasses éclatassiez éclatassions éclate éclatent éclatera éclaterai éclateraient éclaterais éclaterait éclateras éclaterez éclateriez éclaterions éclaterons éclateront éclates éclatez éclatiez éclations éclatons éclatâmes éclatât éclatâtes éclatèrent éclaté éclatée éclatées éclatés
+école: ecole ecoles écoles
+écologie: ecologie ecologies écologies
+écologique: ecologique ecologiques écologiques
+éconduire: éconduira éconduirai éconduiraient éconduirais éconduirait éconduiras éconduirez éconduiriez éconduirions éconduirons éconduiront éconduis éconduisaient éconduisais éconduisait éconduisant éconduise éconduisent éconduises éconduisez éconduisiez éconduisions éconduisirent éconduisis éconduisisse éconduisissent éconduisisses éconduisissiez éconduisissions éconduisit éconduisons éconduisîmes éconduisît éconduisîtes éconduit éconduite éconduites éconduits
+économie: economie
+économique: economique economiques économiques
+économiquement: economiquement
+économiste: economiste economistes économistes
+écossais: ecossaises écossaise écossaises
+écosystème: écosystèmes
+écouler: ecoula ecoulai ecoulaient ecoulais ecoulait ecoulant ecoulas ecoulasse ecoulassent ecoulasses ecoulassiez ecoulassions ecoule ecoulent ecouler ecoulera ecoulerai ecouleraient ecoulerais ecoulerait ecouleras ecoulerez ecouleriez ecoulerions ecoulerons ecouleront ecoules ecoulez ecouliez ecoulions ecoulons ecoulâmes ecoulât ecoulâtes ecoulèrent ecoulé ecoulée ecoulées ecoulés écoula écoulai écoulaient écoulais écoulait écoulant écoulas écoulasse écoulassent écoulasses écoulassiez écoulassions écoule écoulent écoulera écoulerai écouleraient écoulerais écoulerait écouleras écoulerez écouleriez écoulerions écoulerons écouleront écoules écoulez écouliez écoulions écoulons écoulâmes écoulât écoulâtes écoulèrent écoulé écoulée écoulées écoulés
+écouter: ecouta ecoutai ecoutaient ecoutais ecoutait ecoutant ecoutas ecoutasse ecoutassent ecoutasses ecoutassiez ecoutassions ecoute ecoutent ecouter ecoutera ecouterai ecouteraient ecouterais ecouterait ecouteras ecouterez ecouteriez ecouterions ecouterons ecouteront ecoutes ecoutez ecoutiez ecoutions ecoutons ecoutâmes ecoutât ecoutâtes ecoutèrent ecouté ecoutée ecoutées ecoutés écouta écoutai écoutaient écoutais écoutait écoutant écoutas écoutasse écoutassent écoutasses écoutassiez écoutassions écoute écoutent écoutera écouterai écouteraient écouterais écouterait écouteras écouterez écouteriez écouterions écouterons écouteront écoutes écoutez écoutiez écoutions écoutons écoutâmes écoutât écoutâtes écoutèrent écouté écoutée écoutées écoutés
+écran: ecran ecrans écrans
+écrasant: écrasante écrasantes écrasants
+écrier: ecria ecriai ecriaient ecriais ecriait ecriant ecrias ecriasse ecriassent ecriasses ecriassiez ecriassions ecrie ecrient ecrier ecriera ecrierai ecrieraient ecrierais ecrierait ecrieras ecrierez ecrieriez ecrierions ecrierons ecrieront ecries ecriez ecriiez ecriions ecrions ecriâmes ecriât ecriâtes ecrièrent ecrié ecriée ecriées ecriés écria écriai écriaient écriais écriait écriant écrias écriasse écriassent écriasses écriassiez écriassions écrie écrient écriera écrierai écrieraient écrierais écrierait écrieras écrierez écrieriez écrierions écrierons écrieront écries écriez écriiez écriions écrions écriâmes écriât écriâtes écrièrent écrié écriée écriées écriés
+écrire: ecrira ecrirai ecriraient ecrirais ecrirait ecriras ecrire ecrirez ecririez ecririons ecrirons ecriront ecris ecrite ecrites ecrivaient ecrivais ecrivait ecrivant ecrive ecrivent ecrives ecrivez ecriviez ecrivions ecrivirent ecrivis ecrivisse ecrivissent ecrivisses ecrivissiez ecrivissions ecrivit ecrivons ecrivîmes ecrivît ecrivîtes écrira écrirai écriraient écrirais écrirait écriras écrirez écririez écririons écrirons écriront écris écrite écrites écrivaient écrivais écrivait écrivant écrive écrivent écrives écrivez écriviez écrivions écrivirent écrivis écrivisse écrivissent écrivisses écrivissiez écrivissions écrivit écrivons écrivîmes écrivît écrivîtes
+écriteau: ecriteau ecriteaux écriteaux
+écriture: ecriture ecritures écritures
+écrivain: ecrivain ecrivaine ecrivaines ecrivains écrivaine écrivaines écrivains
+écrouler: écroula écroulai écroulaient écroulais écroulait écroulant écroulas écroulasse écroulassent écroulasses écroulassiez écroulassions écroule écroulent écroulera écroulerai écrouleraient écroulerais écroulerait écrouleras écroulerez écrouleriez écroulerions écroulerons écrouleront écroules écroulez écrouliez écroulions écroulons écroulâmes écroulât écroulâtes écroulèrent écroulé écroulée écroulées écroulés
+écuyer: ecuyer ecuyers ecuyère ecuyères écuyers écuyère écuyères
+édifice: edifice edifices édifices
+éditer: édita éditai éditaient éditais éditait éditant éditas éditasse éditassent éditasses éditassiez éditassions édite éditent éditera éditerai éditeraient éditerais éditerait éditeras éditerez éditeriez éditerions éditerons éditeront édites éditez éditiez éditons éditâmes éditât éditâtes éditèrent édité éditée éditées édités
+éditeur: editeur editeurs editrice editrices éditeurs éditrice éditrices
+édito: éditos
+édredon: édredons
+éducateur: educateur educateurs educatrice educatrices éducateurs éducatrice éducatrices
+éducatif: educatif educatifs educative educatives éducatifs éducative éducatives
+égal: egal egaux égaux
+également: egalement
+égaler: egala egalai egalaient egalais egalait egalant egalas egalasse egalassent egalasses egalassiez egalassions egalent egaler egalera egalerai egaleraient egalerais egalerait egaleras egalerez egaleriez egalerions egalerons egaleront egalez egaliez egalions egalons egalâmes egalât egalâtes egalèrent egalé egalée egalées egalés égala égalai égalaient égalais égalait égalant égalas égalasse égalassent égalasses égalassiez égalassions égalent égalera égalerai égaleraient égalerais égalerait égaleras égalerez égaleriez égalerions égalerons égaleront égalez égaliez égalions égalons égalâmes égalât égalâtes égalèrent égalé égalée égalées égalés
+égalitaire: égalitaires
+égalité: egalité egalités égalités
+égard: egard egards égards
+égayer: egaie egaient egaiera egaierai egaieraient egaierais egaierait egaieras egaierez egaieriez egaierions egaierons egaieront egaies egaya egayai egayaient egayais egayait egayant egayas egayasse egayassent egayasses egayassiez egayassions egaye egayent egayer egayera egayerai egayeraient egayerais egayerait egayeras egayerez egayeriez egayerions egayerons egayeront egayes egayez egayiez egayions egayons egayâmes egayât egayâtes egayèrent egayé egayée egayées egayés égaie égaient égaiera égaierai égaieraient égaierais égaierait égaieras égaierez égaieriez égaierions égaierons égaieront égaies égaya égayai égayaient égayais égayait égayant égayas égayasse égayassent égayasses égayassiez égayassions égaye égayent égayera égayerai égayeraient égayerais égayerait égayeras égayerez égayeriez égayerions égayerons égayeront égayes égayez égayiez égayions égayons égayâmes égayât égayâtes égayèrent égayé égayée égayées égayés
+église: eglise eglises églises
+égoïste: egoïste egoïstes égoïstes
+égyptien: egyptienne egyptiennes egyptiens égyptienne égyptiennes égyptiens
+élaboration: elaboration elaborations élaborations
+élaborer: elabora elaborai elaboraient elaborais elaborait elaborant elaboras elaborasse elaborassent elaborasses elaborassiez elaborassions elabore elaborent elaborer elaborera elaborerai elaboreraient elaborerais elaborerait elaboreras elaborerez elaboreriez elaborerions elaborerons elaboreront elabores elaborez elaboriez elaborions elaborons elaborâmes elaborât elaborâtes elaborèrent elaboré elaborée elaborées elaborés élabora élaborai élaboraient élaborais élaborait élaborant élaboras élaborasse élaborassent élaborasses élaborassiez élaborassions élabore élaborent élaborera élaborerai élaboreraient élaborerais élaborerait élaboreras élaborerez élaboreriez élaborerions élaborerons élaboreront élabores élaborez élaboriez élaborions élaborons élaborâmes élaborât élaborâtes élaborèrent élaboré élaborée élaborées élaborés
+élancer: élance élancent élancera élancerai élanceraient élancerais élancerait élanceras élancerez élanceriez élancerions élancerons élanceront élances élancez élanciez élancions élancèrent élancé élancée élancées élancés élança élançai élançaient élançais élançait élançant élanças élançasse élançassent élançasses élançassiez élançassions élançons élançâmes élançât élançâtes
+élargir: elargi elargie elargies elargir elargira elargirai elargiraient elargirais elargirait elargiras elargirent elargirez elargiriez elargirions elargirons elargiront elargis elargissaient elargissais elargissait elargissant elargisse elargissent elargisses elargissez elargissiez elargissions elargissons elargit elargîmes elargît elargîtes élargi élargie élargies élargira élargirai élargiraient élargirais élargirait élargiras élargirent élargirez élargiriez élargirions élargirons élargiront élargis élargissaient élargissais élargissait élargissant élargisse élargissent élargisses élargissez élargissiez élargissions élargissons élargit élargîmes élargît élargîtes
+élargissement: élargissements
+électeur: electeur electeurs electrice electrices électeurs électrice électrices
+électorat: electorat electorats électorats
+électricien: électricienne électriciennes électriciens
+électricité: electricité electricités électricités
+électrique: electrique electriques électriques
+électromagnétique: electromagnétique electromagnétiques électromagnétiques
+électroménager: électroménagers
+électronique: electronique electroniques électroniques
+élever: eleva elevai elevaient elevais elevait elevant elevas elevasse elevassent elevasses elevassiez elevassions elever elevez eleviez elevions elevons elevâmes elevât elevâtes elevèrent elèvent elèvera elèverai elèveraient elèverais elèverait elèveras elèverez elèveriez elèverions elèverons elèveront éleva élevai élevaient élevais élevait élevant élevas élevasse élevassent élevasses élevassiez élevassions élevez éleviez élevions élevons élevâmes élevât élevâtes élevèrent élèvent élèvera élèverai élèveraient élèverais élèverait élèveras élèverez élèveriez élèverions élèverons élèveront
+éleveur: eleveur eleveurs eleveuse eleveuses éleveurs éleveuse éleveuses
+éliminatoire: éliminatoires
+éliminer: elimina eliminai eliminaient eliminais eliminait eliminant eliminas eliminasse eliminassent eliminasses eliminassiez eliminassions elimine eliminent eliminer eliminera eliminerai elimineraient eliminerais eliminerait elimineras eliminerez elimineriez eliminerions eliminerons elimineront elimines eliminez eliminiez eliminions eliminons eliminâmes eliminât eliminèrent eliminé eliminée eliminées eliminés élimina éliminai éliminaient éliminais éliminait éliminant éliminas éliminasse éliminassent éliminasses éliminassiez éliminassions élimine éliminent éliminera éliminerai élimineraient éliminerais éliminerait élimineras éliminerez élimineriez éliminerions éliminerons élimineront élimines éliminez éliminiez éliminions éliminons éliminâmes éliminât éliminèrent éliminé éliminée éliminées éliminés
+élire: elira elirai eliraient elirais elirait eliras elire elirez eliriez elirions elirons eliront elis elisaient elisais elisait elisant elise elisent elises elisez elisiez elisions elisons elit elu elue elues elurent elus elusse elussent elusses elussiez elussions elut elûmes elût elûtes élira élirai éliraient élirais élirait éliras élirez éliriez élirions élirons éliront élis élisaient élisais élisait élisant élise élisent élises élisez élisiez élisions élisons élit élurent élusse élussent élusses élussiez élussions élut élûmes élût élûtes
+éloge: eloge eloges éloges
+élucider: élucida élucidai élucidaient élucidais élucidait élucidant élucidas élucidasse élucidassent élucidasses élucidassiez élucidassions élucide élucident élucidera éluciderai élucideraient éluciderais éluciderait élucideras éluciderez élucideriez éluciderions éluciderons élucideront élucides élucidez élucidiez élucidions élucidons élucidâmes élucidât élucidâtes élucidèrent élucidé élucidée élucidées élucidés
+éluder: éluda éludai éludaient éludais éludait éludant éludas éludasse éludassent éludasses éludassiez éludassions élude éludent éludera éluderai éluderaient éluderais éluderait éluderas éluderez éluderiez éluderions éluderons éluderont éludes éludez éludiez éludions éludons éludâmes éludât éludâtes éludèrent éludé éludée éludées éludés
+élémentaire: elémentaire elémentaires élémentaires
+émerger: émergea émergeai émergeaient émergeais émergeait émergeant émergeas émergeasse émergeassent émergeasses émergeassiez émergeassions émergent émergeons émergera émergerai émergeraient émergerais émergerait émergeras émergerez émergeriez émergerions émergerons émergeront émergez émergeâmes émergeât émergeâtes émergiez émergions émergèrent émergée émergées
+émettre: emet emets emettaient emettais emettait emettant emette emettent emettes emettez emettiez emettions emettons emettra emettrai emettraient emettrais emettrait emettras emettre emettrez emettriez emettrions emettrons emettront emirent emis emise emises emisse emissent emisses emissiez emîmes emîtes émet émets émettaient émettais émettait émettant émette émettent émettes émettez émettiez émettions émettons émettra émettrai émettraient émettrais émettrait émettras émettrez émettriez émettrions émettrons émettront émirent émis émise émises émisse émissent émisses émissiez émîmes émîtes
+émeute: emeute emeutes émeutes
+émigrer: émigra émigrai émigraient émigrais émigrait émigrant émigras émigrasse émigrassent émigrasses émigrassiez émigrassions émigre émigrent émigrera émigrerai émigreraient émigrerais émigrerait émigreras émigrerez émigreriez émigrerions émigrerons émigreront émigres émigrez émigriez émigrions émigrons émigrâmes émigrât émigrâtes émigrèrent émigré émigrée émigrées émigrés
+émotif: émotifs émotive émotives
+émotionnel: emotionnel emotionnelle emotionnelles emotionnels émotionnelle émotionnelles émotionnels
+émotivement: emotivement
+émouvant: emouvante emouvantes emouvants émouvante émouvantes émouvants
+émouvoir: emeus emeut emeuve emeuvent emeuves emouvaient emouvais emouvait emouvez emouviez emouvions emouvoir emouvons emouvra emouvrai emouvraient emouvrais emouvrait emouvras emouvrez emouvriez emouvrions emouvrons emouvront emue emues emurent emus emusse emussent emusses emussiez emussions emut emûmes emût emûtes émeus émeut émeuve émeuvent émeuves émouvaient émouvais émouvait émouvez émouviez émouvions émouvons émouvra émouvrai émouvraient émouvrais émouvrait émouvras émouvrez émouvriez émouvrions émouvrons émouvront émue émues émurent émus émusse émussent émusses émussiez émussions émut émûmes émût émûtes
+énergie: energie
+énergique: energique energiques énergiques
+énergisant: énergisante énergisantes énergisants
+énergétique: energétique energétiques énergétiques
+énigmatique: enigmatique enigmatiques énigmatiques
+énonciation: énonciations
+énorme: enorme enormes énormes
+énormément: enormément
+énumérer: énumère énumèrent énumères énuméra énumérai énuméraient énumérais énumérait énumérant énuméras énumérasse énumérassent énumérasses énumérassiez énumérassions énumérera énumérerai énuméreraient énumérerais énumérerait énuméreras énumérerez énuméreriez énumérerions énumérerons énuméreront énumérez énumériez énumérions énumérons énumérâmes énumérât énumérâtes énumérèrent énuméré énumérée énumérées énumérés
+éolien: eolien eolienne eoliennes eoliens éolienne éoliennes éoliens
+épais: epais epaise epaises épaise épaises
+épaisseur: epaisseur epaisseurs épaisseurs
+épanouir: epanoui epanouie epanouies epanouir epanouira epanouirai epanouiraient epanouirais epanouirait epanouiras epanouirent epanouirez epanouiriez epanouirions epanouirons epanouiront epanouis epanouissaient epanouissais epanouissait epanouissant epanouisse epanouissent epanouisses epanouissez epanouissiez epanouissions epanouissons epanouit epanouîmes epanouît epanouîtes épanoui épanouie épanouies épanouira épanouirai épanouiraient épanouirais épanouirait épanouiras épanouirent épanouirez épanouiriez épanouirions épanouirons épanouiront épanouis épanouissaient épanouissais épanouissait épanouissant épanouisse épanouissent épanouisses épanouissez épanouissiez épanouissions épanouissons épanouit épanouîmes épanouît épanouîtes
+épargner: epargna epargnai epargnaient epargnais epargnait epargnant epargnas epargnasse epargnassent epargnasses epargnassiez epargnassions epargnent epargner epargnera epargnerai epargneraient epargnerais epargnerait epargneras epargnerez epargneriez epargnerions epargnerons epargneront epargnez epargniez epargnions epargnons epargnâmes epargnât epargnâtes epargnèrent epargné epargnée epargnées epargnés épargna épargnai épargnaient épargnais épargnait épargnant épargnas épargnasse épargnassent épargnasses épargnassiez épargnassions épargnent épargnera épargnerai épargneraient épargnerais épargnerait épargneras épargnerez épargneriez épargnerions épargnerons épargneront épargnez épargniez épargnions épargnons épargnâmes épargnât épargnâtes épargnèrent épargné épargnée épargnées épargnés
+épaule: epaule epaules épaules
+éphémère: ephémère ephémères éphémères
+épidémie: epidémie epidémies épidémies
+épier: epia epiai epiaient epiais epiait epiant epias epiasse epiassent epiasses epiassiez epiassions epie epient epier epiera epierai epieraient epierais epierait epieras epierez epieriez epierions epierons epieront epies epiez epiiez epiions epions epiâmes epiât epiâtes epièrent epié epiée epiées epiés épia épiai épiaient épiais épiait épiant épias épiasse épiassent épiasses épiassiez épiassions épie épient épiera épierai épieraient épierais épierait épieras épierez épieriez épierions épierons épieront épies épiez épiiez épiions épions épiâmes épiât épiâtes épièrent épié épiée épiées épiés
+épigraphe: épigraphes
+épine: epine epines épines
+époque: epoque epoques époques
+épouvantable: epouvantable epouvantables épouvantables
+épouvanter: epouvanta epouvantai epouvantaient epouvantais epouvantait epouvantant epouvantas epouvantasse epouvantassent epouvantasses epouvantassiez epouvantassions epouvante epouvantent epouvanter epouvantera epouvanterai epouvanteraient epouvanterais epouvanterait epouvanteras epouvanterez epouvanteriez epouvanterions epouvanterons epouvanteront epouvantes epouvantez epouvantiez epouvantions epouvantons epouvantâmes epouvantât epouvantâtes epouvantèrent epouvanté epouvantée epouvantées epouvantés épouvanta épouvantai épouvantaient épouvantais épouvantait épouvantant épouvantas épouvantasse épouvantassent épouvantasses épouvantassiez épouvantassions épouvante épouvantent épouvantera épouvanterai épouvanteraient épouvanterais épouvanterait épouvanteras épouvanterez épouvanteriez épouvanterions épouvanterons épouvanteront épouvantes épouvantez épouvantiez épouvantions épouvantons épouvantâmes épouvantât épouvantâtes épouvantèrent épouvanté épouvantée épouvantées épouvantés
+époux: epouse epouses epoux épouses
+épreuve: epreuve epreuves épreuves
+éprouver: eprouva eprouvai eprouvaient eprouvais eprouvait eprouvant eprouvas eprouvasse eprouvassent eprouvasses eprouvassiez eprouvassions eprouve eprouvent eprouver eprouvera eprouverai eprouveraient eprouverais eprouverait eprouveras eprouverez eprouveriez eprouverions eprouverons eprouveront eprouves eprouvez eprouviez eprouvions eprouvons eprouvâmes eprouvât eprouvâtes eprouvèrent eprouvé eprouvée eprouvées eprouvés éprouva éprouvai éprouvaient éprouvais éprouvait éprouvant éprouvas éprouvasse éprouvassent éprouvasses éprouvassiez éprouvassions éprouve éprouvent éprouvera éprouverai éprouveraient éprouverais éprouverait éprouveras éprouverez éprouveriez éprouverions éprouverons éprouveront éprouves éprouvez éprouviez éprouvions éprouvons éprouvâmes éprouvât éprouvâtes éprouvèrent éprouvé éprouvée éprouvées éprouvés
+épuisant: épuisante épuisantes épuisants
+épuisement: epuisement epuisements épuisements
+épuiser: épuisa épuisai épuisaient épuisais épuisait épuisas épuisasse épuisassent épuisasses épuisassiez épuisassions épuise épuisent épuisera épuiserai épuiseraient épuiserais épuiserait épuiseras épuiserez épuiseriez épuiserions épuiserons épuiseront épuises épuisez épuisiez épuisions épuisons épuisâmes épuisât épuisâtes épuisèrent épuisé épuisée épuisées épuisés
+épuration: épurations
+épurer: épura épurai épuraient épurais épurait épurant épuras épurasse épurassent épurasses épurassiez épurassions épure épurent épurera épurerai épureraient épurerais épurerait épureras épurerez épureriez épurerions épurerons épureront épures épurez épuriez épurions épurons épurâmes épurât épurâtes épurèrent épuré épurée épurées épurés
+épée: epée epées épées
+équateur: équateurs
+équerre: équerres
+équilibrer: equilibra equilibrai equilibraient equilibrais equilibrait equilibrant equilibras equilibrasse equilibrassent equilibrasses equilibrassiez equilibrassions equilibrent equilibrer equilibrera equilibrerai equilibreraient equilibrerais equilibrerait equilibreras equilibrerez equilibreriez equilibrerions equilibrerons equilibreront equilibrez equilibriez equilibrions equilibrons equilibrâmes equilibrât equilibrâtes equilibrèrent equilibré equilibrée equilibrées equilibrés équilibra équilibrai équilibraient équilibrais équilibrait équilibrant équilibras équilibrasse équilibrassent équilibrasses équilibrassiez équilibrassions équilibrent équilibrera équilibrerai équilibreraient équilibrerais équilibrerait équilibreras équilibrerez équilibreriez équilibrerions équilibrerons équilibreront équilibrez équilibriez équilibrions équilibrons équilibrâmes équilibrât équilibrâtes équilibrèrent équilibré équilibrée équilibrées équilibrés
+équipage: équipages
+équipement: equipement equipements équipements
+équiper: equipa equipai equipaient equipais equipait equipant equipas equipasse equipassent equipasses equipassiez equipassions equipe equipent equiper equipera equiperai equiperaient equiperais equiperait equiperas equiperez equiperiez equiperions equiperons equiperont equipes equipez equipiez equipions equipons equipâmes equipât equipâtes equipèrent equipé equipée equipées equipés équipa équipai équipaient équipais équipait équipant équipas équipasse équipassent équipasses équipassiez équipassions équipent équipera équiperai équiperaient équiperais équiperait équiperas équiperez équiperiez équiperions équiperons équiperont équipez équipiez équipions équipons équipâmes équipât équipâtes équipèrent équipé équipée équipées équipés
+équipier: équipiers équipière équipières
+équité: équités
+éradiquer: éradiqua éradiquai éradiquaient éradiquais éradiquait éradiquant éradiquas éradiquasse éradiquassent éradiquasses éradiquassiez éradiquassions éradique éradiquent éradiquera éradiquerai éradiqueraient éradiquerais éradiquerait éradiqueras éradiquerez éradiqueriez éradiquerions éradiquerons éradiqueront éradiques éradiquez éradiquiez éradiquions éradiquons éradiquâmes éradiquât éradiquâtes éradiquèrent éradiqué éradiquée éradiquées éradiqués
+éreinter: éreinta éreintai éreintaient éreintais éreintait éreintant éreintas éreintasse éreintassent éreintasses éreintassiez éreintassions éreinte éreintent éreintera éreinterai éreinteraient éreinterais éreinterait éreinteras éreinterez éreinteriez éreinterions éreinterons éreinteront éreintes éreintez éreintiez éreintions éreintons éreintâmes éreintât éreintâtes éreintèrent éreinté éreintée éreintées éreintés
+érudit: erudit erudite erudites erudits érudite érudites érudits
+étable: etable etables étables
+établir: etabli etablie etablies etablir etablira etablirai etabliraient etablirais etablirait etabliras etablirent etablirez etabliriez etablirions etablirons etabliront etablis etablissaient etablissais etablissait etablissant etablisse etablissent etablisses etablissez etablissiez etablissions etablissons etablit etablîmes etablît etablîtes établie établies établira établirai établiraient établirais établirait établiras établirent établirez établiriez établirions établirons établiront établis établissaient établissais établissait établissant établisse établissent établisses établissez établissiez établissions établissons établit établîmes établît établîtes
+établissement: etablissement etablissements établissements
+étagère: etagère etagères étagères
+étalager: etalagea etalageai etalageaient etalageais etalageait etalageant etalageas etalageasse etalageassent etalageasses etalageassiez etalageassions etalagent etalageons etalager etalagera etalagerai etalageraient etalagerais etalagerait etalageras etalagerez etalageriez etalagerions etalagerons etalageront etalagez etalageâmes etalageât etalageâtes etalagiez etalagions etalagèrent etalagé etalagée etalagées etalagés étalagea étalageai étalageaient étalageais étalageait étalageant étalageas étalageasse étalageassent étalageasses étalageassiez étalageassions étalagent étalageons étalagera étalagerai étalageraient étalagerais étalagerait étalageras étalagerez étalageriez étalagerions étalagerons étalageront étalagez étalageâmes étalageât étalageâtes étalagiez étalagions étalagèrent étalagé étalagée étalagées étalagés
+étaler: etala etalai etalaient etalais etalait etalant etalas etalasse etalassent etalasses etalassiez etalassions etale etalent etaler etalera etalerai etaleraient etalerais etalerait etaleras etalerez etaleriez etalerions etalerons etaleront etales etalez etaliez etalions etalons etalâmes etalât etalâtes etalèrent etalé etalée etalées etalés étala étalai étalaient étalais étalait étalant étalas étalasse étalassent étalasses étalassiez étalassions étale étalent étalera étalerai étaleraient étalerais étalerait étaleras étalerez étaleriez étalerions étalerons étaleront étales étalez étaliez étalions étalons étalâmes étalât étalâtes étalèrent étalé étalée étalées étalés
+étape: etape etapes étapes
+état: états
+étatique: etatique etatiques étatiques
+éteindre: eteignaient eteignais eteignait eteignant eteigne eteignent eteignes eteignez eteigniez eteignions eteignirent eteignis eteignisse eteignissent eteignisses eteignissiez eteignissions eteignit eteignons eteignîmes eteignît eteignîtes eteindra eteindrai eteindraient eteindrais eteindrait eteindras eteindre eteindrez eteindriez eteindrions eteindrons eteindront eteins eteint eteinte eteintes eteints éteignaient éteignais éteignait éteignant éteigne éteignent éteignes éteignez éteigniez éteignions éteignirent éteignis éteignisse éteignissent éteignisses éteignissiez éteignissions éteignit éteignons éteignîmes éteignît éteignîtes éteindra éteindrai éteindraient éteindrais éteindrait éteindras éteindrez éteindriez éteindrions éteindrons éteindront éteins éteint éteinte éteintes éteints
+étendre: etend etendaient etendais etendait etendant etende etendent etendes etendez etendiez etendions etendirent etendis etendisse etendissent etendisses etendissiez etendissions etendit etendons etendra etendrai etendraient etendrais etendrait etendras etendre etendrez etendriez etendrions etendrons etendront etends etendîmes etendît etendîtes étend étendaient étendais étendait étendant étende étendent étendes étendez étendiez étendions étendirent étendis étendisse étendissent étendisses étendissiez étendissions étendit étendons étendra étendrai étendraient étendrais étendrait étendras étendrez étendriez étendrions étendrons étendront étends étendîmes étendît étendîtes
+éternel: eternel eternelle eternelles eternels éternelle éternelles éternels
+éternellement: eternellement
+éternité: eternité eternités éternités
+éthique: ethique ethiques éthiques
+étincelle: etincelle etincelles étincelles
+étoffer: etoffa etoffai etoffaient etoffais etoffait etoffant etoffas etoffasse etoffassent etoffasses etoffassiez etoffassions etoffent etoffer etoffera etofferai etofferaient etofferais etofferait etofferas etofferez etofferiez etofferions etofferons etofferont etoffez etoffiez etoffions etoffons etoffâmes etoffât etoffâtes etoffèrent etoffé etoffée etoffées etoffés étoffa étoffai étoffaient étoffais étoffait étoffant étoffas étoffasse étoffassent étoffasses étoffassiez étoffassions étoffent étoffera étofferai étofferaient étofferais étofferait étofferas étofferez étofferiez étofferions étofferons étofferont étoffez étoffiez étoffions étoffons étoffâmes étoffât étoffâtes étoffèrent étoffé étoffée étoffées étoffés
+étoile: etoile etoiles
+étoiler: étoila étoilai étoilaient étoilais étoilait étoilant étoilas étoilasse étoilassent étoilasses étoilassiez étoilassions étoilent étoilera étoilerai étoileraient étoilerais étoilerait étoileras étoilerez étoileriez étoilerions étoilerons étoileront étoilez étoiliez étoilions étoilons étoilâmes étoilât étoilâtes étoilèrent étoilé étoilée étoilées étoilés
+étonnant: etonnante etonnantes etonnants étonnante étonnantes étonnants
+étonner: etonna etonnai etonnaient etonnais etonnait etonnas etonnasse etonnassent etonnasses etonnassiez etonnassions etonne etonnent etonner etonnera etonnerai etonneraient etonnerais etonnerait etonneras etonnerez etonneriez etonnerions etonnerons etonneront etonnes etonnez etonniez etonnions etonnons etonnâmes etonnât etonnâtes etonnèrent etonné etonnée etonnées etonnés étonna étonnai étonnaient étonnais étonnait étonnas étonnasse étonnassent étonnasses étonnassiez étonnassions étonne étonnent étonnera étonnerai étonneraient étonnerais étonnerait étonneras étonnerez étonneriez étonnerions étonnerons étonneront étonnes étonnez étonniez étonnions étonnons étonnâmes étonnât étonnâtes étonnèrent étonné étonnée étonnées étonnés
+étouffer: etouffa etouffai etouffaient etouffais etouffait etouffant etouffas etouffasse etouffassent etouffasses etouffassiez etouffassions etouffe etouffent etouffer etouffera etoufferai etoufferaient etoufferais etoufferait etoufferas etoufferez etoufferiez etoufferions etoufferons etoufferont etouffes etouffez etouffiez etouffions etouffons etouffâmes etouffât etouffâtes etouffèrent etouffé etouffée etouffées etouffés étouffa étouffai étouffaient étouffais étouffait étouffas étouffasse étouffassent étouffasses étouffassiez étouffassions étouffe étouffent étouffera étoufferai étoufferaient étoufferais étoufferait étoufferas étoufferez étoufferiez étoufferions étoufferons étoufferont étouffes étouffez étouffiez étouffions étouffons étouffâmes étouffât étouffâtes étouffèrent étouffé étouffée étouffées étouffés
+étourderie: étourderies
+étourdi: étourdie étourdies étourdis
+étrange: etrange etranges étranges
+étranger: etranger etrangers etrangère etrangères étrangers étrangère étrangères
+étrave: etrave etraves étraves
+étreindre: etreignaient etreignais etreignait etreignant etreigne etreignent etreignes etreignez etreigniez etreignions etreignirent etreignis etreignisse etreignissent etreignisses etreignissiez etreignissions etreignit etreignons etreignîmes etreignît etreignîtes etreindra etreindrai etreindraient etreindrais etreindrait etreindras etreindre etreindrez etreindriez etreindrions etreindrons etreindront etreins etreint etreinte etreintes etreints étreignaient étreignais étreignait étreignant étreigne étreignent étreignes étreignez étreigniez étreignions étreignirent étreignis étreignisse étreignissent étreignisses étreignissiez étreignissions étreignit étreignons étreignîmes étreignît étreignîtes étreindra étreindrai étreindraient étreindrais étreindrait étreindras étreindrez étreindriez étreindrions étreindrons étreindront étreins étreint étreinte étreintes étreints
+étroit: etroit etroite etroites etroits étroite étroites étroits
+étroitement: etroitement
+étude: etude etudes études
+étudiant: etudiante etudiantes etudiants étudiante étudiantes étudiants
+étudier: etudia etudiai etudiaient etudiais etudiait etudias etudiasse etudiassent etudiasses etudiassiez etudiassions etudie etudient etudier etudiera etudierai etudieraient etudierais etudierait etudieras etudierez etudieriez etudierions etudierons etudieront etudies etudiez etudiiez etudiions etudions etudiâmes etudiât etudiâtes etudièrent etudié etudiée etudiées etudiés étudia étudiai étudiaient étudiais étudiait étudias étudiasse étudiassent étudiasses étudiassiez étudiassions étudie étudient étudiera étudierai étudieraient étudierais étudierait étudieras étudierez étudieriez étudierions étudierons étudieront étudies étudiez étudiiez étudiions étudions étudiâmes étudiât étudiâtes étudièrent étudié étudiée étudiées étudiés
+évacuer: évacua évacuai évacuaient évacuais évacuait évacuant évacuas évacuasse évacuassent évacuasses évacuassiez évacuassions évacue évacuent évacuera évacuerai évacueraient évacuerais évacuerait évacueras évacuerez évacueriez évacuerions évacuerons évacueront évacues évacuez évacuiez évacuions évacuons évacuâmes évacuât évacuâtes évacuèrent évacué évacuée évacués
+évaluer: évalua évaluai évaluaient évaluais évaluait évaluant évaluas évaluasse évaluassent évaluasses évaluassiez évaluassions évalue évaluent évaluera évaluerai évalueraient évaluerais évaluerait évalueras évaluerez évalueriez évaluerions évaluerons évalueront évalues évaluez évaluiez évaluions évaluons évaluâmes évaluât évaluâtes évaluèrent évalué évaluée évaluées évalués
+évangile: evangile evangiles évangiles
+éventail: eventail eventails éventails
+éventualité: éventualités
+éventuel: eventuel eventuelle eventuelles eventuels éventuelle éventuelles éventuels
+éventuellement: eventuellement
+évidemment: evidemment
+évier: evier eviers éviers
+éviter: evitai evitaient evitais evitait evitant evitas evitasse evitassent evitasses evitassiez evitassions evite evitent eviter evitera eviterai eviteraient eviterais eviterait eviteras eviterez eviteriez eviterions eviterons eviteront evites evitez evitiez evitions evitons evitâmes evitât evitâtes evitèrent evité evitée evitées evités évitai évitaient évitais évitait évitant évitas évitasse évitassent évitasses évitassiez évitassions évite évitent évitera éviterai éviteraient éviterais éviterait éviteras éviterez éviteriez éviterions éviterons éviteront évites évitez évitiez évitions évitons évitâmes évitât évitâtes évitèrent évité évitée évitées évités
+évoluer: évolua évoluai évoluaient évoluais évoluait évoluant évoluas évoluasse évoluassent évoluasses évoluassiez évoluassions évolue évoluent évoluera évoluerai évolueraient évoluerais évoluerait évolueras évoluerez évolueriez évoluerions évoluerons évolueront évolues évoluez évoluiez évoluions évoluons évoluâmes évoluât évoluâtes évoluèrent évolué évoluée évoluées évolués
+évolutif: evolutif evolutifs evolutive evolutives évolutifs évolutive évolutives
+évoquer: evoqua evoquai evoquaient evoquais evoquait evoquant evoquas evoquasse evoquassent evoquasses evoquassiez evoquassions evoque evoquent evoquer evoquera evoquerai evoqueraient evoquerais evoquerait evoqueras evoquerez evoqueriez evoquerions evoquerons evoqueront evoques evoquez evoquiez evoquions evoquons evoquâmes evoquât evoquâtes evoquèrent evoqué evoquée evoquées evoqués évoqua évoquai évoquaient évoquais évoquait évoquant évoquas évoquasse évoquassent évoquasses évoquassiez évoquassions évoque évoquent évoquera évoquerai évoqueraient évoquerais évoquerait évoqueras évoquerez évoqueriez évoquerions évoquerons évoqueront évoques évoquez évoquiez évoquions évoquons évoquâmes évoquât évoquâtes évoquèrent évoqué évoquée évoquées évoqués
+événement: evénement evénements événements
+évêque: evêque evêques évêques
+île: îles
+îlot: îlots
+`;
