@@ -263,7 +263,8 @@ const compare = (a, b) => (a < b ? -1 : a > b ? 1 : 0);
 
 /**
  * The generated module: one line per French word, "french: english, english", in French alphabetical order;
- * then one line per French word with other forms, "french: form form".
+ * then one line per French word with other forms, "french: form form". Typed `string`: a constant's
+ * declaration would otherwise repeat its whole text as a literal type in the published .d.ts.
  */
 export function glossaryModule(glossary, sources, forms = new Map()) {
   const lines = [...glossary].map(([french, english]) => `${french}: ${english.join(', ')}`);
@@ -272,11 +273,11 @@ export function glossaryModule(glossary, sources, forms = new Map()) {
 // Licence: GPL-2.0, as the FreeDict and Apertium dictionaries it is derived from (see README.md and COPYING
 // beside this file); the rest of confnotes is MIT.
 
-export const frenchEnglishPairs = \`
+export const frenchEnglishPairs: string = \`
 ${lines.join('\n')}
 \`;
 
-export const frenchForms = \`
+export const frenchForms: string = \`
 ${formLines.join('\n')}
 \`;
 `;

@@ -183,6 +183,6 @@ describe('inflectedForms', () => {
 
   it('writes them after the pairs, one line per word', () => {
     const module = glossaryModule(glossary, 'a test dictionary', inflectedForms(analyses, glossary, rank));
-    expect(module).toMatch(/export const frenchForms = `\noutil: outils\nutiliser: utilisaient\n`;/);
+    expect(module).toMatch(/export const frenchForms: string = `\noutil: outils\nutiliser: utilisaient\n`;/);
   });
 });

@@ -2,7 +2,7 @@
 // Licence: GPL-2.0, as the FreeDict and Apertium dictionaries it is derived from (see README.md and COPYING
 // beside this file); the rest of confnotes is MIT.
 
-export const frenchEnglishPairs = `
+export const frenchEnglishPairs: string = `
 abaissement: descent, abasement, decrease
 abaisser: demolish, lower, decrease
 abandonner: yield, quit, abandon
@@ -8304,7 +8304,7 @@ zélande: zealand
 œuvre: work, task, undertaking
 `;
 
-export const frenchForms = `
+export const frenchForms: string = `
 abaissement: abaissements
 abaisser: abaissa abaissai abaissaient abaissais abaissait abaissant abaissas abaissasse abaissassent abaissasses abaissassiez abaissassions abaisse abaissent abaissera abaisserai abaisseraient abaisserais abaisserait abaisseras abaisserez abaisseriez abaisserions abaisserons abaisseront abaisses abaissez abaissiez abaissions abaissons abaissâmes abaissât abaissâtes abaissèrent abaissé abaissée abaissées abaissés
 abandonner: abandonna abandonnai abandonnaient abandonnais abandonnait abandonnant abandonnas abandonnasse abandonnassent abandonnasses abandonnassiez abandonnassions abandonne abandonnent abandonnera abandonnerai abandonneraient abandonnerais abandonnerait abandonneras abandonnerez abandonneriez abandonnerions abandonnerons abandonneront abandonnes abandonnez abandonniez abandonnions abandonnons abandonnâmes abandonnât abandonnâtes abandonnèrent abandonnée abandonnées abandonnés
