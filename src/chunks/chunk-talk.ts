@@ -21,6 +21,19 @@ export function chunkTalk(meta: PassageMeta, blocks: ChunkBlock[], lines: string
   }));
 }
 
+/**
+ * A talk whose notes hold no prose (sketchnotes, a link to the video) still says what it was about and who
+ * gave it: one passage of its leading heading and speaker lines, so that "who gave the talk on X?" and
+ * listings of talks find it. None when the talk opens with no such lines.
+ */
+export function headerPassage(meta: PassageMeta, blocks: ChunkBlock[], lines: string[]): Passage[] {
+  const firstOther = blocks.findIndex((b) => b.role !== 'sticky');
+  const header = blocks.slice(0, firstOther < 0 ? blocks.length : firstOther).filter((b) => b.words > 0);
+  if (header.length === 0) return [];
+  const range: LineRange = [header[0]!.lines[0], header.at(-1)!.lines[1]];
+  return [{ id: `${meta.file}:${range[0]}-${range[1]}`, ...meta, lines: range, text: lines.slice(range[0] - 1, range[1]).join('\n'), structure: passageStructure(blocks, range) }];
+}
+
 /** The structure of the blocks within a passage's lines, counted from its first line. */
 export function passageStructure(blocks: ReadonlyArray<{ structure: MarkdownStructure }>, range: LineRange): MarkdownStructure {
   const within = blocks.map((block) => structureWithin(block.structure, range));

@@ -1,5 +1,5 @@
 // One notes file → its conference, talks and passages. Pure: the text comes in, the structure goes out.
-import { chunkTalk, splitLines, type PassageMeta } from '../chunks/chunk-talk.js';
+import { chunkTalk, headerPassage, splitLines, type PassageMeta } from '../chunks/chunk-talk.js';
 import { toChunkBlocks } from '../chunks/blocks.js';
 import type { Language, LineRange, NoteSource, ParsedNote, Passage, Talk } from '../types.js';
 import { classifySections, type Unit } from './classify-sections.js';
@@ -61,8 +61,9 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
       file: source.file,
     };
     const sticky = (unit.heading ? 1 : 0) + (lead?.blocks ?? 0);
-    const own = chunkTalk(meta, toChunkBlocks(blocks, lines, unit.lines, sticky), lines);
-    passages.push(...own);
+    const chunkBlocks = toChunkBlocks(blocks, lines, unit.lines, sticky);
+    const own = chunkTalk(meta, chunkBlocks, lines);
+    passages.push(...(own.length === 0 && unit.kind === 'talk' ? headerPassage(meta, chunkBlocks, lines) : own));
     if (unit.kind === 'talk') {
       const { talkId, ...fields } = meta;
       talks.push({ id: talkId, ...fields, lines: unit.lines, empty: own.length === 0 });

@@ -38,11 +38,38 @@ describe('parseNote', () => {
       ['Talk two', [12, 13], true],
     ]);
     expect(parsed.talks[0]).toMatchObject({ id: 'notes/test.md#3', speakers: ['Jane Smith'], companies: ['Acme Corp'], conference: 'ExampleConf 2017' });
-    // The speaker sub-headings open the talk's passage; the conclusion is kept as prose, not as a talk.
+    // The speaker sub-headings open the talk's passage; a talk with no notes keeps its heading, which
+    // names it; the conclusion is kept as prose, not as a talk.
     expect(parsed.passages.map((p) => [p.id, p.talk, p.talkId])).toEqual([
       ['notes/test.md:3-10', 'Talk one, very useful', 'notes/test.md#3'],
+      ['notes/test.md:12-12', 'Talk two', 'notes/test.md#12'],
       ['notes/test.md:14-15', 'Conclusion', 'notes/test.md#14'],
     ]);
+  });
+
+  it('keeps the title and speaker lines of a talk whose notes are only sketchnotes', () => {
+    const text = [
+      '# SnowCamp 2031', // 1
+      '', // 2
+      '## La cryptographie post-quantique', // 3
+      '', // 4
+      'Intervenant : Willy Exemple [@wexemple](https://twitter.com/wexemple)', // 5
+      '', // 6
+      '![Sketchnote 1 sur 2](sketchnotes/crypto_1.jpg)', // 7
+      '![Sketchnote 2 sur 2](sketchnotes/crypto_2.jpg)', // 8
+      '', // 9
+      '## Railway programming', // 10
+      '', // 11
+      paragraph('railway'), // 12
+    ].join('\n');
+    const parsed = parseNote(note(text));
+    expect(parsed.talks.map((t) => [t.talk, t.speakers, t.empty])).toEqual([
+      ['La cryptographie post-quantique', ['Willy Exemple'], true],
+      ['Railway programming', [], false],
+    ]);
+    const header = parsed.passages.find((p) => p.talkId === 'notes/test.md#3');
+    expect(header).toMatchObject({ lines: [3, 5], speakers: ['Willy Exemple'] });
+    expect(header!.text).toBe(text.split('\n').slice(2, 5).join('\n'));
   });
 
   it('counts front matter lines, keeps CRLF out of passage text, and reads TOML', () => {
