@@ -12,13 +12,7 @@ export type PassageMeta = Omit<Passage, 'id' | 'lines' | 'text'>;
  * in chat must not carry it); line numbers are unaffected.
  */
 export function chunkTalk(meta: PassageMeta, blocks: ChunkBlock[], lines: string[], options: CutOptions = defaultCutOptions): Passage[] {
-  return cutRanges(blocks, lines, options).map(([start, end]) => ({
-    id: `${meta.file}:${start}-${end}`,
-    ...meta,
-    lines: [start, end],
-    text: lines.slice(start - 1, end).join('\n'),
-    structure: passageStructure(blocks, [start, end]),
-  }));
+  return cutRanges(blocks, lines, options).map((range) => passageOf(meta, blocks, lines, range));
 }
 
 /**
@@ -29,10 +23,16 @@ export function chunkTalk(meta: PassageMeta, blocks: ChunkBlock[], lines: string
 export function headerPassage(meta: PassageMeta, blocks: ChunkBlock[], lines: string[]): Passage[] {
   const firstOther = blocks.findIndex((b) => b.role !== 'sticky');
   const header = blocks.slice(0, firstOther < 0 ? blocks.length : firstOther).filter((b) => b.words > 0);
-  if (header.length === 0) return [];
-  const range: LineRange = [header[0]!.lines[0], header.at(-1)!.lines[1]];
-  return [{ id: `${meta.file}:${range[0]}-${range[1]}`, ...meta, lines: range, text: lines.slice(range[0] - 1, range[1]).join('\n'), structure: passageStructure(blocks, range) }];
+  return header.length === 0 ? [] : [passageOf(meta, blocks, lines, [header[0]!.lines[0], header.at(-1)!.lines[1]])];
 }
+
+const passageOf = (meta: PassageMeta, blocks: ChunkBlock[], lines: string[], [start, end]: LineRange): Passage => ({
+  id: `${meta.file}:${start}-${end}`,
+  ...meta,
+  lines: [start, end],
+  text: lines.slice(start - 1, end).join('\n'),
+  structure: passageStructure(blocks, [start, end]),
+});
 
 /** The structure of the blocks within a passage's lines, counted from its first line. */
 export function passageStructure(blocks: ReadonlyArray<{ structure: MarkdownStructure }>, range: LineRange): MarkdownStructure {
