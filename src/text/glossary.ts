@@ -15,15 +15,22 @@
 import { createHash } from 'node:crypto';
 import { frenchEnglishPairs, frenchForms } from './glossary-data/fr-en-pairs.js';
 
-function parse(text: string): Map<string, readonly string[]> {
-  const entries = new Map<string, readonly string[]>();
+/** Each line of a glossary text as its two sides of the colon, trimmed; blank and `#` lines skipped. */
+function* sidesOf(text: string): Generator<[string, string]> {
   for (const raw of text.split('\n')) {
     const line = raw.trim();
     if (line === '' || line.startsWith('#')) continue;
     const colon = line.indexOf(':');
     if (colon < 0) throw new Error(`glossary line without a colon: ${line}`);
-    const english = line.slice(colon + 1).split(',').map((w) => w.trim()).filter((w) => w !== '');
-    for (const french of line.slice(0, colon).trim().split(/\s+/)) {
+    yield [line.slice(0, colon).trim(), line.slice(colon + 1).trim()];
+  }
+}
+
+function parse(text: string): Map<string, readonly string[]> {
+  const entries = new Map<string, readonly string[]>();
+  for (const [left, right] of sidesOf(text)) {
+    const english = right.split(',').map((w) => w.trim()).filter((w) => w !== '');
+    for (const french of left.split(/\s+/)) {
       // A form listed twice gets the union of its translations rather than silently losing one.
       const merged = [...new Set([...(entries.get(french) ?? []), ...english])];
       entries.set(french, Object.freeze(merged));
@@ -61,12 +68,10 @@ export const frenchToEnglish = (): ReadonlyMap<string, readonly string[]> => (fo
  */
 export function frenchFormsToEnglish(): ReadonlyMap<string, readonly string[]> {
   const words = new Map(frenchToEnglish());
-  for (const line of frenchForms.split('\n')) {
-    const colon = line.indexOf(':');
-    if (colon < 0) continue;
-    const english = frenchToEnglish().get(line.slice(0, colon));
-    if (!english) throw new Error(`glossary forms of a word without an entry: ${line}`);
-    for (const form of line.slice(colon + 1).trim().split(/\s+/)) words.set(form, english);
+  for (const [word, forms] of sidesOf(frenchForms)) {
+    const english = frenchToEnglish().get(word);
+    if (!english) throw new Error(`glossary forms of a word without an entry: ${word}`);
+    for (const form of forms.split(/\s+/)) words.set(form, english);
   }
   return words;
 }
