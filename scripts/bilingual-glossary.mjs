@@ -126,6 +126,9 @@ export function pairsOf(frenchEntries, englishEntries, morePairs = []) {
   return [...pairs.values()];
 }
 
+/** lt-print's epsilon, in its default and its HFST-compatible spelling: no symbol. */
+const symbol = (s) => (s === 'ε' || s === '@0@' ? '' : s);
+
 /**
  * The single-word entries of a compiled Apertium dictionary as printed by `lt-print` (AT&T text: one arc a line,
  * "from to input output weight"; a final state alone on its line; sections separated by "--"), as
@@ -146,7 +149,6 @@ export function attEntries(att) {
         finals.add(from);
         continue;
       }
-      const symbol = (s) => (s === 'ε' || s === '@0@' ? '' : s);
       arcs.set(from, [...(arcs.get(from) ?? []), { to, input: symbol(input), output: symbol(output) }]);
     }
     const onPath = new Set();
