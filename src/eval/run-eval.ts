@@ -38,7 +38,15 @@ export interface EvalReport extends Scores {
   /** Share of answers right per confidence bucket: the confidence is calibrated when the two agree. */
   reliability: Reliability[];
   /** Leave-files-out cross-validation of the fitted weights (eval --folds N). */
-  folds?: { n: number; pooled: Scores; by_kind: Record<string, Scores>; by_set: Record<string, Scores>; per_fold: FoldFigures[] };
+  folds?: {
+    n: number;
+    pooled: Scores;
+    by_kind: Record<string, Scores>;
+    by_set: Record<string, Scores>;
+    per_fold: FoldFigures[];
+    /** Each question answered with the weights fitted without its fold's notes: what a miss of the folds looked like. */
+    results: QuestionResult[];
+  };
   results: QuestionResult[];
 }
 
@@ -117,6 +125,7 @@ async function runFolds(kb: KnowledgeBase, questions: EvalQuestion[], n: number,
     by_kind: scoreByKind(questions, held, k, citationValid),
     by_set: scoreBySet(questions, held, k, citationValid),
     per_fold: perFold,
+    results: held,
   };
 }
 

@@ -44,6 +44,9 @@ describe('confnotes eval', () => {
     expect(report.folds.n).toBe(2);
     expect(report.folds.per_fold.map((f: { questions: number }) => f.questions)).toEqual([1, 1]);
     expect(report.folds.pooled.questions).toBe(2);
+    // Each question's held-out answer, explained as in the plain run.
+    expect(report.folds.results.map((r: { id: string }) => r.id).sort()).toEqual(report.results.map((r: { id: string }) => r.id).sort());
+    expect(report.folds.results.find((r: { id: string }) => r.id === 'etsy-post-mortems').explain.decision).toHaveProperty('unseen_share');
   });
 
   it('prints a readable table without --json', async () => {
