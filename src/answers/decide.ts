@@ -1,8 +1,8 @@
 // Decides whether the notes answer: a fitted chance that they answer the question, from how much of the
 // question the best talks cover, how much of it no note uses (a product or a company the notes never
 // mention leaves them silent, whatever the common words match), the reranker's and the sentence scorer's
-// own scores, and whether the talk quoted says the question's constraints: its distinctive words, its
-// numbers, and the kind of thing asked for (an amount of what was asked, a person). Below the threshold, it abstains.
+// own scores, and whether the talk quoted says the question's constraints: its distinctive words and the
+// kind of thing asked for (an amount of what was asked, a person). Below the threshold, it abstains.
 import type { CandidatePassage } from './extract-excerpts.js';
 import { probability, type LinearModel } from './linear-model.js';
 import { termsOf } from '../text/analyze.js';
@@ -15,7 +15,6 @@ export const ANSWER_FEATURES = [
   'passage_score',
   'sentence_score',
   'distinctive_unsaid',
-  'number_unsaid',
   'kind_unstated',
 ] as const;
 
@@ -41,8 +40,6 @@ export interface Evidence {
   answerKind: AnswerKind;
 }
 
-const isNumber = (t: QueryTerm): boolean => /^\d+$/u.test(t.word);
-
 export function answerFeatures({ answering, talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, answerKind }: Evidence): number[] {
   const considered = answering.slice(0, DEPTH);
   // What the notes use of the question, and how much of it they never use, apart: a paraphrase and a
@@ -53,11 +50,9 @@ export function answerFeatures({ answering, talkTerms, asked, passageScore, sent
   const unseenWeight = (asked.length - seen.length) * UNSEEN_WORD_WEIGHT;
   const unseenShare = unseenWeight === 0 ? 0 : unseenWeight / (unseenWeight + seen.reduce((sum, t) => sum + t.idf, 0));
   const quoted = quotedTalk === undefined ? undefined : talkTerms.get(quotedTalk);
-  const said = (t: QueryTerm): boolean => quoted !== undefined && t.terms.some((term) => quoted.has(term));
   // The share of the question's distinctive weight that the talk quoted does not say: a name said in
   // another talk counts, a common word said otherwise hardly.
   const unsaid = quoted === undefined ? 1 : seen.every((t) => distinctiveness(t) === 0) ? 0 : 1 - distinctiveCoverage(seen, quoted);
-  const numberUnsaid = asked.some((t) => isNumber(t) && !said(t)) ? 1 : 0;
   // An amount answers only when it is said of what was asked: "1 year" in a quote does not say how many attended.
   const askedTerms = new Set(asked.flatMap((t) => t.terms));
   const counted = (word: string): boolean => asked.length === 0 || termsOf(word).some((term) => askedTerms.has(term));
@@ -67,7 +62,7 @@ export function answerFeatures({ answering, talkTerms, asked, passageScore, sent
     person: ({ quote, speakers }) => speakers.length > 0 || namesPerson(quote),
   };
   const kindUnstated = answerKind !== 'any' && !quotes.some(says[answerKind]) ? 1 : 0;
-  return [cover, unseenShare, passageScore, sentenceScore, unsaid, numberUnsaid, kindUnstated];
+  return [cover, unseenShare, passageScore, sentenceScore, unsaid, kindUnstated];
 }
 
 /** The fitted chance that the notes answer the question. */

@@ -26,7 +26,6 @@ describe('answerFeatures', () => {
     expect(x[at('unseen_share')]).toBe(0);
     expect([x[at('passage_score')], x[at('sentence_score')]]).toEqual([0.8, 0.6]);
     expect(x[at('distinctive_unsaid')]).toBe(0);
-    expect(x[at('number_unsaid')]).toBe(0);
     expect(x[at('kind_unstated')]).toBe(0);
   });
 
@@ -36,13 +35,6 @@ describe('answerFeatures', () => {
     expect(common[at('distinctive_unsaid')]).toBeGreaterThan(0);
     expect(rare[at('distinctive_unsaid')]).toBeGreaterThan(common[at('distinctive_unsaid')]!);
     expect(rare[at('distinctive_unsaid')]).toBeLessThan(1);
-  });
-
-  it('marks a number of the question that the talk quoted does not say', () => {
-    const asked = queryTerms({ racks: 3, '2031': 1 });
-    expect(answerFeatures({ ...evidence, asked, quotedTalk: racks.passage.talkId })[at('number_unsaid')]).toBe(1);
-    const inName = queryTerms({ racks: 3, '2030': 1 });
-    expect(answerFeatures({ ...evidence, asked: inName, quotedTalk: racks.passage.talkId })[at('number_unsaid')]).toBe(0);
   });
 
   it('marks an amount asked for that no quote states of what was asked', () => {
