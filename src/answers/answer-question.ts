@@ -68,7 +68,7 @@ export async function answerQuestion(
   ]);
   const intent = intentOf(question, queryTerms, fused.conferences);
   const strategy = strategyFor(intent);
-  const { retrieval, pool, passageScore } = rerankRetrieval(fused, intent.rankingTerms, { talkIds: context.talkIds, named: intent.named }, weights.passage, mode === 'hybrid');
+  const { retrieval, pool, passageScore } = rerankRetrieval(fused, intent.rankingTerms, { named: intent.named }, weights.passage, mode === 'hybrid');
   const { candidates, sentences, selection } = await chooseSentences(context, retrieval, { intent, strategy, passageScore, model: weights.sentence, excerpts });
   const answering = ofConferences(candidates, intent.named);
   const termsById = new Map(pool.map(({ passage, terms }) => [passage.id, terms] as const));
@@ -76,7 +76,6 @@ export async function answerQuestion(
     strategy.kind === 'conference'
       ? undefined
       : answerFeatures({
-          answering,
           talkTerms: termsByTalk(answering.map(({ passage }) => ({ passage, terms: termsById.get(passage.id)! }))),
           asked: intent.topicTerms,
           passageScore: answering[0] ? passageScore.get(answering[0].passage.id)! : 0,

@@ -1,16 +1,13 @@
-// Decides whether the notes answer: a fitted chance that they answer the question, from how much of the
-// question the best talks cover, how much of it no note uses (a product or a company the notes never
-// mention leaves them silent, whatever the common words match), the reranker's and the sentence scorer's
-// own scores, and whether the talk quoted says the question's constraints: its distinctive words and the
+// Decides whether the notes answer: a fitted chance that they answer the question, from how much of it
+// no note uses (a product or a company the notes never mention leaves them silent, whatever the common
+// words match), the reranker's and the sentence scorer's own scores, and whether the talk quoted says the question's constraints: its distinctive words and the
 // kind of thing asked for (an amount of what was asked, a person). Below the threshold, it abstains.
-import type { CandidatePassage } from './extract-excerpts.js';
 import { probability, type LinearModel } from './linear-model.js';
 import { termsOf } from '../text/analyze.js';
 import { namesPerson, statesAmountOf, type AnswerKind } from './question-intent.js';
-import { coverage, distinctiveCoverage, distinctiveness, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
+import { distinctiveCoverage, distinctiveness, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
 
 export const ANSWER_FEATURES = [
-  'seen_coverage',
   'unseen_share',
   'passage_score',
   'sentence_score',
@@ -18,13 +15,8 @@ export const ANSWER_FEATURES = [
   'kind_unstated',
 ] as const;
 
-/** Best passages whose talks' word coverage counts: deeper, some talk covers any question's words. */
-const DEPTH = 3;
-
 export interface Evidence {
-  /** The passages that may answer, best first (the named conference's, or those about the event). */
-  answering: CandidatePassage[];
-  /** Per talk id, the terms of its passages among the candidates. */
+  /** Per talk id, the terms of its passages among the passages that may answer. */
   talkTerms: ReadonlyMap<string, ReadonlySet<string>>;
   /** The words whose coverage counts (the topic, or what is asked about the event). */
   asked: QueryTerm[];
@@ -40,12 +32,10 @@ export interface Evidence {
   answerKind: AnswerKind;
 }
 
-export function answerFeatures({ answering, talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, answerKind }: Evidence): number[] {
-  const considered = answering.slice(0, DEPTH);
+export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, answerKind }: Evidence): number[] {
   // What the notes use of the question, and how much of it they never use, apart: a paraphrase and a
   // name the notes never mention both leave words unseen; the rest of the question tells them apart.
   const seen = asked.filter((t) => t.df > 0);
-  const cover = Math.max(0, ...considered.map(({ passage }) => coverage(seen, talkTerms.get(passage.talkId)!)));
   // By weight, not by terms: neighbouring words share their compound ("one direction" → "onedirection").
   const unseenWeight = (asked.length - seen.length) * UNSEEN_WORD_WEIGHT;
   const unseenShare = unseenWeight === 0 ? 0 : unseenWeight / (unseenWeight + seen.reduce((sum, t) => sum + t.idf, 0));
@@ -62,7 +52,7 @@ export function answerFeatures({ answering, talkTerms, asked, passageScore, sent
     person: ({ quote, speakers }) => speakers.length > 0 || namesPerson(quote),
   };
   const kindUnstated = answerKind !== 'any' && !quotes.some(says[answerKind]) ? 1 : 0;
-  return [cover, unseenShare, passageScore, sentenceScore, unsaid, kindUnstated];
+  return [unseenShare, passageScore, sentenceScore, unsaid, kindUnstated];
 }
 
 /** The fitted chance that the notes answer the question. */

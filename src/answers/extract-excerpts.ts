@@ -43,7 +43,6 @@ export function talkRanks(passages: ReadonlyArray<Pick<Passage, 'talkId'>>): num
 export const SENTENCE_FEATURES = [
   'cosine',
   'coverage',
-  'coverage_around',
   'talk_rank',
   'passage_score',
   'length',
@@ -84,7 +83,6 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
     return [
       Math.max(0, dot(candidate.vectors[i]!, queryVector)),
       coverage(queryTerms, terms),
-      coverage(queryTerms, around),
       1 / (1 + candidate.rank),
       passageScore,
       Math.log1p(words),

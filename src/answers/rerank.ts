@@ -26,15 +26,12 @@ export const PASSAGE_FEATURES = [
   'passage_coverage',
   'talk_coverage',
   'rarest_in_talk',
-  'is_talk',
   'talk_distinctive_coverage',
   'title_coverage',
   'named_conference',
 ] as const;
 
 export interface PassageContext {
-  /** Ids of the talks; introductions and conclusions have passages but are no talks. */
-  talkIds: ReadonlySet<string>;
   /** The conferences the question names (none when it names none). */
   named: readonly string[];
 }
@@ -53,12 +50,11 @@ export function termsByTalk(candidates: ReadonlyArray<Pick<RerankCandidate, 'pas
 const reciprocal = (rank: number | undefined): number => (rank === undefined ? 0 : 1 / rank);
 
 /** One row of PASSAGE_FEATURES per candidate, candidates in fused order. */
-export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, queryTerms: QueryTerm[], { talkIds, named }: PassageContext): number[][] {
+export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, queryTerms: QueryTerm[], { named }: PassageContext): number[][] {
   const talkTerms = termsByTalk(candidates);
   const rarest = rarestTerm(queryTerms);
   return candidates.map(({ passage, terms, titleTerms, ranks }, rank) => {
     const talk = talkTerms.get(passage.talkId)!;
-    const isTalk = talkIds.has(passage.talkId);
     return [
       1 / (1 + rank),
       reciprocal(ranks?.lexical),
@@ -66,7 +62,6 @@ export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, quer
       coverage(queryTerms, terms),
       coverage(queryTerms, talk),
       rarest && rarest.terms.some((t) => talk.has(t)) ? 1 : 0,
-      isTalk ? 1 : 0,
       // Names weigh more than common words: the share of the question's distinctive weight the talk says.
       distinctiveCoverage(queryTerms, talk),
       // A question naming the speaker, the company or the talk's subject names what its heading says.

@@ -17,12 +17,11 @@ describe('answerFeatures', () => {
   const bakery = candidate(/bakery/);
   const racks = candidate(/Cooling/);
   const talkTerms = termsByTalk([bakery, racks].map(({ passage }) => ({ passage, terms: new Set(analyze(`${passage.text} ${passage.speakers.join(' ')} ${passage.conference}`)) })));
-  const evidence = { answering: [racks, bakery], talkTerms, passageScore: 0.8, sentenceScore: 0.6, quotes: [], answerKind: 'any' as const };
+  const evidence = { talkTerms, passageScore: 0.8, sentenceScore: 0.6, quotes: [], answerKind: 'any' as const };
 
-  it('takes the best coverage among the best talks, and passes the models’ scores on', () => {
+  it('passes the models’ scores on, and marks nothing when the talk quoted says the question', () => {
     const x = answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3, stock: 2 }), quotedTalk: bakery.passage.talkId });
     expect(x).toHaveLength(ANSWER_FEATURES.length);
-    expect(x[at('seen_coverage')]).toBe(1);
     expect(x[at('unseen_share')]).toBe(0);
     expect([x[at('passage_score')], x[at('sentence_score')]]).toEqual([0.8, 0.6]);
     expect(x[at('distinctive_unsaid')]).toBe(0);

@@ -10,7 +10,7 @@ const candidate = (passage: Passage): RerankCandidate => ({
   terms: new Set(analyze(`${passage.text} ${passage.talk} ${passage.speakers.join(' ')}`)),
   titleTerms: new Set(analyze(`${passage.talk} ${passage.speakers.join(' ')}`)),
 });
-const context = { talkIds: new Set(note.talks.map((t) => t.id)), named: [] };
+const context = { named: [] };
 const order = (candidates: RerankCandidate[], terms: ReturnType<typeof queryTerms>): number[] =>
   rerank(passageFeatures(candidates, terms, context), answerWeights.passage);
 
