@@ -3,7 +3,7 @@ import { answerWeights } from '../../src/answers/answer-weights.js';
 import { passageFeatures, PASSAGE_FEATURES, rerank, termsByTalk, type RerankCandidate } from '../../src/answers/rerank.js';
 import { analyze } from '../../src/text/analyze.js';
 import type { Passage } from '../../src/types.js';
-import { note, passageOf, queryTerms } from './note-fixture.js';
+import { passageOf, queryTerms } from './note-fixture.js';
 
 const candidate = (passage: Passage): RerankCandidate => ({
   passage,
