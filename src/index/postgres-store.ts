@@ -18,7 +18,7 @@ import { batchedPerTick } from './postgres-batch.js';
 import { countTermHolders, deletePostings, documentFrequencies, insertLexical, type LexicalRow, type LexicalSearch, searchLexical, sumLengths } from './postgres-lexical.js';
 import { createSearchIndexes, migrate, setDimensions } from './postgres-schema.js';
 import { type IndexedFile, type Manifest, type Store, type StoreChange, type StoreHit, TIE_MARGIN } from './store.js';
-import { ANN_MIN_PASSAGES } from './vector-index.js';
+import { ANN_EF, ANN_MIN_PASSAGES } from './vector-index.js';
 
 export interface PostgresStoreOptions {
   /** Connection attempts before DATABASE_UNAVAILABLE; transient failures only are retried. */
@@ -29,7 +29,7 @@ export interface PostgresStoreOptions {
   /**
    * Candidates pgvector's HNSW scan keeps (hnsw.ef_search): more is better recall, slower queries. An HNSW
    * scan returns at most ef_search rows, so each search uses at least what it fetches (pgvector caps it at 1,000).
-   * 400 by default, as the embedded store's ANN_EF: at 100k passages, 200 gave a recall@10 of 0.946–0.959
+   * The embedded store's ANN_EF (400) by default: at 100k passages, 200 gave a recall@10 of 0.946–0.959
    * over eight bench runs; 250 gave 0.96 until the model gave French inflected forms their vectors, then
    * 0.945–0.950 in two runs, where 400 gives 0.964 with the same ask p50 and p95 (31.5 and 59–61 ms).
    */
@@ -250,7 +250,7 @@ function toManifest(row: Record<string, unknown>): Manifest {
 }
 
 export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<Store> {
-  const { connectAttempts = 4, retryDelayMs = 250, poolSize = 4, efSearch = 400, annMinPassages = ANN_MIN_PASSAGES } = options;
+  const { connectAttempts = 4, retryDelayMs = 250, poolSize = 4, efSearch = ANN_EF, annMinPassages = ANN_MIN_PASSAGES } = options;
   const target = describeTarget(url);
   const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 10_000 });
   // An idle client losing its server must not crash the process; the next query reconnects or reports.
