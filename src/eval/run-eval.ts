@@ -10,7 +10,7 @@ import { SENTENCE_FEATURES } from '../answers/extract-excerpts.js';
 import { PASSAGE_FEATURES } from '../answers/rerank.js';
 import type { RankingMode } from '../retrieval/retrieve.js';
 import { fitSourceOf, fitWeights } from '../fit/fit-weights.js';
-import { foldsByFile } from '../fit/folds.js';
+import { leaveFilesOut } from '../fit/folds.js';
 import type { CitationCheck, QuestionResult, Scores } from './score.js';
 import { isHit, score, scoreByKind } from './score.js';
 import type { EvalQuestion } from './questions.js';
@@ -107,14 +107,19 @@ export function reliabilityOf(questions: EvalQuestion[], results: QuestionResult
   });
 }
 
-async function runFolds(kb: KnowledgeBase, questions: EvalQuestion[], n: number, k: number, citationValid: CitationCheck): Promise<NonNullable<EvalReport['folds']>> {
-  const fold = foldsByFile(questions, n);
+async function runFolds(
+  kb: KnowledgeBase,
+  questions: EvalQuestion[],
+  training: EvalQuestion[],
+  n: number,
+  k: number,
+  citationValid: CitationCheck,
+): Promise<NonNullable<EvalReport['folds']>> {
   const held: QuestionResult[] = [];
   const perFold: FoldFigures[] = [];
-  for (let f = 0; f < n; f++) {
-    const test = questions.filter((_, i) => fold[i] === f);
+  for (const [f, { test, fit }] of leaveFilesOut(questions, training, n).entries()) {
     if (test.length === 0) continue;
-    const weights = await fitWeights(fitSourceOf(kb), questions.filter((_, i) => fold[i] !== f));
+    const weights = await fitWeights(fitSourceOf(kb), fit);
     const results = await runMode(kb, test, 'hybrid', weights);
     held.push(...results);
     perFold.push({ fold: f + 1, ...score(test, results, k, citationValid) });
@@ -134,7 +139,7 @@ export async function runEval(
   questions: EvalQuestion[],
   k: number,
   citationValid: CitationCheck,
-  { folds }: { folds?: number } = {},
+  { folds, training = [] }: { folds?: number; training?: EvalQuestion[] } = {},
 ): Promise<EvalReport> {
   const scored = async (mode: RankingMode) => {
     const results = await runMode(kb, questions, mode);
@@ -150,7 +155,7 @@ export async function runEval(
     by_set: scoreBySet(questions, hybrid.results, k, citationValid),
     baselines: { bm25: { ...bm25.scores, by_kind: bm25.byKind }, vector: { ...vector.scores, by_kind: vector.byKind } },
     reliability: reliabilityOf(questions, hybrid.results),
-    ...(folds && folds > 1 && { folds: await runFolds(kb, questions, folds, k, citationValid) }),
+    ...(folds && folds > 1 && { folds: await runFolds(kb, questions, training, folds, k, citationValid) }),
     results: hybrid.results,
   };
 }

@@ -39,3 +39,17 @@ export function foldsByFile(questions: readonly EvalQuestion[], n: number): numb
   negatives.sort((a, b) => (hashOf(questions[a]!.id) < hashOf(questions[b]!.id) ? -1 : 1)).forEach((i) => place([i]));
   return fold;
 }
+
+/**
+ * Each fold's questions to score and questions to fit on. Questions written only for fitting (`training`)
+ * are split with the scored ones, by notes file: whichever file asked about a held fold's notes, they are
+ * never fitted on, and a training question is never scored.
+ */
+export function leaveFilesOut(scored: readonly EvalQuestion[], training: readonly EvalQuestion[], n: number): Array<{ test: EvalQuestion[]; fit: EvalQuestion[] }> {
+  const all = [...scored, ...training];
+  const fold = foldsByFile(all, n);
+  return Array.from({ length: n }, (_, f) => ({
+    test: scored.filter((_, i) => fold[i] === f),
+    fit: all.filter((_, i) => fold[i] !== f),
+  }));
+}

@@ -49,6 +49,19 @@ describe('confnotes eval', () => {
     expect(report.folds.results.find((r: { id: string }) => r.id === 'etsy-post-mortems').explain.decision).toHaveProperty('unseen_share');
   });
 
+  it('scores only --questions when the folds also fit on --train questions, and wants --folds with them', async () => {
+    const training = join(tempDir('eval'), 'training.jsonl');
+    writeFileSync(training, `${JSON.stringify({ id: 't-scaleconf', question: 'where were the scaleconf 2017 notes fleshed out from?', kind: 'conference', gold: [{ file: '002_229ae74f5be487c1.txt', lines: [3, 5] }], expect: ['chicken scribbles'] })}\n`);
+    const result = await runCli(['eval', '--json', '--folds', '2', '--questions', QUESTIONS, '--train', training, '--notes', 'data/notes'], cliEnv(testModelsDir()));
+    expect(result.code).toBe(0);
+    const report = JSON.parse(result.stdout);
+    expect(report.questions).toBe(2);
+    expect(report.folds.results.map((r: { id: string }) => r.id).sort()).toEqual(['chocolate-cake', 'etsy-post-mortems']);
+    const without = await runCli(['eval', '--questions', QUESTIONS, '--train', training, '--notes', 'data/notes'], cliEnv(testModelsDir()));
+    expect(without.code).toBe(2);
+    expect(without.stderr).toMatch(/--folds N/);
+  });
+
   it('prints a readable table without --json', async () => {
     const result = await runCli(['eval', '--questions', QUESTIONS, '--notes', 'data/notes'], cliEnv(testModelsDir()));
     expect(result.code).toBe(0);

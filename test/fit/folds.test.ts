@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { EvalQuestion } from '../../src/eval/questions.js';
-import { foldsByFile } from '../../src/fit/folds.js';
+import { foldsByFile, leaveFilesOut } from '../../src/fit/folds.js';
 
 const q = (id: string, ...files: string[]): EvalQuestion => ({
   id, question: id, kind: 'topic', expect: [], gold: files.map((file) => ({ file, lines: [1, 2] as [number, number] })),
@@ -32,5 +32,31 @@ describe('foldsByFile', () => {
 
   it('is the same on every run', () => {
     expect(foldsByFile(questions, 3)).toEqual(folds);
+  });
+});
+
+describe('leaveFilesOut', () => {
+  const scored = [q('a1', 'a.md'), q('b1', 'b.md'), q('c1', 'c.md'), q('n1')];
+  const training = [q('ta', 'a.md'), q('tb', 'b.md'), q('tab', 'a.md', 'b.md'), q('td', 'd.md'), q('tn')];
+  const plan = leaveFilesOut(scored, training, 3);
+  const filesOf = (questions: EvalQuestion[]): Set<string> => new Set(questions.flatMap((x) => x.gold.map((g) => g.file)));
+
+  it('scores every scored question once and never a training one', () => {
+    expect(plan.flatMap(({ test }) => test.map((x) => x.id)).sort()).toEqual(['a1', 'b1', 'c1', 'n1']);
+  });
+
+  it('never fits a fold on a question, scored or written for fitting, about the notes it scores', () => {
+    for (const { test, fit } of plan) {
+      const held = filesOf(test);
+      expect([...filesOf(fit)].filter((file) => held.has(file))).toEqual([]);
+      expect(fit.some((x) => test.includes(x))).toBe(false);
+    }
+  });
+
+  it('fits each fold on the training questions of the other folds\' notes', () => {
+    const foldOfA = plan.find(({ test }) => test.some((x) => x.id === 'a1'))!;
+    expect(foldOfA.fit.map((x) => x.id)).not.toContain('ta');
+    expect(foldOfA.fit.map((x) => x.id)).not.toContain('tab');
+    expect(plan.filter(({ fit }) => fit.some((x) => x.id === 'td'))).toHaveLength(2);
   });
 });
