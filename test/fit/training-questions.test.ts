@@ -5,23 +5,21 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readQuestions } from '../../src/eval/questions.js';
+import { decodeBytes } from '../../src/notes/decode.js';
 import { answeringSentences } from '../../src/fit/labels.js';
 import { SHARED } from '../helpers/cli.js';
 
 const TRAINING = 'data/training/questions.jsonl';
 const CORPUS = join(SHARED, 'corpus');
 
-/** A note's lines as the questions count them: the Latin-1 copy decoded as Latin-1. */
-function linesOf(file: string): string[] {
-  const bytes = readFileSync(join(CORPUS, file));
-  let text: string;
-  try {
-    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-  } catch {
-    text = bytes.toString('latin1');
-  }
-  return text.split('\n').map((line) => line.replace(/\r$/u, ''));
-}
+/** A note's text, decoded as the index decodes it (the Latin-1 copy too) with CRLF read as LF, read once per file. */
+const texts = new Map<string, string>();
+const textOf = (file: string): string => {
+  if (!texts.has(file)) texts.set(file, decodeBytes(readFileSync(join(CORPUS, file))).text.replace(/\r\n/gu, '\n'));
+  return texts.get(file)!;
+};
+/** A note's lines as the questions count them. */
+const linesOf = (file: string): string[] => textOf(file).split('\n');
 
 interface Checks {
   id: string;
@@ -47,13 +45,13 @@ describe.skipIf(!existsSync(CORPUS))('the training questions over the shared cor
 
   it('finds nowhere the answer of a question written as unanswerable', () => {
     const files = readdirSync(CORPUS, { recursive: true, encoding: 'utf8' }).filter((file) => file !== 'SOURCES.md' && statSync(join(CORPUS, file)).isFile());
-    const corpus = files.map((file) => linesOf(file).join('\n'));
+    const corpus = files.map(textOf);
     const negatives = checks.filter((c) => c.kind === 'negative');
     expect(negatives.length).toBeGreaterThan(0);
     const found = negatives.flatMap(({ id, absent = [], absent_in = {} }) => [
       ...absent.filter((pattern) => corpus.some((text) => new RegExp(pattern, 'i').test(text))).map((pattern) => `${id}: ${pattern}`),
       ...Object.entries(absent_in).flatMap(([file, patterns]) =>
-        patterns.filter((pattern) => new RegExp(pattern, 'i').test(linesOf(file).join('\n'))).map((pattern) => `${id}: ${pattern} in ${file}`),
+        patterns.filter((pattern) => new RegExp(pattern, 'i').test(textOf(file))).map((pattern) => `${id}: ${pattern} in ${file}`),
       ),
     ]);
     expect(found).toEqual([]);
