@@ -46,7 +46,8 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
   const unsaid = quoted === undefined ? 1 : seen.every((t) => distinctiveness(t) === 0) ? 0 : 1 - distinctiveCoverage(seen, quoted);
   // An amount answers only when it is said of what was asked: "1 year" in a quote does not say how many attended.
   const askedTerms = new Set(asked.flatMap((t) => t.terms));
-  const counted = (word: string): boolean => asked.length === 0 || termsOf(word).some((term) => askedTerms.has(term));
+  // A year or another number of the question is not what an amount counts ("portland 2017 … how many").
+  const counted = (word: string): boolean => asked.length === 0 || (!/^\d+$/u.test(word) && termsOf(word).some((term) => askedTerms.has(term)));
   // Who answers is a name: quoted, or the speaker of the talk quoted.
   const says: Record<Exclude<AnswerKind, 'any'>, (q: Evidence['quotes'][number]) => boolean> = {
     amount: ({ quote }) => statesAmountOf(quote, counted),

@@ -1,3 +1,4 @@
+import { plainText } from '../notes/prose.js';
 import { analyze, foldAccents, snowballStopwords, words } from '../text/analyze.js';
 import type { QueryTerm } from './term-weights.js';
 
@@ -58,9 +59,13 @@ const isAmount = (word: string): boolean => (/\d/u.test(word) && !year.test(word
  */
 const PHRASE_REACH = 4;
 
-/** A text that states an amount of something `counts` accepts: a digit outside list numbering and years, or a number word, within a phrase of it. */
-export function statesAmountOf(text: string, counts: (word: string) => boolean): boolean {
-  const tokens = words(text.replace(numbering, ''));
+/**
+ * A Markdown text that states an amount of something `counts` accepts: a digit outside list numbering
+ * and years, or a number word, within a phrase of it. Read as a reader sees it: an image's file name
+ * ("20181127_173421.jpg") or a reference link's label ("[Portland][9]") states nothing.
+ */
+export function statesAmountOf(markdown: string, counts: (word: string) => boolean): boolean {
+  const tokens = words(plainText(markdown.replace(numbering, '')));
   return tokens.some((token, i) => isAmount(token) && tokens.slice(Math.max(0, i - PHRASE_REACH), i + PHRASE_REACH + 1).some(counts));
 }
 

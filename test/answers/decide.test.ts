@@ -45,6 +45,14 @@ describe('answerFeatures', () => {
     expect(amountOf('Deux ans plus tard, la boulangerie tournait encore, avec ses vieux fours et ses pétrins.')).toBe(1);
   });
 
+  it('does not take a number of the question for what an amount counts', () => {
+    const asked = queryTerms({ pétrins: 3, '2019': 2 });
+    const amountOf = (quote: string): number =>
+      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKind: 'amount', quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
+    expect(amountOf('La boulangerie a ouvert en 2019, deux fois par semaine.')).toBe(1);
+    expect(amountOf('En 2019, ils avaient trois pétrins.')).toBe(0);
+  });
+
   it('marks a person asked for whom neither the quote nor its talk names', () => {
     const personOf = (quote: string, speakers: string[] = []): number =>
       answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3 }), quotedTalk: bakery.passage.talkId, answerKind: 'person', quotes: [{ quote, speakers }] })[at('kind_unstated')]!;

@@ -26,6 +26,13 @@ describe('statesAmountOf', () => {
     expect(statesAmountOf('Nous étions 600 participants cette année.', participants)).toBe(true);
     expect(statesAmountOf('Déjà 2 semaines que tout est fini. Plus tard, les intervenants et aussi les participants ont ri.', participants)).toBe(false);
   });
+
+  it('reads the Markdown as a reader sees it: image file names and reference labels state nothing', () => {
+    const people = (word: string): boolean => word === 'people' || word === 'portland';
+    expect(statesAmountOf('So many people!\n- ![  ](../images/20181127_173421.jpg)', people)).toBe(false);
+    expect(statesAmountOf('See you in [Portland][9] next year.', people)).toBe(false);
+    expect(statesAmountOf('Over [8000 people](https://example.org/stats) came.', people)).toBe(true);
+  });
 });
 
 describe('answerKindOf: people', () => {
