@@ -139,7 +139,21 @@ function bestRun(sentences: Sentence[], scores: number[], taken: ReadonlySet<num
     else if (tooShort && free(first - 1)) first -= 1;
     else break;
   }
-  return { first, last, best };
+  return { first, last: announcedListEnd(sentences, first, last, free), best };
+}
+
+/**
+ * A quote whose sentence announces a list ("Pro tips include:") runs to the list's end: the items stand
+ * deeper than the sentence announcing them, and the answer is all of them, not the first two.
+ */
+function announcedListEnd(sentences: Sentence[], first: number, last: number, free: (i: number) => boolean): number {
+  let announcing = last;
+  while (announcing >= first && !/[:：]\s*$/.test(sentences[announcing]!.text)) announcing -= 1;
+  if (announcing < first) return last;
+  const depth = sentences[announcing]!.column;
+  let end = last;
+  while (free(end + 1) && sentences[end + 1]!.column > depth) end += 1;
+  return end;
 }
 
 function excerptOf({ passage, sentences }: CandidatePassage, first: number, last: number, score: number): ScoredExcerpt {

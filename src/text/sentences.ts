@@ -23,6 +23,8 @@ export interface Sentence {
   heading: boolean;
   /** In code or a table: written as is, not prose. */
   literal: boolean;
+  /** Where the words of its unit of text begin on their line: an item of a list it announces stands deeper. */
+  column: number;
   lines: LineRange;
   /** Offsets in the passage text. */
   start: number;
@@ -99,6 +101,16 @@ const segmenterFor = (language: Language): Intl.Segmenter => {
   return segmenter;
 };
 
+/** The column of the unit a line belongs to: the last unit that begins on or before it. */
+function unitColumn(units: MarkdownStructure['units'], line: number): number {
+  let column = 0;
+  for (const [start, at] of units) {
+    if (start > line) break;
+    column = at;
+  }
+  return column;
+}
+
 /** The sentences of a passage, with their lines in its file. */
 export function splitSentences(passage: SentenceSource): Sentence[] {
   const { text, language } = passage;
@@ -125,6 +137,7 @@ export function splitSentences(passage: SentenceSource): Sentence[] {
       text: quote,
       heading: headings.has(first),
       literal: literal.has(first),
+      column: unitColumn(structure.units, first),
       start,
       end,
       lines: [passage.lines[0] + first, passage.lines[0] + lineAt(end - 1)],

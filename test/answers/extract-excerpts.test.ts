@@ -11,6 +11,7 @@ import {
   type SentenceQuery,
 } from '../../src/answers/extract-excerpts.js';
 import type { QueryTerm } from '../../src/answers/term-weights.js';
+import { parseNote } from '../../src/notes/parse-note.js';
 import { splitSentences } from '../../src/text/sentences.js';
 import type { Passage } from '../../src/types.js';
 import { noteLines, passageOf, queryTerms } from './note-fixture.js';
@@ -89,6 +90,18 @@ describe('passageQuotes', () => {
     const scores = score(english, queryTerms({ airflow: 3 }));
     const [quote] = passageQuotes(english, scores, 1);
     expect(quote!.quote).toMatch(/^Racks need airflow\. Cooling racks/);
+  });
+
+  it('quotes the whole list a sentence announces, and nothing after it', () => {
+    const text = ['# Demo Conf 2030', '', '## Proofing dough', '', 'Ada opened with her own story. Her tips for proofing:', '']
+      .concat(['- Keep the dough warm', '- Cover it with a damp cloth', '- Let it double', '- Knock it back once', '- Bake it right away', ''])
+      .concat(['Then we all had lunch together.', ''])
+      .join('\n');
+    const passage = parseNote({ file: 'proofing.md', text, encoding: 'UTF-8', hash: 'proofing' }).passages.find((p) => /Proofing/.test(p.talk))!;
+    const proofing = candidate(passage);
+    const [quote] = passageQuotes(proofing, proofing.sentences.map((s) => (/tips for proofing/.test(s.text) ? 1 : 0.1)), 1);
+    expect(quote!.quote).toMatch(/^Her tips for proofing:[\s\S]*- Bake it right away$/);
+    expect(quote!.lines).toEqual([5, 11]);
   });
 
   it('quotes nothing from a passage none of whose sentences score', () => {
