@@ -72,7 +72,10 @@ export function cutRanges(blocks: ChunkBlock[], lines: string[], options: CutOpt
       ranges.push(...windows(block, opening, lines, options).filter(([s, e]) => proseWordCount(textOf(lines, [s, e])) >= options.minProseWords));
       open = undefined;
     } else if (words(current) + block.words > options.maxWords) {
-      current = [...flush(), block];
+      // A paragraph announcing what follows ("Their advice:") opens the next passage with it: the
+      // answer to what it announces is in the block after it.
+      const announcing = announces(current, lines) ? current.splice(-1) : [];
+      current = [...flush(), ...announcing, block];
     } else {
       current.push(block);
     }
@@ -82,6 +85,12 @@ export function cutRanges(blocks: ChunkBlock[], lines: string[], options: CutOpt
 }
 
 const textOf = (lines: string[], [start, end]: LineRange): string => lines.slice(start - 1, end).join('\n');
+
+/** The group ends with a paragraph announcing the next block (it ends with a colon), after other notes. */
+const announces = (group: ChunkBlock[], lines: string[]): boolean => {
+  const last = group.at(-1);
+  return last?.role === 'prose' && group.slice(0, -1).some((b) => b.role === 'prose') && /[:：]\s*$/.test(textOf(lines, last.lines));
+};
 
 /**
  * Enough prose to stand as a passage. Terse notes count: a heading over "- common annotations" says

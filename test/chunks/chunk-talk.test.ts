@@ -73,6 +73,12 @@ describe('chunkTalk', () => {
     expect(ranges(text)).toEqual([[1, 2], [4, 6]]);
   });
 
+  it('opens a passage with the paragraph announcing the list that follows it', () => {
+    const items = Array.from({ length: 6 }, (_, i) => `- ${sentence(40 + i)}`);
+    const text = ['## A talk', '', prose(1, 16), '', 'Among the fixes they gave for the outages they had:', '', ...items, ''].join('\n');
+    expect(ranges(text)).toEqual([[1, 3], [5, 12]]);
+  });
+
   it('splits a long list between its items', () => {
     const items = Array.from({ length: 30 }, (_, i) => `- ${sentence(i)}`).join('\n');
     const result = ranges(['## A talk', '', items].join('\n'));
