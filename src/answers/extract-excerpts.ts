@@ -1,7 +1,7 @@
 // Picks, inside the best passages, the sentences that answer the question and quotes them verbatim
 // with their own lines. Pure: sentence vectors are computed by the caller.
 import { analyze } from '../text/analyze.js';
-import { plainText, proseWordCount, wordCount } from '../notes/prose.js';
+import { announcesWhatFollows, plainText, proseWordCount, wordCount } from '../notes/prose.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Excerpt, Passage } from '../types.js';
 import { coverage, rarestTerm, type QueryTerm } from './term-weights.js';
@@ -134,7 +134,7 @@ function bestRun(sentences: Sentence[], scores: number[], taken: ReadonlySet<num
   let first = best;
   let last = best;
   while (last - first + 1 < MAX_QUOTE_SENTENCES) {
-    const tooShort = wordCount(text(first, last)) < MIN_QUOTE_WORDS || /[:：]\s*$/.test(sentences[last]!.text);
+    const tooShort = wordCount(text(first, last)) < MIN_QUOTE_WORDS || announcesWhatFollows(sentences[last]!.text);
     if (free(last + 1) && (tooShort || scores[last + 1]! >= KEEP_NEIGHBOUR_RATIO * scores[best]!)) last += 1;
     else if (tooShort && free(first - 1)) first -= 1;
     else break;
@@ -148,7 +148,7 @@ function bestRun(sentences: Sentence[], scores: number[], taken: ReadonlySet<num
  */
 function announcedListEnd(sentences: Sentence[], first: number, last: number, free: (i: number) => boolean): number {
   let announcing = last;
-  while (announcing >= first && !/[:：]\s*$/.test(sentences[announcing]!.text)) announcing -= 1;
+  while (announcing >= first && !announcesWhatFollows(sentences[announcing]!.text)) announcing -= 1;
   if (announcing < first) return last;
   const depth = sentences[announcing]!.column;
   let end = last;

@@ -1,7 +1,7 @@
 // The pieces a talk is cut into: Markdown blocks with their lines, word counts and role.
 import type { LineRange, MarkdownStructure } from '../types.js';
 import { structureWithin, type MdBlock } from '../notes/markdown.js';
-import { proseWordCount, wordCount } from '../notes/prose.js';
+import { announcesWhatFollows, proseWordCount, wordCount } from '../notes/prose.js';
 
 /**
  * - `sticky`: a heading, a speaker/company line or a short label ("Misc notes:"): opens the passage
@@ -29,7 +29,7 @@ const NOISE_KINDS = new Set(['thematicBreak', 'definition']);
 
 /** "Misc Notes:", "**Tools**", "**SKIPPED**": a lead-in for what follows, or a mark, not notes. */
 const isLabel = (source: string, proseWords: number): boolean =>
-  proseWords < 3 && (/:\s*$/.test(source) || /^\s*(\*\*|__)[^*_]+\1\s*$/.test(source));
+  proseWords < 3 && (announcesWhatFollows(source) || /^\s*(\*\*|__)[^*_]+\1\s*$/.test(source));
 const sourceOf = (lines: string[], [start, end]: LineRange): string => lines.slice(start - 1, end).join('\n');
 
 /**

@@ -6,7 +6,7 @@
 // (paragraphs, lists, list items) are better cut points than character separators anyway.
 import type { LineRange } from '../types.js';
 import type { ChunkBlock } from './blocks.js';
-import { proseWordCount, wordCount } from '../notes/prose.js';
+import { announcesWhatFollows, proseWordCount, wordCount } from '../notes/prose.js';
 
 export interface CutOptions {
   minWords: number;
@@ -57,6 +57,15 @@ export function cutRanges(blocks: ChunkBlock[], lines: string[], options: CutOpt
     return after.slice(lastNoise + 1);
   };
 
+  /**
+   * Flushes before a block that starts the next passage; returns what opens that passage. A paragraph
+   * announcing what follows ("Their advice:") opens it too: what it announces is in that block.
+   */
+  const flushBeforeNext = (): ChunkBlock[] => {
+    const announcing = announces(current, lines) ? current.splice(-1) : [];
+    return [...flush(), ...announcing];
+  };
+
   for (const block of blocks) {
     if (block.role === 'noise') {
       if (!current.some((b) => b.role === 'prose')) current = [];
@@ -68,14 +77,11 @@ export function cutRanges(blocks: ChunkBlock[], lines: string[], options: CutOpt
     } else if (block.role === 'sticky') {
       current = words(current) >= options.minWords ? [...flush(), block] : [...current, block];
     } else if (block.words > options.maxWords) {
-      const opening = flush();
+      const opening = flushBeforeNext();
       ranges.push(...windows(block, opening, lines, options).filter(([s, e]) => proseWordCount(textOf(lines, [s, e])) >= options.minProseWords));
       open = undefined;
     } else if (words(current) + block.words > options.maxWords) {
-      // A paragraph announcing what follows ("Their advice:") opens the next passage with it: the
-      // answer to what it announces is in the block after it.
-      const announcing = announces(current, lines) ? current.splice(-1) : [];
-      current = [...flush(), ...announcing, block];
+      current = [...flushBeforeNext(), block];
     } else {
       current.push(block);
     }
@@ -89,7 +95,7 @@ const textOf = (lines: string[], [start, end]: LineRange): string => lines.slice
 /** The group ends with a paragraph announcing the next block (it ends with a colon), after other notes. */
 const announces = (group: ChunkBlock[], lines: string[]): boolean => {
   const last = group.at(-1);
-  return last?.role === 'prose' && group.slice(0, -1).some((b) => b.role === 'prose') && /[:：]\s*$/.test(textOf(lines, last.lines));
+  return last?.role === 'prose' && group.slice(0, -1).some((b) => b.role === 'prose') && announcesWhatFollows(textOf(lines, last.lines));
 };
 
 /**

@@ -32,6 +32,9 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
+/** Text that ends on a colon announces what follows it: "Pro tips include:", "Parmi les solutions :". */
+export const announcesWhatFollows = (text: string): boolean => /[:：]\s*$/.test(text);
+
 /** Words with at least one letter ("2018" alone is not a word of prose). */
 export function wordsOf(text: string): string[] {
   return (text.match(WORD) ?? []).filter((w) => /\p{L}/u.test(w));

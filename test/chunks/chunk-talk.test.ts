@@ -77,6 +77,11 @@ describe('chunkTalk', () => {
     const items = Array.from({ length: 6 }, (_, i) => `- ${sentence(40 + i)}`);
     const text = ['## A talk', '', prose(1, 16), '', 'Among the fixes they gave for the outages they had:', '', ...items, ''].join('\n');
     expect(ranges(text)).toEqual([[1, 3], [5, 12]]);
+    // A list longer than a passage is cut into windows; the announcing paragraph opens the first one.
+    const long = Array.from({ length: 30 }, (_, i) => `- ${sentence(40 + i)}`);
+    const windows = ranges(['## A talk', '', prose(1, 8), '', 'Among the fixes they gave for the outages they had:', '', ...long, ''].join('\n'));
+    expect(windows[0]).toEqual([1, 3]);
+    expect(windows[1]![0]).toBe(5);
   });
 
   it('splits a long list between its items', () => {
