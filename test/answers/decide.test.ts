@@ -68,5 +68,9 @@ describe('answerFeatures', () => {
     expect(one[at('unseen_share')]).toBeGreaterThan(0);
     expect(two[at('unseen_share')]).toBeGreaterThan(one[at('unseen_share')]!);
     expect(two[at('unseen_share')]).toBeLessThan(1);
+    // A word of general English the notes never use ("told" said otherwise) weighs less than a name.
+    const common = answerFeatures({ ...evidence, asked: [...queryTerms({ bakery: 3 }), unseen('told')], quotedTalk: bakery.passage.talkId });
+    expect(common[at('unseen_share')]).toBeGreaterThan(0);
+    expect(common[at('unseen_share')]).toBeLessThan(one[at('unseen_share')]!);
   });
 });
