@@ -148,8 +148,12 @@ export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
       break;
     }
     const oneLine = !block.source.includes('\n');
+    // An emphasised lead line is a format line ("_Conférence 45 minutes_") or the speaker's byline
+    // ("_[Alicia Collymore](…)_"); either way it is header, not notes.
     if (block.kind === 'paragraph' && oneLine && EMPHASIS_ONLY.test(block.source) && !LINK_OR_BOLD_ONLY.test(block.source) && i === used) {
-      used = i + 1; // a format line such as "_Conférence 45 minutes_"
+      const byline = people.speakers.length === 0 ? parsePeople(plain) : undefined;
+      if (byline) people = merge(people, byline);
+      used = i + 1;
       continue;
     }
     if (people.speakers.length === 0 && block.kind === 'paragraph') {

@@ -93,6 +93,12 @@ describe('speakerHeader', () => {
     expect(speakerHeader([{ kind: 'paragraph', source: 'Brendan Burns, Microsoft Azure\n@brendandburns' }])).toEqual({ speakers: ['Brendan Burns'], companies: ['Microsoft Azure'], blocks: 1 });
   });
 
+  it('reads an emphasised byline as the speaker, and a format line as neither speaker nor notes', () => {
+    expect(speakerHeader([{ kind: 'paragraph', source: '_[Alicia Collymore](https://x)_' }, { kind: 'paragraph', source: 'Pace is value delivered at speed.' }])).toEqual({ speakers: ['Alicia Collymore'], companies: [], blocks: 1 });
+    expect(speakerHeader([{ kind: 'paragraph', source: '_Colin Walder_' }])).toEqual({ speakers: ['Colin Walder'], companies: [], blocks: 1 });
+    expect(speakerHeader([{ kind: 'paragraph', source: '_Lightning 20 minutes_' }, { kind: 'paragraph', source: 'Notes.' }])).toEqual({ speakers: [], companies: [], blocks: 1 });
+  });
+
   it('reads the speaker from an opening sentence without making it a header', () => {
     expect(speakerHeader([{ kind: 'paragraph', source: 'Robert Kennedy, employé Google, nous a fait le deuxième retour.' }])).toEqual({ speakers: ['Robert Kennedy'], companies: ['Google'], blocks: 0 });
   });
