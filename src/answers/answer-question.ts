@@ -11,7 +11,8 @@ import { intentOf } from './question-intent.js';
 import { validateQuestion } from './question.js';
 import { rerankRetrieval, termsByTalk } from './rerank.js';
 import { ofConferences, strategyFor } from './strategies.js';
-import { rarestTerm, weighQueryTerms } from './term-weights.js';
+import { titleTerms } from './passage-terms.js';
+import { rarestTerm, weighQueryTerms, type QueryTerm } from './term-weights.js';
 
 export interface AnswerContext extends RetrievalContext {
   passageCount: number;
@@ -38,8 +39,11 @@ export interface AnswerTrace {
   answer?: number[];
   /** What would be quoted, abstaining or not: eval reports how often it is right per confidence bucket. */
   quoted: Array<{ file: string; lines: LineRange }>;
-  /** The question's rarest word that the notes use, as asked: fitting swaps it for a word they never use. */
-  rarest?: string;
+  /**
+   * The question's rarest word that the notes use and that does not name the talk found (its title,
+   * speakers, companies), as asked: what is asked of that talk. Fitting swaps it for a word no note uses.
+   */
+  askedOfTalk?: string;
 }
 
 export interface AnsweredQuestion {
@@ -95,9 +99,15 @@ export async function answerQuestion(
     sentences,
     ...(decision && { answer: decision }),
     quoted: selection.map(({ file, lines }) => ({ file, lines })),
-    rarest: rarestTerm(intent.topicTerms)?.word,
+    askedOfTalk: answering[0] && rarestTerm(notNaming(answering[0].passage, intent.topicTerms))?.word,
   };
   return { answer, retrieval, confidence, trace };
+}
+
+/** The words that do not name the passage's talk. */
+function notNaming(passage: Passage, terms: readonly QueryTerm[]): QueryTerm[] {
+  const naming = titleTerms(passage);
+  return terms.filter((t) => !t.terms.some((term) => naming.has(term)));
 }
 
 const pick = ({ id, file, lines }: Passage): { id: string; file: string; lines: LineRange } => ({ id, file, lines });

@@ -1,8 +1,11 @@
 // Questions the notes cannot answer, made from questions they can: the question's rarest word that the
-// notes use (often the company or the product that says which talk is meant) is swapped for a word of
-// about the same rarity in general English that no note uses. "What did <company> say about
-// post-mortems?" asked of a company the notes never mention must abstain, however well the notes cover
-// post-mortems. A handful of written negatives cannot teach that; one counterpart per question can.
+// notes use and that does not name the talk found (not its title, speaker or company, but what is asked
+// of it) is swapped for a word of about the same rarity in general English that no note uses. "What did
+// Etsy say about <product>?" asked of a product the notes never mention must abstain, however well the
+// talk found matches the rest. Swapping the rarest word instead, often the name that says which talk is
+// meant, made questions that found no talk at all; unanswerable questions people ask find the talk and
+// ask it for what it does not say. A handful of written negatives cannot teach that; one counterpart
+// per question can.
 import { termsOf } from '../text/analyze.js';
 import { frequentWordAt, frequentWordCount, rankOf } from '../text/word-rarity.js';
 

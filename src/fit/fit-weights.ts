@@ -46,10 +46,10 @@ async function rowsOf(
     rows.passage.push(own.passage);
     rows.sentence.push(own.sentence);
     rows.answer.push(...own.answer);
-    if (!counterfactuals || q.gold.length === 0 || trace.rarest === undefined) continue;
-    const substitute = await unusedWordNear(trace.rarest, source.isUnused);
+    if (!counterfactuals || q.gold.length === 0 || trace.askedOfTalk === undefined) continue;
+    const substitute = await unusedWordNear(trace.askedOfTalk, source.isUnused);
     if (substitute === undefined) continue;
-    const negative = { ...q, question: swapWord(q.question, trace.rarest, substitute), gold: [], expect: [] };
+    const negative = { ...q, question: swapWord(q.question, trace.askedOfTalk, substitute), gold: [], expect: [] };
     counterfactual.push(...labelledRows(negative, (await source.ask(negative.question, { weights })).trace).answer);
   }
   // Made-up questions count, in all, as much as the written unanswerable ones (or as one, when there are

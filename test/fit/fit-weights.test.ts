@@ -81,11 +81,17 @@ describe('fitWeights on a small fixture', () => {
     }
   });
 
-  it('abstains, as the committed weights do, when the question names a company no note mentions', async () => {
-    const unknown = 'how does quorvabake know an oven drifts?';
+  it('abstains, as the committed weights do, when the question asks a talk about a product no note mentions', async () => {
+    const unknown = 'how does loafworks know its quorvabake drifts?';
     const [committed, refit] = await Promise.all([kb.ask(unknown), kb.ask(unknown, { weights: refitted })]);
     expect(committed.answer.abstained).toBe(true);
     expect(refit.answer.abstained).toBe(true);
+  });
+
+  it('makes unanswerable counterparts by swapping what is asked of the talk found, not the name that finds it', async () => {
+    const { trace } = await kb.ask('how does loafworks know an oven drifts?');
+    // "loafworks" is as rare as "oven" and "drifts" here, but it is the talk's company.
+    expect(['oven', 'drifts']).toContain(trace.askedOfTalk);
   });
 
   it('weighs what the committed weights weigh the same way', () => {
