@@ -66,6 +66,8 @@ const WITH_PARENS = /^(.*?)\s*\(([^()]+)\)$/;
  * Undefined unless it is entirely such a list with at least one person: "Title words" never parse.
  */
 export function parsePeople(text: string): People | undefined {
+  const atCompany = withCompanyAfterAt(text);
+  if (atCompany) return atCompany;
   const cleaned = text
     .replace(/\bby\s+@\S*/gi, ' ')
     .replace(/@[\w.-]*/g, ' ')
@@ -92,6 +94,17 @@ export function parsePeople(text: string): People | undefined {
     }
   }
   return people.speakers.length > 0 ? people : undefined;
+}
+
+const COMPANY = String.raw`(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,2})`;
+const HANDLE = String.raw`\(@[\w.-]+\)`;
+const AT_COMPANY = new RegExp(String.raw`^(.+?)\s+@(?:\s+${COMPANY}(?:\s*${HANDLE})?|${COMPANY}\s*${HANDLE})$`, 'u');
+
+/** "Name @ Company" and "Name @Company (@handle)": the company follows the at sign. "Name @handle" alone is a handle. */
+function withCompanyAfterAt(text: string): People | undefined {
+  const match = AT_COMPANY.exec(text.trim());
+  const people = match ? parsePeople(match[1]!) : undefined;
+  return people && people.companies.length === 0 ? { speakers: people.speakers, companies: [(match![2] ?? match![3])!] } : undefined;
 }
 
 function addCompany(people: People, company: string | undefined): void {

@@ -14,7 +14,8 @@ export interface HeadingInfo extends People {
   orientation?: Orientation;
 }
 
-const DASH = /\s+[-–—]\s*|\s*[-–—]\s+/;
+// "Title - Speaker", and "Title | Speaker" as some notes write it.
+const DASH = /\s+[-–—]\s*|\s*[-–—]\s+|\s+\|\s+/;
 const TALK_NUMBER = /^talk\s*\d+\s*[:.)-]\s*/i;
 const KEYNOTE_SPEAKER = /^(.*\bkeynote)\s*[:\-–—]\s*(.+)$/i;
 const TRAILING_LINK = /,\s*\[([^\]]+)\]\([^)]*\)\s*$/;
@@ -88,7 +89,7 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
     const right = parts.at(-1)!.replace(SPEAKER_LABEL, '');
     const titleFirst = parsePeople(right);
     const speakerFirst = parsePeople(left);
-    const titleOfTitleFirst = text.slice(0, text.lastIndexOf(parts.at(-1)!)).replace(/\s*[-–—]\s*$/, '');
+    const titleOfTitleFirst = text.slice(0, text.lastIndexOf(parts.at(-1)!)).replace(/\s*[-–—|]\s*$/, '');
     if (titleFirst && (!speakerFirst || orientation === 'title-first')) {
       return found(titleOfTitleFirst, titleFirst, speakerFirst ? undefined : 'title-first');
     }
@@ -149,9 +150,9 @@ export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
     }
     const oneLine = !block.source.includes('\n');
     // An emphasised lead line is a format line ("_Conférence 45 minutes_") or the speaker's byline
-    // ("_[Alicia Collymore](…)_"); either way it is header, not notes.
+    // ("_[Alicia Collymore](…)_", "*par Julie Quilé*"); either way it is header, not notes.
     if (block.kind === 'paragraph' && oneLine && EMPHASIS_ONLY.test(block.source) && !LINK_OR_BOLD_ONLY.test(block.source) && i === used) {
-      const byline = people.speakers.length === 0 ? parsePeople(plain) : undefined;
+      const byline = people.speakers.length === 0 ? parsePeople(plain.replace(SPEAKER_LABEL, '')) : undefined;
       if (byline) people = merge(people, byline);
       used = i + 1;
       continue;

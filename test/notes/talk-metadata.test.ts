@@ -20,6 +20,11 @@ describe('parsePeople', () => {
     expect(parsePeople('Jordan NOURRY, Adrien JOLY et Julien TOPCU')).toEqual({ speakers: ['Jordan NOURRY', 'Adrien JOLY', 'Julien TOPCU'], companies: [] });
     expect(parsePeople('Yong Tang, MobileIron, Inc.')).toEqual({ speakers: ['Yong Tang'], companies: ['MobileIron, Inc'] });
   });
+  it('reads the company after an at sign, and a handle as no company', () => {
+    expect(parsePeople('Nora Jones @ Slack (@nora_js)')).toEqual({ speakers: ['Nora Jones'], companies: ['Slack'] });
+    expect(parsePeople('Piotr Holubowicz @Google (@holubowiczp)')).toEqual({ speakers: ['Piotr Holubowicz'], companies: ['Google'] });
+    expect(parsePeople('Ryan MacGillivray @RyanMacG')).toEqual({ speakers: ['Ryan MacGillivray'], companies: [] });
+  });
   it('refuses anything that is not entirely a list of people', () => {
     expect(parsePeople('Stitching things together')).toBeUndefined();
     expect(parsePeople('I AM DEVOPS AND I LIKE FUNCTIONS')).toBeUndefined();
@@ -27,6 +32,9 @@ describe('parsePeople', () => {
 });
 
 describe('parseTalkHeading', () => {
+  it('reads "Title | Speaker @ Company"', () => {
+    expect(heading('Chaos Engineering Traps | Nora Jones @ Slack (@nora_js)')).toMatchObject({ title: 'Chaos Engineering Traps', speakers: ['Nora Jones'], companies: ['Slack'] });
+  });
   it('drops a trailing speaker handle or organisation link', () => {
     expect(heading('Building Secure Systems, [@lvh](http://twitter.com/lvh)')).toMatchObject({ title: 'Building Secure Systems', speakers: ['@lvh'], companies: [] });
     expect(heading('Smart Services: Microservices, Frank Stratton, [Runscope](http://runscope.com)')).toMatchObject({
@@ -96,6 +104,7 @@ describe('speakerHeader', () => {
   it('reads an emphasised byline as the speaker, and a format line as neither speaker nor notes', () => {
     expect(speakerHeader([{ kind: 'paragraph', source: '_[Alicia Collymore](https://x)_' }, { kind: 'paragraph', source: 'Pace is value delivered at speed.' }])).toEqual({ speakers: ['Alicia Collymore'], companies: [], blocks: 1 });
     expect(speakerHeader([{ kind: 'paragraph', source: '_Colin Walder_' }])).toEqual({ speakers: ['Colin Walder'], companies: [], blocks: 1 });
+    expect(speakerHeader([{ kind: 'paragraph', source: '*par Thomas Parisot et Claire Zuliani.*' }])).toEqual({ speakers: ['Thomas Parisot', 'Claire Zuliani'], companies: [], blocks: 1 });
     expect(speakerHeader([{ kind: 'paragraph', source: '_Lightning 20 minutes_' }, { kind: 'paragraph', source: 'Notes.' }])).toEqual({ speakers: [], companies: [], blocks: 1 });
   });
 
