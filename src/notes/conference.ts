@@ -4,7 +4,15 @@
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
 const LEAD_FILLER =
-  /^(?:(?:my|mon|ma|mes|notes?|retour|retours|feedback|compte[- ]rendu|report|recap|wrap[- ]up|summary|highlights)\b\s*(?:(?:on|from|for|of|at|sur|de|du|des|à)\s+)?(?:(?:the|la|le|les)\s+|l['’])?)+/i;
+  /^(?:(?:my|mon|ma|mes|notes?|retour|retours|feedback|compte[- ]rendu|report|recap|wrap[- ]up|summary|highlights|conf[ée]rence)\b\s*(?:(?:on|from|for|of|at|sur|de|du|des|à)\s+)?(?:(?:the|la|le|les)\s+|l['’])?)+/i;
+// Calendar words from the runtime's locale data (ICU) in the notes' two languages: a title that opens on
+// a date ("Jeudi 18 Avril, Devoxx France 2019") names the day before the event.
+const calendarWords = (options: Intl.DateTimeFormatOptions, dates: Date[]): string =>
+  ['en', 'fr'].flatMap((locale) => dates.map((date) => new Intl.DateTimeFormat(locale, options).format(date))).join('|');
+const WEEKDAY = calendarWords({ weekday: 'long' }, Array.from({ length: 7 }, (_, i) => new Date(2020, 5, i + 1)));
+const MONTH = calendarWords({ month: 'long' }, Array.from({ length: 12 }, (_, i) => new Date(2020, i, 1)));
+const DAY = String.raw`\d{1,2}(?:er|st|nd|rd|th)?`;
+const LEAD_DATE = new RegExp(String.raw`^(?:(?:${WEEKDAY}),?\s+)?(?:${DAY}\s+(?:${MONTH})|(?:${MONTH})\s+${DAY})\s*[,:–—-]\s*(?=\S)`, 'iu');
 const POSSESSIVE = /^\p{Lu}[\p{L}-]*['’]s\s+/u;
 const DAY_SUFFIX = /[\s,:–—-]+(?:day|jour|journée)\s*(?:\d+|one|two|three|four|un|deux|trois|1st|2nd|3rd)\b.*$/i;
 const SUBTITLE = /\s+[-–—|]\s+|\s*:\s+|\s+[!?]|[!?]$/;
@@ -15,7 +23,7 @@ const SUBTITLE = /\s+[-–—|]\s+|\s*:\s+|\s+[!?]|[!?]$/;
  */
 export function conferenceName(title: string, fallbackYear?: string): string {
   const spaced = /\s/.test(title.trim()) ? title : title.replace(/[-_]+/g, ' ').replace(/(\p{L})((?:19|20)\d{2})(?!\d)/gu, '$1 $2');
-  let name = spaced.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().replace(LEAD_FILLER, '').replace(POSSESSIVE, '');
+  let name = spaced.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().replace(LEAD_DATE, '').replace(LEAD_FILLER, '').replace(POSSESSIVE, '');
   const year = YEAR.exec(name);
   if (year && year.index > 0) name = name.slice(0, year.index + 4);
   else if (!year) name = name.split(SUBTITLE)[0]!.replace(DAY_SUFFIX, '');

@@ -16,6 +16,9 @@ describe('conferenceName', () => {
     ['PyCon Day 2: Really Day 1', 'PyCon'],
     ['velocity-london-2018', 'velocity london 2018'],
     ['re-invent2018', 're invent 2018'],
+    ['Jeudi 18 Avril, Devoxx France 2019', 'Devoxx France 2019'],
+    ['Thursday, April 18: Devoxx France 2019', 'Devoxx France 2019'],
+    ['Retours sur la conférence Web2Day 2018', 'Web2Day 2018'],
   ])('%s → %s', (title, name) => {
     expect(conferenceName(title)).toBe(name);
   });
