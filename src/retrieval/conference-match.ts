@@ -1,5 +1,6 @@
-// Notices which indexed conferences a question names ("quels talks à dotScale ?", "qcon london 2014").
-import { foldAccents, words } from '../text/analyze.js';
+// Notices which indexed conferences a question names ("quels talks à dotScale ?", "qcon london 2014",
+// "blend 2016").
+import { foldAccents, snowballStopwords, words } from '../text/analyze.js';
 
 const key = (text: string): string[] => words(foldAccents(text)).filter((w) => !/^\d+$/.test(w) || w.length === 4);
 
@@ -26,6 +27,7 @@ export function conferencesNamedIn(question: string, conferences: string[]): str
     const yearsMatch = askedYears.length === 0 || nameYears.length === 0 || nameYears.some((y) => askedYears.includes(y));
     return wordsMatch && yearsMatch;
   });
+  if (named.length === 0) return namedInPart(asked, conferences);
   return [
     ...new Set(
       named.flatMap((conference) => {
@@ -34,6 +36,20 @@ export function conferencesNamedIn(question: string, conferences: string[]): str
       }),
     ),
   ];
+}
+
+/**
+ * A conference named in part, as questions shorten long names ("blend 2016" for "Blend Web Mix 2016",
+ * "velocity eu 2015", "leaddev ldn 2023"): the question gives the edition's year and one of its name
+ * words, and no other conference of that year shares a name word with the question.
+ */
+function namedInPart(asked: readonly string[], conferences: readonly string[]): string[] {
+  const askedYears = asked.filter(isYear);
+  const sharing = conferences.filter((conference) => {
+    const name = key(conference);
+    return name.some((w) => askedYears.includes(w)) && name.some((w) => !isYear(w) && !snowballStopwords.has(w) && asked.includes(w));
+  });
+  return sharing.length === 1 ? sharing : [];
 }
 
 /** The editions of a conference named without a year ("dotScale") that carry one of the years asked ("DotScale Paris 2017"). */

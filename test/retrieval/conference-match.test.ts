@@ -21,8 +21,13 @@ describe('conferencesNamedIn', () => {
     expect(conferencesNamedIn('what did dotscale say about consul?', named)).toEqual(['dotScale']);
   });
 
-  it('needs every distinctive word', () => {
+  it('needs every distinctive word, or the year and a word no other conference of that year shares', () => {
     expect(conferencesNamedIn('what about london?', conferences)).toEqual([]);
+    const named = ['Blend Web Mix 2016', 'Paris Web 2016', 'Velocity Europe 2015', 'Velocity NY 2016'];
+    expect(conferencesNamedIn('the google speaker at blend 2016', named)).toEqual(['Blend Web Mix 2016']);
+    expect(conferencesNamedIn('velocity eu 2015 snyk demo', named)).toEqual(['Velocity Europe 2015']);
+    expect(conferencesNamedIn('best web talk of 2016?', named)).toEqual([]);
+    expect(conferencesNamedIn('velocity snyk demo', named)).toEqual([]);
   });
 });
 
