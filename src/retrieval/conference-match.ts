@@ -11,7 +11,8 @@ const isYear = (w: string): boolean => /^\d{4}$/.test(w);
  * in order-free form (years, when the question gives one, must match too). "MiXiT" and "mix it" are
  * matched through a spaceless form. A name without a year gives way to the edition of the year asked
  * that carries it with more words: "dotscale 2017" asks for "DotScale Paris 2017", not for notes named
- * "dotScale" that may be of any year.
+ * "dotScale" that may be of any year; without a year, every conference carrying the name is named.
+ * Failing all that, the name in part (see `namedInPart`).
  */
 export function conferencesNamedIn(question: string, conferences: string[]): string[] {
   const asked = key(question);
@@ -28,14 +29,21 @@ export function conferencesNamedIn(question: string, conferences: string[]): str
     return wordsMatch && yearsMatch;
   });
   if (named.length === 0) return namedInPart(asked, conferences);
-  return [
-    ...new Set(
-      named.flatMap((conference) => {
-        const editions = editionsAsked(conference, conferences, askedYears);
-        return editions.length > 0 ? editions : [conference];
-      }),
-    ),
-  ];
+  const chosen = new Set(
+    named.flatMap((conference) => {
+      const editions = editionsAsked(conference, conferences, askedYears);
+      if (editions.length > 0) return editions;
+      // Without a year, "qcon" names QCon London 2014 and QCon New York 2015 as much as QCon 2012.
+      return askedYears.length === 0 ? conferences.filter((other) => carriesName(other, conference)) : [conference];
+    }),
+  );
+  return conferences.filter((conference) => chosen.has(conference));
+}
+
+/** Whether `conference`'s name has every word of `name` but its year ("QCon London 2014" has "QCon 2012"'s). */
+function carriesName(conference: string, name: string): boolean {
+  const words = key(conference);
+  return key(name).every((w) => isYear(w) || words.includes(w));
 }
 
 /**
@@ -58,7 +66,7 @@ function editionsAsked(undated: string, conferences: readonly string[], askedYea
   if (askedYears.length === 0 || words.some(isYear)) return [];
   return conferences.filter((conference) => {
     const name = key(conference);
-    return name.some((w) => askedYears.includes(w)) && words.every((w) => name.includes(w));
+    return name.some((w) => askedYears.includes(w)) && carriesName(conference, undated);
   });
 }
 

@@ -18,7 +18,9 @@ describe('conferencesNamedIn', () => {
     const named = ['dotScale', 'DotScale Paris 2017', 'Paris Web 2010'];
     expect(conferencesNamedIn('dotscale 2017: could the audience ask questions?', named)).toEqual(['DotScale Paris 2017']);
     expect(conferencesNamedIn('dotscale 2014, the venue', named)).toEqual(['dotScale']);
-    expect(conferencesNamedIn('what did dotscale say about consul?', named)).toEqual(['dotScale']);
+    // Without a year, every edition carrying the name.
+    expect(conferencesNamedIn('what did dotscale say about consul?', named)).toEqual(['dotScale', 'DotScale Paris 2017']);
+    expect(conferencesNamedIn('netflix at qcon ny', ['QCon 2012', 'QCon London 2014', 'QCon New York 2015', 'dotScale'])).toEqual(['QCon 2012', 'QCon London 2014', 'QCon New York 2015']);
   });
 
   it('needs every distinctive word, or the year and a word no other conference of that year shares', () => {
