@@ -12,7 +12,7 @@ import { validateQuestion } from './question.js';
 import { rerankRetrieval, termsByTalk } from './rerank.js';
 import { ofConferences, strategyFor } from './strategies.js';
 import { titleTerms } from './passage-terms.js';
-import { rarestTerm, weighQueryTerms, type QueryTerm } from './term-weights.js';
+import { rarestTerm, unsaidIn, weighQueryTerms } from './term-weights.js';
 
 export interface AnswerContext extends RetrievalContext {
   passageCount: number;
@@ -99,15 +99,9 @@ export async function answerQuestion(
     sentences,
     ...(decision && { answer: decision }),
     quoted: selection.map(({ file, lines }) => ({ file, lines })),
-    askedOfTalk: answering[0] && rarestTerm(notNaming(answering[0].passage, intent.topicTerms))?.word,
+    askedOfTalk: answering[0] && rarestTerm(unsaidIn(titleTerms(answering[0].passage), intent.topicTerms))?.word,
   };
   return { answer, retrieval, confidence, trace };
-}
-
-/** The words that do not name the passage's talk. */
-function notNaming(passage: Passage, terms: readonly QueryTerm[]): QueryTerm[] {
-  const naming = titleTerms(passage);
-  return terms.filter((t) => !t.terms.some((term) => naming.has(term)));
 }
 
 const pick = ({ id, file, lines }: Passage): { id: string; file: string; lines: LineRange } => ({ id, file, lines });

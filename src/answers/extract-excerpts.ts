@@ -4,7 +4,7 @@ import { analyze } from '../text/analyze.js';
 import { announcesWhatFollows, plainText, proseWordCount, wordCount } from '../notes/prose.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Excerpt, Passage } from '../types.js';
-import { coverage, rarestTerm, type QueryTerm } from './term-weights.js';
+import { coverage, rarestTerm, says, unsaidIn, type QueryTerm } from './term-weights.js';
 import { probability, type LinearModel } from './linear-model.js';
 import { titleTerms } from './passage-terms.js';
 import { dot } from '../../embeddings/dot.js';
@@ -68,7 +68,7 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
   const named = titleTerms(candidate.passage);
   // What the question asks once the talk is found: its words less those the talk's title, speakers and
   // companies already say. A sentence introducing the speaker matches the names; the answer, the rest.
-  const remaining = queryTerms.filter((t) => !t.terms.some((term) => named.has(term)));
+  const remaining = unsaidIn(named, queryTerms);
   const own = candidate.sentences.map((sentence) => analyze(plainText(sentence.text)));
   const said = (j: number): boolean => j >= 0 && j < own.length && !candidate.sentences[j]!.heading;
   const rarest = rarestTerm(queryTerms);
@@ -86,7 +86,7 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
       1 / (1 + candidate.rank),
       passageScore,
       Math.log1p(words),
-      rarest && rarest.terms.some((t) => aroundSaid.has(t)) ? 1 : 0,
+      rarest && says(aroundSaid, rarest) ? 1 : 0,
       remaining.length === 0 ? 0 : coverage(remaining, around),
     ];
   });

@@ -1,6 +1,6 @@
 import { plainText } from '../notes/prose.js';
 import { analyze, foldAccents, snowballStopwords, words } from '../text/analyze.js';
-import type { QueryTerm } from './term-weights.js';
+import { unsaidIn, type QueryTerm } from './term-weights.js';
 
 // Questions that ask for a list of talks ("which talks at Velocity covered serverless?", "quels talks
 // à dotScale ?", "any GraphQL sessions?") want one quote from each of several talks rather than the
@@ -111,7 +111,7 @@ export function intentOf(question: string, queryTerms: QueryTerm[], named: strin
   // another conference's passages of that year do not cover it.
   const rankingTerms = queryTerms.filter((t) => !(named.length > 0 && /^(?:19|20)\d{2}$/.test(t.word)));
   const conferenceTerms = new Set(analyze(named.join(' ')));
-  const topicTerms = rankingTerms.filter((t) => !t.terms.some((term) => conferenceTerms.has(term)));
+  const topicTerms = unsaidIn(conferenceTerms, rankingTerms);
   const conferenceOnly = named.length > 0 && topicTerms.length === 0 && !asksAboutTheEvent.test(question);
   const listing = conferenceOnly || asksForTalks(question);
   return { named, rankingTerms, topicTerms, conferenceOnly, listing, answerKind: answerKindOf(question) };

@@ -7,7 +7,7 @@ import type { Retrieval } from '../retrieval/retrieve.js';
 import type { Passage } from '../types.js';
 import { logit, probability, type LinearModel } from './linear-model.js';
 import { passageTerms, titleTerms } from './passage-terms.js';
-import { coverage, distinctiveCoverage, rarestTerm, type QueryTerm } from './term-weights.js';
+import { coverage, distinctiveCoverage, rarestTerm, says, type QueryTerm } from './term-weights.js';
 
 export interface RerankCandidate {
   passage: Passage;
@@ -61,7 +61,7 @@ export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, quer
       reciprocal(ranks?.vector),
       coverage(queryTerms, terms),
       coverage(queryTerms, talk),
-      rarest && rarest.terms.some((t) => talk.has(t)) ? 1 : 0,
+      rarest && says(talk, rarest) ? 1 : 0,
       // Names weigh more than common words: the share of the question's distinctive weight the talk says.
       distinctiveCoverage(queryTerms, talk),
       // A question naming the speaker, the company or the talk's subject names what its heading says.

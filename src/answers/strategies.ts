@@ -7,7 +7,7 @@ import type { Passage } from '../types.js';
 import { FOLLOWING_EXCERPT_RATIO, LISTING_EXCERPT_RATIO, selectExcerpts, type CandidatePassage, type ScoredExcerpt } from './extract-excerpts.js';
 import { passageTerms } from './passage-terms.js';
 import type { Intent } from './question-intent.js';
-import { rarestTerm, type QueryTerm } from './term-weights.js';
+import { rarestTerm, says, type QueryTerm } from './term-weights.js';
 
 export interface Strategy {
   kind: 'content' | 'listing' | 'conference';
@@ -55,9 +55,9 @@ export interface QuotableContext {
  */
 function talksFirst(candidates: CandidatePassage[], { talkIds, topicTerms }: QuotableContext): CandidatePassage[] {
   const rarest = topicTerms.find((t) => t.df === 0) ?? rarestTerm(topicTerms);
-  const says = ({ passage }: CandidatePassage): boolean => rarest === undefined || rarest.terms.some((term) => passageTerms(passage).has(term));
+  const saysRarest = ({ passage }: CandidatePassage): boolean => rarest === undefined || says(passageTerms(passage), rarest);
   const talks = candidates.filter(({ passage }) => talkIds.has(passage.talkId));
-  return [talks.filter(says), candidates.filter(says), talks].find((list) => list.length > 0) ?? candidates;
+  return [talks.filter(saysRarest), candidates.filter(saysRarest), talks].find((list) => list.length > 0) ?? candidates;
 }
 
 // A question naming a conference is answered from that conference's notes only: another conference's

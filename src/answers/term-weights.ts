@@ -65,6 +65,13 @@ export function writtenAsNames(question: string): Set<string> {
   );
 }
 
+/** Whether a text's terms say a word of the question, in any of its forms or equivalents. */
+export const says = (textTerms: ReadonlySet<string>, term: QueryTerm): boolean => term.terms.some((t) => textTerms.has(t));
+
+/** The words of the question a text does not say: what remains asked once the text's words are set aside. */
+export const unsaidIn = (textTerms: ReadonlySet<string>, queryTerms: readonly QueryTerm[]): QueryTerm[] =>
+  queryTerms.filter((t) => !says(textTerms, t));
+
 /** Share of the question's weight that a text covers (0..1): words the notes never use count as missing. */
 export const coverage = (queryTerms: QueryTerm[], textTerms: ReadonlySet<string>): number =>
   weightedCoverage(queryTerms, textTerms, (t) => (t.idf > 0 ? t.idf : UNSEEN_WORD_WEIGHT));
@@ -82,7 +89,7 @@ function weightedCoverage(queryTerms: QueryTerm[], textTerms: ReadonlySet<string
   for (const term of queryTerms) {
     const w = weight(term);
     total += w;
-    if (term.terms.some((t) => textTerms.has(t))) covered += w;
+    if (says(textTerms, term)) covered += w;
   }
   return total === 0 ? 0 : covered / total;
 }
