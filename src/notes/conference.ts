@@ -8,7 +8,7 @@ const LEAD_FILLER =
 // Calendar words from the runtime's locale data (ICU) in the notes' two languages: a title that opens on
 // a date ("Jeudi 18 Avril, Devoxx France 2019") names the day before the event.
 const calendarWords = (options: Intl.DateTimeFormatOptions, dates: Date[]): string =>
-  ['en', 'fr'].flatMap((locale) => dates.map((date) => new Intl.DateTimeFormat(locale, options).format(date))).join('|');
+  ['en', 'fr'].flatMap((locale) => dates.map(new Intl.DateTimeFormat(locale, options).format)).join('|');
 const WEEKDAY = calendarWords({ weekday: 'long' }, Array.from({ length: 7 }, (_, i) => new Date(2020, 5, i + 1)));
 const MONTH = calendarWords({ month: 'long' }, Array.from({ length: 12 }, (_, i) => new Date(2020, i, 1)));
 const DAY = String.raw`\d{1,2}(?:er|st|nd|rd|th)?`;
