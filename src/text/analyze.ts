@@ -6,6 +6,7 @@ import { stemmer as englishStemmer } from '@orama/stemmers/english';
 import { stemmer as frenchStemmer } from '@orama/stemmers/french';
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { stopwords as frenchStopwords } from '@orama/stopwords/french';
+import irregular from './english-irregular-forms.json' with { type: 'json' };
 
 /** Removes diacritics: "équipe" → "equipe", "cœur" stays "cœur" (a ligature, not a diacritic). */
 export const foldAccents = (text: string): string => text.normalize('NFD').replace(/\p{M}+/gu, '');
@@ -62,11 +63,15 @@ export function termsOf(word: string): string[] {
   return terms;
 }
 
+// Snowball strips suffixes and cannot undo "dealt" or "built": those English forms are stemmed from
+// their base form (WordNet's exceptions, through scripts/english-irregular-forms.mjs).
+const baseForms: ReadonlyMap<string, string> = new Map(Object.entries(irregular.forms));
+
 function stem(word: string): string[] {
   const folded = foldAccents(word.toLowerCase());
   if (folded.length === 0 || stopwords.has(folded)) return [];
   if (/^\d+$/.test(folded)) return [folded];
-  const english = englishStemmer(folded);
+  const english = englishStemmer(baseForms.get(folded) ?? folded);
   const french = foldAccents(frenchStemmer(word.toLowerCase()));
   return english === french ? [english] : [english, french];
 }

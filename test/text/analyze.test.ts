@@ -30,6 +30,16 @@ describe('analyze', () => {
     expect(termsOf('EU')).toEqual(['eu']);
   });
 
+  it('stems an irregular English form from its base, unless it is a word of its own or a French one', () => {
+    const shared = (a: string, b: string): boolean => termsOf(a).some((t) => termsOf(b).includes(t));
+    expect(shared('dealt', 'deal')).toBe(true);
+    expect(shared('built', 'building')).toBe(true);
+    expect(shared('taught', 'teaching')).toBe(true);
+    // "found" founds a company as often as it finds; "met" puts in French ("met en place").
+    expect(shared('found', 'finding')).toBe(false);
+    expect(shared('met', 'meeting')).toBe(false);
+  });
+
   it('keeps numbers whole', () => {
     expect(termsOf('2014')).toEqual(['2014']);
   });
