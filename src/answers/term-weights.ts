@@ -8,7 +8,7 @@ import { rarity } from '../text/word-rarity.js';
 
 export interface QueryTerm {
   word: string;
-  /** The search terms of the word and of its equivalents (glossary translations, spelled-out shorthand): a French sentence can answer an English question. */
+  /** The search terms of the word and of its equivalents (glossary translations, joined neighbours): a French sentence can answer an English question. */
   terms: string[];
   /** Inverse document frequency; 0 for words the notes never use. */
   idf: number;

@@ -1,10 +1,9 @@
 // Query expansion: the words of a question as the notes may write them instead. Mostly the other
 // language, from the glossary: "team outage" also searches "équipe panne", and a French question also
-// searches its English words. Chat shorthand is also spelled out, in both languages: "db" searches
-// "database" and "bdd". Glossary lookups go through stems, not spellings: the glossary lists "deploy",
-// and the question says "deploys" or "deployed"; it lists "déployer", and the question says "déploie".
+// searches its English words. Glossary lookups go through stems, not spellings: the glossary lists
+// "deploy", and the question says "deploys" or "deployed"; it lists "déployer", and the question says
+// "déploie".
 import { englishStem, frenchStem, stemmedGlossary } from '../text/glossary-stems.js';
-import { spelledOut } from '../text/shorthand.js';
 import { termsOf, words } from '../text/analyze.js';
 import { scoreLanguage } from '../notes/language.js';
 import type { Language } from '../types.js';
@@ -12,16 +11,14 @@ import type { Language } from '../types.js';
 const inFrench = (english: string): readonly string[] => stemmedGlossary().toFrench.get(englishStem(english)) ?? [];
 
 /**
- * Other ways the notes may write one word of a question: its spelled-out form when it is shorthand, and
- * the glossary's equivalents of both in the other language (none when nothing applies). A word of a
- * question known to be English is only looked up as English: the French stemmer cuts English words into
- * stems of unrelated French words ("even" meets "événement").
+ * Other ways the notes may write one word of a question: the glossary's equivalents in the other language
+ * (none when it has none). A word of a question known to be English is only looked up as English: the
+ * French stemmer cuts English words into stems of unrelated French words ("even" meets "événement").
  */
 export function equivalentsOf(word: string, language?: Language): string[] {
-  const spelled = spelledOut(word);
-  const french = language === 'fr' ? [] : [word, ...spelled].flatMap(inFrench);
+  const french = language === 'fr' ? [] : inFrench(word);
   const english = language === 'en' ? [] : (stemmedGlossary().toEnglish.get(frenchStem(word)) ?? []);
-  return [...new Set([...spelled, ...french, ...english])];
+  return [...new Set([...french, ...english])];
 }
 
 /** The question's language when its stop words tell; short questions often don't ("etsy deploys per day?"). */

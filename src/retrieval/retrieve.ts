@@ -1,5 +1,5 @@
 // Ranks passages for a question: the store's lexical and vector rankings and a lexical search of the
-// question's expansion (glossary translations, shorthand spelled out), fused by rank, then nudged towards
+// question's expansion (glossary translations, words joined), fused by rank, then nudged towards
 // a conference the question names. The same code serves ask, eval and the bots.
 import type { Embedder } from '../../embeddings/embedder.js';
 import type { Store } from '../index/store.js';
@@ -20,7 +20,7 @@ export interface RetrievalContext {
 export interface FusionWeights {
   lexical: number;
   vector: number;
-  /** The question's words as the notes may write them instead (other language, shorthand), searched lexically. */
+  /** The question's words as the notes may write them instead (other language, words joined), searched lexically. */
   expanded: number;
   /** Multiplier for passages of a conference the question names, and divisor for other editions of it. */
   namedConference: number;
@@ -30,7 +30,7 @@ export interface FusionWeights {
 
 /**
  * Lexical ranking is the stronger ranker on notes (names, jargon); the static word vectors add
- * paraphrases and the expansion adds the other language and spelled-out shorthand, each at a lower
+ * paraphrases and the expansion adds the other language and joined words, each at a lower
  * weight so that they reorder and fill in rather than push exact matches out. Chosen on half of the dev
  * questions.
  */
