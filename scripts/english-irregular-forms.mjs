@@ -1,10 +1,11 @@
 #!/usr/bin/env node
-// Writes src/text/english-irregular-forms.json: English words whose inflection Snowball cannot undo
-// ("dealt", "built", "taught", "children"), each with its base form, so that a question asking which
-// talks "dealt with" a topic meets notes saying "deal", and "built" meets "build". Taken from WordNet
-// 3.0's exception lists (Debian package wordnet-base: /usr/share/wordnet/{verb,noun}.exc; WordNet 3.0
-// licence, its notice kept in the file written). A form that is itself a WordNet lemma ("found",
-// "left", "saw", "ground", "media") is left as it is: it is a word of its own as often as an inflection.
+// Writes src/text/english-irregular-forms.json: English verb forms whose inflection Snowball cannot undo
+// ("dealt", "built", "taught"), each with its base form, so that a question asking which talks "dealt
+// with" a topic meets notes saying "deal", and "built" meets "build". Taken from WordNet 3.0's verb
+// exception list (Debian package wordnet-base: /usr/share/wordnet/verb.exc; WordNet 3.0 licence, its
+// notice kept in the file written). A form that WordNet's sense-tagged corpus uses as a noun or a verb
+// of its own ("found", "left", "saw", "ground") is left as it is: it is a word as often as an inflection.
+// The noun exceptions are left out for the same reason, more often than not ("media", "leaves").
 // A form that is also a French word ("met", "sent", "lit", "rang") is left as it is too: French notes
 // write them everywhere ("met en place"), and every analyser reads both languages. French words are
 // those Apertium's French analyser knows (apertium-fr-es, GPL-2.0, only run, nothing of it copied).
@@ -43,5 +44,5 @@ for (const [form, base] of candidates) if (!french.has(form) && !(form in forms)
 const notice =
   'WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. See /usr/share/doc/wordnet-base/copyright for the whole licence.';
 const out = join(here, '../src/text/english-irregular-forms.json');
-writeFileSync(out, `${JSON.stringify({ source: 'WordNet 3.0 verb.exc and noun.exc (Debian wordnet-base)', licence: notice, command: 'node scripts/english-irregular-forms.mjs', forms }, null, 1)}\n`);
+writeFileSync(out, `${JSON.stringify({ source: 'WordNet 3.0 verb.exc (Debian wordnet-base)', licence: notice, command: 'node scripts/english-irregular-forms.mjs', forms }, null, 1)}\n`);
 console.log(`${Object.keys(forms).length} forms → ${out}`);
