@@ -41,8 +41,13 @@ const analysed = execFileSync('lt-proc', ['/usr/share/apertium/apertium-fr-es/fr
 const french = new Set([...analysed.matchAll(/\^([^/$]+)\/(?!\*)/g)].map((m) => m[1]));
 const forms = {};
 for (const [form, base] of candidates) if (!french.has(form) && !(form in forms)) forms[form] = base;
-const notice =
-  'WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. See /usr/share/doc/wordnet-base/copyright for the whole licence.';
+// The licence asks that its notice, statements and disclaimer appear on every copy: the whole of it is
+// written into the file, as Debian's package gives it.
+const notice = readFileSync('/usr/share/doc/wordnet-base/copyright', 'utf8')
+  .split(/^License: WordNet3\.0\n/m)[1]
+  .split(/^\S/m)[0]
+  .replace(/^ \.?/gm, '')
+  .trim();
 const out = join(here, '../src/text/english-irregular-forms.json');
 writeFileSync(out, `${JSON.stringify({ source: 'WordNet 3.0 verb.exc (Debian wordnet-base)', licence: notice, command: 'node scripts/english-irregular-forms.mjs', forms }, null, 1)}\n`);
 console.log(`${Object.keys(forms).length} forms → ${out}`);
