@@ -64,7 +64,7 @@ export function termsOf(word: string): string[] {
 }
 
 // Snowball strips suffixes and cannot undo "dealt" or "built": those English forms are stemmed from
-// their base form (WordNet's exceptions, through scripts/english-irregular-forms.mjs).
+// their base form (WordNet's verb exceptions, through scripts/english-irregular-forms.mjs).
 const baseForms: ReadonlyMap<string, string> = new Map(Object.entries(irregular.forms));
 
 function stem(word: string): string[] {
