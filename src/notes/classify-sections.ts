@@ -10,6 +10,7 @@ import type { People } from './names.js';
 import { proseWordCount } from './prose.js';
 import { ownBody, type Section } from './sections.js';
 import { headingPerson, parseTalkHeading, type HeadingInfo, type Orientation } from './talk-metadata.js';
+import { WEEKDAY_NAMES } from '../text/calendar-words.js';
 
 export interface Unit {
   kind: 'talk' | 'other';
@@ -41,7 +42,7 @@ const isShort = (title: string): boolean => wordsIn(title) <= 5;
 const GENERIC =
   /^(?:intro(?:duction)?\b(?!\s+(?:to|à)\s)|notes?\s*$|disclaimer|conclusions?\b|bilan|summary|sommaire|overview|faq\b|table of contents|toc\b|contents\b|agenda\b|about\b|à propos|final thoughts|wrap[- ]?up|getting ready|swag|soir[ée]es?\b|(?:after[- ]?)?party\b|bonus|photos?\b|(?:cool |useful )?links\b|liens\b|resources|ressources|r[ée]f[ée]rences|pour en (?:apprendre|savoir)|ce que (?:je|j'en|j’en) retiens|c'est le bilan|c’est le bilan|(?:key )?takeaways|must see|notable|highlights|memorable|ecosystem projects|ambiance|l'organisation|l’organisation|organisation\b|what'?s next|todos?\b|merci|thanks|remerciements|non-session|ce que l'on retrouve|ce qui change)/i;
 const EVENT_WORD = /(?<![\p{L}])(?:conf[ée]rences?|event|événement|venue|lieu|c['’]est (?:quoi|où))(?![\p{L}])/iu;
-const WEEKDAY = '(?:lundi|mardi|mercredi|jeudi|vendredi|samedi|dimanche|monday|tuesday|wednesday|thursday|friday|saturday|sunday)';
+const WEEKDAY = `(?:${WEEKDAY_NAMES})`;
 const DAY_START = new RegExp(`^(?:(?:le|la|the)\\s+)?(?:journée\\s+du\\s+|first\\s+|second\\s+|final\\s+|last\\s+)?(?:${WEEKDAY}|day|jour)\\b`, 'i');
 const DAY_WORD = new RegExp(`\\b(?:${WEEKDAY}|day|jour|journée)\\b`, 'i');
 const TALK_LIST = /\b(?:talks|conférences|conferences|sessions|presentations|présentations)\b/i;

@@ -1,18 +1,17 @@
 // Conference name and date of a note. Titles are blog titles ("QCon London 2014, day One", "Retour sur
 // le Mix-IT 2015 (Lyon)", "Mon Devoxx 2022 à moi !"): the conference name is what identifies the event,
 // so that several day files of one conference group under one name. The full title is kept apart.
+import { MONTH_NAMES, WEEKDAY_NAMES } from '../text/calendar-words.js';
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
 const LEAD_FILLER =
   /^(?:(?:my|mon|ma|mes|notes?|retour|retours|feedback|compte[- ]rendu|report|recap|wrap[- ]up|summary|highlights|conf[ée]rence)\b\s*(?:(?:on|from|for|of|at|sur|de|du|des|à)\s+)?(?:(?:the|la|le|les)\s+|l['’])?)+/i;
-// Calendar words from the runtime's locale data (ICU) in the notes' two languages: a title that opens on
-// a date ("Jeudi 18 Avril, Devoxx France 2019") names the day before the event.
-const calendarWords = (options: Intl.DateTimeFormatOptions, dates: Date[]): string =>
-  ['en', 'fr'].flatMap((locale) => dates.map(new Intl.DateTimeFormat(locale, options).format)).join('|');
-const WEEKDAY = calendarWords({ weekday: 'long' }, Array.from({ length: 7 }, (_, i) => new Date(2020, 5, i + 1)));
-const MONTH = calendarWords({ month: 'long' }, Array.from({ length: 12 }, (_, i) => new Date(2020, i, 1)));
+// A title that opens on a date ("Jeudi 18 Avril, Devoxx France 2019") names the day before the event.
 const DAY = String.raw`\d{1,2}(?:er|st|nd|rd|th)?`;
-const LEAD_DATE = new RegExp(String.raw`^(?:(?:${WEEKDAY}),?\s+)?(?:${DAY}\s+(?:${MONTH})|(?:${MONTH})\s+${DAY})\s*[,:–—-]\s*(?=\S)`, 'iu');
+const LEAD_DATE = new RegExp(
+  String.raw`^(?:(?:${WEEKDAY_NAMES}),?\s+)?(?:${DAY}\s+(?:${MONTH_NAMES})|(?:${MONTH_NAMES})\s+${DAY})\s*[,:–—-]\s*(?=\S)`,
+  'iu',
+);
 const POSSESSIVE = /^\p{Lu}[\p{L}-]*['’]s\s+/u;
 const DAY_SUFFIX = /[\s,:–—-]+(?:day|jour|journée)\s*(?:\d+|one|two|three|four|un|deux|trois|1st|2nd|3rd)\b.*$/i;
 const SUBTITLE = /\s+[-–—|]\s+|\s*:\s+|\s+[!?]|[!?]$/;
