@@ -5,6 +5,7 @@ import type { Store } from '../index/store.js';
 import { analyze, termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
 import { rarity } from '../text/word-rarity.js';
+import { completionOf } from './shortened-words.js';
 
 export interface QueryTerm {
   word: string;
@@ -30,7 +31,7 @@ const askingWords = new Set([
 ]);
 
 /** The question's words with their weights. */
-export async function weighQueryTerms(store: Pick<Store, 'documentFrequency'>, question: string, passageCount: number): Promise<QueryTerm[]> {
+export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | 'termsBeginning'>, question: string, passageCount: number): Promise<QueryTerm[]> {
   const equivalents = equivalentsIn(question);
   const names = writtenAsNames(question);
   const unique = [...new Set(words(question))]
@@ -40,8 +41,11 @@ export async function weighQueryTerms(store: Pick<Store, 'documentFrequency'>, q
       return { word, forms, terms: [...new Set(forms.flatMap(termsOf))] };
     });
   return Promise.all(
-    unique.map(async ({ word, forms, terms }) => {
-      const df = await store.documentFrequency(analyze(forms.join(' ')));
+    unique.map(async ({ word, forms, terms: own }) => {
+      const used = await store.documentFrequency(analyze(forms.join(' ')));
+      const completion = used === 0 ? await completionOf(store, word) : undefined;
+      const terms = completion === undefined ? own : [...own, completion];
+      const df = completion === undefined ? used : await store.documentFrequency([completion]);
       const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
       // A word written as a name is one, however common its spelling ("Stripe"); a French word is as
       // rare as its commonest English translation (the list is English).

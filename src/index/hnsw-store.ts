@@ -229,6 +229,7 @@ export async function openHnswStore(dir: string, options: HnswStoreOptions = {})
     },
     lexicalSearch: async (query, k) => (await live())?.lexical.search(query, k) ?? [],
     documentFrequency: async (terms) => (await live())?.lexical.documentFrequency(terms) ?? 0,
+    termsBeginning: async (prefix, limit) => (await live())?.lexical.termsBeginning(prefix, limit) ?? [],
     async passages(ids) {
       const generation = await live();
       if (!generation) return [];

@@ -13,6 +13,7 @@ import type { StoreHit } from './store.js';
 export interface LexicalIndex {
   search(query: string, k: number): StoreHit[];
   documentFrequency(terms: ReadonlyArray<string>): number;
+  termsBeginning(prefix: string, limit: number): string[];
 }
 
 const FIELDS = LEXICAL_FIELDS.length;
@@ -308,6 +309,17 @@ export function lexicalIndex(parts: ReadonlyArray<LexicalPart>, ids: ReadonlyArr
         }
       }
       return holders;
+    },
+    termsBeginning(prefix, limit) {
+      // A scan of the vocabulary: asked only of a question's words that no note uses, a few a question.
+      const found = new Set<string>();
+      for (const { postings } of indexed) for (const term of postings.terms) if (term.length > prefix.length && term.startsWith(prefix)) found.add(term);
+      return [...found]
+        .map((term) => ({ term, holders: this.documentFrequency([term]) }))
+        .filter(({ holders }) => holders > 0)
+        .sort((a, b) => b.holders - a.holders || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+        .slice(0, limit)
+        .map(({ term }) => term);
     },
   };
 }

@@ -155,6 +155,23 @@ export async function documentFrequencies(query: Query, termSets: ReadonlyArray<
   return counts;
 }
 
+/**
+ * Terms longer than `prefix` that begin with it, the most passages first, then in code-point order. The
+ * prefix is a range of `confnotes_terms`' btree: its terms compare byte by byte.
+ */
+export async function termsBeginning(query: Query, prefix: string, limit: number): Promise<string[]> {
+  const { rows } = await query(
+    `SELECT term, count(DISTINCT doc) AS holders
+     FROM confnotes_postings
+     WHERE term IN (SELECT term FROM confnotes_terms WHERE term LIKE $1 AND term <> $2)
+     GROUP BY term
+     ORDER BY holders DESC, term
+     LIMIT $3`,
+    [`${prefix.replace(/[\\%_]/g, '\\$&')}%`, prefix, limit],
+  );
+  return rows.map((row) => row.term as string);
+}
+
 export interface LexicalRow {
   id: string;
   file: string;

@@ -15,7 +15,7 @@ import type { MarkdownStructure, Passage, Talk, TalkFields } from '../types.js';
 import { checkChange, checkEmbedder } from './change.js';
 import { analysePassage } from './bm25.js';
 import { batchedPerTick } from './postgres-batch.js';
-import { countTermHolders, deletePostings, documentFrequencies, insertLexical, type LexicalRow, type LexicalSearch, searchLexical, sumLengths } from './postgres-lexical.js';
+import { countTermHolders, deletePostings, documentFrequencies, insertLexical, type LexicalRow, type LexicalSearch, searchLexical, sumLengths, termsBeginning } from './postgres-lexical.js';
 import { createSearchIndexes, migrate, setDimensions } from './postgres-schema.js';
 import { type IndexedFile, type Manifest, type Store, type StoreChange, type StoreHit, TIE_MARGIN } from './store.js';
 import { ANN_EF, ANN_MIN_PASSAGES } from './vector-index.js';
@@ -382,6 +382,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
     },
     lexicalSearch: (question, limit) => lexicalSearch({ question, limit }),
     documentFrequency: (terms) => documentFrequency(terms),
+    termsBeginning: (prefix, limit) => termsBeginning(query, prefix, limit),
     async passages(ids) {
       if (ids.length === 0) return [];
       const { rows } = await query(`SELECT ${PASSAGE_COLUMNS} FROM confnotes_passages WHERE id = ANY($1::text[])`, [ids]);

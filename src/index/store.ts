@@ -68,6 +68,11 @@ export interface Store {
    * field. Exact, however many passages: answers weigh a question's words by it.
    */
   documentFrequency(terms: ReadonlyArray<string>): Promise<number>;
+  /**
+   * Search terms that begin with `prefix` and are longer, held by at least one passage: the most passages
+   * first, equal counts in code-point order, at most `limit`.
+   */
+  termsBeginning(prefix: string, limit: number): Promise<string[]>;
   passages(ids: string[]): Promise<Passage[]>;
   /** Every passage of these files, each file's in document order (what a digest quotes from). */
   passagesOf(files: ReadonlyArray<string>): Promise<Passage[]>;

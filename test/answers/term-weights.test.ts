@@ -6,7 +6,10 @@ import { note } from './note-fixture.js';
 
 // The embedded store's own lexical index over the fixture note.
 const index = lexicalIndexOf(note.passages);
-const store = { documentFrequency: async (terms: readonly string[]) => index.documentFrequency(terms) };
+const store = {
+  documentFrequency: async (terms: readonly string[]) => index.documentFrequency(terms),
+  termsBeginning: async (prefix: string, limit: number) => index.termsBeginning(prefix, limit),
+};
 const weigh = (question: string) => weighQueryTerms(store, question, note.passages.length);
 
 describe('weighQueryTerms', () => {
@@ -29,6 +32,17 @@ describe('weighQueryTerms', () => {
     const bakeryOnly = new Set(analyze('bakery'));
     const bakery = terms.find((t) => t.word === 'bakery')!;
     expect(coverage(terms, bakeryOnly)).toBeCloseTo(bakery.idf / (bakery.idf + UNSEEN_WORD_WEIGHT));
+  });
+
+  it('reads a word cut short as the commonest term of the notes it begins', async () => {
+    const [cut] = await weigh('spreadsh');
+    expect(cut!.df).toBeGreaterThan(0);
+    expect(coverage([cut!], new Set(analyze('shared spreadsheets')))).toBe(1);
+    // A word of general English, or with a number, means what it says, even when a note word begins with it.
+    for (const word of ['spread', '203']) {
+      const [term] = await weigh(word);
+      expect(term!.df, word).toBe(0);
+    }
   });
 
   it('rates a word general English does not use as rare, and a common one as common', async () => {

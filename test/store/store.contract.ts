@@ -212,6 +212,30 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
       expect(countHolders(allPassages, analyze('etsy'))).toBeGreaterThan(3);
     });
 
+    test('termsBeginning lists the terms a beginning starts, the most passages first, as they change', async () => {
+      expect(await store.termsBeginning('deplo', 5)).toEqual([]);
+      let live: IndexedFile[] = [];
+      for (const change of [upsert(seeds), upsert([editedScaleconf()]), { ...upsert([]), remove: [ETSY_FILE] }]) {
+        await store.apply(change);
+        live = mergeFiles(live, change, change.upsert);
+        const passages = live.flatMap((f) => f.passages);
+        for (const beginning of ['deplo', 'zorb', 'post', 'etsy', 'qqqq']) {
+          const vocabulary = new Set(passages.flatMap((p) => Object.keys(analysePassage(p).freqs)));
+          const expected = [...vocabulary]
+            .filter((term) => term.length > beginning.length && term.startsWith(beginning))
+            .map((term) => ({ term, holders: countHolders(passages, [term]) }))
+            .sort((a, b) => b.holders - a.holders || (a.term < b.term ? -1 : 1))
+            .slice(0, 3)
+            .map(({ term }) => term);
+          expect(await store.termsBeginning(beginning, 3), beginning).toEqual(expected);
+        }
+      }
+      // The probes find something: the seeds use several terms beginning "deplo", and the edit adds "zorblax".
+      expect((await store.termsBeginning('deplo', 3)).length).toBeGreaterThan(1);
+      expect(await store.termsBeginning('zorb', 3)).toEqual(['zorblax']);
+      expect(await store.termsBeginning('etsy', 3)).toEqual([]);
+    });
+
     test('re-applying a changed file replaces all of its passages and nothing else', async () => {
       await store.apply(upsert(seeds));
       const before = seeds.find((f) => f.file === SCALECONF_FILE)!;
