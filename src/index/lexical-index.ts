@@ -236,6 +236,24 @@ export function lexicalIndex(parts: ReadonlyArray<LexicalPart>, ids: ReadonlyArr
     return ++stamp;
   };
 
+  const documentFrequency = (terms: ReadonlyArray<string>): number => {
+    const search = nextStamp();
+    let holders = 0;
+    for (const term of new Set(terms)) {
+      for (const { postings, positions, terms: termIndex } of indexed) {
+        const t = termIndex.get(term);
+        if (t === undefined) continue;
+        for (let i = postings.offsets[t * FIELDS]!; i < postings.offsets[(t + 1) * FIELDS]!; i++) {
+          const doc = positions[postings.docs[i]!]!;
+          if (doc < 0 || stamps[doc] === search) continue;
+          stamps[doc] = search;
+          holders++;
+        }
+      }
+    }
+    return holders;
+  };
+
   return {
     search(query, k) {
       const repeats = new Map<string, number>();
@@ -293,29 +311,13 @@ export function lexicalIndex(parts: ReadonlyArray<LexicalPart>, ids: ReadonlyArr
       }
       return best.map(({ doc, score }) => ({ id: ids[doc]!, score }));
     },
-    documentFrequency(terms) {
-      const search = nextStamp();
-      let holders = 0;
-      for (const term of new Set(terms)) {
-        for (const { postings, positions, terms: termIndex } of indexed) {
-          const t = termIndex.get(term);
-          if (t === undefined) continue;
-          for (let i = postings.offsets[t * FIELDS]!; i < postings.offsets[(t + 1) * FIELDS]!; i++) {
-            const doc = positions[postings.docs[i]!]!;
-            if (doc < 0 || stamps[doc] === search) continue;
-            stamps[doc] = search;
-            holders++;
-          }
-        }
-      }
-      return holders;
-    },
+    documentFrequency,
     termsBeginning(prefix, limit) {
       // A scan of the vocabulary: asked only of a question's words that no note uses, a few a question.
       const found = new Set<string>();
       for (const { postings } of indexed) for (const term of postings.terms) if (term.length > prefix.length && term.startsWith(prefix)) found.add(term);
       return [...found]
-        .map((term) => ({ term, holders: this.documentFrequency([term]) }))
+        .map((term) => ({ term, holders: documentFrequency([term]) }))
         .filter(({ holders }) => holders > 0)
         .sort((a, b) => b.holders - a.holders || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
         .slice(0, limit)
