@@ -43,7 +43,8 @@ export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | '
   return Promise.all(
     unique.map(async ({ word, forms, terms: own }) => {
       const used = await store.documentFrequency(analyze(forms.join(' ')));
-      const completion = used === 0 ? await completionOf(store, word) : undefined;
+      // A word written as a name ("Deno") is one the notes do not mention, not one cut short ("denormalize").
+      const completion = used === 0 && !names.has(word) ? await completionOf(store, word) : undefined;
       const terms = completion === undefined ? own : [...own, completion];
       const df = completion === undefined ? used : await store.documentFrequency([completion]);
       const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));

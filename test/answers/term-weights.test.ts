@@ -38,10 +38,11 @@ describe('weighQueryTerms', () => {
     const [cut] = await weigh('spreadsh');
     expect(cut!.df).toBeGreaterThan(0);
     expect(coverage([cut!], new Set(analyze('shared spreadsheets')))).toBe(1);
-    // A word of general English, or with a number, means what it says, even when a note word begins with it.
-    for (const word of ['spread', '203']) {
-      const [term] = await weigh(word);
-      expect(term!.df, word).toBe(0);
+    // A word of general English, with a number or written as a name means what it says, even when a note
+    // word begins with it.
+    for (const question of ['spread', '203', 'what about Spreadsh']) {
+      const term = (await weigh(question)).at(-1)!;
+      expect(term.df, question).toBe(0);
     }
   });
 
