@@ -8,7 +8,7 @@
 // the changed files plus theirs. A generation's postings come in parts (see lexical-parts.ts).
 import { analyze } from '../text/analyze.js';
 import { analysePassage, idf, LEXICAL_FIELDS, postingScore, type LexicalFields } from './bm25.js';
-import type { StoreHit } from './store.js';
+import { byScoreThenId, type StoreHit } from './store.js';
 
 export interface LexicalIndex {
   search(query: string, k: number): StoreHit[];
@@ -316,12 +316,13 @@ export function lexicalIndex(parts: ReadonlyArray<LexicalPart>, ids: ReadonlyArr
       // A scan of the vocabulary: asked only of a question's words that no note uses, a few a question.
       const found = new Set<string>();
       for (const { postings } of indexed) for (const term of postings.terms) if (term.length > prefix.length && term.startsWith(prefix)) found.add(term);
+      // Ordered as hits are: the most holders first, equal counts in code-point order.
       return [...found]
-        .map((term) => ({ term, holders: documentFrequency([term]) }))
-        .filter(({ holders }) => holders > 0)
-        .sort((a, b) => b.holders - a.holders || (a.term < b.term ? -1 : a.term > b.term ? 1 : 0))
+        .map((term) => ({ id: term, score: documentFrequency([term]) }))
+        .filter(({ score }) => score > 0)
+        .sort(byScoreThenId)
         .slice(0, limit)
-        .map(({ term }) => term);
+        .map(({ id }) => id);
     },
   };
 }
