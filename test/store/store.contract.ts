@@ -219,8 +219,8 @@ export function runStoreContract(name: string, factory: StoreFactory): void {
         await store.apply(change);
         live = mergeFiles(live, change, change.upsert);
         const passages = live.flatMap((f) => f.passages);
+        const vocabulary = new Set(passages.flatMap((p) => Object.keys(analysePassage(p).freqs)));
         for (const beginning of ['deplo', 'zorb', 'post', 'etsy', 'qqqq']) {
-          const vocabulary = new Set(passages.flatMap((p) => Object.keys(analysePassage(p).freqs)));
           const expected = [...vocabulary]
             .filter((term) => term.length > beginning.length && term.startsWith(beginning))
             .map((term) => ({ term, holders: countHolders(passages, [term]) }))
