@@ -67,7 +67,7 @@ export async function answerQuestion(
 ): Promise<AnsweredQuestion> {
   const question = validateQuestion(rawQuestion);
   const [fused, queryTerms] = await Promise.all([
-    retrieve(context, question, { limit: mode === 'hybrid' ? RERANK_POOL : BASELINE_POOL, mode }),
+    retrieve(context, question, { limit: mode === 'hybrid' ? RERANK_POOL : BASELINE_POOL, mode, fusion: weights.fusion }),
     weighQueryTerms(context.store, question, context.passageCount),
   ]);
   const intent = intentOf(question, queryTerms, fused.conferences);

@@ -1,6 +1,7 @@
-// Fits the answer layer's three models on answered evaluation questions, one stage at a time: which
-// passages reach the sentence scorer depends on the reranker, and what the decision sees depends on
-// both, so each model is fitted on what the stages before it, already fitted, hand it.
+// Fits the answer layer on answered evaluation questions, one stage at a time: the fusion of the rankings
+// decides which passages the reranker sees, which passages reach the sentence scorer depends on the
+// reranker, and what the decision sees depends on both, so each stage is fitted on what the stages before
+// it, already fitted, hand it.
 import type { AnsweredQuestion, AnswerOptions } from '../answers/answer-question.js';
 import { answerWeights, type AnswerWeights } from '../answers/answer-weights.js';
 import { ANSWER_FEATURES } from '../answers/decide.js';
@@ -9,8 +10,11 @@ import { PASSAGE_FEATURES } from '../answers/rerank.js';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { analyze } from '../text/analyze.js';
 import type { EvalQuestion } from '../eval/questions.js';
+import { isHit } from '../eval/score.js';
+import type { Passage } from '../types.js';
 import { labelledRows } from './labels.js';
 import { unusedWordNear, swapWord } from './counterfactuals.js';
+import { fitFusion, type FusionRow } from './fusion.js';
 import { fitLogistic, type Sample } from './logistic.js';
 import { fitRanking } from './ranking.js';
 
@@ -20,13 +24,28 @@ export interface FitSource {
   ask: Ask;
   /** Whether no note uses the word: counterfactual questions swap in such words. */
   isUnused(word: string): Promise<boolean>;
+  /** The passages of these ids: the fusion's rows need every ranked passage, not only those fused into the pool. */
+  passages(ids: string[]): Promise<Passage[]>;
 }
 
 /** The fitting source over an open knowledge base. */
 export const fitSourceOf = (kb: Pick<KnowledgeBase, 'ask' | 'store'>): FitSource => ({
   ask: (question, options) => kb.ask(question, options),
   isUnused: async (word) => (await kb.store.documentFrequency(analyze(word))) === 0,
+  passages: (ids) => kb.store.passages(ids),
 });
+
+/** Each answerable question's rankings, with the passages that answer it. */
+async function fusionRowsOf(source: FitSource, questions: readonly EvalQuestion[], weights: AnswerWeights): Promise<FusionRow[]> {
+  const rows: FusionRow[] = [];
+  for (const q of questions.filter((question) => question.gold.length > 0)) {
+    const { rankings } = (await source.ask(q.question, { weights })).retrieval;
+    const passages = await source.passages([...new Set([...rankings.lexical, ...rankings.vector, ...rankings.expanded])]);
+    const conferences = new Map(passages.map((p) => [p.id, p.conference] as const));
+    rows.push({ rankings, conferenceOf: (id) => conferences.get(id), answering: new Set(passages.filter((p) => isHit(p, q)).map((p) => p.id)) });
+  }
+  return rows;
+}
 
 /**
  * Labelled rows of the questions answered with `weights`; with `counterfactuals`, the decision's rows of
@@ -70,7 +89,9 @@ interface Grouped {
   answer: Sample[];
 }
 
-export async function fitWeights(source: FitSource, questions: readonly EvalQuestion[], start: AnswerWeights = answerWeights): Promise<AnswerWeights> {
+export async function fitWeights(source: FitSource, questions: readonly EvalQuestion[], initial: AnswerWeights = answerWeights): Promise<AnswerWeights> {
+  const fusion = fitFusion(await fusionRowsOf(source, questions, initial));
+  const start = { ...initial, fusion };
   const passage = fitRanking(PASSAGE_FEATURES, (await rowsOf(source, questions, start)).passage);
   // The sentence scorer stays pointwise: its chances are compared across passages and against a share of
   // the best one when quotes are chosen. Fitted as a ranking too, it quoted the answering phrase less
@@ -78,5 +99,5 @@ export async function fitWeights(source: FitSource, questions: readonly EvalQues
   const sentence = fitLogistic(SENTENCE_FEATURES, (await rowsOf(source, questions, { ...start, passage })).sentence.flat());
   const decisions = await rowsOf(source, questions, { ...start, passage, sentence }, true);
   const answer = fitLogistic(ANSWER_FEATURES, [...decisions.answer, ...decisions.counterfactual]);
-  return { passage, sentence, answer };
+  return { fusion, passage, sentence, answer };
 }

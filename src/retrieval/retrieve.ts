@@ -3,7 +3,7 @@
 // a conference the question names. The same code serves ask, eval and the bots.
 import type { Embedder } from '../../embeddings/embedder.js';
 import type { Store } from '../index/store.js';
-import type { Passage, RankedPassage } from '../types.js';
+import type { RankedPassage } from '../types.js';
 import { fuseByRank } from './fuse.js';
 import { conferencesNamedIn, otherEditionsIn } from './conference-match.js';
 import { expandQuery } from './expand-query.js';
@@ -17,8 +17,11 @@ export interface RetrievalContext {
   conferences: string[];
 }
 
+/**
+ * How the rankings are fused, relative to the lexical ranking's weight of 1. Fitted (src/fit/fusion.ts)
+ * with the answer layer's other weights, in src/answers/answer-weights.json.
+ */
 export interface FusionWeights {
-  lexical: number;
   vector: number;
   /** The question's words as the notes may write them instead (other language, words joined), searched lexically. */
   expanded: number;
@@ -28,28 +31,47 @@ export interface FusionWeights {
   rrfK: number;
 }
 
-/**
- * Lexical ranking is the stronger ranker on notes (names, jargon); the static word vectors add
- * paraphrases and the expansion adds the other language and joined words, each at a lower
- * weight so that they reorder and fill in rather than push exact matches out. Chosen on half of the dev
- * questions.
- */
-export const WEIGHTS: FusionWeights = { lexical: 1, vector: 0.3, expanded: 0.3, namedConference: 1.5, rrfK: 10 };
+/** Each ranker's passage ids, best first, and the conferences the question names or asks another edition of. */
+export interface Rankings {
+  lexical: string[];
+  vector: string[];
+  expanded: string[];
+  named: string[];
+  otherEditions: string[];
+}
 
 export interface Retrieval {
   ranked: RankedPassage[];
   queryVector: Float32Array;
   /** Conferences the question names, if any. */
   conferences: string[];
+  /** What was fused: fitting the fusion weights reads it. */
+  rankings: Rankings;
 }
 
 /** How many hits each ranker contributes before fusion. */
 const DEPTH = 50;
 
+/** Fused passage ids, best first: the rankings by weighted reciprocal rank, a named conference's passages multiplied up. */
+export function fuseRankings(rankings: Rankings, conferenceOf: (id: string) => string | undefined, weights: FusionWeights): Array<{ id: string; score: number }> {
+  const fused = fuseByRank([
+    { ids: rankings.lexical, weight: 1 },
+    { ids: rankings.vector, weight: weights.vector },
+    { ids: rankings.expanded, weight: weights.expanded },
+  ], weights.rrfK);
+  const boost = (id: string): number => {
+    const conference = conferenceOf(id);
+    if (conference === undefined) return 1;
+    if (rankings.named.includes(conference)) return weights.namedConference;
+    return rankings.otherEditions.includes(conference) ? 1 / weights.namedConference : 1;
+  };
+  return fused.map(({ id, score }) => ({ id, score: score * boost(id) })).sort((a, b) => b.score - a.score || a.id.localeCompare(b.id));
+}
+
 export async function retrieve(
   context: RetrievalContext,
   question: string,
-  { limit = 10, mode = 'hybrid' }: { limit?: number; mode?: RankingMode } = {},
+  { limit = 10, mode = 'hybrid', fusion }: { limit?: number; mode?: RankingMode; fusion: FusionWeights },
 ): Promise<Retrieval> {
   const queryVector = await context.embedder.embedQuery(question);
   const expanded = mode === 'hybrid' ? expandQuery(question) : '';
@@ -58,28 +80,23 @@ export async function retrieve(
     mode === 'lexical' ? [] : context.store.vectorSearch(queryVector, DEPTH),
     expanded === '' ? [] : context.store.lexicalSearch(expanded, DEPTH),
   ]);
-  const fused = fuseByRank([
-    { ids: lexical.map((h) => h.id), weight: WEIGHTS.lexical },
-    { ids: vector.map((h) => h.id), weight: WEIGHTS.vector },
-    { ids: equivalents.map((h) => h.id), weight: WEIGHTS.expanded },
-  ], WEIGHTS.rrfK);
   const named = conferencesNamedIn(question, context.conferences);
-  const passages = new Map((await context.store.passages(fused.map((f) => f.id))).map((p) => [p.id, p] as const));
+  const rankings: Rankings = {
+    lexical: lexical.map((h) => h.id),
+    vector: vector.map((h) => h.id),
+    expanded: equivalents.map((h) => h.id),
+    named,
+    otherEditions: otherEditionsIn(question, context.conferences).filter((c) => !named.includes(c)),
+  };
+  const ids = [...new Set([...rankings.lexical, ...rankings.vector, ...rankings.expanded])];
+  const passages = new Map((await context.store.passages(ids)).map((p) => [p.id, p] as const));
   const lexicalRank = new Map(lexical.map((h, i) => [h.id, i + 1] as const));
   const vectorRank = new Map(vector.map((h, i) => [h.id, i + 1] as const));
-  const otherEditions = otherEditionsIn(question, context.conferences).filter((c) => !named.includes(c));
-  const boost = (p: Passage): number => {
-    if (named.includes(p.conference)) return WEIGHTS.namedConference;
-    return otherEditions.includes(p.conference) ? 1 / WEIGHTS.namedConference : 1;
-  };
-  const ranked = fused
+  const ranked = fuseRankings(rankings, (id) => passages.get(id)?.conference, fusion)
     .flatMap(({ id, score }) => {
       const passage = passages.get(id);
-      return passage
-        ? [{ passage, score: score * boost(passage), ranks: { lexical: lexicalRank.get(id), vector: vectorRank.get(id) } }]
-        : [];
+      return passage ? [{ passage, score, ranks: { lexical: lexicalRank.get(id), vector: vectorRank.get(id) } }] : [];
     })
-    .sort((a, b) => b.score - a.score || a.passage.id.localeCompare(b.passage.id))
     .slice(0, limit);
-  return { ranked, queryVector, conferences: named };
+  return { ranked, queryVector, conferences: named, rankings };
 }
