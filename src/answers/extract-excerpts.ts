@@ -4,7 +4,7 @@ import { analyze } from '../text/analyze.js';
 import { announcesWhatFollows, plainText, proseWordCount, wordCount } from '../notes/prose.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Excerpt, Passage } from '../types.js';
-import { coverage, rarestTerm, says, unsaidIn, type QueryTerm } from './term-weights.js';
+import { coverage, unsaidIn, type QueryTerm } from './term-weights.js';
 import { probability, type LinearModel } from './linear-model.js';
 import { titleTerms } from './passage-terms.js';
 import { dot } from '../../embeddings/dot.js';
@@ -46,7 +46,6 @@ export const SENTENCE_FEATURES = [
   'talk_rank',
   'passage_score',
   'length',
-  'rarest_said',
   'remaining_coverage',
 ] as const;
 
@@ -70,14 +69,11 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
   // companies already say. A sentence introducing the speaker matches the names; the answer, the rest.
   const remaining = unsaidIn(named, queryTerms);
   const own = candidate.sentences.map((sentence) => analyze(plainText(sentence.text)));
-  const said = (j: number): boolean => j >= 0 && j < own.length && !candidate.sentences[j]!.heading;
-  const rarest = rarestTerm(queryTerms);
   return candidate.sentences.map((sentence, i) => {
     if (sentence.heading && !headings) return null;
     // Only links ("[slides](…)"): a listing may quote a linked talk title; nothing else is answered by one.
     const words = (headings ? wordCount : proseWordCount)(sentence.text);
     if (words === 0) return null;
-    const aroundSaid = new Set([i - 1, i, i + 1].flatMap((j) => (said(j) ? own[j]! : [])));
     const terms = new Set([...own[i]!, ...named]);
     const around = new Set([...terms, ...(own[i - 1] ?? []), ...(own[i + 1] ?? [])]);
     return [
@@ -86,7 +82,6 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
       1 / (1 + candidate.rank),
       passageScore,
       Math.log1p(words),
-      rarest && says(aroundSaid, rarest) ? 1 : 0,
       remaining.length === 0 ? 0 : coverage(remaining, around),
     ];
   });
