@@ -10,6 +10,8 @@ import { SENTENCE_FEATURES } from '../answers/extract-excerpts.js';
 import { PASSAGE_FEATURES } from '../answers/rerank.js';
 import type { RankingMode } from '../retrieval/retrieve.js';
 import { fitSourceOf, fitWeights } from '../fit/fit-weights.js';
+import { namesLeftOut, NOTHING_LEFT_OUT, type LeftOut } from '../fit/leave-out.js';
+import { answerWeights } from '../answers/answer-weights.js';
 import { leaveFilesOut } from '../fit/folds.js';
 import type { CitationCheck, QuestionResult, Scores } from './score.js';
 import { isHit, score, scoreByKind } from './score.js';
@@ -40,6 +42,8 @@ export interface EvalReport extends Scores {
   /** Leave-files-out cross-validation of the fitted weights (eval --folds N). */
   folds?: {
     n: number;
+    /** Features every fold's fit left out (eval --without), as `stage:feature`. */
+    without: string[];
     pooled: Scores;
     by_kind: Record<string, Scores>;
     by_set: Record<string, Scores>;
@@ -111,7 +115,7 @@ async function runFolds(
   kb: KnowledgeBase,
   questions: EvalQuestion[],
   training: EvalQuestion[],
-  n: number,
+  { n, without }: { n: number; without: LeftOut },
   k: number,
   citationValid: CitationCheck,
 ): Promise<NonNullable<EvalReport['folds']>> {
@@ -119,13 +123,14 @@ async function runFolds(
   const perFold: FoldFigures[] = [];
   for (const [f, { test, fit }] of leaveFilesOut(questions, training, n).entries()) {
     if (test.length === 0) continue;
-    const weights = await fitWeights(fitSourceOf(kb), fit);
+    const weights = await fitWeights(fitSourceOf(kb), fit, answerWeights, without);
     const results = await runMode(kb, test, 'hybrid', weights);
     held.push(...results);
     perFold.push({ fold: f + 1, ...score(test, results, k, citationValid) });
   }
   return {
     n,
+    without: namesLeftOut(without),
     pooled: score(questions, held, k, citationValid),
     by_kind: scoreByKind(questions, held, k, citationValid),
     by_set: scoreBySet(questions, held, k, citationValid),
@@ -139,7 +144,7 @@ export async function runEval(
   questions: EvalQuestion[],
   k: number,
   citationValid: CitationCheck,
-  { folds, training = [] }: { folds?: number; training?: EvalQuestion[] } = {},
+  { folds, training = [], without = NOTHING_LEFT_OUT }: { folds?: number; training?: EvalQuestion[]; without?: LeftOut } = {},
 ): Promise<EvalReport> {
   const scored = async (mode: RankingMode) => {
     const results = await runMode(kb, questions, mode);
@@ -155,7 +160,7 @@ export async function runEval(
     by_set: scoreBySet(questions, hybrid.results, k, citationValid),
     baselines: { bm25: { ...bm25.scores, by_kind: bm25.byKind }, vector: { ...vector.scores, by_kind: vector.byKind } },
     reliability: reliabilityOf(questions, hybrid.results),
-    ...(folds && folds > 1 && { folds: await runFolds(kb, questions, training, folds, k, citationValid) }),
+    ...(folds && folds > 1 && { folds: await runFolds(kb, questions, training, { n: folds, without }, k, citationValid) }),
     results: hybrid.results,
   };
 }
@@ -170,7 +175,7 @@ export function formatEvalTable(report: EvalReport): string {
   const folds = report.folds
     ? [
         '',
-        `leave-files-out, ${report.folds.n} folds (weights refitted without each fold's notes files)`,
+        `leave-files-out, ${report.folds.n} folds (weights refitted without each fold's notes files${report.folds.without.length > 0 ? `; left out: ${report.folds.without.join(', ')}` : ''})`,
         ...Object.entries(report.folds.by_kind).map(([kind, s]) => row(kind, s)),
         ...Object.entries(report.folds.by_set).map(([set, s]) => row(set, s)),
         ...report.folds.per_fold.map((s) => row(`fold ${s.fold}`, s)),

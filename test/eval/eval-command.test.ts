@@ -49,17 +49,32 @@ describe('confnotes eval', () => {
     expect(report.folds.results.find((r: { id: string }) => r.id === 'etsy-post-mortems').explain.decision).toHaveProperty('unseen_share');
   });
 
-  it('scores only --questions when the folds also fit on --train questions, and wants --folds with them', async () => {
+  it('scores only --questions when the folds also fit on --train questions, leaves --without features out of their fits, and wants --folds with both', async () => {
     const training = join(tempDir('eval'), 'training.jsonl');
     writeFileSync(training, `${JSON.stringify({ id: 't-scaleconf', question: 'where were the scaleconf 2017 notes fleshed out from?', kind: 'conference', gold: [{ file: '002_229ae74f5be487c1.txt', lines: [3, 5] }], expect: ['chicken scribbles'] })}\n`);
-    const result = await runCli(['eval', '--json', '--folds', '2', '--questions', QUESTIONS, '--train', training, '--notes', 'data/notes'], cliEnv(testModelsDir()));
+    const result = await runCli(
+      ['eval', '--json', '--folds', '2', '--questions', QUESTIONS, '--train', training, '--without', 'kind_unstated', 'sentence:passage_score', '--notes', 'data/notes'],
+      cliEnv(testModelsDir()),
+    );
     expect(result.code).toBe(0);
     const report = JSON.parse(result.stdout);
     expect(report.questions).toBe(2);
     expect(report.folds.results.map((r: { id: string }) => r.id).sort()).toEqual(['chocolate-cake', 'etsy-post-mortems']);
-    const without = await runCli(['eval', '--questions', QUESTIONS, '--train', training, '--notes', 'data/notes'], cliEnv(testModelsDir()));
-    expect(without.code).toBe(2);
-    expect(without.stderr).toMatch(/--folds N/);
+    expect(report.folds.without).toEqual(['sentence:passage_score', 'answer:kind_unstated']);
+    for (const flag of [['--train', training], ['--without', 'kind_unstated']]) {
+      const noFolds = await runCli(['eval', '--questions', QUESTIONS, ...flag, '--notes', 'data/notes'], cliEnv(testModelsDir()));
+      expect(noFolds.code, flag[0]).toBe(2);
+      expect(noFolds.stderr).toMatch(/--folds N/);
+    }
+  });
+
+  it('names the fitted features when --without names none of them, or one that two stages share', async () => {
+    const unknown = await runCli(['eval', '--folds', '2', '--questions', QUESTIONS, '--without', 'vibes', '--notes', 'data/notes'], cliEnv(testModelsDir()));
+    expect(unknown.code).toBe(2);
+    expect(unknown.stderr).toMatch(/no fitted feature "vibes".*answer:unseen_share/);
+    const shared = await runCli(['eval', '--folds', '2', '--questions', QUESTIONS, '--without', 'passage_score', '--notes', 'data/notes'], cliEnv(testModelsDir()));
+    expect(shared.code).toBe(2);
+    expect(shared.stderr).toMatch(/sentence:passage_score or answer:passage_score/);
   });
 
   it('prints a readable table without --json', async () => {

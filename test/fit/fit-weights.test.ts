@@ -9,6 +9,7 @@ import type { AnswerWeights } from '../../src/answers/answer-weights.js';
 import { loadConfig } from '../../src/config.js';
 import type { EvalQuestion } from '../../src/eval/questions.js';
 import { fitSourceOf, fitWeights } from '../../src/fit/fit-weights.js';
+import { leftOut } from '../../src/fit/leave-out.js';
 import type { KnowledgeBase } from '../../src/knowledge-base.js';
 import { testModelsDir } from '../helpers/model.js';
 
@@ -102,5 +103,14 @@ describe('fitWeights on a small fixture', () => {
     }
     expect(sign(refitted, 'passage', 'talk_coverage')).toBe(1);
     expect(sign(refitted, 'answer', 'unseen_share')).toBe(-1);
+  });
+
+  it('fits the features it is told to leave out at 0, and the others as before', async () => {
+    const without = await fitWeights(fitSourceOf(kb), questions, undefined, leftOut(['talk_coverage', 'sentence:coverage', 'unseen_share']));
+    const weight = (weights: AnswerWeights, model: Exclude<keyof AnswerWeights, 'fusion'>, feature: string): number =>
+      weights[model].weights[weights[model].features.indexOf(feature)]!;
+    expect([weight(without, 'passage', 'talk_coverage'), weight(without, 'sentence', 'coverage'), weight(without, 'answer', 'unseen_share')]).toEqual([0, 0, 0]);
+    expect(weight(without, 'sentence', 'cosine')).not.toBe(0);
+    expect(without.fusion).toEqual(refitted.fusion);
   });
 });
