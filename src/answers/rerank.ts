@@ -1,13 +1,13 @@
 // Reorders the fused candidates by what the rankers cannot see: how much of the question's weight a
 // passage covers (in either language, through the glossary), how much its whole talk covers, and whether
-// the talk says the question's rarest word (a name met once weighs more than any number of common words).
+// the talk says the question's most distinctive word (a name met once weighs more than any number of common words).
 // A question often names the speaker or the company, met only in the talk's first paragraph, and asks
 // about a detail further on. How much each feature counts is fitted (src/fit/), not chosen.
 import type { Retrieval } from '../retrieval/retrieve.js';
 import type { Passage } from '../types.js';
 import { logit, probability, type LinearModel } from './linear-model.js';
 import { passageTerms, titleTerms } from './passage-terms.js';
-import { coverage, distinctiveCoverage, rarestTerm, says, type QueryTerm } from './term-weights.js';
+import { coverage, distinctiveCoverage, mostDistinctiveTerm, says, type QueryTerm } from './term-weights.js';
 
 export interface RerankCandidate {
   passage: Passage;
@@ -25,7 +25,7 @@ export const PASSAGE_FEATURES = [
   'vector_rank',
   'passage_coverage',
   'talk_coverage',
-  'rarest_in_talk',
+  'distinctive_in_talk',
   'talk_distinctive_coverage',
   'title_coverage',
   'named_conference',
@@ -52,7 +52,7 @@ const reciprocal = (rank: number | undefined): number => (rank === undefined ? 0
 /** One row of PASSAGE_FEATURES per candidate, candidates in fused order. */
 export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, queryTerms: QueryTerm[], { named }: PassageContext): number[][] {
   const talkTerms = termsByTalk(candidates);
-  const rarest = rarestTerm(queryTerms);
+  const distinctive = mostDistinctiveTerm(queryTerms);
   return candidates.map(({ passage, terms, titleTerms, ranks }, rank) => {
     const talk = talkTerms.get(passage.talkId)!;
     return [
@@ -61,7 +61,7 @@ export function passageFeatures(candidates: ReadonlyArray<RerankCandidate>, quer
       reciprocal(ranks?.vector),
       coverage(queryTerms, terms),
       coverage(queryTerms, talk),
-      rarest && says(talk, rarest) ? 1 : 0,
+      distinctive && says(talk, distinctive) ? 1 : 0,
       // Names weigh more than common words: the share of the question's distinctive weight the talk says.
       distinctiveCoverage(queryTerms, talk),
       // A question naming the speaker, the company or the talk's subject names what its heading says.

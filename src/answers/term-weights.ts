@@ -106,5 +106,16 @@ export function rarestTerm(queryTerms: readonly QueryTerm[]): QueryTerm | undefi
   return rarest;
 }
 
+/**
+ * The question's most distinctive word that the notes use: rare in the notes and in general English, as a
+ * name is. A common word the notes happen to use once ("painful") is rarer in the notes than the product
+ * asked about, but says less about which talk is meant.
+ */
+export function mostDistinctiveTerm(queryTerms: readonly QueryTerm[]): QueryTerm | undefined {
+  let best: QueryTerm | undefined;
+  for (const term of queryTerms) if (term.idf > 0 && (!best || distinctiveness(term) > distinctiveness(best))) best = term;
+  return best;
+}
+
 /** A word absent from all notes weighs like a rare one: it is often the very topic asked about. */
 export const UNSEEN_WORD_WEIGHT = 4;

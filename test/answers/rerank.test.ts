@@ -25,7 +25,7 @@ describe('passageFeatures', () => {
     // "ada" is only in the opening passage; the detail's talk covers it through the opening.
     expect(rows[0]![at('passage_coverage')]).toBeCloseTo(2 / 5);
     expect(rows[0]![at('talk_coverage')]).toBe(1);
-    expect(rows[0]![at('rarest_in_talk')]).toBe(1);
+    expect(rows[0]![at('distinctive_in_talk')]).toBe(1);
     expect(rows[0]![at('fused_rank')]).toBe(1);
     expect(rows[1]![at('fused_rank')]).toBe(0.5);
     expect(rows[0]![at('talk_distinctive_coverage')]).toBe(1);

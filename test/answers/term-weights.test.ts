@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, UNSEEN_WORD_WEIGHT, weighQueryTerms, writtenAsNames } from '../../src/answers/term-weights.js';
+import { coverage, mostDistinctiveTerm, rarestTerm, UNSEEN_WORD_WEIGHT, weighQueryTerms, writtenAsNames, type QueryTerm } from '../../src/answers/term-weights.js';
 import { lexicalIndexOf } from '../../src/index/lexical-index.js';
 import { analyze } from '../../src/text/analyze.js';
 import { note } from './note-fixture.js';
@@ -65,5 +65,21 @@ describe('writtenAsNames', () => {
   it('takes capitalised words past the first, acronyms and inner capitals, not the opening word', () => {
     expect([...writtenAsNames('What did Stripe say about AWS, iOS and k8s?')]).toEqual(['stripe', 'aws', 'ios']);
     expect(writtenAsNames('what did stripe say?').size).toBe(0);
+  });
+});
+
+describe('mostDistinctiveTerm', () => {
+  const term = (word: string, idf: number, rarity: number): QueryTerm => ({ word, terms: [word], idf, df: idf > 0 ? 1 : 0, rarity });
+
+  it('prefers a word rare in general English to a common one the notes happen to use less', () => {
+    // "painful" is said once in the notes, "kotlin" twice; only one of them names something.
+    const asked = [term('painful', 3.5, 0.8), term('kotlin', 3, 1), term('talk', 1, 0.3)];
+    expect(rarestTerm(asked)?.word).toBe('painful');
+    expect(mostDistinctiveTerm(asked)?.word).toBe('kotlin');
+  });
+
+  it('leaves out the words no note uses', () => {
+    expect(mostDistinctiveTerm([term('quorvabake', 0, 1), term('oven', 2, 0.8)])?.word).toBe('oven');
+    expect(mostDistinctiveTerm([term('quorvabake', 0, 1)])).toBeUndefined();
   });
 });
