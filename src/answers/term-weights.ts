@@ -108,7 +108,7 @@ export function rarestTerm(queryTerms: readonly QueryTerm[]): QueryTerm | undefi
 
 /**
  * The question's most distinctive word that the notes use: rare in the notes and in general English, as a
- * name is. A common word the notes happen to use once ("painful") is rarer in the notes than the product
+ * name is. A common word the notes happen to use once ("lovely") is rarer in the notes than the product
  * asked about, but says less about which talk is meant.
  */
 export function mostDistinctiveTerm(queryTerms: readonly QueryTerm[]): QueryTerm | undefined {

@@ -72,9 +72,9 @@ describe('mostDistinctiveTerm', () => {
   const term = (word: string, idf: number, rarity: number): QueryTerm => ({ word, terms: [word], idf, df: idf > 0 ? 1 : 0, rarity });
 
   it('prefers a word rare in general English to a common one the notes happen to use less', () => {
-    // "painful" is said once in the notes, "kotlin" twice; only one of them names something.
-    const asked = [term('painful', 3.5, 0.8), term('kotlin', 3, 1), term('talk', 1, 0.3)];
-    expect(rarestTerm(asked)?.word).toBe('painful');
+    // "lovely" is said once in the notes, "kotlin" twice; only one of them names something.
+    const asked = [term('lovely', 3.5, 0.8), term('kotlin', 3, 1), term('talk', 1, 0.3)];
+    expect(rarestTerm(asked)?.word).toBe('lovely');
     expect(mostDistinctiveTerm(asked)?.word).toBe('kotlin');
   });
 
