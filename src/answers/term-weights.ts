@@ -99,23 +99,22 @@ function weightedCoverage(queryTerms: QueryTerm[], textTerms: ReadonlySet<string
   return total === 0 ? 0 : covered / total;
 }
 
-/** The question's rarest word that the notes use: often the name that says which talk is meant. */
-export function rarestTerm(queryTerms: readonly QueryTerm[]): QueryTerm | undefined {
-  let rarest: QueryTerm | undefined;
-  for (const term of queryTerms) if (term.idf > 0 && (!rarest || term.idf > rarest.idf)) rarest = term;
-  return rarest;
+/** The question's word that the notes use and that weighs most by `weight`; the first of equals. */
+function heaviestUsed(queryTerms: readonly QueryTerm[], weight: (t: QueryTerm) => number): QueryTerm | undefined {
+  let heaviest: QueryTerm | undefined;
+  for (const term of queryTerms) if (term.idf > 0 && (!heaviest || weight(term) > weight(heaviest))) heaviest = term;
+  return heaviest;
 }
+
+/** The question's rarest word that the notes use: often the name that says which talk is meant. */
+export const rarestTerm = (queryTerms: readonly QueryTerm[]): QueryTerm | undefined => heaviestUsed(queryTerms, (t) => t.idf);
 
 /**
  * The question's most distinctive word that the notes use: rare in the notes and in general English, as a
  * name is. A common word the notes happen to use once ("lovely") is rarer in the notes than the product
  * asked about, but says less about which talk is meant.
  */
-export function mostDistinctiveTerm(queryTerms: readonly QueryTerm[]): QueryTerm | undefined {
-  let best: QueryTerm | undefined;
-  for (const term of queryTerms) if (term.idf > 0 && (!best || distinctiveness(term) > distinctiveness(best))) best = term;
-  return best;
-}
+export const mostDistinctiveTerm = (queryTerms: readonly QueryTerm[]): QueryTerm | undefined => heaviestUsed(queryTerms, distinctiveness);
 
 /** A word absent from all notes weighs like a rare one: it is often the very topic asked about. */
 export const UNSEEN_WORD_WEIGHT = 4;
