@@ -66,10 +66,10 @@ export async function answerQuestion(
   { excerpts = 3, mode = 'hybrid', weights = answerWeights }: AnswerOptions = {},
 ): Promise<AnsweredQuestion> {
   const question = validateQuestion(rawQuestion);
-  const [fused, queryTerms] = await Promise.all([
-    retrieve(context, question, { limit: mode === 'hybrid' ? RERANK_POOL : BASELINE_POOL, mode, fusion: weights.fusion }),
-    weighQueryTerms(context.store, question, context.passageCount),
-  ]);
+  // Weighed before retrieval, which also searches the note terms that unknown words were read as.
+  const queryTerms = await weighQueryTerms(context.store, question, context.passageCount);
+  const readings = queryTerms.flatMap((t) => (t.reading === undefined ? [] : [t.reading]));
+  const fused = await retrieve(context, question, { limit: mode === 'hybrid' ? RERANK_POOL : BASELINE_POOL, mode, fusion: weights.fusion, readings });
   const intent = intentOf(question, queryTerms, fused.conferences);
   const strategy = strategyFor(intent);
   const { retrieval, pool, passageScore } = rerankRetrieval(fused, intent.rankingTerms, { named: intent.named }, weights.passage, mode === 'hybrid');

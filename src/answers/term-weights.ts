@@ -5,7 +5,7 @@ import type { Store } from '../index/store.js';
 import { analyze, termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
 import { rarity } from '../text/word-rarity.js';
-import { completionOf } from './shortened-words.js';
+import { noteTermFor } from './unknown-words.js';
 
 export interface QueryTerm {
   word: string;
@@ -17,6 +17,8 @@ export interface QueryTerm {
   df: number;
   /** How rare the word is in general English (0 common … 1 rare), through its translation for a French word. */
   rarity: number;
+  /** The note term a word no note uses was read as, cut short or mistyped (`unknown-words.ts`). */
+  reading?: string;
 }
 
 // Words about the asking and the note-taking, not the topic: "has anyone got notes from the Rust talk?"
@@ -43,15 +45,15 @@ export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | '
   return Promise.all(
     unique.map(async ({ word, forms, terms: own }) => {
       const used = await store.documentFrequency(analyze(forms.join(' ')));
-      // A word written as a name ("Deno") is one the notes do not mention, not one cut short ("denormalize").
-      const completion = used === 0 && !names.has(word) ? await completionOf(store, word) : undefined;
-      const terms = completion === undefined ? own : [...own, completion];
-      const df = completion === undefined ? used : await store.documentFrequency([completion]);
+      // A word written as a name ("Deno") is one the notes do not mention, not one cut short or mistyped ("denormalize").
+      const reading = used === 0 && !names.has(word) ? await noteTermFor(store, word) : undefined;
+      const terms = reading === undefined ? own : [...own, reading];
+      const df = reading === undefined ? used : await store.documentFrequency([reading]);
       const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
       // A word written as a name is one, however common its spelling ("Stripe"); a French word is as
       // rare as its commonest English translation (the list is English).
       const rare = names.has(word) ? 1 : Math.min(...forms.map(rarity));
-      return { word, terms, idf, df, rarity: rare };
+      return { word, terms, idf, df, rarity: rare, ...(reading !== undefined && { reading }) };
     }),
   );
 }

@@ -1,6 +1,7 @@
 // Ranks passages for a question: the store's lexical and vector rankings and a lexical search of the
-// question's expansion (glossary translations, words joined), fused by rank, then nudged towards
-// a conference the question names. The same code serves ask, eval and the bots.
+// question's expansion (glossary translations, words joined, the note terms its unknown words were read
+// as), fused by rank, then nudged towards a conference the question names. The same code serves ask,
+// eval and the bots.
 import type { Embedder } from '../../embeddings/embedder.js';
 import type { Store } from '../index/store.js';
 import type { RankedPassage } from '../types.js';
@@ -71,10 +72,21 @@ export function fuseRankings(rankings: Rankings, conferenceOf: (id: string) => s
 export async function retrieve(
   context: RetrievalContext,
   question: string,
-  { limit = 10, mode = 'hybrid', fusion }: { limit?: number; mode?: RankingMode; fusion: FusionWeights },
+  {
+    limit = 10,
+    mode = 'hybrid',
+    fusion,
+    readings = [],
+  }: {
+    limit?: number;
+    mode?: RankingMode;
+    fusion: FusionWeights;
+    /** Note terms that words of the question no note uses were read as (cut short, mistyped): searched with the expansion. */
+    readings?: readonly string[];
+  },
 ): Promise<Retrieval> {
   const queryVector = await context.embedder.embedQuery(question);
-  const expanded = mode === 'hybrid' ? expandQuery(question) : '';
+  const expanded = mode === 'hybrid' ? [expandQuery(question), ...readings].join(' ').trim() : '';
   const [lexical, vector, equivalents] = await Promise.all([
     mode === 'vector' ? [] : context.store.lexicalSearch(question, DEPTH),
     mode === 'lexical' ? [] : context.store.vectorSearch(queryVector, DEPTH),

@@ -34,10 +34,13 @@ describe('weighQueryTerms', () => {
     expect(coverage(terms, bakeryOnly)).toBeCloseTo(bakery.idf / (bakery.idf + UNSEEN_WORD_WEIGHT));
   });
 
-  it('reads a word cut short as the commonest term of the notes it begins', async () => {
-    const [cut] = await weigh('spreadsh');
-    expect(cut!.df).toBeGreaterThan(0);
-    expect(coverage([cut!], new Set(analyze('shared spreadsheets')))).toBe(1);
+  it('reads a word cut short or mistyped as the note term it stands for, and says which', async () => {
+    for (const typed of ['spreadsh', 'spreadhseets']) {
+      const [term] = await weigh(typed);
+      expect(term!.df, typed).toBeGreaterThan(0);
+      expect(term!.reading, typed).toBe(analyze('spreadsheets')[0]);
+      expect(coverage([term!], new Set(analyze('shared spreadsheets'))), typed).toBe(1);
+    }
     // A word of general English, with a number or written as a name means what it says, even when a note
     // word begins with it.
     for (const question of ['spread', '203', 'what about Spreadsh']) {

@@ -121,6 +121,17 @@ describe('confnotes ask over the sample notes', () => {
     expect(unknown.closest?.[0]?.talk).toBe('Operators in production');
   });
 
+  it('reads a word typed with a slip as the notes word, and answers instead of taking it for an unknown product', async () => {
+    const notes = kubeDayNotes();
+    const ask = async (question: string) => JSON.parse((await runCli(['ask', '--json', '--notes', notes, question], env)).stdout) as Answer;
+    const dropped = await ask('did anyone show kubernetes operators restarting databses?');
+    expect(dropped.abstained).toBe(false);
+    expect(dropped.excerpts[0]?.talk).toBe('Operators in production');
+    const swapped = await ask('how does grace upgrade kubernetes clsuters?');
+    expect(swapped.abstained).toBe(false);
+    expect(swapped.excerpts[0]?.talk).toBe('Upgrading clusters');
+  });
+
   it('names a notes folder that does not exist', async () => {
     const result = await runCli(['ask', '--notes', 'no/such/folder', ETSY], env);
     expect(result.code).toBe(2);
