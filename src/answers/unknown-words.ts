@@ -11,17 +11,17 @@ import { rankOf } from '../text/word-rarity.js';
 const MIN_BEGINNING = 3;
 
 // Lucene's DirectSpellChecker defaults: a word shorter than 4 letters is not corrected, and its first
-// letter is kept (slips seldom fall on it; it also bounds the terms compared).
+// letter is kept (slips seldom fall on it).
 const MIN_CORRECTED = 4;
-/** The commonest terms of the first letter that are compared: a slip is read as a word the notes use often. */
-const CANDIDATES = 1000;
+/** Letters a slip may add or put in another's place; search terms have their accents folded. */
+const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /**
  * The note term a word no note uses stands for when it is cut short or mistyped; none for a word of a
  * dictionary (the English list, the glossary) or with a number (a version, a product: "es6", "k8s"),
  * whose absence from the notes means what it says.
  */
-export async function noteTermFor(store: Pick<Store, 'termsBeginning'>, word: string): Promise<string | undefined> {
+export async function noteTermFor(store: Pick<Store, 'termsBeginning' | 'documentFrequency'>, word: string): Promise<string | undefined> {
   if (/\d/u.test(word) || rankOf(word) !== undefined || equivalentsOf(word).length > 0) return undefined;
   const terms = termsOf(word);
   for (const term of terms) {
@@ -31,27 +31,29 @@ export async function noteTermFor(store: Pick<Store, 'termsBeginning'>, word: st
   }
   for (const term of terms) {
     if (term.length < MIN_CORRECTED) continue;
-    // Most holders first: the commonest term one slip away.
-    const correction = (await store.termsBeginning(term[0]!, CANDIDATES)).find((candidate) => oneSlipApart(term, candidate));
-    if (correction !== undefined) return correction;
+    // Each variant is one exact lookup (batched into one statement by the database store), however many
+    // terms the notes hold; the commonest variant the notes use wins, ties in code-point order.
+    const variants = [...new Set(slipsOf(term))].sort();
+    const holders = await Promise.all(variants.map((variant) => store.documentFrequency([variant])));
+    const best = holders.reduce((at, count, i) => (count > holders[at]! ? i : at), 0);
+    if (holders[best]! > 0) return variants[best];
   }
   return undefined;
 }
 
 /**
- * Whether one added, dropped or replaced letter, or two swapped neighbours, turn `a` into `b`. Damerau
- * (1964) found four misspellings in five to be one such slip; allowing two would read names the notes
- * never mention as words they use.
+ * Every term one slip from `term` past its first letter: a letter dropped, two neighbours swapped, a
+ * letter replaced or added. Damerau (1964) found four misspellings in five to be one such slip; allowing
+ * two would read names the notes never mention as words they use.
  */
-export function oneSlipApart(a: string, b: string): boolean {
-  if (Math.abs(a.length - b.length) > 1 || a === b) return false;
-  let start = 0;
-  while (start < a.length && start < b.length && a[start] === b[start]) start++;
-  let endA = a.length;
-  let endB = b.length;
-  while (endA > start && endB > start && a[endA - 1] === b[endB - 1]) [endA, endB] = [endA - 1, endB - 1];
-  // What differs, once the shared beginning and end are set aside.
-  const [restA, restB] = [a.slice(start, endA), b.slice(start, endB)];
-  if (restA.length <= 1 && restB.length <= 1) return true;
-  return restA.length === 2 && restB.length === 2 && restA[0] === restB[1] && restA[1] === restB[0];
+export function* slipsOf(term: string): Generator<string> {
+  for (let at = 1; at <= term.length; at++) {
+    const [head, tail] = [term.slice(0, at), term.slice(at)];
+    if (tail !== '') yield head + tail.slice(1);
+    if (tail.length > 1) yield head + tail[1] + tail[0] + tail.slice(2);
+    for (const letter of LETTERS) {
+      if (tail !== '' && letter !== tail[0]) yield head + letter + tail.slice(1);
+      yield head + letter + tail;
+    }
+  }
 }
