@@ -11,7 +11,7 @@ import { analysePassage, idf, LEXICAL_FIELDS, postingScore, type LexicalFields }
 import { byScoreThenId, type StoreHit } from './store.js';
 
 export interface LexicalIndex {
-  search(query: string, k: number): StoreHit[];
+  search(query: string | ReadonlyArray<string>, k: number): StoreHit[];
   documentFrequency(terms: ReadonlyArray<string>): number;
   termsBeginning(prefix: string, limit: number): string[];
 }
@@ -257,7 +257,7 @@ export function lexicalIndex(parts: ReadonlyArray<LexicalPart>, ids: ReadonlyArr
   return {
     search(query, k) {
       const repeats = new Map<string, number>();
-      for (const term of analyze(query)) repeats.set(term, (repeats.get(term) ?? 0) + 1);
+      for (const term of typeof query === 'string' ? analyze(query) : query) repeats.set(term, (repeats.get(term) ?? 0) + 1);
       if (repeats.size === 0 || k <= 0) return [];
       const search = nextStamp();
       const touched: number[] = [];

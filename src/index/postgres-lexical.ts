@@ -97,7 +97,8 @@ const byScoreThenPlace = (x: Scored, y: Scored): number =>
   y.score - x.score || (x.file < y.file ? -1 : x.file > y.file ? 1 : x.position - y.position);
 
 export interface LexicalSearch {
-  question: string;
+  /** A text to analyse, or search terms. */
+  query: string | ReadonlyArray<string>;
   limit: number;
 }
 
@@ -108,9 +109,9 @@ export interface LexicalSearch {
  * limit-th too does it fetch every passage tied with it.
  */
 export async function searchLexical(inSnapshot: InSnapshot, searches: ReadonlyArray<LexicalSearch>): Promise<StoreHit[][]> {
-  const wanted = searches.map(({ question, limit }) => {
+  const wanted = searches.map(({ query, limit }) => {
     const repeats = new Map<string, number>();
-    if (limit > 0) for (const term of analyze(question)) repeats.set(term, (repeats.get(term) ?? 0) + 1);
+    if (limit > 0) for (const term of typeof query === 'string' ? analyze(query) : query) repeats.set(term, (repeats.get(term) ?? 0) + 1);
     return { terms: [...repeats.keys()], times: [...repeats.values()], limit };
   });
   if (wanted.every(({ terms }) => terms.length === 0)) return searches.map(() => []);

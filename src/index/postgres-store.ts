@@ -380,7 +380,7 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
       });
       return rows.map((r) => ({ id: r.id as string, score: Number(r.score) }));
     },
-    lexicalSearch: (question, limit) => lexicalSearch({ question, limit }),
+    lexicalSearch: (query, limit) => lexicalSearch({ query, limit }),
     documentFrequency: (terms) => documentFrequency(terms),
     termsBeginning: (prefix, limit) => termsBeginning(query, prefix, limit),
     async passages(ids) {

@@ -62,7 +62,11 @@ export interface Store {
   apply(change: StoreChange): Promise<void>;
   /** The k passages closest to a normalised vector, ordered by `byScoreThenId`. */
   vectorSearch(vector: Float32Array, k: number): Promise<StoreHit[]>;
-  lexicalSearch(query: string, k: number): Promise<StoreHit[]>;
+  /**
+   * BM25 over the passages' fields. A text is cut into search terms by `analyze`; a list is searched as
+   * the terms it holds, for a stem that analysing it again would cut otherwise ("databas").
+   */
+  lexicalSearch(query: string | ReadonlyArray<string>, k: number): Promise<StoreHit[]>;
   /**
    * How many passages hold at least one of these search terms (as `analyze` cuts a text) in any searched
    * field. Exact, however many passages: answers weigh a question's words by it.

@@ -8,6 +8,7 @@ import type { RankedPassage } from '../types.js';
 import { fuseByRank } from './fuse.js';
 import { conferencesNamedIn, otherEditionsIn } from './conference-match.js';
 import { expandQuery } from './expand-query.js';
+import { analyze } from '../text/analyze.js';
 
 export type RankingMode = 'hybrid' | 'lexical' | 'vector';
 
@@ -86,11 +87,12 @@ export async function retrieve(
   },
 ): Promise<Retrieval> {
   const queryVector = await context.embedder.embedQuery(question);
-  const expanded = mode === 'hybrid' ? [expandQuery(question), ...readings].join(' ').trim() : '';
+  // Searched as terms: a reading is a stem, which analysing it as text could cut otherwise.
+  const expanded = mode === 'hybrid' ? [...analyze(expandQuery(question)), ...readings] : [];
   const [lexical, vector, equivalents] = await Promise.all([
     mode === 'vector' ? [] : context.store.lexicalSearch(question, DEPTH),
     mode === 'lexical' ? [] : context.store.vectorSearch(queryVector, DEPTH),
-    expanded === '' ? [] : context.store.lexicalSearch(expanded, DEPTH),
+    expanded.length === 0 ? [] : context.store.lexicalSearch(expanded, DEPTH),
   ]);
   const named = conferencesNamedIn(question, context.conferences);
   const rankings: Rankings = {
