@@ -7,7 +7,7 @@
 // `idf` and `postingScore` below and their SQL renderings beside them, so that the same question gives the
 // same passages in the same order on every store. The store contract suite checks both against
 // MiniSearch itself.
-import { termsOf, words } from '../text/analyze.js';
+import { analyze, termsOf, words } from '../text/analyze.js';
 import type { Passage } from '../types.js';
 
 export const LEXICAL_FIELDS = ['text', 'talk', 'speakers', 'companies', 'conference'] as const;
@@ -92,4 +92,14 @@ export function analysePassage(passage: LexicalFields): PassageTerms {
     return new Set(fieldWords).size;
   });
   return { lengths, freqs: Object.fromEntries(freqs) };
+}
+
+/**
+ * A search's terms with how often each is asked (MiniSearch weighs a term by its repeats): a text's as
+ * `analyze` cuts it, or a list of search terms as they are.
+ */
+export function queryTermCounts(query: string | ReadonlyArray<string>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const term of typeof query === 'string' ? analyze(query) : query) counts.set(term, (counts.get(term) ?? 0) + 1);
+  return counts;
 }

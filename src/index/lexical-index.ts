@@ -6,8 +6,7 @@
 // a one-file change had to index every passage again. Here postings are flat arrays that load by copying
 // bytes, a search touches only the postings of the question's terms, and new postings are old ones minus
 // the changed files plus theirs. A generation's postings come in parts (see lexical-parts.ts).
-import { analyze } from '../text/analyze.js';
-import { analysePassage, idf, LEXICAL_FIELDS, postingScore, type LexicalFields } from './bm25.js';
+import { analysePassage, idf, LEXICAL_FIELDS, postingScore, queryTermCounts, type LexicalFields } from './bm25.js';
 import { byScoreThenId, type StoreHit } from './store.js';
 
 export interface LexicalIndex {
@@ -256,8 +255,7 @@ export function lexicalIndex(parts: ReadonlyArray<LexicalPart>, ids: ReadonlyArr
 
   return {
     search(query, k) {
-      const repeats = new Map<string, number>();
-      for (const term of typeof query === 'string' ? analyze(query) : query) repeats.set(term, (repeats.get(term) ?? 0) + 1);
+      const repeats = queryTermCounts(query);
       if (repeats.size === 0 || k <= 0) return [];
       const search = nextStamp();
       const touched: number[] = [];

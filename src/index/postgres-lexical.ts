@@ -25,8 +25,7 @@
 // issue asks: no step of answering fetches all postings of a term into the process. ts_rank over a
 // tsvector was not taken either: it ranks by other rules than the embedded store's BM25.
 import type pg from 'pg';
-import { analyze } from '../text/analyze.js';
-import { boostSql, idfSql, LEXICAL_FIELDS, postingScoreSql, type PassageTerms, analysePassage } from './bm25.js';
+import { boostSql, idfSql, LEXICAL_FIELDS, postingScoreSql, queryTermCounts, type PassageTerms, analysePassage } from './bm25.js';
 import { type StoreHit, TIE_MARGIN } from './store.js';
 
 type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
@@ -110,8 +109,7 @@ export interface LexicalSearch {
  */
 export async function searchLexical(inSnapshot: InSnapshot, searches: ReadonlyArray<LexicalSearch>): Promise<StoreHit[][]> {
   const wanted = searches.map(({ query, limit }) => {
-    const repeats = new Map<string, number>();
-    if (limit > 0) for (const term of typeof query === 'string' ? analyze(query) : query) repeats.set(term, (repeats.get(term) ?? 0) + 1);
+    const repeats = limit > 0 ? queryTermCounts(query) : new Map<string, number>();
     return { terms: [...repeats.keys()], times: [...repeats.values()], limit };
   });
   if (wanted.every(({ terms }) => terms.length === 0)) return searches.map(() => []);
