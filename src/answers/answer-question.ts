@@ -87,6 +87,7 @@ export async function answerQuestion(
           quotedTalk: selection[0]?.talkId,
           quotes: selection,
           answerKind: intent.answerKind,
+          measure: intent.measure,
         });
   // A question naming only a conference is answered by listing its talks when it has any.
   const confidence = decision ? confidenceOf(decision, weights.answer) : answering.length > 0 ? 1 : 0;

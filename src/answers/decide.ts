@@ -5,7 +5,8 @@
 // asked, a person). Below the threshold, it abstains.
 import { probability, type LinearModel } from './linear-model.js';
 import { termsOf } from '../text/analyze.js';
-import { namesPerson, statesAmountOf, type AnswerKind } from './question-intent.js';
+import { namesPerson, statesAmountOf, statesMeasureOf, type AnswerKind } from './question-intent.js';
+import type { Measure } from '../text/units.js';
 import { distinctiveCoverage, distinctiveness, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
 
 export const ANSWER_FEATURES = [
@@ -31,9 +32,11 @@ export interface Evidence {
   quotes: ReadonlyArray<{ quote: string; speakers: readonly string[] }>;
   /** What kind of thing answers the question. */
   answerKind: AnswerKind;
+  /** For an amount, what it measures when the question says ("how long…"). */
+  measure?: Measure | undefined;
 }
 
-export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, answerKind }: Evidence): number[] {
+export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, answerKind, measure }: Evidence): number[] {
   // What the notes use of the question, and how much of it they never use, apart: a paraphrase and a
   // name the notes never mention both leave words unseen; the rest of the question tells them apart.
   const seen = asked.filter((t) => t.df > 0);
@@ -46,13 +49,14 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
   // The share of the question's distinctive weight that the talk quoted does not say: a name said in
   // another talk counts, a common word said otherwise hardly.
   const unsaid = quoted === undefined ? 1 : seen.every((t) => distinctiveness(t) === 0) ? 0 : 1 - distinctiveCoverage(seen, quoted);
-  // An amount answers only when it is said of what was asked: "1 year" in a quote does not say how many attended.
+  // An amount answers only when it is said of what was asked, or in a unit of what was measured: "1 year"
+  // in a quote does not say how many attended, and says how long something took.
   const askedTerms = new Set(asked.flatMap((t) => t.terms));
   // A year or another number of the question is not what an amount counts ("portland 2017 … how many").
   const counted = (word: string): boolean => asked.length === 0 || (!/^\d+$/u.test(word) && termsOf(word).some((term) => askedTerms.has(term)));
   // Who answers is a name: quoted, or the speaker of the talk quoted.
   const says: Record<Exclude<AnswerKind, 'any'>, (q: Evidence['quotes'][number]) => boolean> = {
-    amount: ({ quote }) => statesAmountOf(quote, counted),
+    amount: ({ quote }) => statesAmountOf(quote, counted) || (measure !== undefined && statesMeasureOf(quote, measure)),
     person: ({ quote, speakers }) => speakers.length > 0 || namesPerson(quote),
   };
   const kindUnstated = answerKind !== 'any' && !quotes.some(says[answerKind]) ? 1 : 0;

@@ -1,5 +1,6 @@
 import { plainText } from '../notes/prose.js';
 import { analyze, foldAccents, snowballStopwords, words } from '../text/analyze.js';
+import { namesUnitOf, type Measure } from '../text/units.js';
 import { unsaidIn, type QueryTerm } from './term-weights.js';
 
 // Questions that ask for a list of talks ("which talks at Velocity covered serverless?", "quels talks
@@ -32,7 +33,17 @@ export function asksForTalks(question: string): boolean {
 // Questions that ask for an amount ("how many servers…", "etsy deploys per day?", "combien de requêtes…")
 // are answered by a sentence holding a number, whatever else it shares with the question.
 const quantityPattern =
-  /\b(?:how (?:many|much|long|big|small|large|fast|often|old)|what (?:size|percentage|share)|combien|per (?:day|week|month|year|hour|minute|second)|par (?:jour|semaine|mois|an|heure|minute|seconde)|quelle (?:taille|proportion))\b/iu;
+  /\b(?:how (?:many|much|long|big|small|large|fast|often|old)|what (?:size|percentage|share)|combien|per (?:day|week|month|year|hour|minute|second)|par (?:jour|semaine|mois|an|heure|minute|seconde)|quelle (?:taille|proportion|durée|fréquence))\b/iu;
+
+// The asking that says what an amount measures: "how long" a time, "how big" a size. Its answer may
+// count nothing the question names ("took 2 years", "seulement 53 Mo"): the unit says what it is.
+const measureAskings: ReadonlyArray<[Measure, RegExp]> = [
+  ['duration', /\b(?:how (?:long|fast|often|old)|combien de temps|quelle (?:durée|fréquence))\b/iu],
+  ['size', /\b(?:how (?:big|small|large|heavy)|what size|quelle taille)\b/iu],
+];
+
+/** What an amount question measures, when its asking says. */
+export const measureOf = (question: string): Measure | undefined => measureAskings.find(([, asking]) => asking.test(question))?.[0];
 
 // "Who gave the keynote?", "c'est qui qui…", "par qui ?": the asking word opens the question or a clause
 // of it. After a noun it is a relative pronoun ("a client who can't stand jargon", "un dev qui…").
@@ -65,9 +76,21 @@ const PHRASE_REACH = 4;
  * ("20181127_173421.jpg") or a reference link's label ("[Portland][9]") states nothing.
  */
 export function statesAmountOf(markdown: string, counts: (word: string) => boolean): boolean {
-  const tokens = words(plainText(markdown.replace(numbering, '')));
+  const tokens = amountTokens(markdown);
   return tokens.some((token, i) => isAmount(token) && tokens.slice(Math.max(0, i - PHRASE_REACH), i + PHRASE_REACH + 1).some(counts));
 }
+
+/** A Markdown text that states an amount in a unit of the measure: "2 years", "53Mo", "dix-huit minutes". */
+export function statesMeasureOf(markdown: string, measure: Measure): boolean {
+  const tokens = amountTokens(markdown).map(foldAccents);
+  return tokens.some((token, i) => {
+    if (!isAmount(token)) return false;
+    const glued = /^\d+(\p{L}+)$/u.exec(token)?.[1];
+    return namesUnitOf(measure, glued ?? tokens[i + 1] ?? '');
+  });
+}
+
+const amountTokens = (markdown: string): string[] => words(plainText(markdown.replace(numbering, '')));
 
 /** What a question asks for, as the answer layer reads it. */
 export interface Intent {
@@ -83,6 +106,8 @@ export interface Intent {
   listing: boolean;
   /** What kind of thing answers: an amount ("how many…"), a person ("who…"), or anything. */
   answerKind: AnswerKind;
+  /** For an amount, what it measures when the asking says ("how long…"). */
+  measure?: Measure;
 }
 
 export type AnswerKind = 'amount' | 'person' | 'any';
@@ -114,5 +139,7 @@ export function intentOf(question: string, queryTerms: QueryTerm[], named: strin
   const topicTerms = unsaidIn(conferenceTerms, rankingTerms);
   const conferenceOnly = named.length > 0 && topicTerms.length === 0 && !asksAboutTheEvent.test(question);
   const listing = conferenceOnly || asksForTalks(question);
-  return { named, rankingTerms, topicTerms, conferenceOnly, listing, answerKind: answerKindOf(question) };
+  const answerKind = answerKindOf(question);
+  const measure = answerKind === 'amount' ? measureOf(question) : undefined;
+  return { named, rankingTerms, topicTerms, conferenceOnly, listing, answerKind, ...(measure && { measure }) };
 }

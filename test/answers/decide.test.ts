@@ -53,6 +53,15 @@ describe('answerFeatures', () => {
     expect(amountOf('En 2019, ils avaient trois pétrins.')).toBe(0);
   });
 
+  it('takes an amount in a unit of what the question measures, whatever it counts', () => {
+    const asked = queryTerms({ pétrins: 3 });
+    const measured = (quote: string, measure?: 'duration'): number =>
+      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKind: 'amount', measure, quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
+    expect(measured('La réparation a pris trois semaines.', 'duration')).toBe(0);
+    expect(measured('La réparation a pris trois semaines.')).toBe(1);
+    expect(measured('Ils ont acheté trois fours.', 'duration')).toBe(1);
+  });
+
   it('marks a person asked for whom neither the quote nor its talk names', () => {
     const personOf = (quote: string, speakers: string[] = []): number =>
       answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3 }), quotedTalk: bakery.passage.talkId, answerKind: 'person', quotes: [{ quote, speakers }] })[at('kind_unstated')]!;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { answerKindOf, asksForTalks, intentOf, namesPerson, statesAmountOf } from '../../src/answers/question-intent.js';
+import { answerKindOf, asksForTalks, intentOf, measureOf, namesPerson, statesAmountOf, statesMeasureOf } from '../../src/answers/question-intent.js';
 import { queryTerms } from './note-fixture.js';
 
 describe('answerKindOf: amounts', () => {
@@ -32,6 +32,36 @@ describe('statesAmountOf', () => {
     expect(statesAmountOf('So many people!\n- ![  ](../images/20181127_173421.jpg)', people)).toBe(false);
     expect(statesAmountOf('See you in [Portland][9] next year.', people)).toBe(false);
     expect(statesAmountOf('Over [8000 people](https://example.org/stats) came.', people)).toBe(true);
+  });
+});
+
+describe('measureOf', () => {
+  it('reads what an amount question measures from its asking, in both languages', () => {
+    expect(measureOf('how long did the migration take?')).toBe('duration');
+    expect(measureOf('combien de temps faut-il pour déployer ?')).toBe('duration');
+    expect(measureOf('how small was the image?')).toBe('size');
+    expect(measureOf('quelle taille fait le cluster ?')).toBe('size');
+    expect(measureOf('how many servers did they run?')).toBeUndefined();
+  });
+
+  it('is part of the intent of an amount question only', () => {
+    expect(intentOf('how long are the talks?', [], []).measure).toBe('duration');
+    expect(intentOf('who spoke for how long?', [], []).measure).toBeUndefined();
+  });
+});
+
+describe('statesMeasureOf', () => {
+  it('sees an amount in a unit of the measure, written apart, glued or in words', () => {
+    expect(statesMeasureOf('The port took 2 years to finish.', 'duration')).toBe(true);
+    expect(statesMeasureOf('Une image de seulement 53Mo.', 'size')).toBe(true);
+    expect(statesMeasureOf('Des conférences de dix-huit minutes.', 'duration')).toBe(true);
+  });
+
+  it('sees no measure in an amount of something else, a year, or a unit of another measure', () => {
+    expect(statesMeasureOf('Over 8000 people came.', 'duration')).toBe(false);
+    expect(statesMeasureOf('Back in 2014, years went by.', 'duration')).toBe(false);
+    expect(statesMeasureOf('It took 2 years.', 'size')).toBe(false);
+    expect(statesMeasureOf('2 in 3 users left.', 'size')).toBe(false);
   });
 });
 

@@ -1,0 +1,53 @@
+// The words that name units of measure in English and French ("years", "ans", "Mo", "minutes"), as the
+// Unicode CLDR writes them: through Intl, whose locale data Node carries (full ICU). A hand-written list
+// would miss what CLDR knows ("mégaoctets", "mths") and need a source of its own.
+import { foldAccents, snowballStopwords } from './analyze.js';
+
+/** What an amount measures when its unit says so: a time ("2 years", "18 minutes") or a size ("53 Mo"). */
+export type Measure = 'duration' | 'size';
+
+// ECMA-402's units by their CLDR category, the prefix of a unit's full id ("duration-day",
+// "digital-megabyte", "length-meter"). Percent and temperatures measure neither.
+const UNITS: Readonly<Record<Measure, readonly string[]>> = {
+  duration: ['nanosecond', 'microsecond', 'millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'year'],
+  size: [
+    // digital
+    'bit', 'byte', 'kilobit', 'kilobyte', 'megabit', 'megabyte', 'gigabit', 'gigabyte', 'terabit', 'terabyte', 'petabyte',
+    // length, area
+    'millimeter', 'centimeter', 'meter', 'kilometer', 'inch', 'foot', 'yard', 'mile', 'acre', 'hectare',
+    // volume, mass
+    'milliliter', 'liter', 'fluid-ounce', 'gallon', 'gram', 'kilogram', 'ounce', 'pound', 'stone',
+  ],
+};
+
+const LOCALES = ['en', 'fr'];
+
+/**
+ * The one-word names of a measure's units, singular and plural, long and short, lower-cased without
+ * accents. A short name that is also a function word ("in" for inches) would read "2 in 3 users" as a
+ * length: it is left out. Long names are words of their own ("an", a year in French).
+ */
+function unitNames(measure: Measure): ReadonlySet<string> {
+  const names = new Set<string>();
+  const supported = new Set(Intl.supportedValuesOf('unit'));
+  for (const unit of UNITS[measure].filter((u) => supported.has(u)))
+    for (const locale of LOCALES)
+      for (const unitDisplay of ['long', 'short'] as const)
+        for (const count of [1, 5]) {
+          const parts = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay }).formatToParts(count);
+          const name = foldAccents(parts.filter((p) => p.type === 'unit').map((p) => p.value).join('').toLowerCase()).replace(/\.$/u, '');
+          if (!/^\p{L}+$/u.test(name)) continue;
+          if (unitDisplay === 'short' && (name.length < 2 || snowballStopwords.has(name))) continue;
+          names.add(name);
+        }
+  return names;
+}
+
+const names = new Map<Measure, ReadonlySet<string>>();
+
+/** Whether a word (lower-cased, accents folded) names a unit of the measure. */
+export function namesUnitOf(measure: Measure, word: string): boolean {
+  let known = names.get(measure);
+  if (!known) names.set(measure, (known = unitNames(measure)));
+  return known.has(word);
+}
