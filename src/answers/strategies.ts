@@ -49,15 +49,20 @@ export interface QuotableContext {
 }
 
 /**
- * Talks that say the topic's rarest word, not an introduction that mentions it. When no talk's notes say
- * it, a section that does: a list of the talks attended ("- [Give REST a rest: … GraphQL](./tue/mob318.md)")
- * names them where their own notes may not. A word no note uses is said by none: then talks, as before.
+ * Talks that say the topic's rarest word, or the rarest word the best-ranked talk says, not an introduction
+ * that mentions them: in "which talks touched on caching?", the talk found is on caching, and "touched",
+ * rarer in the notes, may be only how the question asks. When no talk's notes say them, a section that
+ * does: a list of the talks attended ("- [Give REST a rest: … GraphQL](./tue/mob318.md)") names them where
+ * their own notes may not. A word no note uses is said by none: then talks, as before.
  */
 function talksFirst(candidates: CandidatePassage[], { talkIds, topicTerms }: QuotableContext): CandidatePassage[] {
-  const rarest = topicTerms.find((t) => t.df === 0) ?? rarestTerm(topicTerms);
-  const saysRarest = ({ passage }: CandidatePassage): boolean => rarest === undefined || says(passageTerms(passage), rarest);
   const talks = candidates.filter(({ passage }) => talkIds.has(passage.talkId));
-  return [talks.filter(saysRarest), candidates.filter(saysRarest), talks].find((list) => list.length > 0) ?? candidates;
+  const best = talks[0] && passageTerms(talks[0].passage);
+  const topic = [topicTerms.find((t) => t.df === 0) ?? rarestTerm(topicTerms), best && rarestTerm(topicTerms.filter((t) => says(best, t)))].filter(
+    (t): t is QueryTerm => t !== undefined,
+  );
+  const saysTopic = ({ passage }: CandidatePassage): boolean => topic.length === 0 || topic.some((t) => says(passageTerms(passage), t));
+  return [talks.filter(saysTopic), candidates.filter(saysTopic), talks].find((list) => list.length > 0) ?? candidates;
 }
 
 // A question naming a conference is answered from that conference's notes only: another conference's

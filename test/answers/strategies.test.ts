@@ -21,6 +21,12 @@ describe('the listing strategy', () => {
     expect(quoted(terms)).toEqual(['Cooling racks']);
   });
 
+  it('quotes also the talks that say the rarest word the best-ranked talk says', () => {
+    // The best-ranked talk, on the bakery, says "stock" and not "racks": "racks" may be only how the question asks.
+    const terms = queryTerms({ racks: 3, stock: 1 }).map((t) => ({ ...t, df: t.word === 'stock' ? 2 : 1 }));
+    expect(quoted(terms)).toEqual(['Running a bakery on spreadsheets', 'Les pannes de la boulangerie', 'Cooling racks']);
+  });
+
   it('quotes another section when no talk says the topic', () => {
     expect(quoted(queryTerms({ ovens: 3 }))).toEqual(['Links from the afternoon']);
   });
