@@ -41,7 +41,7 @@ export async function chooseSentences(
   },
 ): Promise<ChosenSentences> {
   const candidates = await readCandidates(context, strategy.read(ranked));
-  const query = { queryTerms: intent.rankingTerms, queryVector, headings: strategy.headings, measure: intent.measure };
+  const query = { queryTerms: intent.rankingTerms, queryVector, headings: strategy.headings };
   const sentences: ScoredSentence[] = [];
   const quotes = strategy.quotable(candidates, { talkIds: context.talkIds, topicTerms: intent.topicTerms }).flatMap((candidate) => {
     const features = sentenceFeatures(candidate, query, passageScore.get(candidate.passage.id)!);

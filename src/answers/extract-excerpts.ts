@@ -8,8 +8,6 @@ import { coverage, unsaidIn, type QueryTerm } from './term-weights.js';
 import { probability, type LinearModel } from './linear-model.js';
 import { titleTerms } from './passage-terms.js';
 import { dot } from '../../embeddings/dot.js';
-import { statesMeasureOf } from './question-intent.js';
-import type { Measure } from '../text/units.js';
 
 export interface CandidatePassage {
   passage: Passage;
@@ -49,7 +47,6 @@ export const SENTENCE_FEATURES = [
   'passage_score',
   'length',
   'remaining_coverage',
-  'measure_stated',
 ] as const;
 
 export interface SentenceQuery {
@@ -57,8 +54,6 @@ export interface SentenceQuery {
   queryVector: Float32Array;
   /** A listing quotes talk titles: headings may then be quoted. */
   headings?: boolean;
-  /** What an amount asked for measures ("how long…"): a sentence stating one in its unit answers. */
-  measure?: Measure | undefined;
 }
 
 /**
@@ -67,7 +62,7 @@ export interface SentenceQuery {
  * a sentence of links only.
  */
 export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQuery, passageScore: number): Array<number[] | null> {
-  const { queryTerms, queryVector, headings = false, measure } = query;
+  const { queryTerms, queryVector, headings = false } = query;
   // Terms the passage's metadata contributes to every one of its sentences ("Etsy" in the talk title).
   const named = titleTerms(candidate.passage);
   // What the question asks once the talk is found: its words less those the talk's title, speakers and
@@ -88,7 +83,6 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
       passageScore,
       Math.log1p(words),
       remaining.length === 0 ? 0 : coverage(remaining, around),
-      measure !== undefined && statesMeasureOf(sentence.text, measure) ? 1 : 0,
     ];
   });
 }

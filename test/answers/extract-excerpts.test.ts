@@ -45,23 +45,6 @@ describe('scoreSentences', () => {
 
 });
 
-describe('scoreSentences on an amount measured', () => {
-  const text = ['# Demo Conf 2030', '', '## Moving the bakery online', '', 'The bakery moved every order to the website.', 'It took 2 years, and the old till stayed.', ''].join('\n');
-  const moving = candidate(parseNote({ file: 'moving.md', text, encoding: 'UTF-8', hash: 'moving' }).passages.find((p) => /Moving/.test(p.talk))!);
-  const took = moving.sentences.findIndex((s) => s.text.startsWith('It took'));
-  const terms = queryTerms({ bakery: 2, orders: 2, website: 3 });
-
-  it('prefers the sentence stating an amount in a unit of what the question measures', () => {
-    const measured = score(moving, terms, { measure: 'duration' });
-    expect(measured.indexOf(Math.max(...measured))).toBe(took);
-    expect(measured[took]).toBeGreaterThan(score(moving, terms)[took]!);
-  });
-
-  it('sees no such sentence when the unit measures something else', () => {
-    expect(score(moving, terms, { measure: 'size' })).toEqual(score(moving, terms));
-  });
-});
-
 describe('scoreSentences on links', () => {
   const links = candidate(passageOf(/Links/));
   const slides = links.sentences.findIndex((s) => s.text.startsWith('[Slides]'));
