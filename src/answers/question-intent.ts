@@ -33,7 +33,7 @@ export function asksForTalks(question: string): boolean {
 // Questions that ask for an amount ("how many servers…", "etsy deploys per day?", "combien de requêtes…")
 // are answered by a sentence holding a number, whatever else it shares with the question.
 const quantityPattern =
-  /\b(?:how (?:many|much|long|big|small|large|fast|often|old)|what (?:size|percentage|share)|combien|per (?:day|week|month|year|hour|minute|second)|par (?:jour|semaine|mois|an|heure|minute|seconde)|quelle (?:taille|proportion|durée|fréquence))\b/iu;
+  /\b(?:how (?:many|much|long|big|small|large|heavy|fast|often|old)|what (?:size|percentage|share)|combien|per (?:day|week|month|year|hour|minute|second)|par (?:jour|semaine|mois|an|heure|minute|seconde)|quelle (?:taille|proportion|durée|fréquence))\b/iu;
 
 // The asking that says what an amount measures: "how long" a time, "how big" a size. Its answer may
 // count nothing the question names ("took 2 years", "seulement 53 Mo"): the unit says what it is.

@@ -41,6 +41,7 @@ describe('measureOf', () => {
     expect(measureOf('combien de temps faut-il pour déployer ?')).toBe('duration');
     expect(measureOf('how small was the image?')).toBe('size');
     expect(measureOf('quelle taille fait le cluster ?')).toBe('size');
+    expect(intentOf('how heavy was the rack?', [], []).measure).toBe('size');
     expect(measureOf('how many servers did they run?')).toBeUndefined();
   });
 
