@@ -30,17 +30,25 @@ export function asksForTalks(question: string): boolean {
   });
 }
 
-// Questions that ask for an amount ("how many servers…", "etsy deploys per day?", "combien de requêtes…")
-// are answered by a sentence holding a number, whatever else it shares with the question.
-const quantityPattern =
-  /\b(?:how (?:many|much|long|big|small|large|heavy|fast|often|old)|what (?:size|percentage|share)|combien|per (?:day|week|month|year|hour|minute|second)|par (?:jour|semaine|mois|an|heure|minute|seconde)|quelle (?:taille|proportion|durée|fréquence))\b/iu;
-
 // The asking that says what an amount measures: "how long" a time, "how big" a size. Its answer may
 // count nothing the question names ("took 2 years", "seulement 53 Mo"): the unit says what it is.
 const measureAskings: ReadonlyArray<[Measure, RegExp]> = [
   ['duration', /\b(?:how (?:long|fast|often|old)|combien de temps|quelle (?:durée|fréquence))\b/iu],
   ['size', /\b(?:how (?:big|small|large|heavy)|what size|quelle taille)\b/iu],
 ];
+
+// Questions that ask for an amount ("how many servers…", "etsy deploys per day?", "combien de requêtes…")
+// are answered by a sentence holding a number, whatever else it shares with the question. Every asking
+// of a measure asks for an amount: the pattern is built from them, so that the two never disagree.
+const quantityPattern = new RegExp(
+  [
+    /\b(?:how (?:many|much)|what (?:percentage|share)|combien|per (?:day|week|month|year|hour|minute|second)|par (?:jour|semaine|mois|an|heure|minute|seconde)|quelle proportion)\b/u,
+    ...measureAskings.map(([, asking]) => asking),
+  ]
+    .map((pattern) => pattern.source)
+    .join('|'),
+  'iu',
+);
 
 /** What an amount question measures, when its asking says. */
 export const measureOf = (question: string): Measure | undefined => measureAskings.find(([, asking]) => asking.test(question))?.[0];
