@@ -46,9 +46,10 @@ export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | '
     unique.map(async ({ word, forms, terms: own }) => {
       const used = await store.documentFrequency(analyze(forms.join(' ')));
       // A word written as a name ("Deno") is one the notes do not mention, not one cut short or mistyped ("denormalize").
-      const reading = used === 0 && !names.has(word) ? await noteTermFor(store, word) : undefined;
+      const read = used === 0 && !names.has(word) ? await noteTermFor(store, word) : undefined;
+      const reading = read?.term;
       const terms = reading === undefined ? own : [...own, reading];
-      const df = reading === undefined ? used : await store.documentFrequency([reading]);
+      const df = read?.df ?? used;
       const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
       // A word written as a name is one, however common its spelling ("Stripe"); a French word is as
       // rare as its commonest English translation (the list is English).

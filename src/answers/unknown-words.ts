@@ -16,18 +16,24 @@ const MIN_CORRECTED = 4;
 /** Letters a slip may add or put in another's place; search terms have their accents folded. */
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
+/** A note term a word was read as, with how many passages hold it. */
+export interface NoteTerm {
+  term: string;
+  df: number;
+}
+
 /**
  * The note term a word no note uses stands for when it is cut short or mistyped; none for a word of a
  * dictionary (the English list, the glossary) or with a number (a version, a product: "es6", "k8s"),
  * whose absence from the notes means what it says.
  */
-export async function noteTermFor(store: Pick<Store, 'termsBeginning' | 'documentFrequency'>, word: string): Promise<string | undefined> {
+export async function noteTermFor(store: Pick<Store, 'termsBeginning' | 'documentFrequency'>, word: string): Promise<NoteTerm | undefined> {
   if (/\d/u.test(word) || rankOf(word) !== undefined || equivalentsOf(word).length > 0) return undefined;
   const terms = termsOf(word);
   for (const term of terms) {
     if (term.length < MIN_BEGINNING) continue;
     const [completion] = await store.termsBeginning(term, 1);
-    if (completion !== undefined) return completion;
+    if (completion !== undefined) return { term: completion, df: await store.documentFrequency([completion]) };
   }
   for (const term of terms) {
     if (term.length < MIN_CORRECTED) continue;
@@ -36,7 +42,7 @@ export async function noteTermFor(store: Pick<Store, 'termsBeginning' | 'documen
     const variants = [...new Set(slipsOf(term))].sort();
     const holders = await Promise.all(variants.map((variant) => store.documentFrequency([variant])));
     const best = holders.reduce((at, count, i) => (count > holders[at]! ? i : at), 0);
-    if (holders[best]! > 0) return variants[best];
+    if (holders[best]! > 0) return { term: variants[best]!, df: holders[best]! };
   }
   return undefined;
 }
