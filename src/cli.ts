@@ -49,12 +49,14 @@ withCommonOptions(program.command('eval').description('score retrieval and answe
   .addOption(new Option('--folds <n>', 'also refit the fitted weights leaving notes files out, N folds').argParser((v) => Number.parseInt(v, 10)))
   .option('--train <file...>', 'with --folds: questions the folds also fit on, never scored (the files `npm run fit` adds to the scored ones)')
   .option('--without <feature...>', 'with --folds: fit every fold as if these features were always 0 (an ablation)')
+  .option('--fold-seed <text>', 'with --folds: deal the notes files to the folds in another order, for another split')
   .option('--json', 'print the full report as JSON')
-  .action(async (options: CommonOptions & { questions: string[]; train?: string[]; without?: string[]; k: number; folds?: number; json?: boolean }) =>
+  .action(async (options: CommonOptions & { questions: string[]; train?: string[]; without?: string[]; foldSeed?: string; k: number; folds?: number; json?: boolean }) =>
     (await import('./cli/eval.js')).evalCommand(loadConfig(overridesFrom(options)), {
       questions: options.questions,
       train: options.train,
       without: options.without,
+      foldSeed: options.foldSeed,
       k: options.k,
       folds: options.folds,
       json: options.json === true,

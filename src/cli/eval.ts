@@ -9,10 +9,10 @@ import { terminalProgress } from './progress.js';
 
 export async function evalCommand(
   config: Config,
-  options: { questions: string[]; train?: string[]; without?: string[]; k: number; folds?: number; json: boolean },
+  options: { questions: string[]; train?: string[]; without?: string[]; foldSeed?: string; k: number; folds?: number; json: boolean },
 ): Promise<void> {
-  for (const [flag, given] of [['--train', options.train], ['--without', options.without]] as const) {
-    if (given && !options.folds) throw new ConfnotesError('EVAL_NEEDS_FOLDS', `${flag} only changes the folds' fits`);
+  for (const [flag, given] of [['--train', options.train], ['--without', options.without], ['--fold-seed', options.foldSeed]] as const) {
+    if (given && !options.folds) throw new ConfnotesError('EVAL_NEEDS_FOLDS', `${flag} only changes the folds`);
   }
   const without = leftOut(options.without ?? []);
   const questions = options.questions.flatMap(readQuestions);
@@ -20,7 +20,12 @@ export async function evalCommand(
   const progress = terminalProgress();
   const kb = await openKnowledgeBase(config, { onProgress: progress.report }).finally(() => progress.stop());
   try {
-    const report = await runEval(kb, questions, options.k, await citationCheckerFor(config.notesDir, config.maxFileBytes), { folds: options.folds, training, without });
+    const report = await runEval(kb, questions, options.k, await citationCheckerFor(config.notesDir, config.maxFileBytes), {
+      folds: options.folds,
+      foldSeed: options.foldSeed,
+      training,
+      without,
+    });
     process.stdout.write(options.json ? `${JSON.stringify(report, null, 2)}\n` : `${formatEvalTable(report)}\n`);
   } finally {
     await kb.close();

@@ -42,6 +42,8 @@ export interface EvalReport extends Scores {
   /** Leave-files-out cross-validation of the fitted weights (eval --folds N). */
   folds?: {
     n: number;
+    /** The seed that dealt the notes files to folds (eval --fold-seed), when not the default split. */
+    seed?: string;
     /** Features every fold's fit left out (eval --without), as `stage:feature`. */
     without: string[];
     pooled: Scores;
@@ -115,13 +117,13 @@ async function runFolds(
   kb: KnowledgeBase,
   questions: EvalQuestion[],
   training: EvalQuestion[],
-  { n, without }: { n: number; without: LeftOut },
+  { n, seed, without }: { n: number; seed?: string; without: LeftOut },
   k: number,
   citationValid: CitationCheck,
 ): Promise<NonNullable<EvalReport['folds']>> {
   const held: QuestionResult[] = [];
   const perFold: FoldFigures[] = [];
-  for (const [f, { test, fit }] of leaveFilesOut(questions, training, n).entries()) {
+  for (const [f, { test, fit }] of leaveFilesOut(questions, training, n, seed).entries()) {
     if (test.length === 0) continue;
     const weights = await fitWeights(fitSourceOf(kb), fit, answerWeights, without);
     const results = await runMode(kb, test, 'hybrid', weights);
@@ -130,6 +132,7 @@ async function runFolds(
   }
   return {
     n,
+    ...(seed !== undefined && { seed }),
     without: namesLeftOut(without),
     pooled: score(questions, held, k, citationValid),
     by_kind: scoreByKind(questions, held, k, citationValid),
@@ -144,7 +147,7 @@ export async function runEval(
   questions: EvalQuestion[],
   k: number,
   citationValid: CitationCheck,
-  { folds, training = [], without = NOTHING_LEFT_OUT }: { folds?: number; training?: EvalQuestion[]; without?: LeftOut } = {},
+  { folds, foldSeed, training = [], without = NOTHING_LEFT_OUT }: { folds?: number; foldSeed?: string; training?: EvalQuestion[]; without?: LeftOut } = {},
 ): Promise<EvalReport> {
   const scored = async (mode: RankingMode) => {
     const results = await runMode(kb, questions, mode);
@@ -160,7 +163,7 @@ export async function runEval(
     by_set: scoreBySet(questions, hybrid.results, k, citationValid),
     baselines: { bm25: { ...bm25.scores, by_kind: bm25.byKind }, vector: { ...vector.scores, by_kind: vector.byKind } },
     reliability: reliabilityOf(questions, hybrid.results),
-    ...(folds && folds > 1 && { folds: await runFolds(kb, questions, training, { n: folds, without }, k, citationValid) }),
+    ...(folds && folds > 1 && { folds: await runFolds(kb, questions, training, { n: folds, seed: foldSeed, without }, k, citationValid) }),
     results: hybrid.results,
   };
 }
@@ -175,7 +178,7 @@ export function formatEvalTable(report: EvalReport): string {
   const folds = report.folds
     ? [
         '',
-        `leave-files-out, ${report.folds.n} folds (weights refitted without each fold's notes files${report.folds.without.length > 0 ? `; left out: ${report.folds.without.join(', ')}` : ''})`,
+        `leave-files-out, ${report.folds.n} folds (weights refitted without each fold's notes files${report.folds.seed !== undefined ? `; files dealt with seed ${report.folds.seed}` : ''}${report.folds.without.length > 0 ? `; left out: ${report.folds.without.join(', ')}` : ''})`,
         ...Object.entries(report.folds.by_kind).map(([kind, s]) => row(kind, s)),
         ...Object.entries(report.folds.by_set).map(([set, s]) => row(set, s)),
         ...report.folds.per_fold.map((s) => row(`fold ${s.fold}`, s)),

@@ -2,13 +2,16 @@
 // the same fold, so that weights fitted on the other folds never saw the held fold's notes. Questions
 // whose gold spans several files join those files into one group. Questions the notes cannot answer
 // have no file: each goes, in a stable order of their ids, to the fold with the fewest questions.
+// A seed deals the groups in another stable order, largest first no more: another split of the same
+// files, to see how far the fold figures move with the split alone.
 import { createHash } from 'node:crypto';
 import type { EvalQuestion } from '../eval/questions.js';
 
 const hashOf = (text: string): string => createHash('md5').update(text).digest('hex');
 
-/** The fold (0..n-1) of each question, in the questions' order. */
-export function foldsByFile(questions: readonly EvalQuestion[], n: number): number[] {
+/** The fold (0..n-1) of each question, in the questions' order; `seed` deals the files in another order. */
+export function foldsByFile(questions: readonly EvalQuestion[], n: number, seed?: string): number[] {
+  const key = (text: string): string => hashOf((seed ?? '') + text);
   const parent = new Map<string, string>();
   const find = (file: string): string => {
     let root = file;
@@ -35,8 +38,9 @@ export function foldsByFile(questions: readonly EvalQuestion[], n: number): numb
     for (const i of members) fold[i] = target;
     sizes[target]! += members.length;
   };
-  [...groups].sort(([a, x], [b, y]) => y.length - x.length || (hashOf(a) < hashOf(b) ? -1 : 1)).forEach(([, members]) => place(members));
-  negatives.sort((a, b) => (hashOf(questions[a]!.id) < hashOf(questions[b]!.id) ? -1 : 1)).forEach((i) => place([i]));
+  const bySize = seed === undefined ? (x: number[], y: number[]) => y.length - x.length : () => 0;
+  [...groups].sort(([a, x], [b, y]) => bySize(x, y) || (key(a) < key(b) ? -1 : 1)).forEach(([, members]) => place(members));
+  negatives.sort((a, b) => (key(questions[a]!.id) < key(questions[b]!.id) ? -1 : 1)).forEach((i) => place([i]));
   return fold;
 }
 
@@ -45,9 +49,14 @@ export function foldsByFile(questions: readonly EvalQuestion[], n: number): numb
  * are split with the scored ones, by notes file: whichever file asked about a held fold's notes, they are
  * never fitted on, and a training question is never scored.
  */
-export function leaveFilesOut(scored: readonly EvalQuestion[], training: readonly EvalQuestion[], n: number): Array<{ test: EvalQuestion[]; fit: EvalQuestion[] }> {
+export function leaveFilesOut(
+  scored: readonly EvalQuestion[],
+  training: readonly EvalQuestion[],
+  n: number,
+  seed?: string,
+): Array<{ test: EvalQuestion[]; fit: EvalQuestion[] }> {
   const all = [...scored, ...training];
-  const fold = foldsByFile(all, n);
+  const fold = foldsByFile(all, n, seed);
   return Array.from({ length: n }, (_, f) => ({
     test: scored.filter((_, i) => fold[i] === f),
     fit: all.filter((_, i) => fold[i] !== f),

@@ -49,11 +49,11 @@ describe('confnotes eval', () => {
     expect(report.folds.results.find((r: { id: string }) => r.id === 'etsy-post-mortems').explain.decision).toHaveProperty('unseen_share');
   });
 
-  it('scores only --questions when the folds also fit on --train questions, leaves --without features out of their fits, and wants --folds with both', async () => {
+  it('scores only --questions when the folds also fit on --train questions, leaves --without features out of their fits, deals files by --fold-seed, and wants --folds with each', async () => {
     const training = join(tempDir('eval'), 'training.jsonl');
     writeFileSync(training, `${JSON.stringify({ id: 't-scaleconf', question: 'where were the scaleconf 2017 notes fleshed out from?', kind: 'conference', gold: [{ file: '002_229ae74f5be487c1.txt', lines: [3, 5] }], expect: ['chicken scribbles'] })}\n`);
     const result = await runCli(
-      ['eval', '--json', '--folds', '2', '--questions', QUESTIONS, '--train', training, '--without', 'kind_unstated', 'sentence:passage_score', '--notes', 'data/notes'],
+      ['eval', '--json', '--folds', '2', '--questions', QUESTIONS, '--train', training, '--without', 'kind_unstated', 'sentence:passage_score', '--fold-seed', 'second', '--notes', 'data/notes'],
       cliEnv(testModelsDir()),
     );
     expect(result.code).toBe(0);
@@ -61,7 +61,8 @@ describe('confnotes eval', () => {
     expect(report.questions).toBe(2);
     expect(report.folds.results.map((r: { id: string }) => r.id).sort()).toEqual(['chocolate-cake', 'etsy-post-mortems']);
     expect(report.folds.without).toEqual(['sentence:passage_score', 'answer:kind_unstated']);
-    for (const flag of [['--train', training], ['--without', 'kind_unstated']]) {
+    expect(report.folds.seed).toBe('second');
+    for (const flag of [['--train', training], ['--without', 'kind_unstated'], ['--fold-seed', 'second']]) {
       const noFolds = await runCli(['eval', '--questions', QUESTIONS, ...flag, '--notes', 'data/notes'], cliEnv(testModelsDir()));
       expect(noFolds.code, flag[0]).toBe(2);
       expect(noFolds.stderr).toMatch(/--folds N/);

@@ -33,6 +33,16 @@ describe('foldsByFile', () => {
   it('is the same on every run', () => {
     expect(foldsByFile(questions, 3)).toEqual(folds);
   });
+
+  it('deals the files in another order with a seed: another split, by file still, the same for the same seed', () => {
+    const seeded = foldsByFile(questions, 3, 'second');
+    expect(seeded).not.toEqual(folds);
+    expect(foldsByFile(questions, 3, 'second')).toEqual(seeded);
+    const at = (id: string): number => seeded[questions.findIndex((x) => x.id === id)]!;
+    expect(new Set(['a1', 'a2', 'a3'].map(at)).size).toBe(1);
+    expect(new Set(['c1', 'cd', 'd1'].map(at)).size).toBe(1);
+    expect(new Set(seeded)).toEqual(new Set([0, 1, 2]));
+  });
 });
 
 describe('leaveFilesOut', () => {
