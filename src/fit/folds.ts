@@ -2,7 +2,7 @@
 // the same fold, so that weights fitted on the other folds never saw the held fold's notes. Questions
 // whose gold spans several files join those files into one group. Questions the notes cannot answer
 // have no file: each goes, in a stable order of their ids, to the fold with the fewest questions.
-// A seed deals the groups in another stable order, largest first no more: another split of the same
+// A seed deals the groups in another stable order, no longer largest first: another split of the same
 // files, to see how far the fold figures move with the split alone.
 import { createHash } from 'node:crypto';
 import type { EvalQuestion } from '../eval/questions.js';
