@@ -57,10 +57,10 @@ export interface QuotableContext {
  */
 function talksFirst(candidates: CandidatePassage[], { talkIds, topicTerms }: QuotableContext): CandidatePassage[] {
   const talks = candidates.filter(({ passage }) => talkIds.has(passage.talkId));
+  const rarest = topicTerms.find((t) => t.df === 0) ?? rarestTerm(topicTerms);
   const best = talks[0] && passageTerms(talks[0].passage);
-  const topic = [topicTerms.find((t) => t.df === 0) ?? rarestTerm(topicTerms), best && rarestTerm(topicTerms.filter((t) => says(best, t)))].filter(
-    (t): t is QueryTerm => t !== undefined,
-  );
+  const rarestOfBest = best && rarestTerm(topicTerms.filter((t) => says(best, t)));
+  const topic = [rarest, rarestOfBest].filter((t): t is QueryTerm => t !== undefined);
   const saysTopic = ({ passage }: CandidatePassage): boolean => topic.length === 0 || topic.some((t) => says(passageTerms(passage), t));
   return [talks.filter(saysTopic), candidates.filter(saysTopic), talks].find((list) => list.length > 0) ?? candidates;
 }
