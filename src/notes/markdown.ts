@@ -1,7 +1,7 @@
 // Markdown → headings and top-level blocks with their 1-based line ranges in the original file, and
 // the structure inside each block that sentences need. Positions come from micromark, so front matter,
 // CRLF and setext headings are counted exactly.
-import type { Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent } from 'mdast';
+import type { Heading, Nodes, Paragraph, PhrasingContent, Root, RootContent, Strong } from 'mdast';
 import { fromMarkdown } from 'mdast-util-from-markdown';
 import { frontmatterFromMarkdown } from 'mdast-util-frontmatter';
 import { gfmFromMarkdown } from 'mdast-util-gfm';
@@ -35,7 +35,14 @@ export interface MdBlock {
 }
 
 export interface MdOutline {
+  /** `#` and setext headings, and HTML's `<h1>`…`<h6>` lines, in line order. */
   headings: MdHeading[];
+  /**
+   * Lines that stand for headings in notes that write none: a paragraph that is one bold phrase
+   * (`**Talk title**`), WordPress's `<p><strong>Topic</strong></p>`. A note with headings uses bold
+   * lines for lead-ins ("**Takeaways:**") inside its sections, so these count only without headings.
+   */
+  boldHeadings: MdHeading[];
   blocks: MdBlock[];
 }
 
@@ -49,7 +56,8 @@ function nodeText(node: Nodes): string {
   return '';
 }
 
-function headingSource(markdown: string, node: Heading): string {
+/** A heading's or a bold phrase's inline Markdown as written, e.g. `Talk, [@lvh](http://…)`. */
+function innerSource(markdown: string, node: Heading | Strong): string {
   const first = node.children[0]?.position?.start.offset;
   const last = node.children.at(-1)?.position?.end.offset;
   return first === undefined || last === undefined ? '' : markdown.slice(first, last).replace(/\s+/g, ' ').trim();
@@ -152,6 +160,7 @@ export function parseMarkdown(markdown: string): MdOutline {
     mdastExtensions: [frontmatterFromMarkdown([...FRONT_MATTER]), gfmFromMarkdown()],
   });
   const headings: MdHeading[] = [];
+  const boldHeadings: MdHeading[] = [];
   const blocks: MdBlock[] = [];
   const { starts } = linesOfText(markdown);
   for (const node of root.children) {
@@ -159,12 +168,55 @@ export function parseMarkdown(markdown: string): MdOutline {
     const end = node.position?.end.line;
     if (start === undefined || end === undefined || node.type === 'yaml' || (node.type as string) === 'toml') continue;
     if (node.type === 'heading') {
-      headings.push({ depth: node.depth, line: start, endLine: end, text: nodeText(node).replace(/\s+/g, ' ').trim(), source: headingSource(markdown, node) });
+      headings.push({ depth: node.depth, line: start, endLine: end, text: oneLine(nodeText(node)), source: innerSource(markdown, node) });
+    } else if (node.type === 'html') {
+      const { headings: tagged, bold } = htmlHeadings(node.value, start);
+      headings.push(...tagged);
+      boldHeadings.push(...bold);
+    } else if (node.type === 'paragraph' && start === end) {
+      const bold = boldPhrase(node);
+      // Opening the note, it is the note's title, as a `#` would be.
+      if (bold) boldHeadings.push({ depth: blocks.length === 0 ? 1 : 2, line: start, endLine: end, text: untilColon(nodeText(bold)), source: innerSource(markdown, bold) });
     }
     const itemStarts = node.type === 'list' ? node.children.map((item) => item.position?.start.line ?? start) : [];
     blocks.push({ kind: node.type, start, end, itemStarts, structure: structureOf(node, markdown, starts) });
   }
-  return { headings, blocks };
+  return { headings, boldHeadings, blocks };
+}
+
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
+/** The bold phrase a paragraph is, a colon after it at most ("**Takeaways** :"). */
+function boldPhrase(paragraph: Paragraph): Strong | undefined {
+  const [first, ...rest] = paragraph.children;
+  const after = rest.map(nodeText).join('').trim();
+  return first?.type === 'strong' && (after === '' || after === ':') && untilColon(nodeText(first)) !== '' ? first : undefined;
+}
+
+/** A label's words, without the colon that ends it ("À retenir :"). */
+const untilColon = (text: string): string => oneLine(text).replace(/\s*:$/u, '');
+
+// The parser does not read inside HTML: a note written in HTML puts one element on a line, and its
+// headings are the lines that are one `<hN>` element, or one bold paragraph (as WordPress exports write
+// their topics).
+const HTML_HEADING_LINE = /^\s*<h([1-6])\b[^>]*>(.*?)<\/h\1>\s*$/iu;
+const HTML_BOLD_LINE = /^\s*<p>\s*<(strong|b)>([^<]{2,120})<\/\1>\s*:?\s*<\/p>\s*$/iu;
+
+/** Inline HTML as text: tags dropped, the entities a title uses read. */
+const htmlText = (html: string): string => oneLine(html.replace(/<[^>]*>/g, '').replace(/&amp;/g, '&').replace(/&[#\w]+;/g, ' '));
+
+function htmlHeadings(html: string, firstLine: number): { headings: MdHeading[]; bold: MdHeading[] } {
+  const headings: MdHeading[] = [];
+  const bold: MdHeading[] = [];
+  html.split(/\r?\n/).forEach((line, i) => {
+    const at = firstLine + i;
+    const tagged = HTML_HEADING_LINE.exec(line);
+    const strong = tagged ? null : HTML_BOLD_LINE.exec(line);
+    const text = tagged ? htmlText(tagged[2]!) : strong ? untilColon(htmlText(strong[2]!)) : '';
+    if (text === '') return;
+    (tagged ? headings : bold).push({ depth: tagged ? Number(tagged[1]) : 2, line: at, endLine: at, text, source: text });
+  });
+  return { headings, bold };
 }
 
 /**

@@ -29,20 +29,3 @@ export function buildSections(headings: MdHeading[], lastLine: number): Section[
   }
   return roots;
 }
-
-const HTML_BOLD_LINE = /^\s*<p>\s*<(strong|b)>([^<]{2,120})<\/\1>\s*:?\s*<\/p>\s*$/i;
-
-/**
- * WordPress exports have no Markdown headings; their topics are `<p><strong>Topic</strong></p>` lines.
- * Those lines stand in for `##` headings, but only in files without any real heading.
- */
-export function htmlPseudoHeadings(lines: string[], fromLine: number): MdHeading[] {
-  const found: MdHeading[] = [];
-  for (let n = fromLine; n <= lines.length; n++) {
-    const match = HTML_BOLD_LINE.exec(lines[n - 1]!);
-    if (!match) continue;
-    const text = match[2]!.replace(/&amp;/g, '&').replace(/&[#\w]+;/g, ' ').replace(/\s+/g, ' ').trim();
-    found.push({ depth: 2, line: n, endLine: n, text, source: text });
-  }
-  return found;
-}

@@ -126,6 +126,49 @@ describe('parseNote', () => {
     expect(images.passages).toEqual([]);
   });
 
+  it('reads the <h2> lines of a note written in HTML as its talks', () => {
+    const text = [
+      '<h1>Retour sur ExampleConf 2019</h1>', // 1
+      '<p>Intro</p>', // 2
+      '<h2>Des tests qui tiennent</h2>', // 3
+      `<p>${paragraph('tests')}</p>`, // 4
+      '<h2 id="cache">Le cache &amp; la base</h2>', // 5
+      `<p>${paragraph('cache')}</p>`, // 6
+    ].join('\n');
+    const parsed = parseNote(note(text));
+    expect(parsed.conference).toBe('ExampleConf 2019');
+    expect(parsed.talks.map((t) => [t.talk, t.lines])).toEqual([
+      ['Des tests qui tiennent', [3, 4]],
+      ['Le cache & la base', [5, 6]],
+    ]);
+  });
+
+  it('reads the bold lines of a note with no headings as its title and talks, and only there', () => {
+    const text = [
+      '**Notes from ExampleConf 2018**', // 1
+      '', // 2
+      '**Retries without tears**', // 3
+      '', // 4
+      paragraph('retry'), // 5
+      '', // 6
+      '**Budgets for timeouts** :', // 7
+      '', // 8
+      paragraph('timeout'), // 9
+    ].join('\n');
+    const parsed = parseNote(note(text));
+    expect(parsed.conference).toBe('ExampleConf 2018');
+    expect(parsed.talks.map((t) => [t.talk, t.lines])).toEqual([
+      ['Retries without tears', [3, 6]],
+      ['Budgets for timeouts', [7, 9]],
+    ]);
+    // One bold line alone divides nothing; where the note writes headings, a bold line is a lead-in inside its section.
+    const lone = parseNote(note([paragraph('day'), '', '**Takeaways:**', '', paragraph('retry')].join('\n')));
+    expect(lone.talks).toEqual([]);
+    expect(new Set(lone.passages.map((p) => p.talk))).toEqual(new Set([lone.title]));
+    const withHeadings = parseNote(note(['# ExampleConf 2018', '', '## Retries without tears', '', '**Takeaways**', '', paragraph('retry')].join('\n')));
+    expect(withHeadings.talks.map((t) => [t.talk, t.lines])).toEqual([['Retries without tears', [3, 7]]]);
+  });
+
   it('marks a French talk in an English file', () => {
     const fr = "Ils font des post-mortem publics après chaque problème, et tout le monde est invité à venir voir pourquoi ça a planté et comment on fait pour que ça ne se reproduise pas. C'est le système qu'il faut améliorer, pas les gens qu'il faut pointer du doigt, et ils le disent à chaque fois.";
     const en = 'They showed how the team ships small changes all day, and why each of them can be rolled back in a minute when something is wrong with the site.';
