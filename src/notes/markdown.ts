@@ -38,8 +38,8 @@ export interface MdOutline {
   /** `#` and setext headings, and HTML's `<h1>`…`<h6>` lines, in line order. */
   headings: MdHeading[];
   /**
-   * Lines that stand for headings in notes that write none: a paragraph that is one bold phrase
-   * (`**Talk title**`), WordPress's `<p><strong>Topic</strong></p>`. A note with headings uses bold
+   * Lines that stand for headings in notes that write none: a paragraph's first line that is one bold
+   * phrase (`**Talk title**`), WordPress's `<p><strong>Topic</strong></p>`. A note with headings uses bold
    * lines for lead-ins ("**Takeaways:**") inside its sections, so these count only without headings.
    */
   boldHeadings: MdHeading[];
@@ -173,10 +173,10 @@ export function parseMarkdown(markdown: string): MdOutline {
       const { headings: tagged, bold } = htmlHeadings(node.value, start);
       headings.push(...tagged);
       boldHeadings.push(...bold);
-    } else if (node.type === 'paragraph' && start === end) {
+    } else if (node.type === 'paragraph') {
       const bold = boldPhrase(node);
       // Opening the note, it is the note's title, as a `#` would be.
-      if (bold) boldHeadings.push({ depth: blocks.length === 0 ? 1 : 2, line: start, endLine: end, text: untilColon(nodeText(bold)), source: innerSource(markdown, bold) });
+      if (bold) boldHeadings.push({ depth: blocks.length === 0 ? 1 : 2, line: start, endLine: start, text: untilColon(nodeText(bold)), source: innerSource(markdown, bold) });
     }
     const itemStarts = node.type === 'list' ? node.children.map((item) => item.position?.start.line ?? start) : [];
     blocks.push({ kind: node.type, start, end, itemStarts, structure: structureOf(node, markdown, starts) });
@@ -186,11 +186,15 @@ export function parseMarkdown(markdown: string): MdOutline {
 
 const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
-/** The bold phrase a paragraph is, a colon after it at most ("**Takeaways** :"). */
+/**
+ * The bold phrase a paragraph's first line is, a colon after it at most ("**Takeaways** :"); the lines
+ * under it, in the same paragraph, are what it heads ("**Talk title**" over "by Jane Smith").
+ */
 function boldPhrase(paragraph: Paragraph): Strong | undefined {
   const [first, ...rest] = paragraph.children;
-  const after = rest.map(nodeText).join('').trim();
-  return first?.type === 'strong' && (after === '' || after === ':') && untilColon(nodeText(first)) !== '' ? first : undefined;
+  if (first?.type !== 'strong' || first.position?.end.line !== paragraph.position?.start.line) return undefined;
+  const restOfLine = rest.map((node) => (node.type === 'break' ? '\n' : nodeText(node))).join('').split('\n')[0]!.trim();
+  return (restOfLine === '' || restOfLine === ':') && untilColon(nodeText(first)) !== '' ? first : undefined;
 }
 
 /** A label's words, without the colon that ends it ("À retenir :"). */
@@ -237,7 +241,13 @@ export function splitBlocksAt(blocks: MdBlock[], headings: MdHeading[]): MdBlock
       pieces.push({ kind: 'heading', start: h.line, end: h.endLine, itemStarts: [], structure: { units, headings: lineSpan(h.line, h.endLine), literal: [] } });
       start = h.endLine + 1;
     }
-    if (start <= block.end) pieces.push({ ...block, start, itemStarts: block.itemStarts.filter((n) => n >= start), structure: structureWithin(block.structure, [start, block.end]) });
+    if (start <= block.end) {
+      // What a heading line opening a paragraph heads starts a unit of its own, where the paragraph's words began.
+      const structure = structureWithin(block.structure, [start, block.end]);
+      const column = block.structure.units[0]?.[1] ?? 0;
+      const units: Array<[number, number]> = structure.units[0]?.[0] === start ? structure.units : [[start, column], ...structure.units];
+      pieces.push({ ...block, start, itemStarts: block.itemStarts.filter((n) => n >= start), structure: { ...structure, units } });
+    }
     return pieces;
   });
 }

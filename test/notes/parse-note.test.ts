@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { splitLines } from '../../src/chunks/chunk-talk.js';
 import { decodeBytes } from '../../src/notes/decode.js';
 import { parseNote } from '../../src/notes/parse-note.js';
+import { splitSentences } from '../../src/text/sentences.js';
 import type { NoteSource } from '../../src/types.js';
 
 const note = (text: string, file = 'notes/test.md'): NoteSource => ({ file, text, encoding: 'UTF-8', hash: 'h' });
@@ -161,6 +162,15 @@ describe('parseNote', () => {
       ['Retries without tears', [3, 6]],
       ['Budgets for timeouts', [7, 9]],
     ]);
+    // A bold line heads the lines under it in the same paragraph.
+    const tight = parseNote(note(['**ExampleConf 2018**', '', '**Retries without tears**', 'by Jane Smith', '', paragraph('retry'), '', '**Budgets for timeouts**', paragraph('timeout')].join('\n')));
+    expect(tight.talks.map((t) => [t.talk, t.lines])).toEqual([
+      ['Retries without tears', [3, 7]],
+      ['Budgets for timeouts', [8, 9]],
+    ]);
+    // The heading line and the sentence under it are apart.
+    const budgets = tight.passages.find((p) => p.talk === 'Budgets for timeouts')!;
+    expect(splitSentences(budgets).map((s) => s.lines)).toEqual([[8, 8], [9, 9]]);
     // One bold line alone divides nothing; where the note writes headings, a bold line is a lead-in inside its section.
     const lone = parseNote(note([paragraph('day'), '', '**Takeaways:**', '', paragraph('retry')].join('\n')));
     expect(lone.talks).toEqual([]);
