@@ -13,7 +13,7 @@ const LEAD_DATE = new RegExp(
   'iu',
 );
 const POSSESSIVE = /^\p{Lu}[\p{L}-]*['’]s\s+/u;
-const DAY_SUFFIX = /[\s,:–—-]+(?:day|jour|journée)\s*(?:\d+|one|two|three|four|un|deux|trois|1st|2nd|3rd)\b.*$/i;
+const DAY_SUFFIX = /[\s,:–—-]+(?:day|jour|journée|part|partie)\s*(?:\d+|one|two|three|four|un|deux|trois|1st|2nd|3rd)\b.*$/i;
 const SUBTITLE = /\s+[-–—|]\s+|\s*:\s+|\s+[!?]|[!?]$/;
 
 /**
@@ -22,7 +22,8 @@ const SUBTITLE = /\s+[-–—|]\s+|\s*:\s+|\s+[!?]|[!?]$/;
  */
 export function conferenceName(title: string, fallbackYear?: string): string {
   const spaced = /\s/.test(title.trim()) ? title : title.replace(/[-_]+/g, ' ').replace(/(\p{L})((?:19|20)\d{2})(?!\d)/gu, '$1 $2');
-  let name = spaced.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().replace(LEAD_DATE, '').replace(LEAD_FILLER, '').replace(POSSESSIVE, '');
+  // Markup left unclosed in a title ("# **Retour sur…") is no part of the name.
+  let name = spaced.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().replace(/^[^\p{L}\p{N}]+/u, '').replace(LEAD_DATE, '').replace(LEAD_FILLER, '').replace(POSSESSIVE, '');
   const year = YEAR.exec(name);
   if (year && year.index > 0) name = name.slice(0, year.index + 4);
   else if (!year) name = name.split(SUBTITLE)[0]!.replace(DAY_SUFFIX, '');
@@ -40,10 +41,13 @@ export function noteDate(frontMatterDate: string | undefined, title: string | un
   return frontMatterDate ?? FILE_DATE.exec(file)?.[1] ?? yearIn(title ?? '') ?? yearIn(file);
 }
 
-/** File name, or its folder when only the folder names the event: `reinvent-2019-notes/DOP328-….md`. */
+/**
+ * File name, without the post date it may open with (the note's date, not its name), or its folder when
+ * only the folder names the event: `reinvent-2019-notes/DOP328-….md`.
+ */
 export function titleFromPath(file: string): string {
   const parts = file.replace(/\.(?:md|markdown|txt)$/i, '').split('/');
-  const base = parts.at(-1)!;
+  const base = parts.at(-1)!.replace(/^(?:19|20)\d{2}-\d{2}-\d{2}[-_ ](?=.)/, '');
   const folder = parts.at(-2);
   return !YEAR.test(base) && folder && YEAR.test(folder) ? folder : base;
 }

@@ -19,6 +19,7 @@ describe('conferenceName', () => {
     ['Jeudi 18 Avril, Devoxx France 2019', 'Devoxx France 2019'],
     ['Thursday, April 18: Devoxx France 2019', 'Devoxx France 2019'],
     ['Retours sur la conférence Web2Day 2018', 'Web2Day 2018'],
+    ['**Retour sur la HarbourConf 2031, par Jane', 'HarbourConf 2031'],
   ])('%s → %s', (title, name) => {
     expect(conferenceName(title)).toBe(name);
   });
@@ -41,6 +42,12 @@ describe('noteDate and titleFromPath', () => {
   it('names a note by its folder when only the folder has the year', () => {
     expect(titleFromPath('reinvent-2019-notes/DOP328-Five_lessons.md')).toBe('reinvent-2019-notes');
     expect(titleFromPath('kubecon/kubecon-eu-2019-day2.md')).toBe('kubecon-eu-2019-day2');
+  });
+
+  it('names a dated post by what follows its date, with the year of the date', () => {
+    expect(titleFromPath('blog/2015-08-04-harbourconf-new-york-part-2.md')).toBe('harbourconf-new-york-part-2');
+    const untitled = parseNote({ file: 'blog/2015-08-04-harbourconf-new-york-part-2.md', text: 'Notes of the second day.', encoding: 'UTF-8', hash: 'h' });
+    expect(untitled.conference).toBe('harbourconf new york 2015');
   });
 });
 
