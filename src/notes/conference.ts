@@ -22,7 +22,7 @@ const SUBTITLE = /\s+[-–—|]\s+|\s*:\s+|\s+[!?]|[!?]$/;
  */
 export function conferenceName(title: string, fallbackYear?: string): string {
   const spaced = /\s/.test(title.trim()) ? title : title.replace(/[-_]+/g, ' ').replace(/(\p{L})((?:19|20)\d{2})(?!\d)/gu, '$1 $2');
-  // Markup left unclosed in a title ("# **Retour sur…") is no part of the name.
+  // Markup left unclosed in a title ("# **Notes from…") is no part of the name.
   let name = spaced.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().replace(/^[^\p{L}\p{N}]+/u, '').replace(LEAD_DATE, '').replace(LEAD_FILLER, '').replace(POSSESSIVE, '');
   const year = YEAR.exec(name);
   if (year && year.index > 0) name = name.slice(0, year.index + 4);
