@@ -101,7 +101,9 @@ export function classifySections(roots: Section[], ctx: SectionContext): Classif
   }
 
   const first = roots[0];
-  const titleHeading = first && first.heading.depth === 1 && !isGeneric(first.heading.text) ? documentTitle(first, roots, ctx) : undefined;
+  // The outline's top level is the title's, whether a note starts at `#` or, as many do, at `##`.
+  const top = Math.min(...roots.map((root) => root.heading.depth));
+  const titleHeading = first && first.heading.depth === top && !isGeneric(first.heading.text) ? documentTitle(first, roots, ctx) : undefined;
   for (const root of roots) {
     if (root === titleHeading) {
       if (root.children.length > 0) container(root, 'talk');
@@ -113,13 +115,14 @@ export function classifySections(roots: Section[], ctx: SectionContext): Classif
   return { units, ...(titleHeading ? { titleHeading: titleHeading.heading } : {}) };
 
   /**
-   * The first `#` is the document's title when it reads like one (a year, "notes", "retour") or when
-   * it is the only `#` and its sub-sections are talks. A lone `#` over short sub-topics, or followed
-   * by a speaker line, or titled with a session code, is a one-talk file: the `#` is that talk.
+   * The first top-level heading (`#`, or `##` in a note that starts there) is the document's title when
+   * it reads like one (a year, "notes", "retour") or when it is the only one of its level and its
+   * sub-sections are talks. A lone top-level heading over short sub-topics, or followed by a speaker
+   * line, or titled with a session code, is a one-talk file: the heading is that talk.
    */
   function documentTitle(section: Section, all: Section[], context: SectionContext): Section | undefined {
     if (DOC_TITLE.test(section.heading.text)) return section;
-    const alone = all.filter((s) => s.heading.depth === 1).length === 1;
+    const alone = all.filter((s) => s.heading.depth === section.heading.depth).length === 1;
     if (!alone) return undefined;
     if (section.children.some((c) => !headingPerson(c.heading.text) && isTalkLike(c))) return section;
     const oneTalk =

@@ -127,6 +127,17 @@ describe('parseNote', () => {
     expect(images.passages).toEqual([]);
   });
 
+  it('reads an outline that starts at ## as one that starts at #', () => {
+    const outline = ['# Notes from ExampleConf 2017', '', '## Talk one, very useful', '### Jane Smith', '', paragraph('retry'), '', '## Talk two', '', paragraph('budget')];
+    const deeper = outline.map((line) => (line.startsWith('#') ? `#${line}` : line));
+    const read = (lines: string[]) => {
+      const parsed = parseNote(note(lines.join('\n')));
+      return { conference: parsed.conference, talks: parsed.talks.map((t) => [t.talk, t.lines, t.speakers]) };
+    };
+    expect(read(deeper)).toEqual(read(outline));
+    expect(read(deeper).conference).toBe('ExampleConf 2017');
+  });
+
   it('reads the <h2> lines of a note written in HTML as its talks', () => {
     const text = [
       '<h1>Retour sur ExampleConf 2019</h1>', // 1
