@@ -1,6 +1,7 @@
 // Heading outline → nested sections with exact line ranges.
 import type { LineRange } from '../types.js';
 import type { MdHeading } from './markdown.js';
+import { headingPerson } from './talk-metadata.js';
 
 export interface Section {
   heading: MdHeading;
@@ -28,4 +29,27 @@ export function buildSections(headings: MdHeading[], lastLine: number): Section[
     open.push(section);
   }
   return roots;
+}
+
+/**
+ * Headings written all at one level lose the outline a reader sees: "## Talk", "## Jane Smith", "## Acme"
+ * with nothing between them are a talk's title over its speaker and company lines. A heading naming a
+ * person right under another of its level, with only blank lines between, goes one level down, and so do
+ * the headings that follow it as closely, up to the next title over a person.
+ */
+export function nestSpeakerHeadings(headings: readonly MdHeading[], lines: readonly string[]): MdHeading[] {
+  /** Heading i follows heading i − 1, of its level, with only blank lines between. */
+  const closeUnder = (i: number): boolean => {
+    const [above, below] = [headings[i - 1], headings[i]];
+    return !!above && !!below && above.depth === below.depth && lines.slice(above.endLine, below.line - 1).every((line) => line.trim() === '');
+  };
+  const personUnder = (i: number): boolean => closeUnder(i) && headingPerson(headings[i]!.text) !== undefined;
+  const nested = headings.map((h) => ({ ...h }));
+  for (let i = 1; i < headings.length; i++) {
+    if (!personUnder(i)) continue;
+    const depth = headings[i]!.depth + 1;
+    nested[i]!.depth = depth;
+    while (closeUnder(i + 1) && !personUnder(i + 2)) nested[++i]!.depth = depth;
+  }
+  return nested;
 }

@@ -138,6 +138,14 @@ describe('parseNote', () => {
     expect(read(deeper).conference).toBe('ExampleConf 2017');
   });
 
+  it('reads speaker and company headings written at the talk\'s level as lines under the talk', () => {
+    const outline = ['# ExampleConf 2017', '', '## Talk one, very useful', '### Jane Smith', '', '#### Acme Corp', '', paragraph('retry'), '', '## Talk two', '### John Doe', '', '#### Senior Staff Engineer', '', '## Talk three', '### Ann Lee', '', paragraph('budget')];
+    const flat = outline.map((line) => line.replace(/^#{3,4} /, '## '));
+    const read = (lines: string[]) => parseNote(note(lines.join('\n'))).talks.map((t) => [t.talk, t.lines, t.speakers]);
+    expect(read(flat)).toEqual(read(outline));
+    expect(read(flat).map(([talk]) => talk)).toEqual(['Talk one, very useful', 'Talk two', 'Talk three']);
+  });
+
   it('reads the <h2> lines of a note written in HTML as its talks', () => {
     const text = [
       '<h1>Retour sur ExampleConf 2019</h1>', // 1
