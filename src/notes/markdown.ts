@@ -56,11 +56,13 @@ function nodeText(node: Nodes): string {
   return '';
 }
 
+const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
+
 /** A heading's or a bold phrase's inline Markdown as written, e.g. `Talk, [@lvh](http://…)`. */
 function innerSource(markdown: string, node: Heading | Strong): string {
   const first = node.children[0]?.position?.start.offset;
   const last = node.children.at(-1)?.position?.end.offset;
-  return first === undefined || last === undefined ? '' : markdown.slice(first, last).replace(/\s+/g, ' ').trim();
+  return first === undefined || last === undefined ? '' : oneLine(markdown.slice(first, last));
 }
 
 const lineSpan = (first: number, last: number): number[] => Array.from({ length: last - first + 1 }, (_, i) => first + i);
@@ -184,7 +186,6 @@ export function parseMarkdown(markdown: string): MdOutline {
   return { headings, boldHeadings, blocks };
 }
 
-const oneLine = (text: string): string => text.replace(/\s+/g, ' ').trim();
 
 /**
  * The bold phrase a paragraph's first line is, a colon after it at most ("**Takeaways** :"); the lines

@@ -9,6 +9,11 @@ import type { NoteSource } from '../../src/types.js';
 
 const note = (text: string, file = 'notes/test.md'): NoteSource => ({ file, text, encoding: 'UTF-8', hash: 'h' });
 const paragraph = (topic: string, words = 40): string => Array.from({ length: words }, (_, i) => `${topic}${i % 7} word`).join(' ');
+/** What a reader sees of a note's outline: its conference, and each talk's title, lines and speakers. */
+const talksOf = (lines: string[]) => {
+  const parsed = parseNote(note(lines.join('\n')));
+  return { conference: parsed.conference, talks: parsed.talks.map((t) => [t.talk, t.lines, t.speakers] as const) };
+};
 
 describe('parseNote', () => {
   it('finds ## talks under a title, with speaker and company sub-headings', () => {
@@ -130,20 +135,15 @@ describe('parseNote', () => {
   it('reads an outline that starts at ## as one that starts at #', () => {
     const outline = ['# Notes from ExampleConf 2017', '', '## Talk one, very useful', '### Jane Smith', '', paragraph('retry'), '', '## Talk two', '', paragraph('budget')];
     const deeper = outline.map((line) => (line.startsWith('#') ? `#${line}` : line));
-    const read = (lines: string[]) => {
-      const parsed = parseNote(note(lines.join('\n')));
-      return { conference: parsed.conference, talks: parsed.talks.map((t) => [t.talk, t.lines, t.speakers]) };
-    };
-    expect(read(deeper)).toEqual(read(outline));
-    expect(read(deeper).conference).toBe('ExampleConf 2017');
+    expect(talksOf(deeper)).toEqual(talksOf(outline));
+    expect(talksOf(deeper).conference).toBe('ExampleConf 2017');
   });
 
   it('reads speaker and company headings written at the talk\'s level as lines under the talk', () => {
     const outline = ['# ExampleConf 2017', '', '## Talk one, very useful', '### Jane Smith', '', '#### Acme Corp', '', paragraph('retry'), '', '## Talk two', '### John Doe', '', '#### Senior Staff Engineer', '', '## Talk three', '### Ann Lee', '', paragraph('budget')];
     const flat = outline.map((line) => line.replace(/^#{3,4} /, '## '));
-    const read = (lines: string[]) => parseNote(note(lines.join('\n'))).talks.map((t) => [t.talk, t.lines, t.speakers]);
-    expect(read(flat)).toEqual(read(outline));
-    expect(read(flat).map(([talk]) => talk)).toEqual(['Talk one, very useful', 'Talk two', 'Talk three']);
+    expect(talksOf(flat)).toEqual(talksOf(outline));
+    expect(talksOf(flat).talks.map(([talk]) => talk)).toEqual(['Talk one, very useful', 'Talk two', 'Talk three']);
   });
 
   it('reads the <h2> lines of a note written in HTML as its talks', () => {
