@@ -11,6 +11,8 @@ import { proseWordCount } from './prose.js';
 import { ownBody, type Section } from './sections.js';
 import { headingPerson, parseTalkHeading, type HeadingInfo, type Orientation } from './talk-metadata.js';
 import { WEEKDAY_NAMES } from '../text/calendar-words.js';
+import { foldAccents, snowballStopwords, words } from '../text/analyze.js';
+import documentSectionNames from './document-sections.json' with { type: 'json' };
 
 export interface Unit {
   kind: 'talk' | 'other';
@@ -39,8 +41,17 @@ export interface Classified {
 const wordsIn = (title: string): number => title.split(/\s+/).filter(Boolean).length;
 const isShort = (title: string): boolean => wordsIn(title) <= 5;
 
-const GENERIC =
-  /^(?:intro(?:duction)?\b(?!\s+(?:to|à)\s)|notes?\s*$|disclaimer|conclusions?\b|bilan|summary|sommaire|overview|faq\b|table of contents|toc\b|contents\b|agenda\b|about\b|à propos|final thoughts|wrap[- ]?up|getting ready|swag|soir[ée]es?\b|(?:after[- ]?)?party\b|bonus|photos?\b|(?:cool |useful )?links\b|liens\b|resources|ressources|r[ée]f[ée]rences|pour en (?:apprendre|savoir)|ce que (?:je|j'en|j’en) retiens|c'est le bilan|c’est le bilan|(?:key )?takeaways|must see|notable|highlights|memorable|ecosystem projects|ambiance|l'organisation|l’organisation|organisation\b|what'?s next|todos?\b|merci|thanks|remerciements|non-session|ce que l'on retrouve|ce qui change)/i;
+// A heading naming one of the sections a publication has around its body ("Conclusion", "En
+// introduction", "Acknowledgments"), in DPUB-ARIA's vocabulary (scripts/document-sections.mjs), heads a
+// section about the notes. Named with its object ("Introduction to Kubernetes") it is a talk's title.
+const documentSections: ReadonlySet<string> = new Set(documentSectionNames.sections);
+function namesDocumentSection(title: string): boolean {
+  const tokens = words(title);
+  const at = tokens.findIndex((token) => !snowballStopwords.has(foldAccents(token)));
+  const name = foldAccents(tokens[at] ?? '');
+  return (documentSections.has(name) || documentSections.has(name.replace(/s$/u, ''))) && !['to', 'à'].includes(tokens[at + 1] ?? '');
+}
+
 const EVENT_WORD = /(?<![\p{L}])(?:conf[ée]rences?|event|événement|venue|lieu|c['’]est (?:quoi|où))(?![\p{L}])/iu;
 const WEEKDAY = `(?:${WEEKDAY_NAMES})`;
 const DAY_START = new RegExp(`^(?:(?:le|la|the)\\s+)?(?:journée\\s+du\\s+|first\\s+|second\\s+|final\\s+|last\\s+)?(?:${WEEKDAY}|day|jour)\\b`, 'i');
@@ -50,8 +61,8 @@ const TALK_MARK = /^(?:talk\s*\d+|keynote|session|lightning)\b|\bkeynote$|^[A-Z]
 const SESSION_CODE = /^[A-Z]{2,5}\d{2,4}\b/;
 const DOC_TITLE = /(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:notes?|wrap[- ]?up|trip|retour|recap|report|feedback|compte[- ]rendu|édition|edition)\b/i;
 
-/** Introductions, conclusions, link lists, "about the venue": sections about the event, not a talk. */
-const isGeneric = (title: string): boolean => GENERIC.test(title) || (isShort(title) && EVENT_WORD.test(title));
+/** Introductions, conclusions, "about the venue": sections about the notes or the event, not a talk. */
+const isGeneric = (title: string): boolean => namesDocumentSection(title) || (isShort(title) && EVENT_WORD.test(title));
 const isDay = (title: string): boolean => DAY_START.test(title) || (isShort(title) && DAY_WORD.test(title));
 /** "Talks", "Les conférences", "Visited talks": a list of talks, not one ("Lightning talks" is one session). */
 const isTalkList = (title: string): boolean => isShort(title) && TALK_LIST.test(title) && !/lightning/i.test(title);
@@ -72,7 +83,17 @@ export function classifySections(roots: Section[], ctx: SectionContext): Classif
   };
   const container = (section: Section, mode: 'talk' | 'other'): void => {
     other(section, [section.lines[0], (section.children[0]?.lines[0] ?? section.lines[1] + 1) - 1]);
-    for (const child of section.children) visit(child, mode);
+    const leading = leadingSections(section.children);
+    for (const child of section.children) visit(child, leading.has(child) ? 'other' : mode);
+  };
+  const namesSpeakers = (section: Section): boolean => info(section).speakers.length > 0 || ctx.leadPeople(section).speakers.length > 0;
+  /**
+   * Where most sections name their speakers, the ones before the first that does are the notes' opening
+   * ("Disclaimer", "Intro"), not talks.
+   */
+  const leadingSections = (siblings: readonly Section[]): ReadonlySet<Section> => {
+    const first = siblings.findIndex(namesSpeakers);
+    return new Set(first > 0 && siblings.filter(namesSpeakers).length * 2 > siblings.length ? siblings.slice(0, first) : []);
   };
   /**
    * Sub-sections are talks when one names a speaker, or when they carry long, talk-like titles.
@@ -104,12 +125,13 @@ export function classifySections(roots: Section[], ctx: SectionContext): Classif
   // The outline's top level is the title's, whether a note starts at `#` or, as many do, at `##`.
   const top = Math.min(...roots.map((root) => root.heading.depth));
   const titleHeading = first && first.heading.depth === top && !isGeneric(first.heading.text) ? documentTitle(first, roots, ctx) : undefined;
+  const leading = leadingSections(roots.filter((root) => root !== titleHeading));
   for (const root of roots) {
     if (root === titleHeading) {
       if (root.children.length > 0) container(root, 'talk');
       else other(root);
     } else {
-      visit(root, 'talk');
+      visit(root, leading.has(root) ? 'other' : 'talk');
     }
   }
   return { units, ...(titleHeading ? { titleHeading: titleHeading.heading } : {}) };
