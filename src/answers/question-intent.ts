@@ -2,6 +2,7 @@ import { plainText } from '../notes/prose.js';
 import { analyze, foldAccents, snowballStopwords, words } from '../text/analyze.js';
 import { namesUnitOf, type Measure } from '../text/units.js';
 import { unsaidIn, type QueryTerm } from './term-weights.js';
+import { yearsAsked } from '../retrieval/conference-match.js';
 
 // Questions that ask for a list of talks ("which talks at Velocity covered serverless?", "quels talks
 // à dotScale ?", "any GraphQL sessions?") want one quote from each of several talks rather than the
@@ -140,9 +141,10 @@ export function answerKindOf(question: string): AnswerKind {
 const asksAboutTheEvent = /\b(?:when|where|how|why|quand|comment|pourquoi)\b|(?<![\p{L}])où(?![\p{L}])/iu;
 
 export function intentOf(question: string, queryTerms: QueryTerm[], named: string[]): Intent {
-  // A year beside a named conference says which edition ("dotscale 2014"), even when the name has none:
-  // another conference's passages of that year do not cover it.
-  const rankingTerms = queryTerms.filter((t) => !(named.length > 0 && /^(?:19|20)\d{2}$/.test(t.word)));
+  // A year beside a named conference says which edition ("dotscale 2014", "kubecon 18"), even when the
+  // name has none: another conference's passages of that year do not cover it.
+  const years = new Set(yearsAsked(question, named));
+  const rankingTerms = queryTerms.filter((t) => !(named.length > 0 && (/^(?:19|20)\d{2}$/.test(t.word) || years.has(`20${t.word}`))));
   const conferenceTerms = new Set(analyze(named.join(' ')));
   const topicTerms = unsaidIn(conferenceTerms, rankingTerms);
   const conferenceOnly = named.length > 0 && topicTerms.length === 0 && !asksAboutTheEvent.test(question);

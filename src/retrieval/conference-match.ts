@@ -6,6 +6,25 @@ const key = (text: string): string[] => words(foldAccents(text)).filter((w) => !
 
 const isYear = (w: string): boolean => /^\d{4}$/.test(w);
 
+/** Whether a question's words (`key`) carry all of a conference's name words, or them written as one ("mix it"). */
+function carriesWordsOf(asked: readonly string[], conference: string): boolean {
+  const nameWords = key(conference).filter((w) => !isYear(w));
+  return nameWords.length > 0 && (nameWords.every((w) => asked.includes(w)) || asked.join('').includes(nameWords.join('')));
+}
+
+/**
+ * The years a question asks: its four-digit ones, or, when it has none and names a conference by its
+ * words, its two-digit numbers that end the year of one of that conference's editions, as people write
+ * "kubecon 18" or "strange loop 23". Elsewhere two digits are an amount ("18 minute talks").
+ */
+export function yearsAsked(question: string, conferences: readonly string[]): string[] {
+  const asked = key(question);
+  const years = asked.filter(isYear);
+  if (years.length > 0) return years;
+  const editionYears = new Set(conferences.filter((conference) => carriesWordsOf(asked, conference)).flatMap((conference) => key(conference).filter(isYear)));
+  return words(question).flatMap((w) => (/^\d{2}$/.test(w) && editionYears.has(`20${w}`) ? [`20${w}`] : []));
+}
+
 /**
  * A conference is named when the question contains its distinctive words: all of its non-year words
  * in order-free form (years, when the question gives one, must match too). "MiXiT" and "mix it" are
@@ -16,19 +35,13 @@ const isYear = (w: string): boolean => /^\d{4}$/.test(w);
  */
 export function conferencesNamedIn(question: string, conferences: string[]): string[] {
   const asked = key(question);
-  const askedSet = new Set(asked);
-  const askedJoined = asked.join('');
-  const askedYears = asked.filter(isYear);
+  const askedYears = yearsAsked(question, conferences);
   const named = conferences.filter((conference) => {
-    const name = key(conference);
-    const nameWords = name.filter((w) => !isYear(w));
-    const nameYears = name.filter(isYear);
-    if (nameWords.length === 0) return false;
-    const wordsMatch = nameWords.every((w) => askedSet.has(w)) || askedJoined.includes(nameWords.join(''));
+    const nameYears = key(conference).filter(isYear);
     const yearsMatch = askedYears.length === 0 || nameYears.length === 0 || nameYears.some((y) => askedYears.includes(y));
-    return wordsMatch && yearsMatch;
+    return carriesWordsOf(asked, conference) && yearsMatch;
   });
-  if (named.length === 0) return namedInPart(asked, conferences);
+  if (named.length === 0) return namedInPart(asked, askedYears, conferences);
   const chosen = new Set(
     named.flatMap((conference) => {
       const editions = editionsAsked(conference, conferences, askedYears);
@@ -51,8 +64,7 @@ function carriesName(conference: string, name: string): boolean {
  * "velocity eu 2015", "leaddev ldn 2023"): the question gives the edition's year and one of its name
  * words, and no other conference of that year shares a name word with the question.
  */
-function namedInPart(asked: readonly string[], conferences: readonly string[]): string[] {
-  const askedYears = asked.filter(isYear);
+function namedInPart(asked: readonly string[], askedYears: readonly string[], conferences: readonly string[]): string[] {
   const sharing = conferences.filter((conference) => {
     const name = key(conference);
     return name.some((w) => askedYears.includes(w)) && name.some((w) => !isYear(w) && !snowballStopwords.has(w) && asked.includes(w));
@@ -78,7 +90,7 @@ function editionsAsked(undated: string, conferences: readonly string[], askedYea
  */
 export function otherEditionsIn(question: string, conferences: string[]): string[] {
   const asked = new Set(key(question));
-  const askedYears = [...asked].filter(isYear);
+  const askedYears = yearsAsked(question, conferences);
   if (askedYears.length === 0) return [];
   return conferences.filter((conference) => {
     const name = key(conference);

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { QueryTerm } from '../../src/answers/term-weights.js';
 import { answerKindOf, asksForTalks, intentOf, measureOf, namesPerson, statesAmountOf, statesMeasureOf } from '../../src/answers/question-intent.js';
 import { queryTerms } from './note-fixture.js';
 
@@ -32,6 +33,16 @@ describe('statesAmountOf', () => {
     expect(statesAmountOf('So many people!\n- ![  ](../images/20181127_173421.jpg)', people)).toBe(false);
     expect(statesAmountOf('See you in [Portland][9] next year.', people)).toBe(false);
     expect(statesAmountOf('Over [8000 people](https://example.org/stats) came.', people)).toBe(true);
+  });
+});
+
+describe('intentOf', () => {
+  const term = (word: string): QueryTerm => ({ word, terms: [word], idf: 3, df: 2, rarity: 1 });
+
+  it('ranks on neither the year of a named edition nor its two-digit spelling, and keeps other numbers', () => {
+    const words = ['18', 'lightning', 'prometheus'];
+    expect(intentOf('kubecon 18 lightning talks on prometheus?', words.map(term), ['KubeCon 2018']).rankingTerms.map((t) => t.word)).toEqual(['lightning', 'prometheus']);
+    expect(intentOf('18 lightning talks on prometheus?', words.map(term), []).rankingTerms.map((t) => t.word)).toEqual(words);
   });
 });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conferencesNamedIn, otherEditionsIn } from '../../src/retrieval/conference-match.js';
+import { conferencesNamedIn, otherEditionsIn, yearsAsked } from '../../src/retrieval/conference-match.js';
 
 const conferences = ['QCon London 2014', 'dotScale 2014', 'MiXiT 2018', 'MiXiT 2022', 'ScaleConf 2017'];
 
@@ -30,6 +30,23 @@ describe('conferencesNamedIn', () => {
     expect(conferencesNamedIn('velocity eu 2015 snyk demo', named)).toEqual(['Velocity Europe 2015']);
     expect(conferencesNamedIn('best web talk of 2016?', named)).toEqual([]);
     expect(conferencesNamedIn('velocity snyk demo', named)).toEqual([]);
+  });
+});
+
+describe('yearsAsked', () => {
+  const editions = ['KubeCon 2018', 'KubeCon 2019', 'strangeloop 2023', 'ScaleConf 2017'];
+
+  it('reads two digits after a conference named by its words as the year of one of its editions', () => {
+    expect(yearsAsked("kubecon 18 lightning talks, which ones?", editions)).toEqual(['2018']);
+    expect(yearsAsked('julia evans at strange loop 23: her tips?', editions)).toEqual(['2023']);
+    expect(conferencesNamedIn("kubecon '18 lightning talks", editions)).toEqual(['KubeCon 2018']);
+    expect(otherEditionsIn('kubecon 18 lightning talks', editions)).toEqual(['KubeCon 2019']);
+  });
+
+  it('leaves two digits an amount without a conference, or beside a year or an edition it does not end', () => {
+    expect(yearsAsked('why are short ~18 minute talks better?', editions)).toEqual([]);
+    expect(yearsAsked('kubecon 2019: 18 clusters?', editions)).toEqual(['2019']);
+    expect(yearsAsked('scaleconf: 40 nodes or 18?', editions)).toEqual([]);
   });
 });
 
