@@ -252,6 +252,9 @@ describe.skipIf(!existsSync(resolve(seeds, '001_34568cbb42ee90fe.txt')))('seed n
       companies: ['Microsoft NZ'],
       language: 'en',
     });
+    // Before the first talk naming its speaker: the notes' opening.
+    expect(parsed.talks.map((t) => t.talk)).not.toContain('Disclaimer');
+    expect(parsed.talks.map((t) => t.talk)).not.toContain('Intro');
   });
 
   it('PyCon: titles without the trailing organisation or handle link', () => {
