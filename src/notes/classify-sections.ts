@@ -92,8 +92,10 @@ export function classifySections(roots: Section[], ctx: SectionContext): Classif
    * ("Disclaimer", "Intro"), not talks.
    */
   const leadingSections = (siblings: readonly Section[]): ReadonlySet<Section> => {
-    const first = siblings.findIndex(namesSpeakers);
-    return new Set(first > 0 && siblings.filter(namesSpeakers).length * 2 > siblings.length ? siblings.slice(0, first) : []);
+    // Each sibling's lead lines are read once: the first speaker and the majority come from the same answers.
+    const naming = siblings.map(namesSpeakers);
+    const first = naming.indexOf(true);
+    return new Set(first > 0 && naming.filter(Boolean).length * 2 > siblings.length ? siblings.slice(0, first) : []);
   };
   /**
    * Sub-sections are talks when one names a speaker, or when they carry long, talk-like titles.
