@@ -186,7 +186,6 @@ export function parseMarkdown(markdown: string): MdOutline {
   return { headings, boldHeadings, blocks };
 }
 
-
 /**
  * The bold phrase a paragraph's first line is, a colon after it at most ("**Takeaways** :"); the lines
  * under it, in the same paragraph, are what it heads ("**Talk title**" over "by Jane Smith").
