@@ -62,7 +62,7 @@ const SESSION_CODE = /^[A-Z]{2,5}\d{2,4}\b/;
 const DOC_TITLE = /(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:notes?|wrap[- ]?up|trip|retour|recap|report|feedback|compte[- ]rendu|édition|edition)\b/i;
 
 /** Introductions, conclusions, "about the venue": sections about the notes or the event, not a talk. */
-const isGeneric = (title: string): boolean => namesDocumentSection(title) || (isShort(title) && EVENT_WORD.test(title));
+export const namesNoteSection = (title: string): boolean => namesDocumentSection(title) || (isShort(title) && EVENT_WORD.test(title));
 const isDay = (title: string): boolean => DAY_START.test(title) || (isShort(title) && DAY_WORD.test(title));
 /** "Talks", "Les conférences", "Visited talks": a list of talks, not one ("Lightning talks" is one session). */
 const isTalkList = (title: string): boolean => isShort(title) && TALK_LIST.test(title) && !/lightning/i.test(title);
@@ -114,7 +114,7 @@ export function classifySections(roots: Section[], ctx: SectionContext): Classif
   function visit(section: Section, mode: 'talk' | 'other'): void {
     const title = section.heading.text;
     const hasChildren = section.children.length > 0;
-    if (isGeneric(title)) return hasChildren ? container(section, 'other') : other(section);
+    if (namesNoteSection(title)) return hasChildren ? container(section, 'other') : other(section);
     if (isDay(title) && !isTalkLike(section)) return hasChildren ? container(section, 'talk') : other(section);
     if (isTalkList(title) && !isTalkLike(section)) return hasChildren ? container(section, 'talk') : other(section);
     if (info(section).speakers.length > 0) return talk(section);
@@ -126,7 +126,7 @@ export function classifySections(roots: Section[], ctx: SectionContext): Classif
   const first = roots[0];
   // The outline's top level is the title's, whether a note starts at `#` or, as many do, at `##`.
   const top = Math.min(...roots.map((root) => root.heading.depth));
-  const titleHeading = first && first.heading.depth === top && !isGeneric(first.heading.text) ? documentTitle(first, roots, ctx) : undefined;
+  const titleHeading = first && first.heading.depth === top && !namesNoteSection(first.heading.text) ? documentTitle(first, roots, ctx) : undefined;
   const leading = leadingSections(roots.filter((root) => root !== titleHeading));
   for (const root of roots) {
     if (root === titleHeading) {

@@ -2,7 +2,7 @@
 import { chunkTalk, headerPassage, splitLines, type PassageMeta } from '../chunks/chunk-talk.js';
 import { toChunkBlocks } from '../chunks/blocks.js';
 import type { Language, LineRange, NoteSource, ParsedNote, Passage, Talk } from '../types.js';
-import { classifySections, type Unit } from './classify-sections.js';
+import { classifySections, namesNoteSection, type Unit } from './classify-sections.js';
 import { conferenceName, eventNamedIn, isOpaqueName, noteDate, titleFromPath } from './conference.js';
 import { readFrontMatter } from './front-matter.js';
 import { isClearly, languageFromTag, languageOf, scoreLanguage } from './language.js';
@@ -28,7 +28,11 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
   // Bare `key: value` metadata is a paragraph to the Markdown parser: drop what lies inside front matter.
   const inBody = (h: MdHeading): boolean => h.line >= bodyStart;
   const written = outline.headings.filter(inBody);
-  const bold = outline.boldHeadings.filter(inBody);
+  // A bold line opening the note stands for its `#` title, unless the front matter titles the note or
+  // the line names a section of it ("**Introduction**"): then it is a section like the bold lines after it.
+  const bold = outline.boldHeadings
+    .filter(inBody)
+    .map((h) => (h.depth === 1 && (frontMatter.title !== undefined || namesNoteSection(h.text)) ? { ...h, depth: 2 } : h));
   // One bold line divides nothing: alone, it is as often a lead-in ("**Takeaways:**") as a title.
   const headings = nestSpeakerHeadings(written.length > 0 ? written : bold.length > 1 ? bold : [], lines);
   const blocks = splitBlocksAt(outline.blocks.filter((b) => b.start >= bodyStart), headings);

@@ -219,6 +219,18 @@ describe('parseNote', () => {
     expect(withHeadings.talks.map((t) => [t.talk, t.lines])).toEqual([['Retries without tears', [3, 7]]]);
   });
 
+  it('reads a bold line opening the note as a section when the front matter titles the note or the line names one', () => {
+    const talks = ['**Retries without tears**', '', paragraph('retry'), '', '**Budgets for timeouts**', '', paragraph('timeout')];
+    const titled = parseNote(note(['---', 'title: ExampleConf 2018, day one', '---', '', '**Opening thoughts**', '', paragraph('venue'), '', ...talks].join('\n')));
+    expect(titled.conference).toBe('ExampleConf 2018');
+    expect(titled.talks.map((t) => t.talk)).toEqual(['Opening thoughts', 'Retries without tears', 'Budgets for timeouts']);
+    const introduced = parseNote(note(['**Introduction**', '', paragraph('venue'), '', ...talks].join('\n'), 'notes/exampleconf-2018.md'));
+    expect(introduced.talks.map((t) => [t.talk, t.lines])).toEqual([
+      ['Retries without tears', [5, 8]],
+      ['Budgets for timeouts', [9, 11]],
+    ]);
+  });
+
   it('marks a French talk in an English file', () => {
     const fr = "Ils font des post-mortem publics après chaque problème, et tout le monde est invité à venir voir pourquoi ça a planté et comment on fait pour que ça ne se reproduise pas. C'est le système qu'il faut améliorer, pas les gens qu'il faut pointer du doigt, et ils le disent à chaque fois.";
     const en = 'They showed how the team ships small changes all day, and why each of them can be rolled back in a minute when something is wrong with the site.';
