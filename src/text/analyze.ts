@@ -11,12 +11,13 @@ import irregular from './english-irregular-forms.json' with { type: 'json' };
 /** Removes diacritics: "équipe" → "equipe", "cœur" stays "cœur" (a ligature, not a diacritic). */
 export const foldAccents = (text: string): string => text.normalize('NFD').replace(/\p{M}+/gu, '');
 
-// Question words and chat filler carry no topic; they are stop words for retrieval only.
+// Question words and chat filler carry no topic; they are stop words for retrieval only. Every interrogative
+// of both languages is one, Snowball's or not: "combien" weighed as a topic word that no answer says.
 const questionWords = [
-  'what', 'which', 'who', 'whom', 'how', 'why', 'when', 'where', 'did', 'does', 'say', 'said', 'says', 'talk', 'talks',
+  'what', 'which', 'who', 'whom', 'whose', 'how', 'why', 'when', 'where', 'did', 'does', 'say', 'said', 'says', 'talk', 'talks',
   'tell', 'about', 'anything', 'something', 'mention', 'mentioned', 'think', 'thought', 'explain', 'explained',
-  'quoi', 'quel', 'quels', 'quelle', 'quelles', 'qui', 'que', 'qu', 'comment', 'pourquoi', 'quand', 'dit', 'dire',
-  'parle', 'parlé', 'propos', 'sujet', 'est', 'sont', 'ont', 'fait', 'a', 'l', 'd', 'j', 'c', 'n', 's', 'y', 'en',
+  'quoi', 'quel', 'quels', 'quelle', 'quelles', 'lequel', 'laquelle', 'lesquels', 'lesquelles', 'qui', 'que', 'qu', 'comment',
+  'pourquoi', 'quand', 'combien', 'dit', 'dire', 'parle', 'parlé', 'propos', 'sujet', 'est', 'sont', 'ont', 'fait', 'a', 'l', 'd', 'j', 'c', 'n', 's', 'y', 'en',
 ];
 
 // Function words the Snowball lists leave out, which notes and questions use everywhere: weighed as
