@@ -6,6 +6,7 @@ import { analyze, termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
 import { rarity } from '../text/word-rarity.js';
 import { noteTermFor } from './unknown-words.js';
+import interjections from '../text/interjections.json' with { type: 'json' };
 
 export interface QueryTerm {
   word: string;
@@ -31,13 +32,16 @@ const askingWords = new Set([
   'chose', 'intervenant', 'intervenante', 'conférencier', 'conférencière', 'présenté', 'présentée', 'annoncé', 'noté',
   'vraiment', 'entendu',
 ]);
+// What a chat message wraps a question in ("hey, …", "…, please"): no note uses most of them, so they
+// would weigh like a name the notes are silent on. From compromise's lexicon (scripts/interjections.mjs).
+const framing: ReadonlySet<string> = new Set([...askingWords, ...interjections.words]);
 
 /** The question's words with their weights. */
 export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | 'termsBeginning'>, question: string, passageCount: number): Promise<QueryTerm[]> {
   const equivalents = equivalentsIn(question);
   const names = writtenAsNames(question);
   const unique = [...new Set(words(question))]
-    .filter((word) => termsOf(word).length > 0 && !askingWords.has(word))
+    .filter((word) => termsOf(word).length > 0 && !framing.has(word))
     .map((word) => {
       const forms = [...new Set([word, ...(equivalents.get(word) ?? [])])];
       return { word, forms, terms: [...new Set(forms.flatMap(termsOf))] };

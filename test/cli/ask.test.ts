@@ -66,6 +66,17 @@ describe('confnotes ask over the sample notes', () => {
     expect(lines.some(([a, b]) => a <= 29 && b >= 20) || lines.some(([a, b]) => a <= 135 && b >= 131)).toBe(true);
   });
 
+  it('answers a question wrapped in a greeting as the question alone', async () => {
+    const quoted = async (question: string) => {
+      const answer = JSON.parse((await runCli(['ask', '--json', question], env)).stdout) as Answer;
+      return answer.excerpts.map(({ file, lines }) => ({ file, lines }));
+    };
+    const plain = await quoted(ETSY);
+    expect(plain.length).toBeGreaterThan(0);
+    // The words are weighed as the question's; the question's vector still holds them, so scores may differ.
+    expect(await quoted(`hey, ${ETSY} lol`)).toEqual(plain);
+  });
+
   it('prints a readable answer with the citation by default', async () => {
     const result = await runCli(['ask', ETSY], env);
     expect(result.code).toBe(0);
