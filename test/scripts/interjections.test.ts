@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interjectionsOf } from '../../scripts/interjections.mjs';
+import { interjectionsOf, presentativesOf } from '../../scripts/interjections.mjs';
 
 describe('interjectionsOf', () => {
   it('keeps the one-word entries compromise tags Expression, whatever else they are tagged', () => {
@@ -12,5 +12,21 @@ describe('interjectionsOf', () => {
       thanks: ['Plural', 'Noun'],
     };
     expect(interjectionsOf(lexicon)).toEqual(['hey', 'please']);
+  });
+});
+
+describe('presentativesOf', () => {
+  it("keeps the Lefff's one-word forms of category pres, lower-cased, once each", () => {
+    // Lines as the .mlex file writes them: form, category, lemma, features.
+    const mlex = [
+      '# Lesser General Public License For Linguistic Resources',
+      'bonjour\tnc\tbonjour\tms',
+      'bonjour\tpres\tbonjour\t',
+      'Coucou\tpres\tcoucou\t',
+      'au revoir\tpres\tau revoir\t',
+      'voilà\tpres\tvoilà\t',
+      'merci\tnc\tmerci\tms',
+    ].join('\n');
+    expect(presentativesOf(mlex)).toEqual(['bonjour', 'coucou', 'voilà']);
   });
 });
