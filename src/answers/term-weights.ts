@@ -32,9 +32,9 @@ const askingWords = new Set([
   'chose', 'intervenant', 'intervenante', 'conférencier', 'conférencière', 'présenté', 'présentée', 'annoncé', 'noté',
   'vraiment', 'entendu',
 ]);
-// What a chat message wraps a question in ("hey, …", "bonjour, …", "…, please"): no note uses most of
-// them, so they would weigh like a name the notes are silent on. From compromise's lexicon and the
-// Lefff's (scripts/interjections.mjs).
+// The asking's words, and the interjections a chat message wraps a question in ("hey, …", "bonjour, …",
+// "…, please"): no note uses most interjections, so they would weigh like a name the notes are silent
+// on. Those come from compromise's lexicon and the Lefff's (scripts/interjections.mjs).
 const framing: ReadonlySet<string> = new Set([...askingWords, ...interjections.english, ...interjections.french]);
 
 /** The question's words with their weights. */

@@ -12,7 +12,8 @@ import irregular from './english-irregular-forms.json' with { type: 'json' };
 export const foldAccents = (text: string): string => text.normalize('NFD').replace(/\p{M}+/gu, '');
 
 // Question words and chat filler carry no topic; they are stop words for retrieval only. Every interrogative
-// of both languages is one, Snowball's or not: "combien" weighed as a topic word that no answer says.
+// of both languages is one, whether Snowball lists it or not: weighed as a term, "combien" looked like a
+// topic that no answer says.
 const questionWords = [
   'what', 'which', 'who', 'whom', 'whose', 'how', 'why', 'when', 'where', 'did', 'does', 'say', 'said', 'says', 'talk', 'talks',
   'tell', 'about', 'anything', 'something', 'mention', 'mentioned', 'think', 'thought', 'explain', 'explained',
