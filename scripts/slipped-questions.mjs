@@ -5,15 +5,18 @@
 //   node scripts/slipped-questions.mjs OUT_DIR FILE...
 //
 // In one word of five letters or more, not written as a name, a letter past the first is dropped, added,
-// replaced, or swapped with the next one: Damerau's (1964) four kinds of single slip. The word, the kind
-// and the letters come from a generator with a fixed seed, so the files are the same on every run; the
-// gold citations are kept.
+// replaced, or swapped with the next one: Damerau's (1964) four kinds of single slip, as a finger makes
+// them on a keyboard: the letter added or put in another's place is on a key touching its neighbour's or
+// the replaced one's, or a letter doubled (src/text/keyboards.ts, built by `npm install`). The word, the
+// kind and the letters come from a generator with a fixed seed, so the files are the same on every run;
+// the gold citations are kept.
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
+import { keysTouching } from '../dist/src/text/keyboards.js';
+
 const SEED = 20261205;
-const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
 /** mulberry32: a small seeded generator of numbers in [0, 1). */
 export function seededRandom(seed = SEED) {
@@ -30,19 +33,20 @@ export function seededRandom(seed = SEED) {
 export function slip(word, random) {
   const pick = (n) => Math.floor(random() * n);
   const at = 1 + pick(word.length - 2);
-  const other = () => {
-    let letter;
-    do letter = LETTERS[pick(LETTERS.length)];
-    while (letter === word[at]);
-    return letter;
-  };
+  const oneOf = (letters) => letters[pick(letters.length)];
   switch (pick(4)) {
     case 0:
       return word.slice(0, at) + word.slice(at + 1);
-    case 1:
-      return word.slice(0, at) + other() + word.slice(at);
-    case 2:
-      return word.slice(0, at) + other() + word.slice(at + 1);
+    case 1: {
+      // An extra key: one of the two letters around it pressed twice, or a key touching one of them.
+      const beside = [word[at - 1], word[at]];
+      return word.slice(0, at) + oneOf([...new Set([...beside, ...beside.flatMap((letter) => [...keysTouching(letter)])])]) + word.slice(at);
+    }
+    case 2: {
+      // A key touching the right one; a letter on no key of the two keyboards (an accented one) is dropped instead.
+      const touching = [...keysTouching(word[at])];
+      return word.slice(0, at) + (touching.length > 0 ? oneOf(touching) : '') + word.slice(at + 1);
+    }
     default:
       return word.slice(0, at) + word[at + 1] + word[at] + word.slice(at + 2);
   }

@@ -5,7 +5,7 @@ import type { Store } from '../index/store.js';
 import { analyze, termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
 import { rarity } from '../text/word-rarity.js';
-import { noteTermFor } from './unknown-words.js';
+import { readingOf } from './unknown-words.js';
 import interjections from '../text/interjections.json' with { type: 'json' };
 
 export interface QueryTerm {
@@ -47,11 +47,13 @@ export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | '
       const forms = [...new Set([word, ...(equivalents.get(word) ?? [])])];
       return { word, forms, terms: [...new Set(forms.flatMap(termsOf))] };
     });
-  return Promise.all(
-    unique.map(async ({ word, forms, terms: own }) => {
+  const weighed = await Promise.all(
+    unique.map(async ({ word, forms, terms: own }): Promise<QueryTerm | undefined> => {
       const used = await store.documentFrequency(analyze(forms.join(' ')));
       // A word written as a name ("Deno") is one the notes do not mention, not one cut short or mistyped ("denormalize").
-      const read = used === 0 && !names.has(word) ? await noteTermFor(store, word) : undefined;
+      const read = used === 0 && !names.has(word) ? await readingOf(store, word) : undefined;
+      // A slipped function word ("abotu") weighs as little as the word meant.
+      if (read !== undefined && 'functionWord' in read) return undefined;
       const reading = read?.term;
       const terms = reading === undefined ? own : [...own, reading];
       const df = read?.df ?? used;
@@ -62,6 +64,7 @@ export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | '
       return { word, terms, idf, df, rarity: rare, ...(reading !== undefined && { reading }) };
     }),
   );
+  return weighed.filter((term): term is QueryTerm => term !== undefined);
 }
 
 /**

@@ -1,33 +1,36 @@
-// People type words cut short ("env", "sécu", "vulns") and slip while typing ("databses"). Such a word
-// is in no note and in no dictionary, so it would weigh like a name the notes never mention, which marks
-// a question they cannot answer. It is read as the note term it stands for: the commonest one it begins
-// ("environ", "secur", "vulner"), or else the commonest one a single slip away ("databas").
+// People type words cut short ("env", "sécu", "vulns") and slip while typing ("databses", "abotu"). Such
+// a word is in no note and in no dictionary, so it would weigh like a name the notes never mention, which
+// marks a question they cannot answer. It is read as what it stands for: the commonest note term it
+// begins ("environ", "secur", "vulner"); else a function word a single slip away ("about"), which weighs
+// nothing, as the commonest words are the likeliest meant; else the commonest note term a slip away ("databas").
 import type { Store } from '../index/store.js';
 import { equivalentsOf } from '../retrieval/expand-query.js';
 import { termsOf } from '../text/analyze.js';
+import { keysTouching } from '../text/keyboards.js';
 import { rankOf } from '../text/word-rarity.js';
 
 /** Shorter, a beginning is shared by too many unrelated words ("co", "re"). */
 const MIN_BEGINNING = 3;
 
 // Lucene's DirectSpellChecker defaults: a word shorter than 4 letters is not corrected, and its first
-// letter is kept (slips seldom fall on it).
+// letter is kept (slips seldom fall on it). Nor is a word read as a term that short: the French stemmer
+// cuts a slip undone down to one ("kyber" → "kuber" → "kub"), more often a name's accident than what was meant.
 const MIN_CORRECTED = 4;
-/** Letters a slip may add or put in another's place; search terms have their accents folded. */
+/** The letters a missed key may have left out: the keyboards' own, unaccented. */
 const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 
-/** A note term a word was read as, with how many passages hold it. */
-export interface NoteTerm {
-  term: string;
-  df: number;
-}
+/** Whether a letter typed next to `beside` is a finger's slip on it: the same key pressed twice, or a key touching it. */
+const slipsBeside = (letter: string, beside: string | undefined): boolean => beside !== undefined && (letter === beside || keysTouching(beside).has(letter));
+
+/** What a word no note uses was read as: a note term, with how many passages hold it, or a function word. */
+export type Reading = { term: string; df: number } | { functionWord: string };
 
 /**
- * The note term a word no note uses stands for when it is cut short or mistyped; none for a word of a
+ * What a word no note uses stands for when it is cut short or mistyped; nothing for a word of a
  * dictionary (the English list, the glossary) or with a number (a version, a product: "es6", "k8s"),
  * whose absence from the notes means what it says.
  */
-export async function noteTermFor(store: Pick<Store, 'termsBeginning' | 'documentFrequency'>, word: string): Promise<NoteTerm | undefined> {
+export async function readingOf(store: Pick<Store, 'termsBeginning' | 'documentFrequency'>, word: string): Promise<Reading | undefined> {
   if (/\d/u.test(word) || rankOf(word) !== undefined || equivalentsOf(word).length > 0) return undefined;
   const terms = termsOf(word);
   for (const term of terms) {
@@ -35,31 +38,39 @@ export async function noteTermFor(store: Pick<Store, 'termsBeginning' | 'documen
     const [completion] = await store.termsBeginning(term, 1);
     if (completion !== undefined) return { term: completion, df: await store.documentFrequency([completion]) };
   }
-  for (const term of terms) {
-    if (term.length < MIN_CORRECTED) continue;
-    // Each variant is one exact lookup (batched into one statement by the database store), however many
-    // terms the notes hold; the commonest variant the notes use wins, ties in code-point order.
-    const variants = [...new Set(slipsOf(term))].sort();
-    const holders = await Promise.all(variants.map((variant) => store.documentFrequency([variant])));
-    const best = holders.reduce((at, count, i) => (count > holders[at]! ? i : at), 0);
-    if (holders[best]! > 0) return { term: variants[best]!, df: holders[best]! };
-  }
+  if (word.length < MIN_CORRECTED) return undefined;
+  // The slip is undone on the word as typed, then the word analysed: "talsk" is "talks", whose term is
+  // "talk"; its own term, "talsk", is no slip from it. A word that analyses to nothing is a stop word.
+  const variants = [...new Set(slipsOf(word))].sort();
+  const functionWord = variants.find((variant) => termsOf(variant).length === 0);
+  if (functionWord !== undefined) return { functionWord };
+  // Each term is one exact lookup (batched into one statement by the database store), however many
+  // terms the notes hold; the commonest the notes use wins, ties in code-point order.
+  const candidates = [...new Set(variants.flatMap(termsOf))].filter((term) => term.length >= MIN_CORRECTED).sort();
+  const holders = await Promise.all(candidates.map((term) => store.documentFrequency([term])));
+  const best = holders.reduce((at, count, i) => (count > holders[at]! ? i : at), 0);
+  if (holders[best]! > 0) return { term: candidates[best]!, df: holders[best]! };
   return undefined;
 }
 
 /**
- * Every term one slip from `term` past its first letter: a letter dropped, two neighbours swapped, a
- * letter replaced or added. Damerau (1964) found four misspellings in five to be one such slip; allowing
- * two would read names the notes never mention as words they use.
+ * Every word one slip from `word` past its first letter, as fingers slip on a keyboard: a key missed (a
+ * letter added back), two keys pressed in the wrong order (neighbours swapped), a key pressed beside the
+ * right one (a letter replaced by one whose key touches it), or a key pressed with its neighbour or
+ * twice (a letter dropped that doubles or touches a letter beside it). Damerau (1964) found four
+ * misspellings in five to be one such slip, and studies of typing find a wrong or an extra key most
+ * often beside the right one (surveyed by Kukich, 1992). A slip to any letter would read names the notes
+ * never mention as words they use ("figma" as "film", "sqlite" as "split"); allowing two slips, more so.
  */
-export function* slipsOf(term: string): Generator<string> {
-  for (let at = 1; at <= term.length; at++) {
-    const [head, tail] = [term.slice(0, at), term.slice(at)];
-    if (tail !== '') yield head + tail.slice(1);
-    if (tail.length > 1) yield head + tail[1] + tail[0] + tail.slice(2);
-    for (const letter of LETTERS) {
-      if (tail !== '' && letter !== tail[0]) yield head + letter + tail.slice(1);
-      yield head + letter + tail;
+export function* slipsOf(word: string): Generator<string> {
+  for (let at = 1; at <= word.length; at++) {
+    const [head, tail] = [word.slice(0, at), word.slice(at)];
+    const letter = tail[0];
+    if (letter !== undefined) {
+      if (slipsBeside(letter, head.at(-1)) || slipsBeside(letter, tail[1])) yield head + tail.slice(1);
+      for (const meant of keysTouching(letter)) yield head + meant + tail.slice(1);
     }
+    if (tail.length > 1) yield head + tail[1] + tail[0] + tail.slice(2);
+    for (const missed of LETTERS) yield head + missed + tail;
   }
 }

@@ -53,6 +53,10 @@ describe('weighQueryTerms', () => {
     }
   });
 
+  it('weighs a mistyped function word as the word meant: not at all', async () => {
+    expect((await weigh('what did they say abotu the bakery?')).map((t) => t.word)).toEqual(['bakery']);
+  });
+
   it('rates a word general English does not use as rare, and a common one as common', async () => {
     const terms = await weigh('house qorvabake');
     const rarityOf = (word: string) => terms.find((t) => t.word === word)!.rarity;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { noteTermFor, slipsOf } from '../../src/answers/unknown-words.js';
+import { readingOf, slipsOf } from '../../src/answers/unknown-words.js';
 import { lexicalIndexOf } from '../../src/index/lexical-index.js';
 import { termsOf } from '../../src/text/analyze.js';
 import { note } from './note-fixture.js';
@@ -14,30 +14,43 @@ const store = {
 describe('slipsOf', () => {
   const slips = (term: string) => new Set(slipsOf(term));
 
-  it('has every word one letter dropped, added or replaced, or two neighbours swapped away, past the first letter', () => {
-    for (const typed of ['airflw', 'airfllow', 'airflaw', 'aifrlow']) expect(slips(typed).has('airflow'), typed).toBe(true);
+  it('undoes a key missed, an extra key or a wrong one beside the right one, and two keys swapped, past the first letter', () => {
+    // "p" touches "o" on both keyboards; "m" touches "l" on AZERTY only; "ll" is a key pressed twice.
+    for (const typed of ['airflw', 'airfllow', 'airfloiw', 'airflpw', 'airfmow', 'aifrlow']) expect(slips(typed).has('airflow'), typed).toBe(true);
   });
 
-  it('has no word two slips away, a letter moved further, a first letter changed, or the word itself', () => {
-    for (const typed of ['arflw', 'aiflrow', 'birflow', 'airflow']) expect(slips(typed).has('airflow'), typed).toBe(false);
+  it('undoes no key far from the right one, two slips, a letter moved further, a first letter changed, or nothing', () => {
+    for (const typed of ['airflaw', 'airflozw', 'arflw', 'aiflrow', 'birflow', 'airflow']) expect(slips(typed).has('airflow'), typed).toBe(false);
   });
 });
 
-describe('noteTermFor', () => {
+describe('readingOf', () => {
   // The term with how many passages of the note hold it.
   const held = (term: string) => ({ term, df: index.documentFrequency([term]) });
 
   it('reads a word cut short as the commonest note term it begins', async () => {
-    expect(await noteTermFor(store, 'spreadsh')).toEqual(held(termsOf('spreadsheets')[0]!));
+    expect(await readingOf(store, 'spreadsh')).toEqual(held(termsOf('spreadsheets')[0]!));
   });
 
   it('reads a mistyped word as the note term one slip away', async () => {
-    expect(await noteTermFor(store, 'spreadhseets')).toEqual(held(termsOf('spreadsheets')[0]!));
-    expect(await noteTermFor(store, 'bakrey')).toEqual(held(termsOf('bakery')[0]!));
+    expect(await readingOf(store, 'spreadhseets')).toEqual(held(termsOf('spreadsheets')[0]!));
+    expect(await readingOf(store, 'bakrey')).toEqual(held(termsOf('bakery')[0]!));
+    // A word slipped on its last letters is read as what its term would have been: "racsk" is "racks".
+    expect(await readingOf(store, 'racsk')).toEqual(held(termsOf('racks')[0]!));
+  });
+
+  it('reads a word a slip away from a function word as that word, before any note term', async () => {
+    expect(await readingOf(store, 'abotu')).toEqual({ functionWord: 'about' });
+    expect(await readingOf(store, 'pourquki')).toEqual({ functionWord: 'pourquoi' });
+  });
+
+  it('does not read a word as a note term a far key away: it may be a name', async () => {
+    // "r" does not touch "n" on either keyboard: "bakeny" could be a product rather than the bakery.
+    expect(await readingOf(store, 'bakeny')).toBeUndefined();
   });
 
   it('leaves alone dictionary words, numbers, short words and a slip on the first letter', async () => {
     // "spread" and "baker" are English words: that no note uses them means what it says.
-    for (const word of ['spread', 'baker', 'es2030', 'rck', 'vakery']) expect(await noteTermFor(store, word), word).toBeUndefined();
+    for (const word of ['spread', 'baker', 'es2030', 'rck', 'vakery']) expect(await readingOf(store, word), word).toBeUndefined();
   });
 });
