@@ -32,15 +32,16 @@ const askingWords = new Set([
   'chose', 'intervenant', 'intervenante', 'conférencier', 'conférencière', 'présenté', 'présentée', 'annoncé', 'noté',
   'vraiment', 'entendu',
 ]);
-// The asking's words, and the interjections a chat message wraps a question in ("hey, …", "bonjour, …",
-// "…, please"): no note uses most interjections, so they would weigh like a name the notes are silent
-// on. Those come from compromise's lexicon and the Lefff's (scripts/interjections.mjs).
+// The asking's words, and the interjections and shorthand a chat message wraps a question in ("hey, …",
+// "bonjour, …", "…, please", "… svp ?"): no note uses most of them, so they would weigh like a name the
+// notes are silent on. Those come from compromise's lexicon and the Lefff's (scripts/interjections.mjs).
 const framing: ReadonlySet<string> = new Set([...askingWords, ...interjections.english, ...interjections.french]);
 
 /** The question's words with their weights. */
 export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | 'termsBeginning'>, question: string, passageCount: number): Promise<QueryTerm[]> {
   const equivalents = equivalentsIn(question);
   const names = writtenAsNames(question);
+  const signOff = signOffWords(question);
   const unique = [...new Set(words(question))]
     .filter((word) => termsOf(word).length > 0 && !framing.has(word))
     .map((word) => {
@@ -64,7 +65,22 @@ export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | '
       return { word, terms, idf, df, rarity: rare, ...(reading !== undefined && { reading }) };
     }),
   );
-  return weighed.filter((term): term is QueryTerm => term !== undefined);
+  const kept = weighed.filter((term): term is QueryTerm => term !== undefined);
+  // Words after the question mark that no note uses sign the message off ("…? cheers", "…? thx"): no
+  // name the notes are silent on. One word the notes use there makes it a second question, weighed whole.
+  const trailing = kept.filter((t) => signOff.has(t.word));
+  return trailing.every((t) => t.df === 0) ? kept.filter((t) => !signOff.has(t.word)) : kept;
+}
+
+/**
+ * The words after a message's last question mark that the question before it does not use: how a chat
+ * message signs off ("…? cheers", "…? thx"), or a second question without its mark.
+ */
+export function signOffWords(question: string): Set<string> {
+  const end = question.lastIndexOf('?');
+  if (end < 0) return new Set();
+  const asked = new Set(words(question.slice(0, end)));
+  return new Set(words(question.slice(end + 1)).filter((word) => !asked.has(word)));
 }
 
 /**

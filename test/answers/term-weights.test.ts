@@ -18,9 +18,17 @@ describe('weighQueryTerms', () => {
     expect(terms.map((t) => t.word)).toEqual(['bakery', 'spreadsheets']);
     expect(terms.every((t) => t.idf > 0)).toBe(true);
     // Nor the words a chat message wraps it in: no note says "hey", which is no name the notes are silent on.
-    for (const wrapped of ['hey, any notes on the bakery spreadsheets? lol', 'bonjour, any notes on the bakery spreadsheets?']) {
+    for (const wrapped of ['hey, any notes on the bakery spreadsheets? lol', 'bonjour, any notes on the bakery spreadsheets svp ?']) {
       expect((await weigh(wrapped)).map((t) => t.word)).toEqual(['bakery', 'spreadsheets']);
     }
+  });
+
+  it('sets aside how a message signs off after its question, unless the notes use the words', async () => {
+    expect((await weigh('any notes on the bakery spreadsheets? cheers')).map((t) => t.word)).toEqual(['bakery', 'spreadsheets']);
+    // A second question without its mark, saying a word the notes use, is weighed whole.
+    expect((await weigh('any notes on the bakery? croissants on racks')).map((t) => t.word)).toEqual(['bakery', 'croissants', 'racks']);
+    // Without a question mark, nothing tells a sign-off from the question.
+    expect((await weigh('any notes on the bakery cheers')).map((t) => t.word)).toEqual(['bakery', 'cheers']);
   });
 
   it('gives a word the terms of its translations, so an English question covers a French sentence', async () => {

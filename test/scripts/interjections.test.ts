@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { interjectionsOf, presentativesOf } from '../../scripts/interjections.mjs';
+import { interjectionsOf, presentativesOf, shorthandOf } from '../../scripts/interjections.mjs';
 
 describe('interjectionsOf', () => {
   it('keeps the one-word entries compromise tags Expression, whatever else they are tagged', () => {
@@ -28,5 +28,19 @@ describe('presentativesOf', () => {
       'merci\tnc\tmerci\tms',
     ].join('\n');
     expect(presentativesOf(mlex)).toEqual(['bonjour', 'coucou', 'voilà']);
+  });
+});
+
+describe('shorthandOf', () => {
+  it("keeps the Lefff's one-word forms that stand for a phrase among adverbs, conjunctions and pronouns, not nouns", () => {
+    const mlex = [
+      'svp\tadv\ts\'il vous plaît\t',
+      'pcq\tcsu\tparce que\t',
+      'qqn\tpro\tquelqu\'un\t',
+      'SAV\tnc\tservice après-vente\tms',
+      'vite\tadv\tvite\t',
+      "s'il vous plaît\tadv\ts'il vous plaît\t",
+    ].join('\n');
+    expect(shorthandOf(mlex)).toEqual(['pcq', 'qqn', 'svp']);
   });
 });
