@@ -8,19 +8,20 @@ import {
 import { isConfnotesError } from '../../src/errors.js';
 import { recordIfAbstained } from '../../src/gaps/feedback-log.js';
 import { formatAnswer, formatQuestionProblem } from './format-answer.js';
+import { plainQuestion } from './incoming-text.js';
 import type { InteractionDeps } from './handle-interaction.js';
 import { type DiscordMessage, discordMessage } from './message.js';
 
 type AskingInteraction = ChatInputCommandInteraction | MessageContextMenuCommandInteraction;
 
 export async function handleAsk(interaction: ChatInputCommandInteraction, deps: InteractionDeps): Promise<void> {
-  const question = interaction.options.getString('question') ?? '';
+  const question = plainQuestion(interaction.options.getString('question') ?? '');
   await answer(interaction, question, interaction.options.getBoolean('private') ?? false, deps);
 }
 
 /** The message command: the selected message's text is the question, and the answer is seen by the channel. */
 export async function handleAskTheNotes(interaction: MessageContextMenuCommandInteraction, deps: InteractionDeps): Promise<void> {
-  const question = interaction.targetMessage.content.trim();
+  const question = plainQuestion(interaction.targetMessage.content);
   if (!question) {
     await interaction.reply({ ...discordMessage('That message has no text to ask the notes about.'), flags: MessageFlags.Ephemeral });
     return;

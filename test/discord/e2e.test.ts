@@ -74,7 +74,8 @@ describe('/ask end to end', () => {
   });
 
   it('answers the "Ask the notes" message command with the selected message as the question', async () => {
-    const interaction = messageCommandPayload('Ask the notes', 'What did Etsy say about post-mortems? @everyone');
+    // Mentions and a custom emoji around it: no words of the question.
+    const interaction = messageCommandPayload('Ask the notes', 'hey <@111111111111111111>, what did Etsy say about post-mortems <:think:222222222222222222>? @everyone');
     fake.dispatch(interaction);
     const callback = await fake.waitForRequest(isCallback(interaction.id));
     expect(callback.body.type).toBe(5);

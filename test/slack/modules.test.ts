@@ -45,6 +45,11 @@ describe('plainText and parseRequest', () => {
     expect(plainText('<@UBOT0001> what about A &amp; B &lt;3 in <#C1|general>? <https://x.io|x>')).toBe('what about A & B <3 in #general? x');
   });
 
+  it('drops the mentions of people, groups and everyone wherever they are', () => {
+    expect(plainText('hey <@U0ALICE>, what did Etsy say <!subteam^S0TEAM|@sre> <!here>? cc <@U0BOB|bob>')).toBe('hey, what did Etsy say? cc');
+    expect(plainText('<!date^1392734382^{date}|Feb 18, 2014> talks?')).toBe('Feb 18, 2014 talks?');
+  });
+
   it('recognises help and digest, and treats the rest as a question', () => {
     expect(parseRequest('help')).toEqual({ kind: 'help' });
     expect(parseRequest('digest QCon London')).toEqual({ kind: 'digest', conference: 'QCon London' });
