@@ -2,7 +2,7 @@
 // "post-mortem" carry the question, "say" and "about" do not. Document frequencies come from the
 // store, so the same code works on every store.
 import type { Store } from '../index/store.js';
-import { analyze, termsOf, words } from '../text/analyze.js';
+import { analyze, foldAccents, stopwords, termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
 import { rarity } from '../text/word-rarity.js';
 import { readingOf } from './unknown-words.js';
@@ -86,10 +86,14 @@ export function signOffWords(question: string): Set<string> {
 /**
  * The question's words written as names, lower-cased: capitalised past the question's first word
  * ("what did Stripe say", "AWS", "S3"), or with a capital inside ("iOS"). Questions typed in lower case
- * have none; their rarity then says it.
+ * have none; their rarity then says it. Nor have questions in capitals or in title case ("WHAT DID
+ * STRIPE SAY", "What Did Stripe Say"), which capitalise their function words too: there a capital
+ * marks every word, not names.
  */
 export function writtenAsNames(question: string): Set<string> {
   const tokens = question.match(/[\p{L}\p{N}]+/gu) ?? [];
+  const functionWords = tokens.slice(1).filter((token) => stopwords.has(foldAccents(token.toLowerCase())));
+  if (functionWords.length > 0 && functionWords.every((token) => /^\p{Lu}/u.test(token))) return new Set();
   return new Set(
     tokens
       .filter((token, i) => (i > 0 && /^\p{Lu}/u.test(token)) || /^.+\p{Lu}/u.test(token))

@@ -85,6 +85,12 @@ describe('writtenAsNames', () => {
     expect([...writtenAsNames('What did Stripe say about AWS, iOS and k8s?')]).toEqual(['stripe', 'aws', 'ios']);
     expect(writtenAsNames('what did stripe say?').size).toBe(0);
   });
+
+  it('takes none from a question in capitals or in title case, which capitalises its function words too', () => {
+    expect(writtenAsNames('WHAT DID STRIPE SAY ABOUT AWS?').size).toBe(0);
+    expect(writtenAsNames('What Did Stripe Say About Aws?').size).toBe(0);
+    expect([...writtenAsNames('What about Kafka Streams?')]).toEqual(['kafka', 'streams']);
+  });
 });
 
 describe('mostDistinctiveTerm', () => {
