@@ -32,25 +32,19 @@ const entriesOf = (mlex) =>
     .filter((line) => !line.startsWith('#'))
     .map((line) => line.split('\t'));
 
+/** The one-word forms of a Lefff .mlex text whose entry `keeps` (its fields: form, category, lemma, features), lower-cased, once each, sorted. */
+const formsWhere = (mlex, keeps) =>
+  [...new Set(entriesOf(mlex).filter((entry) => oneWord(entry[0]) && keeps(entry)).map(([form]) => form.toLowerCase()))].sort();
+
 /** The one-word forms of a Lefff .mlex text (form, category, lemma, features; `#` comments) of category `pres`, lower-cased, sorted. */
-export function presentativesOf(mlex) {
-  const forms = entriesOf(mlex)
-    .filter(([form, category]) => category === 'pres' && oneWord(form))
-    .map(([form]) => form.toLowerCase());
-  return [...new Set(forms)].sort();
-}
+export const presentativesOf = (mlex) => formsWhere(mlex, ([, category]) => category === 'pres');
 
 // Adverbs, coordinating and subordinating conjunctions, pronouns: categories that name no topic, where
 // a noun's shorthand ("SAV", "CV") may well be one.
 const FUNCTION_CATEGORIES = new Set(['adv', 'coo', 'csu', 'pro']);
 
 /** The one-word forms of a Lefff .mlex text that stand for a phrase (a lemma of several words) in a category naming no topic, lower-cased, sorted. */
-export function shorthandOf(mlex) {
-  const forms = entriesOf(mlex)
-    .filter(([form, category, lemma = '']) => FUNCTION_CATEGORIES.has(category) && oneWord(form) && /[\s'’]/u.test(lemma))
-    .map(([form]) => form.toLowerCase());
-  return [...new Set(forms)].sort();
-}
+export const shorthandOf = (mlex) => formsWhere(mlex, ([, category, lemma = '']) => FUNCTION_CATEGORIES.has(category) && /[\s'’]/u.test(lemma));
 
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   const require = createRequire(import.meta.url);

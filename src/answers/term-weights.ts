@@ -2,7 +2,7 @@
 // "post-mortem" carry the question, "say" and "about" do not. Document frequencies come from the
 // store, so the same code works on every store.
 import type { Store } from '../index/store.js';
-import { analyze, foldAccents, stopwords, termsOf, words } from '../text/analyze.js';
+import { analyze, termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
 import { rarity } from '../text/word-rarity.js';
 import { readingOf } from './unknown-words.js';
@@ -92,7 +92,7 @@ export function signOffWords(question: string): Set<string> {
  */
 export function writtenAsNames(question: string): Set<string> {
   const tokens = question.match(/[\p{L}\p{N}]+/gu) ?? [];
-  const functionWords = tokens.slice(1).filter((token) => stopwords.has(foldAccents(token.toLowerCase())));
+  const functionWords = tokens.slice(1).filter((token) => termsOf(token.toLowerCase()).length === 0);
   if (functionWords.length > 0 && functionWords.every((token) => /^\p{Lu}/u.test(token))) return new Set();
   return new Set(
     tokens
