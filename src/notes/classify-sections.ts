@@ -66,6 +66,8 @@ export const namesNoteSection = (title: string): boolean => namesDocumentSection
 const isDay = (title: string): boolean => DAY_START.test(title) || (isShort(title) && DAY_WORD.test(title));
 /** "Talks", "Les conférences", "Visited talks": a list of talks, not one ("Lightning talks" is one session). */
 const isTalkList = (title: string): boolean => isShort(title) && TALK_LIST.test(title) && !/lightning/i.test(title);
+/** "Day 1", "Jeudi", "Ignite Sessions", "Lightning talks", "DAT401 - …": a part of an event, which names no event. */
+export const namesPartOfEvent = (title: string): boolean => isDay(title) || isTalkList(title) || TALK_MARK.test(title);
 
 const median = (values: number[]): number => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] ?? 0;
 

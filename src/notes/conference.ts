@@ -52,6 +52,17 @@ export function titleFromPath(file: string): string {
   return !YEAR.test(base) && folder && YEAR.test(folder) ? folder : base;
 }
 
+/**
+ * The nearest folder of a note whose name has a letter ("kubecon-2018", the "qcon" of "2014/qcon"): a
+ * folder per event names the event of the notes inside it. Undefined at the notes folder's root.
+ */
+export const eventFolder = (file: string): string | undefined =>
+  file
+    .split('/')
+    .slice(0, -1)
+    .reverse()
+    .find((folder) => /\p{L}/u.test(folder));
+
 /** A file name that names nothing: an export's hash or number ("000_4a899a7cd1601ca1"), "untitled". */
 export function isOpaqueName(name: string): boolean {
   const words = name.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter(Boolean);

@@ -2,8 +2,8 @@
 import { chunkTalk, headerPassage, splitLines, type PassageMeta } from '../chunks/chunk-talk.js';
 import { toChunkBlocks } from '../chunks/blocks.js';
 import type { Language, LineRange, NoteSource, ParsedNote, Passage, Talk } from '../types.js';
-import { classifySections, namesNoteSection, type Unit } from './classify-sections.js';
-import { conferenceName, eventNamedIn, isOpaqueName, noteDate, titleFromPath } from './conference.js';
+import { classifySections, namesNoteSection, namesPartOfEvent, type Unit } from './classify-sections.js';
+import { conferenceName, eventFolder, eventNamedIn, isOpaqueName, noteDate, titleFromPath } from './conference.js';
 import { readFrontMatter } from './front-matter.js';
 import { isClearly, languageFromTag, languageOf, scoreLanguage } from './language.js';
 import { parseMarkdown, splitBlocksAt, type MdBlock, type MdHeading } from './markdown.js';
@@ -50,7 +50,10 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
 
   const title = cleanTitle(frontMatter.title ?? titleHeading?.text ?? untitledNoteTitle(source.file, text([bodyStart, lines.length])));
   const date = noteDate(frontMatter.date, frontMatter.title ?? titleHeading?.text, source.file);
-  const conference = conferenceName(title, date?.slice(0, 4));
+  // A note titled as a part of an event ("# Day 1", "# Lightning talks") in a folder per event
+  // ("kubecon-2018/day-1.md") is of the folder's event: its title names none.
+  const folder = namesPartOfEvent(conferenceName(title)) ? eventFolder(source.file) : undefined;
+  const conference = conferenceName(folder ?? title, date?.slice(0, 4));
   const language = languageFromTag(frontMatter.lang) ?? languageOf(scoreLanguage(text([bodyStart, lines.length])), 'en');
 
   const talks: Talk[] = [];

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conferenceName, eventNamedIn, isOpaqueName, noteDate, titleFromPath } from '../../src/notes/conference.js';
+import { conferenceName, eventFolder, eventNamedIn, isOpaqueName, noteDate, titleFromPath } from '../../src/notes/conference.js';
 import { parseNote } from '../../src/notes/parse-note.js';
 import { languageOf, scoreLanguage } from '../../src/notes/language.js';
 
@@ -48,6 +48,25 @@ describe('noteDate and titleFromPath', () => {
     expect(titleFromPath('blog/2015-08-04-harbourconf-new-york-part-2.md')).toBe('harbourconf-new-york-part-2');
     const untitled = parseNote({ file: 'blog/2015-08-04-harbourconf-new-york-part-2.md', text: 'Notes of the second day.', encoding: 'UTF-8', hash: 'h' });
     expect(untitled.conference).toBe('harbourconf new york 2015');
+  });
+});
+
+describe('notes in a folder per event', () => {
+  it('takes the nearest folder whose name has a letter: a year alone names no event', () => {
+    expect(eventFolder('kubecon-2018/day-1.md')).toBe('kubecon-2018');
+    expect(eventFolder('2014/qcon/day2.md')).toBe('qcon');
+    expect(eventFolder('conferences/2019/day2.md')).toBe('conferences');
+    expect(eventFolder('day-1.md')).toBeUndefined();
+  });
+
+  it("names a note titled as a part of an event after its folder's event, and any other note after its title", () => {
+    const conferenceOf = (file: string, text: string): string => parseNote({ file, text, encoding: 'UTF-8', hash: 'h' }).conference;
+    const talk = '\n\n## Reconcile loops - Ann Lee\n\nOperators reconcile what is declared with what runs, again and again.\n';
+    expect(conferenceOf('kubecon-2018/day-1.md', `# Day 1${talk}`)).toBe('kubecon 2018');
+    expect(conferenceOf('kubecon-2018/lightning.md', `# Lightning talks${talk}`)).toBe('kubecon 2018');
+    expect(conferenceOf('2019/devoxx/jeudi.md', `# Jeudi${talk}`)).toBe('devoxx 2019');
+    expect(conferenceOf('kubecon-2018/qcon.md', `# QCon London, day one${talk}`)).toBe('QCon London 2018');
+    expect(conferenceOf('day-1.md', `# Day 1${talk}`)).toBe('Day 1');
   });
 });
 
