@@ -21,7 +21,14 @@ const SUBTITLE = /\s+[-–—|]\s+|\s*:\s+|\s+[!?]|[!?]$/;
  * `fallbackYear` → "strangeloop 2023" (the year tells two editions apart).
  */
 export function conferenceName(title: string, fallbackYear?: string): string {
-  const spaced = /\s/.test(title.trim()) ? title : title.replace(/[-_]+/g, ' ').replace(/(\p{L})((?:19|20)\d{2})(?!\d)/gu, '$1 $2');
+  // A file or folder name glues the edition to the event: "re-invent2018", "kubecon18" (two digits after a
+  // word, as people shorten this century's years; "ie11" or "k8s" are too short a word to be an event).
+  const spaced = /\s/.test(title.trim())
+    ? title
+    : title
+        .replace(/[-_]+/g, ' ')
+        .replace(/(\p{L})((?:19|20)\d{2})(?!\d)/gu, '$1 $2')
+        .replace(/(\p{L}{3,})(\d{2})(?![\p{L}\p{N}])/gu, '$1 20$2');
   // Markup left unclosed in a title ("# **Notes from…") is no part of the name.
   let name = spaced.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().replace(/^[^\p{L}\p{N}]+/u, '').replace(LEAD_DATE, '').replace(LEAD_FILLER, '').replace(POSSESSIVE, '');
   const year = YEAR.exec(name);

@@ -16,6 +16,8 @@ describe('conferenceName', () => {
     ['PyCon Day 2: Really Day 1', 'PyCon'],
     ['velocity-london-2018', 'velocity london 2018'],
     ['re-invent2018', 're invent 2018'],
+    ['kubecon18-gkarthiks', 'kubecon 2018'],
+    ['ie11-notes', 'ie11 notes'],
     ['Jeudi 18 Avril, Devoxx France 2019', 'Devoxx France 2019'],
     ['Thursday, April 18: Devoxx France 2019', 'Devoxx France 2019'],
     ['Retours sur la conférence Web2Day 2018', 'Web2Day 2018'],
