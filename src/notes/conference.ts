@@ -48,27 +48,29 @@ export function noteDate(frontMatterDate: string | undefined, title: string | un
   return frontMatterDate ?? FILE_DATE.exec(file)?.[1] ?? yearIn(title ?? '') ?? yearIn(file);
 }
 
+/** The folders a note sits in, nearest first. */
+const ancestors = (file: string): string[] => file.split('/').slice(0, -1).reverse();
+
 /**
  * File name, without the post date it may open with (the note's date, not its name), or its folder when
- * only the folder names the event: `reinvent-2019-notes/DOP328-….md`.
+ * only a folder names the event: `reinvent-2019-notes/DOP328-….md`, `kubecon-2018/day1/notes.md`.
  */
 export function titleFromPath(file: string): string {
-  const parts = file.replace(/\.(?:md|markdown|txt)$/i, '').split('/');
-  const base = parts.at(-1)!.replace(/^(?:19|20)\d{2}-\d{2}-\d{2}[-_ ](?=.)/, '');
-  const folder = parts.at(-2);
-  return !YEAR.test(base) && folder && YEAR.test(folder) ? folder : base;
+  const base = file.replace(/\.(?:md|markdown|txt)$/i, '').split('/').at(-1)!.replace(/^(?:19|20)\d{2}-\d{2}-\d{2}[-_ ](?=.)/, '');
+  const folder = ancestors(file).find((name) => YEAR.test(name));
+  return !YEAR.test(base) && folder ? folder : base;
 }
 
 /**
- * The nearest folder of a note whose name has a letter ("kubecon-2018", the "qcon" of "2014/qcon"): a
- * folder per event names the event of the notes inside it. Undefined at the notes folder's root.
+ * The folder of a note that names its event, nearest first: one whose name gives an edition
+ * ("re-invent2018" of "re-invent2018/tue/dat401.md"), else one with a letter in its name (the "qcon" of
+ * "2014/qcon/day2.md"). A folder naming a part of an event (`namesPart`: "Day 1", "Lightning talks") is
+ * none. Undefined at the notes folder's root.
  */
-export const eventFolder = (file: string): string | undefined =>
-  file
-    .split('/')
-    .slice(0, -1)
-    .reverse()
-    .find((folder) => /\p{L}/u.test(folder));
+export function eventFolder(file: string, namesPart: (name: string) => boolean): string | undefined {
+  const folders = ancestors(file).filter((folder) => /\p{L}/u.test(folder) && !namesPart(conferenceName(folder)));
+  return folders.find((folder) => YEAR.test(conferenceName(folder))) ?? folders[0];
+}
 
 /** A file name that names nothing: an export's hash or number ("000_4a899a7cd1601ca1"), "untitled". */
 export function isOpaqueName(name: string): boolean {

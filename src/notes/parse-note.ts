@@ -52,7 +52,7 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
   const date = noteDate(frontMatter.date, frontMatter.title ?? titleHeading?.text, source.file);
   // A note titled as a part of an event ("# Day 1", "# Lightning talks") in a folder per event
   // ("kubecon-2018/day-1.md") is of the folder's event: its title names none.
-  const folder = namesPartOfEvent(conferenceName(title)) ? eventFolder(source.file) : undefined;
+  const folder = namesPartOfEvent(conferenceName(title)) ? eventFolder(source.file, namesPartOfEvent) : undefined;
   const conference = conferenceName(folder ?? title, date?.slice(0, 4));
   const language = languageFromTag(frontMatter.lang) ?? languageOf(scoreLanguage(text([bodyStart, lines.length])), 'en');
 

@@ -44,6 +44,7 @@ describe('noteDate and titleFromPath', () => {
   it('names a note by its folder when only the folder has the year', () => {
     expect(titleFromPath('reinvent-2019-notes/DOP328-Five_lessons.md')).toBe('reinvent-2019-notes');
     expect(titleFromPath('kubecon/kubecon-eu-2019-day2.md')).toBe('kubecon-eu-2019-day2');
+    expect(titleFromPath('kubecon-2018/day1/notes.md')).toBe('kubecon-2018');
   });
 
   it('names a dated post by what follows its date, with the year of the date', () => {
@@ -54,11 +55,13 @@ describe('noteDate and titleFromPath', () => {
 });
 
 describe('notes in a folder per event', () => {
-  it('takes the nearest folder whose name has a letter: a year alone names no event', () => {
-    expect(eventFolder('kubecon-2018/day-1.md')).toBe('kubecon-2018');
-    expect(eventFolder('2014/qcon/day2.md')).toBe('qcon');
-    expect(eventFolder('conferences/2019/day2.md')).toBe('conferences');
-    expect(eventFolder('day-1.md')).toBeUndefined();
+  it('takes the nearest folder that gives an edition, else the nearest with a letter, never a part of an event', () => {
+    const isDay = (name: string): boolean => /^day\s*\d/iu.test(name);
+    expect(eventFolder('kubecon-2018/day-1.md', isDay)).toBe('kubecon-2018');
+    expect(eventFolder('re-invent2018/tue/dat401.md', isDay)).toBe('re-invent2018');
+    expect(eventFolder('pdx-devopsdays/Day 1/ignite.md', isDay)).toBe('pdx-devopsdays');
+    expect(eventFolder('2014/qcon/day2.md', isDay)).toBe('qcon');
+    expect(eventFolder('day-1.md', isDay)).toBeUndefined();
   });
 
   it("names a note titled as a part of an event after its folder's event, and any other note after its title", () => {
@@ -67,6 +70,8 @@ describe('notes in a folder per event', () => {
     expect(conferenceOf('kubecon-2018/day-1.md', `# Day 1${talk}`)).toBe('kubecon 2018');
     expect(conferenceOf('kubecon-2018/lightning.md', `# Lightning talks${talk}`)).toBe('kubecon 2018');
     expect(conferenceOf('2019/devoxx/jeudi.md', `# Jeudi${talk}`)).toBe('devoxx 2019');
+    expect(conferenceOf('pdx-devopsdays-2017/Day1/ignite.md', `# Ignite Sessions${talk}`)).toBe('pdx devopsdays 2017');
+    expect(conferenceOf('re-invent2018/tue/dat401.md', `## DAT401 - Aurora deep dive${talk}`)).toBe('re invent 2018');
     expect(conferenceOf('kubecon-2018/qcon.md', `# QCon London, day one${talk}`)).toBe('QCon London 2018');
     expect(conferenceOf('day-1.md', `# Day 1${talk}`)).toBe('Day 1');
   });
