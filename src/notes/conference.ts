@@ -51,25 +51,34 @@ export function noteDate(frontMatterDate: string | undefined, title: string | un
 /** The folders a note sits in, nearest first. */
 const ancestors = (file: string): string[] => file.split('/').slice(0, -1).reverse();
 
+/** The file's name, without its extension and the post date it may open with (the note's date, not its name). */
+const baseName = (file: string): string =>
+  file
+    .replace(/\.(?:md|markdown|txt)$/i, '')
+    .split('/')
+    .at(-1)!
+    .replace(/^(?:19|20)\d{2}-\d{2}-\d{2}[-_ ](?=.)/, '');
+
 /**
- * File name, without the post date it may open with (the note's date, not its name), or its folder when
- * only a folder names the event: `reinvent-2019-notes/DOP328-….md`, `kubecon-2018/day1/notes.md`.
+ * File name, or its folder when only a folder names the event: `reinvent-2019-notes/DOP328-….md`,
+ * `kubecon-2018/day1/notes.md`.
  */
 export function titleFromPath(file: string): string {
-  const base = file.replace(/\.(?:md|markdown|txt)$/i, '').split('/').at(-1)!.replace(/^(?:19|20)\d{2}-\d{2}-\d{2}[-_ ](?=.)/, '');
+  const base = baseName(file);
   const folder = ancestors(file).find((name) => YEAR.test(name));
   return !YEAR.test(base) && folder ? folder : base;
 }
 
 /**
- * The folder of a note that names its event, nearest first: one whose name gives an edition
- * ("re-invent2018" of "re-invent2018/tue/dat401.md"), else one with a letter in its name (the "qcon" of
- * "2014/qcon/day2.md"). A folder naming a part of an event (`namesPart`: "Day 1", "Lightning talks") is
- * none. Undefined at the notes folder's root.
+ * Where a note's path names its event: the nearest folder that gives an edition ("re-invent2018" of
+ * "re-invent2018/tue/dat401.md"), else the file's own name when it gives one ("kubecon-2018-day-1.md"),
+ * else the nearest folder with a letter (the "qcon" of "2014/qcon/day2.md"). A name of a part of an
+ * event (`namesPart`: "Day 1", "Lightning talks") names none. Undefined when no name does.
  */
-export function eventFolder(file: string, namesPart: (name: string) => boolean): string | undefined {
-  const folders = ancestors(file).filter((folder) => /\p{L}/u.test(folder) && !namesPart(conferenceName(folder)));
-  return folders.find((folder) => YEAR.test(conferenceName(folder))) ?? folders[0];
+export function eventInPath(file: string, namesPart: (name: string) => boolean): string | undefined {
+  const namesEvent = (name: string): boolean => /\p{L}/u.test(name) && !namesPart(conferenceName(name));
+  const folders = ancestors(file).filter(namesEvent);
+  return [...folders, baseName(file)].filter(namesEvent).find((name) => YEAR.test(conferenceName(name))) ?? folders[0];
 }
 
 /** A file name that names nothing: an export's hash or number ("000_4a899a7cd1601ca1"), "untitled". */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conferenceName, eventFolder, eventNamedIn, isOpaqueName, noteDate, titleFromPath } from '../../src/notes/conference.js';
+import { conferenceName, eventInPath, eventNamedIn, isOpaqueName, noteDate, titleFromPath } from '../../src/notes/conference.js';
 import { parseNote } from '../../src/notes/parse-note.js';
 import { languageOf, scoreLanguage } from '../../src/notes/language.js';
 
@@ -55,13 +55,15 @@ describe('noteDate and titleFromPath', () => {
 });
 
 describe('notes in a folder per event', () => {
-  it('takes the nearest folder that gives an edition, else the nearest with a letter, never a part of an event', () => {
+  it('takes the nearest folder that gives an edition, else the file\'s name when it gives one, else the nearest folder with a letter, never a part of an event', () => {
     const isDay = (name: string): boolean => /^day\s*\d/iu.test(name);
-    expect(eventFolder('kubecon-2018/day-1.md', isDay)).toBe('kubecon-2018');
-    expect(eventFolder('re-invent2018/tue/dat401.md', isDay)).toBe('re-invent2018');
-    expect(eventFolder('pdx-devopsdays/Day 1/ignite.md', isDay)).toBe('pdx-devopsdays');
-    expect(eventFolder('2014/qcon/day2.md', isDay)).toBe('qcon');
-    expect(eventFolder('day-1.md', isDay)).toBeUndefined();
+    expect(eventInPath('kubecon-2018/day-1.md', isDay)).toBe('kubecon-2018');
+    expect(eventInPath('notes/kubecon-2018-day-1.md', isDay)).toBe('kubecon-2018-day-1');
+    expect(eventInPath('re-invent2018/tue/dat401.md', isDay)).toBe('re-invent2018');
+    expect(eventInPath('blend-web-mix-2016/blendwebmix-2016.md', isDay)).toBe('blend-web-mix-2016');
+    expect(eventInPath('pdx-devopsdays/Day 1/ignite.md', isDay)).toBe('pdx-devopsdays');
+    expect(eventInPath('2014/qcon/day2.md', isDay)).toBe('qcon');
+    expect(eventInPath('day-1.md', isDay)).toBeUndefined();
   });
 
   it("names a note titled as a part of an event after its folder's event, and any other note after its title", () => {
@@ -73,6 +75,7 @@ describe('notes in a folder per event', () => {
     expect(conferenceOf('pdx-devopsdays-2017/Day1/ignite.md', `# Ignite Sessions${talk}`)).toBe('pdx devopsdays 2017');
     expect(conferenceOf('re-invent2018/tue/dat401.md', `## DAT401 - Aurora deep dive${talk}`)).toBe('re invent 2018');
     expect(conferenceOf('kubecon-2018/qcon.md', `# QCon London, day one${talk}`)).toBe('QCon London 2018');
+    expect(conferenceOf('notes/kubecon-2018-day-1.md', `# Day 1${talk}`)).toBe('kubecon 2018');
     expect(conferenceOf('day-1.md', `# Day 1${talk}`)).toBe('Day 1');
   });
 });
