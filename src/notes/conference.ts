@@ -48,6 +48,9 @@ export function noteDate(frontMatterDate: string | undefined, title: string | un
   return frontMatterDate ?? FILE_DATE.exec(file)?.[1] ?? yearIn(title ?? '') ?? yearIn(file);
 }
 
+/** A file or folder name that gives an edition: "kubecon-2018", "re-invent2018", "kubecon18". */
+const givesEdition = (name: string): boolean => YEAR.test(conferenceName(name));
+
 /** The folders a note sits in, nearest first. */
 const ancestors = (file: string): string[] => file.split('/').slice(0, -1).reverse();
 
@@ -60,13 +63,13 @@ const baseName = (file: string): string =>
     .replace(/^(?:19|20)\d{2}-\d{2}-\d{2}[-_ ](?=.)/, '');
 
 /**
- * File name, or its folder when only a folder names the event: `reinvent-2019-notes/DOP328-….md`,
- * `kubecon-2018/day1/notes.md`.
+ * File name, or its folder when only a folder gives the edition: `reinvent-2019-notes/DOP328-….md`,
+ * `kubecon-2018/day1/notes.md`, `kubecon18/notes.md`.
  */
 export function titleFromPath(file: string): string {
   const base = baseName(file);
-  const folder = ancestors(file).find((name) => YEAR.test(name));
-  return !YEAR.test(base) && folder ? folder : base;
+  const folder = ancestors(file).find(givesEdition);
+  return !givesEdition(base) && folder ? folder : base;
 }
 
 /**
@@ -78,7 +81,7 @@ export function titleFromPath(file: string): string {
 export function eventInPath(file: string, namesPart: (name: string) => boolean): string | undefined {
   const namesEvent = (name: string): boolean => /\p{L}/u.test(name) && !namesPart(conferenceName(name));
   const folders = ancestors(file).filter(namesEvent);
-  return [...folders, baseName(file)].filter(namesEvent).find((name) => YEAR.test(conferenceName(name))) ?? folders[0];
+  return [...folders, baseName(file)].filter(namesEvent).find(givesEdition) ?? folders[0];
 }
 
 /** A file name that names nothing: an export's hash or number ("000_4a899a7cd1601ca1"), "untitled". */

@@ -45,6 +45,7 @@ describe('noteDate and titleFromPath', () => {
     expect(titleFromPath('reinvent-2019-notes/DOP328-Five_lessons.md')).toBe('reinvent-2019-notes');
     expect(titleFromPath('kubecon/kubecon-eu-2019-day2.md')).toBe('kubecon-eu-2019-day2');
     expect(titleFromPath('kubecon-2018/day1/notes.md')).toBe('kubecon-2018');
+    expect(titleFromPath('kubecon18/notes.md')).toBe('kubecon18');
   });
 
   it('names a dated post by what follows its date, with the year of the date', () => {
