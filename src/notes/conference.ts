@@ -21,6 +21,15 @@ const SUBTITLE = /\s+[-–—|]\s+|\s*:\s+|\s+[!?]|[!?]$/;
  * `fallbackYear` → "strangeloop 2023" (the year tells two editions apart).
  */
 export function conferenceName(title: string, fallbackYear?: string): string {
+  const name = eventNameIn(title) || title.trim();
+  return !YEAR.test(name) && fallbackYear ? `${name} ${fallbackYear}` : name;
+}
+
+/** A title that names no event once its filler is gone: "Notes", "Mes notes", "Highlights". */
+export const namesNoEvent = (title: string): boolean => eventNameIn(title) === '';
+
+/** The event a title names, without filler, dates or subtitle; empty when nothing is left. */
+function eventNameIn(title: string): string {
   // A file or folder name glues the edition to the event: "re-invent2018", "kubecon18" (two digits after a
   // word, as people shorten this century's years; "ie11" or "k8s" are too short a word to be an event).
   const spaced = /\s/.test(title.trim())
@@ -34,8 +43,7 @@ export function conferenceName(title: string, fallbackYear?: string): string {
   const year = YEAR.exec(name);
   if (year && year.index > 0) name = name.slice(0, year.index + 4);
   else if (!year) name = name.split(SUBTITLE)[0]!.replace(DAY_SUFFIX, '');
-  name = name.replace(/[\s,.:;–—-]+$/, '').trim() || title.trim();
-  return !YEAR.test(name) && fallbackYear ? `${name} ${fallbackYear}` : name;
+  return name.replace(/[\s,.:;–—-]+$/, '').trim();
 }
 
 const yearIn = (text: string): string | undefined => YEAR.exec(text)?.[1];

@@ -3,7 +3,7 @@ import { chunkTalk, headerPassage, splitLines, type PassageMeta } from '../chunk
 import { toChunkBlocks } from '../chunks/blocks.js';
 import type { Language, LineRange, NoteSource, ParsedNote, Passage, Talk } from '../types.js';
 import { classifySections, namesNoteSection, namesPartOfEvent, type Unit } from './classify-sections.js';
-import { conferenceName, eventInPath, eventNamedIn, isOpaqueName, noteDate, titleFromPath } from './conference.js';
+import { conferenceName, eventInPath, eventNamedIn, isOpaqueName, namesNoEvent, noteDate, titleFromPath } from './conference.js';
 import { readFrontMatter } from './front-matter.js';
 import { isClearly, languageFromTag, languageOf, scoreLanguage } from './language.js';
 import { parseMarkdown, splitBlocksAt, type MdBlock, type MdHeading } from './markdown.js';
@@ -50,9 +50,10 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
 
   const title = cleanTitle(frontMatter.title ?? titleHeading?.text ?? untitledNoteTitle(source.file, text([bodyStart, lines.length])));
   const date = noteDate(frontMatter.date, frontMatter.title ?? titleHeading?.text, source.file);
-  // A note titled as a part of an event ("# Day 1", "# Lightning talks") is of the event its path names
-  // ("kubecon-2018/day-1.md", "kubecon-2018-day-1.md"): its title names none.
-  const place = namesPartOfEvent(conferenceName(title)) ? eventInPath(source.file, namesPartOfEvent) : undefined;
+  // A note titled as a part of an event ("# Day 1", "# Lightning talks") or as notes ("# Notes") is of the
+  // event its path names ("kubecon-2018/day-1.md", "kubecon-2018-day-1.md"): its title names none.
+  const namesNone = namesNoEvent(title) || namesPartOfEvent(conferenceName(title));
+  const place = namesNone ? eventInPath(source.file, namesPartOfEvent) : undefined;
   const conference = conferenceName(place ?? title, date?.slice(0, 4));
   const language = languageFromTag(frontMatter.lang) ?? languageOf(scoreLanguage(text([bodyStart, lines.length])), 'en');
 

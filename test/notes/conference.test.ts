@@ -77,6 +77,8 @@ describe('notes in a folder per event', () => {
     expect(conferenceOf('re-invent2018/tue/dat401.md', `## DAT401 - Aurora deep dive${talk}`)).toBe('re invent 2018');
     expect(conferenceOf('kubecon-2018/qcon.md', `# QCon London, day one${talk}`)).toBe('QCon London 2018');
     expect(conferenceOf('notes/kubecon-2018-day-1.md', `# Day 1${talk}`)).toBe('kubecon 2018');
+    expect(conferenceOf('kubecon-2019/notes.md', `# Notes${talk}`)).toBe('kubecon 2019');
+    expect(conferenceOf('devoxx-2019/retour.md', `# Mes notes${talk}`)).toBe('devoxx 2019');
     expect(conferenceOf('day-1.md', `# Day 1${talk}`)).toBe('Day 1');
   });
 });
