@@ -36,6 +36,14 @@ describe('answerFeatures', () => {
     expect(rare[at('distinctive_unsaid')]).toBeLessThan(1);
   });
 
+  it('tells one unsaid rare word from one unsaid common word, where the shares are alike', () => {
+    const onlyUnsaid = (word: string): number[] => answerFeatures({ ...evidence, asked: queryTerms({ [word]: 1 }), quotedTalk: racks.passage.talkId });
+    const [common, rare] = [onlyUnsaid('told'), onlyUnsaid('spreadsheets')];
+    expect([common[at('distinctive_unsaid')], rare[at('distinctive_unsaid')]]).toEqual([1, 1]);
+    expect(rare[at('heaviest_unsaid')]).toBeGreaterThan(common[at('heaviest_unsaid')]!);
+    expect(onlyUnsaid('racks')[at('heaviest_unsaid')]).toBe(0);
+  });
+
   it('marks an amount asked for that no quote states of what was asked', () => {
     const asked = queryTerms({ pétrins: 3 });
     const amountOf = (quote: string): number =>
