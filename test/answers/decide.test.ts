@@ -70,6 +70,14 @@ describe('answerFeatures', () => {
     expect(measured('Ils ont acheté trois fours.', 'duration')).toBe(1);
   });
 
+  it('takes a count of anything for a size, as the size of what it makes up', () => {
+    const asked = queryTerms({ bakery: 3 });
+    const sized = (quote: string): number =>
+      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKind: 'amount', measure: 'size', quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
+    expect(sized('Trois boulangers y travaillaient en 2019.')).toBe(0);
+    expect(sized('La boulangerie a ouvert en 2019.')).toBe(1);
+  });
+
   it('marks a person asked for whom neither the quote nor its talk names', () => {
     const personOf = (quote: string, speakers: string[] = []): number =>
       answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3 }), quotedTalk: bakery.passage.talkId, answerKind: 'person', quotes: [{ quote, speakers }] })[at('kind_unstated')]!;
