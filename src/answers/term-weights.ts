@@ -4,6 +4,7 @@
 import type { Store } from '../index/store.js';
 import { analyze, termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
+import { describingWords } from '../text/describing-words.js';
 import { rarity } from '../text/word-rarity.js';
 import { readingOf } from './unknown-words.js';
 import interjections from '../text/interjections.json' with { type: 'json' };
@@ -65,7 +66,14 @@ export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | '
       return { word, terms, idf, df, rarity: rare, ...(reading !== undefined && { reading }) };
     }),
   );
-  const kept = weighed.filter((term): term is QueryTerm => term !== undefined);
+  const weighedWords = weighed.filter((term): term is QueryTerm => term !== undefined);
+  // A word of general English that no note uses and that the question describes with ("dull",
+  // "reliably") is more often said otherwise than missing from the notes: only what the question
+  // names can be. A word past the English list or written as a name (rarity 1) stays, whatever its place:
+  // products are named with adjectives too ("the svelte talk").
+  const saidOtherwise = (t: QueryTerm): boolean => t.df === 0 && t.rarity < 1;
+  const describing = weighedWords.some(saidOtherwise) ? await describingWords(question) : new Set<string>();
+  const kept = weighedWords.filter((t) => !(saidOtherwise(t) && describing.has(t.word)));
   // Words after the question mark that no note uses sign the message off ("…? cheers", "…? thx"): no
   // name the notes are silent on. One word the notes use there makes it a second question, weighed whole.
   const trailing = kept.filter((t) => signOff.has(t.word));

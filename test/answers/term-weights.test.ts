@@ -46,6 +46,12 @@ describe('weighQueryTerms', () => {
     expect(coverage(terms, bakeryOnly)).toBeCloseTo(bakery.idf / (bakery.idf + UNSEEN_WORD_WEIGHT));
   });
 
+  it('sets aside a word no note uses that the question describes with, and keeps one it names', async () => {
+    // No note says "crusty", "sell" or "sourdough": the first two describe, the last names.
+    expect((await weigh('were the bakery loaves crusty?')).map((t) => t.word)).toEqual(['bakery', 'loaves']);
+    expect((await weigh('did the bakery sell sourdough?')).map((t) => t.word)).toEqual(['bakery', 'sourdough']);
+  });
+
   it('reads a word cut short or mistyped as the note term it stands for, and says which', async () => {
     for (const typed of ['spreadsh', 'spreadhseets']) {
       const [term] = await weigh(typed);
