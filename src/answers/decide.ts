@@ -7,7 +7,7 @@ import { probability, type LinearModel } from './linear-model.js';
 import { termsOf } from '../text/analyze.js';
 import { namesPerson, statesAmountOf, statesMeasureOf, type AnswerKind } from './question-intent.js';
 import type { Measure } from '../text/units.js';
-import { distinctiveCoverage, distinctiveness, says as textSays, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
+import { distinctiveCoverage, distinctiveness, says, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
 
 export const ANSWER_FEATURES = [
   'unseen_share',
@@ -55,20 +55,20 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
   // A share cannot tell one unsaid name from one unsaid common word: a talk that never says "erlang" and
   // one that never says "food" both leave all of "any erlang?" and "how was the food?" unsaid. How
   // distinctive the heaviest unsaid word is can.
-  const heaviestUnsaid = Math.max(0, ...seen.filter((t) => quoted === undefined || !textSays(quoted, t)).map(distinctiveness));
+  const heaviestUnsaid = Math.max(0, ...seen.filter((t) => quoted === undefined || !says(quoted, t)).map(distinctiveness));
   // An amount answers only when it is said of what was asked, or in a unit of what was measured (for a
   // size, as a count): "1 year" in a quote does not say how many attended, and says how long something took.
   const askedTerms = new Set(asked.flatMap((t) => t.terms));
   // A year or another number of the question is not what an amount counts ("portland 2017 … how many").
   const counted = (word: string): boolean => asked.length === 0 || (!/^\d+$/u.test(word) && termsOf(word).some((term) => askedTerms.has(term)));
   // Who answers is a name: quoted, or the speaker of the talk quoted.
-  const says: Record<Exclude<AnswerKind, 'any'>, (q: Evidence['quotes'][number]) => boolean> = {
+  const states: Record<Exclude<AnswerKind, 'any'>, (q: Evidence['quotes'][number]) => boolean> = {
     // A size is also a count of what it is made of, whatever the question names: "how big is the team?"
     // is answered by "12 engineers", "how big was the meetup?" by "300 of us".
     amount: ({ quote }) => statesAmountOf(quote, measure === 'size' ? anyWord : counted) || (measure !== undefined && statesMeasureOf(quote, measure)),
     person: ({ quote, speakers }) => speakers.length > 0 || namesPerson(quote),
   };
-  const kindUnstated = answerKind !== 'any' && !quotes.some(says[answerKind]) ? 1 : 0;
+  const kindUnstated = answerKind !== 'any' && !quotes.some(states[answerKind]) ? 1 : 0;
   return [unseenShare, passageScore, sentenceScore, unsaid, heaviestUnsaid, kindUnstated];
 }
 
