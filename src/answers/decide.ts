@@ -37,8 +37,6 @@ export interface Evidence {
   measure?: Measure | undefined;
 }
 
-const anyWord = (): boolean => true;
-
 export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, answerKind, measure }: Evidence): number[] {
   // What the notes use of the question, and how much of it they never use, apart: a paraphrase and a
   // name the notes never mention both leave words unseen; the rest of the question tells them apart.
@@ -56,16 +54,17 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
   // one that never says "food" both leave all of "any erlang?" and "how was the food?" unsaid. How
   // distinctive the heaviest unsaid word is can.
   const heaviestUnsaid = Math.max(0, ...seen.filter((t) => quoted === undefined || !says(quoted, t)).map(distinctiveness));
-  // An amount answers only when it is said of what was asked, or in a unit of what was measured (for a
-  // size, as a count): "1 year" in a quote does not say how many attended, and says how long something took.
+  // An amount answers only when it is said of what was asked, or in a unit of what was measured: "1 year"
+  // in a quote does not say how many attended, and says how long something took.
   const askedTerms = new Set(asked.flatMap((t) => t.terms));
-  // A year or another number of the question is not what an amount counts ("portland 2017 … how many").
-  const counted = (word: string): boolean => asked.length === 0 || (!/^\d+$/u.test(word) && termsOf(word).some((term) => askedTerms.has(term)));
+  // A size is also a count of what it is made of, whatever the question names: "how big is the team?" is
+  // answered by "12 engineers", "how big was the meetup?" by "300 of us". Otherwise a year or another
+  // number of the question is not what an amount counts ("portland 2017 … how many").
+  const counted = (word: string): boolean =>
+    measure === 'size' || asked.length === 0 || (!/^\d+$/u.test(word) && termsOf(word).some((term) => askedTerms.has(term)));
   // Who answers is a name: quoted, or the speaker of the talk quoted.
   const states: Record<Exclude<AnswerKind, 'any'>, (q: Evidence['quotes'][number]) => boolean> = {
-    // A size is also a count of what it is made of, whatever the question names: "how big is the team?"
-    // is answered by "12 engineers", "how big was the meetup?" by "300 of us".
-    amount: ({ quote }) => statesAmountOf(quote, measure === 'size' ? anyWord : counted) || (measure !== undefined && statesMeasureOf(quote, measure)),
+    amount: ({ quote }) => statesAmountOf(quote, counted) || (measure !== undefined && statesMeasureOf(quote, measure)),
     person: ({ quote, speakers }) => speakers.length > 0 || namesPerson(quote),
   };
   const kindUnstated = answerKind !== 'any' && !quotes.some(states[answerKind]) ? 1 : 0;

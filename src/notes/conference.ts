@@ -89,7 +89,8 @@ export function titleFromPath(file: string): string {
 export function eventInPath(file: string, namesPart: (name: string) => boolean): string | undefined {
   const namesEvent = (name: string): boolean => /\p{L}/u.test(name) && !namesPart(conferenceName(name));
   const folders = ancestors(file).filter(namesEvent);
-  return [...folders, baseName(file)].filter(namesEvent).find(givesEdition) ?? folders[0];
+  const base = baseName(file);
+  return [...folders, ...(namesEvent(base) ? [base] : [])].find(givesEdition) ?? folders[0];
 }
 
 /** A file name that names nothing: an export's hash or number ("000_4a899a7cd1601ca1"), "untitled". */
