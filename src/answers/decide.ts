@@ -42,7 +42,7 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
   // name the notes never mention both leave words unseen; the rest of the question tells them apart.
   const seen = asked.filter((t) => t.df > 0);
   // By weight, not by terms: neighbouring words share their compound ("one direction" → "onedirection").
-  // An unseen word weighs as rare as it is in general English: a name the notes never mention (a
+  // An unseen word weighs as rare as it is in general use: a name the notes never mention (a
   // product, a company) is what they are silent on; a common word is more often one they say otherwise.
   const unseenWeight = asked.filter((t) => t.df === 0).reduce((sum, t) => sum + t.rarity * UNSEEN_WORD_WEIGHT, 0);
   const unseenShare = unseenWeight === 0 ? 0 : unseenWeight / (unseenWeight + seen.reduce((sum, t) => sum + t.idf, 0));

@@ -5,7 +5,7 @@ import type { Store } from '../index/store.js';
 import { analyze, termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
 import { describingWords } from '../text/describing-words.js';
-import { rarity } from '../text/word-rarity.js';
+import { englishRarity, rarity } from '../text/word-rarity.js';
 import { readingOf } from './unknown-words.js';
 import interjections from '../text/interjections.json' with { type: 'json' };
 
@@ -17,7 +17,7 @@ export interface QueryTerm {
   idf: number;
   /** How many passages use it. */
   df: number;
-  /** How rare the word is in general English (0 common … 1 rare), through its translation for a French word. */
+  /** How rare the word is in general English, or in French past the English list, or as its English translation (0 common … 1 rare). */
   rarity: number;
   /** The note term a word no note uses was read as, cut short or mistyped (`unknown-words.ts`). */
   reading?: string;
@@ -60,16 +60,18 @@ export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | '
       const terms = reading === undefined ? own : [...own, reading];
       const df = read?.df ?? used;
       const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
-      // A word written as a name is one, however common its spelling ("Stripe"); a French word is as
-      // rare as its commonest English translation (the list is English).
-      const rare = names.has(word) ? 1 : Math.min(...forms.map(rarity));
+      // A word written as a name is one, however common its spelling ("Stripe"). Otherwise a word is as
+      // rare as it is in English or in French, or as its commonest English translation: a French word the
+      // glossary does not translate ("sert") is still common French, while an English word's French
+      // translations ("calls" → "appel") say nothing of how rare the English word is.
+      const rare = names.has(word) ? 1 : Math.min(rarity(word), ...forms.slice(1).map(englishRarity));
       return { word, terms, idf, df, rarity: rare, ...(reading !== undefined && { reading }) };
     }),
   );
   const weighedWords = weighed.filter((term): term is QueryTerm => term !== undefined);
-  // A word of general English that no note uses and that the question describes with ("dull",
-  // "reliably") is more often said otherwise than missing from the notes: only what the question
-  // names can be. A word past the English list or written as a name (rarity 1) stays, whatever its place:
+  // A word of general English or French that no note uses and that the question describes with ("dull",
+  // "reliably", "jetable") is more often said otherwise than missing from the notes: only what the question
+  // names can be. A word past both lists or written as a name (rarity 1) stays, whatever its place:
   // products are named with adjectives too ("the svelte talk").
   const saidOtherwise = (t: QueryTerm): boolean => t.df === 0 && t.rarity < 1;
   const describing = weighedWords.some(saidOtherwise) ? await describingWords(question) : new Set<string>();

@@ -5,8 +5,9 @@
 // word list: the same word names or describes by its place in the sentence, and the words at stake are
 // the ones no list of ours would hold.
 //
-// The model is English, and tags a French question less reliably. Only words of general English, or
-// translated into it, are ever set aside (term-weights.ts).
+// The model is English, and tags a French question less reliably, by what its words look like ("jetable"
+// as an adjective). Only words of general English or French are ever set aside (term-weights.ts): a name
+// past both lists stays, whatever its tag.
 //
 // The model takes ~130 ms to load: it is loaded on first use, and only questions with a word no note
 // uses need it.

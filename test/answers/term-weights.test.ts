@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { coverage, mostDistinctiveTerm, rarestTerm, UNSEEN_WORD_WEIGHT, weighQueryTerms, writtenAsNames, type QueryTerm } from '../../src/answers/term-weights.js';
 import { lexicalIndexOf } from '../../src/index/lexical-index.js';
 import { analyze } from '../../src/text/analyze.js';
+import { englishRarity, rarity } from '../../src/text/word-rarity.js';
 import { note } from './note-fixture.js';
 
 // The embedded store's own lexical index over the fixture note.
@@ -76,6 +77,16 @@ describe('weighQueryTerms', () => {
     const rarityOf = (word: string) => terms.find((t) => t.word === word)!.rarity;
     expect(rarityOf('house')).toBeLessThan(0.6);
     expect(rarityOf('qorvabake')).toBe(1);
+  });
+
+  it('rates a French word the glossary does not translate as common as it is in French', async () => {
+    const [veut] = await weigh('veut');
+    expect(veut!.rarity).toBeLessThan(0.6);
+    // An English word is as rare as it is in English: "panne", its translation, is commoner in French
+    // than "breakdown" is in English, and says nothing of how rare the English word is.
+    const [breakdown] = await weigh('breakdown');
+    expect(rarity('panne')).toBeLessThan(englishRarity('breakdown'));
+    expect(breakdown!.rarity).toBe(englishRarity('breakdown'));
   });
 
   it('rates a word written as a name as rare, however common its spelling', async () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { frequentWordAt, frequentWordCount, rankOf, rarity } from '../../src/text/word-rarity.js';
+import { englishRarity, frequentWordAt, frequentWordCount, rankOf, rarity } from '../../src/text/word-rarity.js';
 
 describe('rarity', () => {
   it('grows with a word’s rank in general English, folding case and accents, and is 1 past the list', () => {
@@ -8,6 +8,15 @@ describe('rarity', () => {
     expect(rarity('house')).toBeLessThan(rarity('greenhouse'));
     expect(rarity('Café')).toBe(rarity('cafe'));
     expect(rarity('quorvabake')).toBe(1);
+  });
+
+  it('rates a word past the English list by its rank in French, and 1 past both', () => {
+    expect(englishRarity('veut')).toBe(1);
+    expect(rarity('veut')).toBeLessThan(rarity('jetable'));
+    expect(rarity('jetable')).toBeLessThan(1);
+    expect(rarity('Jetable')).toBe(rarity('jetable'));
+    // An English word keeps its English rank, however common French makes it.
+    expect(rarity('table')).toBe(englishRarity('table'));
   });
 
   it('reads a word back from its rank, and only whole words of the list', () => {
