@@ -121,8 +121,11 @@ export interface Intent {
 
 export type AnswerKind = 'amount' | 'person' | 'any';
 
-// Any other asking word: the question asks for a thing, a reason or a way.
-const otherAsking = /\b(?:which|what|why|how|quel(?:le)?s?|lesquel(?:le)?s?|pourquoi|comment)\b/iu;
+// Any other asking word: the question asks for a thing, a reason or a way; or for a time or a place,
+// where the asking word comes with its verb ("when was it", "c'était où", "où est"). Without it, it opens a
+// clause of the question ("when they deleted the clusters, how long…", "la salle où…").
+const otherAsking =
+  /\b(?:which|what|why|how|quel(?:le)?s?|lesquel(?:le)?s?|pourquoi|comment)\b|\b(?:when|where)\s+(?:is|was|are|were|do|does|did|will|would|can|could|has|have|had)\b|\bc'?(?:est|était)\s+(?:quand|où)|\b(?:quand|où)\s+(?:est|était|sont|étaient|a|avait|aura|se)\b/iu;
 
 /**
  * The kind of the question's first asking: "which tools did she recommend to measure how much debt…"

@@ -104,6 +104,17 @@ describe('answer kind', () => {
     expect(kind('which tools did she recommend to measure how much debt a codebase has?')).toBe('any');
     expect(kind('What did Etsy say about post-mortems?')).toBe('any');
   });
+
+  it('counts a time or a place as an asking when its verb comes with it, not a clause "when" or "où" opens', () => {
+    const kinds = {
+      'qcon 2012: when was it and how much was a ticket?': 'any',
+      "c'était où, et combien ça coûtait ?": 'any',
+      'quand a eu lieu la conf, et combien de gens ?': 'any',
+      'how many people came, and where was it?': 'amount',
+      'dans la salle où ils étaient, combien de gens ?': 'amount',
+    };
+    for (const [question, expected] of Object.entries(kinds)) expect(kind(question), question).toBe(expected);
+  });
 });
 
 describe('asksForTalks', () => {
