@@ -49,9 +49,21 @@ export function rankOf(word: string): number | undefined {
 /** 0 for a list's commonest word, towards 1 for rarer ones: the log of its rank. */
 const rarityOfRank = (rank: number, listed: number): number => Math.log1p(rank) / Math.log1p(listed);
 
+/**
+ * The rank of a word, or past the list of the word a regular English plural or third person is made
+ * from ("downsides", "meshes", "libraries"): the list keeps the commoner form, and ends at a rank where
+ * many -s forms of its words are left out. The stem keeps three letters: "aws" or "ios" is no plural.
+ */
+function englishRankOf(word: string): number | undefined {
+  const rank = rankOf(word);
+  if (rank !== undefined || !/s$/iu.test(word)) return rank;
+  const singulars = [word.replace(/ies$/iu, 'y'), word.replace(/es$/iu, ''), word.slice(0, -1)].filter((singular) => singular.length >= 3 && singular !== word);
+  return singulars.map(rankOf).find((found) => found !== undefined);
+}
+
 /** How rare a word is in general English: from 0 for the commonest word to 1 past the list or missing from it. */
 export function englishRarity(word: string): number {
-  const rank = rankOf(word);
+  const rank = englishRankOf(word);
   return rank === undefined ? 1 : rarityOfRank(rank, frequentWordCount());
 }
 
@@ -68,7 +80,7 @@ const frenchRankOf = (word: string): number | undefined =>
  * word of neither list, as for a name the lists never met.
  */
 export function rarity(word: string): number {
-  const rank = rankOf(word);
+  const rank = englishRankOf(word);
   if (rank !== undefined) return rarityOfRank(rank, frequentWordCount());
   const frenchRank = frenchRankOf(word);
   return frenchRank === undefined ? 1 : rarityOfRank(frenchRank, frenchWords.length);

@@ -19,6 +19,15 @@ describe('rarity', () => {
     expect(rarity('table')).toBe(englishRarity('table'));
   });
 
+  it('rates a regular plural past the list as the word it is made from, not a short name ending in s', () => {
+    for (const [plural, singular] of [['downsides', 'downside'], ['meshes', 'mesh']] as const) {
+      expect(rankOf(plural), plural).toBeUndefined();
+      expect(rarity(plural), plural).toBe(rarity(singular));
+      expect(englishRarity(plural), plural).toBe(englishRarity(singular));
+    }
+    expect(rarity('aws')).toBe(1);
+  });
+
   it('reads a word back from its rank, and only whole words of the list', () => {
     expect(frequentWordAt(rankOf('greenhouse')!)).toBe('greenhouse');
     expect(frequentWordAt(frequentWordCount())).toBeUndefined();
