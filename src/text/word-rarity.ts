@@ -4,7 +4,7 @@
 // common word they say otherwise ("swapping") or a name they never mention (a product, a company): only
 // the second means the notes are silent.
 //
-// The list stays one string, its words one a line, most frequent first, beside the ranks in the words'
+// The English list stays one string, its words one a line, most frequent first, beside the ranks in the words'
 // code-unit order (two bytes each): a word is found by binary search over those ranks. Parsing 50,000
 // strings and keying a Map by them cost every `confnotes ask` ~70 ms, for the handful of words a
 // question looks up; scanning the string for each word cost every question ~4 ms.
