@@ -1,19 +1,18 @@
 // Decides whether the notes answer: a fitted chance that they answer the question, from how much of it
 // no note uses (a product or a company the notes never mention leaves them silent, whatever the common
 // words match), the reranker's and the sentence scorer's own scores, and whether the talk quoted says the
-// question's constraints: its distinctive words (how much of them, and the heaviest it leaves unsaid) and
+// question's constraints: its distinctive words (the heaviest it leaves unsaid) and
 // the kind of thing asked for (an amount of what was asked, a person). Below the threshold, it abstains.
 import { probability, type LinearModel } from './linear-model.js';
 import { termsOf } from '../text/analyze.js';
 import { namesPerson, statesAmountOf, statesMeasureOf, type AnswerKind } from './question-intent.js';
 import type { Measure } from '../text/units.js';
-import { distinctiveCoverage, distinctiveness, says, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
+import { distinctiveness, says, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
 
 export const ANSWER_FEATURES = [
   'unseen_share',
   'passage_score',
   'sentence_score',
-  'distinctive_unsaid',
   'heaviest_unsaid',
   'kind_unstated',
 ] as const;
@@ -47,12 +46,9 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
   const unseenWeight = asked.filter((t) => t.df === 0).reduce((sum, t) => sum + t.rarity * UNSEEN_WORD_WEIGHT, 0);
   const unseenShare = unseenWeight === 0 ? 0 : unseenWeight / (unseenWeight + seen.reduce((sum, t) => sum + t.idf, 0));
   const quoted = quotedTalk === undefined ? undefined : talkTerms.get(quotedTalk);
-  // The share of the question's distinctive weight that the talk quoted does not say: a name said in
-  // another talk counts, a common word said otherwise hardly.
-  const unsaid = quoted === undefined ? 1 : seen.every((t) => distinctiveness(t) === 0) ? 0 : 1 - distinctiveCoverage(seen, quoted);
-  // A share cannot tell one unsaid name from one unsaid common word: a talk that never says "erlang" and
-  // one that never says "food" both leave all of "any erlang?" and "how was the food?" unsaid. How
-  // distinctive the heaviest unsaid word is can.
+  // How distinctive the heaviest word is that the talk quoted does not say: a name said in another talk
+  // weighs, a common word said otherwise hardly. A talk that never says "erlang" and one that never says
+  // "food" both leave all of "any erlang?" and "how was the food?" unsaid; only the first is silent.
   const heaviestUnsaid = Math.max(0, ...seen.filter((t) => quoted === undefined || !says(quoted, t)).map(distinctiveness));
   // An amount answers only when it is said of what was asked, or in a unit of what was measured: "1 year"
   // in a quote does not say how many attended, and says how long something took.
@@ -68,7 +64,7 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
     person: ({ quote, speakers }) => speakers.length > 0 || namesPerson(quote),
   };
   const kindUnstated = answerKind !== 'any' && !quotes.some(states[answerKind]) ? 1 : 0;
-  return [unseenShare, passageScore, sentenceScore, unsaid, heaviestUnsaid, kindUnstated];
+  return [unseenShare, passageScore, sentenceScore, heaviestUnsaid, kindUnstated];
 }
 
 /** The fitted chance that the notes answer the question. */
