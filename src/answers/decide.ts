@@ -1,8 +1,8 @@
 // Decides whether the notes answer: a fitted chance that they answer the question, from how much of it
 // no note uses (a product or a company the notes never mention leaves them silent, whatever the common
 // words match), the reranker's and the sentence scorer's own scores, and whether the talk quoted says the
-// question's constraints: its distinctive words (the heaviest it leaves unsaid) and
-// the kind of thing asked for (an amount of what was asked, a person). Below the threshold, it abstains.
+// question's constraints: its distinctive words (the heaviest it leaves unsaid) and the kind of thing
+// asked for (an amount of what was asked, a person). Below the threshold, it abstains.
 import { probability, type LinearModel } from './linear-model.js';
 import { termsOf } from '../text/analyze.js';
 import { namesPerson, statesAmountOf, statesMeasureOf, type AnswerKind } from './question-intent.js';
