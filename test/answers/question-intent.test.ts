@@ -107,7 +107,7 @@ describe('answer kind', () => {
 
   it('counts a time or a place as an asking when its verb comes with it, not a clause "when" or "où" opens', () => {
     const kinds = {
-      'qcon 2012: when was it and how much was a ticket?': 'any',
+      'demo conf 2030: when was it, and how much were the tickets?': 'any',
       "c'était où, et combien ça coûtait ?": 'any',
       'quand a eu lieu la conf, et combien de gens ?': 'any',
       'how many people came, and where was it?': 'amount',
