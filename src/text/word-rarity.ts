@@ -68,12 +68,18 @@ export function englishRarity(word: string): number {
 }
 
 // The French list holds empty lines where English lists the word: it is read only past the English list.
-// That is a few words in a process, so its words are keyed on first use (~6 ms) rather than shipped with
-// ranks to search, as the English list is, which every question reads.
-const frenchWords = french.words.split('\n');
-let frenchRanks: ReadonlyMap<string, number> | undefined;
-const frenchRankOf = (word: string): number | undefined =>
-  (frenchRanks ??= new Map(frenchWords.flatMap((listed, rank) => (listed === '' ? [] : [[listed, rank] as const])))).get(foldAccents(word.toLowerCase()));
+// That is a few words in a process, so it is split and keyed on first use (~6 ms), not on import, rather
+// than shipped with ranks to search, as the English list is, which every question reads.
+interface FrenchList {
+  ranks: ReadonlyMap<string, number>;
+  /** Lines of the list, empty ones too: what a rank is out of. */
+  count: number;
+}
+let frenchList: FrenchList | undefined;
+function readFrenchList(): FrenchList {
+  const listed = french.words.split('\n');
+  return { ranks: new Map(listed.flatMap((word, rank) => (word === '' ? [] : [[word, rank] as const]))), count: listed.length };
+}
 
 /**
  * How rare a word is in general English or, past the English list, in French ("veut", "jetable"): 1 for a
@@ -82,6 +88,7 @@ const frenchRankOf = (word: string): number | undefined =>
 export function rarity(word: string): number {
   const rank = englishRankOf(word);
   if (rank !== undefined) return rarityOfRank(rank, frequentWordCount());
-  const frenchRank = frenchRankOf(word);
-  return frenchRank === undefined ? 1 : rarityOfRank(frenchRank, frenchWords.length);
+  const { ranks, count } = (frenchList ??= readFrenchList());
+  const frenchRank = ranks.get(foldAccents(word.toLowerCase()));
+  return frenchRank === undefined ? 1 : rarityOfRank(frenchRank, count);
 }
