@@ -68,7 +68,7 @@ export async function answerQuestion(
   const question = validateQuestion(rawQuestion);
   // Weighed before retrieval, which also searches the note terms that unknown words were read as.
   const queryTerms = await weighQueryTerms(context.store, question, context.passageCount);
-  const readings = queryTerms.flatMap((t) => (t.reading === undefined ? [] : [t.reading]));
+  const readings = queryTerms.flatMap((t) => t.reading ?? []);
   const fused = await retrieve(context, question, { limit: mode === 'hybrid' ? RERANK_POOL : BASELINE_POOL, mode, fusion: weights.fusion, readings });
   const intent = intentOf(question, queryTerms, fused.conferences);
   const strategy = strategyFor(intent);

@@ -19,8 +19,8 @@ export interface QueryTerm {
   df: number;
   /** How rare the word is in general English, or in French past the English list, or as its English translation (0 common … 1 rare). */
   rarity: number;
-  /** The note term a word no note uses was read as, cut short or mistyped (`unknown-words.ts`). */
-  reading?: string;
+  /** The note terms a word no note uses was read as: cut short, mistyped or written as two (`unknown-words.ts`). */
+  reading?: string[];
 }
 
 // Words about the asking and the note-taking, not the topic: "has anyone got notes from the Rust talk?"
@@ -39,7 +39,7 @@ const askingWords = new Set([
 const framing: ReadonlySet<string> = new Set([...askingWords, ...interjections.english, ...interjections.french]);
 
 /** The question's words with their weights. */
-export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | 'termsBeginning'>, question: string, passageCount: number): Promise<QueryTerm[]> {
+export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | 'termsBeginning' | 'lexicalSearch' | 'passages'>, question: string, passageCount: number): Promise<QueryTerm[]> {
   const equivalents = equivalentsIn(question);
   const names = writtenAsNames(question);
   const signOff = signOffWords(question);
@@ -56,8 +56,8 @@ export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | '
       const read = used === 0 && !names.has(word) ? await readingOf(store, word) : undefined;
       // A slipped function word ("abotu") weighs as little as the word meant.
       if (read !== undefined && 'functionWord' in read) return undefined;
-      const reading = read?.term;
-      const terms = reading === undefined ? own : [...own, reading];
+      const reading = read?.terms;
+      const terms = reading === undefined ? own : [...new Set([...own, ...reading])];
       const df = read?.df ?? used;
       const idf = df === 0 ? 0 : Math.log(1 + (passageCount - df + 0.5) / (df + 0.5));
       // A word written as a name is one, however common its spelling ("Stripe"). Otherwise a word is as

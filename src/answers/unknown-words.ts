@@ -1,11 +1,13 @@
-// People type words cut short ("env", "sécu", "vulns") and slip while typing ("databses", "abotu"). Such
-// a word is in no note and in no dictionary, so it would weigh like a name the notes never mention, which
-// marks a question they cannot answer. It is read as what it stands for: the commonest note term it
-// begins ("environ", "secur", "vulner"); else a function word a single slip away ("about"), which weighs
-// nothing, as the commonest words are the likeliest meant; else the commonest note term a slip away ("databas").
+// People type words cut short ("env", "sécu", "vulns"), slip while typing ("databses", "abotu") and write
+// as one word what the notes write as two ("livestream", "signup"). Such a word is in no note and in no
+// dictionary, so it would weigh like a name the notes never mention, which marks a question they cannot
+// answer. It is read as what it stands for: the commonest note term it begins ("environ", "secur",
+// "vulner"); else a function word a single slip away ("about"), which weighs nothing, as the commonest
+// words are the likeliest meant; else the two words the notes write it as ("live stream"); else the
+// commonest note term a slip away ("databas").
 import type { Store } from '../index/store.js';
 import { equivalentsOf } from '../retrieval/expand-query.js';
-import { termsOf } from '../text/analyze.js';
+import { foldAccents, termsOf, words } from '../text/analyze.js';
 import { keysTouching } from '../text/keyboards.js';
 import { rankOf } from '../text/word-rarity.js';
 
@@ -22,21 +24,31 @@ const LETTERS = 'abcdefghijklmnopqrstuvwxyz';
 /** Whether a letter typed next to `beside` is a finger's slip on it: the same key pressed twice, or a key touching it. */
 const slipsBeside = (letter: string, beside: string | undefined): boolean => beside !== undefined && (letter === beside || keysTouching(beside).has(letter));
 
-/** What a word no note uses was read as: a note term, with how many passages hold it, or a function word. */
-export type Reading = { term: string; df: number } | { functionWord: string };
+/** A compound's part shorter than this is a letter or an abbreviation, not a word ("e" of "email"). */
+const MIN_PART = 2;
+/** Passages searched, best first, for a compound's parts written apart. */
+const APART_PASSAGES = 20;
+
+/**
+ * What a word no note uses was read as: note terms (one, or a compound's parts), with how many passages
+ * hold them, or a function word.
+ */
+export type Reading = { terms: string[]; df: number } | { functionWord: string };
+
+type ReadingStore = Pick<Store, 'termsBeginning' | 'documentFrequency' | 'lexicalSearch' | 'passages'>;
 
 /**
  * What a word no note uses stands for when it is cut short or mistyped; nothing for a word of a
  * dictionary (the English list, the glossary) or with a number (a version, a product: "es6", "k8s"),
  * whose absence from the notes means what it says.
  */
-export async function readingOf(store: Pick<Store, 'termsBeginning' | 'documentFrequency'>, word: string): Promise<Reading | undefined> {
+export async function readingOf(store: ReadingStore, word: string): Promise<Reading | undefined> {
   if (/\d/u.test(word) || rankOf(word) !== undefined || equivalentsOf(word).length > 0) return undefined;
   const terms = termsOf(word);
   for (const term of terms) {
     if (term.length < MIN_BEGINNING) continue;
     const [completion] = await store.termsBeginning(term, 1);
-    if (completion !== undefined) return { term: completion, df: await store.documentFrequency([completion]) };
+    if (completion !== undefined) return { terms: [completion], df: await store.documentFrequency([completion]) };
   }
   if (word.length < MIN_CORRECTED) return undefined;
   // The slip is undone on the word as typed, then the word analysed: "talsk" is "talks", whose term is
@@ -44,13 +56,44 @@ export async function readingOf(store: Pick<Store, 'termsBeginning' | 'documentF
   const variants = [...new Set(slipsOf(word))].sort();
   const functionWord = variants.find((variant) => termsOf(variant).length === 0);
   if (functionWord !== undefined) return { functionWord };
+  const apart = await writtenApart(store, word);
+  if (apart !== undefined) return apart;
   // Each term is one exact lookup (batched into one statement by the database store), however many
   // terms the notes hold; the commonest the notes use wins, ties in code-point order.
   const candidates = [...new Set(variants.flatMap(termsOf))].filter((term) => term.length >= MIN_CORRECTED).sort();
   const holders = await Promise.all(candidates.map((term) => store.documentFrequency([term])));
   const best = holders.reduce((at, count, i) => (count > holders[at]! ? i : at), 0);
-  if (holders[best]! > 0) return { term: candidates[best]!, df: holders[best]! };
+  if (holders[best]! > 0) return { terms: [candidates[best]!], df: holders[best]! };
   return undefined;
+}
+
+/**
+ * The parts of a compound the notes write as two words, with how many of the passages searched do: a
+ * closed compound and its open form are one word spelt two ways ("livestream", "live stream"; "signup",
+ * "sign up"), as retrieval already joins a question's two words into the notes' one (expand-query.ts).
+ * Only as the notes write it: two words each used apart ("web", "pack") do not make a name they never
+ * write ("webpack"). The first split, left to right, that some passage writes apart wins.
+ */
+async function writtenApart(store: ReadingStore, word: string): Promise<Reading | undefined> {
+  for (let at = MIN_PART; at <= word.length - MIN_PART; at++) {
+    const parts = [word.slice(0, at), word.slice(at)] as const;
+    const terms = parts.flatMap(termsOf);
+    // A part that is a stop word ("up" of "signup") has no term; each other part must be a note's.
+    if (terms.length === 0) continue;
+    const used = await Promise.all(parts.map((part) => (termsOf(part).length === 0 ? 1 : store.documentFrequency(termsOf(part)))));
+    if (used.includes(0)) continue;
+    const hits = await store.lexicalSearch(terms, APART_PASSAGES);
+    const writing = (await store.passages(hits.map(({ id }) => id))).filter(({ text }) => writesApart(text, parts));
+    if (writing.length > 0) return { terms, df: writing.length };
+  }
+  return undefined;
+}
+
+/** Whether a text writes the two parts as neighbouring words, in any inflection ("data frame" for "dataframes"). */
+function writesApart(text: string, [left, right]: readonly [string, string]): boolean {
+  const same = (written: string, part: string): boolean => written === part || termsOf(written).some((term) => termsOf(part).includes(term));
+  const tokens = words(foldAccents(text));
+  return tokens.some((token, i) => i + 1 < tokens.length && same(token, left) && same(tokens[i + 1]!, right));
 }
 
 /**

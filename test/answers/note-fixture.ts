@@ -1,4 +1,5 @@
 // A small two-language note parsed by the real parser, for the pure answer-layer tests.
+import { lexicalIndexOf } from '../../src/index/lexical-index.js';
 import { parseNote } from '../../src/notes/parse-note.js';
 import { termsOf, words } from '../../src/text/analyze.js';
 import { rarity } from '../../src/text/word-rarity.js';
@@ -32,6 +33,15 @@ const NOTE = [
 ].join('\n');
 
 export const note = parseNote({ file: 'demo.md', text: NOTE, encoding: 'UTF-8', hash: 'demo' });
+
+/** The embedded store's own lexical index over the note, with the store calls that weighing a question's words makes. */
+export const lexicalIndex = lexicalIndexOf(note.passages);
+export const noteStore = {
+  documentFrequency: async (terms: readonly string[]) => lexicalIndex.documentFrequency(terms),
+  termsBeginning: async (prefix: string, limit: number) => lexicalIndex.termsBeginning(prefix, limit),
+  lexicalSearch: async (query: readonly string[] | string, k: number) => lexicalIndex.search(query, k),
+  passages: async (ids: string[]) => note.passages.filter(({ id }) => ids.includes(id)),
+};
 
 /** The note's lines, 0-based: a quote citing lines a..b must lie within noteLines.slice(a - 1, b). */
 export const noteLines = NOTE.split('\n');

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { readingOf, slipsOf } from '../../src/answers/unknown-words.js';
-import { lexicalIndexOf } from '../../src/index/lexical-index.js';
 import { termsOf } from '../../src/text/analyze.js';
-import { note } from './note-fixture.js';
-
-// The embedded store's own lexical index over the fixture note.
-const index = lexicalIndexOf(note.passages);
-const store = {
-  termsBeginning: async (prefix: string, limit: number) => index.termsBeginning(prefix, limit),
-  documentFrequency: async (terms: readonly string[]) => index.documentFrequency(terms),
-};
+import { lexicalIndex, noteStore as store } from './note-fixture.js';
 
 describe('slipsOf', () => {
   const slips = (term: string) => new Set(slipsOf(term));
@@ -26,7 +18,7 @@ describe('slipsOf', () => {
 
 describe('readingOf', () => {
   // The term with how many passages of the note hold it.
-  const held = (term: string) => ({ term, df: index.documentFrequency([term]) });
+  const held = (term: string) => ({ terms: [term], df: lexicalIndex.documentFrequency([term]) });
 
   it('reads a word cut short as the commonest note term it begins', async () => {
     expect(await readingOf(store, 'spreadsh')).toEqual(held(termsOf('spreadsheets')[0]!));
@@ -42,6 +34,16 @@ describe('readingOf', () => {
   it('reads a word a slip away from a function word as that word, before any note term', async () => {
     expect(await readingOf(store, 'abotu')).toEqual({ functionWord: 'about' });
     expect(await readingOf(store, 'pourquki')).toEqual({ functionWord: 'pourquoi' });
+  });
+
+  it('reads a word written as one where the note writes two as both, in any inflection', async () => {
+    // The note writes "Cooling racks" twice, in one passage.
+    expect(await readingOf(store, 'coolingrack')).toEqual({ terms: [...termsOf('cooling'), ...termsOf('rack')], df: 1 });
+  });
+
+  it('does not read a word as two words the note uses but never writes side by side: it may be a name', async () => {
+    // "bakery" and "racks" are both the note's, never one after the other.
+    expect(await readingOf(store, 'bakeryrack')).toBeUndefined();
   });
 
   it('does not read a word as a note term a far key away: it may be a name', async () => {
