@@ -45,4 +45,14 @@ describe('analyze', () => {
   it('keeps numbers whole', () => {
     expect(termsOf('2014')).toEqual(['2014']);
   });
+
+  it('reads an amount glued to its unit as itself and the unit, and leaves a name with a digit whole', () => {
+    // "on garde 4ms" says the unit a question asks for in "combien de ms".
+    const unit = analyze('ms');
+    expect(analyze('on garde 4ms par frame')).toEqual(expect.arrayContaining(unit));
+    expect(analyze('53Mo')).toEqual(['53mo', ...analyze('Mo')]);
+    // A letter is no unit; a word that opens with letters is a name ("web3js" is no "js").
+    expect(termsOf('10x')).toEqual(['10x']);
+    expect(termsOf('web3js')).not.toEqual(expect.arrayContaining(termsOf('js')));
+  });
 });
