@@ -1,9 +1,9 @@
 // People type words cut short ("env", "sécu", "vulns"), slip while typing ("databses", "abotu") and write
-// as one word what the notes write as two ("livestream", "signup"). Such a word is in no note and in no
+// as one word what the notes write as two ("codebase", "followup"). Such a word is in no note and in no
 // dictionary, so it would weigh like a name the notes never mention, which marks a question they cannot
 // answer. It is read as what it stands for: the commonest note term it begins ("environ", "secur",
 // "vulner"); else a function word a single slip away ("about"), which weighs nothing, as the commonest
-// words are the likeliest meant; else the two words the notes write it as ("live stream"); else the
+// words are the likeliest meant; else the two words the notes write it as ("code base"); else the
 // commonest note term a slip away ("databas").
 import type { Store } from '../index/store.js';
 import { equivalentsOf } from '../retrieval/expand-query.js';
@@ -69,8 +69,8 @@ export async function readingOf(store: ReadingStore, word: string): Promise<Read
 
 /**
  * The parts of a compound the notes write as two words, with how many of the passages searched do: a
- * closed compound and its open form are one word spelt two ways ("livestream", "live stream"; "signup",
- * "sign up"), as retrieval already joins a question's two words into the notes' one (expand-query.ts).
+ * closed compound and its open form are one word spelt two ways ("codebase", "code base"; "followup",
+ * "follow up"), as retrieval already joins a question's two words into the notes' one (expand-query.ts).
  * Only as the notes write it: two words each used apart ("web", "pack") do not make a name they never
  * write ("webpack"). The first split, left to right, that some passage writes apart wins.
  */
@@ -78,7 +78,7 @@ async function writtenApart(store: ReadingStore, word: string): Promise<Reading 
   for (let at = MIN_PART; at <= word.length - MIN_PART; at++) {
     const parts = [word.slice(0, at), word.slice(at)] as const;
     const terms = parts.flatMap(termsOf);
-    // A part that is a stop word ("up" of "signup") has no term; each other part must be a note's.
+    // A part that is a stop word ("up" of "followup") has no term; each other part must be a note's.
     if (terms.length === 0) continue;
     const used = await Promise.all(parts.map((part) => (termsOf(part).length === 0 ? 1 : store.documentFrequency(termsOf(part)))));
     if (used.includes(0)) continue;
@@ -89,7 +89,7 @@ async function writtenApart(store: ReadingStore, word: string): Promise<Reading 
   return undefined;
 }
 
-/** Whether a text writes the two parts as neighbouring words, in any inflection ("data frame" for "dataframes"). */
+/** Whether a text writes the two parts as neighbouring words, in any inflection ("code base" for "codebases"). */
 function writesApart(text: string, [left, right]: readonly [string, string]): boolean {
   const same = (written: string, part: string): boolean => written === part || termsOf(written).some((term) => termsOf(part).includes(term));
   const tokens = words(foldAccents(text));

@@ -73,7 +73,7 @@ function stem(word: string): string[] {
   const folded = foldAccents(word.toLowerCase());
   if (folded.length === 0 || stopwords.has(folded)) return [];
   if (/^\d+$/.test(folded)) return [folded];
-  // An amount glued to its unit ("200ms", "53Mo", "2GB") says the unit as much as "200 ms" does.
+  // An amount glued to its unit ("200ms", "16Mo", "2GB") says the unit as much as "200 ms" does.
   const glued = /^\d+(\p{L}{2,})$/u.exec(folded)?.[1];
   if (glued !== undefined) return [folded, ...stem(glued)];
   const english = englishStemmer(baseForms.get(folded) ?? folded);

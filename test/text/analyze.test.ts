@@ -47,10 +47,10 @@ describe('analyze', () => {
   });
 
   it('reads an amount glued to its unit as itself and the unit, and leaves a name with a digit whole', () => {
-    // "on garde 4ms" says the unit a question asks for in "combien de ms".
+    // "le rendu prend 12ms" says the unit a question asks for in "combien de ms".
     const unit = analyze('ms');
-    expect(analyze('on garde 4ms par frame')).toEqual(expect.arrayContaining(unit));
-    expect(analyze('53Mo')).toEqual(['53mo', ...analyze('Mo')]);
+    expect(analyze('le rendu prend 12ms')).toEqual(expect.arrayContaining(unit));
+    expect(analyze('16Mo')).toEqual(['16mo', ...analyze('Mo')]);
     // A letter is no unit; a word that opens with letters is a name ("web3js" is no "js").
     expect(termsOf('10x')).toEqual(['10x']);
     expect(termsOf('web3js')).not.toEqual(expect.arrayContaining(termsOf('js')));
