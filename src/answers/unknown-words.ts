@@ -75,13 +75,14 @@ export async function readingOf(store: ReadingStore, word: string): Promise<Read
  * write ("webpack"). The first split, left to right, that some passage writes apart wins.
  */
 async function writtenApart(store: ReadingStore, word: string): Promise<Reading | undefined> {
-  for (let at = MIN_PART; at <= word.length - MIN_PART; at++) {
-    const parts = [word.slice(0, at), word.slice(at)] as const;
+  const splits: Array<readonly [string, string]> = [];
+  for (let at = MIN_PART; at <= word.length - MIN_PART; at++) splits.push([word.slice(0, at), word.slice(at)]);
+  // A part that is a stop word ("up" of "followup") has no term; each other part must be a note's. All
+  // parts are looked up at once, which the database store answers with one statement.
+  const used = await Promise.all(splits.map((parts) => Promise.all(parts.map((part) => (termsOf(part).length === 0 ? 1 : store.documentFrequency(termsOf(part)))))));
+  for (const [i, parts] of splits.entries()) {
     const terms = parts.flatMap(termsOf);
-    // A part that is a stop word ("up" of "followup") has no term; each other part must be a note's.
-    if (terms.length === 0) continue;
-    const used = await Promise.all(parts.map((part) => (termsOf(part).length === 0 ? 1 : store.documentFrequency(termsOf(part)))));
-    if (used.includes(0)) continue;
+    if (terms.length === 0 || used[i]!.includes(0)) continue;
     const hits = await store.lexicalSearch(terms, APART_PASSAGES);
     const writing = (await store.passages(hits.map(({ id }) => id))).filter(({ text }) => writesApart(text, parts));
     if (writing.length > 0) return { terms, df: writing.length };
