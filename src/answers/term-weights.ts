@@ -1,12 +1,11 @@
 // How much each word of a question matters, from how rare it is in the notes: "etsy" and
 // "post-mortem" carry the question, "say" and "about" do not. Document frequencies come from the
 // store, so the same code works on every store.
-import type { Store } from '../index/store.js';
 import { analyze, termsOf, words } from '../text/analyze.js';
 import { equivalentsIn } from '../retrieval/expand-query.js';
 import { describingWords } from '../text/describing-words.js';
 import { englishRarity, rarity } from '../text/word-rarity.js';
-import { readingOf } from './unknown-words.js';
+import { readingOf, type ReadingStore } from './unknown-words.js';
 import interjections from '../text/interjections.json' with { type: 'json' };
 
 export interface QueryTerm {
@@ -39,7 +38,7 @@ const askingWords = new Set([
 const framing: ReadonlySet<string> = new Set([...askingWords, ...interjections.english, ...interjections.french]);
 
 /** The question's words with their weights. */
-export async function weighQueryTerms(store: Pick<Store, 'documentFrequency' | 'termsBeginning' | 'lexicalSearch' | 'passages'>, question: string, passageCount: number): Promise<QueryTerm[]> {
+export async function weighQueryTerms(store: ReadingStore, question: string, passageCount: number): Promise<QueryTerm[]> {
   const equivalents = equivalentsIn(question);
   const names = writtenAsNames(question);
   const signOff = signOffWords(question);

@@ -35,7 +35,8 @@ const APART_PASSAGES = 20;
  */
 export type Reading = { terms: string[]; df: number } | { functionWord: string };
 
-type ReadingStore = Pick<Store, 'termsBeginning' | 'documentFrequency' | 'lexicalSearch' | 'passages'>;
+/** What reading a word asks of the store. */
+export type ReadingStore = Pick<Store, 'termsBeginning' | 'documentFrequency' | 'lexicalSearch' | 'passages'>;
 
 /**
  * What a word no note uses stands for when it is cut short or mistyped; nothing for a word of a
