@@ -39,9 +39,9 @@ export type Reading = { terms: string[]; df: number } | { functionWord: string }
 export type ReadingStore = Pick<Store, 'termsBeginning' | 'documentFrequency' | 'lexicalSearch' | 'passages'>;
 
 /**
- * What a word no note uses stands for when it is cut short or mistyped; nothing for a word of a
- * dictionary (the English list, the glossary) or with a number (a version, a product: "es6", "k8s"),
- * whose absence from the notes means what it says.
+ * What a word no note uses stands for when it is cut short, mistyped or written as two; nothing for a
+ * word of a dictionary (the English list, the glossary) or with a number (a version, a product: "es6",
+ * "k8s"), whose absence from the notes means what it says.
  */
 export async function readingOf(store: ReadingStore, word: string): Promise<Reading | undefined> {
   if (/\d/u.test(word) || rankOf(word) !== undefined || equivalentsOf(word).length > 0) return undefined;
