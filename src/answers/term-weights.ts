@@ -63,7 +63,7 @@ export async function weighQueryTerms(store: ReadingStore, question: string, pas
       // rare as it is in English or in French, or as its commonest English translation: a French word the
       // glossary does not translate ("sert") is still common French, while an English word's French
       // translations ("calls" → "appel") say nothing of how rare the English word is.
-      const rare = names.has(word) ? 1 : Math.min(rarity(word), ...forms.slice(1).map(englishRarity));
+      const rare = names.has(word) ? 1 : Math.min(rarity(word), ...(equivalents.get(word) ?? []).map(englishRarity));
       return { word, terms, idf, df, rarity: rare, ...(reading !== undefined && { reading }) };
     }),
   );
