@@ -1,7 +1,7 @@
 // Picks, inside the best passages, the sentences that answer the question and quotes them verbatim
 // with their own lines. Pure: sentence vectors are computed by the caller.
 import { analyze } from '../text/analyze.js';
-import { announcesWhatFollows, plainText, proseWordCount, wordCount } from '../notes/prose.js';
+import { announcesWhatFollows, asksWhatFollows, plainText, proseWordCount, wordCount } from '../notes/prose.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Excerpt, Passage } from '../types.js';
 import { coverage, unsaidIn, type QueryTerm } from './term-weights.js';
@@ -47,6 +47,7 @@ export const SENTENCE_FEATURES = [
   'passage_score',
   'length',
   'remaining_coverage',
+  'asked_before',
 ] as const;
 
 export interface SentenceQuery {
@@ -76,6 +77,7 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
     if (words === 0) return null;
     const terms = new Set([...own[i]!, ...named]);
     const around = new Set([...terms, ...(own[i - 1] ?? []), ...(own[i + 1] ?? [])]);
+    const asked = questionAnswered(candidate.sentences, i);
     return [
       Math.max(0, dot(candidate.vectors[i]!, queryVector)),
       coverage(queryTerms, terms),
@@ -83,8 +85,29 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
       passageScore,
       Math.log1p(words),
       remaining.length === 0 ? 0 : coverage(remaining, around),
+      asked === undefined ? 0 : coverage(queryTerms, new Set(own[asked])),
     ];
   });
+}
+
+/**
+ * The sentence of the notes asking what sentence `i` answers, if any: notes often ask the speaker's
+ * question and answer it below ("Why use a queue?", then the reasons). It is the sentence right before,
+ * the heading `i` stands under, or the line whose list `i` is an item of, when that one ends on "?". A
+ * heading answers nothing: it opens a section of its own.
+ */
+export function questionAnswered(sentences: readonly Sentence[], i: number): number | undefined {
+  const { column, heading: opensSection } = sentences[i]!;
+  if (opensSection) return undefined;
+  for (let k = i - 1; k >= 0; k--) {
+    const above = sentences[k]!;
+    const encloses = above.heading || above.column < column;
+    if (k === i - 1 || encloses) {
+      if (asksWhatFollows(above.text)) return k;
+      if (encloses) return undefined;
+    }
+  }
+  return undefined;
 }
 
 /** Each sentence's fitted chance of being the answer; 0 for a sentence that is never quoted. */

@@ -32,6 +32,9 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
+/** Text that ends on a question mark asks what follows it answers: "Why use a queue?", "Pourquoi ?". */
+export const asksWhatFollows = (text: string): boolean => /[?？]\s*$/.test(text);
+
 /** Text that ends on a colon announces what follows it: "Pro tips include:", "Parmi les solutions :". */
 export const announcesWhatFollows = (text: string): boolean => /[:：]\s*$/.test(text);
 
