@@ -92,7 +92,7 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
 
 /**
  * The sentence of the notes asking what sentence `i` answers, if any: notes often ask the speaker's
- * question and answer it below ("Why use a queue?", then the reasons). It is the sentence right before,
+ * question and answer it below ("Why proof dough?", then the reasons). It is the sentence right before,
  * the heading `i` stands under, or the line whose list `i` is an item of, when that one ends on "?". A
  * heading answers nothing: it opens a section of its own.
  */

@@ -32,7 +32,7 @@ export function plainText(markdown: string): string {
     .trim();
 }
 
-/** Text that ends on a question mark asks what follows it answers: "Why use a queue?", "Pourquoi ?". */
+/** Text that ends on a question mark asks something the text after it may answer: "Why proof dough?". */
 export const asksWhatFollows = (text: string): boolean => /[?？]\s*$/.test(text);
 
 /** Text that ends on a colon announces what follows it: "Pro tips include:", "Parmi les solutions :". */
