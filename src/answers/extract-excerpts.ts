@@ -47,7 +47,7 @@ export const SENTENCE_FEATURES = [
   'passage_score',
   'length',
   'remaining_coverage',
-  'asked_before',
+  'lead_in',
 ] as const;
 
 export interface SentenceQuery {
@@ -77,7 +77,7 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
     if (words === 0) return null;
     const terms = new Set([...own[i]!, ...named]);
     const around = new Set([...terms, ...(own[i - 1] ?? []), ...(own[i + 1] ?? [])]);
-    const asked = questionAnswered(candidate.sentences, i);
+    const lead = leadIn(candidate.sentences, i);
     return [
       Math.max(0, dot(candidate.vectors[i]!, queryVector)),
       coverage(queryTerms, terms),
@@ -85,25 +85,25 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
       passageScore,
       Math.log1p(words),
       remaining.length === 0 ? 0 : coverage(remaining, around),
-      asked === undefined ? 0 : coverage(queryTerms, new Set(own[asked])),
+      lead === undefined ? 0 : coverage(queryTerms, new Set(own[lead])),
     ];
   });
 }
 
 /**
- * The sentence of the notes asking what sentence `i` answers, if any: notes often ask the speaker's
- * question and answer it below ("Why proof dough?", then the reasons). It is the sentence right before,
- * the heading `i` stands under, or the line whose list `i` is an item of, when that one ends on "?". A
- * heading answers nothing: it opens a section of its own.
+ * The sentence of the notes that leads in to sentence `i`, if any: notes often ask the speaker's question
+ * and answer it below ("Why proof dough?", then the reasons), or announce what follows ("Her tips:", then
+ * the tips). It is the sentence right before, the heading `i` stands under, or the line whose list `i` is
+ * an item of, when that one ends on "?" or ":". A heading leads to nothing: it opens a section of its own.
  */
-export function questionAnswered(sentences: readonly Sentence[], i: number): number | undefined {
+export function leadIn(sentences: readonly Sentence[], i: number): number | undefined {
   const { column, heading: opensSection } = sentences[i]!;
   if (opensSection) return undefined;
   for (let k = i - 1; k >= 0; k--) {
     const above = sentences[k]!;
     const encloses = above.heading || above.column < column;
     if (k === i - 1 || encloses) {
-      if (asksWhatFollows(above.text)) return k;
+      if (asksWhatFollows(above.text) || announcesWhatFollows(above.text)) return k;
       if (encloses) return undefined;
     }
   }

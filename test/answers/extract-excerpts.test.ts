@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { answerWeights } from '../../src/answers/answer-weights.js';
 import {
   passageQuotes,
-  questionAnswered,
+  leadIn,
   scoreSentences,
   selectExcerpts,
   sentenceFeatures,
@@ -67,27 +67,28 @@ describe('scoreSentences on links', () => {
   });
 });
 
-describe('questionAnswered', () => {
+describe('leadIn', () => {
   const text = ['# Demo Conf 2030', '', '## Proofing dough', '', 'Ada Example told us about her bakery.', '', '### Why proof dough at all?', '']
     .concat(['It lets the yeast work. The crumb turns lighter.', '', '- What goes wrong when you rush it?', '  - The loaf collapses', '  - The crust tears', ''])
-    .concat(['### Tasting', '', 'We tasted three loaves. Was the rye best?', '', 'Nobody agreed.', ''])
+    .concat(['### Tasting', '', 'We tasted three loaves. Was the rye best?', '', 'Nobody agreed.', '', 'Her tips for the crust:', '', '- Steam the oven', ''])
     .join('\n');
   const proofing = candidate(parseNote({ file: 'proofing.md', text, encoding: 'UTF-8', hash: 'proofing' }).passages.find((p) => /Proofing/.test(p.talk))!);
   const at = (start: string): number => proofing.sentences.findIndex((s) => s.text.startsWith(start));
-  const asked = (start: string): string | undefined => proofing.sentences[questionAnswered(proofing.sentences, at(start)) ?? -1]?.text;
+  const lead = (start: string): string | undefined => proofing.sentences[leadIn(proofing.sentences, at(start)) ?? -1]?.text;
 
-  it('finds the question a sentence answers: right before it, in the heading over it, or the line its list hangs from', () => {
-    expect(asked('It lets')).toBe('Why proof dough at all?');
-    expect(asked('The crumb')).toBe('Why proof dough at all?');
-    expect(asked('The crust')).toBe('What goes wrong when you rush it?');
-    expect(asked('Nobody agreed')).toBe('Was the rye best?');
+  it('finds the question a sentence answers or the line announcing it: right before it, the heading over it, the line its list hangs from', () => {
+    expect(lead('It lets')).toBe('Why proof dough at all?');
+    expect(lead('The crumb')).toBe('Why proof dough at all?');
+    expect(lead('The crust')).toBe('What goes wrong when you rush it?');
+    expect(lead('Nobody agreed')).toBe('Was the rye best?');
+    expect(lead('Steam the oven')).toBe('Her tips for the crust:');
   });
 
-  it('finds none under a heading that asks nothing, for a list’s own line or for a heading', () => {
-    expect(asked('Ada Example')).toBeUndefined();
-    expect(asked('We tasted')).toBeUndefined();
-    expect(asked('What goes wrong')).toBeUndefined();
-    expect(asked('Tasting')).toBeUndefined();
+  it('finds none under a heading that asks and announces nothing, for a list’s own line or for a heading', () => {
+    expect(lead('Ada Example')).toBeUndefined();
+    expect(lead('We tasted')).toBeUndefined();
+    expect(lead('What goes wrong')).toBeUndefined();
+    expect(lead('Tasting')).toBeUndefined();
   });
 
   it('scores the answer to a question the notes ask in the question’s words above a sentence that answers nothing', () => {
