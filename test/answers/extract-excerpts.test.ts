@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { answerWeights } from '../../src/answers/answer-weights.js';
 import {
-  passageQuotes,
   leadIn,
+  passageQuotes,
   scoreSentences,
   selectExcerpts,
   sentenceFeatures,
