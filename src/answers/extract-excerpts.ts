@@ -69,7 +69,7 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
   // What the question asks once the talk is found: its words less those the talk's title, speakers and
   // companies already say. A sentence introducing the speaker matches the names; the answer, the rest.
   const remaining = unsaidIn(named, queryTerms);
-  const own = candidate.sentences.map((sentence) => analyze(plainText(sentence.text)));
+  const own = candidate.sentences.map((sentence) => new Set(analyze(plainText(sentence.text))));
   return candidate.sentences.map((sentence, i) => {
     if (sentence.heading && !headings) return null;
     // Only links ("[slides](…)"): a listing may quote a linked talk title; nothing else is answered by one.
@@ -85,7 +85,7 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
       passageScore,
       Math.log1p(words),
       remaining.length === 0 ? 0 : coverage(remaining, around),
-      lead === undefined ? 0 : coverage(queryTerms, new Set(own[lead])),
+      lead === undefined ? 0 : coverage(queryTerms, own[lead]!),
     ];
   });
 }

@@ -76,13 +76,14 @@ export async function readingOf(store: ReadingStore, word: string): Promise<Read
  * write ("webpack"). The first split, left to right, that some passage writes apart wins.
  */
 async function writtenApart(store: ReadingStore, word: string): Promise<Reading | undefined> {
-  const splits: Array<readonly [string, string]> = [];
-  for (let at = MIN_PART; at <= word.length - MIN_PART; at++) splits.push([word.slice(0, at), word.slice(at)]);
-  // A part that is a stop word ("up" of "followup") has no term; each other part must be a note's. All
-  // parts are looked up at once, which the database store answers with one statement.
-  const used = await Promise.all(splits.map((parts) => Promise.all(parts.map((part) => (termsOf(part).length === 0 ? 1 : store.documentFrequency(termsOf(part)))))));
+  // Each split in two, each part with its search terms: none for a stop word ("up" of "followup").
+  const splits: CompoundPart[][] = [];
+  for (let at = MIN_PART; at <= word.length - MIN_PART; at++) splits.push([word.slice(0, at), word.slice(at)].map((part) => ({ part, terms: termsOf(part) })));
+  // Each part with terms must be a note's. All parts are looked up at once, which the database store
+  // answers with one statement.
+  const used = await Promise.all(splits.map((parts) => Promise.all(parts.map(({ terms }) => (terms.length === 0 ? 1 : store.documentFrequency(terms))))));
   for (const [i, parts] of splits.entries()) {
-    const terms = parts.flatMap(termsOf);
+    const terms = parts.flatMap((part) => part.terms);
     if (terms.length === 0 || used[i]!.includes(0)) continue;
     const hits = await store.lexicalSearch(terms, APART_PASSAGES);
     const writing = (await store.passages(hits.map(({ id }) => id))).filter(({ text }) => writesApart(text, parts));
@@ -91,11 +92,17 @@ async function writtenApart(store: ReadingStore, word: string): Promise<Reading 
   return undefined;
 }
 
+/** One part of a compound split in two, with its search terms. */
+interface CompoundPart {
+  part: string;
+  terms: string[];
+}
+
 /** Whether a text writes the two parts as neighbouring words, in any inflection ("code base" for "codebases"). */
-function writesApart(text: string, [left, right]: readonly [string, string]): boolean {
-  const same = (written: string, part: string): boolean => written === part || termsOf(written).some((term) => termsOf(part).includes(term));
+function writesApart(text: string, [left, right]: readonly CompoundPart[]): boolean {
+  const same = (written: string, { part, terms }: CompoundPart): boolean => written === part || termsOf(written).some((term) => terms.includes(term));
   const tokens = words(foldAccents(text));
-  return tokens.some((token, i) => i + 1 < tokens.length && same(token, left) && same(tokens[i + 1]!, right));
+  return tokens.some((token, i) => i + 1 < tokens.length && same(token, left!) && same(tokens[i + 1]!, right!));
 }
 
 /**
