@@ -86,7 +86,7 @@ export async function answerQuestion(
           sentenceScore: selection[0]?.score ?? 0,
           quotedTalk: selection[0]?.talkId,
           quotes: selection,
-          answerKind: intent.answerKind,
+          answerKinds: intent.answerKinds,
           measure: intent.measure,
         });
   // A question naming only a conference is answered by listing its talks when it has any.

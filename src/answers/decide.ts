@@ -30,13 +30,13 @@ export interface Evidence {
   quotedTalk?: string;
   /** The answer's quotes, with the speakers of their talks. */
   quotes: ReadonlyArray<{ quote: string; speakers: readonly string[] }>;
-  /** What kind of thing answers the question. */
-  answerKind: AnswerKind;
+  /** What each asking of the question asks for. */
+  answerKinds: readonly AnswerKind[];
   /** For an amount, what it measures when the question says ("how long…"). */
   measure?: Measure | undefined;
 }
 
-export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, answerKind, measure }: Evidence): number[] {
+export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, answerKinds, measure }: Evidence): number[] {
   // What the notes use of the question, and how much of it they never use, apart: a paraphrase and a
   // name the notes never mention both leave words unseen; the rest of the question tells them apart.
   const seen = asked.filter((t) => t.df > 0);
@@ -63,7 +63,9 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
     amount: ({ quote }) => statesAmountOf(quote, counted) || (measure !== undefined && statesMeasureOf(quote, measure)),
     person: ({ quote, speakers }) => speakers.length > 0 || namesPerson(quote),
   };
-  const kindUnstated = answerKind !== 'any' && !quotes.some(states[answerKind]) ? 1 : 0;
+  // The share of the askings whose kind no quote states: a quote naming the flour answers half of "how
+  // many loaves a day, and what flour do they use?".
+  const kindUnstated = answerKinds.filter((kind) => kind !== 'any' && !quotes.some(states[kind])).length / answerKinds.length;
   return [unseenShare, passageScore, sentenceScore, heaviestUnsaid, kindUnstated];
 }
 

@@ -113,31 +113,52 @@ export interface Intent {
   conferenceOnly: boolean;
   /** One quote from each of several talks, their titles allowed. */
   listing: boolean;
-  /** What kind of thing answers: an amount ("how many…"), a person ("who…"), or anything. */
-  answerKind: AnswerKind;
+  /** What each asking of the question asks for: an amount ("how many…"), a person ("who…"), or anything. */
+  answerKinds: AnswerKind[];
   /** For an amount, what it measures when the asking says ("how long…"). */
   measure?: Measure;
 }
 
 export type AnswerKind = 'amount' | 'person' | 'any';
 
+// The verbs a question opens on when it has no asking word ("is it free?", "did anyone cover Rust?").
+const auxiliary = '(?:is|was|are|were|do|does|did|will|would|can|could|has|have|had)';
+
 // Any other asking word: the question asks for a thing, a reason or a way; or for a time or a place,
 // where the asking word comes with its verb ("when was it", "c'était où", "où est"). Without it, it opens a
 // clause of the question ("when they deleted the clusters, how long…", "la salle où…").
-const otherAsking =
-  /\b(?:which|what|why|how|quel(?:le)?s?|lesquel(?:le)?s?|pourquoi|comment)\b|\b(?:when|where)\s+(?:is|was|are|were|do|does|did|will|would|can|could|has|have|had)\b|\bc'?(?:est|était)\s+(?:quand|où)|\b(?:quand|où)\s+(?:est|était|sont|étaient|a|avait|aura|se)\b/iu;
+const otherAsking = new RegExp(
+  `\\b(?:which|what|why|how|quel(?:le)?s?|lesquel(?:le)?s?|pourquoi|comment)\\b|\\b(?:when|where)\\s+${auxiliary}\\b|\\bc'?(?:est|était)\\s+(?:quand|où)|\\b(?:quand|où)\\s+(?:est|était|sont|étaient|a|avait|aura|se)\\b`,
+  'iu',
+);
 
 /**
- * The kind of the question's first asking: "which tools did she recommend to measure how much debt…"
- * asks for tools, "when they deleted the clusters, how long were users affected?" for an amount. At one
- * place an amount wins ("what percentage", "how many").
+ * The kind of a clause's first asking: "which tools did she recommend to measure how much debt…" asks for
+ * tools, "when they deleted the clusters, how long were users affected?" for an amount. At one place an
+ * amount wins ("what percentage", "how many"). A clause opening on a verb asks yes or no: anything. A
+ * clause with neither asks nothing ("demo conf 2031 - …", "for a small bakery, …").
  */
-export function answerKindOf(question: string): AnswerKind {
-  const text = question.trim();
+function askingOf(clause: string): AnswerKind | undefined {
+  const text = clause.trim();
   const at = (pattern: RegExp): number => pattern.exec(text)?.index ?? Number.POSITIVE_INFINITY;
   const kinds: Array<[AnswerKind, number]> = [['amount', at(quantityPattern)], ['person', at(personPattern)], ['any', at(otherAsking)]];
   const first = kinds.reduce((best, kind) => (kind[1] < best[1] ? kind : best));
-  return first[1] === Number.POSITIVE_INFINITY ? 'any' : first[0];
+  if (first[1] !== Number.POSITIVE_INFINITY) return first[0];
+  return opensOnVerb.test(text) ? 'any' : undefined;
+}
+
+const opensOnVerb = new RegExp(`^${auxiliary}\\b`, 'iu');
+// Where a question's clauses part: punctuation, a dash between spaces, "and", "et".
+const clauseBreak = /[,;:?!]|\s[-–—]\s|\b(?:and|et)\b/giu;
+
+/**
+ * What the question asks for, one kind per clause that asks: a question may ask two things ("how many
+ * loaves a day, and what flour do they use?", "how long does the dough rest, and can it rest overnight?"),
+ * and the notes may answer one of them. A question whose clauses ask nothing asks for anything.
+ */
+export function askedKinds(question: string): AnswerKind[] {
+  const kinds = question.split(clauseBreak).flatMap((clause) => askingOf(clause) ?? []);
+  return kinds.length > 0 ? kinds : ['any'];
 }
 
 // "When and where was X?" asks about the event, not for its talks, though it has no word but the name.
@@ -152,7 +173,7 @@ export function intentOf(question: string, queryTerms: QueryTerm[], named: strin
   const topicTerms = unsaidIn(conferenceTerms, rankingTerms);
   const conferenceOnly = named.length > 0 && topicTerms.length === 0 && !asksAboutTheEvent.test(question);
   const listing = conferenceOnly || asksForTalks(question);
-  const answerKind = answerKindOf(question);
-  const measure = answerKind === 'amount' ? measureOf(question) : undefined;
-  return { named, rankingTerms, topicTerms, conferenceOnly, listing, answerKind, ...(measure && { measure }) };
+  const answerKinds = askedKinds(question);
+  const measure = answerKinds.includes('amount') ? measureOf(question) : undefined;
+  return { named, rankingTerms, topicTerms, conferenceOnly, listing, answerKinds, ...(measure && { measure }) };
 }

@@ -17,7 +17,7 @@ describe('answerFeatures', () => {
   const bakery = candidate(/bakery/);
   const racks = candidate(/Cooling/);
   const talkTerms = termsByTalk([bakery, racks].map(({ passage }) => ({ passage, terms: new Set(analyze(`${passage.text} ${passage.speakers.join(' ')} ${passage.conference}`)) })));
-  const evidence = { talkTerms, passageScore: 0.8, sentenceScore: 0.6, quotes: [], answerKind: 'any' as const };
+  const evidence = { talkTerms, passageScore: 0.8, sentenceScore: 0.6, quotes: [], answerKinds: ['any' as const] };
 
   it('passes the models’ scores on, and marks nothing when the talk quoted says the question', () => {
     const x = answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3, stock: 2 }), quotedTalk: bakery.passage.talkId });
@@ -41,7 +41,7 @@ describe('answerFeatures', () => {
   it('marks an amount asked for that no quote states of what was asked', () => {
     const asked = queryTerms({ pétrins: 3 });
     const amountOf = (quote: string): number =>
-      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKind: 'amount', quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
+      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKinds: ['amount'], quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
     expect(amountOf('Le stock de farine était vérifié à la main.')).toBe(1);
     expect(amountOf('Ils ont fini par acheter deux pétrins.')).toBe(0);
     expect(amountOf('Deux ans plus tard, la boulangerie tournait encore, avec ses vieux fours et ses pétrins.')).toBe(1);
@@ -50,7 +50,7 @@ describe('answerFeatures', () => {
   it('does not take a number of the question for what an amount counts', () => {
     const asked = queryTerms({ pétrins: 3, '2019': 2 });
     const amountOf = (quote: string): number =>
-      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKind: 'amount', quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
+      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKinds: ['amount'], quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
     expect(amountOf('La boulangerie a ouvert en 2019, deux fois par semaine.')).toBe(1);
     expect(amountOf('En 2019, ils avaient trois pétrins.')).toBe(0);
   });
@@ -58,7 +58,7 @@ describe('answerFeatures', () => {
   it('takes an amount in a unit of what the question measures, whatever it counts', () => {
     const asked = queryTerms({ pétrins: 3 });
     const measured = (quote: string, measure?: 'duration'): number =>
-      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKind: 'amount', measure, quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
+      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKinds: ['amount'], measure, quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
     expect(measured('La réparation a pris trois semaines.', 'duration')).toBe(0);
     expect(measured('La réparation a pris trois semaines.')).toBe(1);
     expect(measured('Ils ont acheté trois fours.', 'duration')).toBe(1);
@@ -67,17 +67,26 @@ describe('answerFeatures', () => {
   it('takes a count of anything for a size, as the size of what it makes up', () => {
     const asked = queryTerms({ bakery: 3 });
     const sized = (quote: string): number =>
-      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKind: 'amount', measure: 'size', quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
+      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKinds: ['amount'], measure: 'size', quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
     expect(sized('Trois boulangers y travaillaient en 2019.')).toBe(0);
     expect(sized('La boulangerie a ouvert en 2019.')).toBe(1);
   });
 
   it('marks a person asked for whom neither the quote nor its talk names', () => {
     const personOf = (quote: string, speakers: string[] = []): number =>
-      answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3 }), quotedTalk: bakery.passage.talkId, answerKind: 'person', quotes: [{ quote, speakers }] })[at('kind_unstated')]!;
+      answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3 }), quotedTalk: bakery.passage.talkId, answerKinds: ['person'], quotes: [{ quote, speakers }] })[at('kind_unstated')]!;
     expect(personOf('The bakery kept its stock in a notebook.')).toBe(1);
     expect(personOf('The bakery kept its stock in a notebook.', ['Ada Baker'])).toBe(0);
     expect(personOf('Marie Curtet told how the bakery kept its stock.')).toBe(0);
+  });
+
+  it('marks the share of the askings whose kind no quote states: a question of two parts may be answered in one', () => {
+    const unstated = (answerKinds: Array<'amount' | 'person' | 'any'>, quote: string): number =>
+      answerFeatures({ ...evidence, asked: queryTerms({ pétrins: 3 }), quotedTalk: bakery.passage.talkId, answerKinds, quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
+    const venue = 'La boulangerie est installée dans un ancien moulin.';
+    expect(unstated(['amount', 'any'], venue)).toBe(0.5);
+    expect(unstated(['amount', 'person'], venue)).toBe(1);
+    expect(unstated(['amount', 'any'], 'Ils avaient trois pétrins, dans un ancien moulin.')).toBe(0);
   });
 
   it('weighs the words no note uses against those they use', () => {

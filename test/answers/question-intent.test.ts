@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryTerm } from '../../src/answers/term-weights.js';
-import { answerKindOf, asksForTalks, intentOf, measureOf, namesPerson, statesAmountOf, statesMeasureOf } from '../../src/answers/question-intent.js';
+import { askedKinds, asksForTalks, intentOf, measureOf, namesPerson, statesAmountOf, statesMeasureOf } from '../../src/answers/question-intent.js';
 import { queryTerms } from './note-fixture.js';
 
-describe('answerKindOf: amounts', () => {
+describe('askedKinds: amounts', () => {
   it('notices questions asking for an amount, in both languages', () => {
-    expect(answerKindOf('how many servers did they run?')).toBe('amount');
-    expect(answerKindOf('etsy deploys per day?')).toBe('amount');
-    expect(answerKindOf('combien de requêtes tient un serveur ?')).toBe('amount');
-    expect(answerKindOf('What did Etsy say about post-mortems?')).not.toBe('amount');
+    expect(askedKinds('how many servers did they run?')).toEqual(['amount']);
+    expect(askedKinds('etsy deploys per day?')).toEqual(['amount']);
+    expect(askedKinds('combien de requêtes tient un serveur ?')).toEqual(['amount']);
+    expect(askedKinds('What did Etsy say about post-mortems?')).not.toContain('amount');
   });
 });
 
@@ -77,13 +77,13 @@ describe('statesMeasureOf', () => {
   });
 });
 
-describe('answerKindOf: people', () => {
+describe('askedKinds: people', () => {
   it('notices who opens the question or a clause, not a relative pronoun', () => {
-    expect(answerKindOf('who gave the keynote at PyTexas?')).toBe('person');
-    expect(answerKindOf("c'est qui qui a parlé des porcs-épics ?")).toBe('person');
-    expect(answerKindOf('the monitoring talk, who gave it?')).toBe('person');
-    expect(answerKindOf("tips for a client who can't stand jargon?")).not.toBe('person');
-    expect(answerKindOf("un dev qui n'a pas envie d'évoluer ?")).not.toBe('person');
+    expect(askedKinds('who gave the keynote at PyTexas?')).toEqual(['person']);
+    expect(askedKinds("c'est qui qui a parlé des porcs-épics ?")).toEqual(['person']);
+    expect(askedKinds('the monitoring talk, who gave it?')).toEqual(['person']);
+    expect(askedKinds("tips for a client who can't stand jargon?")).not.toContain('person');
+    expect(askedKinds("un dev qui n'a pas envie d'évoluer ?")).not.toContain('person');
   });
 });
 
@@ -95,22 +95,28 @@ describe('namesPerson', () => {
 });
 
 describe('answer kind', () => {
-  const kind = (question: string): string => intentOf(question, [], []).answerKind;
-  it('is the kind of the first asking', () => {
+  const kind = (question: string): string => intentOf(question, [], []).answerKinds.join(' ');
+  it('is the kind of the first asking of each clause that asks', () => {
     expect(kind('how many servers did they run?')).toBe('amount');
     expect(kind('when they deleted the clusters, how long were users affected?')).toBe('amount');
     expect(kind('what percentage of users left?')).toBe('amount');
-    expect(kind('who gave the kafka talk and how many brokers did they run?')).toBe('person');
     expect(kind('which tools did she recommend to measure how much debt a codebase has?')).toBe('any');
     expect(kind('What did Etsy say about post-mortems?')).toBe('any');
+    expect(kind('how many ovens and mixers did they run?')).toBe('amount');
+    expect(kind('for a small bakery, how many loaves per day?')).toBe('amount');
+  });
+
+  it('reads each clause that asks, a question opening on its verb among them', () => {
+    expect(kind('who gave the bread talk and how many ovens did they run?')).toBe('person amount');
+    expect(kind('demo bakery - how long does the dough rest, and can it rest overnight?')).toBe('amount any');
   });
 
   it('counts a time or a place as an asking when its verb comes with it, not a clause "when" or "où" opens', () => {
     const kinds = {
-      'demo conf 2030: when was it, and how much were the tickets?': 'any',
-      "c'était où, et combien ça coûtait ?": 'any',
-      'quand a eu lieu la conf, et combien de gens ?': 'any',
-      'how many people came, and where was it?': 'amount',
+      'demo conf 2030: when was it, and how much were the tickets?': 'any amount',
+      "c'était où, et combien ça coûtait ?": 'any amount',
+      'quand a eu lieu la conf, et combien de gens ?': 'any amount',
+      'how many people came, and where was it?': 'amount any',
       'dans la salle où ils étaient, combien de gens ?': 'amount',
     };
     for (const [question, expected] of Object.entries(kinds)) expect(kind(question), question).toBe(expected);
