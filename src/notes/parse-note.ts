@@ -9,7 +9,7 @@ import { isClearly, languageFromTag, languageOf, scoreLanguage } from './languag
 import { parseMarkdown, splitBlocksAt, type MdBlock, type MdHeading } from './markdown.js';
 import { plainText } from './prose.js';
 import type { People } from './names.js';
-import { buildSections, nestSpeakerHeadings, type Section } from './sections.js';
+import { buildSections, levelRepeatedHeadings, nestSpeakerHeadings, type Section } from './sections.js';
 import { cleanTitle, parseTalkHeading, speakerHeader, type LeadBlock, type Orientation, type SpeakerHeader } from './talk-metadata.js';
 
 /** A parsed note with its full title ("QCon London 2014, day One") next to the conference name. */
@@ -34,7 +34,7 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
     .filter(inBody)
     .map((h) => (h.depth === 1 && (frontMatter.title !== undefined || namesNoteSection(h.text)) ? { ...h, depth: 2 } : h));
   // One bold line divides nothing: alone, it is as often a lead-in ("**Takeaways:**") as a title.
-  const headings = nestSpeakerHeadings(written.length > 0 ? written : bold.length > 1 ? bold : [], lines);
+  const headings = nestSpeakerHeadings(levelRepeatedHeadings(written.length > 0 ? written : bold.length > 1 ? bold : []), lines);
   const blocks = splitBlocksAt(outline.blocks.filter((b) => b.start >= bodyStart), headings);
   const text = ([start, end]: LineRange): string => lines.slice(start - 1, end).join('\n');
   const leadOf = (range: LineRange, heading: MdHeading | undefined): SpeakerHeader =>

@@ -53,3 +53,24 @@ export function nestSpeakerHeadings(headings: readonly MdHeading[], lines: reado
   }
   return nested;
 }
+
+/**
+ * A heading the notes repeat under their talks ("### Takeaways" under each) keeps that level where a slip
+ * writes it higher ("## Takeaways"): it still continues the talk before it, and is no talk of its own. Its
+ * level is the one it is written at most often, at least twice (the deeper one on a tie).
+ */
+export function levelRepeatedHeadings(headings: readonly MdHeading[]): MdHeading[] {
+  const key = (heading: MdHeading): string => heading.text.trim().toLowerCase();
+  const depths = new Map<string, number[]>();
+  for (const heading of headings) depths.set(key(heading), [...(depths.get(key(heading)) ?? []), heading.depth]);
+  const usual = new Map<string, number>();
+  for (const [text, written] of depths) {
+    const count = (depth: number): number => written.filter((d) => d === depth).length;
+    const most = written.reduce((best, depth) => (count(depth) > count(best) || (count(depth) === count(best) && depth > best) ? depth : best));
+    if (count(most) >= 2) usual.set(text, most);
+  }
+  return headings.map((heading) => {
+    const depth = usual.get(key(heading));
+    return depth !== undefined && depth > heading.depth ? { ...heading, depth } : heading;
+  });
+}

@@ -167,6 +167,13 @@ describe('parseNote', () => {
     expect(talksOf(flat).talks.map(([talk]) => talk)).toEqual(['Talk one, very useful', 'Talk two', 'Talk three']);
   });
 
+  it('reads a sub-heading the talks repeat, written once at the talks\' level, as part of the talk before it', () => {
+    const outline = ['# ExampleConf 2017', '', '## Proofing dough', '', paragraph('proof'), '', '### Tasting', '', paragraph('crumb'), '', '## Shaping loaves', '', paragraph('shape'), '', '### Tasting', '', paragraph('crust'), '', '## Scoring bread', '', paragraph('score'), '', '## Tasting', '', paragraph('bloom')];
+    const { talks } = talksOf(outline);
+    expect(talks.map(([talk]) => talk)).toEqual(['Proofing dough', 'Shaping loaves', 'Scoring bread']);
+    expect(talks[2]![1]).toEqual([19, outline.length]);
+  });
+
   it('reads the <h2> lines of a note written in HTML as its talks', () => {
     const text = [
       '<h1>Retour sur ExampleConf 2019</h1>', // 1
