@@ -2,6 +2,7 @@
 // le Mix-IT 2015 (Lyon)", "Mon Devoxx 2022 à moi !"): the conference name is what identifies the event,
 // so that several day files of one conference group under one name. The full title is kept apart.
 import { MONTH_NAMES, WEEKDAY_NAMES } from '../text/calendar-words.js';
+import { foldAccents, snowballStopwords } from '../text/analyze.js';
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
 const LEAD_FILLER =
@@ -41,9 +42,21 @@ function eventNameIn(title: string): string {
   // Markup left unclosed in a title ("# **Notes from…") is no part of the name.
   let name = spaced.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().replace(/^[^\p{L}\p{N}]+/u, '').replace(LEAD_DATE, '').replace(LEAD_FILLER, '').replace(POSSESSIVE, '');
   const year = YEAR.exec(name);
-  if (year && year.index > 0) name = name.slice(0, year.index + 4);
+  if (year && year.index > 0) name = capitalisedBeforeYear(name.slice(0, year.index + 4));
   else if (!year) name = name.split(SUBTITLE)[0]!.replace(DAY_SUFFIX, '');
   return name.replace(/[\s,.:;–—-]+$/, '').trim();
+}
+
+/**
+ * The event's name where a title leads to it with words of its own ("Back from DevFest Nantes 2023", "A
+ * week at KubeCon Seattle 2018"): from the last function word on, the words before the year are
+ * capitalised, as an event's name is written. A name in lower case ("velocity london 2018") is kept whole.
+ */
+function capitalisedBeforeYear(name: string): string {
+  const words = name.split(' ');
+  const named = (word: string): boolean => /\p{Lu}/u.test(word);
+  const lead = words.map((word) => snowballStopwords.has(foldAccents(word.toLowerCase()))).lastIndexOf(true);
+  return lead >= 0 && lead < words.length - 2 && words.slice(lead + 1, -1).every(named) ? words.slice(lead + 1).join(' ') : name;
 }
 
 const yearIn = (text: string): string | undefined => YEAR.exec(text)?.[1];

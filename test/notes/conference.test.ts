@@ -22,6 +22,10 @@ describe('conferenceName', () => {
     ['Thursday, April 18: Devoxx France 2019', 'Devoxx France 2019'],
     ['Retours sur la conférence Web2Day 2018', 'Web2Day 2018'],
     ['**Retour sur la HarbourConf 2031, par Jane', 'HarbourConf 2031'],
+    ['Back from HarbourConf Lisbon 2031 🎥', 'HarbourConf Lisbon 2031'],
+    ['A week at HarbourConf 2031', 'HarbourConf 2031'],
+    ['devopsdays Harbour 2031', 'devopsdays Harbour 2031'],
+    ['back from harbourconf 2031', 'back from harbourconf 2031'],
   ])('%s → %s', (title, name) => {
     expect(conferenceName(title)).toBe(name);
   });
