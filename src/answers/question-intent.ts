@@ -121,8 +121,9 @@ export interface Intent {
 
 export type AnswerKind = 'amount' | 'person' | 'any';
 
-// The verbs a question opens on when it has no asking word ("is it free?", "did anyone cover Rust?").
+// The verbs a question opens on when it has no asking word ("is it free?", "did anyone bake rye?").
 const auxiliary = '(?:is|was|are|were|do|does|did|will|would|can|could|has|have|had)';
+const opensOnVerb = new RegExp(`^${auxiliary}\\b`, 'iu');
 
 // Any other asking word: the question asks for a thing, a reason or a way; or for a time or a place,
 // where the asking word comes with its verb ("when was it", "c'était où", "où est"). Without it, it opens a
@@ -147,7 +148,6 @@ function askingOf(clause: string): AnswerKind | undefined {
   return opensOnVerb.test(text) ? 'any' : undefined;
 }
 
-const opensOnVerb = new RegExp(`^${auxiliary}\\b`, 'iu');
 // Where a question's clauses part: punctuation, a dash between spaces, "and", "et".
 const clauseBreak = /[,;:?!]|\s[-–—]\s|\b(?:and|et)\b/giu;
 

@@ -48,9 +48,9 @@ function eventNameIn(title: string): string {
 }
 
 /**
- * The event's name where a title leads to it with words of its own ("Back from DevFest Nantes 2023", "A
- * week at KubeCon Seattle 2018"): from the last function word on, the words before the year are
- * capitalised, as an event's name is written. A name in lower case ("velocity london 2018") is kept whole.
+ * The event's name where a title leads to it with words of its own ("Back from HarbourConf Lisbon 2031",
+ * "A week at HarbourConf 2031"): from the last function word on, the words before the year are
+ * capitalised, as an event's name is written. A name in lower case ("harbourconf lisbon 2031") is kept whole.
  */
 function capitalisedBeforeYear(name: string): string {
   const words = name.split(' ');
