@@ -60,7 +60,9 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
     measure === 'size' || asked.length === 0 || (!/^\d+$/u.test(word) && termsOf(word).some((term) => askedTerms.has(term)));
   // Who answers is a name: quoted, or the speaker of the talk quoted.
   const states: Record<Exclude<AnswerKind, 'any'>, (q: Evidence['quotes'][number]) => boolean> = {
-    amount: ({ quote }) => statesAmountOf(quote, counted) || (measure !== undefined && statesMeasureOf(quote, measure)),
+    // A price is stated in a currency: "3 jours" beside "formation" counts the days of the course, not its price.
+    amount: ({ quote }) =>
+      measure === 'price' ? statesMeasureOf(quote, measure) : statesAmountOf(quote, counted) || (measure !== undefined && statesMeasureOf(quote, measure)),
     person: ({ quote, speakers }) => speakers.length > 0 || namesPerson(quote),
   };
   // The share of the askings whose kind no quote states: a quote naming the flour answers half of "how

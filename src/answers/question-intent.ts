@@ -51,8 +51,13 @@ const quantityPattern = new RegExp(
   'iu',
 );
 
-/** What an amount question measures, when its asking says. */
-export const measureOf = (question: string): Measure | undefined => measureAskings.find(([, asking]) => asking.test(question))?.[0];
+// A question that names a price asks one, when it asks an amount ("how much did the oven cost?",
+// "combien coûtait la formation ?"); elsewhere the word is a topic ("what about flour prices?").
+const priceWord = /\b(?:cost(?:s|ed|ing)?|pric(?:e|es|ed|ing)|charge[sd]?|co[uû]t(?:e|es|ent|ait|aient|é|ée|s)?|prix|tarifs?)(?![\p{L}\p{N}])/iu;
+
+/** What an amount question measures, when its asking says: a time, a size, or a price. */
+export const measureOf = (question: string): Measure | undefined =>
+  measureAskings.find(([, asking]) => asking.test(question))?.[0] ?? (priceWord.test(question) ? 'price' : undefined);
 
 // "Who gave the keynote?", "c'est qui qui…", "par qui ?": the asking word opens the question or a clause
 // of it. After a noun it is a relative pronoun ("a client who can't stand jargon", "un dev qui…").
@@ -89,8 +94,12 @@ export function statesAmountOf(markdown: string, counts: (word: string) => boole
   return tokens.some((token, i) => isAmount(token) && tokens.slice(Math.max(0, i - PHRASE_REACH), i + PHRASE_REACH + 1).some(counts));
 }
 
-/** A Markdown text that states an amount in a unit of the measure: "2 years", "53Mo", "dix-huit minutes". */
+// A currency sign beside a number: "99€", "$170", "3T$", "€ 5".
+const signedAmount = /\p{Sc}\s?\d|\d(?:[\d.,\s]*\d)?\s?[kKMBT]?\s?\p{Sc}/u;
+
+/** A Markdown text that states an amount in a unit of the measure: "2 years", "53Mo", "dix-huit minutes", "99 €". */
 export function statesMeasureOf(markdown: string, measure: Measure): boolean {
+  if (measure === 'price' && signedAmount.test(plainText(markdown))) return true;
   const tokens = amountTokens(markdown).map(foldAccents);
   return tokens.some((token, i) => {
     if (!isAmount(token)) return false;

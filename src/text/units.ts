@@ -1,14 +1,15 @@
-// The words that name units of measure in English and French ("years", "ans", "Mo", "minutes"), as the
-// Unicode CLDR writes them: through Intl, whose locale data Node carries (full ICU). A hand-written list
-// would miss what CLDR knows ("mégaoctets", "mths") and need a source of its own.
+// The words that name units of measure in English and French ("years", "ans", "Mo", "minutes") and
+// currencies ("euros", "dollars", "USD"), as the Unicode CLDR writes them: through Intl, whose locale data
+// Node carries (full ICU). A hand-written list would miss what CLDR knows ("mégaoctets", "mths") and need a
+// source of its own.
 import { foldAccents, snowballStopwords } from './analyze.js';
 
-/** What an amount measures when its unit says so: a time ("2 years", "18 minutes") or a size ("53 Mo"). */
-export type Measure = 'duration' | 'size';
+/** What an amount measures when its unit says so: a time ("2 years", "18 minutes"), a size ("53 Mo") or a price ("99 €"). */
+export type Measure = 'duration' | 'size' | 'price';
 
 // ECMA-402's units by their CLDR category, the prefix of a unit's full id ("duration-day",
 // "digital-megabyte", "length-meter"). Percent and temperatures measure neither.
-const UNITS: Readonly<Record<Measure, readonly string[]>> = {
+const UNITS: Readonly<Record<Exclude<Measure, 'price'>, readonly string[]>> = {
   duration: ['nanosecond', 'microsecond', 'millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'year'],
   size: [
     // digital
@@ -27,7 +28,7 @@ const LOCALES = ['en', 'fr'];
  * accents. A short name that is also a function word ("in" for inches) would read "2 in 3 users" as a
  * length: it is left out. Long names are words of their own ("an", a year in French).
  */
-function unitNames(measure: Measure): ReadonlySet<string> {
+function unitNames(measure: Exclude<Measure, 'price'>): ReadonlySet<string> {
   const names = new Set<string>();
   const supported = new Set(Intl.supportedValuesOf('unit'));
   for (const unit of UNITS[measure].filter((u) => supported.has(u)))
@@ -43,11 +44,30 @@ function unitNames(measure: Measure): ReadonlySet<string> {
   return names;
 }
 
+/**
+ * The words of ISO 4217's currencies as CLDR names them in English and French, in the plural ("euros",
+ * "dollars" of "US dollars", "francs"), and their codes ("usd"), lower-cased without accents; function
+ * words left out ("all", the Albanian lek's code).
+ */
+function currencyNames(): ReadonlySet<string> {
+  const names = new Set<string>();
+  for (const currency of Intl.supportedValuesOf('currency')) {
+    names.add(currency.toLowerCase());
+    for (const locale of LOCALES) {
+      const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'name' }).formatToParts(5);
+      const name = parts.filter((p) => p.type === 'currency').map((p) => p.value).join('');
+      const last = foldAccents(name.toLowerCase()).split(/\s+/u).at(-1) ?? '';
+      if (/^\p{L}+$/u.test(last)) names.add(last);
+    }
+  }
+  return new Set([...names].filter((name) => !snowballStopwords.has(name)));
+}
+
 const names = new Map<Measure, ReadonlySet<string>>();
 
 /** Whether a word (lower-cased, accents folded) names a unit of the measure. */
 export function namesUnitOf(measure: Measure, word: string): boolean {
   let known = names.get(measure);
-  if (!known) names.set(measure, (known = unitNames(measure)));
+  if (!known) names.set(measure, (known = measure === 'price' ? currencyNames() : unitNames(measure)));
   return known.has(word);
 }

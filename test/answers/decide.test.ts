@@ -64,6 +64,14 @@ describe('answerFeatures', () => {
     expect(measured('Ils ont acheté trois fours.', 'duration')).toBe(1);
   });
 
+  it('takes a price only in a currency, not a count of what the question names', () => {
+    const asked = queryTerms({ formation: 3, jours: 2 });
+    const priced = (quote: string): number =>
+      answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, answerKinds: ['amount'], measure: 'price', quotes: [{ quote, speakers: [] }] })[at('kind_unstated')]!;
+    expect(priced('La formation de 3 jours était complète.')).toBe(1);
+    expect(priced('La formation de 3 jours coûtait 300 €.')).toBe(0);
+  });
+
   it('takes a count of anything for a size, as the size of what it makes up', () => {
     const asked = queryTerms({ bakery: 3 });
     const sized = (quote: string): number =>

@@ -60,6 +60,13 @@ describe('measureOf', () => {
     expect(intentOf('how long are the talks?', [], []).measure).toBe('duration');
     expect(intentOf('who spoke for how long?', [], []).measure).toBeUndefined();
   });
+
+  it('reads a price from an amount question that names one, not from a question about prices', () => {
+    expect(intentOf('how much did the new oven cost?', [], []).measure).toBe('price');
+    expect(intentOf('combien coûtait la formation pâtisserie ?', [], []).measure).toBe('price');
+    expect(intentOf('what did the baker say about flour prices?', [], []).measure).toBeUndefined();
+    expect(intentOf('how long did the oven take, and what did it cost?', [], []).measure).toBe('duration');
+  });
 });
 
 describe('statesMeasureOf', () => {
@@ -67,6 +74,12 @@ describe('statesMeasureOf', () => {
     expect(statesMeasureOf('The port took 2 years to finish.', 'duration')).toBe(true);
     expect(statesMeasureOf('Une image de seulement 53Mo.', 'size')).toBe(true);
     expect(statesMeasureOf('Des conférences de dix-huit minutes.', 'duration')).toBe(true);
+  });
+
+  it('sees a price in an amount with a currency sign, name or code', () => {
+    for (const text of ['Le four a coûté 1200€.', 'About $170 online.', 'Flour waste: 3T$/year', 'It cost 50 euros.', 'The fee is 5 USD per loaf.'])
+      expect(statesMeasureOf(text, 'price'), text).toBe(true);
+    for (const text of ['La formation de 3 jours.', 'It took 4 months.', 'Version 2.0 of the recipe.']) expect(statesMeasureOf(text, 'price'), text).toBe(false);
   });
 
   it('sees no measure in an amount of something else, a year, or a unit of another measure', () => {
