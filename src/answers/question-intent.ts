@@ -94,7 +94,7 @@ export function statesAmountOf(markdown: string, counts: (word: string) => boole
   return tokens.some((token, i) => isAmount(token) && tokens.slice(Math.max(0, i - PHRASE_REACH), i + PHRASE_REACH + 1).some(counts));
 }
 
-// A currency sign beside a number: "99€", "$170", "3T$", "€ 5".
+// A currency sign beside a number: "99€", "$45", "2k€", "€ 5".
 const signedAmount = /\p{Sc}\s?\d|\d(?:[\d.,\s]*\d)?\s?[kKMBT]?\s?\p{Sc}/u;
 
 /** A Markdown text that states an amount in a unit of the measure: "2 years", "53Mo", "dix-huit minutes", "99 €". */
