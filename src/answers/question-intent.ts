@@ -60,7 +60,7 @@ export const measureOf = (question: string): Measure | undefined =>
   measureAskings.find(([, asking]) => asking.test(question))?.[0] ?? (priceWord.test(question) ? 'price' : undefined);
 
 // "Who gave the keynote?", "c'est qui qui…", "par qui ?": the asking word opens the question or a clause
-// of it. After a noun it is a relative pronoun ("a client who can't stand jargon", "un dev qui…").
+// of it. After a noun it is a relative pronoun ("a baker who can't stand rye", "un boulanger qui…").
 const personPattern = /(?:^|[,;:?!(]\s*|\s[-–]\s+|\b(?:and|et|c'?est|by|par)\s+)(?:who(?:'s|se)?|whom|qui)\b/iu;
 
 // Two capitalised words in a row ("Martin Kleppmann", "Mitchell Hashimoto"), particles allowed between.
