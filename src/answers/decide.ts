@@ -54,15 +54,17 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
   // in a quote does not say how many attended, and says how long something took.
   const askedTerms = new Set(asked.flatMap((t) => t.terms));
   // A size is also a count of what it is made of, whatever the question names: "how big is the team?" is
-  // answered by "12 engineers", "how big was the meetup?" by "300 of us". Otherwise a year or another
-  // number of the question is not what an amount counts ("portland 2017 … how many").
-  const counted = (word: string): boolean =>
-    measure === 'size' || asked.length === 0 || (!/^\d+$/u.test(word) && termsOf(word).some((term) => askedTerms.has(term)));
+  // answered by "12 engineers", "how big was the meetup?" by "300 of us". A price is one only in a
+  // currency: "3 jours" beside "formation" counts the days of the course, not its price. Otherwise a year
+  // or another number of the question is not what an amount counts ("portland 2017 … how many").
+  const counted = (word: string): boolean => {
+    if (measure === 'size') return true;
+    if (measure === 'price') return false;
+    return asked.length === 0 || (!/^\d+$/u.test(word) && termsOf(word).some((term) => askedTerms.has(term)));
+  };
   // Who answers is a name: quoted, or the speaker of the talk quoted.
   const states: Record<Exclude<AnswerKind, 'any'>, (q: Evidence['quotes'][number]) => boolean> = {
-    // A price is stated in a currency: "3 jours" beside "formation" counts the days of the course, not its price.
-    amount: ({ quote }) =>
-      measure === 'price' ? statesMeasureOf(quote, measure) : statesAmountOf(quote, counted) || (measure !== undefined && statesMeasureOf(quote, measure)),
+    amount: ({ quote }) => statesAmountOf(quote, counted) || (measure !== undefined && statesMeasureOf(quote, measure)),
     person: ({ quote, speakers }) => speakers.length > 0 || namesPerson(quote),
   };
   // The share of the askings whose kind no quote states: a quote naming the flour answers half of "how

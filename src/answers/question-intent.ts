@@ -90,7 +90,7 @@ const PHRASE_REACH = 4;
  * ("20181127_173421.jpg") or a reference link's label ("[Portland][9]") states nothing.
  */
 export function statesAmountOf(markdown: string, counts: (word: string) => boolean): boolean {
-  const tokens = amountTokens(markdown);
+  const tokens = words(readAmounts(markdown));
   return tokens.some((token, i) => isAmount(token) && tokens.slice(Math.max(0, i - PHRASE_REACH), i + PHRASE_REACH + 1).some(counts));
 }
 
@@ -99,8 +99,9 @@ const signedAmount = /\p{Sc}\s?\d|\d(?:[\d.,\s]*\d)?\s?[kKMBT]?\s?\p{Sc}/u;
 
 /** A Markdown text that states an amount in a unit of the measure: "2 years", "53Mo", "dix-huit minutes", "99 €". */
 export function statesMeasureOf(markdown: string, measure: Measure): boolean {
-  if (measure === 'price' && signedAmount.test(plainText(markdown))) return true;
-  const tokens = amountTokens(markdown).map(foldAccents);
+  const text = readAmounts(markdown);
+  if (measure === 'price' && signedAmount.test(text)) return true;
+  const tokens = words(text).map(foldAccents);
   return tokens.some((token, i) => {
     if (!isAmount(token)) return false;
     const glued = /^\d+(\p{L}+)$/u.exec(token)?.[1];
@@ -108,7 +109,8 @@ export function statesMeasureOf(markdown: string, measure: Measure): boolean {
   });
 }
 
-const amountTokens = (markdown: string): string[] => words(plainText(markdown.replace(numbering, '')));
+/** The text a reader reads amounts in: plain, list numbering left out. */
+const readAmounts = (markdown: string): string => plainText(markdown.replace(numbering, ''));
 
 /** What a question asks for, as the answer layer reads it. */
 export interface Intent {

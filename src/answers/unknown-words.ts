@@ -77,8 +77,9 @@ export async function readingOf(store: ReadingStore, word: string): Promise<Read
  */
 async function writtenApart(store: ReadingStore, word: string): Promise<Reading | undefined> {
   // Each split in two, each part with its search terms: none for a stop word ("up" of "followup").
-  const splits: CompoundPart[][] = [];
-  for (let at = MIN_PART; at <= word.length - MIN_PART; at++) splits.push([word.slice(0, at), word.slice(at)].map((part) => ({ part, terms: termsOf(part) })));
+  const compoundPart = (part: string): CompoundPart => ({ part, terms: termsOf(part) });
+  const splits: Array<readonly [CompoundPart, CompoundPart]> = [];
+  for (let at = MIN_PART; at <= word.length - MIN_PART; at++) splits.push([compoundPart(word.slice(0, at)), compoundPart(word.slice(at))]);
   // Each part with terms must be a note's. All parts are looked up at once, which the database store
   // answers with one statement.
   const used = await Promise.all(splits.map((parts) => Promise.all(parts.map(({ terms }) => (terms.length === 0 ? 1 : store.documentFrequency(terms))))));
@@ -99,10 +100,10 @@ interface CompoundPart {
 }
 
 /** Whether a text writes the two parts as neighbouring words, in any inflection ("code base" for "codebases"). */
-function writesApart(text: string, [left, right]: readonly CompoundPart[]): boolean {
+function writesApart(text: string, [left, right]: readonly [CompoundPart, CompoundPart]): boolean {
   const same = (written: string, { part, terms }: CompoundPart): boolean => written === part || termsOf(written).some((term) => terms.includes(term));
   const tokens = words(foldAccents(text));
-  return tokens.some((token, i) => i + 1 < tokens.length && same(token, left!) && same(tokens[i + 1]!, right!));
+  return tokens.some((token, i) => i + 1 < tokens.length && same(token, left) && same(tokens[i + 1]!, right));
 }
 
 /**

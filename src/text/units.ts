@@ -28,6 +28,14 @@ const LOCALES = ['en', 'fr'];
  * accents. A short name that is also a function word ("in" for inches) would read "2 in 3 users" as a
  * length: it is left out. Long names are words of their own ("an", a year in French).
  */
+/** The text Intl writes for the unit or currency of a number formatted with `options`. */
+const partWritten = (locale: string, options: Intl.NumberFormatOptions, count: number, type: 'unit' | 'currency'): string =>
+  new Intl.NumberFormat(locale, options)
+    .formatToParts(count)
+    .filter((p) => p.type === type)
+    .map((p) => p.value)
+    .join('');
+
 function unitNames(measure: Exclude<Measure, 'price'>): ReadonlySet<string> {
   const names = new Set<string>();
   const supported = new Set(Intl.supportedValuesOf('unit'));
@@ -35,8 +43,7 @@ function unitNames(measure: Exclude<Measure, 'price'>): ReadonlySet<string> {
     for (const locale of LOCALES)
       for (const unitDisplay of ['long', 'short'] as const)
         for (const count of [1, 5]) {
-          const parts = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay }).formatToParts(count);
-          const name = foldAccents(parts.filter((p) => p.type === 'unit').map((p) => p.value).join('').toLowerCase()).replace(/\.$/u, '');
+          const name = foldAccents(partWritten(locale, { style: 'unit', unit, unitDisplay }, count, 'unit').toLowerCase()).replace(/\.$/u, '');
           if (!/^\p{L}+$/u.test(name)) continue;
           if (unitDisplay === 'short' && (name.length < 2 || snowballStopwords.has(name))) continue;
           names.add(name);
@@ -54,8 +61,7 @@ function currencyNames(): ReadonlySet<string> {
   for (const currency of Intl.supportedValuesOf('currency')) {
     names.add(currency.toLowerCase());
     for (const locale of LOCALES) {
-      const parts = new Intl.NumberFormat(locale, { style: 'currency', currency, currencyDisplay: 'name' }).formatToParts(5);
-      const name = parts.filter((p) => p.type === 'currency').map((p) => p.value).join('');
+      const name = partWritten(locale, { style: 'currency', currency, currencyDisplay: 'name' }, 5, 'currency');
       const last = foldAccents(name.toLowerCase()).split(/\s+/u).at(-1) ?? '';
       if (/^\p{L}+$/u.test(last)) names.add(last);
     }
