@@ -88,6 +88,7 @@ export async function answerQuestion(
           quotes: selection,
           answerKinds: intent.answerKinds,
           measure: intent.measure,
+          given: intent.given,
         });
   // A question naming only a conference is answered by listing its talks when it has any.
   const confidence = decision ? confidenceOf(decision, weights.answer) : answering.length > 0 ? 1 : 0;

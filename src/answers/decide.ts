@@ -34,9 +34,11 @@ export interface Evidence {
   answerKinds: readonly AnswerKind[];
   /** For an amount, what it measures when the question says ("how long…"). */
   measure?: Measure | undefined;
+  /** The question's own words: a name or a number it writes does not answer it. */
+  given: ReadonlySet<string>;
 }
 
-export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, answerKinds, measure }: Evidence): number[] {
+export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, answerKinds, measure, given }: Evidence): number[] {
   // What the notes use of the question, and how much of it they never use, apart: a paraphrase and a
   // name the notes never mention both leave words unseen; the rest of the question tells them apart.
   const seen = asked.filter((t) => t.df > 0);
@@ -64,8 +66,8 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
   };
   // Who answers is a name: quoted, or the speaker of the talk quoted.
   const states: Record<Exclude<AnswerKind, 'any'>, (q: Evidence['quotes'][number]) => boolean> = {
-    amount: ({ quote }) => statesAmountOf(quote, counted) || (measure !== undefined && statesMeasureOf(quote, measure)),
-    person: ({ quote, speakers }) => speakers.length > 0 || namesPerson(quote),
+    amount: ({ quote }) => statesAmountOf(quote, counted, given) || (measure !== undefined && statesMeasureOf(quote, measure, given)),
+    person: ({ quote, speakers }) => speakers.length > 0 || namesPerson(quote, given),
   };
   // The share of the askings whose kind no quote states: a quote naming the flour answers half of "how
   // many loaves a day, and what flour do they use?".

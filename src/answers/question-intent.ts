@@ -36,6 +36,7 @@ export function asksForTalks(question: string): boolean {
 const measureAskings: ReadonlyArray<[Measure, RegExp]> = [
   ['duration', /\b(?:how (?:long|fast|often|old)|combien de temps|quelle (?:durée|fréquence))\b/iu],
   ['size', /\b(?:how (?:big|small|large|heavy)|what size|quelle taille)\b/iu],
+  ['share', /\b(?:what (?:percentage|share|proportion|fraction)|how much of|quel(?:le)? (?:pourcentage|proportion|part)|en proportion)\b/iu],
 ];
 
 // Questions that ask for an amount ("how many servers…", "etsy deploys per day?", "combien de requêtes…")
@@ -43,7 +44,7 @@ const measureAskings: ReadonlyArray<[Measure, RegExp]> = [
 // of a measure asks for an amount: the pattern is built from them, so that the two never disagree.
 const quantityPattern = new RegExp(
   [
-    /\b(?:how (?:many|much)|what (?:percentage|share)|combien|per (?:day|week|month|year|hour|minute|second)|par (?:jour|semaine|mois|an|heure|minute|seconde)|quelle proportion)\b/u,
+    /\b(?:how (?:many|much)|combien|per (?:day|week|month|year|hour|minute|second)|par (?:jour|semaine|mois|an|heure|minute|seconde))\b/u,
     ...measureAskings.map(([, asking]) => asking),
   ]
     .map((pattern) => pattern.source)
@@ -55,7 +56,7 @@ const quantityPattern = new RegExp(
 // "combien coûtait la formation ?"); elsewhere the word is a topic ("what about flour prices?").
 const priceWord = /\b(?:cost(?:s|ed|ing)?|pric(?:e|es|ed|ing)|charge[sd]?|co[uû]t(?:e|es|ent|ait|aient|é|ée|s)?|prix|tarifs?)(?![\p{L}\p{N}])/iu;
 
-/** What an amount question measures, when its asking says: a time, a size, or a price. */
+/** What an amount question measures, when its asking says: a time, a size, a share, or a price. */
 export const measureOf = (question: string): Measure | undefined =>
   measureAskings.find(([, asking]) => asking.test(question))?.[0] ?? (priceWord.test(question) ? 'price' : undefined);
 
@@ -63,11 +64,19 @@ export const measureOf = (question: string): Measure | undefined =>
 // of it. After a noun it is a relative pronoun ("a baker who can't stand rye", "un boulanger qui…").
 const personPattern = /(?:^|[,;:?!(]\s*|\s[-–]\s+|\b(?:and|et|c'?est|by|par)\s+)(?:who(?:'s|se)?|whom|qui)\b/iu;
 
-// Two capitalised words in a row ("Martin Kleppmann", "Mitchell Hashimoto"), particles allowed between.
-const personName = /\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?\s+(?:(?:de|van|von|der|da|del|le|la)\s+)?\p{Lu}\p{Ll}+/u;
+/** The words a question writes, folded: what it asks about is not its answer. */
+export const givenWords = (question: string): ReadonlySet<string> => new Set(words(foldAccents(question)));
+const NOTHING_GIVEN: ReadonlySet<string> = new Set();
 
-/** A text that names someone as notes write people: first name and surname. */
-export const namesPerson = (text: string): boolean => personName.test(text);
+// Two capitalised words in a row ("Martin Kleppmann", "Mitchell Hashimoto"), particles allowed between.
+const personName = /\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?\s+(?:(?:de|van|von|der|da|del|le|la)\s+)?\p{Lu}\p{Ll}+/gu;
+
+/**
+ * A text that names someone as notes write people: first name and surname, other than in words the
+ * question wrote itself. "Who gave the Sourdough Basics keynote?" is not answered by the title it names.
+ */
+export const namesPerson = (text: string, given: ReadonlySet<string> = NOTHING_GIVEN): boolean =>
+  [...text.matchAll(personName)].some(([name]) => !words(foldAccents(name)).every((word) => given.has(word)));
 
 const numberWord =
   /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|deux|trois|quatre|cinq|sept|huit|neuf|dix|quinze|vingt|trente|quarante|cinquante|cent|mille|milliers?|milliards?|dizaines?|douzaines?|quinzaine|vingtaine|trentaine|cinquantaine|centaines?)$/u;
@@ -75,7 +84,10 @@ const numberWord =
 const numbering = /^\s*(?:[-*+]\s+)?\d{1,3}[.)]\s/gmu;
 // A year dates a sentence; it is seldom the amount asked for.
 const year = /^(?:19|20)\d\d$/u;
-const isAmount = (word: string): boolean => (/\d/u.test(word) && !year.test(word)) || numberWord.test(word);
+// A number opens the word ("50", "53mo", "2k"): a name holding digits is no amount ("k8s", "ec2"). A
+// number the question writes is what it asks about, not its answer: the "2" of "HTTP/2", a version.
+const isAmount = (word: string, given: ReadonlySet<string>): boolean =>
+  ((/^\d/u.test(word) && !year.test(word)) || numberWord.test(word)) && !given.has(word);
 
 /**
  * How far, in words, an amount stands from what it counts: one phrase ("over 8000 people", "perdez 40%
@@ -89,21 +101,25 @@ const PHRASE_REACH = 4;
  * and years, or a number word, within a phrase of it. Read as a reader sees it: an image's file name
  * ("20181127_173421.jpg") or a reference link's label ("[Portland][9]") states nothing.
  */
-export function statesAmountOf(markdown: string, counts: (word: string) => boolean): boolean {
+export function statesAmountOf(markdown: string, counts: (word: string) => boolean, given = NOTHING_GIVEN): boolean {
   const tokens = words(readAmounts(markdown));
-  return tokens.some((token, i) => isAmount(token) && tokens.slice(Math.max(0, i - PHRASE_REACH), i + PHRASE_REACH + 1).some(counts));
+  return tokens.some((token, i) => isAmount(token, given) && tokens.slice(Math.max(0, i - PHRASE_REACH), i + PHRASE_REACH + 1).some(counts));
 }
 
-// A currency sign beside a number: "99€", "$45", "2k€", "€ 5".
-const signedAmount = /\p{Sc}\s?\d|\d(?:[\d.,\s]*\d)?\s?[kKMBT]?\s?\p{Sc}/u;
+// The signs of a measure, beside a number, that words cannot read: a currency's ("99€", "$45", "2k€",
+// "€ 5"), and percent's, CLDR's short name for it ("5%", "5 %").
+const signed: Partial<Record<Measure, RegExp>> = {
+  price: /\p{Sc}\s?\d|\d(?:[\d.,\s]*\d)?\s?[kKMBT]?\s?\p{Sc}/u,
+  share: /\d\s?%/u,
+};
 
-/** A Markdown text that states an amount in a unit of the measure: "2 years", "53Mo", "dix-huit minutes", "99 €". */
-export function statesMeasureOf(markdown: string, measure: Measure): boolean {
+/** A Markdown text that states an amount in a unit of the measure: "2 years", "53Mo", "dix-huit minutes", "99 €", "5%". */
+export function statesMeasureOf(markdown: string, measure: Measure, given = NOTHING_GIVEN): boolean {
   const text = readAmounts(markdown);
-  if (measure === 'price' && signedAmount.test(text)) return true;
+  if (signed[measure]?.test(text)) return true;
   const tokens = words(text).map(foldAccents);
   return tokens.some((token, i) => {
-    if (!isAmount(token)) return false;
+    if (!isAmount(token, given)) return false;
     const glued = /^\d+(\p{L}+)$/u.exec(token)?.[1];
     return namesUnitOf(measure, glued ?? tokens[i + 1] ?? '');
   });
@@ -128,6 +144,8 @@ export interface Intent {
   answerKinds: AnswerKind[];
   /** For an amount, what it measures when the asking says ("how long…"). */
   measure?: Measure;
+  /** The question's own words: a name or a number it writes does not answer it. */
+  given: ReadonlySet<string>;
 }
 
 export type AnswerKind = 'amount' | 'person' | 'any';
@@ -186,5 +204,5 @@ export function intentOf(question: string, queryTerms: QueryTerm[], named: strin
   const listing = conferenceOnly || asksForTalks(question);
   const answerKinds = askedKinds(question);
   const measure = answerKinds.includes('amount') ? measureOf(question) : undefined;
-  return { named, rankingTerms, topicTerms, conferenceOnly, listing, answerKinds, ...(measure && { measure }) };
+  return { named, rankingTerms, topicTerms, conferenceOnly, listing, answerKinds, ...(measure && { measure }), given: givenWords(question) };
 }

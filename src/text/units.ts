@@ -4,11 +4,14 @@
 // source of its own.
 import { foldAccents, snowballStopwords } from './analyze.js';
 
-/** What an amount measures when its unit says so: a time ("2 years", "18 minutes"), a size ("53 Mo") or a price ("99 €"). */
-export type Measure = 'duration' | 'size' | 'price';
+/**
+ * What an amount measures when its unit says so: a time ("2 years", "18 minutes"), a size ("53 Mo"), a
+ * share ("5 percent") or a price ("99 €").
+ */
+export type Measure = 'duration' | 'size' | 'share' | 'price';
 
 // ECMA-402's units by their CLDR category, the prefix of a unit's full id ("duration-day",
-// "digital-megabyte", "length-meter"). Percent and temperatures measure neither.
+// "digital-megabyte", "length-meter", "concentr-percent"). Temperatures measure none of them.
 const UNITS: Readonly<Record<Exclude<Measure, 'price'>, readonly string[]>> = {
   duration: ['nanosecond', 'microsecond', 'millisecond', 'second', 'minute', 'hour', 'day', 'week', 'month', 'year'],
   size: [
@@ -19,6 +22,7 @@ const UNITS: Readonly<Record<Exclude<Measure, 'price'>, readonly string[]>> = {
     // volume, mass
     'milliliter', 'liter', 'fluid-ounce', 'gallon', 'gram', 'kilogram', 'ounce', 'pound', 'stone',
   ],
+  share: ['percent'],
 };
 
 const LOCALES = ['en', 'fr'];

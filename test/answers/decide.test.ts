@@ -17,7 +17,7 @@ describe('answerFeatures', () => {
   const bakery = candidate(/bakery/);
   const racks = candidate(/Cooling/);
   const talkTerms = termsByTalk([bakery, racks].map(({ passage }) => ({ passage, terms: new Set(analyze(`${passage.text} ${passage.speakers.join(' ')} ${passage.conference}`)) })));
-  const evidence = { talkTerms, passageScore: 0.8, sentenceScore: 0.6, quotes: [], answerKinds: ['any' as const] };
+  const evidence = { talkTerms, passageScore: 0.8, sentenceScore: 0.6, quotes: [], answerKinds: ['any' as const], given: new Set<string>() };
 
   it('passes the models’ scores on, and marks nothing when the talk quoted says the question', () => {
     const x = answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3, stock: 2 }), quotedTalk: bakery.passage.talkId });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { QueryTerm } from '../../src/answers/term-weights.js';
-import { askedKinds, asksForTalks, intentOf, measureOf, namesPerson, statesAmountOf, statesMeasureOf } from '../../src/answers/question-intent.js';
+import { askedKinds, asksForTalks, givenWords, intentOf, measureOf, namesPerson, statesAmountOf, statesMeasureOf } from '../../src/answers/question-intent.js';
 import { queryTerms } from './note-fixture.js';
 
 describe('askedKinds: amounts', () => {
@@ -13,6 +13,13 @@ describe('askedKinds: amounts', () => {
 });
 
 describe('statesAmountOf', () => {
+  it('takes no number the question writes for an amount', () => {
+    const any = (): boolean => true;
+    expect(statesAmountOf('The oven firmware moved to HTTP/2.', any, givenWords('how many bakeries run http/2?'))).toBe(false);
+    expect(statesAmountOf('The oven firmware moved to HTTP/2.', any)).toBe(true);
+    expect(statesAmountOf('The ovens run on k8s and ec2.', any)).toBe(false);
+  });
+
   const any = (): boolean => true;
   it('sees digits and number words, not list numbering or years', () => {
     expect(statesAmountOf('They deploy about 50 times a day.', any)).toBe(true);
@@ -67,6 +74,13 @@ describe('measureOf', () => {
     expect(intentOf('what did the baker say about flour prices?', [], []).measure).toBeUndefined();
     expect(intentOf('how long did the oven take, and what did it cost?', [], []).measure).toBe('duration');
   });
+
+  it('reads a share from an asking of a part of a whole', () => {
+    expect(intentOf('what share of the loaves were rye?', [], []).measure).toBe('share');
+    expect(intentOf('how much of the dough goes to the levain?', [], []).measure).toBe('share');
+    expect(intentOf('quelle part de la farine est bio ?', [], []).measure).toBe('share');
+    expect(intentOf('how much flour do they use?', [], []).measure).toBeUndefined();
+  });
 });
 
 describe('statesMeasureOf', () => {
@@ -80,6 +94,17 @@ describe('statesMeasureOf', () => {
     for (const text of ['Le four a coûté 1200€.', 'About $45 online.', 'Flour waste: 2k€/year', 'It cost 50 euros.', 'The fee is 5 USD per loaf.'])
       expect(statesMeasureOf(text, 'price'), text).toBe(true);
     for (const text of ['La formation de 3 jours.', 'It took 4 months.', 'Version 2.0 of the recipe.']) expect(statesMeasureOf(text, 'price'), text).toBe(false);
+  });
+
+  it('sees a share in a percentage, sign or word', () => {
+    for (const text of ['About 40% of the loaves were rye.', 'Rye is 40 % of the flour.', 'Only 12 percent sold out.']) expect(statesMeasureOf(text, 'share'), text).toBe(true);
+    expect(statesMeasureOf('They baked 40 loaves of rye.', 'share')).toBe(false);
+  });
+
+  it('sees no measure in a number the question writes: the "2" of HTTP/2 is a version', () => {
+    const given = givenWords('how long did the move to HTTP/2 take?');
+    expect(statesMeasureOf('The move to HTTP/2 took months.', 'duration', given)).toBe(false);
+    expect(statesMeasureOf('The move to HTTP/2 took 3 months.', 'duration', given)).toBe(true);
   });
 
   it('sees no measure in an amount of something else, a year, or a unit of another measure', () => {
@@ -104,6 +129,12 @@ describe('namesPerson', () => {
   it('sees a first name and a surname', () => {
     expect(namesPerson("I enjoyed Martin Kleppmann's talk.")).toBe(true);
     expect(namesPerson('Amazing keynote, I will watch it again on YouTube!')).toBe(false);
+  });
+
+  it('takes no name for an answer that the question writes itself', () => {
+    const given = givenWords('who gave the sourdough basics keynote?');
+    expect(namesPerson('The Sourdough Basics keynote was packed.', given)).toBe(false);
+    expect(namesPerson('The Sourdough Basics keynote, by Ada Baker, was packed.', given)).toBe(true);
   });
 });
 

@@ -11,7 +11,7 @@ const candidates: CandidatePassage[] = note.passages.map((passage, rank) => {
 });
 // The last section lists what was seen that afternoon: a section of the note, not a talk.
 const talkIds = new Set(note.passages.filter((p) => !/^Links/.test(p.talk)).map((p) => p.talkId));
-const listing = strategyFor({ named: [], rankingTerms: [], topicTerms: [], conferenceOnly: false, listing: true, answerKinds: ['any'] } satisfies Intent);
+const listing = strategyFor({ named: [], rankingTerms: [], topicTerms: [], conferenceOnly: false, listing: true, answerKinds: ['any'], given: new Set() } satisfies Intent);
 const quoted = (topicTerms: Intent['topicTerms']): string[] => listing.quotable(candidates, { talkIds, topicTerms }).map((c) => c.passage.talk);
 
 describe('the listing strategy', () => {
