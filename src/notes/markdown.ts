@@ -43,6 +43,12 @@ export interface MdOutline {
    * lines for lead-ins ("**Takeaways:**") inside its sections, so these count only without headings.
    */
   boldHeadings: MdHeading[];
+  /**
+   * Lines of paragraphs written as headings without the space CommonMark asks for (`##Talk title`): the
+   * parsers of GitHub before 2017 and Redcarpet read them as headings, and notes written then write every
+   * heading so. A note with CommonMark headings writes such a line for something else (a `#hashtag`).
+   */
+  unspacedHeadings: MdHeading[];
   blocks: MdBlock[];
 }
 
@@ -163,8 +169,10 @@ export function parseMarkdown(markdown: string): MdOutline {
   });
   const headings: MdHeading[] = [];
   const boldHeadings: MdHeading[] = [];
+  const unspacedHeadings: MdHeading[] = [];
   const blocks: MdBlock[] = [];
   const { starts } = linesOfText(markdown);
+  const lineText = (line: number): string => markdown.slice(starts[line - 1], starts[line] ?? markdown.length).replace(/\r?\n$/u, '');
   for (const node of root.children) {
     const start = node.position?.start.line;
     const end = node.position?.end.line;
@@ -179,11 +187,26 @@ export function parseMarkdown(markdown: string): MdOutline {
       const bold = boldPhrase(node);
       // Opening the note, it is the note's title, as a `#` would be.
       if (bold) boldHeadings.push({ depth: blocks.length === 0 ? 1 : 2, line: start, endLine: start, text: untilColon(nodeText(bold)), source: innerSource(markdown, bold) });
+      for (let line = start; line <= end; line++) {
+        const heading = unspacedHeading(lineText(line), line);
+        if (heading) unspacedHeadings.push(heading);
+      }
     }
     const itemStarts = node.type === 'list' ? node.children.map((item) => item.position?.start.line ?? start) : [];
     blocks.push({ kind: node.type, start, end, itemStarts, structure: structureOf(node, markdown, starts) });
   }
-  return { headings, boldHeadings, blocks };
+  return { headings, boldHeadings, unspacedHeadings, blocks };
+}
+
+// `#` marks glued to the heading's first character, and the closing marks an ATX heading may carry.
+const UNSPACED_HEADING = /^(#{1,6})([^#\s].*?)(?:\s+#+)?\s*$/u;
+
+/** A line written as a heading without the space after its `#` marks, read by the parser as one once the space is there. */
+function unspacedHeading(text: string, line: number): MdHeading | undefined {
+  const [, marks, source] = UNSPACED_HEADING.exec(text) ?? [];
+  if (marks === undefined || source === undefined) return undefined;
+  const [node] = fromMarkdown(`${marks} ${source}`).children;
+  return node?.type === 'heading' ? { depth: marks.length, line, endLine: line, text: oneLine(nodeText(node)), source } : undefined;
 }
 
 /**

@@ -33,8 +33,14 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
   const bold = outline.boldHeadings
     .filter(inBody)
     .map((h) => (h.depth === 1 && (frontMatter.title !== undefined || namesNoteSection(h.text)) ? { ...h, depth: 2 } : h));
-  // One bold line divides nothing: alone, it is as often a lead-in ("**Takeaways:**") as a title.
-  const headings = nestSpeakerHeadings(levelRepeatedHeadings(written.length > 0 ? written : bold.length > 1 ? bold : []), lines);
+  // Without headings the parser reads, lines written as headings before CommonMark (`##Title`) are the
+  // note's headings; else bold lines. One such line divides nothing: alone, a bold line is as often a
+  // lead-in ("**Takeaways:**") as a title, a `#` line a hashtag.
+  const unspaced = outline.unspacedHeadings.filter(inBody);
+  const headings = nestSpeakerHeadings(
+    levelRepeatedHeadings([written, unspaced, bold].find((found, i) => found.length > (i === 0 ? 0 : 1)) ?? []),
+    lines,
+  );
   const blocks = splitBlocksAt(outline.blocks.filter((b) => b.start >= bodyStart), headings);
   const text = ([start, end]: LineRange): string => lines.slice(start - 1, end).join('\n');
   const leadOf = (range: LineRange, heading: MdHeading | undefined): SpeakerHeader =>

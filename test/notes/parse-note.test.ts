@@ -226,6 +226,32 @@ describe('parseNote', () => {
     expect(withHeadings.talks.map((t) => [t.talk, t.lines])).toEqual([['Retries without tears', [3, 7]]]);
   });
 
+  it('reads the headings of a note written before CommonMark, with no space after the #, and only there', () => {
+    const text = [
+      '#HarbourConf 2031 notes', // 1
+      '', // 2
+      '##Proofing dough overnight', // 3
+      '###Ada Baker', // 4
+      paragraph('dough'), // 5
+      '', // 6
+      '##Wood-fired ovens ##', // 7
+      '', // 8
+      paragraph('oven'), // 9
+    ].join('\n');
+    const parsed = parseNote(note(text));
+    expect(parsed.conference).toBe('HarbourConf 2031');
+    expect(parsed.talks.map((t) => [t.talk, t.lines, t.speakers])).toEqual([
+      ['Proofing dough overnight', [3, 6], ['Ada Baker']],
+      ['Wood-fired ovens', [7, 9], []],
+    ]);
+    // The heading lines are no sentences of the talk's notes.
+    const ovens = parsed.passages.find((p) => p.talk === 'Wood-fired ovens')!;
+    expect(splitSentences(ovens).map((s) => [s.lines, s.heading])).toEqual([[[7, 7], true], [[9, 9], false]]);
+    // Where the note writes CommonMark headings, a line opening on # is something else: a hashtag.
+    const tagged = parseNote(note(['# HarbourConf 2031', '', '## Proofing dough overnight', '', '#levain #rye', paragraph('dough'), '', '#sourdough', paragraph('rye')].join('\n')));
+    expect(tagged.talks.map((t) => [t.talk, t.lines])).toEqual([['Proofing dough overnight', [3, 9]]]);
+  });
+
   it('reads a bold line opening the note as a section when the front matter titles the note or the line names one', () => {
     const talks = ['**Retries without tears**', '', paragraph('retry'), '', '**Budgets for timeouts**', '', paragraph('timeout')];
     const titled = parseNote(note(['---', 'title: ExampleConf 2018, day one', '---', '', '**Opening thoughts**', '', paragraph('venue'), '', ...talks].join('\n')));
