@@ -37,10 +37,8 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
   // note's headings; else bold lines. One such line divides nothing: alone, a bold line is as often a
   // lead-in ("**Takeaways:**") as a title, a `#` line a hashtag.
   const unspaced = outline.unspacedHeadings.filter(inBody);
-  const headings = nestSpeakerHeadings(
-    levelRepeatedHeadings([written, unspaced, bold].find((found, i) => found.length > (i === 0 ? 0 : 1)) ?? []),
-    lines,
-  );
+  const outlined = written.length > 0 ? written : unspaced.length > 1 ? unspaced : bold.length > 1 ? bold : [];
+  const headings = nestSpeakerHeadings(levelRepeatedHeadings(outlined), lines);
   const blocks = splitBlocksAt(outline.blocks.filter((b) => b.start >= bodyStart), headings);
   const text = ([start, end]: LineRange): string => lines.slice(start - 1, end).join('\n');
   const leadOf = (range: LineRange, heading: MdHeading | undefined): SpeakerHeader =>
