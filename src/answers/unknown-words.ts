@@ -40,11 +40,13 @@ export type ReadingStore = Pick<Store, 'termsBeginning' | 'documentFrequency' | 
 
 /**
  * What a word no note uses stands for when it is cut short, mistyped or written as two; nothing for a
- * word of a dictionary (the English list, the glossary) or with a number (a version, a product: "es6",
- * "k8s"), whose absence from the notes means what it says.
+ * word of a dictionary (the English list, the glossary), whose absence from the notes means what it says.
+ * A word with a number (a version, a product: "es6", "k8s") is only read as the two words the notes may
+ * write it as ("bakehouse24", "Bakehouse 24"): cut short or mended, it would be another version or product.
  */
 export async function readingOf(store: ReadingStore, word: string): Promise<Reading | undefined> {
-  if (/\d/u.test(word) || rankOf(word) !== undefined || equivalentsOf(word).length > 0) return undefined;
+  if (rankOf(word) !== undefined || equivalentsOf(word).length > 0) return undefined;
+  if (/\d/u.test(word)) return writtenApart(store, word);
   const terms = termsOf(word);
   for (const term of terms) {
     if (term.length < MIN_BEGINNING) continue;

@@ -28,7 +28,7 @@ const NOTE = [
   '',
   '## Links from the afternoon',
   '',
-  'The ovens ran hot all afternoon, said the baker. [Slides](https://example.com/ovens/temperature)',
+  'The ovens of Bakehouse 24 ran hot all afternoon, said the baker. [Slides](https://example.com/ovens/temperature)',
   '',
 ].join('\n');
 

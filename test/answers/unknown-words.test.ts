@@ -41,6 +41,12 @@ describe('readingOf', () => {
     expect(await readingOf(store, 'coolingrack')).toEqual({ terms: [...termsOf('cooling'), ...termsOf('rack')], df: 1 });
   });
 
+  it('reads a name with a number written as one where the note writes it as two, but never mends a slip in it', async () => {
+    // The note writes "Bakehouse 24".
+    expect(await readingOf(store, 'bakehouse24')).toEqual({ terms: [...termsOf('bakehouse'), ...termsOf('24')], df: 1 });
+    for (const word of ['bakehoose24', 'bakehouse2']) expect(await readingOf(store, word), word).toBeUndefined();
+  });
+
   it('does not read a word as two words the note uses but never writes side by side: it may be a name', async () => {
     // "bakery" and "racks" are both the note's, never one after the other.
     expect(await readingOf(store, 'bakeryrack')).toBeUndefined();
