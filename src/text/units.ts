@@ -27,11 +27,6 @@ const UNITS: Readonly<Record<Exclude<Measure, 'price'>, readonly string[]>> = {
 
 const LOCALES = ['en', 'fr'];
 
-/**
- * The one-word names of a measure's units, singular and plural, long and short, lower-cased without
- * accents. A short name that is also a function word ("in" for inches) would read "2 in 3 users" as a
- * length: it is left out. Long names are words of their own ("an", a year in French).
- */
 /** The text Intl writes for the unit or currency of a number formatted with `options`. */
 const partWritten = (locale: string, options: Intl.NumberFormatOptions, count: number, type: 'unit' | 'currency'): string =>
   new Intl.NumberFormat(locale, options)
@@ -40,6 +35,11 @@ const partWritten = (locale: string, options: Intl.NumberFormatOptions, count: n
     .map((p) => p.value)
     .join('');
 
+/**
+ * The one-word names of a measure's units, singular and plural, long and short, lower-cased without
+ * accents. A short name that is also a function word ("in" for inches) would read "2 in 3 users" as a
+ * length: it is left out. Long names are words of their own ("an", a year in French).
+ */
 function unitNames(measure: Exclude<Measure, 'price'>): ReadonlySet<string> {
   const names = new Set<string>();
   const supported = new Set(Intl.supportedValuesOf('unit'));
