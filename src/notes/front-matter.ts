@@ -1,7 +1,10 @@
 // Front matter: YAML between `---` fences (Jekyll, Hugo), TOML between `+++` fences (Hugo), or bare
-// `key: value` lines at the very top (some static-site exports). Only a few fields matter to us.
+// `key: value` lines at the very top (some static-site exports). Only a few fields matter to us. A
+// WordPress export may name them as WordPress's posts table does (`post_title`, `post_date`) and write
+// the title as WordPress stores it, with HTML character references (`l&rsquo;Agile`).
 import matter from 'gray-matter';
 import { parse as parseToml } from 'smol-toml';
+import { decodeReferences } from './prose.js';
 
 export interface FrontMatter {
   title?: string;
@@ -60,19 +63,21 @@ function rawFields(lines: string[]): Pick<FrontMatter, 'title' | 'date' | 'lang'
     const line = lines.find((l) => new RegExp(`^${key}\\s*[:=]\\s*\\S`, 'i').test(l));
     return line === undefined ? undefined : unquote(line.replace(/^[^:=]+[:=]/, ''));
   };
-  const title = field('title');
-  const date = /^(\d{4}-\d{2}-\d{2})/.exec(field('date') ?? '')?.[1];
+  const title = field('title') ?? field('post_title');
+  const date = /^(\d{4}-\d{2}-\d{2})/.exec(field('date') ?? field('post_date') ?? '')?.[1];
   const lang = field('lang') ?? field('language');
   return {
-    ...(title && !title.startsWith('!') ? { title } : {}),
+    ...(title && !title.startsWith('!') ? { title: decodeReferences(title) } : {}),
     ...(date ? { date } : {}),
     ...(lang ? { lang } : {}),
   };
 }
 
 function typedFields(data: Record<string, unknown>, rawDate: string | undefined): Pick<FrontMatter, 'title' | 'date' | 'tags'> {
-  const title = typeof data.title === 'string' ? data.title.trim() : undefined;
-  const date = rawDate ?? (data.date instanceof Date ? data.date.toISOString().slice(0, 10) : undefined);
+  const written = data.title ?? data.post_title;
+  const title = typeof written === 'string' ? decodeReferences(written.replace(/\s+/g, ' ').trim()) : undefined;
+  const writtenDate = data.date ?? data.post_date;
+  const date = rawDate ?? (writtenDate instanceof Date ? writtenDate.toISOString().slice(0, 10) : undefined);
   const tags = (Array.isArray(data.tags) ? data.tags : typeof data.tags === 'string' ? data.tags.split(/[,\s]+/) : [])
     .map((tag) => String(tag).trim())
     .filter(Boolean);

@@ -34,6 +34,13 @@ describe('readFrontMatter', () => {
     expect(fm).toMatchObject({ title: 'Mix-IT 2013', date: '2013-04-29', lineCount: 3 });
   });
 
+  it('reads a WordPress export\'s post_title and post_date, its character references decoded', () => {
+    const fm = readFrontMatter(lines('---\nID: 12\npost_title: >\n  Retour sur l&rsquo;HarbourConf\n  &amp; Bakehouse 24\npost_date: 2031-06-02 16:00:00\n---\nBody'));
+    expect(fm).toMatchObject({ title: 'Retour sur l’HarbourConf & Bakehouse 24', date: '2031-06-02', lineCount: 7 });
+    const broken = readFrontMatter(lines("---\npost_title: 'Compte-rendu de l&rsquo;HarbourConf 2031'\nbad: [unclosed\n---\nBody"));
+    expect(broken.title).toBe('Compte-rendu de l’HarbourConf 2031');
+  });
+
   it('finds nothing in a plain note', () => {
     expect(readFrontMatter(lines('# Notes from Scaleconf 2017\n\n## Disclaimer'))).toEqual({ tags: [], lineCount: 0, warnings: [] });
     expect(readFrontMatter(lines('Speaker: Jane Doe\nA sentence that goes on.')).lineCount).toBe(0);
