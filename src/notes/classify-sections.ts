@@ -143,14 +143,15 @@ export function classifySections(roots: Section[], ctx: SectionContext): Classif
   /**
    * The first top-level heading (`#`, or `##` in a note that starts there) is the document's title when
    * it reads like one (a year, "notes", "retour") or when it is the only one of its level and its
-   * sub-sections are talks. A lone top-level heading over short sub-topics, or followed by a speaker
+   * sub-sections are talks or days. A lone top-level heading over short sub-topics, or followed by a speaker
    * line, or titled with a session code, is a one-talk file: the heading is that talk.
    */
   function documentTitle(section: Section, all: Section[], context: SectionContext): Section | undefined {
     if (DOC_TITLE.test(section.heading.text)) return section;
     const alone = all.filter((s) => s.heading.depth === section.heading.depth).length === 1;
     if (!alone) return undefined;
-    if (section.children.some((c) => !headingPerson(c.heading.text) && isTalkLike(c))) return section;
+    // Talks under it, or the event's days ("## Day 1"), which hold its talks: the heading titles an event.
+    if (section.children.some((c) => (!headingPerson(c.heading.text) && isTalkLike(c)) || isDay(c.heading.text))) return section;
     const oneTalk =
       SESSION_CODE.test(section.heading.text) ||
       context.leadPeople(section).speakers.length > 0 ||

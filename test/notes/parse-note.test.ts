@@ -144,6 +144,30 @@ describe('parseNote', () => {
     expect(parsed.passages.some((p) => p.lines[0] <= 3)).toBe(false);
   });
 
+  it('reads a lone # heading over the event\'s days as the note\'s title, and the talks of each day', () => {
+    const { conference, talks } = talksOf([
+      '# HarbourConf 31', // 1
+      '## Slides will be linked when available', // 2
+      '', // 3
+      '## Day 1', // 4
+      '### Rye at scale (R1)', // 5
+      paragraph('rye'), // 6
+      '### Levain (R2)', // 7
+      paragraph('levain'), // 8
+      '## Day 2', // 9
+      '### Oven maintenance 101 (R1)', // 10
+      paragraph('oven'), // 11
+    ]);
+    // "31" is the edition: only a name glued to its number ("harbourconf31") reads it as a year.
+    expect(conference).toBe('HarbourConf 31');
+    expect(talks.map(([talk, lines]) => [talk, lines])).toEqual([
+      ['Slides will be linked when available', [2, 3]],
+      ['Rye at scale (R1)', [5, 6]],
+      ['Levain (R2)', [7, 8]],
+      ['Oven maintenance 101 (R1)', [10, 11]],
+    ]);
+  });
+
   it('keeps prose-only posts as passages without talks, and drops image-only sections', () => {
     const prose = parseNote(note(['---', 'title: Sud Web 2023', '---', '', paragraph('journée', 30)].join('\n')));
     expect(prose.talks).toEqual([]);
