@@ -21,8 +21,12 @@ const KEYNOTE_SPEAKER = /^(.*\bkeynote)\s*[:\-–—]\s*(.+)$/i;
 const TRAILING_LINK = /,\s*\[([^\]]+)\]\([^)]*\)\s*$/;
 const SPEAKER_LABEL = /^(?:par|by)\s+/i;
 
+// The slot a programme gives the talk ("10:45 - 11:30", "14h00 –"): when, not what.
+const TIME_SLOT = /^\d{1,2}[:hH]\d{2}(?:\s*[-–—]\s*\d{1,2}[:hH]\d{2})?\s*[-–—:|]?\s+(?=\S)/u;
+
 export function cleanTitle(title: string): string {
   return title
+    .replace(TIME_SLOT, '')
     .replace(/\{[^{}]*\}/g, '')
     .replace(/\s+/g, ' ')
     .trim()
@@ -119,7 +123,10 @@ export interface LeadBlock {
   source: string;
 }
 
-const LABEL = /^(?:speakers?|speacker|intervenant(?:e|s)?|orateur|oratrice|oratrices|présenté par|presented by)\s*:\s*(.*)$/i;
+// The label may mark its plural or feminine in parentheses, as a form's fields do ("Speaker(s) :").
+const LABEL = /^(?:speakers?|speacker|intervenant(?:e|s)?|orateur|oratrice|oratrices|présenté par|presented by)(?:\(\p{L}+\))*\s*:\s*(.*)$/iu;
+// A field of the talk's programme entry, its label in bold ("**Salle :** 251", "**Room**: B", "**Slides :** [link](…)").
+const FIELD = /^\s*(\*\*|__)[^*_\n]{1,30}?(?::\s*\1|\1\s*:)[ \t]*\S[^\n]*$/u;
 const EMPHASIS_ONLY = /^\s*([*_]{1,2})[^*_]+\1\s*$/;
 const LINK_OR_BOLD_ONLY = /^\s*(?:\*\*|__)?\s*\[[^\]]+\]\([^)]*\)\s*(?:\*\*|__)?\s*$|^\s*(\*\*|__)[^*_]+\1\s*$/;
 
@@ -149,6 +156,11 @@ export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
       break;
     }
     const oneLine = !block.source.includes('\n');
+    // The room, the programme's link, the format: header lines the speakers' line may follow.
+    if (block.kind === 'paragraph' && oneLine && FIELD.test(block.source) && i === used) {
+      used = i + 1;
+      continue;
+    }
     // An emphasised lead line is a format line ("_Conférence 45 minutes_") or the speaker's byline
     // ("_[Alicia Collymore](…)_", "*par Julie Quilé*"); either way it is header, not notes.
     if (block.kind === 'paragraph' && oneLine && EMPHASIS_ONLY.test(block.source) && !LINK_OR_BOLD_ONLY.test(block.source) && i === used) {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPersonName, parsePeople } from '../../src/notes/names.js';
-import { openingSentencePeople, parseTalkHeading, speakerHeader } from '../../src/notes/talk-metadata.js';
+import { cleanTitle, openingSentencePeople, parseTalkHeading, speakerHeader } from '../../src/notes/talk-metadata.js';
 
 const heading = (source: string, plain = source.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_]/g, '')) => parseTalkHeading(source, plain);
 
@@ -84,6 +84,15 @@ describe('parseTalkHeading', () => {
   });
 });
 
+describe('cleanTitle', () => {
+  it('drops the time slot a programme opens the title with, and keeps a number of the title', () => {
+    expect(cleanTitle('10:45 - 11:30 Rye at scale')).toBe('Rye at scale');
+    expect(cleanTitle('14h00 – Le levain')).toBe('Le levain');
+    expect(cleanTitle('11:35 - A baker\'s guide to ovens')).toBe('A baker\'s guide to ovens');
+    expect(cleanTitle('24 hours of proofing')).toBe('24 hours of proofing');
+  });
+});
+
 describe('speakerHeader', () => {
   it('reads ### Name / #### Role / #### Company sub-headings, a role is not a company', () => {
     const header = speakerHeader([
@@ -106,6 +115,19 @@ describe('speakerHeader', () => {
     expect(speakerHeader([{ kind: 'paragraph', source: '_Colin Walder_' }])).toEqual({ speakers: ['Colin Walder'], companies: [], blocks: 1 });
     expect(speakerHeader([{ kind: 'paragraph', source: '*par Thomas Parisot et Claire Zuliani.*' }])).toEqual({ speakers: ['Thomas Parisot', 'Claire Zuliani'], companies: [], blocks: 1 });
     expect(speakerHeader([{ kind: 'paragraph', source: '_Lightning 20 minutes_' }, { kind: 'paragraph', source: 'Notes.' }])).toEqual({ speakers: [], companies: [], blocks: 1 });
+  });
+
+  it('reads past the bold fields of a programme entry to its labelled speakers, and stops at the notes', () => {
+    const entry = [
+      { kind: 'paragraph', source: '**Salle :** Fournil B' },
+      { kind: 'paragraph', source: '**Lien programme :** https://example.org/talk/42' },
+      { kind: 'paragraph', source: '**Speaker(s) :**' },
+      { kind: 'list', source: '- Jeanne LEVAIN\n- Paul FOURNIER' },
+      { kind: 'paragraph', source: '**Notes :**' },
+    ];
+    expect(speakerHeader(entry)).toEqual({ speakers: ['Jeanne LEVAIN', 'Paul FOURNIER'], companies: [], blocks: 4 });
+    // A bold label with nothing after it announces what follows: notes, not a field.
+    expect(speakerHeader([{ kind: 'paragraph', source: '**Notes :**' }, { kind: 'paragraph', source: 'Jeanne Levain nous a parlé du seigle.' }])).toMatchObject({ blocks: 0 });
   });
 
   it('reads the speaker from an opening sentence without making it a header', () => {
