@@ -151,7 +151,8 @@ export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
       // "Intervenant :" followed by a list of names, or "Speaker: Name" on one line.
       const listFollows = label[1] === '' && blocks[i + 1]?.kind === 'list';
       const entries = listFollows ? blocks[i + 1]!.source.split('\n').map((l) => plainText(l.replace(/^\s*[-*+]\s*/, ''))) : [label[1]!];
-      for (const entry of entries) people = merge(people, parsePeople(entry) ?? nobody());
+      // An entry reads as a person heading does: "Name (role, company)" names the person before the parentheses.
+      for (const entry of entries) people = merge(people, headingPerson(entry) ?? parsePeople(entry) ?? nobody());
       used = i + (listFollows ? 2 : 1);
       break;
     }

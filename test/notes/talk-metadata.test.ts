@@ -122,7 +122,7 @@ describe('speakerHeader', () => {
       { kind: 'paragraph', source: '**Salle :** Fournil B' },
       { kind: 'paragraph', source: '**Lien programme :** https://example.org/talk/42' },
       { kind: 'paragraph', source: '**Speaker(s) :**' },
-      { kind: 'list', source: '- Jeanne LEVAIN\n- Paul FOURNIER' },
+      { kind: 'list', source: '- Jeanne LEVAIN\n- Paul FOURNIER (head baker, ancien mitron)' },
       { kind: 'paragraph', source: '**Notes :**' },
     ];
     expect(speakerHeader(entry)).toEqual({ speakers: ['Jeanne LEVAIN', 'Paul FOURNIER'], companies: [], blocks: 4 });
