@@ -130,6 +130,9 @@ const FIELD = /^\s*(\*\*|__)[^*_\n]{1,30}?(?::\s*\1|\1\s*:)[ \t]*\S[^\n]*$/u;
 const EMPHASIS_ONLY = /^\s*([*_]{1,2})[^*_]+\1\s*$/;
 const LINK_OR_BOLD_ONLY = /^\s*(?:\*\*|__)?\s*\[[^\]]+\]\([^)]*\)\s*(?:\*\*|__)?\s*$|^\s*(\*\*|__)[^*_]+\1\s*$/;
 
+/** A list item's or a line's text without its list mark. */
+const listEntry = (line: string): string => plainText(line.replace(/^\s*[-*+]\s*/, ''));
+
 /** Sub-headings and lead lines: `### Name` / `#### Role` / `#### Company`, `**[Name](…)**`, `Intervenant : Name`. */
 export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
   let people = nobody();
@@ -146,14 +149,17 @@ export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
       continue;
     }
     if (block.kind !== 'paragraph' && block.kind !== 'list') break;
-    const label = LABEL.exec(plain);
+    // The label is read on the block's first line: "* speaker: Name" may open the list of the talk's notes.
+    const [firstLine, ...rest] = block.source.split('\n');
+    const label = LABEL.exec(listEntry(firstLine!));
     if (label) {
       // "Intervenant :" followed by a list of names, or "Speaker: Name" on one line.
-      const listFollows = label[1] === '' && blocks[i + 1]?.kind === 'list';
-      const entries = listFollows ? blocks[i + 1]!.source.split('\n').map((l) => plainText(l.replace(/^\s*[-*+]\s*/, ''))) : [label[1]!];
+      const listFollows = label[1] === '' && rest.length === 0 && blocks[i + 1]?.kind === 'list';
+      const entries = listFollows ? blocks[i + 1]!.source.split('\n').map(listEntry) : [label[1]!];
       // An entry reads as a person heading does: "Name (role, company)" names the person before the parentheses.
       for (const entry of entries) people = merge(people, headingPerson(entry) ?? parsePeople(entry) ?? nobody());
-      used = i + (listFollows ? 2 : 1);
+      // Lines under the label's own are the notes, not the header.
+      if (rest.length === 0) used = i + (listFollows ? 2 : 1);
       break;
     }
     const oneLine = !block.source.includes('\n');

@@ -130,6 +130,15 @@ describe('speakerHeader', () => {
     expect(speakerHeader([{ kind: 'paragraph', source: '**Notes :**' }, { kind: 'paragraph', source: 'Jeanne Levain nous a parlé du seigle.' }])).toMatchObject({ blocks: 0 });
   });
 
+  it('reads a label on its block\'s first line, and leaves the lines under it to the notes', () => {
+    // The speaker opens the list of the talk's notes: the list is notes, the speaker is read from its first item.
+    const list = { kind: 'list', source: '* speaker: Jeanne Levain\n* rye wants a long proof\n* keep the levain cool' };
+    expect(speakerHeader([list])).toEqual({ speakers: ['Jeanne Levain'], companies: [], blocks: 0 });
+    // The label's line, then the talk's links: the name is the label's line alone.
+    const lines = { kind: 'paragraph', source: 'Speaker: [Jeanne Levain](https://example.org/jeanne)\nSlides: [example.org/rye](https://example.org/rye)' };
+    expect(speakerHeader([lines])).toEqual({ speakers: ['Jeanne Levain'], companies: [], blocks: 0 });
+  });
+
   it('reads the speaker from an opening sentence without making it a header', () => {
     expect(speakerHeader([{ kind: 'paragraph', source: 'Robert Kennedy, employé Google, nous a fait le deuxième retour.' }])).toEqual({ speakers: ['Robert Kennedy'], companies: ['Google'], blocks: 0 });
   });
