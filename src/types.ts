@@ -53,7 +53,11 @@ export interface MarkdownStructure {
    * a unit's text. The unit's words begin at `column`, after its list, quote or heading marks.
    */
   units: Array<[line: number, column: number]>;
-  /** Lines of headings, a setext heading's underline included: titles, not something said. */
+  /**
+   * Lines that name the talk rather than say something: headings (a setext heading's underline included)
+   * and, in a talk's passages, the header lines the note reader took as its speakers, roles and programme
+   * fields.
+   */
   headings: number[];
   /** Lines of code blocks (their fences included) and tables: written as they are, not prose. */
   literal: number[];

@@ -46,13 +46,19 @@ export function toChunkBlocks(blocks: MdBlock[], lines: string[], range: LineRan
       const words = wordCount(source);
       const role: BlockRole =
         NOISE_KINDS.has(block.kind) || proseWords === 0 ? 'noise' : i < stickyLeading || block.kind === 'heading' || isLabel(source, proseWords) ? 'sticky' : 'prose';
-      return { lines: clipped, role, words, proseWords, cuts: cutsOf(block, clipped, lines), structure: structureWithin(block.structure, clipped) };
+      const read = structureWithin(block.structure, clipped);
+      // The talk's header (its speakers, their roles, the programme's fields) names the talk as its heading
+      // does: context for the citation, not something said.
+      const structure = i < stickyLeading ? { ...read, headings: everyLineOf(clipped) } : read;
+      return { lines: clipped, role, words, proseWords, cuts: cutsOf(block, clipped, lines), structure };
     });
 }
 
+const everyLineOf = ([start, end]: LineRange): number[] => Array.from({ length: end - start + 1 }, (_, i) => start + i);
+
 /** List items are the natural cuts; an item longer than a few lines may also be cut between its lines. */
 function cutsOf(block: MdBlock, [start, end]: LineRange, lines: string[]): number[] {
-  const everyLine = Array.from({ length: end - start + 1 }, (_, i) => start + i);
+  const everyLine = everyLineOf([start, end]);
   if (block.kind !== 'list') return everyLine;
   const items = block.itemStarts.filter((n) => n >= start && n <= end);
   const long = (from: number, to: number): boolean => wordCount(sourceOf(lines, [from, to])) > 120;

@@ -102,4 +102,11 @@ describe('chunkTalk', () => {
     const last = passages.at(-1)!;
     expect(last.structure!.units).toEqual(Array.from({ length: last.lines[1] - last.lines[0] + 1 }, (_, i) => [i, 2]));
   });
+
+  it('marks the talk\'s header lines as naming the talk, as its heading does: context, not something said', () => {
+    const text = ['### Proofing rye', '', '**Room:** Fournil B', '', 'Speaker: Jeanne Levain', '', prose(1, 3)].join('\n');
+    const lines = splitLines(text);
+    const [passage] = chunkTalk(meta, toChunkBlocks(parseMarkdown(text).blocks, lines, [1, lines.length], 3), lines);
+    expect(passage!.structure!.headings).toEqual([0, 2, 4]);
+  });
 });
