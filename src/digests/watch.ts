@@ -9,7 +9,7 @@ import { dirname, join, relative, sep } from 'node:path';
 import { watch, type FSWatcher } from 'chokidar';
 import type { KnowledgeBase } from '../knowledge-base.js';
 import { log } from '../log.js';
-import { NOTE_EXTENSIONS } from '../notes/read-notes.js';
+import { isNoteFile } from '../notes/read-notes.js';
 import type { Digest, LineRange, ParsedNote, Talk } from '../types.js';
 import { buildDigest, parseNotesFolder } from './build-digest.js';
 import { groupConferences, type ConferenceGroup } from './conference-groups.js';
@@ -58,8 +58,6 @@ interface ObservedTalk extends TalkIdentity {
 
 /** The talk's text below its heading: what "same body" compares. */
 const bodyOf = (text: string, [start, end]: LineRange): string => text.split('\n').slice(start, end).join('\n');
-
-const isNoteFile = (path: string): boolean => NOTE_EXTENSIONS.some((ext) => path.toLowerCase().endsWith(ext));
 
 async function loadState(path: string): Promise<DigestState> {
   let json: string;

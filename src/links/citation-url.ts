@@ -13,7 +13,7 @@ export const isTemplate = (setting: string): boolean => /\{(?:file|start|end)\}/
 /**
  * The link to `lines` of `file`, or undefined when no notes URL is set.
  * - A base URL (GitHub/GitLab/Gitea style, e.g. `https://github.com/acme/notes/blob/main/`) gets the file and
- *   `#L20-L25` (`#L20` for one line). Markdown files also get `?plain=1`: GitHub and GitLab render Markdown,
+ *   `#L20-L25` (`#L20` for one line). Markdown and reStructuredText files also get `?plain=1`: GitHub and GitLab render them,
  *   and a rendered page has no line anchors.
  * - A template replaces `{file}`, `{start}` and `{end}`, for hosts that write line anchors otherwise.
  */
@@ -25,7 +25,7 @@ export function citationUrl(file: string, lines: LineRange, setting: string | un
     return setting.replace(PLACEHOLDER, (_m, name: keyof typeof values) => values[name]);
   }
   const base = setting.endsWith('/') ? setting : `${setting}/`;
-  const plain = /\.(?:md|markdown)$/i.test(file) ? '?plain=1' : '';
+  const plain = /\.(?:md|markdown|rst)$/i.test(file) ? '?plain=1' : '';
   const anchor = start === end ? `#L${start}` : `#L${start}-L${end}`;
   return `${base}${encodePath(file)}${plain}${anchor}`;
 }

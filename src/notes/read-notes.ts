@@ -8,7 +8,9 @@ import { binaryReason } from './binary.js';
 import { catalogueReason } from './catalogue.js';
 import { decodeBytes } from './decode.js';
 
-export const NOTE_EXTENSIONS = ['.md', '.markdown', '.txt'] as const;
+// reStructuredText underlines its section titles as Markdown's setext headings are (`====`, `----`): the
+// Markdown reader finds its talks; its other markup reads as text.
+export const NOTE_EXTENSIONS = ['.md', '.markdown', '.rst', '.txt'] as const;
 
 export interface SkippedFile {
   /** Relative to the notes folder, `/`-separated. */
@@ -31,7 +33,7 @@ export interface ReadNotesOptions {
   maxFileBytes: number;
 }
 
-const isNoteFile = (name: string): boolean => NOTE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
+export const isNoteFile = (name: string): boolean => NOTE_EXTENSIONS.some((ext) => name.toLowerCase().endsWith(ext));
 
 /** Hidden folders (.git, .obsidian) and dependencies hold no notes, only noise. */
 const isSkippedDir = (name: string): boolean => name.startsWith('.') || name === 'node_modules';
@@ -67,7 +69,7 @@ async function readOne(path: string, file: string, maxFileBytes: number): Promis
   }
 }
 
-/** Every `.md`, `.markdown` and `.txt` file under `dir`, sorted by path, with the files that could not be used or are not notes. */
+/** Every `.md`, `.markdown`, `.rst` and `.txt` file under `dir`, sorted by path, with the files that could not be used or are not notes. */
 export async function readNotes(dir: string, { maxFileBytes }: ReadNotesOptions): Promise<ReadNotesResult> {
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!isDir) throw new ConfnotesError('NOTES_DIR_MISSING', `notes folder ${dir} does not exist or is not a folder`);

@@ -17,8 +17,9 @@ describe('citationUrl', () => {
     expect(citationUrl('2014/qcon.txt', [7, 7], GITHUB.slice(0, -1))).toBe(`${GITHUB}2014/qcon.txt#L7`);
   });
 
-  it('asks for the source view of Markdown, where a rendered page has no line anchors', () => {
+  it('asks for the source view of Markdown and reStructuredText, where a rendered page has no line anchors', () => {
     expect(citationUrl('talks/devoxx.md', [3, 9], GITHUB)).toBe(`${GITHUB}talks/devoxx.md?plain=1#L3-L9`);
+    expect(citationUrl('talks/fournil.rst', [3, 9], GITHUB)).toBe(`${GITHUB}talks/fournil.rst?plain=1#L3-L9`);
   });
 
   it('encodes each folder and file name but keeps the slashes between them', () => {

@@ -168,6 +168,15 @@ describe('parseNote', () => {
     ]);
   });
 
+  it('reads a reStructuredText note\'s underlined titles as its headings', () => {
+    const parsed = parseNote(note(['HarbourConf 2031', '================', '', 'Proofing rye - Jeanne Levain', '----------------------------', '', `| ${paragraph('rye')}`, '', 'Oven care', '---------', '', paragraph('oven')].join('\n'), 'notes/harbourconf.rst'));
+    expect(parsed.conference).toBe('HarbourConf 2031');
+    expect(parsed.talks.map((t) => [t.talk, t.lines, t.speakers])).toEqual([
+      ['Proofing rye', [4, 8], ['Jeanne Levain']],
+      ['Oven care', [9, 12], []],
+    ]);
+  });
+
   it('keeps prose-only posts as passages without talks, and drops image-only sections', () => {
     const prose = parseNote(note(['---', 'title: Sud Web 2023', '---', '', paragraph('journée', 30)].join('\n')));
     expect(prose.talks).toEqual([]);
