@@ -148,6 +148,12 @@ export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
       used = i + 1;
       continue;
     }
+    if (block.kind === 'blockquote' && i === used && people.speakers.length === 0) {
+      const byline = quotedByline(block.source);
+      if (byline) people = merge(people, byline.people);
+      if (byline?.whole) used = i + 1;
+      break;
+    }
     if (block.kind !== 'paragraph' && block.kind !== 'list') break;
     // The label is read on the block's first line: "* speaker: Name" may open the list of the talk's notes.
     const [firstLine, ...rest] = block.source.split('\n');
@@ -188,6 +194,20 @@ export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
     break;
   }
   return { ...people, blocks: used };
+}
+
+/**
+ * A byline set as a quote under the talk's heading: "> Par Jeanne Levain", or "> Jeanne Levain" over a
+ * link line, alone or over the talk's notes quoted with it. Its lines up to the first blank or nested one
+ * name the speakers when each is a person or only a link; `whole` when the quote holds nothing else.
+ */
+function quotedByline(source: string): { people: People; whole: boolean } | undefined {
+  const quoted = source.split('\n').map((line) => line.replace(/^\s*>[ \t]?/, ''));
+  const end = quoted.findIndex((line) => line.trim() === '' || line.startsWith('>'));
+  const named = quoted.slice(0, end < 0 ? quoted.length : end).filter((line) => !LINK_OR_BOLD_ONLY.test(line));
+  const each = named.map((line) => parsePeople(plainText(line).replace(SPEAKER_LABEL, '')));
+  if (each.length === 0 || each.some((p) => p === undefined)) return undefined;
+  return { people: each.reduce((a, b) => merge(a!, b!), nobody())!, whole: end < 0 };
 }
 
 /** `### Daniel Larsen`, `### Kolton Andrus (Chaos Engineer …)`, `#### Rick Houlihan - Principal Technologist, NoSQL`. */

@@ -139,6 +139,16 @@ describe('speakerHeader', () => {
     expect(speakerHeader([lines])).toEqual({ speakers: ['Jeanne Levain'], companies: [], blocks: 0 });
   });
 
+  it('reads a byline set as a quote, alone or over the notes quoted with it', () => {
+    const byline = { kind: 'blockquote', source: '> Par Jeanne Levain & Paul Fournier  \n> [https://example.org/rye](https://example.org/rye)' };
+    expect(speakerHeader([byline, { kind: 'paragraph', source: 'Le seigle demande une longue pousse.' }])).toEqual({ speakers: ['Jeanne Levain', 'Paul Fournier'], companies: [], blocks: 1 });
+    // The talk's notes quoted whole under the speaker's line: the speaker is read, the quote stays notes.
+    const notes = { kind: 'blockquote', source: '> Jeanne Levain @jlevain\n>> Slides\n>\n>\t* rye wants a long proof' };
+    expect(speakerHeader([notes])).toEqual({ speakers: ['Jeanne Levain'], companies: [], blocks: 0 });
+    // A quoted sentence names nobody.
+    expect(speakerHeader([{ kind: 'blockquote', source: "> Il suffit d'installer un four !" }])).toEqual({ speakers: [], companies: [], blocks: 0 });
+  });
+
   it('reads the speaker from an opening sentence without making it a header', () => {
     expect(speakerHeader([{ kind: 'paragraph', source: 'Robert Kennedy, employé Google, nous a fait le deuxième retour.' }])).toEqual({ speakers: ['Robert Kennedy'], companies: ['Google'], blocks: 0 });
   });
