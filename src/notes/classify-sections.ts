@@ -101,10 +101,11 @@ export function classifySections(roots: Section[], ctx: SectionContext): Classif
   };
   /**
    * Sub-sections are talks when one names a speaker, or when they carry long, talk-like titles.
-   * Speaker sub-headings (`### Kolton Andrus (Chaos Engineer…)`) belong to their talk and do not count.
+   * Speaker sub-headings (`### Kolton Andrus (Chaos Engineer…)`) and the parts each talk repeats
+   * ("Questions", "Takeaways") belong to their talk and do not count.
    */
   const holdsTalks = (section: Section): boolean => {
-    const topics = section.children.filter((c) => !headingPerson(c.heading.text));
+    const topics = section.children.filter((c) => !c.heading.part && !headingPerson(c.heading.text));
     return topics.some(isTalkLike) || (topics.length > 0 && proseOf(ownBody(section)) <= 60 && median(topics.map((c) => wordsIn(c.heading.text))) >= 6);
   };
   /** A heading over nothing but images or links (a sketchnote gallery, "slides here"). */

@@ -22,6 +22,8 @@ export interface MdHeading {
   text: string;
   /** The heading's inline Markdown as written, without `#` marks, e.g. `Talk, [@lvh](http://…)`. */
   source: string;
+  /** A part of each talk, not a talk: the note writes it under many (see `levelRepeatedHeadings`). */
+  part?: boolean;
 }
 
 export interface MdBlock {

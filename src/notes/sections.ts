@@ -54,6 +54,9 @@ export function nestSpeakerHeadings(headings: readonly MdHeading[], lines: reado
   return nested;
 }
 
+/** A heading written this often in one note names a part of each talk: a talk's title is written once. */
+const PART_REPEATS = 3;
+
 /**
  * A heading the notes repeat under their talks ("### Takeaways" under each) keeps that level where a slip
  * writes it higher ("## Takeaways"): it still continues the talk before it, and is no talk of its own. Its
@@ -69,8 +72,18 @@ export function levelRepeatedHeadings(headings: readonly MdHeading[]): MdHeading
     const most = written.reduce((best, depth) => (count(depth) > count(best) || (count(depth) === count(best) && depth > best) ? depth : best));
     if (count(most) >= 2) usual.set(text, most);
   }
-  return headings.map((heading) => {
+  const leveled = headings.map((heading) => {
     const depth = usual.get(key(heading));
     return depth !== undefined && depth > heading.depth ? { ...heading, depth } : heading;
+  });
+  // Written under every talk, it is a part of the talk before it, however its level is written (a bold
+  // "Notes & key takeaways:" after each speaker's bold line): one level under the last heading it does not repeat.
+  let parent: MdHeading | undefined;
+  return leveled.map((heading) => {
+    if ((depths.get(key(heading))?.length ?? 0) < PART_REPEATS) {
+      parent = heading;
+      return heading;
+    }
+    return { ...heading, part: true, depth: parent && heading.depth <= parent.depth ? parent.depth + 1 : heading.depth };
   });
 }

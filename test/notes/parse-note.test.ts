@@ -177,6 +177,37 @@ describe('parseNote', () => {
     ]);
   });
 
+  it('reads a heading written under every talk as a part of the talk before it, whatever its level', () => {
+    const { talks } = talksOf([
+      '**HarbourConf 2031**', // 1
+      '', // 2
+      '**Proofing rye at scale**', // 3
+      '', // 4
+      paragraph('rye', 10), // 5
+      '', // 6
+      '**Notes & key takeaways:**', // 7
+      '', // 8
+      paragraph('rye'), // 9
+      '', // 10
+      '**Levain without fear**', // 11
+      '', // 12
+      '**Notes & key takeaways:**', // 13
+      '', // 14
+      paragraph('levain'), // 15
+      '', // 16
+      '**Oven care for small bakeries**', // 17
+      '', // 18
+      '**Notes & key takeaways:**', // 19
+      '', // 20
+      paragraph('oven'), // 21
+    ]);
+    expect(talks.map(([talk, lines]) => [talk, lines])).toEqual([
+      ['Proofing rye at scale', [3, 10]],
+      ['Levain without fear', [11, 16]],
+      ['Oven care for small bakeries', [17, 21]],
+    ]);
+  });
+
   it('keeps prose-only posts as passages without talks, and drops image-only sections', () => {
     const prose = parseNote(note(['---', 'title: Sud Web 2023', '---', '', paragraph('journée', 30)].join('\n')));
     expect(prose.talks).toEqual([]);
