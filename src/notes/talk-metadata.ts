@@ -91,7 +91,7 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
       return found(text, merge(parsePeople(left)!, { speakers: [], companies: company ? [company] : [] }));
     }
     const right = parts.at(-1)!.replace(SPEAKER_LABEL, '');
-    const titleFirst = parsePeople(right);
+    const titleFirst = personWithRole(right) ?? parsePeople(right);
     const speakerFirst = parsePeople(left);
     const titleOfTitleFirst = text.slice(0, text.lastIndexOf(parts.at(-1)!)).replace(/\s*[-–—|]\s*$/, '');
     if (titleFirst && (!speakerFirst || orientation === 'title-first')) {
@@ -217,13 +217,20 @@ export function headingPerson(plain: string): People | undefined {
     const company = isRole(parens[2]!) ? companyOfRole(parens[2]!) : isOrganisation(parens[2]!) ? parens[2]! : undefined;
     return { speakers: [stripHonorific(parens[1]!)], companies: company ? [company] : [] };
   }
-  const dash = plain.split(DASH);
-  if (dash.length === 2 && isPersonName(dash[0]!) && isRole(dash[1]!)) {
-    const company = companyOfRole(dash[1]!);
-    return { speakers: [stripHonorific(dash[0]!)], companies: company ? [company] : [] };
-  }
+  const withRole = personWithRole(plain);
+  if (withRole) return withRole;
   const people = parsePeople(plain);
   return people && people.companies.length === 0 ? people : undefined;
+}
+
+const NAME_THEN_ROLE = /^(.+?)(?:\s+[-–—|]\s+|\s*,\s*)(.+)$/u;
+
+/** "Rick Houlihan - Principal Technologist, NoSQL", "Jane Smith, Lead developer at Acme": a name, then the person's role. */
+function personWithRole(plain: string): People | undefined {
+  const [, name, role] = NAME_THEN_ROLE.exec(plain) ?? [];
+  if (name === undefined || role === undefined || !isPersonName(name) || !isRole(role)) return undefined;
+  const company = companyOfRole(role);
+  return { speakers: [stripHonorific(name)], companies: company ? [company] : [] };
 }
 
 /**

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { isPersonName, parsePeople } from '../../src/notes/names.js';
-import { cleanTitle, openingSentencePeople, parseTalkHeading, speakerHeader } from '../../src/notes/talk-metadata.js';
+import { cleanTitle, headingPerson, openingSentencePeople, parseTalkHeading, speakerHeader } from '../../src/notes/talk-metadata.js';
 
 const heading = (source: string, plain = source.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_]/g, '')) => parseTalkHeading(source, plain);
 
@@ -54,6 +54,13 @@ describe('parseTalkHeading', () => {
     expect(heading('Glenn Sarti - Sharing: What\'s in it for me?')).toMatchObject({ title: "Sharing: What's in it for me?", speakers: ['Glenn Sarti'], orientation: 'speaker-first' });
     expect(heading('Stranger danger - *Guy Podjarny & Assaf Hefetz (Snyk)*')).toMatchObject({ title: 'Stranger danger', speakers: ['Guy Podjarny', 'Assaf Hefetz'], companies: ['Snyk'] });
     expect(heading('"Confessions d\'un serial killer"- Par [Virginie Caplet](http://x)')).toMatchObject({ title: "Confessions d'un serial killer", speakers: ['Virginie Caplet'] });
+  });
+
+  it('reads "Title - Speaker, her role", the company from the role', () => {
+    expect(heading('Proofing at scale - Jeanne Levain, Head baker and founder at Fournil')).toEqual({ title: 'Proofing at scale', speakers: ['Jeanne Levain'], companies: ['Fournil'], orientation: 'title-first' });
+    // A role is no second speaker, and a role without a company names none.
+    expect(heading('Rye for everyone - Paul Fournier, Baker and Software Developer')).toEqual({ title: 'Rye for everyone', speakers: ['Paul Fournier'], companies: [], orientation: 'title-first' });
+    expect(headingPerson('Jeanne Levain, Lead baker at Fournil')).toEqual({ speakers: ['Jeanne Levain'], companies: ['Fournil'] });
   });
 
   it('settles "A - B" with two name-like sides by the file orientation', () => {
