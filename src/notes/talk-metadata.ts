@@ -205,9 +205,14 @@ function quotedByline(source: string): { people: People; whole: boolean } | unde
   const quoted = source.split('\n').map((line) => line.replace(/^\s*>[ \t]?/, ''));
   const end = quoted.findIndex((line) => line.trim() === '' || line.startsWith('>'));
   const named = quoted.slice(0, end < 0 ? quoted.length : end).filter((line) => !LINK_OR_BOLD_ONLY.test(line));
-  const each = named.map((line) => parsePeople(plainText(line).replace(SPEAKER_LABEL, '')));
-  if (each.length === 0 || each.some((p) => p === undefined)) return undefined;
-  return { people: each.reduce((a, b) => merge(a!, b!), nobody())!, whole: end < 0 };
+  const people = peopleOfEach(named.map((line) => plainText(line).replace(SPEAKER_LABEL, '')));
+  return people && { people, whole: end < 0 };
+}
+
+/** The people the lines name, when each names some. */
+function peopleOfEach(lines: readonly string[]): People | undefined {
+  const each = lines.map((line) => parsePeople(line));
+  return each.length > 0 && each.every((p) => p !== undefined) ? each.reduce((all, p) => merge(all, p), nobody()) : undefined;
 }
 
 /** `### Daniel Larsen`, `### Kolton Andrus (Chaos Engineer …)`, `#### Rick Houlihan - Principal Technologist, NoSQL`. */
@@ -223,7 +228,7 @@ export function headingPerson(plain: string): People | undefined {
   return people && people.companies.length === 0 ? people : undefined;
 }
 
-const NAME_THEN_ROLE = /^(.+?)(?:\s+[-–—|]\s+|\s*,\s*)(.+)$/u;
+const NAME_THEN_ROLE = new RegExp(`^(.+?)(?:${DASH.source}|\\s*,\\s*)(.+)$`, 'u');
 
 /** "Rick Houlihan - Principal Technologist, NoSQL", "Jane Smith, Lead developer at Acme": a name, then the person's role. */
 function personWithRole(plain: string): People | undefined {
@@ -241,8 +246,7 @@ function personWithRole(plain: string): People | undefined {
 function nameLinePeople(source: string, plain: string): People | undefined {
   const lines = source.split('\n');
   if (lines.every((line) => LINK_OR_BOLD_ONLY.test(line))) {
-    const each = lines.map((line) => parsePeople(plainText(line)));
-    return each.every((p) => p !== undefined) ? each.reduce((a, b) => merge(a!, b!), nobody()) : undefined;
+    return peopleOfEach(lines.map((line) => plainText(line)));
   }
   if (source.split('\n').length > 3 || plain.split(/\s+/).length > 10) return undefined;
   const people = parsePeople(plain);
