@@ -40,7 +40,7 @@ function similarTitles(ours: string, gold: string): boolean {
   return contained(mine, tokens(gold)) >= 0.6 || contained(theirs, mine) >= 0.6;
 }
 
-describe.skipIf(!available)('whole corpus', () => {
+describe.skipIf(!available)('whole corpus (needs ../shared)', () => {
   let sources: NoteSource[] = [];
   let notes: ParsedNoteDetail[] = [];
   beforeAll(async () => {

@@ -40,7 +40,7 @@ describe('decodeBytes', () => {
   });
 
   const corpus = resolve('../shared/corpus');
-  it.skipIf(!existsSync(corpus))('decodes the corpus Latin-1 file to the same text as its UTF-8 original', () => {
+  it.skipIf(!existsSync(corpus))('decodes the corpus Latin-1 file to the same text as its UTF-8 original (needs ../shared)', () => {
     const latin1 = decodeBytes(readFileSync(resolve(corpus, 'encoding/dotscale-paris-2017.latin1.md')));
     const original = decodeBytes(readFileSync(resolve(corpus, 'elao-blog/dotscale-paris-2017.md')));
     expect(latin1.encoding).toBe('ISO-8859-1');
