@@ -1,6 +1,7 @@
 // One notes file → its conference, talks and passages. Pure: the text comes in, the structure goes out.
 import { chunkTalk, headerPassage, splitLines, type PassageMeta } from '../chunks/chunk-talk.js';
 import { toChunkBlocks } from '../chunks/blocks.js';
+import { defaultCutOptions, type CutOptions } from '../chunks/cut-ranges.js';
 import type { Language, LineRange, NoteSource, ParsedNote, Passage, Talk } from '../types.js';
 import { classifySections, namesNoteSection, namesPartOfEvent, type Unit } from './classify-sections.js';
 import { conferenceName, eventInPath, eventNamedIn, isOpaqueName, namesNoEvent, noteDate, titleFromPath } from './conference.js';
@@ -16,6 +17,12 @@ import { cleanTitle, parseTalkHeading, speakerHeader, type LeadBlock, type Orien
 export interface ParsedNoteDetail extends ParsedNote {
   title: string;
 }
+
+/**
+ * A note's opening often states its event in a few words, a date and a place under the title ("July
+ * 15-18", "Portland, OR"): there two words make a passage, where a talk's notes need more to say something.
+ */
+const OPENING_CUT: CutOptions = { ...defaultCutOptions, minProseWords: 2 };
 
 /** How many blocks under a heading can hold speaker, role and company lines. */
 const LEAD_BLOCKS = 5;
@@ -77,7 +84,7 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
     };
     const sticky = (unit.heading ? 1 : 0) + (lead?.blocks ?? 0);
     const chunkBlocks = toChunkBlocks(blocks, lines, unit.lines, sticky);
-    const own = chunkTalk(meta, chunkBlocks, lines);
+    const own = chunkTalk(meta, chunkBlocks, lines, unit === units[0] && unit.kind === 'other' ? OPENING_CUT : defaultCutOptions);
     passages.push(...(own.length === 0 && unit.kind === 'talk' ? headerPassage(meta, chunkBlocks, lines) : own));
     if (unit.kind === 'talk') {
       const { talkId, ...fields } = meta;

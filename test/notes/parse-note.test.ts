@@ -208,6 +208,14 @@ describe('parseNote', () => {
     ]);
   });
 
+  it('keeps a note\'s opening that states its event in a few words as a passage', () => {
+    const text = ['# HarbourConf 2031', '', 'May 4-6', '', 'Lisbon, PT', '', '## Oven care', '', paragraph('oven')].join('\n');
+    expect(parseNote(note(text)).passages.map((p) => [p.talk, p.lines])).toEqual([
+      ['HarbourConf 2031', [1, 5]],
+      ['Oven care', [7, 9]],
+    ]);
+  });
+
   it('keeps prose-only posts as passages without talks, and drops image-only sections', () => {
     const prose = parseNote(note(['---', 'title: Sud Web 2023', '---', '', paragraph('journée', 30)].join('\n')));
     expect(prose.talks).toEqual([]);
