@@ -84,7 +84,8 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
     };
     const sticky = (unit.heading ? 1 : 0) + (lead?.blocks ?? 0);
     const chunkBlocks = toChunkBlocks(blocks, lines, unit.lines, sticky);
-    const own = chunkTalk(meta, chunkBlocks, lines, unit === units[0] && unit.kind === 'other' ? OPENING_CUT : defaultCutOptions);
+    const opening = unit === units[0] && unit.kind === 'other' && units.length > 1;
+    const own = chunkTalk(meta, chunkBlocks, lines, opening ? OPENING_CUT : defaultCutOptions);
     passages.push(...(own.length === 0 && unit.kind === 'talk' ? headerPassage(meta, chunkBlocks, lines) : own));
     if (unit.kind === 'talk') {
       const { talkId, ...fields } = meta;
