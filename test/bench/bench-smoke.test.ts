@@ -74,7 +74,7 @@ describe('npm run bench -- --quick', () => {
     expect(stdout).toContain(`== ${title} ==`);
   });
 
-  it.skipIf(hasServer)('says why the PostgreSQL figures are missing without a server', () => {
+  it.skipIf(hasServer)('says why the PostgreSQL figures are missing without a server (needs no PostgreSQL server)', () => {
     expect(results.sections.postgres?.notes).toEqual([expect.stringMatching(/^skipped: set CONFNOTES_BENCH_DATABASE_URL/)]);
   });
 
