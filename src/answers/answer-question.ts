@@ -6,7 +6,7 @@ import { retrieve, type RankingMode, type Retrieval, type RetrievalContext } fro
 import type { Answer, LineRange, Passage } from '../types.js';
 import { answerWeights, type AnswerWeights } from './answer-weights.js';
 import { chooseSentences, type ScoredSentence } from './choose-sentences.js';
-import { answerFeatures, confidenceOf } from './decide.js';
+import { answerFeatures, confidenceOf, secondBestScore } from './decide.js';
 import { intentOf } from './question-intent.js';
 import { validateQuestion } from './question.js';
 import { rerankRetrieval, termsByTalk } from './rerank.js';
@@ -84,6 +84,7 @@ export async function answerQuestion(
           asked: intent.topicTerms,
           passageScore: answering[0] ? passageScore.get(answering[0].passage.id)! : 0,
           sentenceScore: selection[0]?.score ?? 0,
+          secondSentenceScore: secondBestScore(sentences),
           quotedTalk: selection[0]?.talkId,
           quotes: selection,
           answerKinds: intent.answerKinds,

@@ -1,12 +1,14 @@
 // Decides whether the notes answer: a fitted chance that they answer the question, from how much of it
 // no note uses (a product or a company the notes never mention leaves them silent, whatever the common
-// words match), the reranker's and the sentence scorer's own scores, and whether the talk quoted says the
-// question's constraints: its distinctive words (the heaviest it leaves unsaid) and the kind of thing
-// asked for (an amount of what was asked, a person). Below the threshold, it abstains.
+// words match), the reranker's and the sentence scorer's own scores (the best quote's and the best other
+// sentence's), and whether the talk quoted says the question's constraints: its distinctive words (the
+// heaviest it leaves unsaid) and the kind of thing asked for (an amount of what was asked, a person).
+// Below the threshold, it abstains.
 import { probability, type LinearModel } from './linear-model.js';
 import { termsOf } from '../text/analyze.js';
 import { namesPerson, statesAmountOf, statesMeasureOf, type AnswerKind } from './question-intent.js';
 import type { Measure } from '../text/units.js';
+import type { ScoredSentence } from './choose-sentences.js';
 import { distinctiveness, says, UNSEEN_WORD_WEIGHT, type QueryTerm } from './term-weights.js';
 
 export const ANSWER_FEATURES = [
@@ -15,6 +17,7 @@ export const ANSWER_FEATURES = [
   'sentence_score',
   'heaviest_unsaid',
   'kind_unstated',
+  'second_sentence',
 ] as const;
 
 export interface Evidence {
@@ -26,6 +29,11 @@ export interface Evidence {
   passageScore: number;
   /** The sentence scorer's chance for the best quote. */
   sentenceScore: number;
+  /**
+   * Its chance for the best other sentence: what the notes say of the question they often say in more
+   * than one line, where a detail they leave out matches one line at most (a title, a speaker's line).
+   */
+  secondSentenceScore: number;
   /** The talk of the best quote. */
   quotedTalk?: string;
   /** The answer's quotes, with the speakers of their talks. */
@@ -38,7 +46,7 @@ export interface Evidence {
   given: ReadonlySet<string>;
 }
 
-export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, quotedTalk, quotes, answerKinds, measure, given }: Evidence): number[] {
+export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, secondSentenceScore, quotedTalk, quotes, answerKinds, measure, given }: Evidence): number[] {
   // What the notes use of the question, and how much of it they never use, apart: a paraphrase and a
   // name the notes never mention both leave words unseen; the rest of the question tells them apart.
   const seen = asked.filter((t) => t.df > 0);
@@ -72,7 +80,17 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
   // The share of the askings whose kind no quote states: a quote naming the flour answers half of "how
   // many loaves a day, and what flour do they use?".
   const kindUnstated = answerKinds.filter((kind) => kind !== 'any' && !quotes.some(states[kind])).length / answerKinds.length;
-  return [unseenShare, passageScore, sentenceScore, heaviestUnsaid, kindUnstated];
+  return [unseenShare, passageScore, sentenceScore, heaviestUnsaid, kindUnstated, secondSentenceScore];
+}
+
+/** The second-best score of the sentences, each counted once where overlapping passages share it. */
+export function secondBestScore(sentences: ReadonlyArray<Pick<ScoredSentence, 'file' | 'lines' | 'score'>>): number {
+  const best = new Map<string, number>();
+  for (const { file, lines, score } of sentences) {
+    const key = `${file}:${lines[0]}-${lines[1]}`;
+    best.set(key, Math.max(best.get(key) ?? 0, score));
+  }
+  return [...best.values()].sort((a, b) => b - a)[1] ?? 0;
 }
 
 /** The fitted chance that the notes answer the question. */

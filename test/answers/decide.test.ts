@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_FEATURES, answerFeatures } from '../../src/answers/decide.js';
+import { ANSWER_FEATURES, answerFeatures, secondBestScore } from '../../src/answers/decide.js';
 import type { CandidatePassage } from '../../src/answers/extract-excerpts.js';
 import { termsByTalk } from '../../src/answers/rerank.js';
 import { analyze } from '../../src/text/analyze.js';
@@ -17,13 +17,13 @@ describe('answerFeatures', () => {
   const bakery = candidate(/bakery/);
   const racks = candidate(/Cooling/);
   const talkTerms = termsByTalk([bakery, racks].map(({ passage }) => ({ passage, terms: new Set(analyze(`${passage.text} ${passage.speakers.join(' ')} ${passage.conference}`)) })));
-  const evidence = { talkTerms, passageScore: 0.8, sentenceScore: 0.6, quotes: [], answerKinds: ['any' as const], given: new Set<string>() };
+  const evidence = { talkTerms, passageScore: 0.8, sentenceScore: 0.6, secondSentenceScore: 0.4, quotes: [], answerKinds: ['any' as const], given: new Set<string>() };
 
   it('passes the models’ scores on, and marks nothing when the talk quoted says the question', () => {
     const x = answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3, stock: 2 }), quotedTalk: bakery.passage.talkId });
     expect(x).toHaveLength(ANSWER_FEATURES.length);
     expect(x[at('unseen_share')]).toBe(0);
-    expect([x[at('passage_score')], x[at('sentence_score')]]).toEqual([0.8, 0.6]);
+    expect([x[at('passage_score')], x[at('sentence_score')], x[at('second_sentence')]]).toEqual([0.8, 0.6, 0.4]);
     expect(x[at('heaviest_unsaid')]).toBe(0);
     expect(x[at('kind_unstated')]).toBe(0);
   });
@@ -108,5 +108,15 @@ describe('answerFeatures', () => {
     const common = answerFeatures({ ...evidence, asked: [...queryTerms({ bakery: 3 }), unseen('told')], quotedTalk: bakery.passage.talkId });
     expect(common[at('unseen_share')]).toBeGreaterThan(0);
     expect(common[at('unseen_share')]).toBeLessThan(one[at('unseen_share')]!);
+  });
+});
+
+describe('secondBestScore', () => {
+  it('takes the best other sentence, a sentence two overlapping passages share counted once', () => {
+    const sentence = (file: string, lines: [number, number], score: number) => ({ file, lines, score });
+    const shared = [sentence('rye.md', [4, 5], 0.9), sentence('rye.md', [4, 5], 0.8), sentence('rye.md', [9, 9], 0.3)];
+    expect(secondBestScore(shared)).toBe(0.3);
+    expect(secondBestScore([...shared, sentence('oven.md', [4, 5], 0.7)])).toBe(0.7);
+    expect(secondBestScore([sentence('rye.md', [4, 5], 0.9)])).toBe(0);
   });
 });
