@@ -1,6 +1,6 @@
 // The pieces a talk is cut into: Markdown blocks with their lines, word counts and role.
 import type { LineRange, MarkdownStructure } from '../types.js';
-import { structureWithin, type MdBlock } from '../notes/markdown.js';
+import { lineSpan, structureWithin, type MdBlock } from '../notes/markdown.js';
 import { announcesWhatFollows, proseWordCount, wordCount } from '../notes/prose.js';
 
 /**
@@ -49,16 +49,14 @@ export function toChunkBlocks(blocks: MdBlock[], lines: string[], range: LineRan
       const read = structureWithin(block.structure, clipped);
       // The talk's header (its speakers, their roles, the programme's fields) names the talk as its heading
       // does: context for the citation, not something said.
-      const structure = i < stickyLeading ? { ...read, headings: everyLineOf(clipped) } : read;
+      const structure = i < stickyLeading ? { ...read, headings: lineSpan(...clipped) } : read;
       return { lines: clipped, role, words, proseWords, cuts: cutsOf(block, clipped, lines), structure };
     });
 }
 
-const everyLineOf = ([start, end]: LineRange): number[] => Array.from({ length: end - start + 1 }, (_, i) => start + i);
-
 /** List items are the natural cuts; an item longer than a few lines may also be cut between its lines. */
 function cutsOf(block: MdBlock, [start, end]: LineRange, lines: string[]): number[] {
-  const everyLine = everyLineOf([start, end]);
+  const everyLine = lineSpan(start, end);
   if (block.kind !== 'list') return everyLine;
   const items = block.itemStarts.filter((n) => n >= start && n <= end);
   const long = (from: number, to: number): boolean => wordCount(sourceOf(lines, [from, to])) > 120;

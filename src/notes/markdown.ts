@@ -73,7 +73,8 @@ function innerSource(markdown: string, node: Heading | Strong): string {
   return first === undefined || last === undefined ? '' : oneLine(markdown.slice(first, last));
 }
 
-const lineSpan = (first: number, last: number): number[] => Array.from({ length: last - first + 1 }, (_, i) => first + i);
+/** The line numbers from `first` to `last`, both included. */
+export const lineSpan = (first: number, last: number): number[] => Array.from({ length: last - first + 1 }, (_, i) => first + i);
 const linesOf = ({ start, end }: { start: Point; end: Point }): number[] => lineSpan(start.line, end.line);
 
 /**
