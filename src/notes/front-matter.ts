@@ -37,7 +37,9 @@ function readFenced(lines: string[], fence: Fence): FrontMatter {
   const inner = lines.slice(1, close);
   const fields = { lineCount: close + 1, ...rawFields(inner) };
   try {
-    const data = fence === '+++' ? parseToml(inner.join('\n')) : matter(`---\n${inner.join('\n')}\n---\n`).data;
+    // Options, even empty, turn off gray-matter's cache by content: a cached text is returned unparsed, so a
+    // note read again (the watcher, a second sync) would lose its warning, and the cache keeps every note read.
+    const data = fence === '+++' ? parseToml(inner.join('\n')) : matter(`---\n${inner.join('\n')}\n---\n`, {}).data;
     return { ...fields, ...typedFields(data as Record<string, unknown>, fields.date), warnings: [] };
   } catch (error) {
     // Keep what line-by-line reading found (title, date): a broken field elsewhere should not cost the title.
