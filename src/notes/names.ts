@@ -2,6 +2,8 @@
 // speaker shown next to a quote misleads more than a missing one, so anything unsure is no name.
 import { stopwords as englishStopwords } from '@orama/stopwords/english';
 import { stopwords as frenchStopwords } from '@orama/stopwords/french';
+import { foldAccents } from '../text/analyze.js';
+import firstNames from './first-names.json' with { type: 'json' };
 
 const PARTICLES = new Set(['de', 'du', 'da', 'des', 'van', 'von', 'der', 'den', 'di', 'del', 'dos', 'le', 'la', 'ter', 'bin']);
 const HONORIFIC = /^(?:dr|prof|mr|mrs|ms|maître|me)\.?\s+/i;
@@ -47,6 +49,19 @@ export function isPersonName(text: string): boolean {
 
 export const stripHonorific = (name: string): string => name.trim().replace(HONORIFIC, '');
 
+let givenNames: ReadonlySet<string> | undefined;
+const isGivenName = (word: string): boolean => (givenNames ??= new Set(firstNames.names.split('\n'))).has(word);
+
+/**
+ * A name that opens on a given name (scripts/first-names.mjs): "Jeanne Levain", "Jean-Paul Fournier", not
+ * "Part Two" or "Salle Bleue". Evidence of a person where nothing else on the line is: many speakers'
+ * given names are in no list, so a name without one is not thereby no one.
+ */
+export function opensOnGivenName(name: string): boolean {
+  const first = foldAccents(stripHonorific(name).split(/\s+/)[0]!).toLowerCase();
+  return isGivenName(first) || (first.includes('-') && first.split('-').every(isGivenName));
+}
+
 /** An organisation as written after a name: "Weaveworks", "Microsoft NZ", "Expedia Inc.", not a sentence or a role. */
 export function isOrganisation(text: string): boolean {
   const tokens = text.trim().split(/\s+/);
@@ -80,8 +95,10 @@ export function parsePeople(text: string): People | undefined {
   const items = cleaned.split(/\s*,\s*|\s+(?:&|and|et)\s+/i).filter(Boolean);
   const people: People = { speakers: [], companies: [] };
   for (const [i, item] of items.entries()) {
-    if (i === 0 || joined) {
-      const [, bare = item, inParens] = WITH_PARENS.exec(item) ?? [];
+    const [, bare = item, inParens] = WITH_PARENS.exec(item) ?? [];
+    // After the first, an item is the company ("Name, Company") unless the list is joined ("A, B et C") or
+    // the item opens on a given name ("Jeanne Levain, Paul Fournier").
+    if (i === 0 || joined || (isPersonName(bare) && opensOnGivenName(bare))) {
       if (!isPersonName(bare)) return undefined;
       people.speakers.push(stripHonorific(bare));
       if (inParens) addCompany(people, companyOfRole(inParens) ?? (isOrganisation(inParens) ? inParens : undefined));

@@ -2,7 +2,7 @@
 // Notes write the same facts in many ways: "Title - Speaker", "Speaker: Title", "Title par Speaker",
 // "Title, [@handle](…)", "### Speaker" / "#### Company" sub-headings, a bold link line, or
 // "Name, employé Company, nous a parlé…" in the first sentence.
-import { companyOfRole, isOrganisation, isPersonName, isRole, parsePeople, stripHonorific, type People } from './names.js';
+import { companyOfRole, isOrganisation, isPersonName, isRole, opensOnGivenName, parsePeople, stripHonorific, type People } from './names.js';
 import { plainText } from './prose.js';
 
 /** Which side of "A - B" holds the speakers in this file; voted over the unambiguous headings. */
@@ -20,6 +20,7 @@ const TALK_NUMBER = /^talk\s*\d+\s*[:.)-]\s*/i;
 const KEYNOTE_SPEAKER = /^(.*\bkeynote)\s*[:\-–—]\s*(.+)$/i;
 const TRAILING_LINK = /,\s*\[([^\]]+)\]\([^)]*\)\s*$/;
 const SPEAKER_LABEL = /^(?:par|by)\s+/i;
+const TRAILING_PARENS = /^(.+?)\s*\(([^()]+)\)$/;
 
 // The slot a programme gives the talk ("10:45 - 11:30", "14h00 –"): when, not what.
 const TIME_SLOT = /^\d{1,2}[:hH]\d{2}(?:\s*[-–—]\s*\d{1,2}[:hH]\d{2})?\s*[-–—:|]?\s+(?=\S)/u;
@@ -98,6 +99,15 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
       return found(titleOfTitleFirst, titleFirst, speakerFirst ? undefined : 'title-first');
     }
     if (speakerFirst) return found(rightRest, speakerFirst, titleFirst ? undefined : 'speaker-first');
+  }
+  // "Proofing at scale (Jeanne Levain, Fournil)": the speakers in parentheses after the title, labelled
+  // ("(par …)") or opening on a given name, as a room or a part ("(Salle Bleue)", "(Part Two)") does not.
+  // After the dash forms, whose speaker may carry a company in parentheses ("Title - Name (Company)").
+  const [, before, parenthesised] = TRAILING_PARENS.exec(text) ?? [];
+  if (before !== undefined && parenthesised !== undefined) {
+    const labelled = SPEAKER_LABEL.test(parenthesised);
+    const people = parsePeople(parenthesised.replace(SPEAKER_LABEL, ''));
+    if (people && (labelled || opensOnGivenName(people.speakers[0]!))) return found(before, people);
   }
   // "Speaker: Title" only where the file puts speakers first: "Landing Zone: Missteps" is a title.
   const colon = /^([^:]+):\s+(.+)$/.exec(text);
@@ -241,7 +251,7 @@ function personWithRole(plain: string): People | undefined {
 /**
  * A lead paragraph that is only a name: `**[Olivier HAMANT](…)**`, or a plain "Name, Company" line
  * with a handle (`Brendan Burns, Microsoft Azure` / `@brendandburns`). A plain line with a bare
- * name is too easily a sentence fragment, so it needs a company or a handle to count.
+ * name is too easily a sentence fragment, so it needs a company, a handle or given names to count.
  */
 function nameLinePeople(source: string, plain: string): People | undefined {
   const lines = source.split('\n');
@@ -250,7 +260,7 @@ function nameLinePeople(source: string, plain: string): People | undefined {
   }
   if (source.split('\n').length > 3 || plain.split(/\s+/).length > 10) return undefined;
   const people = parsePeople(plain);
-  return people && (people.companies.length > 0 || /(^|\s)@\w/.test(plain)) ? people : undefined;
+  return people && (people.companies.length > 0 || /(^|\s)@\w/.test(plain) || people.speakers.every(opensOnGivenName)) ? people : undefined;
 }
 
 const SPEECH_VERB =

@@ -47,7 +47,8 @@ describe('the packed package, from another project', () => {
     // What the tarball must not carry: models, indexes, notes, sources and tests.
     // Code, the data the code reads (fitted weights, word frequencies), and the glossary's licence.
     expect(packed!.files.filter((f) => !/^(dist\/(src|adapters|embeddings)\/.*\.(js|d\.ts|json)|src\/text\/glossary-data\/(COPYING|README\.md)|bin\/confnotes\.js|package\.json|README\.md)$/.test(f.path))).toEqual([]);
-    expect(packed!.size).toBeLessThan(1024 * 1024);
+    // About 1.1 MB, most of it the glossary and the word lists: a model or an index would be tens of MB.
+    expect(packed!.size).toBeLessThan(1.5 * 1024 * 1024);
 
     writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'consumer', private: true, type: 'module' }));
     try {

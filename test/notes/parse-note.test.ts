@@ -107,6 +107,20 @@ describe('parseNote', () => {
     ]);
   });
 
+  it('reads a speaker from a line under the heading that holds only a name opening on a given name', () => {
+    const talk = (title: string, byline: string, topic: string): string[] => [`## ${title}`, '', byline, '', paragraph(topic), ''];
+    const { talks } = talksOf([
+      '# DemoConf 2031', '', ...talk('Rye at scale', 'Jeanne Levain', 'rye'), ...talk('Ovens that last', 'Paul Fournier, Marie Curie', 'oven'),
+      ...talk('Proofing baskets', 'Hands On', 'basket'),
+    ]);
+    expect(talks.map(([title, , speakers]) => [title, speakers])).toEqual([
+      ['Rye at scale', ['Jeanne Levain']],
+      ['Ovens that last', ['Paul Fournier', 'Marie Curie']],
+      // Two capitalised words that open on no given name may be anything: a format, a part, a room.
+      ['Proofing baskets', []],
+    ]);
+  });
+
   it('keeps the sections around the notes out of the talks, and a talk introducing its topic in', () => {
     const text = [
       '# DemoConf 2031', '', "## Introduction à l'observabilité", '', paragraph('trace'), '', '## Des serveurs sans état', '', paragraph('serveur'),

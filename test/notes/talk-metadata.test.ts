@@ -56,6 +56,15 @@ describe('parseTalkHeading', () => {
     expect(heading('"Confessions d\'un serial killer"- Par [Virginie Caplet](http://x)')).toMatchObject({ title: "Confessions d'un serial killer", speakers: ['Virginie Caplet'] });
   });
 
+  it('reads speakers in parentheses after the title when labelled or opening on a given name, not a room or a part', () => {
+    expect(heading('Proofing at scale (Jeanne Levain, Fournil)')).toEqual({ title: 'Proofing at scale', speakers: ['Jeanne Levain'], companies: ['Fournil'] });
+    expect(heading('Le four à bois (Jeanne Levain, Paul Fournier)')).toMatchObject({ speakers: ['Jeanne Levain', 'Paul Fournier'], companies: [] });
+    expect(heading('Rye for everyone (par Tollef Fog Heen, Bakehouse 24)')).toMatchObject({ title: 'Rye for everyone', speakers: ['Tollef Fog Heen'], companies: ['Bakehouse 24'] });
+    for (const aside of ['Part Two', 'Salle Bleue', 'Live Coding', 'Tollef Fog Heen']) {
+      expect(heading(`Ovens that last (${aside})`)).toMatchObject({ title: `Ovens that last (${aside})`, speakers: [] });
+    }
+  });
+
   it('reads "Title - Speaker, her role", the company from the role', () => {
     expect(heading('Proofing at scale - Jeanne Levain, Head baker and founder at Fournil')).toEqual({ title: 'Proofing at scale', speakers: ['Jeanne Levain'], companies: ['Fournil'], orientation: 'title-first' });
     // A role is no second speaker, and a role without a company names none.
