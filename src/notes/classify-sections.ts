@@ -90,14 +90,16 @@ export function classifySections(roots: Section[], ctx: SectionContext): Classif
   };
   const namesSpeakers = (section: Section): boolean => info(section).speakers.length > 0 || ctx.leadPeople(section).speakers.length > 0;
   /**
-   * Where most sections name their speakers, the ones before the first that does are the notes' opening
-   * ("Disclaimer", "Intro"), not talks.
+   * Where most sections name their speakers, the short-titled ones before the first that does are the
+   * notes' opening ("Disclaimer", "Intro"), not talks. A talk's title is longer, whether or not its
+   * speaker could be read ("Secrets at scale (Jeanne Levain)").
    */
   const leadingSections = (siblings: readonly Section[]): ReadonlySet<Section> => {
     // Each sibling's lead lines are read once: the first speaker and the majority come from the same answers.
     const naming = siblings.map(namesSpeakers);
     const first = naming.indexOf(true);
-    return new Set(first > 0 && naming.filter(Boolean).length * 2 > siblings.length ? siblings.slice(0, first) : []);
+    const opening = first > 0 && naming.filter(Boolean).length * 2 > siblings.length ? siblings.slice(0, first) : [];
+    return new Set(opening.filter((section) => isShort(section.heading.text)));
   };
   /**
    * Sub-sections are talks when one names a speaker, or when they carry long, talk-like titles.

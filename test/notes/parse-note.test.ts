@@ -105,6 +105,9 @@ describe('parseNote', () => {
       'Queues in practice',
       'Small models',
     ]);
+    // Before it, a talk whose speaker cannot be read is no opening: its title is as long as a talk's.
+    const unread = text.replace('## Before we start', '## Rye flour at scale (Tollef Fog Heen)');
+    expect(parseNote(note(unread)).talks.map((t) => t.talk)).toEqual(['Rye flour at scale (Tollef Fog Heen)', 'Des serveurs sans état', 'Panel on caching', 'Tracing everything', 'Queues in practice', 'Small models']);
   });
 
   it('reads a speaker from a line under the heading that holds only a name opening on a given name', () => {
