@@ -77,8 +77,9 @@ const JOINER = /\s+(?:&|and|et)\s+/i;
 const WITH_PARENS = /^(.*?)\s*\(([^()]+)\)$/;
 
 /**
- * Parses "Name", "Name & Name", "A, B et C", "Name (Company)", "Name, Company", "Name, Company @handle".
- * Undefined unless it is entirely such a list with at least one person: "Title words" never parse.
+ * Parses "Name", "Name & Name", "A, B et C", "Name (Company)", "Name, Company", "Name, Company @handle",
+ * "A & B, Company", "A, Company & B, Company". Undefined unless it is entirely such a list with at least
+ * one person: "Title words" never parse.
  */
 export function parsePeople(text: string): People | undefined {
   const atCompany = withCompanyAfterAt(text);
@@ -91,8 +92,15 @@ export function parsePeople(text: string): People | undefined {
     .trim()
     .replace(/[,;.]+$/, '');
   if (cleaned === '') return undefined;
-  const joined = JOINER.test(cleaned);
-  const items = cleaned.split(/\s*,\s*|\s+(?:&|and|et)\s+/i).filter(Boolean);
+  if (!JOINER.test(cleaned)) return listedPeople(cleaned, false);
+  // A joined list names people ("A, B et C"), or joins people each with a company ("A & B, Company").
+  const groups = cleaned.split(JOINER).map((group) => listedPeople(group, false));
+  return listedPeople(cleaned, true) ?? (groups.every((group) => group !== undefined) ? groups.reduce(mergePeople) : undefined);
+}
+
+/** The items of a comma list (and of its joiners, when `joined`): the people, then the company of the last. */
+function listedPeople(list: string, joined: boolean): People | undefined {
+  const items = list.split(joined ? /\s*,\s*|\s+(?:&|and|et)\s+/i : /\s*,\s*/).filter(Boolean);
   const people: People = { speakers: [], companies: [] };
   for (const [i, item] of items.entries()) {
     const [, bare = item, inParens] = WITH_PARENS.exec(item) ?? [];
@@ -112,6 +120,12 @@ export function parsePeople(text: string): People | undefined {
   }
   return people.speakers.length > 0 ? people : undefined;
 }
+
+/** The people of both, each once. */
+export const mergePeople = (a: People, b: People): People => ({
+  speakers: [...new Set([...a.speakers, ...b.speakers])],
+  companies: [...new Set([...a.companies, ...b.companies])],
+});
 
 const COMPANY = String.raw`(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,2})`;
 const HANDLE = String.raw`\(@[\w.-]+\)`;

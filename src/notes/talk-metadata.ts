@@ -2,7 +2,7 @@
 // Notes write the same facts in many ways: "Title - Speaker", "Speaker: Title", "Title par Speaker",
 // "Title, [@handle](…)", "### Speaker" / "#### Company" sub-headings, a bold link line, or
 // "Name, employé Company, nous a parlé…" in the first sentence.
-import { companyOfRole, isOrganisation, isPersonName, isRole, opensOnGivenName, parsePeople, stripHonorific, type People } from './names.js';
+import { companyOfRole, isOrganisation, isPersonName, isRole, mergePeople, opensOnGivenName, parsePeople, stripHonorific, type People } from './names.js';
 import { plainText } from './prose.js';
 
 /** Which side of "A - B" holds the speakers in this file; voted over the unambiguous headings. */
@@ -36,10 +36,6 @@ export function cleanTitle(title: string): string {
     .trim();
 }
 
-const merge = (a: People, b: People): People => ({
-  speakers: [...new Set([...a.speakers, ...b.speakers])],
-  companies: [...new Set([...a.companies, ...b.companies])],
-});
 const nobody = (): People => ({ speakers: [], companies: [] });
 
 /** `Title, [@speaker](…)` and `Title, [Org](…)` tails: a handle is a speaker, anything else an organisation. */
@@ -69,7 +65,7 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
   text = text.replace(TALK_NUMBER, '');
   const found = (title: string, people: People, side?: Orientation): HeadingInfo => ({
     title: cleanTitle(title) || text,
-    ...merge(people, tails.people),
+    ...mergePeople(people, tails.people),
     ...(side ? { orientation: side } : {}),
   });
 
@@ -89,7 +85,7 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
     const rightRest = parts.slice(1).join(' - ');
     if (isRole(rightRest) && parsePeople(left)) {
       const company = companyOfRole(rightRest);
-      return found(text, merge(parsePeople(left)!, { speakers: [], companies: company ? [company] : [] }));
+      return found(text, mergePeople(parsePeople(left)!, { speakers: [], companies: company ? [company] : [] }));
     }
     const right = parts.at(-1)!.replace(SPEAKER_LABEL, '');
     const titleFirst = personWithRole(right) ?? parsePeople(right);
@@ -151,16 +147,16 @@ export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
     const plain = plainText(block.source.replace(/^#+\s*/, ''));
     if (block.kind === 'heading') {
       const named = people.speakers.length === 0 ? headingPerson(plain) : undefined;
-      if (named) people = merge(people, named);
+      if (named) people = mergePeople(people, named);
       else if (plain === '' || isRole(plain)) { /* link line or role line: part of the header, no fact */ }
-      else if (people.speakers.length > 0 && isOrganisation(plain)) people = merge(people, { speakers: [], companies: [plain] });
+      else if (people.speakers.length > 0 && isOrganisation(plain)) people = mergePeople(people, { speakers: [], companies: [plain] });
       else break;
       used = i + 1;
       continue;
     }
     if (block.kind === 'blockquote' && i === used && people.speakers.length === 0) {
       const byline = quotedByline(block.source);
-      if (byline) people = merge(people, byline.people);
+      if (byline) people = mergePeople(people, byline.people);
       if (byline?.whole) used = i + 1;
       break;
     }
@@ -173,7 +169,7 @@ export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
       const listFollows = label[1] === '' && rest.length === 0 && blocks[i + 1]?.kind === 'list';
       const entries = listFollows ? blocks[i + 1]!.source.split('\n').map(listEntry) : [label[1]!];
       // An entry reads as a person heading does: "Name (role, company)" names the person before the parentheses.
-      for (const entry of entries) people = merge(people, headingPerson(entry) ?? parsePeople(entry) ?? nobody());
+      for (const entry of entries) people = mergePeople(people, headingPerson(entry) ?? parsePeople(entry) ?? nobody());
       // Lines under the label's own are the notes, not the header.
       if (rest.length === 0) used = i + (listFollows ? 2 : 1);
       break;
@@ -188,17 +184,17 @@ export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
     // ("_[Alicia Collymore](…)_", "*par Julie Quilé*"); either way it is header, not notes.
     if (block.kind === 'paragraph' && oneLine && EMPHASIS_ONLY.test(block.source) && !LINK_OR_BOLD_ONLY.test(block.source) && i === used) {
       const byline = people.speakers.length === 0 ? parsePeople(plain.replace(SPEAKER_LABEL, '')) : undefined;
-      if (byline) people = merge(people, byline);
+      if (byline) people = mergePeople(people, byline);
       used = i + 1;
       continue;
     }
     if (people.speakers.length === 0 && block.kind === 'paragraph') {
       const line = nameLinePeople(block.source, plain);
       if (line) {
-        people = merge(people, line);
+        people = mergePeople(people, line);
         used = i + 1;
       } else {
-        people = merge(people, openingSentencePeople(plain) ?? nobody()); // the sentence stays notes, not header
+        people = mergePeople(people, openingSentencePeople(plain) ?? nobody()); // the sentence stays notes, not header
       }
     }
     break;
@@ -222,7 +218,7 @@ function quotedByline(source: string): { people: People; whole: boolean } | unde
 /** The people the lines name, when each names some. */
 function peopleOfEach(lines: readonly string[]): People | undefined {
   const each = lines.map((line) => parsePeople(line));
-  return each.length > 0 && each.every((p) => p !== undefined) ? each.reduce((all, p) => merge(all, p), nobody()) : undefined;
+  return each.length > 0 && each.every((p) => p !== undefined) ? each.reduce((all, p) => mergePeople(all, p), nobody()) : undefined;
 }
 
 /** `### Daniel Larsen`, `### Kolton Andrus (Chaos Engineer …)`, `#### Rick Houlihan - Principal Technologist, NoSQL`. */

@@ -60,6 +60,9 @@ describe('parseTalkHeading', () => {
     expect(heading('Proofing at scale (Jeanne Levain, Fournil)')).toEqual({ title: 'Proofing at scale', speakers: ['Jeanne Levain'], companies: ['Fournil'] });
     expect(heading('Le four à bois (Jeanne Levain, Paul Fournier)')).toMatchObject({ speakers: ['Jeanne Levain', 'Paul Fournier'], companies: [] });
     expect(heading('Rye for everyone (par Tollef Fog Heen, Bakehouse 24)')).toMatchObject({ title: 'Rye for everyone', speakers: ['Tollef Fog Heen'], companies: ['Bakehouse 24'] });
+    // People joined each with a company.
+    expect(heading('Le four à bois (par Jeanne Levain & Paul Fournier, Fournil)')).toMatchObject({ speakers: ['Jeanne Levain', 'Paul Fournier'], companies: ['Fournil'] });
+    expect(heading('Le levain (par Jeanne Levain, Fournil & Tollef Fog Heen, Bakehouse 24)')).toMatchObject({ speakers: ['Jeanne Levain', 'Tollef Fog Heen'], companies: ['Fournil', 'Bakehouse 24'] });
     for (const aside of ['Part Two', 'Salle Bleue', 'Live Coding', 'Tollef Fog Heen']) {
       expect(heading(`Ovens that last (${aside})`)).toMatchObject({ title: `Ovens that last (${aside})`, speakers: [] });
     }
