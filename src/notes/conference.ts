@@ -23,7 +23,12 @@ const SUBTITLE = /\s+[-–—|]\s+|\s*:\s+|\s+[!?]|[!?]$/;
  */
 export function conferenceName(title: string, fallbackYear?: string): string {
   const name = eventNameIn(title) || title.trim();
-  return !YEAR.test(name) && fallbackYear ? `${name} ${fallbackYear}` : name;
+  if (YEAR.test(name) || !fallbackYear) return name;
+  // With the note's year after it, a title's words leading to the event go as they do before a written
+  // year, where the word before the function word is the title's own, in lower case ("Ma première
+  // participation à HarbourConf"). Without a year of its own, a title may name the event with its place
+  // ("#breadtour de Lille", "Bakers Guild à Lyon"): a name before the function word keeps it whole.
+  return capitalisedBeforeYear(`${name} ${fallbackYear}`, (before) => before !== undefined && !named(before));
 }
 
 /** A title that names no event once its filler is gone: "Notes", "Mes notes", "Highlights". */
@@ -50,14 +55,19 @@ function eventNameIn(title: string): string {
 /**
  * The event's name where a title leads to it with words of its own ("Back from HarbourConf Lisbon 2031",
  * "A week at HarbourConf 2031"): from the last function word on, the words before the year are
- * capitalised, as an event's name is written. A name in lower case ("harbourconf lisbon 2031") is kept whole.
+ * capitalised, as an event's name is written. A name in lower case ("harbourconf lisbon 2031") is kept whole,
+ * and so is a function word written with a capital past the first word: it is part of the name ("The Best
+ * Of Bread 2031").
  */
-function capitalisedBeforeYear(name: string): string {
+function capitalisedBeforeYear(name: string, leadsIn: (before: string | undefined) => boolean = () => true): string {
   const words = name.split(' ');
-  const named = (word: string): boolean => /\p{Lu}/u.test(word);
-  const lead = words.map((word) => snowballStopwords.has(foldAccents(word.toLowerCase()))).lastIndexOf(true);
-  return lead >= 0 && lead < words.length - 2 && words.slice(lead + 1, -1).every(named) ? words.slice(lead + 1).join(' ') : name;
+  const lead = words.map((word, i) => (i === 0 || !named(word)) && snowballStopwords.has(foldAccents(word.toLowerCase()))).lastIndexOf(true);
+  const dropped = lead >= 0 && lead < words.length - 2 && words.slice(lead + 1, -1).every(named) && leadsIn(words[lead - 1]);
+  return dropped ? words.slice(lead + 1).join(' ') : name;
 }
+
+/** A word written as a name: with a capital, or as a hashtag or a handle. */
+const named = (word: string): boolean => /\p{Lu}/u.test(word) || /^[#@]/u.test(word);
 
 const yearIn = (text: string): string | undefined => YEAR.exec(text)?.[1];
 

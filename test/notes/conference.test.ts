@@ -26,6 +26,7 @@ describe('conferenceName', () => {
     ['A week at HarbourConf 2031', 'HarbourConf 2031'],
     ['devopsdays Harbour 2031', 'devopsdays Harbour 2031'],
     ['back from harbourconf 2031', 'back from harbourconf 2031'],
+    ['The Best Of Bread 2031', 'Best Of Bread 2031'],
   ])('%s → %s', (title, name) => {
     expect(conferenceName(title)).toBe(name);
   });
@@ -34,6 +35,12 @@ describe('conferenceName', () => {
     expect(conferenceName("strangeloop: it's a wrap", '2023')).toBe('strangeloop 2023');
     expect(conferenceName('KubeCon - The Keynotes', '2019')).toBe('KubeCon 2019');
     expect(conferenceName('QCon London 2014, day One', '2015')).toBe('QCon London 2014');
+    // The words leading to the event go, as before a year written in the title.
+    expect(conferenceName('Ma première participation à HarbourConf Lisbon', '2031')).toBe('HarbourConf Lisbon 2031');
+    expect(conferenceName('Retour sur la première édition de la conférence Best Of Bread', '2031')).toBe('première édition de la conférence Best Of Bread 2031');
+    // Unless a name comes before them: the event is named with its place.
+    expect(conferenceName('Retour sur le #breadtour de Lille', '2031')).toBe('#breadtour de Lille 2031');
+    expect(conferenceName('Bakers Guild à Lyon', '2031')).toBe('Bakers Guild à Lyon 2031');
   });
 });
 
