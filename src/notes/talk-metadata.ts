@@ -71,9 +71,8 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
 
   // "Smart Services: Microservices, Frank Stratton" once the organisation link is gone.
   const commaName = /^(.+),\s*([^,]+)$/.exec(text);
-  if (tails.people.companies.length + tails.people.speakers.length > 0 && commaName && isPersonName(commaName[2]!)) {
-    return found(commaName[1]!, { speakers: [commaName[2]!.trim()], companies: [] });
-  }
+  const byComma = commaName && isPersonName(commaName[2]!) && { title: commaName[1]!, speakers: [commaName[2]!.trim()], companies: [] };
+  if (byComma && tails.people.companies.length + tails.people.speakers.length > 0) return found(byComma.title, byComma);
   // "Friday Keynote: Catherine Bracy, [Code for America](…)": the organisation link vouches for the name
   // ("Keynote: Full-Stack Python" looks like a name too).
   const keynote = KEYNOTE_SPEAKER.exec(text);
@@ -105,6 +104,11 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
     const people = parsePeople(parenthesised.replace(SPEAKER_LABEL, ''));
     if (people && (labelled || opensOnGivenName(people.speakers[0]!))) return found(before, people);
   }
+  // "Jeanne Levain, Fournil": a section titled by its speaker and her company; "Rye at scale, Jeanne Levain".
+  // Without a link to vouch for them, a given name does.
+  const whole = parsePeople(text);
+  if (whole && whole.companies.length > 0 && opensOnGivenName(whole.speakers[0]!)) return found(text, whole);
+  if (byComma && opensOnGivenName(byComma.speakers[0]!)) return found(byComma.title, byComma);
   // "Speaker: Title" only where the file puts speakers first: "Landing Zone: Missteps" is a title.
   const colon = /^([^:]+):\s+(.+)$/.exec(text);
   if (colon && (numbered || orientation === 'speaker-first') && parsePeople(colon[1]!)) return found(colon[2]!, parsePeople(colon[1]!)!);
@@ -244,10 +248,13 @@ function personWithRole(plain: string): People | undefined {
   return { speakers: [stripHonorific(name)], companies: company ? [company] : [] };
 }
 
+// "Conférence présentée par Jeanne Levain", "Talk given by Paul Fournier": a line saying who gave the talk.
+const GIVEN_BY = /^(?:\p{L}+\s+)?(?:présentée?s?|presented|given|animée?s?|hosted)\s+(?:par|by)\s+(.+)$/iu;
+
 /**
- * A lead paragraph that is only a name: `**[Olivier HAMANT](…)**`, or a plain "Name, Company" line
- * with a handle (`Brendan Burns, Microsoft Azure` / `@brendandburns`). A plain line with a bare
- * name is too easily a sentence fragment, so it needs a company, a handle or given names to count.
+ * A lead paragraph that is only a name: `**[Olivier HAMANT](…)**`, a line saying who gave the talk, or a
+ * plain "Name, Company" line with a handle (`Brendan Burns, Microsoft Azure` / `@brendandburns`). A plain
+ * line with a bare name is too easily a sentence fragment, so it needs a company, a handle or given names.
  */
 function nameLinePeople(source: string, plain: string): People | undefined {
   const lines = source.split('\n');
@@ -255,6 +262,8 @@ function nameLinePeople(source: string, plain: string): People | undefined {
     return peopleOfEach(lines.map((line) => plainText(line)));
   }
   if (source.split('\n').length > 3 || plain.split(/\s+/).length > 10) return undefined;
+  const given = GIVEN_BY.exec(plain);
+  if (given) return parsePeople(given[1]!);
   const people = parsePeople(plain);
   return people && (people.companies.length > 0 || /(^|\s)@\w/.test(plain) || people.speakers.every(opensOnGivenName)) ? people : undefined;
 }

@@ -68,6 +68,14 @@ describe('parseTalkHeading', () => {
     }
   });
 
+  it('reads "Title, Speaker" and "Speaker, Company" headings when a given name vouches for the person', () => {
+    expect(heading('Rye at scale, Paul Fournier')).toMatchObject({ title: 'Rye at scale', speakers: ['Paul Fournier'] });
+    expect(heading('Jeanne Levain, Fournil')).toMatchObject({ title: 'Jeanne Levain, Fournil', speakers: ['Jeanne Levain'], companies: ['Fournil'] });
+    // The dash names both speakers; without a given name, a comma names no one.
+    expect(heading('Proofing baskets - Jeanne Levain, Paul Fournier')).toMatchObject({ title: 'Proofing baskets', speakers: ['Jeanne Levain', 'Paul Fournier'] });
+    expect(heading('Ovens, Open Source')).toMatchObject({ title: 'Ovens, Open Source', speakers: [] });
+  });
+
   it('reads "Title - Speaker, her role", the company from the role', () => {
     expect(heading('Proofing at scale - Jeanne Levain, Head baker and founder at Fournil')).toEqual({ title: 'Proofing at scale', speakers: ['Jeanne Levain'], companies: ['Fournil'], orientation: 'title-first' });
     // A role is no second speaker, and a role without a company names none.
@@ -127,6 +135,12 @@ describe('speakerHeader', () => {
     expect(speakerHeader([{ kind: 'paragraph', source: '_Conférence 45 minutes_' }, { kind: 'paragraph', source: '**[Albane Veyron](https://x)**  ' }])).toEqual({ speakers: ['Albane Veyron'], companies: [], blocks: 2 });
     expect(speakerHeader([{ kind: 'paragraph', source: 'Intervenant :' }, { kind: 'list', source: '- Olivier Poncet [@ponceto91](https://x)' }])).toMatchObject({ speakers: ['Olivier Poncet'], blocks: 2 });
     expect(speakerHeader([{ kind: 'paragraph', source: 'Brendan Burns, Microsoft Azure\n@brendandburns' }])).toEqual({ speakers: ['Brendan Burns'], companies: ['Microsoft Azure'], blocks: 1 });
+  });
+
+  it('reads a line saying who gave the talk', () => {
+    expect(speakerHeader([{ kind: 'paragraph', source: 'Conférence présentée par Jeanne Levain' }, { kind: 'paragraph', source: 'Le levain se nourrit.' }])).toEqual({ speakers: ['Jeanne Levain'], companies: [], blocks: 1 });
+    expect(speakerHeader([{ kind: 'paragraph', source: 'Talk given by Paul Fournier and Tollef Fog Heen' }])).toMatchObject({ speakers: ['Paul Fournier', 'Tollef Fog Heen'], blocks: 1 });
+    expect(speakerHeader([{ kind: 'paragraph', source: 'Une conférence très attendue, présentée par Jeanne Levain.' }])).toMatchObject({ speakers: [], blocks: 0 });
   });
 
   it('reads an emphasised byline as the speaker, and a format line as neither speaker nor notes', () => {
