@@ -50,7 +50,7 @@ export async function chooseSentences(
       const { lines, text } = candidate.sentences[i]!;
       if (x) sentences.push({ passageId: candidate.passage.id, file: candidate.passage.file, lines, text, features: x, score: scores[i]! });
     });
-    return passageQuotes(candidate, scores, strategy.perPassage);
+    return passageQuotes(candidate, scores, strategy.perPassage, strategy.headings);
   });
   return { candidates, sentences, selection: strategy.select(quotes, excerpts) };
 }

@@ -15,7 +15,7 @@ export interface Strategy {
   read(ranked: Retrieval['ranked']): Retrieval['ranked'];
   /** The read passages that may be quoted. */
   quotable(candidates: CandidatePassage[], asked: QuotableContext): CandidatePassage[];
-  /** Headings may be quoted: a talk's title answers "which talks…". */
+  /** Headings may be quoted, and a quote opening a talk's notes takes in its title: a talk's title answers "which talks…". */
   headings: boolean;
   /** Quotes one passage may give. */
   perPassage: number;
