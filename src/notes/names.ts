@@ -74,7 +74,8 @@ export interface People {
 }
 
 const JOINER = /\s+(?:&|and|et)\s+/i;
-const WITH_PARENS = /^(.*?)\s*\(([^()]+)\)$/;
+/** Text, then what it ends on in parentheses: "Name (Company)", "Title (Name, Company)". */
+export const WITH_PARENS = /^(.*?)\s*\(([^()]+)\)$/;
 
 /**
  * Parses "Name", "Name & Name", "A, B et C", "Name (Company)", "Name, Company", "Name, Company @handle",

@@ -2,7 +2,7 @@
 // Notes write the same facts in many ways: "Title - Speaker", "Speaker: Title", "Title par Speaker",
 // "Title, [@handle](…)", "### Speaker" / "#### Company" sub-headings, a bold link line, or
 // "Name, employé Company, nous a parlé…" in the first sentence.
-import { companyOfRole, isOrganisation, isPersonName, isRole, mergePeople, opensOnGivenName, parsePeople, stripHonorific, type People } from './names.js';
+import { companyOfRole, isOrganisation, isPersonName, isRole, mergePeople, opensOnGivenName, parsePeople, stripHonorific, WITH_PARENS, type People } from './names.js';
 import { plainText } from './prose.js';
 
 /** Which side of "A - B" holds the speakers in this file; voted over the unambiguous headings. */
@@ -20,7 +20,6 @@ const TALK_NUMBER = /^talk\s*\d+\s*[:.)-]\s*/i;
 const KEYNOTE_SPEAKER = /^(.*\bkeynote)\s*[:\-–—]\s*(.+)$/i;
 const TRAILING_LINK = /,\s*\[([^\]]+)\]\([^)]*\)\s*$/;
 const SPEAKER_LABEL = /^(?:par|by)\s+/i;
-const TRAILING_PARENS = /^(.+?)\s*\(([^()]+)\)$/;
 
 // The slot a programme gives the talk ("10:45 - 11:30", "14h00 –"): when, not what.
 const TIME_SLOT = /^\d{1,2}[:hH]\d{2}(?:\s*[-–—]\s*\d{1,2}[:hH]\d{2})?\s*[-–—:|]?\s+(?=\S)/u;
@@ -98,8 +97,8 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
   // "Proofing at scale (Jeanne Levain, Fournil)": the speakers in parentheses after the title, labelled
   // ("(par …)") or opening on a given name, as a room or a part ("(Salle Bleue)", "(Part Two)") does not.
   // After the dash forms, whose speaker may carry a company in parentheses ("Title - Name (Company)").
-  const [, before, parenthesised] = TRAILING_PARENS.exec(text) ?? [];
-  if (before !== undefined && parenthesised !== undefined) {
+  const [, before, parenthesised] = WITH_PARENS.exec(text) ?? [];
+  if (before && parenthesised !== undefined) {
     const labelled = SPEAKER_LABEL.test(parenthesised);
     const people = parsePeople(parenthesised.replace(SPEAKER_LABEL, ''));
     if (people && (labelled || opensOnGivenName(people.speakers[0]!))) return found(before, people);
@@ -227,7 +226,7 @@ function peopleOfEach(lines: readonly string[]): People | undefined {
 
 /** `### Daniel Larsen`, `### Kolton Andrus (Chaos Engineer …)`, `#### Rick Houlihan - Principal Technologist, NoSQL`. */
 export function headingPerson(plain: string): People | undefined {
-  const parens = /^(.*?)\s*\(([^()]+)\)$/.exec(plain);
+  const parens = WITH_PARENS.exec(plain);
   if (parens && isPersonName(parens[1]!)) {
     const company = isRole(parens[2]!) ? companyOfRole(parens[2]!) : isOrganisation(parens[2]!) ? parens[2]! : undefined;
     return { speakers: [stripHonorific(parens[1]!)], companies: company ? [company] : [] };
