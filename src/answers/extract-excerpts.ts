@@ -118,16 +118,16 @@ export function scoreSentences(features: ReadonlyArray<number[] | null>, model: 
 /**
  * The best runs of sentences of one passage, as verbatim excerpts, best first and never overlapping:
  * notes often answer in two places of one paragraph ("public post-mortems" … "no blame"). `titled`: a
- * run that opens the talk's notes takes in the heading and header lines above it, for a question asking
- * which talks there were, whose answer is the talks' titles as much as what they said.
+ * run right under headings (the talk's title and header lines, or a part's heading) takes them in, for a
+ * question asking which talks there were, whose answer is the talks' titles as much as what they said.
  */
 export function passageQuotes(candidate: CandidatePassage, scores: number[], count = 1, titled = false): ScoredExcerpt[] {
   const taken = new Set<number>();
   const runs: Array<{ first: number; last: number; best: number }> = [];
   while (runs.length < count) {
     const run = bestRun(candidate.sentences, scores, taken);
-    if (run && titled) while (run.first > 0 && candidate.sentences[run.first - 1]!.heading && !taken.has(run.first - 1)) run.first -= 1;
     if (!run) break;
+    if (titled) while (run.first > 0 && candidate.sentences[run.first - 1]!.heading && !taken.has(run.first - 1)) run.first -= 1;
     for (let i = run.first; i <= run.last; i++) taken.add(i);
     runs.push(run);
   }
