@@ -63,7 +63,10 @@ const DOC_TITLE = /(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:notes?|wrap[- ]?up|trip|reto
 
 /** Introductions, conclusions, "about the venue": sections about the notes or the event, not a talk. */
 export const namesNoteSection = (title: string): boolean => namesDocumentSection(title) || (isShort(title) && EVENT_WORD.test(title));
-const isDay = (title: string): boolean => DAY_START.test(title) || (isShort(title) && DAY_WORD.test(title));
+// "Google Developer Day", "Bakers' Day": a capitalised day word after a capitalised word names an event,
+// unless a number says which day it is ("Keynotes Day 2").
+const NAMED_DAY = /\p{Lu}[\p{L}'’-]*\s+(?:Day|Jour|Journée)\b(?!\s*\d)/u;
+const isDay = (title: string): boolean => DAY_START.test(title) || (isShort(title) && DAY_WORD.test(title) && !NAMED_DAY.test(title));
 /** "Talks", "Les conférences", "Visited talks": a list of talks, not one ("Lightning talks" is one session). */
 const isTalkList = (title: string): boolean => isShort(title) && TALK_LIST.test(title) && !/lightning/i.test(title);
 /** "Day 1", "Jeudi", "Ignite Sessions", "Lightning talks", "DAT401 - …": a part of an event, which names no event. */

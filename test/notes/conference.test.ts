@@ -91,6 +91,8 @@ describe('notes in a folder per event', () => {
     expect(conferenceOf('kubecon-2019/notes.md', `# Notes${talk}`)).toBe('kubecon 2019');
     expect(conferenceOf('devoxx-2019/retour.md', `# Mes notes${talk}`)).toBe('devoxx 2019');
     expect(conferenceOf('day-1.md', `# Day 1${talk}`)).toBe('Day 1');
+    // An event named by a day ("Google Developer Day") is no part of one.
+    expect(conferenceOf('bakery-blog/2031-05-02-bakers-day.md', `# Bread Makers Day à Lyon${talk}`)).toBe('Bread Makers Day à Lyon 2031');
   });
 });
 
