@@ -1,7 +1,7 @@
 // Conference name and date of a note. Titles are blog titles ("QCon London 2014, day One", "Retour sur
 // le Mix-IT 2015 (Lyon)", "Mon Devoxx 2022 à moi !"): the conference name is what identifies the event,
 // so that several day files of one conference group under one name. The full title is kept apart.
-import { MONTH_NAMES, WEEKDAY_NAMES } from '../text/calendar-words.js';
+import { MONTH_NAMES, SHORT_DATE_NAMES, WEEKDAY_NAMES } from '../text/calendar-words.js';
 import { foldAccents, snowballStopwords } from '../text/analyze.js';
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
@@ -31,8 +31,19 @@ export function conferenceName(title: string, fallbackYear?: string): string {
   return capitalisedBeforeYear(`${name} ${fallbackYear}`, (before) => before !== undefined && !named(before));
 }
 
-/** A title that names no event once its filler is gone: "Notes", "Mes notes", "Highlights". */
-export const namesNoEvent = (title: string): boolean => eventNameIn(title) === '';
+/** A title that names no event once its filler is gone ("Notes", "Mes notes", "Highlights"), or only a date. */
+export const namesNoEvent = (title: string): boolean => eventNameIn(title) === '' || isDateOnly(title);
+
+const DATE_NAME = new RegExp(`^(?:${WEEKDAY_NAMES}|${MONTH_NAMES}|${SHORT_DATE_NAMES})\\.?,?$`, 'iu');
+/**
+ * A date and time as a clock prints it ("Fri Mar 15 13:55:11 EDT 2013", "Mardi 12 mars 2031"): day and
+ * month names, numbers, and a time zone's capitals. A live log's first entry, no event's name.
+ */
+function isDateOnly(title: string): boolean {
+  const tokens = title.trim().split(/\s+/);
+  const named = tokens.filter((token) => DATE_NAME.test(token));
+  return named.length > 0 && tokens.every((token) => DATE_NAME.test(token) || /^\d[\d:.,/-]*$/u.test(token) || /^\p{Lu}{3,4}$/u.test(token));
+}
 
 /** The event a title names, without filler, dates or subtitle; empty when nothing is left. */
 function eventNameIn(title: string): string {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { conferenceName, eventInPath, eventNamedIn, isOpaqueName, noteDate, titleFromPath } from '../../src/notes/conference.js';
+import { conferenceName, eventInPath, eventNamedIn, isOpaqueName, namesNoEvent, noteDate, titleFromPath } from '../../src/notes/conference.js';
 import { parseNote } from '../../src/notes/parse-note.js';
 import { languageOf, scoreLanguage } from '../../src/notes/language.js';
 
@@ -91,6 +91,11 @@ describe('notes in a folder per event', () => {
     expect(conferenceOf('kubecon-2019/notes.md', `# Notes${talk}`)).toBe('kubecon 2019');
     expect(conferenceOf('devoxx-2019/retour.md', `# Mes notes${talk}`)).toBe('devoxx 2019');
     expect(conferenceOf('day-1.md', `# Day 1${talk}`)).toBe('Day 1');
+    // A live log opening on the clock's date and time names no event: its folder does.
+    expect(conferenceOf('harbourconf-2031-notes/2031-03-15.rst', `Fri Mar 15 13:55:11 EDT 2031\n============================${talk}`)).toBe('harbourconf 2031');
+    expect(namesNoEvent('Mardi 12 mars 2031')).toBe(true);
+    expect(namesNoEvent('QCON 2031')).toBe(false);
+    expect(namesNoEvent('Sam Levain 2031')).toBe(false);
     // An event named by a day ("Google Developer Day") is no part of one.
     expect(conferenceOf('bakery-blog/2031-05-02-bakers-day.md', `# Bread Makers Day à Lyon${talk}`)).toBe('Bread Makers Day à Lyon 2031');
   });
