@@ -41,8 +41,7 @@ const DATE_NAME = new RegExp(`^(?:${WEEKDAY_NAMES}|${MONTH_NAMES}|${SHORT_DATE_N
  */
 function isDateOnly(title: string): boolean {
   const tokens = title.trim().split(/\s+/);
-  const named = tokens.filter((token) => DATE_NAME.test(token));
-  return named.length > 0 && tokens.every((token) => DATE_NAME.test(token) || /^\d[\d:.,/-]*$/u.test(token) || /^\p{Lu}{3,4}$/u.test(token));
+  return tokens.some((token) => DATE_NAME.test(token)) && tokens.every((token) => DATE_NAME.test(token) || /^\d[\d:.,/-]*$/u.test(token) || /^\p{Lu}{3,4}$/u.test(token));
 }
 
 /** The event a title names, without filler, dates or subtitle; empty when nothing is left. */
