@@ -95,14 +95,16 @@ export function parsePeople(text: string): People | undefined {
   if (cleaned === '') return undefined;
   if (!JOINER.test(cleaned)) return listedPeople(cleaned, false);
   // A joined list names people ("A, B et C"), or joins people each with a company ("A & B, Company").
-  const groups = cleaned.split(JOINER).map((group) => listedPeople(group, false));
-  return listedPeople(cleaned, true) ?? (groups.every((group) => group !== undefined) ? groups.reduce(mergePeople) : undefined);
+  return listedPeople(cleaned, true) ?? peopleOfEach(cleaned.split(JOINER));
 }
+
+const COMMA = /\s*,\s*/;
+const COMMA_OR_JOINER = new RegExp(`${COMMA.source}|${JOINER.source}`, 'i');
 
 /** The items of a comma list (and of its joiners, when `joined`): the people, then the company of the last. */
 function listedPeople(list: string, joined: boolean): People | undefined {
-  const items = list.split(joined ? /\s*,\s*|\s+(?:&|and|et)\s+/i : /\s*,\s*/).filter(Boolean);
-  const people: People = { speakers: [], companies: [] };
+  const items = list.split(joined ? COMMA_OR_JOINER : COMMA).filter(Boolean);
+  const people = nobody();
   for (const [i, item] of items.entries()) {
     const [, bare = item, inParens] = WITH_PARENS.exec(item) ?? [];
     // After the first, an item is the company ("Name, Company") unless the list is joined ("A, B et C") or
@@ -122,11 +124,20 @@ function listedPeople(list: string, joined: boolean): People | undefined {
   return people.speakers.length > 0 ? people : undefined;
 }
 
+/** No one, to add people to. */
+export const nobody = (): People => ({ speakers: [], companies: [] });
+
 /** The people of both, each once. */
 export const mergePeople = (a: People, b: People): People => ({
   speakers: [...new Set([...a.speakers, ...b.speakers])],
   companies: [...new Set([...a.companies, ...b.companies])],
 });
+
+/** The people the texts name, when each names some: the lines of a byline, the groups of a joined list. */
+export function peopleOfEach(texts: readonly string[]): People | undefined {
+  const each = texts.map((text) => parsePeople(text));
+  return each.length > 0 && each.every((p) => p !== undefined) ? each.reduce((all, p) => mergePeople(all, p), nobody()) : undefined;
+}
 
 const COMPANY = String.raw`(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*){0,2})`;
 const HANDLE = String.raw`\(@[\w.-]+\)`;

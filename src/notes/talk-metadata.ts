@@ -2,7 +2,7 @@
 // Notes write the same facts in many ways: "Title - Speaker", "Speaker: Title", "Title par Speaker",
 // "Title, [@handle](…)", "### Speaker" / "#### Company" sub-headings, a bold link line, or
 // "Name, employé Company, nous a parlé…" in the first sentence.
-import { companyOfRole, isOrganisation, isPersonName, isRole, mergePeople, opensOnGivenName, parsePeople, stripHonorific, WITH_PARENS, type People } from './names.js';
+import { companyOfRole, isOrganisation, isPersonName, isRole, mergePeople, nobody, opensOnGivenName, parsePeople, peopleOfEach, stripHonorific, WITH_PARENS, type People } from './names.js';
 import { plainText } from './prose.js';
 
 /** Which side of "A - B" holds the speakers in this file; voted over the unambiguous headings. */
@@ -35,7 +35,6 @@ export function cleanTitle(title: string): string {
     .trim();
 }
 
-const nobody = (): People => ({ speakers: [], companies: [] });
 
 /** `Title, [@speaker](…)` and `Title, [Org](…)` tails: a handle is a speaker, anything else an organisation. */
 function takeLinkTails(source: string, plain: string): { plain: string; people: People } {
@@ -216,12 +215,6 @@ function quotedByline(source: string): { people: People; whole: boolean } | unde
   const named = quoted.slice(0, end < 0 ? quoted.length : end).filter((line) => !LINK_OR_BOLD_ONLY.test(line));
   const people = peopleOfEach(named.map((line) => plainText(line).replace(SPEAKER_LABEL, '')));
   return people && { people, whole: end < 0 };
-}
-
-/** The people the lines name, when each names some. */
-function peopleOfEach(lines: readonly string[]): People | undefined {
-  const each = lines.map((line) => parsePeople(line));
-  return each.length > 0 && each.every((p) => p !== undefined) ? each.reduce((all, p) => mergePeople(all, p), nobody()) : undefined;
 }
 
 /** `### Daniel Larsen`, `### Kolton Andrus (Chaos Engineer …)`, `#### Rick Houlihan - Principal Technologist, NoSQL`. */
