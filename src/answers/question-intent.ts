@@ -1,3 +1,4 @@
+import { opensOnGivenName } from '../notes/names.js';
 import { plainText } from '../notes/prose.js';
 import { analyze, foldAccents, snowballStopwords, words } from '../text/analyze.js';
 import { namesUnitOf, type Measure } from '../text/units.js';
@@ -72,11 +73,12 @@ const NOTHING_GIVEN: ReadonlySet<string> = new Set();
 const personName = /\p{Lu}\p{Ll}+(?:[-'’]\p{Lu}?\p{Ll}+)?\s+(?:(?:de|van|von|der|da|del|le|la)\s+)?\p{Lu}\p{Ll}+/gu;
 
 /**
- * A text that names someone as notes write people: first name and surname, other than in words the
- * question wrote itself. "Who gave the Sourdough Basics keynote?" is not answered by the title it names.
+ * A text that names someone as notes write people: a given name and a surname, other than in words the
+ * question wrote itself. "Who gave the Sourdough Basics keynote?" is not answered by the title it names,
+ * nor by "Proof Time" or "Pattern Matching", capitalised as notes write what a talk showed.
  */
 export const namesPerson = (text: string, given: ReadonlySet<string> = NOTHING_GIVEN): boolean =>
-  [...text.matchAll(personName)].some(([name]) => !words(foldAccents(name)).every((word) => given.has(word)));
+  [...text.matchAll(personName)].some(([name]) => opensOnGivenName(name) && !words(foldAccents(name)).every((word) => given.has(word)));
 
 const numberWord =
   /^(?:two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundreds?|thousands?|millions?|billions?|dozens?|deux|trois|quatre|cinq|sept|huit|neuf|dix|quinze|vingt|trente|quarante|cinquante|cent|mille|milliers?|milliards?|dizaines?|douzaines?|quinzaine|vingtaine|trentaine|cinquantaine|centaines?)$/u;

@@ -131,6 +131,11 @@ describe('namesPerson', () => {
     expect(namesPerson('Amazing keynote, I will watch it again on YouTube!')).toBe(false);
   });
 
+  it('takes capitalised words that open on no given name for what a talk showed, not for someone', () => {
+    expect(namesPerson('The demo moved from Pattern Matching to Proof Time in ten minutes.')).toBe(false);
+    expect(namesPerson('The demo moved from Pattern Matching to Proof Time, said Jeanne Levain.')).toBe(true);
+  });
+
   it('takes no name for an answer that the question writes itself', () => {
     const given = givenWords('who gave the sourdough basics keynote?');
     expect(namesPerson('The Sourdough Basics keynote was packed.', given)).toBe(false);
