@@ -61,14 +61,17 @@ const TALK_MARK = /^(?:talk\s*\d+|keynote|session|lightning)\b|\bkeynote$|^[A-Z]
 const SESSION_CODE = /^[A-Z]{2,5}\d{2,4}\b/;
 const DOC_TITLE = /(?<!\d)(?:19|20)\d{2}(?!\d)|\b(?:notes?|wrap[- ]?up|trip|retour|recap|report|feedback|compte[- ]rendu|édition|edition)\b/i;
 
-/** Introductions, conclusions, "about the venue": sections about the notes or the event, not a talk. */
-export const namesNoteSection = (title: string): boolean => namesDocumentSection(title) || (isShort(title) && EVENT_WORD.test(title));
+/** "Talks", "Les conférences", "Visited talks": a list of talks, not one ("Lightning talks" is one session). */
+const isTalkList = (title: string): boolean => isShort(title) && TALK_LIST.test(title) && !/lightning/i.test(title);
+/**
+ * Introductions, conclusions, "about the venue": sections about the notes or the event, not a talk. "Les
+ * conférences" names the talks, the word's other sense: a list of them, not the event.
+ */
+export const namesNoteSection = (title: string): boolean => namesDocumentSection(title) || (isShort(title) && EVENT_WORD.test(title) && !isTalkList(title));
 // "Google Developer Day", "Bakers' Day": a capitalised day word after a capitalised word names an event,
 // unless a number says which day it is ("Keynotes Day 2").
 const NAMED_DAY = /\p{Lu}[\p{L}'’-]*\s+(?:Day|Jour|Journée)\b(?!\s*\d)/u;
 const isDay = (title: string): boolean => DAY_START.test(title) || (isShort(title) && DAY_WORD.test(title) && !NAMED_DAY.test(title));
-/** "Talks", "Les conférences", "Visited talks": a list of talks, not one ("Lightning talks" is one session). */
-const isTalkList = (title: string): boolean => isShort(title) && TALK_LIST.test(title) && !/lightning/i.test(title);
 /** "Day 1", "Jeudi", "Ignite Sessions", "Lightning talks", "DAT401 - …": a part of an event, which names no event. */
 export const namesPartOfEvent = (title: string): boolean => isDay(title) || isTalkList(title) || TALK_MARK.test(title);
 

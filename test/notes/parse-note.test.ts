@@ -132,6 +132,14 @@ describe('parseNote', () => {
     expect(parseNote(note(text)).talks.map((t) => t.talk)).toEqual(["Introduction à l'observabilité", 'Des serveurs sans état']);
   });
 
+  it('reads "Les conférences" over the talks as a list of them, and "La conférence" as a section about the event', () => {
+    const text = [
+      'Fournil Days 2031', '==================', '', paragraph('intro'), '', '# Les conférences', '', '## Le levain, pas à pas', '', paragraph('levain'),
+      '', '## Cuire au feu de bois', '', paragraph('four'), '', '# La conférence', '', paragraph('salle'),
+    ].join('\n');
+    expect(parseNote(note(text)).talks.map((t) => t.talk)).toEqual(['Le levain, pas à pas', 'Cuire au feu de bois']);
+  });
+
   it('survives broken YAML front matter with a warning', () => {
     const text = ['---', 'title: Retour sur la QCon 2012', 'date: !binary |-', '  MjAx', 'x: [', '---', '', '## Les nuages', '', paragraph('nuage')].join('\n');
     const parsed = parseNote(note(text));
