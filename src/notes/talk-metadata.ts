@@ -107,9 +107,14 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
   const whole = parsePeople(text);
   if (whole && whole.companies.length > 0 && opensOnGivenName(whole.speakers[0]!)) return found(text, whole);
   if (byComma && opensOnGivenName(byComma.speakers[0]!)) return found(byComma.title, byComma);
-  // "Speaker: Title" only where the file puts speakers first: "Landing Zone: Missteps" is a title.
+  // "Speaker: Title" only where the file puts speakers first, or a given name opens it: "Landing Zone:
+  // Missteps" is a title, "Jeanne Levain : Le levain pas à pas" a speaker's. "Title : Speaker" likewise
+  // ("Keynote : Jeanne Levain").
   const colon = /^([^:]+):\s+(.+)$/.exec(text);
-  if (colon && (numbered || orientation === 'speaker-first') && parsePeople(colon[1]!)) return found(colon[2]!, parsePeople(colon[1]!)!);
+  const colonPeople = colon && parsePeople(colon[1]!);
+  if (colonPeople && (numbered || orientation === 'speaker-first' || opensOnGivenName(colonPeople.speakers[0]!))) return found(colon[2]!, colonPeople);
+  const afterColon = colon && parsePeople(colon[2]!);
+  if (afterColon && opensOnGivenName(afterColon.speakers[0]!)) return found(colon[1]!, afterColon);
   const byline = /^(.+?)\s+(?:par|by)\s+((?:(?!\s(?:par|by)\s).)+)$/i.exec(text);
   const byPeople = byline && (/^@\w+$/.test(byline[2]!.trim()) ? { speakers: [byline[2]!.trim()], companies: [] } : parsePeople(byline[2]!));
   if (byline && byPeople) return found(byline[1]!, byPeople);

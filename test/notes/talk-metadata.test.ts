@@ -96,6 +96,8 @@ describe('parseTalkHeading', () => {
     expect(heading('GitOps: Ubie Inc by @sakajunquality')).toMatchObject({ title: 'GitOps: Ubie Inc', speakers: ['@sakajunquality'] });
     expect(heading('Talk 2: Cheryl Hung: 2.66 Million')).toMatchObject({ title: '2.66 Million', speakers: ['Cheryl Hung'] });
     expect(heading('Brian Liles - Senior Staff Engineer, VMWare')).toMatchObject({ title: 'Brian Liles - Senior Staff Engineer, VMWare', speakers: ['Brian Liles'], companies: ['VMWare'] });
+    expect(heading('Jeanne Levain : Le levain, pas à pas')).toMatchObject({ title: 'Le levain, pas à pas', speakers: ['Jeanne Levain'] });
+    expect(heading('Le levain, pas à pas : Jeanne Levain')).toMatchObject({ title: 'Le levain, pas à pas', speakers: ['Jeanne Levain'] });
   });
 
   it('takes no speaker when unsure', () => {
