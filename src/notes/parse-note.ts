@@ -44,7 +44,12 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
   // note's headings; else bold lines. One such line divides nothing: alone, a bold line is as often a
   // lead-in ("**Takeaways:**") as a title, a `#` line a hashtag.
   const unspaced = outline.unspacedHeadings.filter(inBody);
-  const outlined = written.length > 0 ? written : unspaced.length > 1 ? unspaced : bold.length > 1 ? bold : [];
+  // Among CommonMark headings, one written without its space ("##Title" between "## Title"s) is a slip, at
+  // a level they use below the top: there a `#hashtag` is no heading.
+  const levels = new Set(written.map((h) => h.depth));
+  const slipped = unspaced.filter((h) => h.depth > 1 && levels.has(h.depth));
+  const outlined =
+    written.length > 0 ? [...written, ...slipped].sort((a, b) => a.line - b.line) : unspaced.length > 1 ? unspaced : bold.length > 1 ? bold : [];
   const headings = nestSpeakerHeadings(levelRepeatedHeadings(outlined), lines);
   const blocks = splitBlocksAt(outline.blocks.filter((b) => b.start >= bodyStart), headings);
   const text = ([start, end]: LineRange): string => lines.slice(start - 1, end).join('\n');

@@ -140,6 +140,14 @@ describe('parseNote', () => {
     expect(parseNote(note(text)).talks.map((t) => t.talk)).toEqual(['Le levain, pas à pas', 'Cuire au feu de bois']);
   });
 
+  it('reads a heading written without its space among headings written with it, at a level they use', () => {
+    const text = ['# Fournil Days 2031', '', '## Le levain', '', paragraph('levain'), '', '##Le four à bois', '', paragraph('four'), '', '#fournil', '', paragraph('pain')].join('\n');
+    expect(parseNote(note(text)).talks.map((t) => [t.talk, t.lines])).toEqual([
+      ['Le levain', [3, 6]],
+      ['Le four à bois', [7, 13]],
+    ]);
+  });
+
   it('survives broken YAML front matter with a warning', () => {
     const text = ['---', 'title: Retour sur la QCon 2012', 'date: !binary |-', '  MjAx', 'x: [', '---', '', '## Les nuages', '', paragraph('nuage')].join('\n');
     const parsed = parseNote(note(text));
