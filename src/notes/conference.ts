@@ -16,6 +16,8 @@ const LEAD_DATE = new RegExp(
 const POSSESSIVE = /^\p{Lu}[\p{L}-]*['’]s\s+/u;
 const DAY_SUFFIX = /[\s,:–—-]+(?:day|jour|journée|part|partie)\s*(?:\d+|one|two|three|four|un|deux|trois|1st|2nd|3rd)\b.*$/i;
 const SUBTITLE = /\s+[-–—|]\s+|\s*:\s+|\s+[!?]|[!?]$/;
+// "HarbourConf (Lisbonne, 12 mars 2031)": the year in parentheses dates the event named before them.
+const YEAR_IN_PARENS = /\s*\([^()]*?(?<!\d)((?:19|20)\d{2})(?!\d)[^()]*\)/u;
 
 /**
  * "QCon London 2014, day One" → "QCon London 2014"; "strangeloop: it's a wrap" with 2023 as
@@ -55,7 +57,7 @@ function eventNameIn(title: string): string {
         .replace(/(\p{L})((?:19|20)\d{2})(?!\d)/gu, '$1 $2')
         .replace(/(\p{L}{3,})(\d{2})(?![\p{L}\p{N}])/gu, '$1 20$2');
   // Markup left unclosed in a title ("# **Notes from…") is no part of the name.
-  let name = spaced.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().replace(/^[^\p{L}\p{N}]+/u, '').replace(LEAD_DATE, '').replace(LEAD_FILLER, '').replace(POSSESSIVE, '');
+  let name = spaced.replace(/<[^>]+>/g, '').replace(/\s+/g, ' ').trim().replace(/^[^\p{L}\p{N}]+/u, '').replace(LEAD_DATE, '').replace(LEAD_FILLER, '').replace(POSSESSIVE, '').replace(YEAR_IN_PARENS, ' $1');
   const year = YEAR.exec(name);
   if (year && year.index > 0) name = capitalisedBeforeYear(name.slice(0, year.index + 4));
   else if (!year) name = name.split(SUBTITLE)[0]!.replace(DAY_SUFFIX, '');

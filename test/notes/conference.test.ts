@@ -27,6 +27,7 @@ describe('conferenceName', () => {
     ['devopsdays Harbour 2031', 'devopsdays Harbour 2031'],
     ['back from harbourconf 2031', 'back from harbourconf 2031'],
     ['The Best Of Bread 2031', 'Best Of Bread 2031'],
+    ['HarbourConf (Lisbonne, 12 mars 2031)', 'HarbourConf 2031'],
   ])('%s → %s', (title, name) => {
     expect(conferenceName(title)).toBe(name);
   });
