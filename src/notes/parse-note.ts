@@ -8,6 +8,7 @@ import { conferenceName, eventInPath, eventNamedIn, isOpaqueName, namesNoEvent, 
 import { readFrontMatter } from './front-matter.js';
 import { isClearly, languageFromTag, languageOf, scoreLanguage } from './language.js';
 import { parseMarkdown, splitBlocksAt, type MdBlock, type MdHeading } from './markdown.js';
+import { isRestructuredText, restructuredTextAsMarkdown } from './restructured-text.js';
 import { plainText } from './prose.js';
 import type { People } from './names.js';
 import { buildSections, levelRepeatedHeadings, nestSpeakerHeadings, type Section } from './sections.js';
@@ -31,7 +32,7 @@ export function parseNote(source: NoteSource): ParsedNoteDetail {
   const lines = splitLines(source.text);
   const frontMatter = readFrontMatter(lines);
   const bodyStart = frontMatter.lineCount + 1;
-  const outline = parseMarkdown(source.text);
+  const outline = parseMarkdown(isRestructuredText(source.file) ? restructuredTextAsMarkdown(source.text) : source.text);
   // Bare `key: value` metadata is a paragraph to the Markdown parser: drop what lies inside front matter.
   const inBody = (h: MdHeading): boolean => h.line >= bodyStart;
   const written = outline.headings.filter(inBody);

@@ -8,8 +8,8 @@ import { binaryReason } from './binary.js';
 import { catalogueReason } from './catalogue.js';
 import { decodeBytes } from './decode.js';
 
-// reStructuredText underlines its section titles as Markdown's setext headings are (`====`, `----`): the
-// Markdown reader finds its talks; its other markup reads as text.
+// reStructuredText notes are read by the Markdown reader, their section titles rewritten as its headings
+// (restructured-text.ts); their other markup reads as text.
 export const NOTE_EXTENSIONS = ['.md', '.markdown', '.rst', '.txt'] as const;
 
 export interface SkippedFile {
