@@ -11,14 +11,14 @@ const ADORNMENT = /^([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])\1{2,}\s*$/u;
 // What Markdown would read as a heading or a fence opening; in reStructuredText, text.
 const MARKDOWN_ONLY = /^(\s{0,3})(#+|`{3,}|~{3,})/u;
 
-const isTitleText = (line: string | undefined): line is string => line !== undefined && line.trim() !== '' && !ADORNMENT.test(line) && !/^\s/u.test(line);
+const isTitleText = (line: string): boolean => line.trim() !== '' && !ADORNMENT.test(line) && !/^\s/u.test(line);
 
 /**
  * The note's text as Markdown, with as many lines: "Title\n~~~~~" becomes "## Title\n", levels taken in the
  * order the styles (the character, with or without an overline) first appear, as docutils assigns them.
  */
 export function restructuredTextAsMarkdown(text: string): string {
-  const lines = text.split('\n');
+  const lines = text.split('\n').map((line) => line.replace(/\r$/u, ''));
   const out = lines.map((line) => line.replace(MARKDOWN_ONLY, (_, indent: string, marks: string) => indent + ' '.repeat(marks.length)));
   const styles: string[] = [];
   const levelOf = (style: string): number => {
@@ -26,14 +26,14 @@ export function restructuredTextAsMarkdown(text: string): string {
     return Math.min(styles.indexOf(style) + 1, 6);
   };
   for (let i = 1; i < lines.length; i++) {
-    const under = ADORNMENT.exec(lines[i]!.replace(/\r$/u, ''));
-    const title = lines[i - 1]?.replace(/\r$/u, '');
+    const under = ADORNMENT.exec(lines[i]!);
+    const title = lines[i - 1]!;
     if (!under || !isTitleText(title)) continue;
-    const over = i >= 2 && lines[i - 2]!.replace(/\r$/u, '').trim() === lines[i]!.replace(/\r$/u, '').trim();
+    const above = lines[i - 2];
+    const over = above !== undefined && above.trim() === lines[i]!.trim();
     // A title stands alone: after a blank line, the overline, or at the top.
-    if (!over && i >= 2 && lines[i - 2]!.trim() !== '') continue;
-    const level = levelOf(`${over ? 'over' : ''}${under[1]}`);
-    out[i - 1] = `${'#'.repeat(level)} ${title.trim()}`;
+    if (!over && above !== undefined && above.trim() !== '') continue;
+    out[i - 1] = `${'#'.repeat(levelOf(`${over ? 'over' : ''}${under[1]}`))} ${title.trim()}`;
     out[i] = '';
     if (over) out[i - 2] = '';
   }

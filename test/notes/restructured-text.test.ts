@@ -38,5 +38,7 @@ describe('parseNote on reStructuredText', () => {
       ['Le four', [12, 15]],
     ]);
     expect(parsed.passages.find((p) => p.talk === 'Le levain')?.text).toContain('# not a heading: a line of text');
+    const crlf = parseNote({ file: 'fournil.rst', text: rst.join('\r\n'), encoding: 'UTF-8', hash: 'h' });
+    expect(crlf.talks.map((t) => [t.talk, t.lines])).toEqual(parsed.talks.map((t) => [t.talk, t.lines]));
   });
 });
