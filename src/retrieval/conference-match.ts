@@ -6,10 +6,24 @@ const key = (text: string): string[] => words(foldAccents(text)).filter((w) => !
 
 const isYear = (w: string): boolean => /^\d{4}$/.test(w);
 
+// A two-letter code the runtime's locale data names as a country or a region ("fr", "uk", "eu").
+const regions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
+const namesRegion = (code: string): boolean => /^[a-z]{2}$/.test(code) && code !== 'zz' && regions.of(code.toUpperCase()) !== undefined;
+
+/**
+ * The same name word, or one written with its country glued on ("devoxxfr" for "devoxx", "pyconuk" for
+ * "pycon"), as folders and file names write editions. The name keeps four letters: "mixit" is no "mix".
+ */
+function sameNameWord(a: string, b: string): boolean {
+  const [short, long] = a.length <= b.length ? [a, b] : [b, a];
+  return short === long || (short.length >= 4 && long.length === short.length + 2 && long.startsWith(short) && namesRegion(long.slice(-2)));
+}
+const hasNameWord = (words: readonly string[], word: string): boolean => words.some((w) => sameNameWord(w, word));
+
 /** Whether a question's words (`key`) carry all of a conference's name words, or them written as one ("mix it"). */
 function carriesWordsOf(asked: readonly string[], conference: string): boolean {
   const nameWords = key(conference).filter((w) => !isYear(w));
-  return nameWords.length > 0 && (nameWords.every((w) => asked.includes(w)) || asked.join('').includes(nameWords.join('')));
+  return nameWords.length > 0 && (nameWords.every((w) => hasNameWord(asked, w)) || asked.join('').includes(nameWords.join('')));
 }
 
 /**
@@ -56,7 +70,7 @@ export function conferencesNamedIn(question: string, conferences: string[]): str
 /** Whether `conference`'s name has every word of `name` but its year ("QCon London 2014" has "QCon 2012"'s). */
 function carriesName(conference: string, name: string): boolean {
   const words = key(conference);
-  return key(name).every((w) => isYear(w) || words.includes(w));
+  return key(name).every((w) => isYear(w) || hasNameWord(words, w));
 }
 
 /**
@@ -67,7 +81,7 @@ function carriesName(conference: string, name: string): boolean {
 function namedInPart(asked: readonly string[], askedYears: readonly string[], conferences: readonly string[]): string[] {
   const sharing = conferences.filter((conference) => {
     const name = key(conference);
-    return name.some((w) => askedYears.includes(w)) && name.some((w) => !isYear(w) && !snowballStopwords.has(w) && asked.includes(w));
+    return name.some((w) => askedYears.includes(w)) && name.some((w) => !isYear(w) && !snowballStopwords.has(w) && hasNameWord(asked, w));
   });
   return sharing.length === 1 ? sharing : [];
 }
@@ -89,13 +103,13 @@ function editionsAsked(undated: string, conferences: readonly string[], askedYea
  * carries its name ("dotScale" when "dotscale 2017" asks for "DotScale Paris 2017").
  */
 export function otherEditionsIn(question: string, conferences: string[]): string[] {
-  const asked = new Set(key(question));
+  const asked = key(question);
   const askedYears = yearsAsked(question, conferences);
   if (askedYears.length === 0) return [];
   return conferences.filter((conference) => {
     const name = key(conference);
     const years = name.filter(isYear);
-    const sharesName = name.some((w) => !/^\d+$/.test(w) && w.length >= 4 && asked.has(w));
+    const sharesName = name.some((w) => !/^\d+$/.test(w) && w.length >= 4 && hasNameWord(asked, w));
     if (!sharesName) return false;
     return years.length > 0 ? !years.some((y) => askedYears.includes(y)) : editionsAsked(conference, conferences, askedYears).length > 0;
   });

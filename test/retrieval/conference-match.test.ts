@@ -23,6 +23,15 @@ describe('conferencesNamedIn', () => {
     expect(conferencesNamedIn('netflix at qcon ny', ['QCon 2012', 'QCon London 2014', 'QCon New York 2015', 'dotScale'])).toEqual(['QCon 2012', 'QCon London 2014', 'QCon New York 2015']);
   });
 
+  it('reads a name with its country glued on as the name, as folders write editions', () => {
+    const named = ['Fournilfr 2031', 'Fournil Days 2030', 'Mixit 2031', 'Touraine Tech 2031'];
+    // Without a year, every edition carrying the name.
+    expect(conferencesNamedIn('what did they bake at fournil?', named)).toEqual(['Fournilfr 2031', 'Fournil Days 2030']);
+    expect(conferencesNamedIn('fournilfr 2031: the rye talk', named)).toEqual(['Fournilfr 2031']);
+    // A name of three letters is too short to carry a country: "mixit" is no "mix" in Italy.
+    expect(conferencesNamedIn('mix 2031', named)).toEqual([]);
+  });
+
   it('needs every distinctive word, or the year and a word no other conference of that year shares', () => {
     expect(conferencesNamedIn('what about london?', conferences)).toEqual([]);
     const named = ['Blend Web Mix 2016', 'Paris Web 2016', 'Velocity Europe 2015', 'Velocity NY 2016'];
