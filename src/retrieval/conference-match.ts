@@ -44,7 +44,8 @@ export function yearsAsked(question: string, conferences: readonly string[]): st
  * in order-free form (years, when the question gives one, must match too). "MiXiT" and "mix it" are
  * matched through a spaceless form. A name without a year gives way to the edition of the year asked
  * that carries it with more words: "dotscale 2017" asks for "DotScale Paris 2017", not for notes named
- * "dotScale" that may be of any year; without a year, every conference carrying the name is named.
+ * "dotScale" that may be of any year; without a year, every conference carrying the name is named, and
+ * with one, every conference of that year carrying it.
  * Failing all that, the name in part (see `namedInPart`).
  */
 export function conferencesNamedIn(question: string, conferences: string[]): string[] {
@@ -60,8 +61,10 @@ export function conferencesNamedIn(question: string, conferences: string[]): str
     named.flatMap((conference) => {
       const editions = editionsAsked(conference, conferences, askedYears);
       if (editions.length > 0) return editions;
-      // Without a year, "qcon" names QCon London 2014 and QCon New York 2015 as much as QCon 2012.
-      return askedYears.length === 0 ? conferences.filter((other) => carriesName(other, conference)) : [conference];
+      // Without a year, "qcon" names QCon London 2014 and QCon New York 2015 as much as QCon 2012; with
+      // one, "qcon 2012" names QCon London 2012 as much as QCon 2012: notes name one event in many ways.
+      const ofYearAsked = (other: string): boolean => askedYears.length === 0 || key(other).some((w) => askedYears.includes(w));
+      return conferences.filter((other) => other === conference || (carriesName(other, conference) && ofYearAsked(other)));
     }),
   );
   return conferences.filter((conference) => chosen.has(conference));

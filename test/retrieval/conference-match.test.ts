@@ -21,6 +21,8 @@ describe('conferencesNamedIn', () => {
     // Without a year, every edition carrying the name.
     expect(conferencesNamedIn('what did dotscale say about consul?', named)).toEqual(['dotScale', 'DotScale Paris 2017']);
     expect(conferencesNamedIn('netflix at qcon ny', ['QCon 2012', 'QCon London 2014', 'QCon New York 2015', 'dotScale'])).toEqual(['QCon 2012', 'QCon London 2014', 'QCon New York 2015']);
+    // With one, every edition of that year carrying the name: notes name one event in many ways.
+    expect(conferencesNamedIn('netflix at qcon 2012', ['QCon 2012', 'QCon London 2012', 'QCon London 2014'])).toEqual(['QCon 2012', 'QCon London 2012']);
   });
 
   it('reads a name with its country glued on as the name, as folders write editions', () => {
