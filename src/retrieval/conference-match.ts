@@ -6,7 +6,8 @@ const key = (text: string): string[] => words(foldAccents(text)).filter((w) => !
 
 const isYear = (w: string): boolean => /^\d{4}$/.test(w);
 
-// A two-letter code the runtime's locale data names as a country or a region ("fr", "uk", "eu").
+// A two-letter code the runtime's locale data names as a country or a region ("fr", "uk", "eu"); CLDR
+// names "zz" too, as the unknown region.
 const regions = new Intl.DisplayNames(['en'], { type: 'region', fallback: 'none' });
 const namesRegion = (code: string): boolean => /^[a-z]{2}$/.test(code) && code !== 'zz' && regions.of(code.toUpperCase()) !== undefined;
 
