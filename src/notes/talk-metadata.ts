@@ -21,8 +21,9 @@ const KEYNOTE_SPEAKER = /^(.*\bkeynote)\s*[:\-–—]\s*(.+)$/i;
 const TRAILING_LINK = /,\s*\[([^\]]+)\]\([^)]*\)\s*$/;
 const SPEAKER_LABEL = /^(?:par|by)\s+/i;
 
-// The slot a programme gives the talk ("10:45 - 11:30", "14h00 –"): when, not what.
-const TIME_SLOT = /^\d{1,2}[:hH]\d{2}(?:\s*[-–—]\s*\d{1,2}[:hH]\d{2})?\s*[-–—:|]?\s+(?=\S)/u;
+// The slot a programme gives the talk ("10:45 - 11:30", "14h00 –", "9h – 9h45"): when, not what. An hour
+// without minutes is a slot only as a range: "2h pour comprendre…" is a title.
+const TIME_SLOT = /^(?:\d{1,2}[:hH]\d{2}(?:\s*[-–—]\s*\d{1,2}[:hH]\d{2})?|\d{1,2}[hH]\d{0,2}\s*[-–—à]\s*\d{1,2}[hH]\d{0,2})\s*[-–—:|]?\s+(?=\S)/u;
 
 export function cleanTitle(title: string): string {
   return title

@@ -116,6 +116,8 @@ describe('parseTalkHeading', () => {
 describe('cleanTitle', () => {
   it('drops the time slot a programme opens the title with, and keeps a number of the title', () => {
     expect(cleanTitle('10:45 - 11:30 Rye at scale')).toBe('Rye at scale');
+    expect(cleanTitle('9h – 9h45 Keynote : le levain')).toBe('Keynote : le levain');
+    expect(cleanTitle('2h pour comprendre le levain')).toBe('2h pour comprendre le levain');
     expect(cleanTitle('14h00 – Le levain')).toBe('Le levain');
     expect(cleanTitle('11:35 - A baker\'s guide to ovens')).toBe('A baker\'s guide to ovens');
     expect(cleanTitle('24 hours of proofing')).toBe('24 hours of proofing');
