@@ -36,7 +36,6 @@ export function cleanTitle(title: string): string {
     .trim();
 }
 
-
 /** `Title, [@speaker](…)` and `Title, [Org](…)` tails: a handle is a speaker, anything else an organisation. */
 function takeLinkTails(source: string, plain: string): { plain: string; people: People } {
   const people = nobody();
