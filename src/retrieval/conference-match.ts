@@ -58,13 +58,13 @@ export function conferencesNamedIn(question: string, conferences: string[]): str
     return carriesWordsOf(asked, conference) && yearsMatch;
   });
   if (named.length === 0) return namedInPart(asked, askedYears, conferences);
+  const ofYearAsked = (conference: string): boolean => askedYears.length === 0 || key(conference).some((w) => askedYears.includes(w));
   const chosen = new Set(
     named.flatMap((conference) => {
       const editions = editionsAsked(conference, conferences, askedYears);
       if (editions.length > 0) return editions;
       // Without a year, "qcon" names QCon London 2014 and QCon New York 2015 as much as QCon 2012; with
       // one, "qcon 2012" names QCon London 2012 as much as QCon 2012: notes name one event in many ways.
-      const ofYearAsked = (other: string): boolean => askedYears.length === 0 || key(other).some((w) => askedYears.includes(w));
       return conferences.filter((other) => other === conference || (carriesName(other, conference) && ofYearAsked(other)));
     }),
   );
