@@ -36,6 +36,31 @@ export function cleanTitle(title: string): string {
     .trim();
 }
 
+// "Title by Speaker", "Titre par Speaker": the last "by" introduces the speakers ("… by use case by Jeanne Levain").
+const BYLINE = /^(.+?)\s+(?:par|by)\s+((?:(?!\s(?:par|by)\s).)+)$/i;
+
+/** "@jlevain": a speaker known by her handle. */
+const handle = (text: string): People | undefined => (/^@\w+$/.test(text.trim()) ? { speakers: [text.trim()], companies: [] } : undefined);
+
+/**
+ * Who a byline names: a handle, a list of people, or a name followed by the person's role with nothing
+ * between ("par Jeanne Levain Head Baker chez Fournil"): after "par", the words up to the role are her name.
+ */
+function bylinePeople(text: string): People | undefined {
+  const listed = handle(text) ?? parsePeople(text);
+  if (listed) return listed;
+  const tokens = text.trim().split(/\s+/);
+  for (let cut = 2; cut <= 4 && cut < tokens.length; cut++) {
+    const name = tokens.slice(0, cut).join(' ');
+    const role = tokens.slice(cut).join(' ');
+    if (isPersonName(name) && isRole(role)) {
+      const company = companyOfRole(role);
+      return { speakers: [stripHonorific(name)], companies: company ? [company] : [] };
+    }
+  }
+  return undefined;
+}
+
 /** `Title, [@speaker](…)` and `Title, [Org](…)` tails: a handle is a speaker, anything else an organisation. */
 function takeLinkTails(source: string, plain: string): { plain: string; people: People } {
   const people = nobody();
@@ -76,6 +101,14 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
   const keynote = KEYNOTE_SPEAKER.exec(text);
   if (keynote && tails.people.companies.length > 0 && parsePeople(keynote[2]!)) return found(text, parsePeople(keynote[2]!)!);
 
+  // "Schema Design - The Hard Parts by Jeanne Levain": the byline names the speaker, whatever the dash
+  // splits ("Schema Design" looks as much like a name). A given name vouches for it.
+  const byline = BYLINE.exec(text);
+  const byPeople = byline ? bylinePeople(byline[2]!) : undefined;
+  if (byline && byPeople && opensOnGivenName(byPeople.speakers[0]!) && !DASH.test(byline[2]!)) {
+    return found(byline[1]!.replace(/\s*[-–—|:]$/u, ''), byPeople);
+  }
+
   const parts = text.split(DASH).map((p) => p.trim()).filter(Boolean);
   if (parts.length >= 2) {
     const left = parts[0]!;
@@ -85,7 +118,7 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
       return found(text, mergePeople(parsePeople(left)!, { speakers: [], companies: company ? [company] : [] }));
     }
     const right = parts.at(-1)!.replace(SPEAKER_LABEL, '');
-    const titleFirst = personWithRole(right) ?? parsePeople(right);
+    const titleFirst = personWithRole(right) ?? handle(right) ?? parsePeople(right);
     const speakerFirst = parsePeople(left);
     const titleOfTitleFirst = text.slice(0, text.lastIndexOf(parts.at(-1)!)).replace(/\s*[-–—|]\s*$/, '');
     if (titleFirst && (!speakerFirst || orientation === 'title-first')) {
@@ -115,8 +148,6 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
   if (colonPeople && (numbered || orientation === 'speaker-first' || opensOnGivenName(colonPeople.speakers[0]!))) return found(colon[2]!, colonPeople);
   const afterColon = colon && parsePeople(colon[2]!);
   if (afterColon && opensOnGivenName(afterColon.speakers[0]!)) return found(colon[1]!, afterColon);
-  const byline = /^(.+?)\s+(?:par|by)\s+((?:(?!\s(?:par|by)\s).)+)$/i.exec(text);
-  const byPeople = byline && (/^@\w+$/.test(byline[2]!.trim()) ? { speakers: [byline[2]!.trim()], companies: [] } : parsePeople(byline[2]!));
   if (byline && byPeople) return found(byline[1]!, byPeople);
   // "Talk 4: Vijay Pandey": the program names the slot by its speaker. A bare name elsewhere may be
   // the note's author (one section per attendee), so it is not taken as a speaker.
@@ -142,6 +173,17 @@ const LABEL = /^(?:speakers?|speacker|intervenant(?:e|s)?|orateur|oratrice|oratr
 const FIELD = /^\s*(\*\*|__)[^*_\n]{1,30}?(?::\s*\1|\1\s*:)[ \t]*\S[^\n]*$/u;
 const EMPHASIS_ONLY = /^\s*([*_]{1,2})[^*_]+\1\s*$/;
 const LINK_OR_BOLD_ONLY = /^\s*(?:\*\*|__)?\s*\[[^\]]+\]\([^)]*\)\s*(?:\*\*|__)?\s*$|^\s*(\*\*|__)[^*_]+\1\s*$/;
+
+/**
+ * The names after a speaker label ("Speaker: …", "Intervenant :" over a list), or after "by" / "par" when
+ * names follow it ("by [Jeanne Levain](…)"): "Par ailleurs, …" opens notes.
+ */
+function labelledNames(line: string): string | undefined {
+  const label = LABEL.exec(line);
+  if (label) return label[1]!;
+  const by = SPEAKER_LABEL.test(line) ? line.replace(SPEAKER_LABEL, '') : undefined;
+  return by !== undefined && (headingPerson(by) ?? bylinePeople(by)) ? by : undefined;
+}
 
 /** A list item's or a line's text without its list mark. */
 const listEntry = (line: string): string => plainText(line.replace(/^\s*[-*+]\s*/, ''));
@@ -170,13 +212,13 @@ export function speakerHeader(blocks: LeadBlock[]): SpeakerHeader {
     if (block.kind !== 'paragraph' && block.kind !== 'list') break;
     // The label is read on the block's first line: "* speaker: Name" may open the list of the talk's notes.
     const [firstLine, ...rest] = block.source.split('\n');
-    const label = LABEL.exec(listEntry(firstLine!));
-    if (label) {
+    const label = labelledNames(listEntry(firstLine!));
+    if (label !== undefined) {
       // "Intervenant :" followed by a list of names, or "Speaker: Name" on one line.
-      const listFollows = label[1] === '' && rest.length === 0 && blocks[i + 1]?.kind === 'list';
-      const entries = listFollows ? blocks[i + 1]!.source.split('\n').map(listEntry) : [label[1]!];
+      const listFollows = label === '' && rest.length === 0 && blocks[i + 1]?.kind === 'list';
+      const entries = listFollows ? blocks[i + 1]!.source.split('\n').map(listEntry) : [label];
       // An entry reads as a person heading does: "Name (role, company)" names the person before the parentheses.
-      for (const entry of entries) people = mergePeople(people, headingPerson(entry) ?? parsePeople(entry) ?? nobody());
+      for (const entry of entries) people = mergePeople(people, headingPerson(entry) ?? bylinePeople(entry) ?? nobody());
       // Lines under the label's own are the notes, not the header.
       if (rest.length === 0) used = i + (listFollows ? 2 : 1);
       break;

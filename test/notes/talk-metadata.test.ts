@@ -5,10 +5,10 @@ import { cleanTitle, headingPerson, openingSentencePeople, parseTalkHeading, spe
 const heading = (source: string, plain = source.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/[*_]/g, '')) => parseTalkHeading(source, plain);
 
 describe('isPersonName', () => {
-  it.each(['Daniel Larsen', 'Christophe JOLLIVET', 'Courtney W. Nash', 'Dr. Franziska Hinkelmann', 'Jean-François ROCHAS-PARROT', 'J Evans'])('%s is a name', (name) => {
+  it.each(['Daniel Larsen', 'Christophe JOLLIVET', 'Courtney W. Nash', 'Dr. Franziska Hinkelmann', 'Jean-François ROCHAS-PARROT', 'J Evans', 'Paul Do'])('%s is a name', (name) => {
     expect(isPersonName(name)).toBe(true);
   });
-  it.each(['Pinterest', 'Getting Started in the Kubernetes Community', 'Keynote', 'Landing Zone', 'votre humble serviteuse', 'Day 1', 'Lightning Talks'])('%s is not', (text) => {
+  it.each(['Pinterest', 'Getting Started in the Kubernetes Community', 'Keynote', 'Landing Zone', 'votre humble serviteuse', 'Day 1', 'Lightning Talks', 'Keep Up'])('%s is not', (text) => {
     expect(isPersonName(text)).toBe(false);
   });
 });
@@ -100,6 +100,14 @@ describe('parseTalkHeading', () => {
     expect(heading('Le levain, pas à pas : Jeanne Levain')).toMatchObject({ title: 'Le levain, pas à pas', speakers: ['Jeanne Levain'] });
   });
 
+  it('reads a byline over what the dash splits, a handle after a dash, and a role after a name', () => {
+    expect(heading('Schema Design - The Hard Parts by Jeanne Levain')).toMatchObject({ title: 'Schema Design - The Hard Parts', speakers: ['Jeanne Levain'] });
+    expect(heading('Rye at scale by dough size by Paul Do and Jeanne Levain')).toMatchObject({ title: 'Rye at scale by dough size', speakers: ['Paul Do', 'Jeanne Levain'] });
+    expect(heading('Le levain - par Jeanne Levain')).toMatchObject({ title: 'Le levain', speakers: ['Jeanne Levain'] });
+    expect(heading('Proofing baskets - @jlevain')).toMatchObject({ title: 'Proofing baskets', speakers: ['@jlevain'] });
+    expect(heading('Le four à bois ? par Jeanne Levain Head Baker chez Fournil')).toMatchObject({ title: 'Le four à bois ?', speakers: ['Jeanne Levain'], companies: ['Fournil'] });
+  });
+
   it('takes no speaker when unsure', () => {
     expect(heading('Landing Zone: Missteps')).toMatchObject({ title: 'Landing Zone: Missteps', speakers: [] });
     expect(heading('Keynote: Full-Stack Python')).toMatchObject({ speakers: [] });
@@ -174,6 +182,12 @@ describe('speakerHeader', () => {
     // The label's line, then the talk's links: the name is the label's line alone.
     const lines = { kind: 'paragraph', source: 'Speaker: [Jeanne Levain](https://example.org/jeanne)\nSlides: [example.org/rye](https://example.org/rye)' };
     expect(speakerHeader([lines])).toEqual({ speakers: ['Jeanne Levain'], companies: [], blocks: 0 });
+  });
+
+  it('reads "by Speaker" under the heading, alone or over the notes, and not "par" opening a sentence', () => {
+    expect(speakerHeader([{ kind: 'paragraph', source: 'by [Jeanne Levain](https://example.org/jeanne)' }, { kind: 'paragraph', source: 'Rye wants a long proof.' }])).toEqual({ speakers: ['Jeanne Levain'], companies: [], blocks: 1 });
+    expect(speakerHeader([{ kind: 'paragraph', source: 'par Paul Fournier\nLe four était froid.' }])).toEqual({ speakers: ['Paul Fournier'], companies: [], blocks: 0 });
+    expect(speakerHeader([{ kind: 'paragraph', source: 'Par ailleurs, le four chauffe.' }])).toEqual({ speakers: [], companies: [], blocks: 0 });
   });
 
   it('reads a byline set as a quote, alone or over the notes quoted with it', () => {
