@@ -16,7 +16,9 @@ export interface HeadingInfo extends People {
 
 // "Title - Speaker", and "Title | Speaker" as some notes write it.
 const DASH = /\s+[-–—]\s*|\s*[-–—]\s+|\s+\|\s+/;
-const TALK_NUMBER = /^talk\s*\d+\s*[:.)-]\s*/i;
+// The slot's number, not the title: "Talk 4:", "Conférence 2 :", "3ème conférence :", "2nd talk -".
+const TALK_NOUN = String.raw`(?:talk|conf[ée]rence|session|pr[ée]sentation)`;
+const TALK_NUMBER = new RegExp(String.raw`^(?:${TALK_NOUN}\s*\d+|\d+\s*(?:e|ème|ère|er|st|nd|rd|th)\s+${TALK_NOUN})\s*[:.)-]\s*`, 'iu');
 const KEYNOTE_SPEAKER = /^(.*\bkeynote)\s*[:\-–—]\s*(.+)$/i;
 const TRAILING_LINK = /,\s*\[([^\]]+)\]\([^)]*\)\s*$/;
 const SPEAKER_LABEL = /^(?:par|by)\s+/i;

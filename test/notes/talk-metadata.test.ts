@@ -95,6 +95,8 @@ describe('parseTalkHeading', () => {
     expect(heading("Le pourquoi du pourquoi de l'agilité par Cédric Bodin")).toMatchObject({ title: "Le pourquoi du pourquoi de l'agilité", speakers: ['Cédric Bodin'] });
     expect(heading('GitOps: Ubie Inc by @sakajunquality')).toMatchObject({ title: 'GitOps: Ubie Inc', speakers: ['@sakajunquality'] });
     expect(heading('Talk 2: Cheryl Hung: 2.66 Million')).toMatchObject({ title: '2.66 Million', speakers: ['Cheryl Hung'] });
+    expect(heading('3ème conférence : Le four à bois')).toMatchObject({ title: 'Le four à bois', speakers: [] });
+    expect(heading('2nd talk - Jeanne Levain')).toMatchObject({ title: 'Jeanne Levain', speakers: ['Jeanne Levain'] });
     expect(heading('Brian Liles - Senior Staff Engineer, VMWare')).toMatchObject({ title: 'Brian Liles - Senior Staff Engineer, VMWare', speakers: ['Brian Liles'], companies: ['VMWare'] });
     expect(heading('Jeanne Levain : Le levain, pas à pas')).toMatchObject({ title: 'Le levain, pas à pas', speakers: ['Jeanne Levain'] });
     expect(heading('Le levain, pas à pas : Jeanne Levain')).toMatchObject({ title: 'Le levain, pas à pas', speakers: ['Jeanne Levain'] });
