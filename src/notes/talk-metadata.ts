@@ -170,20 +170,26 @@ export interface LeadBlock {
 }
 
 // The label may mark its plural or feminine in parentheses, as a form's fields do ("Speaker(s) :").
-const LABEL = /^(?:speakers?|speacker|intervenant(?:e|s)?|orateur|oratrice|oratrices|présenté par|presented by)(?:\(\p{L}+\))*\s*:\s*(.*)$/iu;
+const LABEL = /^(?:speakers?|speakerines?|speacker|intervenant(?:e|s)?|orateur|oratrice|oratrices|présenté par|presented by)(?:\(\p{L}+\))*\s*:\s*(.*)$/iu;
 // A field of the talk's programme entry, its label in bold ("**Salle :** 251", "**Room**: B", "**Slides :** [link](…)").
 const FIELD = /^\s*(\*\*|__)[^*_\n]{1,30}?(?::\s*\1|\1\s*:)[ \t]*\S[^\n]*$/u;
 const EMPHASIS_ONLY = /^\s*([*_]{1,2})[^*_]+\1\s*$/;
 const LINK_OR_BOLD_ONLY = /^\s*(?:\*\*|__)?\s*\[[^\]]+\]\([^)]*\)\s*(?:\*\*|__)?\s*$|^\s*(\*\*|__)[^*_]+\1\s*$/;
 
+// "Conférence présentée par Jeanne Levain", "Cette session était animée par …", "Talk given by Paul Fournier":
+// a line saying who gave the talk.
+const GIVEN_BY = /^(?:\p{L}+\s+){0,3}(?:présentée?s?|presented|given|animée?s?|hosted)\s+(?:par|by)\s+(.+)$/iu;
+// "by", "par", or "-- by" as some notes set a byline off from the heading.
+const LEAD_BY = /^(?:[-–—]+\s*)?(?:par|by)\s+/i;
+
 /**
- * The names after a speaker label ("Speaker: …", "Intervenant :" over a list), or after "by" / "par" when
- * names follow it ("by [Jeanne Levain](…)"): "Par ailleurs, …" opens notes.
+ * The names after a speaker label ("Speaker: …", "Intervenant :" over a list), or after "by" / "par" or a
+ * line saying who gave the talk when names follow ("by [Jeanne Levain](…)"): "Par ailleurs, …" opens notes.
  */
 function labelledNames(line: string): string | undefined {
   const label = LABEL.exec(line);
   if (label) return label[1]!;
-  const by = SPEAKER_LABEL.test(line) ? line.replace(SPEAKER_LABEL, '') : undefined;
+  const by = LEAD_BY.test(line) ? line.replace(LEAD_BY, '') : GIVEN_BY.exec(line)?.[1];
   return by !== undefined && (headingPerson(by) ?? bylinePeople(by)) ? by : undefined;
 }
 
@@ -289,13 +295,10 @@ function personWithRole(plain: string): People | undefined {
   return { speakers: [stripHonorific(name)], companies: company ? [company] : [] };
 }
 
-// "Conférence présentée par Jeanne Levain", "Talk given by Paul Fournier": a line saying who gave the talk.
-const GIVEN_BY = /^(?:\p{L}+\s+)?(?:présentée?s?|presented|given|animée?s?|hosted)\s+(?:par|by)\s+(.+)$/iu;
-
 /**
- * A lead paragraph that is only a name: `**[Olivier HAMANT](…)**`, a line saying who gave the talk, or a
- * plain "Name, Company" line with a handle (`Brendan Burns, Microsoft Azure` / `@brendandburns`). A plain
- * line with a bare name is too easily a sentence fragment, so it needs a company, a handle or given names.
+ * A lead paragraph that is only a name: `**[Olivier HAMANT](…)**`, or a plain "Name, Company" line with a
+ * handle (`Brendan Burns, Microsoft Azure` / `@brendandburns`). A plain line with a bare name is too easily
+ * a sentence fragment, so it needs a company, a handle or given names.
  */
 function nameLinePeople(source: string, plain: string): People | undefined {
   const lines = source.split('\n');
@@ -303,8 +306,6 @@ function nameLinePeople(source: string, plain: string): People | undefined {
     return peopleOfEach(lines.map((line) => plainText(line)));
   }
   if (source.split('\n').length > 3 || plain.split(/\s+/).length > 10) return undefined;
-  const given = GIVEN_BY.exec(plain);
-  if (given) return parsePeople(given[1]!);
   const people = parsePeople(plain);
   return people && (people.companies.length > 0 || /(^|\s)@\w/.test(plain) || people.speakers.every(opensOnGivenName)) ? people : undefined;
 }

@@ -154,6 +154,7 @@ describe('speakerHeader', () => {
   it('reads a line saying who gave the talk', () => {
     expect(speakerHeader([{ kind: 'paragraph', source: 'Conférence présentée par Jeanne Levain' }, { kind: 'paragraph', source: 'Le levain se nourrit.' }])).toEqual({ speakers: ['Jeanne Levain'], companies: [], blocks: 1 });
     expect(speakerHeader([{ kind: 'paragraph', source: 'Talk given by Paul Fournier and Tollef Fog Heen' }])).toMatchObject({ speakers: ['Paul Fournier', 'Tollef Fog Heen'], blocks: 1 });
+    expect(speakerHeader([{ kind: 'paragraph', source: 'Cette session était animée par [Jeanne Levain](https://x) et [Paul Fournier](https://y).' }])).toMatchObject({ speakers: ['Jeanne Levain', 'Paul Fournier'], blocks: 1 });
     expect(speakerHeader([{ kind: 'paragraph', source: 'Une conférence très attendue, présentée par Jeanne Levain.' }])).toMatchObject({ speakers: [], blocks: 0 });
   });
 
@@ -190,6 +191,8 @@ describe('speakerHeader', () => {
     expect(speakerHeader([{ kind: 'paragraph', source: 'by [Jeanne Levain](https://example.org/jeanne)' }, { kind: 'paragraph', source: 'Rye wants a long proof.' }])).toEqual({ speakers: ['Jeanne Levain'], companies: [], blocks: 1 });
     expect(speakerHeader([{ kind: 'paragraph', source: 'par Paul Fournier\nLe four était froid.' }])).toEqual({ speakers: ['Paul Fournier'], companies: [], blocks: 0 });
     expect(speakerHeader([{ kind: 'paragraph', source: 'Par ailleurs, le four chauffe.' }])).toEqual({ speakers: [], companies: [], blocks: 0 });
+    expect(speakerHeader([{ kind: 'paragraph', source: '-- by [Paul Fournier](https://example.org/paul)' }])).toEqual({ speakers: ['Paul Fournier'], companies: [], blocks: 1 });
+    expect(speakerHeader([{ kind: 'paragraph', source: 'Speakerine: [**Jeanne Levain**](https://example.org/jeanne)' }])).toEqual({ speakers: ['Jeanne Levain'], companies: [], blocks: 1 });
   });
 
   it('reads a byline set as a quote, alone or over the notes quoted with it', () => {
