@@ -11,7 +11,7 @@ import type { IndexedFile, Store } from './store.js';
  * version is rebuilt from the notes without being asked, as its passages would be stale.
  * The same holds for a new build of the same model (see `modelFamily`).
  */
-export const PIPELINE_VERSION = 54;
+export const PIPELINE_VERSION = 55;
 
 export interface SyncOptions {
   notesDir: string;

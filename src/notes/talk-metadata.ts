@@ -311,7 +311,7 @@ function nameLinePeople(source: string, plain: string): People | undefined {
 }
 
 const SPEECH_VERB =
-  /\b(?:nous\s+(?:a|ont)\s+(?:fait|parlé|présenté|expliqué|montré|raconté)|a\s+(?:parlé|présenté|expliqué|montré)|talked|spoke|presented|explained|showed|gave|opened|introduced|shared|discussed|walked)(?![\p{L}])/iu;
+  /\b(?:nous\s+(?:a|ont)\s+(?:fait|parlé|présenté|expliqué|montré|raconté)|a\s+(?:parlé|présenté|expliqué|montré)|nous\s+(?:présente|parle|explique|montre|raconte)(?:nt)?|(?:est|sont)\s+venue?s?\s+nous\s+(?:présenter|parler|expliquer|montrer|raconter)|talk(?:s|ed)|spoke|speaks|presents|presented|explains|explained|shows|showed|gave|gives|opened|introduced|shared|discussed|walked)(?![\p{L}])/iu;
 const NAME_AT_START = /^((?:\p{Lu}[\p{L}'’-]*\.?\s+){1,3}\p{Lu}[\p{L}'’-]*)\s*(?:\([^()]*\))?\s*/u;
 const APPOSITIVE_COMPANY =
   /^(?:employée?|ingénieure?|développeu(?:r|se)|engineer|developer)?\s*(?:de chez|chez|at|@|de|from|of)?\s*(\p{Lu}[\p{L}\p{N}&.'’-]*(?:\s+\p{Lu}[\p{L}\p{N}&.'’-]*)?)$/u;

@@ -214,6 +214,9 @@ describe('openingSentencePeople', () => {
   it('needs a full name and a speech verb', () => {
     expect(openingSentencePeople('Fabien Potencier (@fabpot), de Symfony nous a parlé de PHP.')).toEqual({ speakers: ['Fabien Potencier'], companies: ['Symfony'] });
     expect(openingSentencePeople('Mitchell Hashimoto, le créateur de Vagrant nous a parlé de Consul.')).toEqual({ speakers: ['Mitchell Hashimoto'], companies: [] });
+    expect(openingSentencePeople('Jeanne Levain nous parle du seigle.')).toEqual({ speakers: ['Jeanne Levain'], companies: [] });
+    expect(openingSentencePeople('Paul Fournier est venu nous présenter son four à bois.')).toEqual({ speakers: ['Paul Fournier'], companies: [] });
+    expect(openingSentencePeople('Jeanne Levain shows how a levain is kept.')).toEqual({ speakers: ['Jeanne Levain'], companies: [] });
     expect(openingSentencePeople('Daniel asked why we are not seeing scale.')).toBeUndefined();
     expect(openingSentencePeople('Kubernetes Rocks is what everyone said.')).toBeUndefined();
   });
