@@ -25,7 +25,7 @@ export interface ScoredExcerpt extends Excerpt {
 
 /** A quote shorter than this takes in its neighbours: one sentence of notes rarely carries the answer alone. */
 const MIN_QUOTE_WORDS = 30;
-/** A following sentence scoring at least this share of the best one is quoted too. */
+/** A neighbouring sentence scoring at least this share of the best one is quoted too. */
 const KEEP_NEIGHBOUR_RATIO = 0.85;
 /** At most this many sentences per quote. */
 const MAX_QUOTE_SENTENCES = 3;
@@ -143,7 +143,11 @@ export function passageQuotes(candidate: CandidatePassage, scores: number[], cou
   return joined.map((run) => excerptOf(candidate, run.first, run.last, scores[run.best]!)).sort((a, b) => b.score - a.score);
 }
 
-/** The best sentence not yet quoted, widened to its neighbours when it is too short to stand alone. */
+/**
+ * The best sentence not yet quoted, widened to its neighbours when it is too short to stand alone, and to
+ * a neighbour that scores nearly as well, before it as after it: the line stating what a list or a
+ * sentence answers is as often above the best one as below.
+ */
 function bestRun(sentences: Sentence[], scores: number[], taken: ReadonlySet<number>): { first: number; last: number; best: number } | undefined {
   let best = -1;
   scores.forEach((s, i) => {
@@ -156,8 +160,12 @@ function bestRun(sentences: Sentence[], scores: number[], taken: ReadonlySet<num
   let last = best;
   while (last - first + 1 < MAX_QUOTE_SENTENCES) {
     const tooShort = wordCount(text(first, last)) < MIN_QUOTE_WORDS || announcesWhatFollows(sentences[last]!.text);
-    if (free(last + 1) && (tooShort || scores[last + 1]! >= KEEP_NEIGHBOUR_RATIO * scores[best]!)) last += 1;
-    else if (tooShort && free(first - 1)) first -= 1;
+    const close = (i: number): boolean => free(i) && scores[i]! >= KEEP_NEIGHBOUR_RATIO * scores[best]!;
+    const next = free(last + 1) && (tooShort || close(last + 1));
+    const previous = free(first - 1) && (tooShort || close(first - 1));
+    // A quote reads on before it reads back, unless the line before scores closer to the best.
+    if (next && !(close(first - 1) && scores[first - 1]! > scores[last + 1]!)) last += 1;
+    else if (previous) first -= 1;
     else break;
   }
   return { first, last: announcedListEnd(sentences, first, last, free), best };

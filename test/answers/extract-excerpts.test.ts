@@ -123,6 +123,23 @@ describe('passageQuotes', () => {
     expect(quote!.quote).toMatch(/^Racks need airflow\. Cooling racks/);
   });
 
+  it('takes in the neighbour that scores nearly as well as the best sentence, the one before it as the one after', () => {
+    const text = ['# Demo Conf 2030', '', '## Rye loaves', '']
+      .concat(['Rye holds little gluten, so the crumb is dense and moist whatever the baker does with the dough in the first hour.', ''])
+      .concat(['A long proof in a cool room gives the acids time to keep the crumb from turning gummy, and the loaf slices cleanly the next day after a night under linen.', ''])
+      .concat(['The oven was the one the bakery has run since it opened, fired with beech logs every morning before dawn by the owners themselves.', ''])
+      .join('\n');
+    const passage = parseNote({ file: 'rye.md', text, encoding: 'UTF-8', hash: 'rye' }).passages.find((p) => /Rye/.test(p.talk))!;
+    const rye = candidate(passage);
+    const scoresOf = (byText: Array<[RegExp, number]>): number[] => rye.sentences.map((s) => byText.find(([pattern]) => pattern.test(s.text))?.[1] ?? 0);
+    const [before] = passageQuotes(rye, scoresOf([[/gluten/, 0.9], [/long proof/, 1], [/oven/, 0.2]]), 1);
+    expect(before!.quote).toMatch(/^Rye holds little gluten[\s\S]*under linen\.$/);
+    const [after] = passageQuotes(rye, scoresOf([[/gluten/, 0.2], [/long proof/, 1], [/oven/, 0.9]]), 1);
+    expect(after!.quote).toMatch(/^A long proof[\s\S]*the owners themselves\.$/);
+    const [alone] = passageQuotes(rye, scoresOf([[/gluten/, 0.2], [/long proof/, 1], [/oven/, 0.2]]), 1);
+    expect(alone!.quote).toMatch(/^A long proof[\s\S]*under linen\.$/);
+  });
+
   it('quotes the whole list a sentence announces, and nothing after it', () => {
     const text = ['# Demo Conf 2030', '', '## Proofing dough', '', 'Ada opened with her own story. Her tips for proofing:', '']
       .concat(['- Keep the dough warm', '- Cover it with a damp cloth', '- Let it double', '- Knock it back once', '- Bake it right away', ''])
