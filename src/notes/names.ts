@@ -42,7 +42,7 @@ export function isPersonName(text: string): boolean {
   if (!FIRST_TOKEN.test(first) || !NAME_TOKEN.test(last) || last.endsWith('.') || /^\p{L}{3,}ing$/u.test(first)) return false;
   return tokens.every((token, i) => {
     const lower = token.toLowerCase();
-    // A surname may spell a function word ("Wanda He", "Minh Do"): after a given name, it is one.
+    // A surname may spell a function word ("Anne He", "Paul Do"): after a given name, it is one.
     const surnameAfterGiven = i === tokens.length - 1 && i > 0 && opensOnGivenName(first);
     if ((token.length > 1 && STOPWORDS.has(lower) && !surnameAfterGiven) || NOT_NAME.has(lower)) return false;
     return NAME_TOKEN.test(token) || (i > 0 && i < tokens.length - 1 && PARTICLES.has(token));

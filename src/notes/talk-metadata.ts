@@ -38,7 +38,7 @@ export function cleanTitle(title: string): string {
     .trim();
 }
 
-// "Title by Speaker", "Titre par Speaker": the last "by" introduces the speakers ("… by use case by Jeanne Levain").
+// "Title by Speaker", "Titre par Speaker": the last "by" introduces the speakers ("Shaped by hand by Jeanne Levain").
 const BYLINE = /^(.+?)\s+(?:par|by)\s+((?:(?!\s(?:par|by)\s).)+)$/i;
 
 /** "@jlevain": a speaker known by her handle. */
@@ -103,8 +103,8 @@ export function parseTalkHeading(source: string, plain: string, orientation: Ori
   const keynote = KEYNOTE_SPEAKER.exec(text);
   if (keynote && tails.people.companies.length > 0 && parsePeople(keynote[2]!)) return found(text, parsePeople(keynote[2]!)!);
 
-  // "Schema Design - The Hard Parts by Jeanne Levain": the byline names the speaker, whatever the dash
-  // splits ("Schema Design" looks as much like a name). A given name vouches for it.
+  // "Rye Baking - The Hard Parts by Jeanne Levain": the byline names the speaker, whatever the dash
+  // splits ("Rye Baking" looks as much like a name). A given name vouches for it.
   const byline = BYLINE.exec(text);
   const byPeople = byline ? bylinePeople(byline[2]!) : undefined;
   if (byline && byPeople && opensOnGivenName(byPeople.speakers[0]!) && !DASH.test(byline[2]!)) {

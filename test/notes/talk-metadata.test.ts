@@ -103,7 +103,7 @@ describe('parseTalkHeading', () => {
   });
 
   it('reads a byline over what the dash splits, a handle after a dash, and a role after a name', () => {
-    expect(heading('Schema Design - The Hard Parts by Jeanne Levain')).toMatchObject({ title: 'Schema Design - The Hard Parts', speakers: ['Jeanne Levain'] });
+    expect(heading('Rye Baking - The Hard Parts by Jeanne Levain')).toMatchObject({ title: 'Rye Baking - The Hard Parts', speakers: ['Jeanne Levain'] });
     expect(heading('Rye at scale by dough size by Paul Do and Jeanne Levain')).toMatchObject({ title: 'Rye at scale by dough size', speakers: ['Paul Do', 'Jeanne Levain'] });
     expect(heading('Le levain - par Jeanne Levain')).toMatchObject({ title: 'Le levain', speakers: ['Jeanne Levain'] });
     expect(heading('Proofing baskets - @jlevain')).toMatchObject({ title: 'Proofing baskets', speakers: ['@jlevain'] });
