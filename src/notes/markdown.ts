@@ -11,7 +11,8 @@ import type { LineRange, MarkdownStructure } from '../types.js';
 import { linesOfText } from '../text/lines.js';
 import { TEMPLATE_TAG } from './prose.js';
 
-type Point = NonNullable<Nodes['position']>['start'];
+type Position = NonNullable<Nodes['position']>;
+type Point = Position['start'];
 
 export interface MdHeading {
   depth: number;
@@ -84,17 +85,21 @@ const linesOf = ({ start, end }: { start: Point; end: Point }): number[] => line
 function imageOnlyLines(paragraph: Paragraph, markdown: string): number[] {
   const images = new Set<number>();
   const words = new Set<number>();
-  const visit = (node: PhrasingContent): void => {
-    if (node.type === 'image' || node.type === 'imageReference') linesOf(node.position!).forEach((line) => images.add(line));
-    else if ('children' in node) node.children.forEach(visit);
+  // GFM finds its bare links ("www.…", "https://…") in the parsed text and splits the text around them
+  // into nodes that carry no position: their words count on every line of the node holding them.
+  const visit = (node: PhrasingContent, holder: Position): void => {
+    const position = node.position ?? holder;
+    if (node.type === 'image' || node.type === 'imageReference') linesOf(position).forEach((line) => images.add(line));
+    else if ('children' in node) node.children.forEach((child) => visit(child, position));
+    else if (node.type !== 'break' && !node.position) linesOf(holder).forEach((line) => words.add(line));
     else if (node.type !== 'break') {
-      const { start, end } = node.position!;
+      const { start, end } = position;
       markdown.slice(start.offset, end.offset).split('\n').forEach((part, i) => {
         if (part.trim() !== '') words.add(start.line + i);
       });
     }
   };
-  paragraph.children.forEach(visit);
+  paragraph.children.forEach((child) => visit(child, paragraph.position!));
   return [...images].filter((line) => !words.has(line));
 }
 

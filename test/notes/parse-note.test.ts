@@ -376,6 +376,12 @@ describe('parseNote', () => {
     expect(parsed.language).toBe('en');
     expect(parsed.talks.map((t) => t.language)).toEqual(['en', 'fr']);
   });
+
+  it('reads a bare link GFM finds inside brackets, whose split text carries no position', () => {
+    const lines = ['# Fournil Days 2031', '', '## Levain', '', 'Le levain vient de loin : [https://example.org/levain][https://example.org/levain] et il se nourrit de farine.', ''];
+    const parsed = parseNote(note(lines.join('\n')));
+    expect(parsed.passages.map((p) => [p.talk, p.lines])).toEqual([['Levain', [3, 5]]]);
+  });
 });
 
 const seeds = resolve('data/notes');
