@@ -5,6 +5,7 @@ import type { Embedder } from '../../embeddings/embedder.js';
 import { readNotes, type SkippedFile } from '../notes/read-notes.js';
 import { ConfnotesError } from '../errors.js';
 import type { IndexedFile, Store } from './store.js';
+import type { NoteSource, ParsedNote } from '../types.js';
 
 /**
  * Bumped whenever parsing or chunking changes what a file yields: an index built by an older
@@ -65,15 +66,15 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
   }
   const rebuild = options.rebuild === true || (manifest !== null && manifest.embedder.id !== embedderId);
   const known = rebuild ? {} : (manifest?.files ?? {});
-  const changed = sources.filter((s) => known[s.file]?.hash !== s.hash);
+  const candidates = sources.filter((s) => known[s.file]?.hash !== s.hash);
+  const { parsed, unparsable } = await parseChanged(candidates);
+  const changed = candidates.filter((s) => !unparsable.some((u) => u.file === s.file));
+  skipped.push(...unparsable);
   // A file that can no longer be read keeps its indexed version: only files gone from disk, or no longer
   // notes (a catalogue of the folder), are dropped.
   const present = new Set([...sources, ...skipped.filter((s) => s.kind === 'unreadable')].map((s) => s.file));
   const removed = Object.keys(manifest?.files ?? {}).filter((file) => !present.has(file));
 
-  // Imported only when a file changed: the Markdown parser and its extensions take ~200 ms to load, and most
-  // syncs (every `confnotes ask`) find nothing to parse.
-  const parsed = changed.length === 0 ? [] : changed.map((await import('../notes/parse-note.js')).parseNote);
   const total = parsed.reduce((sum, note) => sum + note.passages.length, 0);
   let done = 0;
   options.onProgress?.(0, total);
@@ -104,6 +105,29 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
     skipped,
     warnings: parsed.flatMap((note) => note.warnings.map((warning) => ({ file: note.file, warning }))),
   };
+}
+
+/**
+ * The changed notes, read. A note the reader fails on (nested a thousand levels deep, or one that finds a
+ * fault of ours) is skipped with the reason, as an unreadable file is, and keeps its indexed version: one
+ * note does not stop the others from being indexed.
+ */
+async function parseChanged(changed: NoteSource[]): Promise<{ parsed: ParsedNote[]; unparsable: SkippedFile[] }> {
+  if (changed.length === 0) return { parsed: [], unparsable: [] };
+  // Imported only when a file changed: the Markdown parser and its extensions take ~200 ms to load, and most
+  // syncs (every `confnotes ask`) find nothing to parse.
+  const { parseNote } = await import('../notes/parse-note.js');
+  const parsed: ParsedNote[] = [];
+  const unparsable: SkippedFile[] = [];
+  for (const source of changed) {
+    try {
+      parsed.push(parseNote(source));
+    } catch (error) {
+      const reason = `the note reader failed on it (${(error as Error).message}); an indexed version is kept`;
+      unparsable.push({ file: source.file, reason, kind: 'unreadable' });
+    }
+  }
+  return { parsed, unparsable };
 }
 
 /** The talk's title and speakers are embedded with the passage: "what did Etsy say" finds Etsy's talk. */

@@ -52,12 +52,15 @@ describe('confnotes index', () => {
     writeFileSync(join(notes, 'empty.md'), '');
     writeFileSync(join(notes, 'broken-front-matter.md'), '---\ntitle: [unclosed\n  : :\n---\n\n# BrokenConf 2020\n\n## Talk about queues\n\nQueues absorb bursts of traffic so that workers can keep a steady pace.\n');
     writeFileSync(join(notes, 'latin1.md'), Buffer.from('# Conférence 2019\n\n## Les équipes\n\nLes équipes déploient très souvent, à chaque fusion dans la branche principale.\n', 'latin1'));
+    // Quotes nested five thousand deep overflow the reader's stack: the Etsy note's indexed version stays.
+    writeFileSync(join(notes, '001_34568cbb42ee90fe.txt'), `# Deep\n\n${'>'.repeat(5000)} deep\n`);
     const result = await runCli(['index', notes], env);
     expect(result.code).toBe(0);
     expect(result.stdout).toMatch(/skipped binary\.md: .*binary/i);
     expect(result.stdout).toMatch(/skipped huge\.md: .*(size|MB|large)/i);
     expect(result.stdout).toMatch(/skipped empty\.md: .*empty/i);
     expect(result.stdout).toMatch(/warning broken-front-matter\.md: .*front matter/i);
+    expect(result.stdout).toMatch(/skipped 001_34568cbb42ee90fe\.txt: the note reader failed on it .*an indexed version is kept/);
     const after = summaryCounts(result.stdout);
     expect(after.files).toBe(before.files + 2);
     expect(after.passages).toBeGreaterThan(before.passages);
@@ -65,6 +68,8 @@ describe('confnotes index', () => {
     const answer = JSON.parse((await runCli(['ask', '--json', '--notes', notes, 'équipes déploient fusion branche principale'], env)).stdout) as Answer;
     expect(answer.excerpts[0]!.file).toBe('latin1.md');
     expect(answer.excerpts[0]!.quote).toContain('équipes déploient très souvent');
+    const etsy = JSON.parse((await runCli(['ask', '--json', '--notes', notes, ETSY], env)).stdout) as Answer;
+    expect(etsy.excerpts[0]!.file).toBe('001_34568cbb42ee90fe.txt');
   });
 
   it('leaves out a file that only lists the other notes, and drops it once it becomes one', async () => {
