@@ -52,8 +52,8 @@ const EMBED_BATCH = 256;
 
 export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
   const { store, embedder } = options;
-  const { sources, skipped } = await readNotes(options.notesDir, { maxFileBytes: options.maxFileBytes });
-  if (sources.length === 0 && skipped.length === 0) {
+  const { sources, skipped: unread } = await readNotes(options.notesDir, { maxFileBytes: options.maxFileBytes });
+  if (sources.length === 0 && unread.length === 0) {
     throw new ConfnotesError('NOTES_EMPTY', `No .md, .markdown, .rst or .txt notes in ${options.notesDir}`);
   }
   const manifest = await store.manifest();
@@ -69,7 +69,7 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
   const candidates = sources.filter((s) => known[s.file]?.hash !== s.hash);
   const { parsed, unparsable } = await parseChanged(candidates);
   const changed = candidates.filter((s) => !unparsable.some((u) => u.file === s.file));
-  skipped.push(...unparsable);
+  const skipped = [...unread, ...unparsable];
   // A file that can no longer be read keeps its indexed version: only files gone from disk, or no longer
   // notes (a catalogue of the folder), are dropped.
   const present = new Set([...sources, ...skipped.filter((s) => s.kind === 'unreadable')].map((s) => s.file));
@@ -108,9 +108,9 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
 }
 
 /**
- * The changed notes, read. A note the reader fails on (nested a thousand levels deep, or one that finds a
- * fault of ours) is skipped with the reason, as an unreadable file is, and keeps its indexed version: one
- * note does not stop the others from being indexed.
+ * The changed notes, read. A note the reader fails on (quotes nested thousands of levels deep, or one that
+ * finds a fault of ours) is skipped with the reason, as an unreadable file is, and keeps any indexed
+ * version: one note does not stop the others from being indexed.
  */
 async function parseChanged(changed: NoteSource[]): Promise<{ parsed: ParsedNote[]; unparsable: SkippedFile[] }> {
   if (changed.length === 0) return { parsed: [], unparsable: [] };
@@ -123,7 +123,7 @@ async function parseChanged(changed: NoteSource[]): Promise<{ parsed: ParsedNote
     try {
       parsed.push(parseNote(source));
     } catch (error) {
-      const reason = `the note reader failed on it (${(error as Error).message}); an indexed version is kept`;
+      const reason = `the note reader failed on it (${(error as Error).message}); any version indexed before is kept`;
       unparsable.push({ file: source.file, reason, kind: 'unreadable' });
     }
   }

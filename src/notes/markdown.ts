@@ -91,9 +91,10 @@ function imageOnlyLines(paragraph: Paragraph, markdown: string): number[] {
     const position = node.position ?? holder;
     if (node.type === 'image' || node.type === 'imageReference') linesOf(position).forEach((line) => images.add(line));
     else if ('children' in node) node.children.forEach((child) => visit(child, position));
-    else if (node.type !== 'break' && !node.position) linesOf(holder).forEach((line) => words.add(line));
-    else if (node.type !== 'break') {
-      const { start, end } = position;
+    else if (node.type === 'break') return;
+    else if (!node.position) linesOf(holder).forEach((line) => words.add(line));
+    else {
+      const { start, end } = node.position;
       markdown.slice(start.offset, end.offset).split('\n').forEach((part, i) => {
         if (part.trim() !== '') words.add(start.line + i);
       });
