@@ -6,6 +6,8 @@
 // other lines that Markdown would read as headings or fences with those marks blanked. The note's own
 // lines stay what passages and quotes are cut from; only what the parser sees of its structure changes.
 
+import { splitLines } from '../chunks/chunk-talk.js';
+
 /** The characters docutils accepts for adornments, as its documentation lists them. */
 const ADORNMENT = /^([!"#$%&'()*+,\-./:;<=>?@[\\\]^_`{|}~])\1{2,}\s*$/u;
 // What Markdown would read as a heading or a fence opening; in reStructuredText, text.
@@ -18,7 +20,7 @@ const isTitleText = (line: string): boolean => line.trim() !== '' && !ADORNMENT.
  * order the styles (the character, with or without an overline) first appear, as docutils assigns them.
  */
 export function restructuredTextAsMarkdown(text: string): string {
-  const lines = text.split('\n').map((line) => line.replace(/\r$/u, ''));
+  const lines = splitLines(text);
   const out = lines.map((line) => line.replace(MARKDOWN_ONLY, (_, indent: string, marks: string) => indent + ' '.repeat(marks.length)));
   const styles: string[] = [];
   const levelOf = (style: string): number => {

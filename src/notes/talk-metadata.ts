@@ -179,8 +179,8 @@ const LINK_OR_BOLD_ONLY = /^\s*(?:\*\*|__)?\s*\[[^\]]+\]\([^)]*\)\s*(?:\*\*|__)?
 // "Conférence présentée par Jeanne Levain", "Cette session était animée par …", "Talk given by Paul Fournier":
 // a line saying who gave the talk.
 const GIVEN_BY = /^(?:\p{L}+\s+){0,3}(?:présentée?s?|presented|given|animée?s?|hosted)\s+(?:par|by)\s+(.+)$/iu;
-// "by", "par", or "-- by" as some notes set a byline off from the heading.
-const LEAD_BY = /^(?:[-–—]+\s*)?(?:par|by)\s+/i;
+// The dashes some notes set a byline off with ("-- by Jeanne Levain").
+const LEAD_DASHES = /^[-–—]+\s*/u;
 
 /**
  * The names after a speaker label ("Speaker: …", "Intervenant :" over a list), or after "by" / "par" or a
@@ -189,7 +189,8 @@ const LEAD_BY = /^(?:[-–—]+\s*)?(?:par|by)\s+/i;
 function labelledNames(line: string): string | undefined {
   const label = LABEL.exec(line);
   if (label) return label[1]!;
-  const by = LEAD_BY.test(line) ? line.replace(LEAD_BY, '') : GIVEN_BY.exec(line)?.[1];
+  const byline = line.replace(LEAD_DASHES, '');
+  const by = SPEAKER_LABEL.test(byline) ? byline.replace(SPEAKER_LABEL, '') : GIVEN_BY.exec(line)?.[1];
   return by !== undefined && (headingPerson(by) ?? bylinePeople(by)) ? by : undefined;
 }
 
