@@ -118,8 +118,8 @@ export function scoreSentences(features: ReadonlyArray<number[] | null>, model: 
 /**
  * The best runs of sentences of one passage, as verbatim excerpts, best first and never overlapping:
  * notes often answer in two places of one paragraph ("public post-mortems" … "no blame"). `titled`: a
- * run right under headings (the talk's title and header lines, or a part's heading) takes them in, for a
- * question asking which talks there were, whose answer is the talks' titles as much as what they said.
+ * run near the headings above it (the talk's title and header lines, or a part's heading) takes them in,
+ * for a question asking which talks there were, whose answer is the talks' titles as much as what they said.
  */
 export function passageQuotes(candidate: CandidatePassage, scores: number[], count = 1, titled = false): ScoredExcerpt[] {
   const taken = new Set<number>();
@@ -127,7 +127,7 @@ export function passageQuotes(candidate: CandidatePassage, scores: number[], cou
   while (runs.length < count) {
     const run = bestRun(candidate.sentences, scores, taken);
     if (!run) break;
-    if (titled) while (run.first > 0 && candidate.sentences[run.first - 1]!.heading && !taken.has(run.first - 1)) run.first -= 1;
+    if (titled) run.first = titleAbove(candidate.sentences, run.first, taken);
     for (let i = run.first; i <= run.last; i++) taken.add(i);
     runs.push(run);
   }
@@ -141,6 +141,19 @@ export function passageQuotes(candidate: CandidatePassage, scores: number[], cou
     } else joined.push(run);
   }
   return joined.map((run) => excerptOf(candidate, run.first, run.last, scores[run.best]!)).sort((a, b) => b.score - a.score);
+}
+
+/**
+ * Where a listed talk's quote starts: at the headings above it, when no more sentences stand between them
+ * than a quote holds, none of them quoted already. A talk's notes often open on a line or two of context
+ * ("Talk 3", a link to the slides) before what the best sentence says; the title is still what was asked.
+ */
+function titleAbove(sentences: readonly Sentence[], first: number, taken: ReadonlySet<number>): number {
+  let above = first - 1;
+  while (above >= 0 && first - 1 - above < MAX_QUOTE_SENTENCES && !taken.has(above) && !sentences[above]!.heading) above -= 1;
+  if (above < 0 || taken.has(above) || !sentences[above]!.heading) return first;
+  while (above > 0 && sentences[above - 1]!.heading && !taken.has(above - 1)) above -= 1;
+  return above;
 }
 
 /**

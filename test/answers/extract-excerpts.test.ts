@@ -152,8 +152,11 @@ describe('passageQuotes', () => {
     expect(quote!.lines).toEqual([5, 11]);
   });
 
-  it('takes in the title and header lines above a run that opens the talk\'s notes, for a listing', () => {
-    const text = ['# Demo Conf 2030', '', '## Proofing baskets', '', 'Jeanne Levain, Fournil', '', 'Cane baskets give the loaf its rings.', '', 'Linen keeps the dough from sticking to them, and a light dusting of rice flour on the linen keeps it dry enough that even a wet rye dough comes away cleanly when the basket is turned over onto the peel.', ''].join('\n');
+  it('takes in the title and header lines above a run near the opening of the talk\'s notes, for a listing', () => {
+    const text = ['# Demo Conf 2030', '', '## Proofing baskets', '', 'Jeanne Levain, Fournil', '', 'Cane baskets give the loaf its rings.', '']
+      .concat(['Linen keeps the dough from sticking to them, and a light dusting of rice flour on the linen keeps it dry enough that even a wet rye dough comes away cleanly when the basket is turned over onto the peel.', ''])
+      .concat(['Wash the linen rarely.', '', 'Dry the baskets in the sun.', '', 'Oval baskets suit a batard, round ones a boule, and a long narrow one shapes a loaf of rye that bakes evenly from end to end, so most bakers keep one of each shape on the shelf.', ''])
+      .join('\n');
     const passage = parseNote({ file: 'baskets.md', text, encoding: 'UTF-8', hash: 'baskets' }).passages.find((p) => /Proofing/.test(p.talk))!;
     const baskets = candidate(passage);
     const scores = baskets.sentences.map((s) => (/Cane baskets/.test(s.text) ? 1 : /Linen/.test(s.text) ? 0.5 : 0));
@@ -161,9 +164,12 @@ describe('passageQuotes', () => {
     const [titled] = passageQuotes(baskets, scores, 1, true);
     expect(titled!.quote).toMatch(/^Proofing baskets\n\nJeanne Levain, Fournil\n\nCane baskets/);
     expect(titled!.lines[0]).toBe(3);
+    // Lines of context between the title and the run are read with it, up to a quote's length of them.
+    const [near] = passageQuotes(baskets, baskets.sentences.map((s) => (/^Linen/.test(s.text) ? 1 : 0)), 1, true);
+    expect(near!.quote).toMatch(/^Proofing baskets\n\nJeanne Levain, Fournil\n\nCane baskets[\s\S]*onto the peel\.$/);
     // A run further down the talk's notes is quoted as it is.
-    const [further] = passageQuotes(baskets, baskets.sentences.map((s) => (/Linen/.test(s.text) ? 1 : 0)), 1, true);
-    expect(further!.quote).toMatch(/^Linen/);
+    const [further] = passageQuotes(baskets, baskets.sentences.map((s) => (/^Oval/.test(s.text) ? 1 : 0)), 1, true);
+    expect(further!.quote).toMatch(/^Oval/);
   });
 
   it('quotes nothing from a passage none of whose sentences score', () => {
