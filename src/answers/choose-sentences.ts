@@ -8,6 +8,8 @@ import { passageQuotes, scoreSentences, sentenceFeatures, talkRanks, type Candid
 import type { LinearModel } from './linear-model.js';
 import type { Intent } from './question-intent.js';
 import type { Strategy } from './strategies.js';
+import { titleTerms } from './passage-terms.js';
+import { unsaidIn, type QueryTerm } from './term-weights.js';
 
 export interface ScoredSentence {
   passageId: string;
@@ -43,8 +45,10 @@ export async function chooseSentences(
   const candidates = await readCandidates(context, strategy.read(ranked));
   const query = { queryTerms: intent.rankingTerms, queryVector, headings: strategy.headings };
   const sentences: ScoredSentence[] = [];
-  const quotes = strategy.quotable(candidates, { talkIds: context.talkIds, topicTerms: intent.topicTerms }).flatMap((candidate) => {
-    const features = sentenceFeatures(candidate, query, passageScore.get(candidate.passage.id)!);
+  const quotable = strategy.quotable(candidates, { talkIds: context.talkIds, topicTerms: intent.topicTerms });
+  const remaining = await remainingVectors(context.embedder, quotable, intent.rankingTerms);
+  const quotes = quotable.flatMap((candidate) => {
+    const features = sentenceFeatures(candidate, query, passageScore.get(candidate.passage.id)!, remaining.get(candidate.passage.id));
     const scores = scoreSentences(features, model);
     features.forEach((x, i) => {
       const { lines, text } = candidate.sentences[i]!;
@@ -53,6 +57,18 @@ export async function chooseSentences(
     return passageQuotes(candidate, scores, strategy.perPassage, strategy.headings);
   });
   return { candidates, sentences, selection: strategy.select(quotes, excerpts) };
+}
+
+/**
+ * Per passage, the vector of what the question asks once its talk is found: its words less those the
+ * talk's title, speakers and companies say. The whole question's vector leans to the sentence naming the
+ * speaker; this one to the sentence saying, in other words, what was asked.
+ */
+async function remainingVectors(embedder: Embedder, candidates: CandidatePassage[], queryTerms: QueryTerm[]): Promise<Map<string, Float32Array>> {
+  const texts = new Map(candidates.map(({ passage }) => [passage.id, unsaidIn(titleTerms(passage), queryTerms).map((t) => t.word).join(' ')] as const));
+  const distinct = [...new Set(texts.values())].filter((text) => text.length > 0);
+  const vectors = new Map(await Promise.all(distinct.map(async (text) => [text, await embedder.embedQuery(text)] as const)));
+  return new Map([...texts].flatMap(([id, text]) => (vectors.has(text) ? [[id, vectors.get(text)!] as const] : [])));
 }
 
 /** The passages split into sentences, every sentence embedded in one batch. */

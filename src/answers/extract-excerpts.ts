@@ -48,6 +48,7 @@ export const SENTENCE_FEATURES = [
   'length',
   'remaining_coverage',
   'lead_in',
+  'remaining_cosine',
 ] as const;
 
 export interface SentenceQuery {
@@ -62,7 +63,7 @@ export interface SentenceQuery {
  * a heading names the talk (context, not an answer) except when the question asks which talks there were;
  * a sentence of links only.
  */
-export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQuery, passageScore: number): Array<number[] | null> {
+export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQuery, passageScore: number, remainingVector?: Float32Array): Array<number[] | null> {
   const { queryTerms, queryVector, headings = false } = query;
   // Terms the passage's metadata contributes to every one of its sentences ("Etsy" in the talk title).
   const named = titleTerms(candidate.passage);
@@ -86,6 +87,7 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
       Math.log1p(words),
       remaining.length === 0 ? 0 : coverage(remaining, around),
       lead === undefined ? 0 : coverage(queryTerms, own[lead]!),
+      remainingVector === undefined ? 0 : Math.max(0, dot(candidate.vectors[i]!, remainingVector)),
     ];
   });
 }

@@ -5,6 +5,7 @@ import {
   passageQuotes,
   scoreSentences,
   selectExcerpts,
+  SENTENCE_FEATURES,
   sentenceFeatures,
   talkRanks,
   type CandidatePassage,
@@ -44,6 +45,24 @@ describe('scoreSentences', () => {
   });
 
 
+});
+
+describe('sentenceFeatures', () => {
+  it('reads how close each sentence means to what the question asks beyond the talk\'s names', () => {
+    const english = candidate(passageOf(/Cooling/));
+    const n = english.sentences.length;
+    // One direction per sentence: the last one alone means what is asked.
+    english.vectors = english.sentences.map((_, i) => Float32Array.from({ length: n }, (_, j) => (i === j ? 1 : 0)));
+    const asked = english.vectors[n - 1]!;
+    const column = SENTENCE_FEATURES.indexOf('remaining_cosine');
+    const features = sentenceFeatures(english, { queryTerms: queryTerms({ rack: 3 }), queryVector: new Float32Array(n) }, 0.5, asked);
+    const closeness = features.map((x) => x?.[column]);
+    expect(closeness[n - 1]).toBe(1);
+    expect(closeness.slice(0, n - 1).every((c) => c === undefined || c === 0)).toBe(true);
+    const without = sentenceFeatures(english, { queryTerms: queryTerms({ rack: 3 }), queryVector: new Float32Array(n) }, 0.5);
+    const [withScore, withoutScore] = [features, without].map((f) => scoreSentences(f, answerWeights.sentence)[n - 1]!);
+    expect(withScore).toBeGreaterThan(withoutScore);
+  });
 });
 
 describe('scoreSentences on links', () => {
