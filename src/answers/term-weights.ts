@@ -6,7 +6,7 @@ import { equivalentsIn } from '../retrieval/expand-query.js';
 import { describingWords } from '../text/describing-words.js';
 import { englishRarity, rarity } from '../text/word-rarity.js';
 import { readingOf, type ReadingStore } from './unknown-words.js';
-import interjections from '../text/interjections.json' with { type: 'json' };
+import { INTERJECTIONS } from '../text/greetings.js';
 
 export interface QueryTerm {
   word: string;
@@ -35,7 +35,7 @@ const askingWords = new Set([
 // The asking's words, and the interjections and shorthand a chat message wraps a question in ("hey, …",
 // "bonjour, …", "…, please", "… svp ?"): no note uses most of them, so they would weigh like a name the
 // notes are silent on. Those come from compromise's lexicon and the Lefff's (scripts/interjections.mjs).
-const framing: ReadonlySet<string> = new Set([...askingWords, ...interjections.english, ...interjections.french]);
+const framing: ReadonlySet<string> = new Set([...askingWords, ...INTERJECTIONS]);
 
 /** The question's words with their weights. */
 export async function weighQueryTerms(store: ReadingStore, question: string, passageCount: number): Promise<QueryTerm[]> {

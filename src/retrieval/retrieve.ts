@@ -9,6 +9,7 @@ import { fuseByRank } from './fuse.js';
 import { conferencesNamedIn, otherEditionsIn } from './conference-match.js';
 import { expandQuery } from './expand-query.js';
 import { analyze } from '../text/analyze.js';
+import { unwrapped } from '../text/greetings.js';
 
 export type RankingMode = 'hybrid' | 'lexical' | 'vector';
 
@@ -86,7 +87,7 @@ export async function retrieve(
     readings?: readonly string[];
   },
 ): Promise<Retrieval> {
-  const queryVector = await context.embedder.embedQuery(question);
+  const queryVector = await context.embedder.embedQuery(unwrapped(question));
   // Searched as terms: a reading is a stem, which analysing it as text could cut otherwise.
   const expanded = mode === 'hybrid' ? [...analyze(expandQuery(question)), ...readings] : [];
   const [lexical, vector, equivalents] = await Promise.all([
