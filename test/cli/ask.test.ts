@@ -73,7 +73,7 @@ describe('confnotes ask over the sample notes', () => {
     };
     const plain = await quoted(ETSY);
     expect(plain.length).toBeGreaterThan(0);
-    // The words are weighed as the question's; the question's vector still holds them, so scores may differ.
+    // The greeting and the sign-off weigh nothing and are left out of the question's vector: the same quotes.
     expect(await quoted(`hey, ${ETSY} lol`)).toEqual(plain);
   });
 
