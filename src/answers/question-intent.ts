@@ -11,7 +11,9 @@ import { yearsAsked } from '../retrieval/conference-match.js';
 // there the asking word is a pronoun, followed by a verb and an article, where in a listing it is the
 // talk noun's determiner, followed by nothing or by the topic's words.
 const talkNoun = /^(?:talk|session|keynote|presentation|speaker|orateur|conference|intervention)s?$/u;
-const askingWord = /^(?:which|what|any|list|quel(?:le)?s?|liste)$/u;
+const askingWord = /^(?:which|what|any|quel(?:le)?s?)$/u;
+// A verb asking for a list is no pronoun: "list the sourdough sessions", "liste les talks sur le levain".
+const listingVerb = /^(?:list|liste[rz]?)$/u;
 const whichOnes = /^(?:which|lesquel(?:le)?s)$/u;
 const aboutWord = /^(?:about|on|covering|sur)$/u;
 /** Topic words a listing's determiner may stand away from its noun ("which QCon New York 2015 talks"). */
@@ -21,8 +23,10 @@ export function asksForTalks(question: string): boolean {
   const tokens = words(foldAccents(question));
   return tokens.some((token, i) => {
     if (!talkNoun.test(token)) return false;
+    const before = Math.max(0, i - 1 - DETERMINER_REACH);
+    if (tokens.slice(before, i).some((t) => listingVerb.test(t))) return true;
     // Any function word between the asking word and the noun makes the asking word a pronoun.
-    for (let j = i - 1; j >= Math.max(0, i - 1 - DETERMINER_REACH); j--) {
+    for (let j = i - 1; j >= before; j--) {
       if (askingWord.test(tokens[j]!)) return true;
       if (snowballStopwords.has(tokens[j]!)) break;
     }

@@ -183,6 +183,9 @@ describe('asksForTalks', () => {
     expect(asksForTalks('any talks on serverless?')).toBe(true);
     // "EU" and "AI" are topics, though French stop words ("eu", "ai").
     expect(asksForTalks('which kubecon eu 2019 talks covered security?')).toBe(true);
+    // A verb asking for the list takes its article and the topic's words.
+    expect(asksForTalks('list the rye-and-spelt sessions from Fournil Days 2031')).toBe(true);
+    expect(asksForTalks('liste les talks sur le levain')).toBe(true);
   });
 
   it('does not take a question about one talk for a listing: there the asking word is a pronoun', () => {
