@@ -171,11 +171,11 @@ function bestRun(sentences: Sentence[], scores: number[], taken: ReadonlySet<num
   if (best < 0) return undefined;
   const free = (i: number): boolean => i >= 0 && i < sentences.length && !taken.has(i) && !sentences[i]!.heading && !sentences[best]!.heading;
   const text = (first: number, last: number): string => sentences.slice(first, last + 1).map((s) => s.text).join(' ');
+  const close = (i: number): boolean => free(i) && scores[i]! >= KEEP_NEIGHBOUR_RATIO * scores[best]!;
   let first = best;
   let last = best;
   while (last - first + 1 < MAX_QUOTE_SENTENCES) {
     const tooShort = wordCount(text(first, last)) < MIN_QUOTE_WORDS || announcesWhatFollows(sentences[last]!.text);
-    const close = (i: number): boolean => free(i) && scores[i]! >= KEEP_NEIGHBOUR_RATIO * scores[best]!;
     const next = free(last + 1) && (tooShort || close(last + 1));
     const previous = free(first - 1) && (tooShort || close(first - 1));
     // A quote reads on before it reads back, unless the line before scores closer to the best.

@@ -67,8 +67,8 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
   const rebuild = options.rebuild === true || (manifest !== null && manifest.embedder.id !== embedderId);
   const known = rebuild ? {} : (manifest?.files ?? {});
   const candidates = sources.filter((s) => known[s.file]?.hash !== s.hash);
+  // The notes read are the changed ones: a note the reader failed on is skipped, not changed.
   const { parsed, unparsable } = await parseChanged(candidates);
-  const changed = candidates.filter((s) => !unparsable.some((u) => u.file === s.file));
   const skipped = [...unread, ...unparsable];
   // A file that can no longer be read keeps its indexed version: only files gone from disk, or no longer
   // notes (a catalogue of the folder), are dropped.
@@ -98,10 +98,10 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
     files: after?.counts.files ?? 0,
     talks: after?.counts.talks ?? 0,
     passages: after?.counts.passages ?? 0,
-    added: changed.filter((s) => !knownBefore[s.file]).map((s) => s.file),
-    updated: changed.filter((s) => knownBefore[s.file]).map((s) => s.file),
+    added: parsed.filter((note) => !knownBefore[note.file]).map((note) => note.file),
+    updated: parsed.filter((note) => knownBefore[note.file]).map((note) => note.file),
     removed,
-    unchanged: sources.length - changed.length,
+    unchanged: sources.length - parsed.length,
     skipped,
     warnings: parsed.flatMap((note) => note.warnings.map((warning) => ({ file: note.file, warning }))),
   };
