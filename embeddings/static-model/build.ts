@@ -52,7 +52,7 @@ export async function buildStaticModel(
   }
   let vocabulary = rows.map((row) => words[row]!);
   if (weighting.frenchAliases) {
-    const bilingual = bilingualRows(frenchFormsToEnglish(), vocabulary, matrix, dimensions, (i) => rows[i]!);
+    const bilingual = bilingualRows(frenchFormsToEnglish(), vocabulary, matrix, dimensions);
     for (const { index, row } of bilingual.replaced) matrix.set(row, index * dimensions);
     const grown = new Float32Array(matrix.length + bilingual.rows.length);
     grown.set(matrix);

@@ -6,7 +6,7 @@ import { join } from 'node:path';
 import type { Precision } from './tokenizer-files.js';
 
 /** Bump when the build's output changes for the same inputs: every existing index then asks to be rebuilt. */
-export const BUILD_VERSION = 1;
+export const BUILD_VERSION = 2;
 export const META_FILE = 'meta.json';
 
 export interface Weighting {

@@ -5,6 +5,7 @@ import { join } from 'node:path';
 import onnxProto from 'onnx-proto';
 import { describe, expect, it } from 'vitest';
 import { writeDirAtomically } from '../../embeddings/static-model/atomic-dir.js';
+import { bilingualRows } from '../../embeddings/static-model/bilingual-rows.js';
 import { hashWords, matchesRequest, staticModelId, type StaticModelMeta } from '../../embeddings/static-model/meta.js';
 import { encodeModel } from '../../embeddings/static-model/onnx-writer.js';
 import { quantizeRows } from '../../embeddings/static-model/quantize.js';
@@ -88,6 +89,25 @@ describe('vocabulary', () => {
 
   it('leaves out excluded words and unreachable entries', () => {
     expect(selectVocabulary(words, { exclude: new Set(['the']) })).toEqual([3, 4, 5, 6]);
+  });
+});
+
+describe('bilingual rows', () => {
+  // Two dimensions; "fournil" stands for a French word GloVe learnt from the French snippets of English text.
+  const vocabulary = ['oven', 'bread', 'dough', 'fournil'];
+  const matrix = Float32Array.from([1, 0, 0, 1, 0, 0.5, 9, 9]);
+  const glossary = new Map([
+    ['fournil', ['oven']],
+    ['pâte', ['dough', 'bread']],
+    ['levain', ['starter']],
+  ]);
+
+  it("give each French form its translations' mean row, replacing the row GloVe had for it or adding one", () => {
+    const { added, rows, replaced } = bilingualRows(glossary, vocabulary, matrix, 2);
+    expect(replaced).toEqual([{ index: 3, row: Float32Array.from([1, 0]) }]);
+    // Folded as the tokenizer folds it; "levain" has no translation the model knows, so no row.
+    expect(added).toEqual(['pate']);
+    expect([...rows]).toEqual([0, 0.75]);
   });
 });
 

@@ -4,13 +4,16 @@ import {
   attEntries,
   decodeDictNumber,
   dictEntries,
+  frequentEnglish,
   glossaryModule,
   inflectedForms,
+  isEnglishWord,
   MAX_TRANSLATIONS,
   pairsOf,
   parseEntry,
   pivotPairs,
   selectPairs,
+  wordnetWords,
 } from '../../scripts/bilingual-glossary.mjs';
 
 // A small dictionary of our own in FreeDict's dictd layout: `.index` lines point into the `.dict` text.
@@ -50,11 +53,33 @@ describe('dictEntries and parseEntry', () => {
   });
 });
 
+describe('wordnetWords and isEnglishWord', () => {
+  // The head of a WordNet index file (licence lines indented by two spaces), then entries; an exception list.
+  const index = '  1 This software and database is being provided\n  2 under the licence\nfour n 1 1 @ 1 0 08511111\n'
+    + 'oven n 1 1 @ 1 0 03862676\npay v 2 2 @ ~ 2 0 02251743\nbox n 1 1 @ 1 0 02883344\nbeau_monde n 1 0 1 0 07960000\n';
+  const exceptions = 'baked bake\nrose rise\n';
+  const wordnet = wordnetWords([index], [exceptions]);
+
+  it('reads single-word lemmas and irregular forms, not the licence lines or multi-word entries', () => {
+    expect([...wordnet].sort()).toEqual(['baked', 'box', 'four', 'oven', 'pay', 'rose']);
+  });
+
+  it('knows regular inflections through WordNet\'s endings, and English stop words WordNet lacks', () => {
+    expect(isEnglishWord('pays', wordnet)).toBe(true);
+    expect(isEnglishWord('boxes', wordnet)).toBe(true);
+    expect(isEnglishWord('ovens', wordnet)).toBe(true);
+    expect(isEnglishWord('the', wordnet)).toBe(true);
+    expect(isEnglishWord('monde', wordnet)).toBe(false);
+    expect(isEnglishWord('fournil', wordnet)).toBe(false);
+  });
+});
+
 describe('selectPairs', () => {
   // English frequency ranks (0 = commonest); words absent here are outside the English vocabulary.
   const ranks = new Map([
     ['hand', 50], ['main', 300], ['team', 100], ['person', 200], ['tool', 500], ['instrument', 3000],
     ['implement', 4000], ['utensil', 20000], ['squad', 5000], ['breakdown', 6000], ['question', 400], ['at', 1],
+    ['four', 150], ['oven', 9000], ['bakery', 12000], ['boulangerie', 25000], ['jeanne', 8000], ['jane', 7000],
   ]);
   const rank = (word: string) => ranks.get(word);
   const englishEntries = [
@@ -62,7 +87,15 @@ describe('selectPairs', () => {
     { headword: 'at', pos: null, senses: [['chez']] },
     { headword: 'breakdown', pos: null, senses: [['défaillance']] },
   ];
-  const glossary = selectPairs(pairsOf(frenchEntries(), englishEntries), rank);
+  // "boulangerie" stands for a French word English text cites in names: frequent in GloVe, yet no English word.
+  const morePairs = [
+    { french: 'four', english: 'oven', sense: 0 },
+    { french: 'boulangerie', english: 'bakery', sense: 0 },
+    { french: 'jeanne', english: 'jane', sense: 0 },
+  ];
+  const wordnet = wordnetWords(['main n 1 1 @ 1 0 05564590\nfour n 1 1 @ 1 0 08511111\n'], []);
+  const isFrequentEnglish = frequentEnglish(rank, wordnet, new Set(['jeanne']));
+  const glossary = selectPairs(pairsOf(frenchEntries(), englishEntries, morePairs), rank, isFrequentEnglish);
 
   it('keeps single words in dictionary order of senses, commoner words first within a sense', () => {
     expect(glossary.get('équipe')).toEqual(['squad', 'team']);
@@ -82,7 +115,13 @@ describe('selectPairs', () => {
     expect(glossary.has('à')).toBe(false);
     expect(glossary.has('chez')).toBe(false);
     expect(glossary.has('main')).toBe(false);
+    expect(glossary.has('four')).toBe(false);
     expect(glossary.has('question')).toBe(false);
+  });
+
+  it('keeps a French word GloVe ranks frequent when no English dictionary has it, but not a proper name', () => {
+    expect(glossary.get('boulangerie')).toEqual(['bakery']);
+    expect(glossary.has('jeanne')).toBe(false);
   });
 
   it('writes one line per French word, in alphabetical order, that the glossary module reads back', () => {
@@ -160,6 +199,7 @@ describe('pivotPairs', () => {
 describe('inflectedForms', () => {
   const glossary = new Map([['outil', ['tool']], ['fil', ['wire']], ['fils', ['son']], ['utiliser', ['use']]]);
   const rank = (word: string) => (word === 'outils' ? undefined : word === 'fits' ? 10 : 40_000);
+  const isFrequentEnglish = frequentEnglish(rank, wordnetWords(['fit v 1 1 @ 1 0 00000001\n'], []), new Set());
   const analyses = [
     { input: 'outils', output: 'outil<n><m><pl>' },
     { input: 'Outils', output: 'outil<n><m><pl>' },
@@ -173,7 +213,7 @@ describe('inflectedForms', () => {
   ];
 
   it("lists each glossary word's other forms, leaving out stop words, frequent English words and other words' forms", () => {
-    expect(inflectedForms(analyses, glossary, rank)).toEqual(
+    expect(inflectedForms(analyses, glossary, isFrequentEnglish)).toEqual(
       new Map([
         ['outil', ['outils']],
         ['utiliser', ['utilisaient']],
@@ -182,7 +222,7 @@ describe('inflectedForms', () => {
   });
 
   it('writes them after the pairs, one line per word', () => {
-    const module = glossaryModule(glossary, 'a test dictionary', inflectedForms(analyses, glossary, rank));
+    const module = glossaryModule(glossary, 'a test dictionary', inflectedForms(analyses, glossary, isFrequentEnglish));
     expect(module).toMatch(/export const frenchForms: string = `\noutil: outils\nutiliser: utilisaient\n`;/);
   });
 });

@@ -340,6 +340,7 @@ agacement: scandal, offence
 agacer: tease, pester, stimulate
 agathe: agatha
 agaçant: aggravating, tart, acerbic
+agence: agency
 aggloméré: agglomerate
 agglutinant: adhesive
 agglutiner: post, paste, placard
@@ -367,6 +368,7 @@ agresseur: assailant, aggressor
 agressif: aggressive
 agression: assault, aggression, aggro
 agressivité: aggressiveness
+agricole: agricultural
 agriculteur: farmer, agrarian, agriculturalist
 agripper: seize, grip, grab
 agrocarburant: biofuel
@@ -382,6 +384,7 @@ agrégation: aggregation
 agréger: add
 agrément: pleasantness, approval, acclaim
 agrémenter: adorn
+ah: oh, ow, aha
 aider: help, aid, assist
 aigle: eagle
 aiglefin: haddock
@@ -539,6 +542,7 @@ amender: improve, amend, fertilize
 amener: bring, fetch
 amertume: bitterness
 ameublement: furniture
+ami: friend, fellow
 amibe: amoeba
 amical: friendly, amicable
 amicale: association
@@ -854,6 +858,7 @@ arrière: back, autumn, behind
 arriérer: delay
 arrondir: round
 arrondisement: district
+arrondissement: district
 arrosage: irrigation, watering
 arroser: water, irrigate
 arrêt: decision, stop, judgement
@@ -1077,6 +1082,7 @@ avaliser: endorse
 avance: progress, advance
 avancement: acceleration, promotion
 avancer: advance, precede, progress
+avant: forward
 avantage: advantage, benefit, goodness
 avantager: favour
 avantageux: advantageous
@@ -1135,7 +1141,6 @@ aéroplane: plane, airplane
 aéroport: airport
 aérospatial: aerospace
 aérostat: balloon
-aïe: ouch, ow, woe
 aïeul: grandfather
 aïeule: grandmother
 babil: chat
@@ -1173,9 +1178,11 @@ baigner: bathe
 baignoire: bath
 bailler: give
 bailli: taskmaster
+bain: bath, bathroom
 baiser: kiss, screw, fuck
 baisse: decline
 baisser: lower, descend
+bal: ball, dance
 balade: walk, promenade
 baladeuse: trailer
 baladin: jester, buffoon
@@ -1207,6 +1214,7 @@ bambou: bamboo
 bamboucher: debauch
 banal: dismal, commonplace, trite
 banane: banana
+banc: bank, bench
 bancaire: banking
 bande: group, set, band
 bandeau: strip, tape, binding
@@ -1217,12 +1225,14 @@ banni: exiled, exile
 bannir: exile
 bannissement: exile
 bannière: flag
+banque: bank
 banqueroute: failure, bankruptcy
 banqueter: feast, banquet
 banquette: bench, stool
 banquier: banker
 bantou: bantu
 baptiser: christen, baptize, baptise
+baptiste: baptist
 baptistère: baptistery
 baptême: baptism, christening
 baquet: vat, tub, box
@@ -1255,6 +1265,7 @@ baroud: scuffle
 barouf: riot, agitation, tumult
 baroufle: riot, agitation, tumult
 barque: boat, bark
+barre: bar, pole, rod
 barreau: pole, rod
 barrer: bar, obstruct
 barricader: barricade
@@ -1313,6 +1324,7 @@ besoin: need
 bessarabie: bessarabia
 bestialité: bestiality
 bethléem: bethlehem
+bette: chard
 betterave: beet
 beurre: butter
 biais: bias
@@ -1336,6 +1348,7 @@ bile: gall
 bilingue: bilingual
 billet: bill, note, ticket
 binaire: binary
+bio: biological
 biocarburant: biofuel
 biochimique: biochemical
 biodiversité: biodiversity
@@ -1370,6 +1383,7 @@ bobine: coil, spool, bobbin
 bohémien: bohemian
 bohême: bohemia
 boire: drink
+bois: forest, woods, woodland
 boisson: drink, beverage
 boiteux: lame
 bol: reservoir, bowl, basin
@@ -1378,6 +1392,7 @@ bolivien: bolivian
 bombardement: bombardment
 bombarder: bomb, bombard
 bombe: bomb, pump
+bon: good, nice, okay
 bonbon: candy
 bondir: bounce
 bonheur: happiness
@@ -1401,6 +1416,7 @@ botanique: botanic
 botte: boot
 botter: shoe
 bouche: mouth
+boucher: block, clog, butcher
 bouchon: cap, plug, stopper
 bouchée: bite, snack
 boucle: buckle, loop, curl
@@ -1789,6 +1805,7 @@ chemise: shirt, folder
 chemisier: blouse
 chenal: channel
 chenille: caterpillar
+cher: expensive, costly, dear
 chercher: seek
 chercheur: researcher
 cheval: horse
@@ -1801,6 +1818,7 @@ cheville: ankle
 chevreuil: roe
 chez: beside
 chicaner: haze, quibble
+chien: dog
 chier: crap
 chiffon: scrap, rag
 chiffre: figure, digit, cipher
@@ -1832,6 +1850,7 @@ chronologie: chronology
 chronologique: chronological
 chronomètre: chronometer
 chrysanthème: chrysanthemum
+chrétien: christian
 chuchoter: whisper
 chute: fall
 chuter: fall
@@ -1877,6 +1896,7 @@ citoyen: citizen
 citoyenneté: citizenship
 citron: lemon
 civique: civic
+clair: clear, light, plain
 clairement: clearly
 clairon: bugle, clarion
 clamer: yell
@@ -1928,6 +1948,7 @@ coiffeuse: hairdresser
 coiffure: hairstyle
 coing: quince
 colimaçon: snail
+colin: hake
 colis: package, luggage, baggage
 collaborateur: collaborator
 collaborer: collaborate
@@ -2162,6 +2183,7 @@ consécutif: consecutive
 conséquent: consistent
 contacter: contact
 contaminer: contaminate
+conte: tale
 contempler: view, consider, regard
 contemporain: contemporary
 contenant: continent
@@ -2363,6 +2385,7 @@ croisière: cruise
 croissance: growth
 croissant: increasing, gathering
 croisée: crossing
+croix: cross
 crotte: dropping
 croupe: behind, bottom, rump
 croyance: belief
@@ -2373,6 +2396,7 @@ cru: crude, raw, rough
 cruche: pitcher, jug
 cryptage: encryption
 crypter: encrypt
+crème: cream
 créateur: creator
 créatif: creative
 créativité: creativity
@@ -2469,6 +2493,7 @@ demande: demand
 demander: ask, order, book
 demeure: residence, accommodation, dwelling
 demeurer: live, remain, dwell
+demi: half
 demoiselle: miss
 denrée: commodity, merchandise, wares
 densité: density
@@ -2660,12 +2685,14 @@ droit: right, law, righthand
 droite: right
 drôle: comic, funny, entertaining
 dualité: duality
+duc: duke
 duché: duchy
 dumper: pour
 dunkerque: dunkirk
 dupe: ingenuous
 duper: lure, deceive, dupe
 duplicité: duplicity
+dur: hard, difficult, inconvenient
 durabilité: durability
 durcir: temper, harden, toughen
 durcissement: hardening
@@ -3064,6 +3091,7 @@ entraver: hinder
 entraînement: training, coaching
 entraîner: coach, train
 entraîneur: trainer
+entre: among
 entreprendre: tackle, undertake
 entreprise: company, enterprise
 entrepôt: warehouse
@@ -3423,6 +3451,7 @@ fondement: foundation
 fonder: found, establish, erect
 fondre: melt, thaw, cast
 fonds: property, estate, farm
+fontaine: source, spring, fountain
 fonte: thaw
 footballeur: footballer
 forcer: force
@@ -3586,6 +3615,7 @@ gange: ganges
 gant: glove, mitten
 garantie: guarantee
 garantir: guarantee, assure, affirm
+garde: guard, policeman, conservation
 garder: keep, guard, save
 garderie: kindergarten, nursery, childcare
 gardien: guard, guardian
@@ -3603,6 +3633,7 @@ gauche: left
 gaufre: waffle
 gaule: gaul, pole, rod
 gaulois: frenchman, gaul, frenchwoman
+gaz: gas, fart
 gazon: lawn
 gazouiller: twitter, peep, chirp
 gaélique: gaelic
@@ -3681,6 +3712,7 @@ grandissant: increasing, gathering
 granit: granite
 graphique: chart, graphic
 grappe: bunch, cluster
+gras: fat, fatty, greasy
 gratifier: gratify
 gratis: free
 gratter: scratch, scrape
@@ -3733,9 +3765,11 @@ grue: crane, derrick
 grèce: greece
 grève: strike, walkout
 gré: wish, willingness
+gréer: rig
 grêle: hail
 guatémaltèque: guatemalan
 gueldre: guelders
+guerre: war
 guette: watchtower
 guetter: threaten
 gueule: face, jaws, maw
@@ -4248,6 +4282,7 @@ installateur: installer
 installer: install
 instantané: instantaneous
 instaurer: establish
+institut: institute, academy
 instituteur: teacher, instructor
 institutionnel: institutional
 institutrice: teacher
@@ -4536,6 +4571,7 @@ liber: bast
 liberté: freedom, liberty
 libraire: bookseller
 librairie: bookstore, bookshop
+libre: free
 librement: freely
 libye: libya
 libyen: libyan
@@ -4554,6 +4590,7 @@ lierre: lyra, ivy
 lieue: league
 ligne: line
 lignée: surname
+ligue: league, connection
 lilas: lilac
 limace: slug
 limaçon: snail
@@ -4730,6 +4767,7 @@ majoritaire: majority
 majoritairement: mostly
 majorité: majority
 majorque: majorca
+mal: damage, pain, badly
 malade: ill, patient, sick
 maladie: disease, illness, sickness
 maladresse: awkwardness, clumsiness
@@ -4782,6 +4820,7 @@ manque: lack, absence, shortage
 manquer: miss
 mansarde: attic, garret
 manteau: coat, mantle, cloak
+manuel: manual, handbook
 manuscrit: manuscript, handwritten
 manutention: maintenance
 manège: roundabout, game, trick
@@ -4798,8 +4837,10 @@ marche: career, step, journey
 marcher: march, walk
 marché: market, fair, bazaar
 marcq: marcus
+mardi: tuesday
 mariage: couple, marriage, matrimony
 marier: marry, wed
+marin: sea, marine, maritime
 marionnette: doll, puppet, marionette
 mariée: married, bride
 mariés: married
@@ -4861,7 +4902,6 @@ maçonner: build
 maître: master, teacher, adept
 maîtresse: lover, mistress
 maîtrise: command, mastery
-maïs: corn, maize
 mec: uncle
 mecque: mecca
 meilleur: good, better
@@ -4989,6 +5029,7 @@ monarchie: monarchy
 monarque: monarch
 monastère: monastery
 monceau: pile
+monde: world
 mondialisation: globalisation
 mongolie: mongolia
 moniteur: monitor
@@ -5001,6 +5042,7 @@ monotone: monotonous
 monseigneur: monsignor
 monsieur: lord, sir, lady
 monstre: monster
+mont: mountain
 montagnard: mountaineer
 montagne: mountain
 montant: amount, sum, upward
@@ -5037,6 +5079,7 @@ motiver: motivate
 moto: motorcycle, motorbike
 motocyclette: motorcycle
 motocyclisme: motorcycling
+mou: soft
 mouche: fly, housefly
 mouchoir: handkerchief
 moudre: grind, pulverize
@@ -5067,7 +5110,9 @@ multilinguisme: multilingualism
 multinationale: multinational
 multiplicité: multiplicity
 multiplier: multiply
+munir: provide, supply, cater
 munition: ammunition
+mur: wall
 muraille: wall
 murmure: murmur
 murmurer: murmur, mutter
@@ -5099,6 +5144,7 @@ myxomatose: myxomatosis
 mâcher: chew
 mâchoire: jaw, jawbone
 mèche: fuse, wick
+mèl: email
 méandre: meander
 mécanicien: mechanical, mechanics, mechanic
 mécanique: mechanics
@@ -5156,6 +5202,7 @@ météo: climate
 météorologie: meteorology
 météorologique: meteorological
 mêler: mix, blend, shuffle
+mûr: mature, ripe, adult
 mûrier: mulberry
 mûrir: ripen
 mœlleux: soft
@@ -5239,6 +5286,7 @@ nombreux: many, numerous
 nombril: navel
 nominer: nominate
 nommer: call, appoint
+nord: north
 nordique: nordic, norse
 normalement: usually
 normaliser: normalise
@@ -5261,6 +5309,7 @@ nouer: join, tie, connect
 nounou: nanny
 nourrir: fuel, feed, nourish
 nourriture: food, nourishment
+nouveau: new, novel
 nouveauté: novelty
 nouvelle: news
 novembre: november
@@ -5361,6 +5410,7 @@ oisif: idle
 olda: old
 olympe: olympus
 olympiade: olympics
+olympique: olympic
 ombilical: umbilical
 ombre: shadow, shade
 ombrelle: parasol, sunshade
@@ -5487,6 +5537,7 @@ paisiblement: quietly, leisurely
 paix: peace
 pakistanais: pakistani
 pakistanaise: pakistani
+palais: palace
 palan: hoist
 palestinien: palestinian, palestine
 paletot: coat, overcoat
@@ -5534,6 +5585,7 @@ paralysie: paralysis
 paramètre: parameter
 parapluie: umbrella
 paraître: appear, perform, emerge
+parc: park
 parcelle: plot
 parcourir: visit, cover
 parcours: route
@@ -5569,6 +5621,7 @@ partager: share, separate, divide
 partenaire: partner
 partenariat: cooperation
 parthe: parthian
+parti: party, match, side
 partialité: partiality
 participatif: participatory
 participe: participle
@@ -5640,6 +5693,7 @@ pelage: skin, hide, fur
 pelle: shovel
 pelleter: shovel
 pellicule: film, negative, dandruff
+peloton: squad
 pelouse: lawn
 pencher: plunge, stoop, submerge
 pendant: pending, whereas, whilst
@@ -5699,6 +5753,7 @@ peser: weigh
 pessimisme: pessimism
 pessimiste: pessimist
 peste: plague
+petit: little, small, diminutive
 peu: little
 peuple: people, nation, village
 peupler: populate
@@ -5846,6 +5901,7 @@ poignée: handle, bunch, handful
 poil: hair
 poilu: hairy, shaggy
 poing: fist
+pointe: point, summit, peak
 pointu: pointed, spiked
 pointure: size
 poinçon: bodkin, awl
@@ -5887,6 +5943,7 @@ ponctuation: score, punctuation
 ponctuel: accurate, prompt, punctual
 ponctuellement: punctually
 pondération: weighting
+pont: bridge, deck
 populaire: popular
 populairement: commonly
 popularité: popularity
@@ -5967,6 +6024,7 @@ prescriptif: prescriptive
 prescrire: prescribe, stipulate
 presque: nearly, almost
 pressant: urgent
+presse: press, crush
 presser: accelerate, hasten, insist
 pression: pressure
 prestataire: borrower
@@ -5990,6 +6048,7 @@ privation: lack, absence, shortage
 priver: deprive
 privilégié: privileged
 privé: private
+prix: price, cost, award
 prière: prayer
 probabilité: probability
 probablement: probably
@@ -6093,6 +6152,7 @@ prunelle: pupil
 prusse: prussia
 prussien: prussian
 près: near, nearby, close
+pré: meadow
 préalable: previous
 préalablement: previously
 précarité: precariousness
@@ -6316,6 +6376,7 @@ rafraîchir: refresh
 rafraîchissement: soda
 rageant: outrageous
 ragoût: stew
+rai: ray, bolt, thunderbolt
 raide: steep, abrupt, stiff
 raidir: pull
 raie: line, skate, stingray
@@ -6346,6 +6407,7 @@ rameur: rower, cattail
 rammasser: pick, collect, gather
 rampe: ramp, railing, parapet
 ramper: crawl, creep
+rancho: ranch
 rancoeur: grudge
 rancune: resentment, grudge, rancour
 randonnée: outing, excursion
@@ -6650,6 +6712,7 @@ riz: rice
 robinet: tap, faucet
 robuste: firm, robust, sturdy
 robustesse: robustness
+roche: rock
 rocher: rock, boulder
 rocheux: rocky
 rognon: kidney
@@ -6874,6 +6937,7 @@ salinité: salinity
 salir: slander, spot, soil
 salive: saliva
 saliver: salivate
+salle: room, chamber
 saluer: hail, greet, salute
 salut: salvation, greeting, recovery
 salutaire: healthy
@@ -6964,6 +7028,7 @@ seigle: rye
 seigneur: lord, lady, gentleman
 seigneurie: distinction, fief, majesty
 sein: heart, breast, chest
+sel: salt
 selle: saddle
 semaine: week
 semblable: like, similar, alike
@@ -7077,6 +7142,7 @@ socialisme: socialism
 socialiste: socialist
 sociologique: sociological
 sociologue: sociologist
+société: society
 soie: silk
 soif: thirst
 soigner: attend, nurse, cure
@@ -7091,6 +7157,7 @@ soja: soya
 solaire: solar
 soldat: soldier, pawn
 solde: balance
+soleil: sun, sunshine, sunlight
 solennel: solemn, ceremonious
 solennité: solemnity
 solidaire: united
@@ -7216,6 +7283,7 @@ spéculatif: speculative
 squelette: skeleton, framework
 squelettique: skeletal
 stabilité: stability
+stade: stage, stadium
 stagner: stagnate
 standardisation: normalisation
 standardiser: standardise
@@ -7387,6 +7455,7 @@ sénateur: senator
 sénégalais: senegalese
 séparer: separate, divide, disintegrate
 séquestration: kidnapping
+série: set, series
 sérieusement: seriously
 sérieux: serious, earnest, seriousness
 sérénité: serenity
@@ -7459,6 +7528,7 @@ teinte: colour, dye, shade
 teinter: dye
 teinture: dye
 tellement: thus
+tempe: temple
 temporaire: temporary, provisional
 temporalité: temporality
 temporel: temporary
@@ -7483,6 +7553,7 @@ terminologie: terminology
 terminologique: terminological
 terrasse: terrace
 terrasser: dig
+terre: land, ground, earth
 terrer: hill, earth, bury
 terrestre: terrestrial, earthly, earthen
 terreur: terror, alarm
@@ -7692,6 +7763,7 @@ trucs: things, stuff
 truelle: trowel
 truie: sow
 truite: trout
+très: quite
 trébucher: trip, stumble
 trésor: property, treasure
 trésorier: treasurer, cashier
@@ -7724,6 +7796,7 @@ tzigane: gypsy
 tâche: job, task, assignment
 tâcher: treat
 tâter: handle, finger, feel
+télé: television
 téléchargement: download
 télécharger: download, vent, unload
 télécopie: fax
@@ -7903,6 +7976,8 @@ vignoble: vineyard, vine
 vigueur: activity, spirit, stir
 vilain: ugly, nasty
 villageois: villager
+ville: city, town
+vin: wine
 vinaigre: vinegar
 vingt: twenty
 vingtième: twentieth
@@ -7954,6 +8029,7 @@ voisinage: proximity, vicinity, neighbourhood
 voiture: car, vehicle
 voiturer: transport
 voix: voice
+vol: flight
 volage: fickle, flighty, inconstant
 volatilité: volatility
 volcan: volcano
@@ -8488,6 +8564,7 @@ affrontement: affrontements
 affronter: affronta affrontai affrontaient affrontais affrontait affrontant affrontas affrontasse affrontassent affrontasses affrontassiez affrontassions affronte affrontent affrontera affronterai affronteraient affronterais affronterait affronteras affronterez affronteriez affronterions affronterons affronteront affrontes affrontez affrontiez affrontions affrontons affrontâmes affrontât affrontâtes affrontèrent affronté affrontée affrontées affrontés
 affubler: affubla affublai affublaient affublais affublait affublant affublas affublasse affublassent affublasses affublassiez affublassions affuble affublent affublera affublerai affubleraient affublerais affublerait affubleras affublerez affubleriez affublerions affublerons affubleront affubles affublez affubliez affublions affublons affublâmes affublât affublâtes affublèrent affublé affublée affublées affublés
 africain: africaine africaines africains
+agence: agences
 aggloméré: agglomérée agglomérées agglomérés
 agglutiner: agglutina agglutinai agglutinaient agglutinais agglutinait agglutinas agglutinasse agglutinassent agglutinasses agglutinassiez agglutinassions agglutine agglutinent agglutinera agglutinerai agglutineraient agglutinerais agglutinerait agglutineras agglutinerez agglutineriez agglutinerions agglutinerons agglutineront agglutines agglutinez agglutiniez agglutinions agglutinons agglutinâmes agglutinât agglutinâtes agglutinèrent agglutiné agglutinée agglutinées agglutinés
 aggravant: aggravante aggravantes aggravants
@@ -8505,6 +8582,7 @@ agresser: agressa agressai agressaient agressais agressait agressant agressas ag
 agresseur: agresseurs agresseuse agresseuses
 agressif: agressifs agressive agressives
 agressivité: agressivités
+agricole: agricoles
 agriculteur: agriculteurs agricultrice agricultrices
 agrocarburant: agrocarburants
 agréable: agréables
@@ -8512,7 +8590,7 @@ agréer: agréa agréai agréaient agréais agréait agréant agréas agréasse 
 agrégation: agrégations
 agréger: agrège agrègent agrèges agrégea agrégeai agrégeaient agrégeais agrégeait agrégeant agrégeas agrégeasse agrégeassent agrégeasses agrégeassiez agrégeassions agrégeons agrégera agrégerai agrégeraient agrégerais agrégerait agrégeras agrégerez agrégeriez agrégerions agrégerons agrégeront agrégez agrégeâmes agrégeât agrégeâtes agrégiez agrégions agrégèrent agrégé agrégée agrégées agrégés
 agrémenter: agrémenta agrémentai agrémentaient agrémentais agrémentait agrémentant agrémentas agrémentasse agrémentassent agrémentasses agrémentassiez agrémentassions agrémente agrémentent agrémentera agrémenterai agrémenteraient agrémenterais agrémenterait agrémenteras agrémenterez agrémenteriez agrémenterions agrémenterons agrémenteront agrémentes agrémentez agrémentiez agrémentions agrémentons agrémentâmes agrémentât agrémentâtes agrémentèrent agrémenté agrémentée agrémentées agrémentés
-aider: aidai aidaient aidais aidait aidant aidas aidasse aidassent aidasses aidassiez aidassions aident aidera aiderai aideraient aiderais aiderait aideras aiderez aideriez aiderions aiderons aideront aidez aidiez aidions aidons aidâmes aidât aidâtes aidèrent aidée aidées
+aider: aida aidai aidaient aidais aidait aidant aidas aidasse aidassent aidasses aidassiez aidassions aident aidera aiderai aideraient aiderais aiderait aideras aiderez aideriez aiderions aiderons aideront aidez aidiez aidions aidons aidâmes aidât aidâtes aidèrent aidée aidées
 aigle: aigles
 aiglon: aiglonne aiglonnes aiglons
 aigre: aigres
@@ -8556,7 +8634,7 @@ alinéa: alinéas
 allaiter: allaita allaitai allaitaient allaitais allaitait allaitant allaitas allaitasse allaitassent allaitasses allaitassiez allaitassions allaite allaitent allaitera allaiterai allaiteraient allaiterais allaiterait allaiteras allaiterez allaiteriez allaiterions allaiterons allaiteront allaites allaitez allaitiez allaitions allaitons allaitâmes allaitât allaitâtes allaitèrent allaité allaitée allaitées allaités
 allant: allante allantes allants
 allemand: allemandes allemands
-aller: aille aillent ailles allai allaient allais allait allas allasse allassent allasses allassiez allassions allers allez allons allâmes allât allâtes allèrent allé allées allés irai iraient irais irait iras irez iriez irions iront vais vas vont
+aller: aille aillent ailles alla allai allaient allais allait allas allasse allassent allasses allassiez allassions allers allez allons allâmes allât allâtes allèrent allé allées allés irai iraient irais irait iras irez iriez irions iront vais vas vont
 alliage: alliages
 allier: allia alliai alliaient alliais alliait alliant allias alliasse alliassent alliasses alliassiez alliassions allie allient alliera allierai allieraient allierais allierait allieras allierez allieriez allierions allierons allieront alliiez alliions alliâmes alliât alliâtes allièrent
 allocution: allocutions
@@ -8604,6 +8682,7 @@ amender: amenda amendai amendaient amendais amendait amendant amendas amendasse 
 amener: amena amenai amenaient amenais amenait amenant amenas amenasse amenassent amenasses amenassiez amenassions amenez ameniez amenions amenons amenâmes amenât amenâtes amenèrent amené amenée amenées amenés amènent amènera amènerai amèneraient amènerais amènerait amèneras amènerez amèneriez amènerions amènerons amèneront
 amertume: amertumes
 ameublement: ameublements
+ami: amies amis
 amical: amicaux
 amiral: amirals
 amitié: amitiés
@@ -8786,6 +8865,7 @@ arriver: arriva arrivai arrivaient arrivais arrivait arrivant arrivas arrivasse 
 arriérer: arrièrent arrières arriéra arriérai arriéraient arriérais arriérait arriérant arriéras arriérasse arriérassent arriérasses arriérassiez arriérassions arriérera arriérerai arriéreraient arriérerais arriérerait arriéreras arriérerez arriéreriez arriérerions arriérerons arriéreront arriérez arriériez arriérions arriérons arriérâmes arriérât arriérâtes arriérèrent arriéré arriérée arriérées arriérés
 arrondir: arrondi arrondie arrondies arrondira arrondirai arrondiraient arrondirais arrondirait arrondiras arrondirent arrondirez arrondiriez arrondirions arrondirons arrondiront arrondis arrondissaient arrondissais arrondissait arrondissant arrondisse arrondissent arrondisses arrondissez arrondissiez arrondissions arrondissons arrondit arrondîmes arrondît arrondîtes
 arrondisement: arrondisements
+arrondissement: arrondissements
 arrosage: arrosages
 arroser: arrosa arrosai arrosaient arrosais arrosait arrosant arrosas arrosasse arrosassent arrosasses arrosassiez arrosassions arrose arrosent arrosera arroserai arroseraient arroserais arroserait arroseras arroserez arroseriez arroserions arroserons arroseront arroses arrosez arrosiez arrosions arrosons arrosâmes arrosât arrosâtes arrosèrent arrosé arrosée arrosées arrosés
 arrêt: arrêts
@@ -8908,6 +8988,7 @@ auxiliaire: auxiliaires
 aval: avals
 avaliser: avalisa avalisai avalisaient avalisais avalisait avalisant avalisas avalisasse avalisassent avalisasses avalisassiez avalisassions avalise avalisent avalisera avaliserai avaliseraient avaliserais avaliserait avaliseras avaliserez avaliseriez avaliserions avaliserons avaliseront avalises avalisez avalisiez avalisions avalisons avalisâmes avalisât avalisâtes avalisèrent avalisé avalisée avalisées avalisés
 avancer: avancent avancera avancerai avanceraient avancerais avancerait avanceras avancerez avanceriez avancerions avancerons avanceront avancez avanciez avancions avancèrent avancé avancée avancées avancés avança avançai avançaient avançais avançait avançant avanças avançasse avançassent avançasses avançassiez avançassions avançons avançâmes avançât avançâtes
+avant: avants
 avantager: avantagea avantageai avantageaient avantageais avantageait avantageant avantageas avantageasse avantageassent avantageasses avantageassiez avantageassions avantagent avantageons avantagera avantagerai avantageraient avantagerais avantagerait avantageras avantagerez avantageriez avantagerions avantagerons avantageront avantagez avantageâmes avantageât avantageâtes avantagiez avantagions avantagèrent avantagé avantagée avantagées avantagés
 avantageux: avantageuse avantageuses
 avarier: avaria avariai avariaient avariais avariait avariant avarias avariasse avariassent avariasses avariassiez avariassions avarient avariera avarierai avarieraient avarierais avarierait avarieras avarierez avarieriez avarierions avarierons avarieront avariez avariiez avariions avarions avariâmes avariât avariâtes avarièrent avarié avariée avariées avariés
@@ -8927,7 +9008,7 @@ avortement: avortements
 avorter: avorta avortai avortaient avortais avortait avortant avortas avortasse avortassent avortasses avortassiez avortassions avorte avortent avortera avorterai avorteraient avorterais avorterait avorteras avorterez avorteriez avorterions avorterons avorteront avortes avortez avortiez avortions avortons avortâmes avortât avortâtes avortèrent avorté avortée avortées avortés
 avouer: avoua avouai avouaient avouais avouait avouant avouas avouasse avouassent avouasses avouassiez avouassions avoue avouent avouera avouerai avoueraient avouerais avouerait avoueras avouerez avoueriez avouerions avouerons avoueront avoues avouez avouiez avouions avouons avouâmes avouât avouâtes avouèrent avoué avouée avouées avoués
 avril: avrils
-axer: axai axaient axais axait axant axas axasse axassent axasses axassiez axassions axent axera axerai axeraient axerais axerait axeras axerez axeriez axerions axerons axeront axez axiez axions axons axâmes axât axâtes axèrent axée axées
+axer: axa axai axaient axais axait axant axas axasse axassent axasses axassiez axassions axent axera axerai axeraient axerais axerait axeras axerez axeriez axerions axerons axeront axez axiez axions axons axâmes axât axâtes axèrent axée axées
 aérien: aérienne aériennes aériens
 aérobique: aérobiques
 aérodynamique: aérodynamiques
@@ -8946,6 +9027,7 @@ baie: baies
 baignade: baignades
 baigner: baigna baignai baignaient baignais baignait baignant baignas baignasse baignassent baignasses baignassiez baignassions baigne baignent baignera baignerai baigneraient baignerais baignerait baigneras baignerez baigneriez baignerions baignerons baigneront baignes baignez baigniez baignions baignons baignâmes baignât baignâtes baignèrent baigné baignée baignées baignés
 baignoire: baignoires
+bain: bains
 baiser: baisa baisai baisaient baisais baisait baisant baisas baisasse baisassent baisasses baisassiez baisassions baise baisent baisera baiserai baiseraient baiserais baiserait baiseras baiserez baiseriez baiserions baiserons baiseront baisers baises baisez baisiez baisions baisons baisâmes baisât baisâtes baisèrent baisé baisée baisées baisés
 baisser: baissa baissai baissaient baissais baissait baissant baissas baissasse baissassent baissasses baissassiez baissassions baissent baissera baisserai baisseraient baisserais baisserait baisseras baisserez baisseriez baisserions baisserons baisseront baissez baissiez baissions baissons baissâmes baissât baissâtes baissèrent baissé baissée baissées baissés
 balade: balades
@@ -8959,10 +9041,12 @@ ballottage: ballottages
 balourd: balourde balourdes balourds
 banal: banale banales banals
 banane: bananes
+banc: bancs
 bancaire: bancaires
 bande: bandes
 banlieue: banlieues
 bannière: bannières
+banque: banques
 banqueroute: banqueroutes
 banquette: banquettes
 baptiser: baptisa baptisai baptisaient baptisais baptisait baptisant baptisas baptisasse baptisassent baptisasses baptisassiez baptisassions baptise baptisent baptisera baptiserai baptiseraient baptiserais baptiserait baptiseras baptiserez baptiseriez baptiserions baptiserons baptiseront baptises baptisez baptisiez baptisions baptisons baptisâmes baptisât baptisâtes baptisèrent baptisé baptisée baptisées baptisés
@@ -8977,7 +9061,7 @@ baromètre: baromètres
 barométrique: barométriques
 barque: barques
 barreau: barreaux
-barrer: barra barrai barraient barrais barrait barrant barras barrasse barrassent barrasses barrassiez barrassions barrent barrera barrerai barreraient barrerais barrerait barreras barrerez barreriez barrerions barrerons barreront barres barrez barriez barrions barrons barrâmes barrât barrâtes barrèrent barrée barrées barrés
+barrer: barra barrai barraient barrais barrait barrant barras barrasse barrassent barrasses barrassiez barrassions barrent barrera barrerai barreraient barrerais barrerait barreras barrerez barreriez barrerions barrerons barreront barrez barriez barrions barrons barrâmes barrât barrâtes barrèrent barré barrée barrées barrés
 barricader: barricada barricadai barricadaient barricadais barricadait barricadant barricadas barricadasse barricadassent barricadasses barricadassiez barricadassions barricadent barricadera barricaderai barricaderaient barricaderais barricaderait barricaderas barricaderez barricaderiez barricaderions barricaderons barricaderont barricadez barricadiez barricadions barricadons barricadâmes barricadât barricadâtes barricadèrent barricadée barricadées
 barrique: barriques
 barrière: barrières
@@ -8998,6 +9082,7 @@ belge: belges
 berge: berges
 besoin: besoins
 bestialité: bestialités
+bette: bettes
 bibliographique: bibliographiques
 bibliothèque: bibliothèques
 biblique: bibliques
@@ -9033,11 +9118,12 @@ blocage: blocages
 bloquer: bloqua bloquai bloquaient bloquais bloquait bloquant bloquas bloquasse bloquassent bloquasses bloquassiez bloquassions bloque bloquent bloquera bloquerai bloqueraient bloquerais bloquerait bloqueras bloquerez bloqueriez bloquerions bloquerons bloqueront bloques bloquez bloquiez bloquions bloquons bloquâmes bloquât bloquâtes bloquèrent bloqué bloquée bloquées bloqués
 blâmer: blâma blâmai blâmaient blâmais blâmait blâmant blâmas blâmasse blâmassent blâmasses blâmassiez blâmassions blâment blâmera blâmerai blâmeraient blâmerais blâmerait blâmeras blâmerez blâmeriez blâmerions blâmerons blâmeront blâmez blâmiez blâmions blâmons blâmâmes blâmât blâmâtes blâmèrent blâmée blâmées
 blé: blés
-boire: boira boirai boiraient boirais boirait boiras boirez boiriez boirions boirons boiront boit boive boivent boives bue bues burent busse bussent busses bussiez bussions buvaient buvais buvait buvant buvez buviez buvions buvons bûmes bûtes
+boire: boira boirai boiraient boirais boirait boiras boirez boiriez boirions boirons boiront boit boive boivent boives bu bue bues burent busse bussent busses bussiez bussions buvaient buvais buvait buvant buvez buviez buvions buvons bûmes bûtes
 boisson: boissons
 bombardement: bombardements
 bombarder: bombarda bombardai bombardaient bombardais bombardait bombardant bombardas bombardasse bombardassent bombardasses bombardassiez bombardassions bombarde bombardent bombardera bombarderai bombarderaient bombarderais bombarderait bombarderas bombarderez bombarderiez bombarderions bombarderons bombarderont bombardes bombardez bombardiez bombardions bombardons bombardâmes bombardât bombardâtes bombardèrent bombardé bombardée bombardées bombardés
 bombe: bombes
+bon: bonne bonnes bons
 bonbon: bonbons
 bondir: bondi bondie bondies bondira bondirai bondiraient bondirais bondirait bondiras bondirent bondirez bondiriez bondirions bondirons bondiront bondis bondissaient bondissais bondissait bondissant bondisse bondissent bondisses bondissez bondissiez bondissions bondissons bondit bondîmes bondît bondîtes
 bonheur: bonheurs
@@ -9049,9 +9135,7 @@ borner: borna bornai bornaient bornais bornait bornant bornas bornasse bornassen
 bosser: bossa bossai bossaient bossais bossait bossant bossas bossasse bossassent bossasses bossassiez bossassions bossent bossera bosserai bosseraient bosserais bosserait bosseras bosserez bosseriez bosserions bosserons bosseront bossez bossiez bossions bossons bossâmes bossât bossâtes bossèrent bossé bossée bossées
 botanique: botaniques
 botter: botta bottai bottaient bottais bottait bottant bottas bottasse bottassent bottasses bottassiez bottassions bottent bottera botterai botteraient botterais botterait botteras botterez botteriez botterions botterons botteront bottez bottiez bottions bottons bottâmes bottât bottâtes bottèrent botté bottée bottées bottés
-bouche: bouches
-bouchon: bouchons
-bouchée: bouchées
+boucher: boucha bouchai bouchaient bouchais bouchait bouchant bouchas bouchasse bouchassent bouchasses bouchassiez bouchassions bouchent bouchera boucherai boucheraient boucherais boucherait boucheras boucherez boucheriez boucherions boucherons boucheront bouchers bouchez bouchiez bouchions bouchâmes bouchât bouchâtes bouchère bouchèrent bouchères bouché bouchés
 boucler: boucla bouclai bouclaient bouclais bouclait bouclant bouclas bouclasse bouclassent bouclasses bouclassiez bouclassions bouclent bouclera bouclerai boucleraient bouclerais bouclerait boucleras bouclerez boucleriez bouclerions bouclerons boucleront boucles bouclez boucliez bouclions bouclons bouclâmes bouclât bouclâtes bouclèrent bouclé bouclée bouclées bouclés
 bouclier: boucliers
 bouddhisme: bouddhismes
@@ -9148,7 +9232,7 @@ camarade: camarades
 camion: camions
 campagne: campagnes
 camper: campa campai campaient campais campait campant campas campasse campassent campasses campassiez campassions campe campent campera camperai camperaient camperais camperait camperas camperez camperiez camperions camperons camperont campes campez campiez campions campons campâmes campât campâtes campèrent campé campée campées campés
-canadien: canadienne canadiennes
+canadien: canadienne canadiennes canadiens
 canalisation: canalisations
 canapé: canapés
 canard: canards
@@ -9188,7 +9272,7 @@ carrer: carra carrai carraient carrais carrait carrant carras carrasse carrassen
 carrière: carrières
 carton: cartons
 casbah: casbahs
-caser: casai casaient casais casait casant casas casasse casassent casasses casassiez casassions casent casera caserai caseraient caserais caserait caseras caserez caseriez caserions caserons caseront casez casiez casions casons casâmes casât casâtes casèrent casée casées
+caser: casa casai casaient casais casait casant casas casasse casassent casasses casassiez casassions casent casera caserai caseraient caserais caserait caseras caserez caseriez caserions caserons caseront casez casiez casions casons casâmes casât casâtes casèrent casée casées
 caserner: caserna casernai casernaient casernais casernait casernant casernas casernasse casernassent casernasses casernassiez casernassions casernent casernera casernerai caserneraient casernerais casernerait caserneras casernerez caserneriez casernerions casernerons caserneront casernez caserniez casernions casernons casernâmes casernât casernâtes casernèrent caserné casernée casernées casernés
 casier: casiers
 casque: casques
@@ -9266,6 +9350,7 @@ chaînon: chaînons
 chemin: chemins
 cheminer: chemina cheminai cheminaient cheminais cheminait cheminant cheminas cheminasse cheminassent cheminasses cheminassiez cheminassions chemine cheminent cheminera cheminerai chemineraient cheminerais cheminerait chemineras cheminerez chemineriez cheminerions cheminerons chemineront chemines cheminez cheminiez cheminions cheminons cheminâmes cheminât cheminâtes cheminèrent cheminé cheminés
 chemise: chemises
+cher: chers chère chères
 chercher: chercha cherchai cherchaient cherchais cherchait cherchant cherchas cherchasse cherchassent cherchasses cherchassiez cherchassions cherche cherchent cherchera chercherai chercheraient chercherais chercherait chercheras chercherez chercheriez chercherions chercherons chercheront cherches cherchez cherchiez cherchions cherchons cherchâmes cherchât cherchâtes cherchèrent cherché cherchée cherchées cherchés
 chercheur: chercheurs chercheuse chercheuses
 cheval: chevaux
@@ -9273,7 +9358,8 @@ chevalet: chevalets
 chevaucher: chevaucha chevauchai chevauchaient chevauchais chevauchait chevauchant chevauchas chevauchasse chevauchassent chevauchasses chevauchassiez chevauchassions chevauche chevauchent chevauchera chevaucherai chevaucheraient chevaucherais chevaucherait chevaucheras chevaucherez chevaucheriez chevaucherions chevaucherons chevaucheront chevauches chevauchez chevauchiez chevauchions chevauchons chevauchâmes chevauchât chevauchâtes chevauchèrent chevauché chevauchée chevauchées chevauchés
 chevelure: chevelures
 cheville: chevilles
-chier: chiai chiaient chiais chiait chiant chias chiasse chiassent chiasses chiassiez chiassions chie chient chiera chierai chieraient chierais chierait chieras chierez chieriez chierions chierons chieront chies chiez chiiez chiions chions chiâmes chiât chiâtes chièrent chié chiée chiées chiés
+chien: chienne chiennes chiens
+chier: chia chiai chiaient chiais chiait chiant chias chiasse chiassent chiasses chiassiez chiassions chie chient chiera chierai chieraient chierais chierait chieras chierez chieriez chierions chierons chieront chies chiez chiiez chiions chions chiâmes chiât chiâtes chièrent chié chiée chiées chiés
 chiffre: chiffres
 chilien: chilienne chiliennes chiliens
 chimique: chimiques
@@ -9296,6 +9382,7 @@ chrono: chronos
 chronologie: chronologies
 chronologique: chronologiques
 chronomètre: chronomètres
+chrétien: chrétienne chrétiennes chrétiens
 chuter: chuta chutai chutaient chutais chutait chutant chutas chutasse chutassent chutasses chutassiez chutassions chutent chutera chuterai chuteraient chuterais chuterait chuteras chuterez chuteriez chuterions chuterons chuteront chutez chutiez chutions chutons chutâmes chutât chutâtes chutèrent chuté chutée chutées chutés
 chèque: chèques
 chèvre: chèvres
@@ -9321,6 +9408,7 @@ citoyen: citoyenne citoyennes citoyens
 citoyenneté: citoyennetés
 citron: citrons
 civique: civiques
+clair: claire claires clairs
 clameur: clameurs
 clandestinité: clandestinités
 clarté: clartés
@@ -9349,6 +9437,7 @@ cognitif: cognitifs cognitives
 cohabiter: cohabita cohabitai cohabitaient cohabitais cohabitait cohabitant cohabitas cohabitasse cohabitassent cohabitasses cohabitassiez cohabitassions cohabite cohabitent cohabitera cohabiterai cohabiteraient cohabiterais cohabiterait cohabiteras cohabiterez cohabiteriez cohabiterions cohabiterons cohabiteront cohabites cohabitez cohabitiez cohabitions cohabitons cohabitâmes cohabitât cohabitâtes cohabitèrent cohabité cohabitée cohabitées cohabités
 coiffer: coiffa coiffai coiffaient coiffais coiffait coiffant coiffas coiffasse coiffassent coiffasses coiffassiez coiffassions coiffe coiffent coiffera coifferai coifferaient coifferais coifferait coifferas coifferez coifferiez coifferions coifferons coifferont coiffes coiffez coiffiez coiffions coiffons coiffâmes coiffât coiffâtes coiffèrent coiffé coiffée coiffées coiffés
 coiffeur: coiffeurs coiffeuses
+colin: colins
 collaborateur: collaborateurs collaboratrice collaboratrices
 collaborer: collabora collaborai collaboraient collaborais collaborait collaborant collaboras collaborasse collaborassent collaborasses collaborassiez collaborassions collabore collaborent collaborera collaborerai collaboreraient collaborerais collaborerait collaboreras collaborerez collaboreriez collaborerions collaborerons collaboreront collabores collaborez collaboriez collaborions collaborons collaborâmes collaborât collaborâtes collaborèrent collaboré collaborée collaborées collaborés
 collecter: collecta collectai collectaient collectais collectait collectant collectas collectasse collectassent collectasses collectassiez collectassions collecte collectent collectera collecterai collecteraient collecterais collecterait collecteras collecterez collecteriez collecterions collecterons collecteront collectes collectez collectiez collectons collectâmes collectât collectâtes collectèrent collecté collectée collectées collectés
@@ -9442,7 +9531,7 @@ concierge: concierges
 concilier: concilia conciliai conciliaient conciliais conciliait concilias conciliasse conciliassent conciliasses conciliassiez conciliassions concilie concilient conciliera concilierai concilieraient concilierais concilierait concilieras concilierez concilieriez concilierions concilierons concilieront concilies conciliez conciliiez conciliions concilions conciliâmes conciliât conciliâtes concilièrent concilié conciliée conciliées conciliés
 concluant: concluante concluantes concluants
 conclure: conclu concluaient concluais concluait conclue concluent conclues concluez concluiez concluions concluons conclura conclurai concluraient conclurais conclurait concluras conclurent conclurez concluriez conclurions conclurons concluront conclus conclusse conclussent conclusses conclussiez conclussions conclut conclûmes conclût conclûtes
-concorder: concorda concordai concordaient concordais concordait concordant concordas concordasse concordassent concordasses concordassiez concordassions concordent concordera concorderai concorderaient concorderais concorderait concorderas concorderez concorderiez concorderions concorderons concorderont concordes concordez concordiez concordions concordons concordâmes concordât concordâtes concordèrent concordée concordées concordés
+concorder: concorda concordai concordaient concordais concordait concordant concordas concordasse concordassent concordasses concordassiez concordassions concorde concordent concordera concorderai concorderaient concorderais concorderait concorderas concorderez concorderiez concorderions concorderons concorderont concordes concordez concordiez concordions concordons concordâmes concordât concordâtes concordèrent concordé concordée concordées concordés
 concourir: concouraient concourais concourait concourant concoure concourent concoures concourez concouriez concourions concourons concourra concourrai concourraient concourrais concourrait concourras concourrez concourriez concourrions concourrons concourront concourt concouru concourue concourues concoururent concourus concourusse concourussent concourusses concourussiez concourussions concourut concourûmes concourût concourûtes
 concret: concrets concrètes
 concurrence: concurrences
@@ -9534,7 +9623,7 @@ contenir: contenaient contenais contenait contenez conteniez contenions contenon
 contentement: contentements
 contenter: contenta contentai contentaient contentais contentait contentant contentas contentasse contentassent contentasses contentassiez contentassions contente contentent contentera contenterai contenteraient contenterais contenterait contenteras contenterez contenteriez contenterions contenterons contenteront contentes contentez contentiez contentions contentons contentâmes contentât contentâtes contentèrent contenté contentée contentées contentés
 contentieux: contentieuxe contentieuxes
-conter: conta contai contaient contais contait contant contas contasse contassent contasses contassiez contassions contera conterai conteraient conterais conterait conteras conterez conteriez conterions conterons conteront contes contez contiez contions contons contâmes contât contâtes contèrent contée contées contés
+conter: conta contai contaient contais contait contant contas contasse contassent contasses contassiez contassions contera conterai conteraient conterais conterait conteras conterez conteriez conterions conterons conteront contez contiez contions contons contâmes contât contâtes contèrent conté contée contées contés
 contestable: contestables
 contester: contesta contestai contestaient contestais contestait contestas contestasse contestassent contestasses contestassiez contestassions conteste contestent contestera contesterai contesteraient contesterais contesterait contesteras contesterez contesteriez contesterions contesterons contesteront contestes contestez contestiez contestions contestons contestâmes contestât contestâtes contestèrent contesté contestée contestées contestés
 contexte: contextes
@@ -9665,6 +9754,7 @@ croyant: croyante croyantes croyants
 croître: croissaient croissais croissait croisse croissent croisses croissez croissiez croissions croissons croîs croît croîtra croîtrai croîtraient croîtrais croîtrait croîtras croîtrez croîtriez croîtrions croîtrons croîtront crû crûrent crûs crûsse crûssent crûsses crûssiez crûssions
 cryptage: cryptages
 crypter: crypta cryptai cryptaient cryptais cryptait cryptant cryptas cryptasse cryptassent cryptasses cryptassiez cryptassions crypte cryptent cryptera crypterai crypteraient crypterais crypterait crypteras crypterez crypteriez crypterions crypterons crypteront cryptes cryptez cryptiez cryptions cryptons cryptâmes cryptât cryptâtes cryptèrent crypté cryptée cryptées cryptés
+crème: crèmes
 créateur: créateurs
 créatif: créatifs créatives
 créativité: créativités
@@ -9717,6 +9807,7 @@ dater: datai dataient datais datait datant datas datasse datassent datasses data
 degré: degrés
 demander: demanda demandai demandaient demandais demandait demandant demandas demandasse demandassent demandasses demandassiez demandassions demandent demandera demanderai demanderaient demanderais demanderait demanderas demanderez demanderiez demanderions demanderons demanderont demandez demandiez demandions demandons demandâmes demandât demandâtes demandèrent demandé demandée demandées demandés
 demeurer: demeura demeurai demeuraient demeurais demeurait demeurant demeuras demeurasse demeurassent demeurasses demeurassiez demeurassions demeurent demeurera demeurerai demeureraient demeurerais demeurerait demeureras demeurerez demeureriez demeurerions demeurerons demeureront demeurez demeuriez demeurions demeurons demeurâmes demeurât demeurâtes demeurèrent demeuré demeurée demeurées demeurés
+demi: demis
 demoiselle: demoiselles
 densité: densités
 dentaire: dentaires
@@ -9740,8 +9831,8 @@ deuxième: deuxièmes
 devancer: devance devancent devancera devancerai devanceraient devancerais devancerait devanceras devancerez devanceriez devancerions devancerons devanceront devances devancez devanciez devancions devancèrent devancé devancée devancées devancés devança devançai devançaient devançais devançait devançant devanças devançasse devançassent devançasses devançassiez devançassions devançons devançâmes devançât devançâtes
 devant: devants
 devenir: devenaient devenais devenait devenant devenez deveniez devenions devenons devenu devenue devenues devenus deviendra deviendrai deviendraient deviendrais deviendrait deviendras deviendrez deviendriez deviendrions deviendrons deviendront devienne deviennent deviennes deviens devient devinrent devins devinsse devinssent devinsses devinssiez devinssions devint devînmes devînt devîntes
-deviner: devina devinai devinaient devinais devinait devinant devinas devinasse devinassent devinasses devinassiez devinassions devinent devinera devinerai devineraient devinerais devinerait devineras devinerez devineriez devinerions devinerons devineront devines devinez deviniez devinions devinons devinâmes devinât devinâtes devinèrent devinée devinées devinés
-devoir: devaient devais devait devez deviez devions devoirs devons devra devrai devraient devrais devrait devras devrez devriez devrions devrons devront dois doit doive doivent doives dus dusse dussent dusses dussiez dussions dut dûmes dût dûtes
+deviner: devina devinai devinaient devinais devinait devinant devinas devinasse devinassent devinasses devinassiez devinassions devine devinent devinera devinerai devineraient devinerais devinerait devineras devinerez devineriez devinerions devinerons devineront devines devinez deviniez devinions devinons devinâmes devinât devinâtes devinèrent deviné devinée devinées devinés
+devoir: devaient devais devait devez deviez devions devoirs devons devra devrai devraient devrais devrait devras devrez devriez devrions devrons devront dois doit doive doivent doives dus dusse dussent dusses dussiez dussions dut dû dûmes dût dûtes
 dextérité: dextérités
 diable: diables diablesse diablesses
 diagnostiquer: diagnostiqua diagnostiquai diagnostiquaient diagnostiquais diagnostiquait diagnostiquant diagnostiquas diagnostiquasse diagnostiquassent diagnostiquasses diagnostiquassiez diagnostiquassions diagnostique diagnostiquent diagnostiquera diagnostiquerai diagnostiqueraient diagnostiquerais diagnostiquerait diagnostiqueras diagnostiquerez diagnostiqueriez diagnostiquerions diagnostiquerons diagnostiqueront diagnostiques diagnostiquez diagnostiquiez diagnostiquions diagnostiquons diagnostiquâmes diagnostiquât diagnostiquâtes diagnostiquèrent diagnostiqué diagnostiquée diagnostiquées diagnostiqués
@@ -9836,7 +9927,7 @@ donner: donnai donnaient donnais donnait donnant donnas donnasse donnassent donn
 donneur: donneurs donneuse donneuses
 dopage: dopages
 dopant: dopante dopantes dopants
-dorer: dorai doraient dorais dorait dorant doras dorasse dorassent dorasses dorassiez dorassions dore dorent dorera dorerai doreraient dorerais dorerait doreras dorerez doreriez dorerions dorerons doreront dores dorez doriez dorions dorons dorâmes dorât dorâtes dorèrent doré dorée dorées dorés
+dorer: dora dorai doraient dorais dorait dorant doras dorasse dorassent dorasses dorassiez dorassions dore dorent dorera dorerai doreraient dorerais dorerait doreras dorerez doreriez dorerions dorerons doreront dores dorez doriez dorions dorons dorâmes dorât dorâtes dorèrent doré dorée dorées dorés
 dormir: dormaient dormais dormait dorme dorment dormes dormez dormi dormie dormies dormiez dormions dormira dormirai dormiraient dormirais dormirait dormiras dormirent dormirez dormiriez dormirions dormirons dormiront dormis dormisse dormissent dormisses dormissiez dormissions dormit dormons dormîmes dormît dormîtes dors dort
 dotation: dotations
 doter: dota dotai dotaient dotais dotait dotant dotas dotasse dotassent dotasses dotassiez dotassions dote dotent dotera doterai doteraient doterais doterait doteras doterez doteriez doterions doterons doteront dotes dotez dotiez dotions dotons dotâmes dotât dotâtes dotèrent doté dotée dotées dotés
@@ -9862,13 +9953,15 @@ droguer: drogua droguai droguaient droguais droguait droguant droguas droguasse 
 droit: droits
 drôle: drôles
 dualité: dualités
+duc: duchesse duchesses ducs
 dumper: dumpa dumpai dumpaient dumpais dumpait dumpant dumpas dumpasse dumpassent dumpasses dumpassiez dumpassions dumpe dumpent dumpera dumperai dumperaient dumperais dumperait dumperas dumperez dumperiez dumperions dumperons dumperont dumpes dumpez dumpiez dumpions dumpons dumpâmes dumpât dumpâtes dumpèrent dumpé dumpée dumpées dumpés
 duper: dupa dupai dupaient dupais dupait dupant dupas dupasse dupassent dupasses dupassiez dupassions dupent dupera duperai duperaient duperais duperait duperas duperez duperiez duperions duperons duperont dupez dupiez dupions dupons dupâmes dupât dupâtes dupèrent dupé dupée dupées dupés
 duplicité: duplicités
+dur: durs
 durabilité: durabilités
 durcir: durci durcie durcies durcira durcirai durciraient durcirais durcirait durciras durcirent durcirez durciriez durcirions durcirons durciront durcis durcissaient durcissais durcissait durcissant durcisse durcissent durcisses durcissez durcissiez durcissions durcissons durcit durcîmes durcît durcîtes
 durcissement: durcissements
-durer: dura durai duraient durais durait duras durasse durassent durasses durassiez durassions dure durera durerai dureraient durerais durerait dureras durerez dureriez durerions durerons dureront dures durez duriez durions durons durâmes durât durâtes durèrent duré durés
+durer: dura durai duraient durais durait duras durasse durassent durasses durassiez durassions durera durerai dureraient durerais durerait dureras durerez dureriez durerions durerons dureront durez duriez durions durons durâmes durât durâtes durèrent duré durés
 dureté: duretés
 durillon: durillons
 dynamique: dynamiques
@@ -9881,7 +9974,7 @@ débiteur: débiteurs débiteuse débiteuses débitrice débitrices
 débloquer: débloqua débloquai débloquaient débloquais débloquait débloquant débloquas débloquasse débloquassent débloquasses débloquassiez débloquassions débloque débloquent débloquera débloquerai débloqueraient débloquerais débloquerait débloqueras débloquerez débloqueriez débloquerions débloquerons débloqueront débloques débloquez débloquiez débloquions débloquons débloquâmes débloquât débloquâtes débloquèrent débloqué débloquée débloquées débloqués
 débordement: débordements
 débourser: déboursa déboursai déboursaient déboursais déboursait déboursant déboursas déboursasse déboursassent déboursasses déboursassiez déboursassions débourse déboursent déboursera débourserai débourseraient débourserais débourserait débourseras débourserez débourseriez débourserions débourserons débourseront débourses déboursez déboursiez déboursions déboursons déboursâmes déboursât déboursâtes déboursèrent déboursé déboursée déboursées déboursés
-débuter: débuta débutai débutaient débutais débutait débutas débutasse débutassent débutasses débutassiez débutassions débute débutent débutera débuterai débuteraient débuterais débuterait débuteras débuterez débuteriez débuterions débuterons débuteront débutes débutez débutiez débutions débutons débutâmes débutât débutâtes débutèrent débuté débutée débutées débutés
+débuter: débuta débutai débutaient débutais débutait débutant débutas débutasse débutassent débutasses débutassiez débutassions débute débutent débutera débuterai débuteraient débuterais débuterait débuteras débuterez débuteriez débuterions débuterons débuteront débutes débutez débutiez débutions débutons débutâmes débutât débutâtes débutèrent débuté débutée débutées débutés
 décaler: décala décalai décalaient décalais décalait décalant décalas décalasse décalassent décalasses décalassiez décalassions décale décalent décalera décalerai décaleraient décalerais décalerait décaleras décalerez décaleriez décalerions décalerons décaleront décales décalez décaliez décalions décalons décalâmes décalât décalâtes décalèrent décalé décalée décalées décalés
 déceler: décela décelai décelaient décelais décelait décelant décelas décelasse décelassent décelasses décelassiez décelassions décelez déceliez décelions décelons décelâmes décelât décelâtes décelèrent décelé décelée décelées décelés décèle décèlent décèlera décèlerai décèleraient décèlerais décèlerait décèleras décèlerez décèleriez décèlerions décèlerons décèleront décèles
 décembre: décembres
@@ -10169,7 +10262,7 @@ entraîner: entraîna entraînai entraînaient entraînais entraînait entraîna
 entraîneur: entraîneurs entraîneuse entraîneuses
 entreprendre: entreprenaient entreprenais entreprenait entreprenant entreprend entreprendra entreprendrai entreprendraient entreprendrais entreprendrait entreprendras entreprendrez entreprendriez entreprendrions entreprendrons entreprendront entreprends entreprenez entrepreniez entreprenions entreprenne entreprennent entreprennes entreprenons entreprirent entrepris entreprisse entreprissent entreprisses entreprissiez entreprissions entreprit entreprîmes entreprît entreprîtes
 entrepôt: entrepôts
-entrer: entra entrai entraient entrais entrait entrant entras entrasse entrassent entrasses entrassiez entrassions entrent entrera entrerai entreraient entrerais entrerait entreras entrerez entreriez entrerions entrerons entreront entres entrez entriez entrions entrons entrâmes entrât entrâtes entrèrent entrés
+entrer: entra entrai entraient entrais entrait entrant entras entrasse entrassent entrasses entrassiez entrassions entrent entrera entrerai entreraient entrerais entrerait entreras entrerez entreriez entrerions entrerons entreront entres entrez entriez entrions entrons entrâmes entrât entrâtes entrèrent entré entrés
 entretenir: entretenaient entretenais entretenait entretenant entretenez entreteniez entretenions entretenons entretenu entretenue entretenues entretenus entretiendra entretiendrai entretiendraient entretiendrais entretiendrait entretiendras entretiendrez entretiendriez entretiendrions entretiendrons entretiendront entretienne entretiennent entretiennes entretient entretinrent entretins entretinsse entretinssent entretinsses entretinssiez entretinssions entretint entretînmes entretînt entretîntes
 entrevoir: entreverra entreverrai entreverraient entreverrais entreverrait entreverras entreverrez entreverriez entreverrions entreverrons entreverront entrevirent entrevis entrevisse entrevissent entrevisses entrevissiez entrevissions entrevit entrevoie entrevoient entrevoies entrevois entrevoit entrevoyaient entrevoyais entrevoyait entrevoyant entrevoyez entrevoyiez entrevoyions entrevoyons entrevu entrevues entrevus entrevîmes entrevît entrevîtes
 entête: entêtes
@@ -10296,7 +10389,7 @@ faible: faibles
 faiblesse: faiblesses
 faillir: faillaient faillais faillait faillant faille faillent failles faillez failli faillie faillies failliez faillions faillira faillirai failliraient faillirais faillirait failliras faillirent faillirez failliriez faillirions faillirons failliront faillis faillissaient faillissais faillissait faillissant faillisse faillissent faillisses faillissez faillissiez faillissions faillissons faillit faillons faillîmes faillît faillîtes faudra faudrai faudraient faudrais faudrait faudras faudrez faudriez faudrions faudrons faudront faut
 faim: faims
-faire: fais faisaient faisais faisait faisant faisiez faisions faisons faite faites fasse fassent fasses fassiez fassions fera ferai feraient ferais ferait feras ferez feriez ferions ferons feront firent fisse fissent fisses fissiez fissions fîmes fîtes
+faire: fais faisaient faisais faisait faisant faisiez faisions faisons faite faites fasse fassent fasses fassiez fassions fera ferai feraient ferais ferait feras ferez feriez ferions ferons feront firent fis fisse fissent fisses fissiez fissions fîmes fîtes
 faisabilité: faisabilités
 faisable: faisables
 faisceau: faisceaux
@@ -10369,7 +10462,7 @@ finalisation: finalisations
 finalité: finalités
 financement: financements
 financer: financent financera financerai financeraient financerais financerait financeras financerez financeriez financerions financerons financeront financez financiez financions financèrent financée financées finança finançai finançaient finançais finançait finançant finanças finançasse finançassent finançasses finançassiez finançassions finançons finançâmes finançât finançâtes
-finir: finie finies finira finirai finiraient finirais finirait finiras finirent finirez finiriez finirions finirons finiront finis finissaient finissais finissait finissant finisse finissent finisses finissez finissiez finissions finissons finit finîmes finît finîtes
+finir: fini finie finies finira finirai finiraient finirais finirait finiras finirent finirez finiriez finirions finirons finiront finis finissaient finissais finissait finissant finisse finissent finisses finissez finissiez finissions finissons finit finîmes finît finîtes
 finlandais: finlandaises
 firme: firmes
 fisc: fiscs
@@ -10383,6 +10476,7 @@ flaque: flaques
 fleur: fleurs
 fleuve: fleuves
 flexibilité: flexibilités
+flore: flores
 florissant: florissante florissantes florissants
 flot: flots
 flottant: flottante flottantes flottants
@@ -10507,7 +10601,7 @@ février: févriers
 fêter: fêta fêtai fêtaient fêtais fêtait fêtant fêtas fêtasse fêtassent fêtasses fêtassiez fêtassions fêtent fêtera fêterai fêteraient fêterais fêterait fêteras fêterez fêteriez fêterions fêterons fêteront fêtez fêtiez fêtions fêtons fêtâmes fêtât fêtâtes fêtèrent fêté fêtée fêtées fêtés
 gageure: gageures
 gagnant: gagnante gagnantes gagnants
-gagner: gagna gagnai gagnaient gagnais gagnait gagnas gagnasse gagnassent gagnasses gagnassiez gagnassions gagnent gagnera gagnerai gagneraient gagnerais gagnerait gagneras gagnerez gagneriez gagnerions gagnerons gagneront gagnes gagnez gagniez gagnions gagnons gagnâmes gagnât gagnâtes gagnèrent gagnée gagnées gagnés
+gagner: gagna gagnai gagnaient gagnais gagnait gagnas gagnasse gagnassent gagnasses gagnassiez gagnassions gagne gagnent gagnera gagnerai gagneraient gagnerais gagnerait gagneras gagnerez gagneriez gagnerions gagnerons gagneront gagnes gagnez gagniez gagnions gagnons gagnâmes gagnât gagnâtes gagnèrent gagné gagnée gagnées gagnés
 gai: gaie gaies gais
 gaieté: gaietés
 gaillard: gaillarde gaillardes gaillards
@@ -10517,7 +10611,7 @@ galérer: galère galèrent galères galéra galérai galéraient galérais gal�
 gamme: gammes
 gant: gants
 garantir: garanti garantira garantirai garantiraient garantirais garantirait garantiras garantirent garantirez garantiriez garantirions garantirons garantiront garantis garantissaient garantissais garantissait garantissant garantisse garantissent garantisses garantissez garantissiez garantissions garantissons garantit garantîmes garantît garantîtes
-garder: garda gardai gardaient gardais gardait gardant gardas gardasse gardassent gardasses gardassiez gardassions gardent gardera garderai garderaient garderais garderait garderas garderez garderiez garderions garderons garderont gardes gardez gardiez gardions gardons gardâmes gardât gardâtes gardèrent gardée gardées gardés
+garder: garda gardai gardaient gardais gardait gardant gardas gardasse gardassent gardasses gardassiez gardassions gardent gardera garderai garderaient garderais garderait garderas garderez garderiez garderions garderons garderont gardez gardiez gardions gardons gardâmes gardât gardâtes gardèrent gardé gardée gardées gardés
 garderie: garderies
 gardien: gardienne gardiennes gardiens
 garer: gara garai garaient garais garait garant garas garasse garassent garasses garassiez garassions garent garera garerai gareraient garerais garerait gareras garerez gareriez garerions garerons gareront garez gariez garions garons garâmes garât garâtes garèrent garé garée garées garés
@@ -10574,6 +10668,7 @@ gramme: grammes
 grandir: grandi grandie grandies grandira grandirai grandiraient grandirais grandirait grandiras grandirent grandirez grandiriez grandirions grandirons grandiront grandis grandissaient grandissais grandissait grandisse grandissent grandisses grandissez grandissiez grandissions grandissons grandit grandîmes grandît grandîtes
 grandissant: grandissante grandissantes grandissants
 graphique: graphiques
+gras: grasse
 gratifier: gratifia gratifiai gratifiaient gratifiais gratifiait gratifiant gratifias gratifiasse gratifiassent gratifiasses gratifiassiez gratifiassions gratifie gratifient gratifiera gratifierai gratifieraient gratifierais gratifierait gratifieras gratifierez gratifieriez gratifierions gratifierons gratifieront gratifies gratifiez gratifiiez gratifiions gratifions gratifiâmes gratifiât gratifiâtes gratifièrent gratifié gratifiée gratifiées gratifiés
 gratter: gratta grattai grattaient grattais grattait grattant grattas grattasse grattassent grattasses grattassiez grattassions gratte grattent grattera gratterai gratteraient gratterais gratterait gratteras gratterez gratteriez gratterions gratterons gratteront grattes grattez grattiez grattions grattons grattâmes grattât grattâtes grattèrent gratté grattée grattées grattés
 gratuit: gratuite gratuites gratuits
@@ -10599,11 +10694,13 @@ groupement: groupements
 grouper: groupa groupai groupaient groupais groupait groupant groupas groupasse groupassent groupasses groupassiez groupassions groupent groupera grouperai grouperaient grouperais grouperait grouperas grouperez grouperiez grouperions grouperons grouperont groupez groupiez groupions groupons groupâmes groupât groupâtes groupèrent groupé groupée groupées groupés
 grue: grues
 grève: grèves
+gréer: gréa gréai gréaient gréais gréait gréant gréas gréasse gréassent gréasses gréassiez gréassions grée gréent gréera gréerai gréeraient gréerais gréerait gréeras gréerez gréeriez gréerions gréerons gréeront grées gréez gréiez gréions gréons gréâmes gréâtes gréèrent gréé gréée gréées gréés
 grêle: grêles
+guerre: guerres
 guetter: guetta guettai guettaient guettais guettait guettant guettas guettasse guettassent guettasses guettassiez guettassions guettent guettera guetterai guetteraient guetterais guetterait guetteras guetterez guetteriez guetterions guetterons guetteront guettez guettiez guettions guettons guettâmes guettât guettâtes guettèrent guetté guettée guettées guettés
 gueuler: gueula gueulai gueulaient gueulais gueulait gueulant gueulas gueulasse gueulassent gueulasses gueulassiez gueulassions gueulent gueulera gueulerai gueuleraient gueulerais gueulerait gueuleras gueulerez gueuleriez gueulerions gueulerons gueuleront gueulez gueuliez gueulions gueulons gueulâmes gueulât gueulâtes gueulèrent gueulé gueulée gueulées gueulés
 guichet: guichets
-guider: guida guidai guidaient guidais guidait guidas guidasse guidassent guidasses guidassiez guidassions guident guidera guiderai guideraient guiderais guiderait guideras guiderez guideriez guiderions guiderons guideront guidez guidiez guidions guidons guidâmes guidât guidâtes guidèrent guidée guidées
+guider: guida guidai guidaient guidais guidait guidant guidas guidasse guidassent guidasses guidassiez guidassions guident guidera guiderai guideraient guiderais guiderait guideras guiderez guideriez guiderions guiderons guideront guidez guidiez guidions guidons guidâmes guidât guidâtes guidèrent guidée guidées
 guitare: guitares
 guitariste: guitaristes
 guérilla: guérillas
@@ -10628,7 +10725,7 @@ géologique: géologiques
 géométrique: géométriques
 gérance: gérances
 gérant: gérante gérantes gérants
-gérer: gèrent gères géra gérai géraient gérait géras gérasse gérassent gérasses gérassiez gérassions gérera gérerai géreraient gérerais gérerait géreras gérerez géreriez gérerions gérerons géreront gérez gériez gérions gérons gérâmes gérât gérâtes gérèrent gérée gérées gérés
+gérer: gère gèrent gères géra gérai géraient gérais gérait géras gérasse gérassent gérasses gérassiez gérassions gérera gérerai géreraient gérerais gérerait géreras gérerez géreriez gérerions gérerons géreront gérez gériez gérions gérons gérâmes gérât gérâtes gérèrent géré gérée gérées gérés
 gênant: gênante gênantes gênants
 gêner: gêna gênai gênaient gênais gênait gênas gênasse gênassent gênasses gênassiez gênassions gênent gênerai gêneraient gênerais gênerait gêneras gênerez gêneriez gênerions gênerons gêneront gênez gêniez gênions gênons gênâmes gênât gênâtes gênèrent gênée gênées
 habile: habiles
@@ -10643,6 +10740,7 @@ habitude: habitudes
 habituel: habituelle habituelles habituels
 hacher: hacha hachai hachaient hachais hachait hachant hachas hachasse hachassent hachasses hachassiez hachassions hachent hachera hacherai hacheraient hacherais hacherait hacheras hacherez hacheriez hacherions hacherons hacheront hachez hachiez hachions hachons hachâmes hachât hachâtes hachèrent haché hachée hachées hachés
 haie: haies
+haine: haines
 haleine: haleines
 halluciner: hallucina hallucinai hallucinaient hallucinais hallucinait hallucinant hallucinas hallucinasse hallucinassent hallucinasses hallucinassiez hallucinassions hallucine hallucinent hallucinera hallucinerai hallucineraient hallucinerais hallucinerait hallucineras hallucinerez hallucineriez hallucinerions hallucinerons hallucineront hallucines hallucinez halluciniez hallucinions hallucinons hallucinâmes hallucinât hallucinâtes hallucinèrent halluciné hallucinée hallucinées hallucinés
 halte: haltes
@@ -10660,7 +10758,7 @@ hasard: hasards
 hasarder: hasarda hasardai hasardaient hasardais hasardait hasardant hasardas hasardasse hasardassent hasardasses hasardassiez hasardassions hasarde hasardent hasardera hasarderai hasarderaient hasarderais hasarderait hasarderas hasarderez hasarderiez hasarderions hasarderons hasarderont hasardes hasardez hasardiez hasardions hasardons hasardâmes hasardât hasardâtes hasardèrent hasardé hasardée hasardées hasardés
 hausser: haussa haussai haussaient haussais haussait haussant haussas haussasse haussassent haussasses haussassiez haussassions haussent haussera hausserai hausseraient hausserais hausserait hausseras hausserez hausseriez hausserions hausserons hausseront haussez haussiez haussions haussons haussâmes haussât haussâtes haussèrent haussé haussée haussées haussés
 haussier: haussiers haussière haussières
-haut: hautes hauts
+haut: haute hautes hauts
 hauteur: hauteurs
 hebdomadaire: hebdomadaires
 herbe: herbes
@@ -10955,6 +11053,7 @@ installateur: installateurs installatrice installatrices
 installer: installa installai installaient installais installait installant installas installasse installassent installasses installassiez installassions installe installent installera installerai installeraient installerais installerait installeras installerez installeriez installerions installerons installeront installes installez installiez installions installons installâmes installât installâtes installèrent installé installée installées installés
 instantané: instantanée instantanées instantanés
 instaurer: instaura instaurai instauraient instaurais instaurait instaurant instauras instaurasse instaurassent instaurasses instaurassiez instaurassions instaure instaurent instaurera instaurerai instaureraient instaurerais instaurerait instaureras instaurerez instaureriez instaurerions instaurerons instaureront instaures instaurez instauriez instaurions instaurons instaurâmes instaurât instaurâtes instaurèrent instauré instaurée instaurées instaurés
+institut: instituts
 institutionnel: institutionnelle institutionnelles institutionnels
 instructeur: instructeurs instructrice instructrices
 instruire: instruira instruirai instruiraient instruirais instruirait instruiras instruirez instruiriez instruirions instruirons instruiront instruis instruisaient instruisais instruisait instruisant instruise instruisent instruises instruisez instruisiez instruisions instruisirent instruisis instruisisse instruisissent instruisisses instruisissiez instruisissions instruisit instruisons instruisîmes instruisît instruisîtes instruit instruite instruites instruits
@@ -11084,7 +11183,7 @@ joaillier: joailliers joaillière joaillières
 joie: joies
 joignable: joignables
 joindre: joignaient joignais joignait joignant joigne joignent joignes joignez joigniez joignions joignirent joignis joignisse joignissent joignisses joignissiez joignissions joignit joignons joignîmes joignît joignîtes joindra joindrai joindraient joindrais joindrait joindras joindrez joindriez joindrions joindrons joindront jointe jointes
-joli: jolies jolis
+joli: jolie jolies jolis
 joncher: joncha jonchai jonchaient jonchais jonchait jonchant jonchas jonchasse jonchassent jonchasses jonchassiez jonchassions jonche jonchent jonchera joncherai joncheraient joncherais joncherait joncheras joncherez joncheriez joncherions joncherons joncheront jonches jonchez jonchiez jonchions jonchons jonchâmes jonchât jonchâtes jonchèrent jonché jonchée jonchées jonchés
 jordanien: jordanienne jordaniennes jordaniens
 jouer: joua jouai jouaient jouais jouait jouant jouas jouasse jouassent jouasses jouassiez jouassions jouent jouera jouerai joueraient jouerais jouerait joueras jouerez joueriez jouerions jouerons joueront jouez jouiez jouions jouons jouâmes jouât jouâtes jouèrent joué jouée jouées joués
@@ -11166,6 +11265,7 @@ libeller: libella libellai libellaient libellais libellait libellant libellas li
 liberté: libertés
 libraire: libraires
 librairie: librairies
+libre: libres
 libéraliser: libéralisa libéralisai libéralisaient libéralisais libéralisait libéralisant libéralisas libéralisasse libéralisassent libéralisasses libéralisassiez libéralisassions libéralise libéralisent libéralisera libéraliserai libéraliseraient libéraliserais libéraliserait libéraliseras libéraliserez libéraliseriez libéraliserions libéraliserons libéraliseront libéralises libéralisez libéralisiez libéralisions libéralisons libéralisâmes libéralisât libéralisâtes libéralisèrent libéralisé libéralisée libéralisées libéralisés
 libéralisme: libéralismes
 libéralité: libéralités
@@ -11179,6 +11279,7 @@ lier: lia liai liaient liais liait liant lias liasse liassent liasses liassiez l
 lieue: lieues
 ligne: lignes
 lignée: lignées
+ligue: ligues
 limiter: limita limitai limitaient limitais limitait limitant limitas limitasse limitassent limitasses limitassiez limitassions limitent limitera limiterai limiteraient limiterais limiterait limiteras limiterez limiteriez limiterions limiterons limiteront limitez limitiez limitions limitons limitâmes limitât limitâtes limitèrent limité limitée limitées limités
 linguiste: linguistes
 linguistique: linguistiques
@@ -11211,6 +11312,7 @@ logiciel: logiciels
 logique: logiques
 logistique: logistiques
 logotype: logotypes
+loi: lois
 lointain: lointaine lointaines lointains
 londonien: londonienne londoniennes londoniens
 longe: longes
@@ -11221,13 +11323,13 @@ loterie: loteries
 louange: louanges
 louer: loua louai louaient louais louait louant louas louasse louassent louasses louassiez louassions loue louent louera louerai loueraient louerais louerait loueras louerez loueriez louerions louerons loueront loues louez louiez louions louons louâmes louât louâtes louèrent loué louée louées loués
 loup: loups louve louves
-lourd: lourde lourds
+lourd: lourde lourdes lourds
 loyauté: loyautés
 loyer: loyers
 lucidité: lucidités
 lucratif: lucratifs lucratives
 lueur: lueurs
-luire: luira luirai luiraient luirais luirait luiras luirent luirez luiriez luirions luirons luiront luisaient luisais luisait luise luisent luises luisez luisiez luisions luisirent luisis luisisse luisissent luisisses luisissiez luisissions luisit luisons luisîmes luisît luisîtes luit luîmes luîtes
+luire: luira luirai luiraient luirais luirait luiras luirent luirez luiriez luirions luirons luiront luis luisaient luisais luisait luise luisent luises luisez luisiez luisions luisirent luisis luisisse luisissent luisisses luisissiez luisissions luisit luisons luisîmes luisît luisîtes luit luîmes luîtes
 luisant: luisante luisantes luisants
 lumineux: lumineuse lumineuses
 luminosité: luminosités
@@ -11280,6 +11382,7 @@ majesté: majestés
 majeur: majeure majeures majeurs
 majoritaire: majoritaires
 majorité: majorités
+mal: maux
 malade: malades
 maladie: maladies
 maladresse: maladresses
@@ -11308,6 +11411,7 @@ manière: manières
 manquant: manquante manquantes manquants
 manquer: manqua manquai manquaient manquais manquait manquas manquasse manquassent manquasses manquassiez manquassions manquent manquera manquerai manqueraient manquerais manquerait manqueras manquerez manqueriez manquerions manquerons manqueront manquez manquiez manquions manquons manquâmes manquât manquâtes manquèrent manqué manquée manquées manqués
 manteau: manteaux
+manuel: manuelle manuelles manuels
 manuscrit: manuscrite manuscrites manuscrits
 manutention: manutentions
 maquette: maquettes
@@ -11315,13 +11419,15 @@ marbre: marbres
 marchand: marchande marchandes marchands
 marchandise: marchandises
 marcher: marcha marchai marchaient marchais marchait marchant marchas marchasse marchassent marchasses marchassiez marchassions marchent marchera marcherai marcheraient marcherais marcherait marcheras marcherez marcheriez marcherions marcherons marcheront marchez marchiez marchions marchons marchâmes marchât marchâtes marchèrent marchée marchées
+mardi: mardis
 mariage: mariages
 marier: mariai mariaient mariais mariait mariant marias mariasse mariassent mariasses mariassiez mariassions marient mariera marierai marieraient marierais marierait marieras marierez marieriez marierions marierons marieront maries mariez mariiez mariions marions mariâmes mariât mariâtes marièrent mariées
+marin: marinne marinnes marins
 marionnette: marionnettes
 marmelade: marmelades
 marmite: marmites
 marocain: marocaine marocaines marocains
-marquer: marqua marquai marquaient marquais marquait marquant marquas marquasse marquassent marquasses marquassiez marquassions marquent marquera marquerai marqueraient marquerais marquerait marqueras marquerez marqueriez marquerions marquerons marqueront marquiez marquions marquons marquâmes marquât marquâtes marquèrent marqué marquées
+marquer: marqua marquai marquaient marquais marquait marquant marquas marquasse marquassent marquasses marquassiez marquassions marquent marquera marquerai marqueraient marquerais marquerait marqueras marquerez marqueriez marquerions marquerons marqueront marquez marquiez marquions marquons marquâmes marquât marquâtes marquèrent marqué marquées
 marqueur: marqueurs
 marraine: marraines
 marrant: marrante marrantes marrants
@@ -11358,7 +11464,7 @@ membre: membres
 menacer: menacent menacera menacerai menaceraient menacerais menacerait menaceras menacerez menaceriez menacerions menacerons menaceront menaces menacez menaciez menacions menacèrent menacée menacées menacés menaça menaçai menaçaient menaçais menaçait menaças menaçasse menaçassent menaçasses menaçassiez menaçassions menaçons menaçâmes menaçât menaçâtes
 menaçant: menaçante menaçantes menaçants
 mendicité: mendicités
-mener: menai menaient menais menait menant menas menasse menassent menasses menassiez menassions menez meniez menions menons menâmes menât menâtes menèrent mené menée menées menés mène mènent mènera mènerai mèneraient mènerais mènerait mèneras mènerez mèneriez mènerions mènerons mèneront mènes
+mener: mena menai menaient menais menait menant menas menasse menassent menasses menassiez menassions menez meniez menions menons menâmes menât menâtes menèrent mené menée menées menés mène mènent mènera mènerai mèneraient mènerais mènerait mèneras mènerez mèneriez mènerions mènerons mèneront mènes
 mensonge: mensonges
 mensuel: mensuelle mensuelles mensuels
 mentalité: mentalités
@@ -11410,7 +11516,7 @@ minorité: minorités
 minuit: minuits
 minuterie: minuteries
 mirador: miradors
-mirer: mirai miraient mirais mirait mirant miras mirasse mirassent mirasses mirassiez mirassions mire mirera mirerai mireraient mirerais mirerait mireras mirerez mireriez mirerions mirerons mireront mires mirez miriez mirions mirons mirâmes mirât mirâtes mirèrent miré mirée mirées mirés
+mirer: mira mirai miraient mirais mirait mirant miras mirasse mirassent mirasses mirassiez mirassions mire mirera mirerai mireraient mirerais mirerait mireras mirerez mireriez mirerions mirerons mireront mires mirez miriez mirions mirons mirâmes mirât mirâtes mirèrent miré mirée mirées mirés
 miroir: miroirs
 miser: misa misai misaient misais misait misant misas misasse misassent misasses misassiez misassions misent misera miserai miseraient miserais miserait miseras miserez miseriez miserions miserons miseront misez misiez misions misons misâmes misât misâtes misèrent misé misée misées misés
 misère: misères
@@ -11427,12 +11533,14 @@ modélisation: modélisations
 modérer: modère modèrent modères modéra modérai modéraient modérais modérait modérant modéras modérasse modérassent modérasses modérassiez modérassions modérera modérerai modéreraient modérerais modérerait modéreras modérerez modéreriez modérerions modérerons modéreront modérez modériez modérions modérons modérâmes modérât modérèrent modérée modérées modérés
 moelle: moelles
 moindre: moindres
+moine: moines
 moitié: moitiés
 momie: momies
 monarchie: monarchies
 monarque: monarques
 monastère: monastères
 monceau: monceaux
+monde: mondes
 mondialisation: mondialisations
 moniteur: moniteurs monitrice monitrices
 monnaie: monnaies
@@ -11484,6 +11592,8 @@ multilinguisme: multilinguismes
 multinationale: multinationales
 multiplicité: multiplicités
 multiplier: multiplia multipliai multipliaient multipliais multipliait multipliant multiplias multipliasse multipliassent multipliasses multipliassiez multipliassions multiplie multiplient multipliera multiplierai multiplieraient multiplierais multiplierait multiplieras multiplierez multiplieriez multiplierions multiplierons multiplieront multiplies multipliez multipliiez multipliions multiplions multipliâmes multipliât multipliâtes multiplièrent multiplié multipliée multipliées multipliés
+munir: muni munie munies munira munirai muniraient munirais munirait muniras munirent munirez muniriez munirions munirons muniront munis munissaient munissais munissait munissant munisse munissent munisses munissez munissiez munissions munissons munit munîmes munît munîtes
+mur: murs
 muraille: murailles
 murmurer: murmura murmurai murmuraient murmurais murmurait murmurant murmuras murmurasse murmurassent murmurasses murmurassiez murmurassions murmurent murmurera murmurerai murmureraient murmurerais murmurerait murmureras murmurerez murmureriez murmurerions murmurerons murmureront murmures murmurez murmuriez murmurions murmurons murmurâmes murmurât murmurâtes murmurèrent murmuré murmurée murmurées murmurés
 musculaire: musculaires
@@ -11542,6 +11652,7 @@ métropolitain: métropolitaine métropolitaines métropolitains
 météorologie: météorologies
 météorologique: météorologiques
 mêler: mêla mêlai mêlaient mêlais mêlait mêlant mêlas mêlasse mêlassent mêlasses mêlassiez mêlassions mêle mêlent mêlera mêlerai mêleraient mêlerais mêlerait mêleras mêlerez mêleriez mêlerions mêlerons mêleront mêlez mêliez mêlions mêlons mêlâmes mêlât mêlâtes mêlèrent mêlé mêlées
+mûr: mûre mûres mûrs
 mûrier: mûriers
 nageoire: nageoires
 nager: nagea nageai nageaient nageais nageait nageant nageas nageasse nageassent nageasses nageassiez nageassions nagent nageons nagera nagerai nageraient nagerais nagerait nageras nagerez nageriez nagerions nagerons nageront nagez nageâmes nageât nageâtes nagiez nagions nagèrent nagé nagée nagées nagés
@@ -11613,8 +11724,8 @@ notoire: notoires
 notoriété: notoriétés
 nourrir: nourri nourrie nourries nourrira nourrirai nourriraient nourrirais nourrirait nourriras nourrirent nourrirez nourririez nourririons nourrirons nourriront nourris nourrissaient nourrissais nourrissait nourrissant nourrisse nourrissent nourrisses nourrissez nourrissiez nourrissions nourrissons nourrit nourrîmes nourrît nourrîtes
 nourriture: nourritures
+nouveau: nouveaux nouvel
 nouveauté: nouveautés
-nouvelle: nouvelles
 novembre: novembres
 noyau: noyaus
 noyer: noie noient noiera noierai noieraient noierais noierait noieras noierez noieriez noierions noierons noieront noies noya noyai noyaient noyais noyait noyant noyas noyasse noyassent noyasses noyassiez noyassions noyers noyez noyiez noyions noyons noyâmes noyât noyâtes noyèrent noyé noyée noyées noyés
@@ -11680,6 +11791,7 @@ offrir: offert offerte offertes offerts offraient offrais offrait offrant offren
 oignon: oignons
 oiseau: oiseaux
 olympiade: olympiades
+olympique: olympiques
 ombilical: ombilicale ombilicales ombilicaux
 ombre: ombres
 oncle: oncles
@@ -11794,6 +11906,7 @@ paralysie: paralysies
 paramètre: paramètres
 parapluie: parapluies
 paraître: paraissaient paraissais paraissait paraissant paraisse paraissent paraisses paraissez paraissiez paraissions paraissons paraît paraîtra paraîtrai paraîtraient paraîtrais paraîtrait paraîtras paraîtrez paraîtriez paraîtrions paraîtrons paraîtront paru parue parues parurent parus parusse parussent parusses parussiez parussions parut parûmes parût parûtes
+parc: parcs
 parcelle: parcelles
 parcourir: parcouraient parcourais parcourait parcourant parcoure parcourent parcoures parcourez parcouriez parcourions parcourons parcourra parcourrai parcourraient parcourrais parcourrait parcourras parcourrez parcourriez parcourrions parcourrons parcourront parcourt parcouru parcourue parcourues parcoururent parcourus parcourusse parcourussent parcourusses parcourussiez parcourussions parcourut parcourûmes parcourût parcourûtes
 pardonner: pardonna pardonnai pardonnaient pardonnais pardonnait pardonnant pardonnas pardonnasse pardonnassent pardonnasses pardonnassiez pardonnassions pardonne pardonnent pardonnera pardonnerai pardonneraient pardonnerais pardonnerait pardonneras pardonnerez pardonneriez pardonnerions pardonnerons pardonneront pardonnes pardonnez pardonniez pardonnions pardonnons pardonnâmes pardonnât pardonnâtes pardonnèrent pardonné pardonnée pardonnées pardonnés
@@ -11823,7 +11936,7 @@ particularité: particularités
 particule: particules
 particulier: particuliers particulière particulières
 partiel: partielle partielles partiels
-partir: partaient partais partait partant parte partent partes partez partiez partions partira partirai partiraient partirais partirait partiras partirent partirez partiriez partirions partirons partiront partis partisse partissent partisses partissiez partissions partit partons partîmes partît partîtes
+partir: partaient partais partait partant parte partent partes partez partiez partions partira partirai partiraient partirais partirait partiras partirent partirez partiriez partirions partirons partiront partisse partissent partisses partissiez partissions partit partons partîmes partît partîtes
 parvenir: parvenaient parvenais parvenait parvenant parvenez parveniez parvenions parvenons parvenu parvenue parvenues parvenus parviendra parviendrai parviendraient parviendrais parviendrait parviendras parviendrez parviendriez parviendrions parviendrons parviendront parvienne parviennent parviennes parviens parvient parvinrent parvins parvinsse parvinssent parvinsses parvinssiez parvinssions parvint parvînmes parvînt parvîntes
 passager: passagers passagère passagères
 passant: passante passantes passants
@@ -11855,7 +11968,7 @@ pavillon: pavillons
 payer: paie paient paiera paierai paieraient paierais paierait paieras paierez paieriez paierions paierons paieront paies paya payai payaient payais payait payant payas payasse payassent payasses payassiez payassions payent payera payerai payeraient payerais payerait payeras payerez payeriez payerions payerons payeront payes payez payiez payions payons payâmes payât payâtes payèrent payé payée payées payés
 paysage: paysages
 paysan: paysane paysanes paysans
-paître: paissaient paissais paissait paissant paisse paissent paisses paissez paissiez paissions paissons paît paîtra paîtrai paîtraient paîtrais paîtrait paîtras paîtrez paîtriez paîtrions paîtrons paîtront pu pue pues purent pus pusse pussent pusses pussiez pussions pûmes pûtes
+paître: pais paissaient paissais paissait paissant paisse paissent paisses paissez paissiez paissions paissons paît paîtra paîtrai paîtraient paîtrais paîtrait paîtras paîtrez paîtriez paîtrions paîtrons paîtront pu pue pues purent pus pusse pussent pusses pussiez pussions pûmes pûtes
 païen: païenne païennes païens
 peau: peaux
 peignoir: peignoirs
@@ -11864,6 +11977,7 @@ peiner: peina peinai peinaient peinais peinait peinant peinas peinasse peinassen
 peintre: peintres
 peinturer: peintura peinturai peinturaient peinturais peinturait peinturant peinturas peinturasse peinturassent peinturasses peinturassiez peinturassions peinturent peinturera peinturerai peintureraient peinturerais peinturerait peintureras peinturerez peintureriez peinturerions peinturerons peintureront peinturez peinturiez peinturions peinturons peinturâmes peinturât peinturâtes peinturèrent peinturé peinturée peinturées peinturés
 pelle: pelles
+peloton: pelotons
 pelouse: pelouses
 pencher: pencha penchai penchaient penchais penchait penchas penchasse penchassent penchasses penchassiez penchassions penche penchent penchera pencherai pencheraient pencherais pencherait pencheras pencherez pencheriez pencherions pencherons pencheront penches penchez penchiez penchions penchons penchâmes penchât penchâtes penchèrent penché penchée penchées penchés
 pendant: pendante pendantes pendants
@@ -11904,6 +12018,7 @@ peser: pesa pesai pesaient pesais pesait pesant pesas pesasse pesassent pesasses
 pessimisme: pessimismes
 pessimiste: pessimistes
 peste: pestes
+petit: petites petits
 peupler: peupla peuplai peuplaient peuplais peuplait peuplant peuplas peuplasse peuplassent peuplasses peuplassiez peuplassions peuplent peuplera peuplerai peupleraient peuplerais peuplerait peupleras peuplerez peupleriez peuplerions peuplerons peupleront peuplez peupliez peuplions peuplons peuplâmes peuplât peuplâtes peuplèrent peuplé peuplée peuplées peuplés
 peuplier: peupliers
 peur: peurs
@@ -11945,6 +12060,7 @@ piquer: piqua piquai piquaient piquais piquait piquas piquasse piquassent piquas
 piqûre: piqûres
 pirater: pirata piratai pirataient piratais piratait piratant piratas piratasse piratassent piratasses piratassiez piratassions piratent piratera piraterai pirateraient piraterais piraterait pirateras piraterez pirateriez piraterions piraterons pirateront piratez piratiez pirations piratons piratâmes piratât piratâtes piratèrent piratée piratées
 piraterie: pirateries
+pire: pires
 piscine: piscines
 pister: pista pistai pistaient pistais pistait pistant pistas pistasse pistassent pistasses pistassiez pistassions pistent pistera pisterai pisteraient pisterais pisterait pisteras pisterez pisteriez pisterions pisterons pisteront pistez pistiez pistions pistâmes pistât pistâtes pistèrent pisté pistée pistées pistés
 pistolet: pistolets
@@ -11999,6 +12115,7 @@ poignée: poignées
 poil: poils
 poilu: poilue poilues poilus
 poing: poings
+pointe: pointes
 poisson: poissons
 poitrine: poitrines
 poivre: poivres
@@ -12021,6 +12138,7 @@ ponctualité: ponctualités
 ponctuation: ponctuations
 ponctuel: ponctuelle ponctuelles ponctuels
 pondération: pondérations
+pont: ponts
 populaire: populaires
 popularité: popularités
 populeux: populeuse populeuses
@@ -12080,7 +12198,7 @@ prendre: prenaient prenais prenait prenant prend prendra prendrai prendraient pr
 prescriptif: prescriptifs prescriptive prescriptives
 prescrire: prescrira prescrirai prescriraient prescrirais prescrirait prescriras prescrirez prescririez prescririons prescrirons prescriront prescris prescrit prescrite prescrites prescrits prescrivaient prescrivais prescrivait prescrivant prescrive prescrivent prescrives prescrivez prescriviez prescrivions prescrivirent prescrivis prescrivisse prescrivissent prescrivisses prescrivissiez prescrivissions prescrivit prescrivons prescrivîmes prescrivît prescrivîtes
 pressant: pressante pressantes pressants
-presser: pressa pressai pressaient pressais pressait pressas pressasse pressassent pressasses pressassiez pressassions pressent pressera presserai presseraient presserais presserait presseras presserez presseriez presserions presserons presseront pressez pressiez pressons pressâmes pressât pressâtes pressèrent pressée pressées
+presser: pressa pressai pressaient pressais pressait pressas pressasse pressassent pressasses pressassiez pressassions pressent pressera presserai presseraient presserais presserait presseras presserez presseriez presserions presserons presseront pressez pressiez pressons pressâmes pressât pressâtes pressèrent pressé pressée pressées
 prestataire: prestataires
 prestation: prestations
 prestigieux: prestigieuse prestigieuses
@@ -12169,6 +12287,7 @@ provoquer: provoqua provoquai provoquaient provoquais provoquait provoquant prov
 proximité: proximités
 prune: prunes
 prunelle: prunelles
+pré: prés
 préalable: préalables
 précarité: précarités
 précepte: préceptes
@@ -12252,6 +12371,7 @@ pyrénéen: pyrénéenne pyrénéennes pyrénéens
 pâturage: pâturages
 pèlerin: pèlerine pèlerines pèlerins
 pèlerinage: pèlerinages
+père: pères
 péage: péages
 péché: péchés
 pédagogie: pédagogies
@@ -12324,6 +12444,7 @@ rafistoler: rafistola rafistolai rafistolaient rafistolais rafistolait rafistola
 rafle: rafles
 rafraîchissement: rafraîchissements
 rageant: rageante rageantes rageants
+rai: rais
 raidir: raidi raidie raidies raidira raidirai raidiraient raidirais raidirait raidiras raidirent raidirez raidiriez raidirions raidirons raidiront raidis raidissaient raidissais raidissait raidissant raidisse raidissent raidisses raidissez raidissiez raidissions raidissons raidit raidîmes raidît raidîtes
 rainure: rainures
 raison: raisons
@@ -12343,6 +12464,7 @@ ramener: ramena ramenai ramenaient ramenais ramenait ramenant ramenas ramenasse 
 ramer: ramai ramaient ramais ramait ramant ramas rament ramera ramerai rameraient ramerais ramerait rameras ramerez rameriez ramerions ramerons rameront rames ramez ramiez ramions ramons ramâmes ramât ramâtes ramèrent ramé ramée ramées ramés
 rameur: rameurs rameuse rameuses
 rampe: rampes
+rancho: ranchos
 rancoeur: rancoeurs
 ranimer: ranima ranimai ranimaient ranimais ranimait ranimant ranimas ranimasse ranimassent ranimasses ranimassiez ranimassions ranime raniment ranimera ranimerai ranimeraient ranimerais ranimerait ranimeras ranimerez ranimeriez ranimerions ranimerons ranimeront ranimes ranimez ranimiez ranimions ranimons ranimâmes ranimât ranimâtes ranimèrent ranimé ranimée ranimées ranimés
 rapatriement: rapatriements
@@ -12362,7 +12484,7 @@ rationnel: rationnelle rationnelles rationnels
 rattacher: rattacha rattachai rattachaient rattachais rattachait rattachant rattachas rattachasse rattachassent rattachasses rattachassiez rattachassions rattache rattachent rattachera rattacherai rattacheraient rattacherais rattacherait rattacheras rattacherez rattacheriez rattacherions rattacherons rattacheront rattaches rattachez rattachiez rattachions rattachons rattachâmes rattachât rattachâtes rattachèrent rattaché rattachée rattachées rattachés
 rattraper: rattrapa rattrapai rattrapaient rattrapais rattrapait rattrapant rattrapas rattrapasse rattrapassent rattrapasses rattrapassiez rattrapassions rattrape rattrapent rattrapera rattraperai rattraperaient rattraperais rattraperait rattraperas rattraperez rattraperiez rattraperions rattraperons rattraperont rattrapes rattrapez rattrapiez rattrapions rattrapons rattrapâmes rattrapât rattrapâtes rattrapèrent rattrapé rattrapée rattrapées rattrapés
 ravager: ravagea ravageai ravageaient ravageais ravageait ravageant ravageas ravageasse ravageassent ravageasses ravageassiez ravageassions ravagent ravageons ravagera ravagerai ravageraient ravagerais ravagerait ravageras ravagerez ravageriez ravagerions ravagerons ravageront ravagez ravageâmes ravageât ravageâtes ravagiez ravagions ravagèrent ravagé ravagée ravagées ravagés
-ravir: ravie ravies ravira ravirai raviraient ravirais ravirait raviras ravirent ravirez raviriez ravirions ravirons raviront ravis ravissaient ravissais ravissait ravisse ravissent ravisses ravissez ravissiez ravissions ravissons ravit ravîmes ravît ravîtes
+ravir: ravi ravie ravies ravira ravirai raviraient ravirais ravirait raviras ravirent ravirez raviriez ravirions ravirons raviront ravis ravissaient ravissais ravissait ravisse ravissent ravisses ravissez ravissiez ravissions ravissons ravit ravîmes ravît ravîtes
 ravisseur: ravisseurs ravisseuse ravisseuses
 ravitaillement: ravitaillements
 rayer: raient raiera raierai raieraient raierais raierait raieras raierez raieriez raierions raierons raieront raya rayai rayaient rayais rayait rayant rayas rayasse rayassent rayasses rayassiez rayassions raye rayent rayera rayerai rayeraient rayerais rayerait rayeras rayerez rayeriez rayerions rayerons rayeront rayes rayez rayiez rayions rayons rayâmes rayât rayâtes rayèrent rayé rayée rayées rayés
@@ -12558,6 +12680,7 @@ rivière: rivières
 robinet: robinets
 robuste: robustes
 robustesse: robustesses
+roche: roches
 rocheux: rocheuse rocheuses
 roi: rois
 romancier: romanciers romancière romancières
@@ -12631,7 +12754,7 @@ réforme: réformes
 réfractaire: réfractaires
 réfrigérateur: réfrigérateurs
 référencement: référencements
-régir: régi régie régies régira régirai régiraient régirais régirait régiras régirent régirez régiriez régirions régirons régiront régissaient régissais régissait régissant régisse régissent régisses régissez régissiez régissions régissons régit régît régîtes
+régir: régi régie régies régira régirai régiraient régirais régirait régiras régirent régirez régiriez régirions régirons régiront régis régissaient régissais régissait régissant régisse régissent régisses régissez régissiez régissions régissons régit régît régîtes
 réglementaire: réglementaires
 réglementation: réglementations
 régler: règlent régla réglai réglaient réglais réglait réglant réglas réglasse réglassent réglasses réglassiez réglassions réglera réglerai régleraient réglerais réglerait régleras réglerez régleriez réglerions réglerons régleront réglez régliez réglions réglons réglâmes réglât réglâtes réglèrent réglé réglée réglées réglés
@@ -12705,9 +12828,10 @@ saisonnier: saisonniers saisonnière saisonnières
 salade: salades
 salaire: salaires
 salarié: salariée salariées
-saler: sala salai salaient salais salait salant salasse salassent salasses salassiez salassions salent salera salerai saleraient salerais salerait saleras salerez saleriez salerions salerons saleront salez saliez salions salâmes salât salâtes salèrent salée salées
+saler: sala salai salaient salais salait salant salas salasse salassent salasses salassiez salassions salent salera salerai saleraient salerais salerait saleras salerez saleriez salerions salerons saleront salez saliez salions salâmes salât salâtes salèrent salée salées
 salinité: salinités
 saliver: salivai salivaient salivais salivait salivant salivas salivasse salivassent salivasses salivassiez salivassions salivent salivera saliverai saliveraient saliverais saliverait saliveras saliverez saliveriez saliverions saliverons saliveront salivez saliviez salivions salivons salivâmes salivât salivâtes salivèrent salivé salivée salivées salivés
+salle: salles
 saluer: salua saluai saluaient saluais saluait saluant saluas saluasse saluassent saluasses saluassiez saluassions salue saluent saluera saluerai salueraient saluerais saluerait salueras saluerez salueriez saluerions saluerons salueront salues saluez saluiez saluions saluons saluâmes saluât saluâtes saluèrent salué saluée saluées salués
 salut: saluts
 salutaire: salutaires
@@ -12738,7 +12862,7 @@ sauvegarder: sauvegarda sauvegardai sauvegardaient sauvegardais sauvegardait sau
 sauver: sauva sauvai sauvaient sauvais sauvait sauvant sauvas sauvasse sauvassent sauvasses sauvassiez sauvassions sauvent sauvera sauverai sauveraient sauverais sauverait sauveras sauverez sauveriez sauverions sauverons sauveront sauvez sauviez sauvions sauvons sauvâmes sauvât sauvâtes sauvèrent sauvé sauvée sauvées sauvés
 sauvetage: sauvetages
 savant: savante savantes savants
-savoir: sachant sache sachent saches sachez sachiez sachions sachons sais sait sauront savaient savais savait savent savez saviez savions savoirs surent susse sussent susses sussiez sussions sut sûmes sût sûtes
+savoir: sachant sache sachent saches sachez sachiez sachions sachons sais sait sauront savaient savais savait savent savez saviez savions savoirs su surent susse sussent susses sussiez sussions sut sûmes sût sûtes
 saxe: saxes
 scandale: scandales
 scandaleux: scandaleuse scandaleuses
@@ -12768,6 +12892,7 @@ sectoriel: sectorielle sectorielles sectoriels
 seigneur: seigneurs
 seigneurie: seigneuries
 sein: seins
+sel: sels
 semaine: semaines
 semblable: semblables
 sembler: sembla semblai semblaient semblais semblait semblant semblas semblasse semblassent semblasses semblassiez semblassions semble semblent semblera semblerai sembleraient semblerais semblerait sembleras semblerez sembleriez semblerions semblerons sembleront sembles semblez sembliez semblions semblons semblâmes semblât semblâtes semblèrent semblé semblée semblées semblés
@@ -12837,6 +12962,7 @@ socialisme: socialismes
 socialiste: socialistes
 sociologique: sociologiques
 sociologue: sociologues
+société: sociétés
 soie: soies
 soigner: soigna soignai soignaient soignais soignait soignant soignas soignasse soignassent soignasses soignassiez soignassions soigne soignent soignera soignerai soigneraient soignerais soignerait soigneras soignerez soigneriez soignerions soignerons soigneront soignes soignez soigniez soignions soignons soignâmes soignât soignâtes soignèrent soigné soignée soignées soignés
 soin: soins
@@ -12847,6 +12973,7 @@ soja: sojas
 solaire: solaires
 soldat: soldats
 solde: soldes
+soleil: soleils
 solennel: solennelle solennelles solennels
 solennité: solennités
 solidaire: solidaires
@@ -12934,6 +13061,7 @@ spéculatif: spéculatifs spéculatives
 squelette: squelettes
 squelettique: squelettiques
 stabilité: stabilités
+stade: stades
 standardisation: standardisations
 standardiser: standardisa standardisai standardisaient standardisais standardisait standardisant standardisas standardisasse standardisassent standardisasses standardisassiez standardisassions standardise standardisent standardisera standardiserai standardiseraient standardiserais standardiserait standardiseras standardiserez standardiseriez standardiserions standardiserons standardiseront standardises standardisez standardisiez standardisions standardisons standardisâmes standardisât standardisâtes standardisèrent standardisé standardisée standardisées standardisés
 stationnement: stationnements
@@ -13091,6 +13219,7 @@ technologique: technologiques
 teindre: teignaient teignais teignait teignant teigne teignent teignes teignez teigniez teignions teignirent teignis teignisse teignissent teignisses teignissiez teignissions teignit teignons teignîmes teignît teignîtes teindra teindrai teindraient teindrais teindrait teindras teindrez teindriez teindrions teindrons teindront teins teints
 teinter: teinta teintai teintaient teintais teintait teintant teintas teintasse teintassent teintasses teintassiez teintassions teintent teintera teinterai teinteraient teinterais teinterait teinteras teinterez teinteriez teinterions teinterons teinteront teintez teintiez teintions teintons teintâmes teintât teintâtes teintèrent teinté teintée teintées teintés
 teinture: teintures
+tempe: tempes
 temporaire: temporaires
 temporalité: temporalités
 temporel: temporelle temporelles temporels
@@ -13108,7 +13237,7 @@ terminer: termina terminai terminaient terminais terminait terminant terminas te
 terminologie: terminologies
 terminologique: terminologiques
 terrasser: terrassa terrassai terrassaient terrassais terrassait terrassant terrassas terrassasse terrassassent terrassasses terrassassiez terrassassions terrassera terrasserai terrasseraient terrasserais terrasserait terrasseras terrasserez terrasseriez terrasserions terrasserons terrasseront terrassez terrassons terrassâmes terrassât terrassâtes terrassèrent terrassé terrassée terrassées terrassés
-terrer: terrai terraient terrais terrait terrant terras terrent terrera terrerai terreraient terrerais terrerait terreras terrerez terreriez terrerions terrerons terreront terres terrez terriez terrions terrons terrâmes terrât terrâtes terrèrent terrée terrées terrés
+terrer: terra terrai terraient terrais terrait terrant terras terrent terrera terrerai terreraient terrerais terrerait terreras terrerez terreriez terrerions terrerons terreront terrez terriez terrions terrons terrâmes terrât terrâtes terrèrent terré terrée terrées terrés
 terrestre: terrestres
 terreur: terreurs
 territoire: territoires
@@ -13143,7 +13272,7 @@ toit: toits
 tolérer: tolère tolèrent tolères toléra tolérai toléraient tolérais tolérait toléras tolérasse tolérassent tolérasses tolérassiez tolérassions tolérera tolérerai toléreraient tolérerais tolérerait toléreras tolérerez toléreriez tolérerions tolérerons toléreront tolérez tolériez tolérions tolérons tolérâmes tolérât tolérâtes tolérèrent toléré tolérée tolérées tolérés
 tomate: tomates
 tombeau: tombeaux
-tomber: tombai tombaient tombais tombait tombant tombas tombasse tombassent tombasses tombassiez tombassions tombent tombera tomberai tomberaient tomberais tomberait tomberas tomberez tomberiez tomberions tomberons tomberont tombez tombiez tombions tombons tombâmes tombât tombâtes tombèrent tombé tombée tombées tombés
+tomber: tomba tombai tombaient tombais tombait tombant tombas tombasse tombassent tombasses tombassiez tombassions tombent tombera tomberai tomberaient tomberais tomberait tomberas tomberez tomberiez tomberions tomberons tomberont tombez tombiez tombions tombons tombâmes tombât tombâtes tombèrent tombé tombée tombées tombés
 tonalité: tonalités
 tonneau: tonneaux
 tonnelle: tonnelles
@@ -13256,13 +13385,14 @@ typique: typiques
 typologie: typologies
 tyrannie: tyrannies
 tâcher: tâcha tâchai tâchaient tâchais tâchait tâchant tâchas tâchasse tâchassent tâchasses tâchassiez tâchassions tâchent tâchera tâcherai tâcheraient tâcherais tâcherait tâcheras tâcherez tâcheriez tâcherions tâcherons tâcheront tâchez tâchiez tâchions tâchons tâchâmes tâchât tâchâtes tâchèrent tâché tâchée tâchées tâchés
+télé: télés
 téléchargement: téléchargements
 télécharger: télécharge téléchargea téléchargeai téléchargeaient téléchargeais téléchargeait téléchargeant téléchargeas téléchargeasse téléchargeassent téléchargeasses téléchargeassiez téléchargeassions téléchargent téléchargeons téléchargera téléchargerai téléchargeraient téléchargerais téléchargerait téléchargeras téléchargerez téléchargeriez téléchargerions téléchargerons téléchargeront télécharges téléchargez téléchargeâmes téléchargeât téléchargeâtes téléchargiez téléchargions téléchargèrent téléchargé téléchargée téléchargées téléchargés
 téléphoner: téléphona téléphonai téléphonaient téléphonais téléphonait téléphonant téléphonas téléphonasse téléphonassent téléphonasses téléphonassiez téléphonassions téléphonent téléphonera téléphonerai téléphoneraient téléphonerais téléphonerait téléphoneras téléphonerez téléphoneriez téléphonerions téléphonerons téléphoneront téléphonez téléphoniez téléphonions téléphonons téléphonâmes téléphonât téléphonâtes téléphonèrent téléphonée téléphonées
 téléphonie: téléphonies
 téléspectateur: téléspectateurs téléspectatrice téléspectatrices
 télétexte: télétextes
-téléviser: télévisai télévisaient télévisais télévisait télévisant télévisas télévisasse télévisassent télévisasses télévisassiez télévisassions télévise télévisent télévisera téléviserai téléviseraient téléviserais téléviserait téléviseras téléviserez téléviseriez téléviserions téléviserons téléviseront télévises télévisez télévisiez télévisons télévisâmes télévisât télévisâtes télévisèrent télévisé télévisée télévisées télévisés
+téléviser: télévisa télévisai télévisaient télévisais télévisait télévisant télévisas télévisasse télévisassent télévisasses télévisassiez télévisassions télévise télévisent télévisera téléviserai téléviseraient téléviserais téléviserait téléviseras téléviserez téléviseriez téléviserions téléviserons téléviseront télévises télévisez télévisiez télévisons télévisâmes télévisât télévisâtes télévisèrent télévisé télévisée télévisées télévisés
 téléviseur: téléviseurs
 télévisuel: télévisuelle télévisuelles télévisuels
 témoignage: témoignages
@@ -13336,7 +13466,7 @@ vendeur: venderesse venderesses vendeurs vendeuse vendeuses
 vendre: vend vendaient vendais vendait vendant vende vendent vendes vendez vendiez vendions vendirent vendis vendisse vendissent vendisses vendissiez vendissions vendit vendons vendra vendrai vendraient vendrais vendrait vendras vendrez vendriez vendrions vendrons vendront vends vendu vendue vendues vendus vendîmes vendît vendîtes
 vendredi: vendredis
 venger: venge vengea vengeai vengeaient vengeais vengeait vengeant vengeas vengeasse vengeassent vengeasses vengeassiez vengeassions vengent vengeons vengera vengerai vengeraient vengerais vengerait vengeras vengerez vengeriez vengerions vengerons vengeront venges vengez vengeâmes vengeât vengeâtes vengiez vengions vengèrent vengé vengée vengées vengés
-venir: venaient venais venait venant venez veniez venions venons venu viendra viendrai viendraient viendrais viendrait viendras viendrez viendriez viendrions viendrons viendront viennent viennes viens vient vinrent vins vinsse vinssent vinsses vinssiez vinssions vint vînmes vînt vîntes
+venir: venaient venais venait venant venez veniez venions venons venu viendra viendrai viendraient viendrais viendrait viendras viendrez viendriez viendrions viendrons viendront viennent viennes viens vient vinrent vinsse vinssent vinsses vinssiez vinssions vint vînmes vînt vîntes
 vente: ventes
 ventilateur: ventilateurs
 ventre: ventres
@@ -13347,7 +13477,7 @@ verrou: verrous
 verrouiller: verrouilla verrouillai verrouillaient verrouillais verrouillait verrouillant verrouillas verrouillasse verrouillassent verrouillasses verrouillassiez verrouillassions verrouille verrouillent verrouillera verrouillerai verrouilleraient verrouillerais verrouillerait verrouilleras verrouillerez verrouilleriez verrouillerions verrouillerons verrouilleront verrouilles verrouillez verrouilliez verrouillions verrouillons verrouillâmes verrouillât verrouillâtes verrouillèrent verrouillé verrouillée verrouillées verrouillés
 versant: versants
 versatilité: versatilités
-verser: versai versaient versais versait versas versasse versassent versasses versassiez versassions versent versera verserai verseraient verserais verserait verseras verserez verseriez verserions verserons verseront versez versiez versons versâmes versât versâtes versèrent versée versées
+verser: versa versai versaient versais versait versas versasse versassent versasses versassiez versassions versent versera verserai verseraient verserais verserait verseras verserez verseriez verserions verserons verseront versez versiez versons versâmes versât versâtes versèrent versée versées
 vert: verte vertes verts
 verticalité: verticalités
 vertige: vertiges
@@ -13364,7 +13494,7 @@ vibrer: vibra vibrai vibraient vibrais vibrait vibras vibrasse vibrassent vibras
 vicaire: vicaires
 victime: victimes
 victoire: victoires
-vider: vidai vidaient vidais vidait vidant vidas vidasse vidassent vidasses vidassiez vidassions vident videra viderai videraient viderais viderait videras viderez videriez viderions viderons videront videz vidiez vidions vidons vidâmes vidât vidâtes vidèrent vidé vidée vidées vidés
+vider: vida vidai vidaient vidais vidait vidant vidas vidasse vidassent vidasses vidassiez vidassions vident videra viderai videraient viderais viderait videras viderez videriez viderions viderons videront videz vidiez vidions vidons vidâmes vidât vidâtes vidèrent vidé vidée vidées vidés
 vieillir: vieilli vieillie vieillies vieillira vieillirai vieilliraient vieillirais vieillirait vieilliras vieillirent vieillirez vieilliriez vieillirions vieillirons vieilliront vieillis vieillissaient vieillissais vieillissait vieillissant vieillisse vieillissent vieillisses vieillissez vieillissiez vieillissions vieillissons vieillit vieillîmes vieillît vieillîtes
 vieillissement: vieillissements
 vierge: vierges
@@ -13375,6 +13505,7 @@ vigne: vignes
 vignoble: vignobles
 vigueur: vigueurs
 villageois: villageoise villageoises
+ville: villes
 vinaigre: vinaigres
 vingtième: vingtièmes
 violateur: violateurs violatrice violatrices
@@ -13401,10 +13532,11 @@ vocabulaire: vocabulaires
 voeu: voeux
 voiler: voila voilai voilaient voilais voilait voilant voilas voilasse voilassent voilasses voilassiez voilassions voilent voilera voilerai voileraient voilerais voilerait voileras voilerez voileriez voilerions voilerons voileront voilez voiliez voilions voilons voilâmes voilât voilâtes voilèrent voilé voilée voilées voilés
 voilier: voiliers
-voir: verra verrai verraient verrais verrait verras verrez verriez verrions verrons verront virent visse vissent visses vissiez vissions voient vois voit voyaient voyais voyait voyez voyiez voyions voyons vus vîmes vît vîtes
+voir: verra verrai verraient verrais verrait verras verrez verriez verrions verrons verront virent visse vissent visses vissiez vissions voient vois voit voyaient voyais voyait voyez voyiez voyions voyons vu vus vîmes vît vîtes
 voisin: voisine voisines voisins
 voisinage: voisinages
 voiturer: voitura voiturai voituraient voiturais voiturait voiturant voituras voiturasse voiturassent voiturasses voiturassiez voiturassions voiturent voiturera voiturerai voitureraient voiturerais voiturerait voitureras voiturerez voitureriez voiturerions voiturerons voitureront voiturez voituriez voiturions voiturons voiturâmes voiturât voiturâtes voiturèrent voituré voiturée voiturées voiturés
+vol: vols
 volatilité: volatilités
 volcan: volcans
 volcanique: volcaniques
@@ -13621,7 +13753,7 @@ zèle: zèles
 éventuellement: eventuellement
 évidemment: evidemment
 évier: evier eviers éviers
-éviter: evitai evitaient evitais evitait evitant evitas evitasse evitassent evitasses evitassiez evitassions evite evitent eviter evitera eviterai eviteraient eviterais eviterait eviteras eviterez eviteriez eviterions eviterons eviteront evites evitez evitiez evitions evitons evitâmes evitât evitâtes evitèrent evité evitée evitées evités évitai évitaient évitais évitait évitant évitas évitasse évitassent évitasses évitassiez évitassions évite évitent évitera éviterai éviteraient éviterais éviterait éviteras éviterez éviteriez éviterions éviterons éviteront évites évitez évitiez évitions évitons évitâmes évitât évitâtes évitèrent évité évitée évitées évités
+éviter: evita evitai evitaient evitais evitait evitant evitas evitasse evitassent evitasses evitassiez evitassions evite evitent eviter evitera eviterai eviteraient eviterais eviterait eviteras eviterez eviteriez eviterions eviterons eviteront evites evitez evitiez evitions evitons evitâmes evitât evitâtes evitèrent evité evitée evitées evités évita évitai évitaient évitais évitait évitant évitas évitasse évitassent évitasses évitassiez évitassions évite évitent évitera éviterai éviteraient éviterais éviterait éviteras éviterez éviteriez éviterions éviterons éviteront évites évitez évitiez évitions évitons évitâmes évitât évitâtes évitèrent évité évitée évitées évités
 évoluer: évolua évoluai évoluaient évoluais évoluait évoluant évoluas évoluasse évoluassent évoluasses évoluassiez évoluassions évolue évoluent évoluera évoluerai évolueraient évoluerais évoluerait évolueras évoluerez évolueriez évoluerions évoluerons évolueront évolues évoluez évoluiez évoluions évoluons évoluâmes évoluât évoluâtes évoluèrent évolué évoluée évoluées évolués
 évolutif: evolutif evolutifs evolutive evolutives évolutifs évolutive évolutives
 évoquer: evoqua evoquai evoquaient evoquais evoquait evoquant evoquas evoquasse evoquassent evoquasses evoquassiez evoquassions evoque evoquent evoquer evoquera evoquerai evoqueraient evoquerais evoquerait evoqueras evoquerez evoqueriez evoquerions evoquerons evoqueront evoques evoquez evoquiez evoquions evoquons evoquâmes evoquât evoquâtes evoquèrent evoqué evoquée evoquées evoqués évoqua évoquai évoquaient évoquais évoquait évoquant évoquas évoquasse évoquassent évoquasses évoquassiez évoquassions évoque évoquent évoquera évoquerai évoqueraient évoquerais évoquerait évoqueras évoquerez évoqueriez évoquerions évoquerons évoqueront évoques évoquez évoquiez évoquions évoquons évoquâmes évoquât évoquâtes évoquèrent évoqué évoquée évoquées évoqués
