@@ -255,8 +255,8 @@ export function pivotPairs(frenchSpanish, spanishEnglish) {
  * Per French word of the glossary, its other forms from Apertium's morphological dictionary ("développeurs",
  * "développeuse" for "développeur"; "utilisaient" for "utiliser"), so that the embedding model gives each of
  * them the word's English direction: the model looks words up as written. A form is left out when it is a stop
- * word, a frequent English word (as for headwords, ENGLISH_WORD_RANK), a glossary word itself (its own entry
- * wins), or a form of several glossary words ("fils", of "fil" and "fils"): which translation it takes is unknown.
+ * word, a frequent English word (as for headwords, ENGLISH_WORD_RANK) or a glossary word itself (its own entry
+ * wins: "fils", of "fil" and "fils"); a form of several other glossary words goes to the nearest (`nearestLemma`).
  */
 export function inflectedForms(analyses, glossary, isFrequentEnglish) {
   const lemmasOf = new Map();
@@ -270,11 +270,33 @@ export function inflectedForms(analyses, glossary, isFrequentEnglish) {
   for (const [form, lemmas] of [...lemmasOf].sort(([a], [b]) => compare(a, b))) {
     if (glossary.has(form) || !/^\p{Ll}+$/u.test(form) || frenchStopwords.includes(form)) continue;
     if (isFrequentEnglish(form)) continue;
-    if (lemmas.size > 1) continue;
-    const [lemma] = lemmas;
-    forms.set(lemma, [...(forms.get(lemma) ?? []), form]);
+    const lemma = nearestLemma(form, [...lemmas]);
+    if (lemma !== undefined) forms.set(lemma, [...(forms.get(lemma) ?? []), form]);
   }
   return forms;
+}
+
+/**
+ * The lemma a form of several is most likely of: the one fewest edits away ("données" is one letter from
+ * the noun "donnée", two from the verb "donner"; "bouches" one from "bouche", two from "boucher"), as an
+ * inflection changes a word's ending and an agreement of another part of speech changes more. Undefined
+ * when two are equally near: which translation the form takes is unknown.
+ */
+export function nearestLemma(form, lemmas) {
+  const distances = lemmas.map((lemma) => editDistance(form, lemma)).sort((a, b) => a - b);
+  const nearest = lemmas.filter((lemma) => editDistance(form, lemma) === distances[0]);
+  return distances[0] === distances[1] ? undefined : nearest[0];
+}
+
+/** Levenshtein's distance: the fewest insertions, deletions and substitutions turning one word into the other. */
+function editDistance(a, b) {
+  let previous = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const current = [i];
+    for (let j = 1; j <= b.length; j++) current[j] = Math.min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] === b[j - 1] ? 0 : 1));
+    previous = current;
+  }
+  return previous[b.length];
 }
 
 const fold = (word) => word.normalize('NFD').replace(/\p{M}+/gu, '');

@@ -9,6 +9,7 @@ import {
   inflectedForms,
   isEnglishWord,
   MAX_TRANSLATIONS,
+  nearestLemma,
   pairsOf,
   parseEntry,
   pivotPairs,
@@ -197,7 +198,9 @@ describe('pivotPairs', () => {
 });
 
 describe('inflectedForms', () => {
-  const glossary = new Map([['outil', ['tool']], ['fil', ['wire']], ['fils', ['son']], ['utiliser', ['use']]]);
+  const glossary = new Map([
+    ['outil', ['tool']], ['fil', ['wire']], ['fils', ['son']], ['utiliser', ['use']], ['levée', ['rise']], ['lever', ['raise']],
+  ]);
   const rank = (word: string) => (word === 'outils' ? undefined : word === 'fits' ? 10 : 40_000);
   const isFrequentEnglish = frequentEnglish(rank, wordnetWords(['fit v 1 1 @ 1 0 00000001\n'], []), new Set());
   const analyses = [
@@ -210,19 +213,29 @@ describe('inflectedForms', () => {
     { input: 'fits', output: 'fil<n><m><pl>' },
     { input: 'nous', output: 'utiliser<vblex><pri><p1><pl>' },
     { input: 'paris', output: 'Paris<np><loc>' },
+    // The plural of the noun "levée" and an agreement of the verb "lever"'s participle.
+    { input: 'levées', output: 'levée<n><f><pl>' },
+    { input: 'levées', output: 'lever<vblex><pp><f><pl>' },
   ];
 
   it("lists each glossary word's other forms, leaving out stop words, frequent English words and other words' forms", () => {
     expect(inflectedForms(analyses, glossary, isFrequentEnglish)).toEqual(
       new Map([
+        ['levée', ['levées']],
         ['outil', ['outils']],
         ['utiliser', ['utilisaient']],
       ]),
     );
   });
 
+  it('gives a form of several words to the nearest in spelling, and to none when two are as near', () => {
+    expect(nearestLemma('levées', ['lever', 'levée'])).toBe('levée');
+    expect(nearestLemma('pains', ['pain', 'paix'])).toBe('pain');
+    expect(nearestLemma('fit', ['fil', 'fis'])).toBeUndefined();
+  });
+
   it('writes them after the pairs, one line per word', () => {
     const module = glossaryModule(glossary, 'a test dictionary', inflectedForms(analyses, glossary, isFrequentEnglish));
-    expect(module).toMatch(/export const frenchForms: string = `\noutil: outils\nutiliser: utilisaient\n`;/);
+    expect(module).toMatch(/export const frenchForms: string = `\nlevée: levées\noutil: outils\nutiliser: utilisaient\n`;/);
   });
 });

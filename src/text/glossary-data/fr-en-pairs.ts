@@ -8386,6 +8386,7 @@ abaisser: abaissa abaissai abaissaient abaissais abaissait abaissant abaissas ab
 abandonner: abandonna abandonnai abandonnaient abandonnais abandonnait abandonnant abandonnas abandonnasse abandonnassent abandonnasses abandonnassiez abandonnassions abandonne abandonnent abandonnera abandonnerai abandonneraient abandonnerais abandonnerait abandonneras abandonnerez abandonneriez abandonnerions abandonnerons abandonneront abandonnes abandonnez abandonniez abandonnions abandonnons abandonnâmes abandonnât abandonnâtes abandonnèrent abandonnée abandonnées abandonnés
 abattement: abattements
 abattre: abat abattaient abattais abattait abatte abattent abattes abattez abattiez abattions abattirent abattisse abattissent abattisses abattissiez abattissions abattit abattons abattra abattrai abattraient abattrais abattrait abattras abattrez abattriez abattrions abattrons abattront abattîmes abattît abattîtes
+abattu: abattus
 abbaye: abbayes
 abbesse: abbesses
 abbé: abbés
@@ -8400,6 +8401,7 @@ abondant: abondante abondantes abondants
 abonder: abonda abondai abondaient abondais abondait abondas abondasse abondassent abondasses abondassiez abondassions abonde abondent abondera abonderai abonderaient abonderais abonderait abonderas abonderez abonderiez abonderions abonderons abonderont abondes abondez abondiez abondions abondons abondâmes abondât abondâtes abondèrent abondé abondée abondées abondés
 abonnement: abonnements
 abonner: abonna abonnai abonnaient abonnais abonnait abonnant abonnas abonnasse abonnassent abonnasses abonnassiez abonnassions abonne abonnent abonnera abonnerai abonneraient abonnerais abonnerait abonneras abonnerez abonneriez abonnerions abonnerons abonneront abonnes abonnez abonniez abonnions abonnons abonnâmes abonnât abonnâtes abonnèrent
+abonné: abonnée abonnés
 abordable: abordables
 abordage: abordages
 aborder: aborda abordai abordaient abordais abordait abordant abordas abordasse abordassent abordasses abordassiez abordassions aborde abordent abordera aborderai aborderaient aborderais aborderait aborderas aborderez aborderiez aborderions aborderons aborderont abordes abordez abordiez abordions abordons abordâmes abordât abordâtes abordèrent abordé abordée abordées abordés
@@ -8433,6 +8435,7 @@ accaparer: accapara accaparai accaparaient accaparais accaparait accaparant acca
 accentuer: accentua accentuai accentuaient accentuais accentuait accentuant accentuas accentuasse accentuassent accentuasses accentuassiez accentuassions accentue accentuent accentuera accentuerai accentueraient accentuerais accentuerait accentueras accentuerez accentueriez accentuerions accentuerons accentueront accentues accentuez accentuiez accentuions accentuons accentuâmes accentuât accentuâtes accentuèrent accentué accentuée accentuées accentués
 acceptation: acceptations
 accepter: accepta acceptai acceptaient acceptais acceptait acceptant acceptas acceptasse acceptassent acceptasses acceptassiez acceptassions accepte acceptent acceptera accepterai accepteraient accepterais accepterait accepteras accepterez accepteriez accepterions accepterons accepteront acceptes acceptez acceptiez acceptons acceptâmes acceptât acceptâtes acceptèrent acceptée acceptées acceptés
+acception: acceptions
 accessibilité: accessibilités
 accessoire: accessoires
 acclamation: acclamations
@@ -8496,6 +8499,7 @@ actionnariat: actionnariats
 actionner: actionna actionnai actionnaient actionnais actionnait actionnant actionnas actionnasse actionnassent actionnasses actionnassiez actionnassions actionne actionnent actionnera actionnerai actionneraient actionnerais actionnerait actionneras actionnerez actionneriez actionnerions actionnerons actionneront actionnes actionnez actionniez actionnions actionnons actionnâmes actionnât actionnâtes actionnèrent actionné actionnée actionnées actionnés
 activiste: activistes
 activité: activités
+actrice: actrices
 actu: actus
 actualisation: actualisations
 actualiser: actualisa actualisai actualisaient actualisais actualisait actualisant actualisas actualisasse actualisassent actualisasses actualisassiez actualisassions actualise actualisent actualisera actualiserai actualiseraient actualiserais actualiserait actualiseras actualiserez actualiseriez actualiserions actualiserons actualiseront actualises actualisez actualisiez actualisions actualisons actualisâmes actualisât actualisâtes actualisèrent actualisé actualisée actualisées actualisés
@@ -8547,6 +8551,7 @@ affecter: affecta affectai affectaient affectais affectait affectant affectas af
 affectif: affectifs affective affectives
 affectivité: affectivités
 affectueux: affectueuse affectueuses
+affecté: affectée affectés
 affichage: affichages
 afficher: afficha affichai affichaient affichais affichait affichant affichas affichasse affichassent affichasses affichassiez affichassions affichent affichera afficherai afficheraient afficherais afficherait afficheras afficherez afficheriez afficherions afficherons afficheront affichez affichiez affichions affichons affichâmes affichât affichâtes affichèrent affiché affichée affichées affichés
 affilier: affilia affiliai affiliaient affiliais affiliait affiliant affilias affiliasse affiliassent affiliasses affiliassiez affiliassions affilie affilient affiliera affilierai affilieraient affilierais affilierait affilieras affilierez affilieriez affilierions affilierons affilieront affilies affiliez affiliiez affiliions affilions affiliâmes affiliât affilièrent affiliée affiliées affiliés
@@ -8581,6 +8586,7 @@ agrandissement: agrandissements
 agresser: agressa agressai agressaient agressais agressait agressant agressas agressasse agressassent agressasses agressassiez agressassions agresse agressent agressera agresserai agresseraient agresserais agresserait agresseras agresserez agresseriez agresserions agresserons agresseront agresses agressez agressiez agressons agressâmes agressât agressâtes agressèrent agressé agressée agressées agressés
 agresseur: agresseurs agresseuse agresseuses
 agressif: agressifs agressive agressives
+agression: agressions
 agressivité: agressivités
 agricole: agricoles
 agriculteur: agriculteurs agricultrice agricultrices
@@ -8611,6 +8617,7 @@ ajournement: ajournements
 ajourner: ajourna ajournai ajournaient ajournais ajournait ajournant ajournas ajournasse ajournassent ajournasses ajournassiez ajournassions ajourne ajournent ajournera ajournerai ajourneraient ajournerais ajournerait ajourneras ajournerez ajourneriez ajournerions ajournerons ajourneront ajournes ajournez ajourniez ajournions ajournons ajournâmes ajournât ajournâtes ajournèrent ajourné ajournée ajournées ajournés
 ajout: ajouts
 ajouter: ajouta ajoutai ajoutaient ajoutais ajoutait ajoutant ajoutas ajoutasse ajoutassent ajoutasses ajoutassiez ajoutassions ajoute ajoutent ajoutera ajouterai ajouteraient ajouterais ajouterait ajouteras ajouterez ajouteriez ajouterions ajouterons ajouteront ajoutes ajoutez ajoutiez ajoutions ajoutons ajoutâmes ajoutât ajoutâtes ajoutèrent
+ajouté: ajoutée ajoutés
 ajuster: ajusta ajustai ajustaient ajustais ajustait ajustant ajustas ajustasse ajustassent ajustasses ajustassiez ajustassions ajuste ajustent ajustera ajusterai ajusteraient ajusterais ajusterait ajusteras ajusterez ajusteriez ajusterions ajusterons ajusteront ajustes ajustez ajustiez ajustions ajustons ajustâmes ajustât ajustâtes ajustèrent ajusté ajustée ajustées ajustés
 alarmant: alarmante alarmantes alarmants
 alarmer: alarma alarmai alarmaient alarmais alarmait alarmas alarmasse alarmassent alarmasses alarmassiez alarmassions alarment alarmera alarmerai alarmeraient alarmerais alarmerait alarmeras alarmerez alarmeriez alarmerions alarmerons alarmeront alarmez alarmiez alarmions alarmons alarmâmes alarmât alarmâtes alarmèrent alarmé alarmée alarmées alarmés
@@ -8636,7 +8643,8 @@ allant: allante allantes allants
 allemand: allemandes allemands
 aller: aille aillent ailles alla allai allaient allais allait allas allasse allassent allasses allassiez allassions allers allez allons allâmes allât allâtes allèrent allé allées allés irai iraient irais irait iras irez iriez irions iront vais vas vont
 alliage: alliages
-allier: allia alliai alliaient alliais alliait alliant allias alliasse alliassent alliasses alliassiez alliassions allie allient alliera allierai allieraient allierais allierait allieras allierez allieriez allierions allierons allieront alliiez alliions alliâmes alliât alliâtes allièrent
+allier: allia alliai alliaient alliais alliait alliant allias alliasse alliassent alliasses alliassiez alliassions allie allient alliera allierai allieraient allierais allierait allieras allierez allieriez allierions allierons allieront alliez alliiez alliions allions alliâmes alliât alliâtes allièrent
+allié: alliée
 allocution: allocutions
 allonger: allonge allongea allongeai allongeaient allongeais allongeait allongeant allongeas allongeasse allongeassent allongeasses allongeassiez allongeassions allongent allongeons allongera allongerai allongeraient allongerais allongerait allongeras allongerez allongeriez allongerions allongerons allongeront allonges allongez allongeâmes allongeât allongeâtes allongiez allongions allongèrent allongé allongée allongées allongés
 allouer: alloua allouai allouaient allouais allouait allouant allouas allouasse allouassent allouasses allouassiez allouassions alloue allouent allouera allouerai alloueraient allouerais allouerait alloueras allouerez alloueriez allouerions allouerons alloueront alloues allouez allouiez allouions allouons allouâmes allouât allouâtes allouèrent alloué allouée allouées alloués
@@ -8684,6 +8692,7 @@ amertume: amertumes
 ameublement: ameublements
 ami: amies amis
 amical: amicaux
+amicale: amicales
 amiral: amirals
 amitié: amitiés
 amnistie: amnisties
@@ -8694,6 +8703,7 @@ ampleur: ampleurs
 ampoule: ampoules
 amputer: amputa amputai amputaient amputais amputait amputant amputas amputasse amputassent amputasses amputassiez amputassions ampute amputent amputera amputerai amputeraient amputerais amputerait amputeras amputerez amputeriez amputerions amputerons amputeront amputes amputez amputiez amputions amputons amputâmes amputât amputâtes amputèrent amputé amputée amputées amputés
 amuser: amusa amusai amusaient amusais amusait amusas amusasse amusassent amusasses amusassiez amusassions amuse amusent amusera amuserai amuseraient amuserais amuserait amuseras amuserez amuseriez amuserions amuserons amuseront amuses amusez amusiez amusions amusons amusâmes amusât amusâtes amusèrent amusé amusée amusées amusés
+amène: amènes
 amélioration: améliorations
 améliorer: améliora améliorai amélioraient améliorais améliorait améliorant amélioras améliorasse améliorassent améliorasses améliorassiez améliorassions améliore améliorent améliorera améliorerai amélioreraient améliorerais améliorerait amélioreras améliorerez amélioreriez améliorerions améliorerons amélioreront améliores améliorez amélioriez améliorions améliorons améliorâmes améliorât améliorâtes améliorèrent amélioré améliorée améliorées améliorés
 aménagement: aménagements
@@ -8777,6 +8787,7 @@ août: aoûts
 apaiser: apaisa apaisai apaisaient apaisais apaisait apaisant apaisas apaisasse apaisassent apaisasses apaisassiez apaisassions apaise apaisent apaisera apaiserai apaiseraient apaiserais apaiserait apaiseras apaiserez apaiseriez apaiserions apaiserons apaiseront apaises apaisez apaisiez apaisions apaisons apaisâmes apaisât apaisâtes apaisèrent apaisé apaisée apaisées apaisés
 apathie: apathies
 apercevoir: apercevaient apercevais apercevait apercevant apercevez aperceviez apercevions apercevons apercevra apercevrai apercevraient apercevrais apercevrait apercevras apercevrez apercevriez apercevrions apercevrons apercevront aperçois aperçoit aperçoive aperçoivent aperçoives aperçue aperçues aperçurent aperçusse aperçussent aperçusses aperçussiez aperçussions aperçut aperçûmes aperçût aperçûtes
+aperçu: aperçus
 aphrodisiaque: aphrodisiaques
 apiculteur: apiculteurs apicultrice apicultrices
 apocalyptique: apocalyptiques
@@ -8857,11 +8868,14 @@ argumenter: argumenta argumentai argumentaient argumentais argumentait argumenta
 arithmétique: arithmétiques
 armer: arma armai armaient armais armait armant armas armasse armassent armasses armassiez armassions arment armera armerai armeraient armerais armerait armeras armerez armeriez armerions armerons armeront armez armiez armions armons armâmes armât armâtes armèrent armé armés
 armoire: armoires
+armée: armées
 arménien: arménienne arméniennes arméniens
 arnaque: arnaques
 arracher: arracha arrachai arrachaient arrachais arrachait arrachant arrachas arrachasse arrachassent arrachasses arrachassiez arrachassions arrache arrachent arrachera arracherai arracheraient arracherais arracherait arracheras arracherez arracheriez arracherions arracherons arracheront arraches arrachez arrachiez arrachions arrachons arrachâmes arrachât arrachâtes arrachèrent arrachée arrachées
+arraché: arrachés
 arrestation: arrestations
 arriver: arriva arrivai arrivaient arrivais arrivait arrivant arrivas arrivasse arrivassent arrivasses arrivassiez arrivassions arrivent arrivera arriverai arriveraient arriverais arriverait arriveras arriverez arriveriez arriverions arriverons arriveront arrivez arriviez arrivions arrivons arrivâmes arrivât arrivâtes arrivèrent
+arrivée: arrivées
 arriérer: arrièrent arrières arriéra arriérai arriéraient arriérais arriérait arriérant arriéras arriérasse arriérassent arriérasses arriérassiez arriérassions arriérera arriérerai arriéreraient arriérerais arriérerait arriéreras arriérerez arriéreriez arriérerions arriérerons arriéreront arriérez arriériez arriérions arriérons arriérâmes arriérât arriérâtes arriérèrent arriéré arriérée arriérées arriérés
 arrondir: arrondi arrondie arrondies arrondira arrondirai arrondiraient arrondirais arrondirait arrondiras arrondirent arrondirez arrondiriez arrondirions arrondirons arrondiront arrondis arrondissaient arrondissais arrondissait arrondissant arrondisse arrondissent arrondisses arrondissez arrondissiez arrondissions arrondissons arrondit arrondîmes arrondît arrondîtes
 arrondisement: arrondisements
@@ -8870,6 +8884,7 @@ arrosage: arrosages
 arroser: arrosa arrosai arrosaient arrosais arrosait arrosant arrosas arrosasse arrosassent arrosasses arrosassiez arrosassions arrose arrosent arrosera arroserai arroseraient arroserais arroserait arroseras arroserez arroseriez arroserions arroserons arroseront arroses arrosez arrosiez arrosions arrosons arrosâmes arrosât arrosâtes arrosèrent arrosé arrosée arrosées arrosés
 arrêt: arrêts
 arrêter: arrêta arrêtai arrêtaient arrêtais arrêtait arrêtant arrêtas arrêtasse arrêtassent arrêtasses arrêtassiez arrêtassions arrête arrêtent arrêtera arrêterai arrêteraient arrêterais arrêterait arrêteras arrêterez arrêteriez arrêterions arrêterons arrêteront arrêtes arrêtez arrêtiez arrêtions arrêtons arrêtâmes arrêtât arrêtâtes arrêtèrent arrêtée arrêtées
+arrêté: arrêtés
 artichaut: artichauts
 articulation: articulations
 articuler: articula articulai articulaient articulais articulait articulant articulas articulasse articulassent articulasses articulassiez articulassions articule articulent articulera articulerai articuleraient articulerais articulerait articuleras articulerez articuleriez articulerions articulerons articuleront articules articulez articuliez articulions articulons articulâmes articulât articulâtes articulèrent articulé articulée articulées articulés
@@ -8897,9 +8912,11 @@ assiette: assiettes
 assignation: assignations
 assigner: assigna assignai assignaient assignais assignait assignant assignas assignasse assignassent assignasses assignassiez assignassions assigne assignent assignera assignerai assigneraient assignerais assignerait assigneras assignerez assigneriez assignerions assignerons assigneront assignes assignez assigniez assignions assignons assignâmes assignât assignâtes assignèrent assigné assignée assignées assignés
 assimiler: assimila assimilai assimilaient assimilais assimilait assimilant assimilas assimilasse assimilassent assimilasses assimilassiez assimilassions assimile assimilent assimilera assimilerai assimileraient assimilerais assimilerait assimileras assimilerez assimileriez assimilerions assimilerons assimileront assimiles assimilez assimiliez assimilions assimilons assimilâmes assimilât assimilâtes assimilèrent assimilé assimilée assimilées assimilés
+assise: assises
 assister: assista assistai assistaient assistais assistait assistas assistasse assistassent assistasses assistassiez assistassions assiste assistent assistera assisterai assisteraient assisterais assisterait assisteras assisterez assisteriez assisterions assisterons assisteront assistes assistez assistiez assistions assistons assistâmes assistât assistâtes assistèrent assisté assistée assistées assistés
 assiéger: assiège assiègent assièges assiégea assiégeai assiégeaient assiégeais assiégeait assiégeant assiégeas assiégeasse assiégeassent assiégeasses assiégeassiez assiégeassions assiégeons assiégera assiégerai assiégeraient assiégerais assiégerait assiégeras assiégerez assiégeriez assiégerions assiégerons assiégeront assiégez assiégeâmes assiégeât assiégeâtes assiégiez assiégions assiégèrent assiégé assiégée assiégées assiégés
 associer: associa associai associaient associais associait associant associas associasse associassent associasses associassiez associassions associe associent associera associerai associeraient associerais associerait associeras associerez associeriez associerions associerons associeront associes associez associiez associions associons associâmes associât associèrent
+associé: associée associés
 assommer: assomma assommai assommaient assommais assommait assommant assommas assommasse assommassent assommasses assommassiez assommassions assomme assomment assommera assommerai assommeraient assommerais assommerait assommeras assommerez assommeriez assommerions assommerons assommeront assommes assommez assommiez assommions assommons assommâmes assommât assommâtes assommèrent assommé assommée assommées assommés
 assomption: assomptions
 assoupir: assoupi assoupie assoupies assoupira assoupirai assoupiraient assoupirais assoupirait assoupiras assoupirent assoupirez assoupiriez assoupirions assoupirons assoupiront assoupis assoupissaient assoupissais assoupissait assoupissant assoupisse assoupissent assoupisses assoupissez assoupissiez assoupissions assoupissons assoupit assoupîmes assoupît assoupîtes
@@ -9037,6 +9054,7 @@ balcon: balcons
 baleine: baleines
 balise: balises
 baller: balla ballai ballaient ballais ballait ballant ballas ballasse ballassent ballasses ballassiez ballassions ballent ballera ballerai balleraient ballerais ballerait balleras ballerez balleriez ballerions ballerons balleront ballez balliez ballions ballâmes ballât ballâtes ballèrent ballé ballée ballées ballés
+ballon: ballons
 ballottage: ballottages
 balourd: balourde balourdes balourds
 banal: banale banales banals
@@ -9113,6 +9131,7 @@ bière: bières
 blague: blagues
 blesser: blessa blessai blessaient blessais blessait blessant blessas blessasse blessassent blessasses blessassiez blessassions blesse blessent blessera blesserai blesseraient blesserais blesserait blesseras blesserez blesseriez blesserions blesserons blesseront blesses blessez blessiez blessions blessons blessâmes blessât blessâtes blessèrent
 blessure: blessures
+blessé: blessée blessés
 bleu: bleue bleues bleus
 blocage: blocages
 bloquer: bloqua bloquai bloquaient bloquais bloquait bloquant bloquas bloquasse bloquassent bloquasses bloquassiez bloquassions bloque bloquent bloquera bloquerai bloqueraient bloquerais bloquerait bloqueras bloquerez bloqueriez bloquerions bloquerons bloqueront bloques bloquez bloquiez bloquions bloquons bloquâmes bloquât bloquâtes bloquèrent bloqué bloquée bloquées bloqués
@@ -9136,6 +9155,8 @@ bosser: bossa bossai bossaient bossais bossait bossant bossas bossasse bossassen
 botanique: botaniques
 botter: botta bottai bottaient bottais bottait bottant bottas bottasse bottassent bottasses bottassiez bottassions bottent bottera botterai botteraient botterais botterait botteras botterez botteriez botterions botterons botteront bottez bottiez bottions bottons bottâmes bottât bottâtes bottèrent botté bottée bottées bottés
 boucher: boucha bouchai bouchaient bouchais bouchait bouchant bouchas bouchasse bouchassent bouchasses bouchassiez bouchassions bouchent bouchera boucherai boucheraient boucherais boucherait boucheras boucherez boucheriez boucherions boucherons boucheront bouchers bouchez bouchiez bouchions bouchâmes bouchât bouchâtes bouchère bouchèrent bouchères bouché bouchés
+bouchon: bouchons
+bouchée: bouchées
 boucler: boucla bouclai bouclaient bouclais bouclait bouclant bouclas bouclasse bouclassent bouclasses bouclassiez bouclassions bouclent bouclera bouclerai boucleraient bouclerais bouclerait boucleras bouclerez boucleriez bouclerions bouclerons boucleront boucles bouclez boucliez bouclions bouclons bouclâmes bouclât bouclâtes bouclèrent bouclé bouclée bouclées bouclés
 bouclier: boucliers
 bouddhisme: bouddhismes
@@ -9243,6 +9264,7 @@ candidature: candidatures
 canonique: canoniques
 caoutchouc: caoutchoucs
 capaciter: capacita capacitai capacitaient capacitais capacitait capacitant capacitas capacitasse capacitassent capacitasses capacitassiez capacitassions capacite capacitent capacitera capaciterai capaciteraient capaciterais capaciterait capaciteras capaciterez capaciteriez capaciterions capaciterons capaciteront capacites capacitez capacitiez capacitions capacitons capacitâmes capacitât capacitâtes capacitèrent capacitée capacitées
+capacité: capacités
 capitaine: capitaines
 capitale: capitales
 capitalisme: capitalismes
@@ -9344,11 +9366,13 @@ chausser: chaussa chaussai chaussaient chaussais chaussait chaussant chaussas ch
 chaussette: chaussettes
 chausseur: chausseurs chausseuse chausseuses
 chaussure: chaussures
+chaussé: chaussés
 chauve: chauves
 chaîne: chaînes
 chaînon: chaînons
 chemin: chemins
 cheminer: chemina cheminai cheminaient cheminais cheminait cheminant cheminas cheminasse cheminassent cheminasses cheminassiez cheminassions chemine cheminent cheminera cheminerai chemineraient cheminerais cheminerait chemineras cheminerez chemineriez cheminerions cheminerons chemineront chemines cheminez cheminiez cheminions cheminons cheminâmes cheminât cheminâtes cheminèrent cheminé cheminés
+cheminée: cheminées
 chemise: chemises
 cher: chers chère chères
 chercher: chercha cherchai cherchaient cherchais cherchait cherchant cherchas cherchasse cherchassent cherchasses cherchassiez cherchassions cherche cherchent cherchera chercherai chercheraient chercherais chercherait chercheras chercherez chercheriez chercherions chercherons chercheront cherches cherchez cherchiez cherchions cherchons cherchâmes cherchât cherchâtes cherchèrent cherché cherchée cherchées cherchés
@@ -9488,7 +9512,7 @@ compagnon: compagnons
 comparaison: comparaisons
 comparatif: comparatifs comparatives
 comparaître: comparaissaient comparaissais comparaissait comparaissant comparaisse comparaissent comparaisses comparaissez comparaissiez comparaissions comparaissons comparaît comparaîtra comparaîtrai comparaîtraient comparaîtrais comparaîtrait comparaîtras comparaîtrez comparaîtriez comparaîtrions comparaîtrons comparaîtront comparu comparue comparues comparurent comparus comparusse comparussent comparusses comparussiez comparussions comparut comparûmes comparût comparûtes
-comparer: compara comparai comparaient comparait comparant comparas comparasse comparassent comparasses comparassiez comparassions comparent comparera comparerai compareraient comparerais comparerait compareras comparerez compareriez comparerions comparerons compareront comparez compariez comparions comparons comparâmes comparât comparâtes comparèrent comparée comparées
+comparer: compara comparai comparaient comparais comparait comparant comparas comparasse comparassent comparasses comparassiez comparassions comparent comparera comparerai compareraient comparerais comparerait compareras comparerez compareriez comparerions comparerons compareront comparez compariez comparions comparons comparâmes comparât comparâtes comparèrent comparée comparées
 compartiment: compartiments
 comparution: comparutions
 compatibilité: compatibilités
@@ -9513,6 +9537,7 @@ compositeur: compositeurs compositrice compositrices
 comprendre: comprenaient comprenais comprenait comprenant comprend comprendra comprendrai comprendraient comprendrais comprendrait comprendras comprendrez comprendriez comprendrions comprendrons comprendront comprends comprenez compreniez comprenions comprenne comprennent comprennes comprenons comprirent compris comprisse comprissent comprisses comprissiez comprissions comprit comprîmes comprît comprîtes
 compresser: compressa compressai compressaient compressais compressait compressant compressas compressasse compressassent compressasses compressassiez compressassions compresse compressent compressera compresserai compresseraient compresserais compresserait compresseras compresserez compresseriez compresserions compresserons compresseront compresses compressez compressiez compressions compressons compressâmes compressât compressâtes compressèrent compressé compressée compressées compressés
 comprimer: comprima comprimai comprimaient comprimais comprimait comprimant comprimas comprimasse comprimassent comprimasses comprimassiez comprimassions comprime compriment comprimera comprimerai comprimeraient comprimerais comprimerait comprimeras comprimerez comprimeriez comprimerions comprimerons comprimeront comprimes comprimez comprimiez comprimions comprimons comprimâmes comprimât comprimâtes comprimèrent comprimée comprimées
+comprimé: comprimés
 compromettre: compromet compromets compromettaient compromettais compromettait compromettant compromette compromettent compromettes compromettez compromettiez compromettions compromettons compromettra compromettrai compromettraient compromettrais compromettrait compromettras compromettrez compromettriez compromettrions compromettrons compromettront compromirent compromisse compromissent compromisses compromissiez compromissions compromit compromîmes compromît compromîtes
 comptabilité: comptabilités
 comptable: comptables
@@ -9526,6 +9551,7 @@ comté: comtés
 comunication: comunications
 concentrer: concentra concentrai concentraient concentrais concentrait concentrant concentras concentrasse concentrassent concentrasses concentrassiez concentrassions concentre concentrent concentrera concentrerai concentreraient concentrerais concentrerait concentreras concentrerez concentreriez concentrerions concentrerons concentreront concentres concentrez concentriez concentrions concentrons concentrâmes concentrât concentrèrent concentré concentrée concentrées concentrés
 concerner: concerna concernai concernaient concernais concernait concernas concernasse concernassent concernasses concernassiez concernassions concerne concernent concernera concernerai concerneraient concernerais concernerait concerneras concernerez concerneriez concernerions concernerons concerneront concernes concernez concerniez concernions concernons concernâmes concernât concernâtes concernèrent
+concerné: concernée concernés
 concevoir: concevaient concevais concevait concevant concevez conceviez concevions concevons concevra concevrai concevraient concevrais concevrait concevras concevrez concevriez concevrions concevrons concevront conçois conçoit conçoive conçoivent conçoives conçu conçue conçues conçurent conçus conçusse conçussent conçusses conçussiez conçussions conçut conçûmes conçût conçûtes
 concierge: concierges
 concilier: concilia conciliai conciliaient conciliais conciliait concilias conciliasse conciliassent conciliasses conciliassiez conciliassions concilie concilient conciliera concilierai concilieraient concilierais concilierait concilieras concilierez concilieriez concilierions concilierons concilieront concilies conciliez conciliiez conciliions concilions conciliâmes conciliât conciliâtes concilièrent concilié conciliée conciliées conciliés
@@ -9539,11 +9565,13 @@ concurrentiel: concurrentielle concurrentielles concurrentiels
 condamnable: condamnables
 condamnation: condamnations
 condamner: condamna condamnai condamnaient condamnais condamnait condamnant condamnas condamnasse condamnassent condamnasses condamnassiez condamnassions condamne condamnent condamnera condamnerai condamneraient condamnerais condamnerait condamneras condamnerez condamneriez condamnerions condamnerons condamneront condamnes condamnez condamniez condamnions condamnons condamnâmes condamnât condamnâtes condamnèrent
+condamné: condamnée condamnés
 conditionnement: conditionnements
 conditionner: conditionna conditionnai conditionnaient conditionnais conditionnait conditionnant conditionnas conditionnasse conditionnassent conditionnasses conditionnassiez conditionnassions conditionne conditionnent conditionnera conditionnerai conditionneraient conditionnerais conditionnerait conditionneras conditionnerez conditionneriez conditionnerions conditionnerons conditionneront conditionnes conditionnez conditionniez conditionnions conditionnons conditionnâmes conditionnât conditionnâtes conditionnèrent conditionné conditionnée conditionnées conditionnés
 conducteur: conducteurs conductrice conductrices
 conductivité: conductivités
 conduire: conduira conduirai conduiraient conduirais conduirait conduiras conduirez conduiriez conduirions conduirons conduiront conduis conduisaient conduisais conduisait conduisant conduise conduisent conduises conduisez conduisiez conduisions conduisirent conduisis conduisisse conduisissent conduisisses conduisissiez conduisissions conduisit conduisons conduisîmes conduisît conduisîtes conduits
+conduite: conduites
 confection: confections
 confectionner: confectionna confectionnai confectionnaient confectionnais confectionnait confectionnant confectionnas confectionnasse confectionnassent confectionnasses confectionnassiez confectionnassions confectionne confectionnent confectionnera confectionnerai confectionneraient confectionnerais confectionnerait confectionneras confectionnerez confectionneriez confectionnerions confectionnerons confectionneront confectionnes confectionnez confectionniez confectionnions confectionnons confectionnâmes confectionnât confectionnâtes confectionnèrent confectionné confectionnée confectionnées confectionnés
 confiance: confiances
@@ -9623,6 +9651,7 @@ contenir: contenaient contenais contenait contenez conteniez contenions contenon
 contentement: contentements
 contenter: contenta contentai contentaient contentais contentait contentant contentas contentasse contentassent contentasses contentassiez contentassions contente contentent contentera contenterai contenteraient contenterais contenterait contenteras contenterez contenteriez contenterions contenterons contenteront contentes contentez contentiez contentions contentons contentâmes contentât contentâtes contentèrent contenté contentée contentées contentés
 contentieux: contentieuxe contentieuxes
+contenu: contenue contenues contenus
 conter: conta contai contaient contais contait contant contas contasse contassent contasses contassiez contassions contera conterai conteraient conterais conterait conteras conterez conteriez conterions conterons conteront contez contiez contions contons contâmes contât contâtes contèrent conté contée contées contés
 contestable: contestables
 contester: contesta contestai contestaient contestais contestait contestas contestasse contestassent contestasses contestassiez contestassions conteste contestent contestera contesterai contesteraient contesterais contesterait contesteras contesterez contesteriez contesterions contesterons contesteront contestes contestez contestiez contestions contestons contestâmes contestât contestâtes contestèrent contesté contestée contestées contestés
@@ -9639,6 +9668,7 @@ contracter: contracta contractai contractaient contractais contractait contracta
 contractuel: contractuelle contractuelles contractuels
 contradictoire: contradictoires
 contraindre: contraignaient contraignais contraignait contraignant contraigne contraignent contraignes contraignez contraigniez contraignions contraignirent contraignis contraignisse contraignissent contraignisses contraignissiez contraignissions contraignit contraignons contraignîmes contraignît contraignîtes contraindra contraindrai contraindraient contraindrais contraindrait contraindras contraindrez contraindriez contraindrions contraindrons contraindront contrains contraint contraints
+contrainte: contraintes
 contraire: contraires
 contraster: contrasta contrastai contrastaient contrastais contrastait contrastant contrastas contrastasse contrastassent contrastasses contrastassiez contrastassions contrastent contrastera contrasterai contrasteraient contrasterais contrasterait contrasteras contrasterez contrasteriez contrasterions contrasterons contrasteront contrastez contrastiez contrastions contrastons contrastâmes contrastât contrastâtes contrastèrent contrasté contrastée contrastées contrastés
 contrat: contrats
@@ -9657,7 +9687,7 @@ convenable: convenables
 convenir: convenaient convenais convenait convenant convenez conveniez convenions convenons convenu convenue convenues convenus conviendra conviendrai conviendraient conviendrais conviendrait conviendras conviendrez conviendriez conviendrions conviendrons conviendront convienne conviennent conviennes conviens convinrent convins convinsse convinssent convinsses convinssiez convinssions convint convînmes convînt convîntes
 conventionnel: conventionnelle conventionnelles conventionnels
 convertir: converti convertie converties convertira convertirai convertiraient convertirais convertirait convertiras convertirent convertirez convertiriez convertirions convertirons convertiront convertis convertissaient convertissais convertissait convertissant convertisse convertissent convertisses convertissez convertissiez convertissions convertissons convertit convertîmes convertît convertîtes
-convier: convia conviai conviaient conviais conviait conviant convias conviasse conviassent conviasses conviassiez conviassions convie conviera convierai convieraient convierais convierait convieras convierez convieriez convierions convierons convieront convies conviez conviiez conviions convions conviâmes conviât conviâtes convièrent convié conviée conviées conviés
+convier: convia conviai conviaient conviais conviait conviant convias conviasse conviassent conviasses conviassiez conviassions convie convient conviera convierai convieraient convierais convierait convieras convierez convieriez convierions convierons convieront convies conviez conviiez conviions convions conviâmes conviât conviâtes convièrent convié conviée conviées conviés
 convocation: convocations
 convoi: convois
 convoquer: convoqua convoquai convoquaient convoquais convoquait convoquant convoquas convoquasse convoquassent convoquasses convoquassiez convoquassions convoque convoquent convoquera convoquerai convoqueraient convoquerais convoquerait convoqueras convoquerez convoqueriez convoquerions convoquerons convoqueront convoques convoquez convoquiez convoquions convoquons convoquâmes convoquât convoquâtes convoquèrent convoqué convoquée convoquées convoqués
@@ -9725,6 +9755,7 @@ coûter: coûta coûtai coûtaient coûtais coûtait coûtant coûtas coûtasse 
 coûteux: coûteuse coûteuses
 crabe: crabes
 craindre: craignaient craignais craignait craignant craigne craignent craignes craignez craigniez craignions craignirent craignis craignisse craignissent craignisses craignissiez craignissions craignit craignons craignîmes craignît craignîtes craindra craindrai craindraient craindrais craindrait craindras craindrez craindriez craindrions craindrons craindront crains craint craints
+crainte: craintes
 crapaud: crapauds
 cravate: cravates
 crayon: crayons
@@ -9743,15 +9774,17 @@ critère: critères
 croate: croates
 crocher: crocha crochai crochaient crochais crochait crochant crochas crochasse crochassent crochasses crochassiez crochassions croche crochent crochera crocherai crocheraient crocherais crocherait crocheras crocherez crocheriez crocherions crocherons crocheront croches crochez crochiez crochions crochons crochâmes crochât crochâtes crochèrent croché crochée crochées crochés
 crochet: crochets
-croire: croie croient croies croira croirai croiraient croirais croirait croiras croirez croiriez croirions croirons croiront crois croit croyaient croyais croyait croyez croyiez croyions croyons crurent crut
+croire: croie croient croies croira croirai croiraient croirais croirait croiras croirez croiriez croirions croirons croiront crois croit croyaient croyais croyait croyez croyiez croyions croyons crurent crusse crussent crusses crussions crut crûmes
 croisement: croisements
 croiser: croisa croisai croisaient croisais croisait croisant croisas croisasse croisassent croisasses croisassiez croisassions croise croisent croisera croiserai croiseraient croiserais croiserait croiseras croiserez croiseriez croiserions croiserons croiseront croises croisez croisiez croisions croisons croisâmes croisât croisâtes croisèrent croisé croisés
 croisière: croisières
 croissance: croissances
 croissant: croissante croissantes croissants
+croisée: croisées
 croyance: croyances
 croyant: croyante croyantes croyants
 croître: croissaient croissais croissait croisse croissent croisses croissez croissiez croissions croissons croîs croît croîtra croîtrai croîtraient croîtrais croîtrait croîtras croîtrez croîtriez croîtrions croîtrons croîtront crû crûrent crûs crûsse crûssent crûsses crûssiez crûssions
+cru: crue crues crus
 cryptage: cryptages
 crypter: crypta cryptai cryptaient cryptais cryptait cryptant cryptas cryptasse cryptassent cryptasses cryptassiez cryptassions crypte cryptent cryptera crypterai crypteraient crypterais crypterait crypteras crypterez crypteriez crypterions crypterons crypteront cryptes cryptez cryptiez cryptions cryptons cryptâmes cryptât cryptâtes cryptèrent crypté cryptée cryptées cryptés
 crème: crèmes
@@ -9789,6 +9822,7 @@ céder: cèdent cèdes céda cédai cédaient cédais cédait cédant cédas cé
 céleste: célestes
 célibat: célibats
 célibataire: célibataires
+célèbre: célèbres
 célébrer: célèbrent célébra célébrai célébraient célébrais célébrait célébrant célébras célébrasse célébrassent célébrasses célébrassiez célébrassions célébrera célébrerai célébreraient célébrerais célébrerait célébreras célébrerez célébreriez célébrerions célébrerons célébreront célébrez célébriez célébrions célébrons célébrâmes célébrât célébrèrent célébré célébrée célébrées célébrés
 célébrité: célébrités
 célérité: célérités
@@ -9896,6 +9930,7 @@ distiller: distilla distillai distillaient distillais distillait distillant dist
 distinctif: distinctifs distinctives
 distinguer: distingua distinguai distinguaient distinguais distinguait distinguant distinguas distinguasse distinguassent distinguasses distinguassiez distinguassions distingue distinguent distinguera distinguerai distingueraient distinguerais distinguerait distingueras distinguerez distingueriez distinguerions distinguerons distingueront distingues distinguez distinguiez distinguions distinguons distinguâmes distinguât distinguâtes distinguèrent distingué distinguée distinguées distingués
 distraire: distraie distraient distraies distraira distrairai distrairaient distrairais distrairait distrairas distrairent distrairez distrairiez distrairions distrairons distrairont distrais distraisse distraissent distraisses distraissiez distraissions distrayaient distrayais distrayait distrayant distrayez distrayiez distrayions distrayons distraîmes distraît distraîtes
+distrait: distraits
 distribuer: distribua distribuai distribuaient distribuais distribuait distribuant distribuas distribuasse distribuassent distribuasses distribuassiez distribuassions distribue distribuent distribuera distribuerai distribueraient distribuerais distribuerait distribueras distribuerez distribueriez distribuerions distribuerons distribueront distribues distribuez distribuiez distribuions distribuons distribuâmes distribuât distribuâtes distribuèrent distribué distribuée distribuées distribués
 distributeur: distributeurs distributrice distributrices
 diurne: diurnes
@@ -9925,6 +9960,7 @@ dommage: dommages
 dompter: dompta domptai domptaient domptais domptait domptant domptas domptasse domptassent domptasses domptassiez domptassions dompte domptent domptera dompterai dompteraient dompterais dompterait dompteras dompterez dompteriez dompterions dompterons dompteront domptes domptez domptiez domptions domptons domptâmes domptât domptâtes domptèrent dompté domptée domptées domptés
 donner: donnai donnaient donnais donnait donnant donnas donnasse donnassent donnasses donnassiez donnassions donne donnent donnera donnerai donneraient donnerais donnerait donneras donnerez donneriez donnerions donnerons donneront donnes donnez donniez donnions donnons donnâmes donnât donnâtes donnèrent donné donnés
 donneur: donneurs donneuse donneuses
+donnée: données
 dopage: dopages
 dopant: dopante dopantes dopants
 dorer: dora dorai doraient dorais dorait dorant doras dorasse dorassent dorasses dorassiez dorassions dore dorent dorera dorerai doreraient dorerais dorerait doreras dorerez doreriez dorerions dorerons doreront dores dorez doriez dorions dorons dorâmes dorât dorâtes dorèrent doré dorée dorées dorés
@@ -9951,6 +9987,7 @@ drapeau: drapeaux
 dressage: dressages
 droguer: drogua droguai droguaient droguais droguait droguant droguas droguasse droguassent droguasses droguassiez droguassions droguent droguera droguerai drogueraient droguerais droguerait drogueras droguerez drogueriez droguerions droguerons drogueront droguez droguiez droguions droguons droguâmes droguât droguâtes droguèrent drogué droguée droguées drogués
 droit: droits
+droite: droites
 drôle: drôles
 dualité: dualités
 duc: duchesse duchesses ducs
@@ -9961,13 +9998,15 @@ dur: durs
 durabilité: durabilités
 durcir: durci durcie durcies durcira durcirai durciraient durcirais durcirait durciras durcirent durcirez durciriez durcirions durcirons durciront durcis durcissaient durcissais durcissait durcissant durcisse durcissent durcisses durcissez durcissiez durcissions durcissons durcit durcîmes durcît durcîtes
 durcissement: durcissements
-durer: dura durai duraient durais durait duras durasse durassent durasses durassiez durassions durera durerai dureraient durerais durerait dureras durerez dureriez durerions durerons dureront durez duriez durions durons durâmes durât durâtes durèrent duré durés
+durer: dura durai duraient durais durait duras durasse durassent durasses durassiez durassions durent durera durerai dureraient durerais durerait dureras durerez dureriez durerions durerons dureront dures durez duriez durions durons durâmes durât durâtes durèrent duré durés
 dureté: duretés
 durillon: durillons
+durée: durées
 dynamique: dynamiques
 dynamisme: dynamismes
 débarquer: débarqua débarquai débarquaient débarquais débarquait débarquant débarquas débarquasse débarquassent débarquasses débarquassiez débarquassions débarque débarquent débarquera débarquerai débarqueraient débarquerais débarquerait débarqueras débarquerez débarqueriez débarquerions débarquerons débarqueront débarques débarquez débarquiez débarquions débarquons débarquâmes débarquât débarquâtes débarquèrent débarqué débarquée débarquées débarqués
 débarrasser: débarrassa débarrassai débarrassaient débarrassais débarrassait débarrassant débarrassas débarrassasse débarrassassent débarrassasses débarrassassiez débarrassassions débarrasse débarrassent débarrassera débarrasserai débarrasseraient débarrasserais débarrasserait débarrasseras débarrasserez débarrasseriez débarrasserions débarrasserons débarrasseront débarrasses débarrassez débarrassiez débarrassions débarrassons débarrassâmes débarrassât débarrassâtes débarrassèrent débarrassé débarrassée débarrassées débarrassés
+débat: débats
 débattre: débattaient débattais débattait débattant débatte débattent débattes débattez débattiez débattions débattirent débattis débattisse débattissent débattisses débattissiez débattissions débattit débattons débattra débattrai débattraient débattrais débattrait débattras débattrez débattriez débattrions débattrons débattront débattu débattue débattues débattus débattîmes débattît débattîtes
 débiter: débita débitai débitaient débitais débitait débitant débitas débitasse débitassent débitasses débitassiez débitassions débite débitent débitera débiterai débiteraient débiterais débiterait débiteras débiterez débiteriez débiterions débiterons débiteront débites débitez débitiez débitions débitons débitâmes débitât débitâtes débitèrent débité débitée débitées débités
 débiteur: débiteurs débiteuse débiteuses débitrice débitrices
@@ -10001,6 +10040,7 @@ décontenancer: décontenance décontenancent décontenancera décontenancerai d
 décorer: décora décorai décoraient décorais décorait décorant décoras décorasse décorassent décorasses décorassiez décorassions décore décorent décorera décorerai décoreraient décorerais décorerait décoreras décorerez décoreriez décorerions décorerons décoreront décores décorez décoriez décorions décorons décorâmes décorât décorâtes décorèrent décoré décorée décorées décorés
 découpage: découpages
 découper: découpa découpai découpaient découpais découpait découpant découpas découpasse découpassent découpasses découpassiez découpassions découpe découpent découpera découperai découperaient découperais découperait découperas découperez découperiez découperions découperons découperont découpes découpez découpiez découpions découpons découpâmes découpât découpâtes découpèrent découpé découpée découpées découpés
+découverte: découvertes
 découvrir: découvert découverts découvraient découvrais découvrait découvrant découvre découvrent découvres découvrez découvriez découvrions découvrira découvrirai découvriraient découvrirais découvrirait découvriras découvrirent découvrirez découvririez découvririons découvrirons découvriront découvris découvrisse découvrissent découvrisses découvrissiez découvrissions découvrit découvrons découvrîmes découvrît découvrîtes
 décret: décrets
 décrire: décrira décrirai décriraient décrirais décrirait décriras décrirez décririez décririons décrirons décriront décris décrit décrite décrites décrits décrivaient décrivais décrivait décrivant décrive décrivent décrives décrivez décriviez décrivions décrivirent décrivis décrivisse décrivissent décrivisses décrivissiez décrivissions décrivit décrivons décrivîmes décrivît décrivîtes
@@ -10010,15 +10050,18 @@ décéder: décède décèdent décèdes décéda décédai décédaient décéd
 dédain: dédains
 déduire: déduira déduirai déduiraient déduirais déduirait déduiras déduirez déduiriez déduirions déduirons déduiront déduis déduisaient déduisais déduisait déduisant déduise déduisent déduises déduisez déduisiez déduisions déduisirent déduisis déduisisse déduisissent déduisisses déduisissiez déduisissions déduisit déduisons déduisîmes déduisît déduisîtes déduit déduite déduites déduits
 défaire: défais défaisaient défaisais défaisait défaisant défaisiez défaisions défaisons défait défaits défasse défassent défasses défassiez défassions défera déferai déferaient déferais déferait déferas déferez déferiez déferions déferons déferont défirent défisse défissent défisses défissiez défissions défit défont défîmes défît défîtes
+défaite: défaites
 défausser: défaussa défaussai défaussaient défaussais défaussait défaussant défaussas défaussasse défaussassent défaussasses défaussassiez défaussassions défausse défaussent défaussera défausserai défausseraient défausserais défausserait défausseras défausserez défausseriez défausserions défausserons défausseront défausses défaussez défaussiez défaussions défaussons défaussâmes défaussât défaussâtes défaussèrent défaussé défaussée défaussées défaussés
 défaut: défauts
 défavorisé: défavorisée défavorisées défavorisés
 défendre: défendaient défendais défendait défende défendent défendes défendez défendiez défendions défendirent défendis défendisse défendissent défendisses défendissiez défendissions défendit défendons défendra défendrai défendraient défendrais défendrait défendras défendrez défendriez défendrions défendrons défendront défendu défendue défendues défendus défendîmes défendît défendîtes
 défenseur: défenseurs défenseuse défenseuses
 défensif: défensifs défensives
+défi: défis
 déficience: déficiences
 défier: défia défiai défiaient défiais défiait défias défiasse défiassent défiasses défiassiez défiassions défie défient défiera défierai défieraient défierais défierait défieras défierez défieriez défierions défierons défieront défiez défiiez défiions défions défiâmes défiât défiâtes défièrent défié défiée défiées
 défiler: défila défilai défilaient défilais défilait défilant défilas défilasse défilassent défilasses défilassiez défilassions défile défilent défilera défilerai défileraient défilerais défilerait défileras défilerez défileriez défilerions défilerons défileront défiles défilez défiliez défilions défilons défilâmes défilât défilâtes défilèrent défilée défilées
+défilé: défilés
 définir: défini définie définies définira définirai définiraient définirais définirait définiras définirent définirez définiriez définirions définirons définiront définis définissaient définissais définissait définissant définisse définissent définisses définissez définissiez définissions définissons définit définîmes définît définîtes
 définitif: définitifs définitives
 dégoût: dégoûts
@@ -10043,6 +10086,7 @@ délit: délits
 délivrer: délivra délivrai délivraient délivrais délivrait délivrant délivras délivrasse délivrassent délivrasses délivrassiez délivrassions délivre délivrent délivrera délivrerai délivreraient délivrerais délivrerait délivreras délivrerez délivreriez délivrerions délivrerons délivreront délivres délivrez délivriez délivrions délivrons délivrâmes délivrât délivrâtes délivrèrent délivré délivrée délivrées délivrés
 déloyal: déloyale déloyales déloyals
 déléguer: délègue délèguent délègues délégua déléguai déléguaient déléguais déléguait déléguant déléguas déléguasse déléguassent déléguasses déléguassiez déléguassions déléguera déléguerai délégueraient déléguerais déléguerait délégueras déléguerez délégueriez déléguerions déléguerons délégueront déléguez déléguiez déléguions déléguons déléguâmes déléguât déléguâtes déléguèrent
+délégué: déléguée délégués
 démanteler: démantela démantelai démantelaient démantelais démantelait démantelant démantelas démantelasse démantelassent démantelasses démantelassiez démantelassions démantelez démanteliez démantelions démantelons démantelâmes démantelât démantelâtes démantelèrent démantelé démantelée démantelées démantelés démantèle démantèlent démantèlera démantèlerai démantèleraient démantèlerais démantèlerait démantèleras démantèlerez démantèleriez démantèlerions démantèlerons démantèleront démantèles
 démarrage: démarrages
 démarrer: démarra démarrai démarraient démarrais démarrait démarrant démarras démarrasse démarrassent démarrasses démarrassiez démarrassions démarre démarrent démarrera démarrerai démarreraient démarrerais démarrerait démarreras démarrerez démarreriez démarrerions démarrerons démarreront démarres démarrez démarriez démarrions démarrons démarrâmes démarrât démarrâtes démarrèrent démarré démarrée démarrées démarrés
@@ -10107,6 +10151,7 @@ désastre: désastres
 désastreux: désastreuse désastreuses
 désavantage: désavantages
 déserter: déserta désertai désertaient désertais désertait désertant désertas désertasse désertassent désertasses désertassiez désertassions déserte désertent désertera déserterai déserteraient déserterais déserterait déserteras déserterez déserteriez déserterions déserterons déserteront désertes désertez désertiez désertons désertâmes désertât désertâtes désertèrent déserté désertée désertées désertés
+désertion: désertions
 désespoir: désespoirs
 désespérer: désespère désespèrent désespères désespéra désespérai désespéraient désespérais désespérait désespérant désespéras désespérasse désespérassent désespérasses désespérassiez désespérassions désespérera désespérerai désespéreraient désespérerais désespérerait désespéreras désespérerez désespéreriez désespérerions désespérerons désespéreront désespérez désespériez désespérions désespérons désespérâmes désespérât désespérâtes désespérèrent désespéré désespérée désespérées désespérés
 déshydratation: déshydratations
@@ -10148,6 +10193,7 @@ dévisager: dévisage dévisagea dévisageai dévisageaient dévisageais dévisa
 dévorer: dévora dévorai dévoraient dévorais dévorait dévorant dévoras dévorasse dévorassent dévorasses dévorassiez dévorassions dévore dévorent dévorera dévorerai dévoreraient dévorerais dévorerait dévoreras dévorerez dévoreriez dévorerions dévorerons dévoreront dévores dévorez dévoriez dévorions dévorons dévorâmes dévorât dévorâtes dévorèrent dévoré dévorée dévorées dévorés
 dévouement: dévouements
 dévouer: dévoua dévouai dévouaient dévouais dévouait dévouant dévouas dévouasse dévouassent dévouasses dévouassiez dévouassions dévoue dévouent dévouera dévouerai dévoueraient dévouerais dévouerait dévoueras dévouerez dévoueriez dévouerions dévouerons dévoueront dévoues dévouez dévouiez dévouions dévouons dévouâmes dévouât dévouâtes dévouèrent
+dévoué: dévouée dévoués
 eau: eaux
 ecclésiastique: ecclésiastiques
 effacer: efface effacent effacera effacerai effaceraient effacerais effacerait effaceras effacerez effaceriez effacerions effacerons effaceront effaces effacez effaciez effacions effacèrent effacé effacée effacées effacés effaça effaçai effaçaient effaçais effaçait effaçant effaças effaçasse effaçassent effaçasses effaçassiez effaçassions effaçons effaçâmes effaçât effaçâtes
@@ -10192,6 +10238,7 @@ employé: employés
 empoisonnement: empoisonnements
 emporter: emporta emportai emportaient emportais emportait emportant emportas emportasse emportassent emportasses emportassiez emportassions emporte emportent emportera emporterai emporteraient emporterais emporterait emporteras emporterez emporteriez emporterions emporterons emporteront emportes emportez emportiez emportions emportons emportâmes emportât emportâtes emportèrent emporté emportée emportées emportés
 empreindre: empreignaient empreignais empreignait empreignant empreigne empreignent empreignes empreignez empreigniez empreignions empreignirent empreignis empreignisse empreignissent empreignisses empreignissiez empreignissions empreignit empreignons empreignîmes empreignît empreignîtes empreindra empreindrai empreindraient empreindrais empreindrait empreindras empreindrez empreindriez empreindrions empreindrons empreindront empreins empreint empreints
+empreinte: empreintes
 emprisonnement: emprisonnements
 emprunteur: emprunteurs emprunteuse emprunteuses
 empêchement: empêchements
@@ -10261,10 +10308,13 @@ entraînement: entraînements
 entraîner: entraîna entraînai entraînaient entraînais entraînait entraînant entraînas entraînasse entraînassent entraînasses entraînassiez entraînassions entraîne entraînent entraînera entraînerai entraîneraient entraînerais entraînerait entraîneras entraînerez entraîneriez entraînerions entraînerons entraîneront entraînes entraînez entraîniez entraînions entraînons entraînâmes entraînât entraînâtes entraînèrent entraîné entraînée entraînées entraînés
 entraîneur: entraîneurs entraîneuse entraîneuses
 entreprendre: entreprenaient entreprenais entreprenait entreprenant entreprend entreprendra entreprendrai entreprendraient entreprendrais entreprendrait entreprendras entreprendrez entreprendriez entreprendrions entreprendrons entreprendront entreprends entreprenez entrepreniez entreprenions entreprenne entreprennent entreprennes entreprenons entreprirent entrepris entreprisse entreprissent entreprisses entreprissiez entreprissions entreprit entreprîmes entreprît entreprîtes
+entreprise: entreprises
 entrepôt: entrepôts
 entrer: entra entrai entraient entrais entrait entrant entras entrasse entrassent entrasses entrassiez entrassions entrent entrera entrerai entreraient entrerais entrerait entreras entrerez entreriez entrerions entrerons entreront entres entrez entriez entrions entrons entrâmes entrât entrâtes entrèrent entré entrés
 entretenir: entretenaient entretenais entretenait entretenant entretenez entreteniez entretenions entretenons entretenu entretenue entretenues entretenus entretiendra entretiendrai entretiendraient entretiendrais entretiendrait entretiendras entretiendrez entretiendriez entretiendrions entretiendrons entretiendront entretienne entretiennent entretiennes entretient entretinrent entretins entretinsse entretinssent entretinsses entretinssiez entretinssions entretint entretînmes entretînt entretîntes
+entretien: entretiens
 entrevoir: entreverra entreverrai entreverraient entreverrais entreverrait entreverras entreverrez entreverriez entreverrions entreverrons entreverront entrevirent entrevis entrevisse entrevissent entrevisses entrevissiez entrevissions entrevit entrevoie entrevoient entrevoies entrevois entrevoit entrevoyaient entrevoyais entrevoyait entrevoyant entrevoyez entrevoyiez entrevoyions entrevoyons entrevu entrevues entrevus entrevîmes entrevît entrevîtes
+entrée: entrées
 entête: entêtes
 envahir: envahi envahie envahies envahira envahirai envahiraient envahirais envahirait envahiras envahirent envahirez envahiriez envahirions envahirons envahiront envahis envahissaient envahissais envahissait envahissant envahisse envahissent envahisses envahissez envahissiez envahissions envahissons envahit envahîmes envahît envahîtes
 envelopper: enveloppa enveloppai enveloppaient enveloppais enveloppait enveloppant enveloppas enveloppasse enveloppassent enveloppasses enveloppassiez enveloppassions enveloppent enveloppera envelopperai envelopperaient envelopperais envelopperait envelopperas envelopperez envelopperiez envelopperions envelopperons envelopperont enveloppez enveloppiez enveloppions enveloppons enveloppâmes enveloppât enveloppâtes enveloppèrent enveloppé enveloppée enveloppées enveloppés
@@ -10304,6 +10354,7 @@ estimer: estima estimai estimaient estimais estimait estimant estimas estimasse 
 estomac: estomacs
 estrade: estrades
 estuaire: estuaires
+etat: etats
 ethiopien: ethiopienne ethiopiennes ethiopiens
 ethnique: ethniques
 euphorie: euphories
@@ -10380,6 +10431,7 @@ fabuleux: fabuleuse fabuleuses
 facette: facettes
 facile: faciles
 faciliter: facilita facilitai facilitaient facilitais facilitait facilitant facilitas facilitasse facilitassent facilitasses facilitassiez facilitassions facilite facilitent facilitera faciliterai faciliteraient faciliterais faciliterait faciliteras faciliterez faciliteriez faciliterions faciliterons faciliteront facilites facilitez facilitiez facilitions facilitons facilitâmes facilitât facilitèrent facilitée facilitées
+facilité: facilités
 facteur: facteurs
 facturation: facturations
 facturer: factura facturai facturaient facturais facturait facturant facturas facturasse facturassent facturasses facturassiez facturassions facturent facturera facturerai factureraient facturerais facturerait factureras facturerez factureriez facturerions facturerons factureront facturez facturiez facturions facturons facturâmes facturât facturâtes facturèrent facturé facturée facturées facturés
@@ -10393,6 +10445,7 @@ faire: fais faisaient faisais faisait faisant faisiez faisions faisons faite fai
 faisabilité: faisabilités
 faisable: faisables
 faisceau: faisceaux
+fait: faits
 falaise: falaises
 falsification: falsifications
 fameux: fameuse fameuses
@@ -10432,6 +10485,7 @@ fermer: ferma fermai fermaient fermais fermait fermant fermas fermasse fermassen
 fermeture: fermetures
 fermeté: fermetés
 fermoir: fermoirs
+fermé: fermée fermés
 ferroviaire: ferroviaires
 fertilité: fertilités
 fesse: fesses
@@ -10454,6 +10508,7 @@ figurer: figura figurai figuraient figurais figurait figurant figuras figurasse 
 filet: filets
 filiale: filiales
 filiation: filiations
+fille: filles
 filmage: filmages
 filmer: filma filmai filmaient filmais filmait filmant filmas filmasse filmassent filmasses filmassiez filmassions filme filment filmera filmerai filmeraient filmerais filmerait filmeras filmerez filmeriez filmerions filmerons filmeront filmes filmez filmiez filmions filmons filmâmes filmât filmâtes filmèrent filmé filmée filmées filmés
 filtration: filtrations
@@ -10483,6 +10538,7 @@ flottant: flottante flottantes flottants
 flotte: flottes
 fluide: fluides
 fluidité: fluidités
+flèche: flèches
 flécher: flèchent flécha fléchai fléchaient fléchais fléchait fléchant fléchas fléchasse fléchassent fléchasses fléchassiez fléchassions fléchera flécherai flécheraient flécherais flécherait flécheras flécherez flécheriez flécherions flécherons flécheront fléchez fléchiez fléchions fléchons fléchâmes fléchât fléchâtes fléchèrent fléché fléchée fléchées fléchés
 flûter: flûta flûtai flûtaient flûtais flûtait flûtant flûtas flûtasse flûtassent flûtasses flûtassiez flûtassions flûtent flûtera flûterai flûteraient flûterais flûterait flûteras flûterez flûteriez flûterions flûterons flûteront flûtes flûtez flûtiez flûtions flûtons flûtâmes flûtât flûtâtes flûtèrent flûtée flûtées flûtés
 foie: foies
@@ -10502,13 +10558,14 @@ fondamentaliste: fondamentalistes
 fondateur: fondateurs fondatrice fondatrices
 fondation: fondations
 fondement: fondements
-fonder: fondai fondas fondasse fondassent fondasses fondassiez fondassions fondera fonderai fonderaient fonderais fonderait fonderas fonderez fonderiez fonderions fonderons fonderont fondâmes fondât fondâtes fondèrent fondé fondée fondées fondés
+fonder: fondai fondas fondasse fondassent fondasses fondassiez fondassions fondent fondera fonderai fonderaient fonderais fonderait fonderas fonderez fonderiez fonderions fonderons fonderont fondes fondez fondâmes fondât fondâtes fondèrent fondé fondée fondées fondés
 fondre: fondirent fondis fondisse fondissent fondisses fondissiez fondissions fondit fondra fondrai fondraient fondrais fondrait fondras fondrez fondriez fondrions fondrons fondront fondu fondue fondues fondus fondîmes fondît fondîtes
 fonte: fontes
 footballeur: footballeurs footballeuse footballeuses footballrice footballrices
 forcer: forcent forcera forcerai forceraient forcerais forcerait forceras forcerez forceriez forcerions forcerons forceront forcez forciez forcions forcèrent forcée forcées força forçai forçaient forçais forçait forçant forças forçasse forçassent forçasses forçassiez forçassions forçons forçâmes forçât forçâtes
 forestier: forestiers forestière forestières
 forger: forgea forgeai forgeaient forgeais forgeait forgeant forgeas forgeasse forgeassent forgeasses forgeassiez forgeassions forgent forgeons forgera forgerai forgeraient forgerais forgerait forgeras forgerez forgeriez forgerions forgeront forges forgez forgeâmes forgeât forgeâtes forgiez forgions forgèrent forgée forgées forgés
+forgeron: forgerons
 formaliser: formalisa formalisai formalisaient formalisais formalisait formalisant formalisas formalisasse formalisassent formalisasses formalisassiez formalisassions formalise formalisent formalisera formaliserai formaliseraient formaliserais formaliserait formaliseras formaliserez formaliseriez formaliserions formaliserons formaliseront formalises formalisez formalisiez formalisions formalisons formalisâmes formalisât formalisâtes formalisèrent formalisé formalisée formalisées formalisés
 formalité: formalités
 formatif: formatifs formatives
@@ -10577,6 +10634,7 @@ fuir: fui fuie fuient fuies fuira fuirai fuiraient fuirais fuirait fuiras fuiren
 fuite: fuites
 fumer: fuma fumai fumaient fumais fumait fumant fumas fumasse fumassent fumasses fumassiez fumassions fume fument fumera fumerai fumeraient fumerais fumerait fumeras fumerez fumeriez fumerions fumerons fumeront fumez fumiez fumions fumons fumâmes fumât fumâtes fumèrent fumé
 fumeur: fumeurs fumeuse fumeuses
+fumée: fumées
 fureur: fureurs
 furie: furies
 furieux: furieuse furieuses
@@ -10591,6 +10649,7 @@ fédéralisme: fédéralismes
 fédératif: fédératifs fédérative fédératives
 félicitation: félicitations
 féliciter: félicita félicitai félicitaient félicitais félicitait félicitant félicitas félicitasse félicitassent félicitasses félicitassiez félicitassions félicite félicitent félicitera féliciterai féliciteraient féliciterais féliciterait féliciteras féliciterez féliciteriez féliciterions féliciterons féliciteront félicites félicitez félicitiez félicitions félicitons félicitâmes félicitât félicitâtes félicitèrent félicitée félicitées
+félicité: félicités
 féminin: féminines féminins
 féministe: féministes
 féminité: féminités
@@ -10610,6 +10669,7 @@ galicien: galicienne galiciennes galiciens
 galérer: galère galèrent galères galéra galérai galéraient galérais galérait galérant galéras galérasse galérassent galérasses galérassiez galérassions galérera galérerai galéreraient galérerais galérerait galéreras galérerez galéreriez galérerions galérerons galéreront galérez galériez galérions galérons galérâmes galérât galérâtes galérèrent galéré galérée galérées galérés
 gamme: gammes
 gant: gants
+garantie: garanties
 garantir: garanti garantira garantirai garantiraient garantirais garantirait garantiras garantirent garantirez garantiriez garantirions garantirons garantiront garantis garantissaient garantissais garantissait garantissant garantisse garantissent garantisses garantissez garantissiez garantissions garantissons garantit garantîmes garantît garantîtes
 garder: garda gardai gardaient gardais gardait gardant gardas gardasse gardassent gardasses gardassiez gardassions gardent gardera garderai garderaient garderais garderait garderas garderez garderiez garderions garderons garderont gardez gardiez gardions gardons gardâmes gardât gardâtes gardèrent gardé gardée gardées gardés
 garderie: garderies
@@ -10730,6 +10790,7 @@ gênant: gênante gênantes gênants
 gêner: gêna gênai gênaient gênais gênait gênas gênasse gênassent gênasses gênassiez gênassions gênent gênerai gêneraient gênerais gênerait gêneras gênerez gêneriez gênerions gênerons gêneront gênez gêniez gênions gênons gênâmes gênât gênâtes gênèrent gênée gênées
 habile: habiles
 habiliter: habilita habilitai habilitaient habilitais habilitait habilitant habilitas habilitasse habilitassent habilitasses habilitassiez habilitassions habilite habilitent habilitera habiliterai habiliteraient habiliterais habiliterait habiliteras habiliterez habiliteriez habiliterions habiliterons habiliteront habilites habilitez habilitiez habilitions habilitons habilitâmes habilitât habilitâtes habilitèrent habilitée habilitées
+habilité: habilités
 habillement: habillements
 habiller: habilla habillai habillaient habillais habillait habillant habillas habillasse habillassent habillasses habillassiez habillassions habille habillent habillera habillerai habilleraient habillerais habillerait habilleras habillerez habilleriez habillerions habillerons habilleront habilles habillez habilliez habillions habillons habillâmes habillât habillâtes habillèrent habillé habillée habillées habillés
 habitabilité: habitabilités
@@ -10828,6 +10889,7 @@ hyperactivité: hyperactivités
 hypermarché: hypermarchés
 hypocrisie: hypocrisies
 hypothermie: hypothermies
+hypothèque: hypothèques
 hypothéquer: hypothèquent hypothéqua hypothéquai hypothéquaient hypothéquais hypothéquait hypothéquant hypothéquas hypothéquasse hypothéquassent hypothéquasses hypothéquassiez hypothéquassions hypothéquera hypothéquerai hypothéqueraient hypothéquerais hypothéquerait hypothéqueras hypothéquerez hypothéqueriez hypothéquerions hypothéquerons hypothéqueront hypothéquez hypothéquiez hypothéquions hypothéquons hypothéquâmes hypothéquât hypothéquâtes hypothéquèrent hypothéqué hypothéquée hypothéquées hypothéqués
 hypothétique: hypothétiques
 hâter: hâta hâtai hâtaient hâtais hâtait hâtant hâtas hâtasse hâtassent hâtasses hâtassiez hâtassions hâtent hâtera hâterai hâteraient hâterais hâterait hâteras hâterez hâteriez hâterions hâterons hâteront hâtez hâtiez hâtions hâtons hâtâmes hâtât hâtâtes hâtèrent hâtée hâtées
@@ -10910,6 +10972,7 @@ imprimante: imprimantes
 imprimer: imprima imprimai imprimaient imprimais imprimait imprimant imprimas imprimasse imprimassent imprimasses imprimassiez imprimassions imprime impriment imprimera imprimerai imprimeraient imprimerais imprimerait imprimeras imprimerez imprimeriez imprimerions imprimerons imprimeront imprimes imprimez imprimiez imprimions imprimons imprimâmes imprimât imprimâtes imprimèrent
 imprimerie: imprimeries
 imprimeur: imprimeurs
+imprimé: imprimée imprimés
 improviser: improvisa improvisai improvisaient improvisais improvisait improvisant improvisas improvisasse improvisassent improvisasses improvisassiez improvisassions improvise improvisent improvisera improviserai improviseraient improviserais improviserait improviseras improviserez improviseriez improviserions improviserons improviseront improvises improvisez improvisiez improvisions improvisons improvisâmes improvisât improvisâtes improvisèrent improvisé improvisée improvisées improvisés
 imprécis: imprécise imprécises impréciss
 imprégner: imprègne imprègnent imprègnes imprégna imprégnai imprégnaient imprégnais imprégnait imprégnant imprégnas imprégnasse imprégnassent imprégnasses imprégnassiez imprégnassions imprégnera imprégnerai imprégneraient imprégnerais imprégnerait imprégneras imprégnerez imprégneriez imprégnerions imprégnerons imprégneront imprégnez imprégniez imprégnions imprégnons imprégnâmes imprégnât imprégnâtes imprégnèrent imprégné imprégnée imprégnées imprégnés
@@ -11029,7 +11092,7 @@ inopérant: inopérante inopérantes inopérants
 inoubliable: inoubliables
 inoxydable: inoxydables
 inquiet: inquiets
-inquiéter: inquiètent inquiéta inquiétai inquiétaient inquiétais inquiétait inquiétant inquiétas inquiétasse inquiétassent inquiétasses inquiétassiez inquiétassions inquiétera inquiéterai inquiéteraient inquiéterais inquiéterait inquiéteras inquiéterez inquiéteriez inquiéterions inquiéterons inquiéteront inquiétez inquiétiez inquiétions inquiétons inquiétâmes inquiétât inquiétâtes inquiétèrent inquiété inquiétée inquiétées inquiétés
+inquiéter: inquiètent inquiètes inquiéta inquiétai inquiétaient inquiétais inquiétait inquiétant inquiétas inquiétasse inquiétassent inquiétasses inquiétassiez inquiétassions inquiétera inquiéterai inquiéteraient inquiéterais inquiéterait inquiéteras inquiéterez inquiéteriez inquiéterions inquiéterons inquiéteront inquiétez inquiétiez inquiétions inquiétons inquiétâmes inquiétât inquiétâtes inquiétèrent inquiété inquiétée inquiétées inquiétés
 inquiétude: inquiétudes
 insatisfaction: insatisfactions
 inscrire: inscrira inscrirai inscriraient inscrirais inscrirait inscriras inscrirez inscririez inscririons inscrirons inscriront inscris inscrit inscrite inscrites inscrits inscrivaient inscrivais inscrivait inscrivant inscrive inscrivent inscrives inscrivez inscriviez inscrivions inscrivirent inscrivis inscrivisse inscrivissent inscrivisses inscrivissiez inscrivissions inscrivit inscrivons inscrivîmes inscrivît inscrivîtes
@@ -11100,6 +11163,7 @@ intimider: intimida intimidai intimidaient intimidais intimidait intimidant inti
 intimité: intimités
 intituler: intitula intitulai intitulaient intitulais intitulait intitulant intitulas intitulasse intitulassent intitulasses intitulassiez intitulassions intitule intitulent intitulera intitulerai intituleraient intitulerais intitulerait intituleras intitulerez intituleriez intitulerions intitulerons intituleront intitules intitulez intituliez intitulions intitulons intitulâmes intitulât intitulâtes intitulèrent intitulée intitulées intitulés
 intoxiquer: intoxiqua intoxiquai intoxiquaient intoxiquais intoxiquait intoxiquant intoxiquas intoxiquasse intoxiquassent intoxiquasses intoxiquassiez intoxiquassions intoxique intoxiquent intoxiquera intoxiquerai intoxiqueraient intoxiquerais intoxiquerait intoxiqueras intoxiquerez intoxiqueriez intoxiquerions intoxiquerons intoxiqueront intoxiques intoxiquez intoxiquiez intoxiquions intoxiquons intoxiquâmes intoxiquât intoxiquâtes intoxiquèrent
+intoxiqué: intoxiquée intoxiqués
 introduire: introduira introduirai introduiraient introduirais introduirait introduiras introduirez introduiriez introduirions introduirons introduiront introduis introduisaient introduisais introduisait introduisant introduise introduisent introduises introduisez introduisiez introduisions introduisirent introduisis introduisisse introduisissent introduisisses introduisissiez introduisissions introduisit introduisons introduisîmes introduisît introduisîtes introduit introduite introduites introduits
 intronisation: intronisations
 intrus: intruse intruses
@@ -11205,7 +11269,7 @@ juif: juifs juive juives
 juillet: juillets
 juin: juins
 jumeau: jumel
-jumeler: jumela jumelai jumelaient jumelais jumelait jumelant jumelas jumelasse jumelassent jumelasses jumelassiez jumelassions jumelez jumeliez jumelions jumellent jumellera jumellerai jumelleraient jumellerais jumellerait jumelleras jumellerez jumelleriez jumellerions jumellerons jumelleront jumelons jumelâmes jumelât jumelâtes jumelèrent jumelé jumelée jumelées jumelés
+jumeler: jumela jumelai jumelaient jumelais jumelait jumelant jumelas jumelasse jumelassent jumelasses jumelassiez jumelassions jumelez jumeliez jumelions jumelle jumellent jumellera jumellerai jumelleraient jumellerais jumellerait jumelleras jumellerez jumelleriez jumellerions jumellerons jumelleront jumelons jumelâmes jumelât jumelâtes jumelèrent jumelé jumelée jumelées jumelés
 jument: juments
 junte: juntes
 jupe: jupes
@@ -11375,6 +11439,7 @@ maille: mailles
 maillet: maillets
 maillot: maillots
 maintenir: maintenaient maintenais maintenait maintenez mainteniez maintenions maintenons maintenu maintenue maintenues maintenus maintiendra maintiendrai maintiendraient maintiendrais maintiendrait maintiendras maintiendrez maintiendriez maintiendrions maintiendrons maintiendront maintienne maintiennent maintiennes maintient maintinrent maintins maintinsse maintinssent maintinsses maintinssiez maintinssions maintint maintînmes maintînt maintîntes
+maintien: maintiens
 maire: maires
 maison: maisons
 majestueux: majestueuse majestueuses
@@ -11450,6 +11515,7 @@ maturité: maturités
 matérialiser: matérialisa matérialisai matérialisaient matérialisais matérialisait matérialisant matérialisas matérialisasse matérialisassent matérialisasses matérialisassiez matérialisassions matérialise matérialisent matérialisera matérialiserai matérialiseraient matérialiserais matérialiserait matérialiseras matérialiserez matérialiseriez matérialiserions matérialiserons matérialiseront matérialises matérialisez matérialisiez matérialisions matérialisons matérialisâmes matérialisât matérialisâtes matérialisèrent matérialisé matérialisée matérialisées matérialisés
 matériel: matérielle matérielles matériels
 maudire: maudira maudirai maudiraient maudirais maudirait maudiras maudirent maudirez maudiriez maudirions maudirons maudiront maudis maudissaient maudissais maudissait maudissant maudisse maudissent maudisses maudissez maudissiez maudissions maudissons maudîmes maudît maudîtes
+maudit: maudits
 maugréer: maugréa maugréai maugréaient maugréais maugréait maugréant maugréas maugréasse maugréassent maugréasses maugréassiez maugréassions maugrée maugréent maugréera maugréerai maugréeraient maugréerais maugréerait maugréeras maugréerez maugréeriez maugréerions maugréerons maugréeront maugrées maugréez maugréiez maugréions maugréons maugréâmes maugréât maugréâtes maugréèrent maugréé maugréée maugréées maugréés
 maure: maures
 mausolée: mausolées
@@ -11516,9 +11582,9 @@ minorité: minorités
 minuit: minuits
 minuterie: minuteries
 mirador: miradors
-mirer: mira mirai miraient mirais mirait mirant miras mirasse mirassent mirasses mirassiez mirassions mire mirera mirerai mireraient mirerais mirerait mireras mirerez mireriez mirerions mirerons mireront mires mirez miriez mirions mirons mirâmes mirât mirâtes mirèrent miré mirée mirées mirés
+mirer: mira mirai miraient mirais mirait mirant miras mirasse mirassent mirasses mirassiez mirassions mire mirent mirera mirerai mireraient mirerais mirerait mireras mirerez mireriez mirerions mirerons mireront mires mirez miriez mirions mirons mirâmes mirât mirâtes mirèrent miré mirée mirées mirés
 miroir: miroirs
-miser: misa misai misaient misais misait misant misas misasse misassent misasses misassiez misassions misent misera miserai miseraient miserais miserait miseras miserez miseriez miserions miserons miseront misez misiez misions misons misâmes misât misâtes misèrent misé misée misées misés
+miser: misa misai misaient misais misait misant misas misasse misassent misasses misassiez misassions misent misera miserai miseraient miserais miserait miseras miserez miseriez miserions miserons miseront mises misez misiez misions misons misâmes misât misâtes misèrent misé misée misées misés
 misère: misères
 mixte: mixtes
 mobilité: mobilités
@@ -11557,12 +11623,14 @@ monter: monta montai montaient montais montait montas montasse montassent montas
 montrer: montra montrai montraient montrais montrait montrant montras montrasse montrassent montrasses montrassiez montrassions montrent montrera montrerai montreraient montrerais montrerait montreras montrerez montreriez montrerions montrerons montreront montrez montriez montrions montrons montrâmes montrât montrâtes montrèrent montré montrée montrées montrés
 montreur: montreurs montreuse montreuses
 monture: montures
+montée: montées
 monétaire: monétaires
 moquette: moquettes
 moralité: moralités
 moratoire: moratoires
 morceau: morceaux
 morphologique: morphologiques
+mort: morte mortes morts
 mortalité: mortalités
 mortel: mortelle mortelles mortels
 mortier: mortiers
@@ -11585,6 +11653,7 @@ mouton: moutons
 mouvement: mouvements
 mouvoir: meus meut meuve meuvent meuves mouvaient mouvais mouvait mouvant mouvez mouviez mouvions mouvons mouvra mouvrai mouvraient mouvrais mouvrait mouvras mouvrez mouvriez mouvrions mouvrons mouvront mue mues murent mus musse mussent musses mussiez mussions mut mûmes mût mûtes
 moyen: moyens
+moyenne: moyennes
 muet: muets muette muettes
 multidisciplinaire: multidisciplinaires
 multilingue: multilingues
@@ -11726,6 +11795,7 @@ nourrir: nourri nourrie nourries nourrira nourrirai nourriraient nourrirais nour
 nourriture: nourritures
 nouveau: nouveaux nouvel
 nouveauté: nouveautés
+nouvelle: nouvelles
 novembre: novembres
 noyau: noyaus
 noyer: noie noient noiera noierai noieraient noierais noierait noieras noierez noieriez noierions noierons noieront noies noya noyai noyaient noyais noyait noyant noyas noyasse noyassent noyasses noyassiez noyassions noyers noyez noyiez noyions noyons noyâmes noyât noyâtes noyèrent noyé noyée noyées noyés
@@ -11740,6 +11810,7 @@ numéro: numéros
 nègre: nègres
 nécessaire: nécessaires
 nécessiter: nécessita nécessitai nécessitaient nécessitais nécessitait nécessitant nécessitas nécessitasse nécessitassent nécessitasses nécessitassiez nécessitassions nécessite nécessitent nécessitera nécessiterai nécessiteraient nécessiterais nécessiterait nécessiteras nécessiterez nécessiteriez nécessiterions nécessiterons nécessiteront nécessites nécessitez nécessitiez nécessitions nécessitons nécessitâmes nécessitât nécessitâtes nécessitèrent nécessitée nécessitées
+nécessité: nécessités
 nécropole: nécropoles
 néerlandais: néerlandaise néerlandaises
 négatif: négatifs
@@ -11787,7 +11858,9 @@ offensif: offensifs
 officiel: officielle officielles officiels
 officier: officia officiai officiaient officiais officiait officiant officias officiasse officiassent officiasses officiassiez officiassions officie officient officiera officierai officieraient officierais officierait officieras officierez officieriez officierions officierons officieront officiers officies officiez officiiez officiions officions officiâmes officiât officiâtes officière officièrent officières officié officiée officiées officiés
 offrande: offrandes
+offre: offres
 offrir: offert offerte offertes offerts offraient offrais offrait offrant offrent offrez offriez offrions offrira offrirai offriraient offrirais offrirait offriras offrirent offrirez offririez offririons offrirons offriront offris offrisse offrissent offrisses offrissiez offrissions offrit offrons offrîmes offrît offrîtes
+oie: oies
 oignon: oignons
 oiseau: oiseaux
 olympiade: olympiades
@@ -11819,6 +11892,7 @@ ordinaire: ordinaires
 ordinateur: ordinateurs
 ordonnance: ordonnances
 ordonner: ordonna ordonnai ordonnaient ordonnais ordonnait ordonnant ordonnas ordonnasse ordonnassent ordonnasses ordonnassiez ordonnassions ordonne ordonnent ordonnera ordonnerai ordonneraient ordonnerais ordonnerait ordonneras ordonnerez ordonneriez ordonnerions ordonnerons ordonneront ordonnes ordonnez ordonniez ordonnions ordonnons ordonnâmes ordonnât ordonnâtes ordonnèrent
+ordonné: ordonnée ordonnés
 ordre: ordres
 oreille: oreilles
 oreiller: oreillers
@@ -11857,12 +11931,13 @@ ouragan: ouragans
 outil: outils
 outrance: outrances
 outrer: outra outrai outraient outrais outrait outrant outras outrasse outrassent outrasses outrassiez outrassions outrent outrera outrerai outreraient outrerais outrerait outreras outrerez outreriez outrerions outrerons outreront outres outrez outriez outrions outrons outrâmes outrât outrâtes outrèrent outré outrée outrées outrés
+ouvert: ouverte ouvertes ouverts
 ouverture: ouvertures
 ouvrable: ouvrables
 ouvrage: ouvrages
-ouvrer: ouvra ouvrai ouvras ouvrasse ouvrassent ouvrasses ouvrassiez ouvrassions ouvrera ouvrerai ouvreraient ouvrerais ouvrerait ouvreras ouvrerez ouvreriez ouvrerions ouvrerons ouvreront ouvrâmes ouvrât ouvrâtes ouvrèrent ouvré ouvrée ouvrées ouvrés
+ouvrer: ouvra ouvrai ouvras ouvrasse ouvrassent ouvrasses ouvrassiez ouvrassions ouvre ouvrent ouvrera ouvrerai ouvreraient ouvrerais ouvrerait ouvreras ouvrerez ouvreriez ouvrerions ouvrerons ouvreront ouvres ouvrez ouvrâmes ouvrât ouvrâtes ouvrèrent ouvré ouvrée ouvrées ouvrés
 ouvrier: ouvriers ouvrière ouvrières
-ouvrir: ouvrira ouvrirai ouvriraient ouvrirais ouvrirait ouvriras ouvrirent ouvrirez ouvririez ouvririons ouvrirons ouvriront ouvris ouvrisse ouvrissent ouvrisses ouvrissiez ouvrissions ouvrit ouvrîmes ouvrît ouvrîtes
+ouvrir: ouvrais ouvrait ouvrions ouvrira ouvrirai ouvriraient ouvrirais ouvrirait ouvriras ouvrirent ouvrirez ouvririez ouvririons ouvrirons ouvriront ouvris ouvrisse ouvrissent ouvrisses ouvrissiez ouvrissions ouvrit ouvrîmes ouvrît ouvrîtes
 ouïr: oient ois oit orra orrai orraient orrais orrait orras orrez orriez orrions orrons orront ouï ouïes ouïmes ouïra ouïrai ouïraient ouïrais ouïrait ouïras ouïrent ouïrez ouïriez ouïrions ouïrons ouïront ouïs ouïssaient ouïssais ouïssait ouïsse ouïssent ouïsses ouïssez ouïssiez ouïssions ouïssons ouït ouïtes oyaient oyais oyait oyant oyez oyiez oyions oyons
 oxydation: oxydations
 oxygène: oxygènes
@@ -11911,12 +11986,12 @@ parcelle: parcelles
 parcourir: parcouraient parcourais parcourait parcourant parcoure parcourent parcoures parcourez parcouriez parcourions parcourons parcourra parcourrai parcourraient parcourrais parcourrait parcourras parcourrez parcourriez parcourrions parcourrons parcourront parcourt parcouru parcourue parcourues parcoururent parcourus parcourusse parcourussent parcourusses parcourussiez parcourussions parcourut parcourûmes parcourût parcourûtes
 pardonner: pardonna pardonnai pardonnaient pardonnais pardonnait pardonnant pardonnas pardonnasse pardonnassent pardonnasses pardonnassiez pardonnassions pardonne pardonnent pardonnera pardonnerai pardonneraient pardonnerais pardonnerait pardonneras pardonnerez pardonneriez pardonnerions pardonnerons pardonneront pardonnes pardonnez pardonniez pardonnions pardonnons pardonnâmes pardonnât pardonnâtes pardonnèrent pardonné pardonnée pardonnées pardonnés
 pareil: pareille pareilles pareils
-parer: parai paraient parait parant paras parasse parassent parasses parassiez parassions parera parerai pareraient parerais parerait pareras parerez pareriez parerions parerons pareront pares parez parons parâmes parât parâtes parèrent parée parées parés
+parer: parai paraient parais parait parant paras parasse parassent parasses parassiez parassions parera parerai pareraient parerais parerait pareras parerez pareriez parerions parerons pareront pares parez parons parâmes parât parâtes parèrent parée parées parés
 paresse: paresses
 paresseux: paresseuse paresseuses
 parfait: parfaite parfaites parfaits
 parfum: parfums
-parier: paria pariai pariaient pariais pariait pariant parias pariasse pariassent pariasses pariassiez pariassions parie parient pariera parierai parieraient parierais parierait parieras parierez parieriez parierions parierons parieront paries pariiez pariions pariâmes pariât pariâtes parièrent parié pariée pariées pariés
+parier: paria pariai pariaient pariais pariait pariant parias pariasse pariassent pariasses pariassiez pariassions parie parient pariera parierai parieraient parierais parierait parieras parierez parieriez parierions parierons parieront paries pariez pariiez pariions parions pariâmes pariât pariâtes parièrent parié pariée pariées pariés
 parisien: parisiene parisienes parisienne parisiennes parisiens
 parité: parités
 parlement: parlements
@@ -11984,6 +12059,7 @@ pendant: pendante pendantes pendants
 pendre: pend pendaient pendais pendait pende pendent pendes pendez pendiez pendions pendirent pendis pendisse pendissent pendisses pendissiez pendissions pendit pendons pendra pendrai pendraient pendrais pendrait pendras pendrez pendriez pendrions pendrons pendront pends pendu pendue pendues pendus pendîmes pendît pendîtes
 penser: pensa pensai pensaient pensais pensait pensant pensas pensasse pensassent pensasses pensassiez pensassions pense pensent pensera penserai penseraient penserais penserait penseras penserez penseriez penserions penserons penseront penses pensez pensiez pensons pensâmes pensât pensâtes pensèrent pensé pensés
 pensionnaire: pensionnaires
+pensée: pensées
 pente: pentes
 perceptible: perceptibles
 percer: perce percera percerai perceraient percerais percerait perceras percerez perceriez percerions percerons perceront perces percez perciez percions percèrent percé percée percées percés perça perçai perçaient perçais perçait perças perçasse perçassent perçasses perçassiez perçassions perçons perçâmes perçât perçâtes
@@ -12075,7 +12151,8 @@ plaider: plaida plaidai plaidaient plaidais plaidait plaidant plaidas plaidasse 
 plaie: plaies
 plaindre: plaignaient plaignais plaignait plaignant plaigne plaignent plaignes plaignez plaigniez plaignions plaignirent plaignis plaignisse plaignissent plaignisses plaignissiez plaignissions plaignit plaignons plaignîmes plaignît plaignîtes plaindra plaindrai plaindraient plaindrais plaindrait plaindras plaindrez plaindriez plaindrions plaindrons plaindront plaint plaints
 plaine: plaines
-plaire: plaira plairai plairaient plairais plairait plairas plairez plairiez plairions plairons plairont plais plaisaient plaisais plaisait plaise plaisent plaises plaisez plaisiez plaisions plaisons plaît plurent plusse plussent plusses plussiez plussions plûtes
+plainte: plaintes
+plaire: plaira plairai plairaient plairais plairait plairas plairez plairiez plairions plairons plairont plais plaisaient plaisais plaisait plaise plaisent plaises plaisez plaisiez plaisions plaisons plaît plu plurent plusse plussent plusses plussiez plussions plut plût plûtes
 plaisant: plaisante plaisantes plaisants
 plaisanterie: plaisanteries
 plaisir: plaisirs
@@ -12097,6 +12174,7 @@ pli: plis
 pliant: pliante pliantes pliants
 plombier: plombiers plombière plombières
 plonger: plonge plongea plongeai plongeaient plongeais plongeait plongeant plongeas plongeasse plongeassent plongeasses plongeassiez plongeassions plongent plongeons plongera plongerai plongeraient plongerais plongerait plongeras plongerez plongeriez plongerions plongerons plongeront plonges plongez plongeâmes plongeât plongeâtes plongiez plongions plongèrent plongé plongés
+plongée: plongées
 pluie: pluies
 pluralité: pluralités
 pluridisciplinaire: pluridisciplinaires
@@ -12199,6 +12277,7 @@ prescriptif: prescriptifs prescriptive prescriptives
 prescrire: prescrira prescrirai prescriraient prescrirais prescrirait prescriras prescrirez prescririez prescririons prescrirons prescriront prescris prescrit prescrite prescrites prescrits prescrivaient prescrivais prescrivait prescrivant prescrive prescrivent prescrives prescrivez prescriviez prescrivions prescrivirent prescrivis prescrivisse prescrivissent prescrivisses prescrivissiez prescrivissions prescrivit prescrivons prescrivîmes prescrivît prescrivîtes
 pressant: pressante pressantes pressants
 presser: pressa pressai pressaient pressais pressait pressas pressasse pressassent pressasses pressassiez pressassions pressent pressera presserai presseraient presserais presserait presseras presserez presseriez presserions presserons presseront pressez pressiez pressons pressâmes pressât pressâtes pressèrent pressé pressée pressées
+pression: pressions
 prestataire: prestataires
 prestation: prestations
 prestigieux: prestigieuse prestigieuses
@@ -12209,10 +12288,12 @@ primeur: primeurs
 primordial: primordiale primordiales primordiaux
 principe: principes
 priorité: priorités
+prise: prises
 prisme: prismes
 prisonnier: prisonniers prisonnière prisonnières
 privation: privations
 priver: priva privai privaient privais privait privant privas privasse privassent privasses privassiez privassions prive privent privera priverai priveraient priverais priverait priveras priverez priveriez priverions priverons priveront prives privez priviez privions privons privâmes privât privâtes privèrent
+privé: privée privés
 prière: prières
 probabilité: probabilités
 problème: problèmes
@@ -12227,6 +12308,7 @@ producteur: producteurs productrice productrices
 productif: productifs productives
 productivité: productivités
 produire: produira produirai produiraient produirais produirait produiras produirez produiriez produirions produirons produiront produis produisaient produisais produisait produisant produise produisent produises produisez produisiez produisions produisirent produisis produisisse produisissent produisisses produisissiez produisissions produisit produisons produisîmes produisît produisîtes produite produites
+produit: produits
 profaner: profana profanai profanaient profanais profanait profanant profanas profanasse profanassent profanasses profanassiez profanassions profane profanent profanera profanerai profaneraient profanerais profanerait profaneras profanerez profaneriez profanerions profanerons profaneront profanes profanez profaniez profanions profanons profanâmes profanât profanâtes profanèrent profané profanée profanées profanés
 professeur: professeurs
 professionnalisme: professionnalismes
@@ -12293,7 +12375,7 @@ précarité: précarités
 précepte: préceptes
 précieux: précieuse précieuses
 précipiter: précipita précipitai précipitaient précipitais précipitait précipitant précipitas précipitasse précipitassent précipitasses précipitassiez précipitassions précipite précipitent précipitera précipiterai précipiteraient précipiterais précipiterait précipiteras précipiterez précipiteriez précipiterions précipiterons précipiteront précipites précipitez précipitiez précipitions précipitons précipitâmes précipitât précipitâtes précipitèrent précipité précipitée précipitées précipités
-préciser: précisa précisai précisaient précisais précisait précisant précisas précisasse précisassent précisasses précisassiez précisassions précisent précisera préciserai préciseraient préciserais préciserait préciseras préciserez préciseriez préciserions préciserons préciseront précisez précisiez précisions précisons précisâmes précisât précisâtes précisèrent précisée précisées précisés
+préciser: précisa précisai précisaient précisais précisait précisant précisas précisasse précisassent précisasses précisassiez précisassions précisent précisera préciserai préciseraient préciserais préciserait préciseras préciserez préciseriez préciserions préciserons préciseront précises précisez précisiez précisions précisons précisâmes précisât précisâtes précisèrent précisée précisées précisés
 précoce: précoces
 précocité: précocités
 précéder: précèdes précéda précédai précédaient précédais précédait précédant précédas précédasse précédassent précédasses précédassiez précédassions précédera précéderai précéderaient précéderais précéderait précéderas précéderez précéderiez précéderions précéderons précéderont précédez précédiez précédions précédons précédâmes précédât précédâtes précédèrent précédée précédées précédés
@@ -12336,7 +12418,7 @@ prévision: prévisions
 prévoir: prévirent prévis prévisse prévissent prévisses prévissiez prévissions prévit prévoie prévoient prévoies prévoira prévoirai prévoiraient prévoirais prévoirait prévoiras prévoirez prévoiriez prévoirions prévoirons prévoiront prévois prévoit prévoyaient prévoyais prévoyait prévoyant prévoyez prévoyiez prévoyions prévoyons prévu prévue prévues prévus prévîmes prévît prévîtes
 prêcher: prêcha prêchai prêchaient prêchais prêchait prêchant prêchas prêchasse prêchassent prêchasses prêchassiez prêchassions prêche prêchent prêchera prêcherai prêcheraient prêcherais prêcherait prêcheras prêcherez prêcheriez prêcherions prêcherons prêcheront prêches prêchez prêchiez prêchions prêchons prêchâmes prêchât prêchâtes prêchèrent prêché prêchée prêchées prêchés
 prêt: prêts
-prêter: prêta prêtai prêtaient prêtais prêtait prêtant prêtas prêtasse prêtassent prêtasses prêtassiez prêtassions prêtent prêtera prêterai prêteraient prêterais prêterait prêteras prêterez prêteriez prêterions prêterons prêteront prêtez prêtiez prêtions prêtons prêtâmes prêtât prêtâtes prêtèrent prêté prêtée prêtées prêtés
+prêter: prêta prêtai prêtaient prêtais prêtait prêtant prêtas prêtasse prêtassent prêtasses prêtassiez prêtassions prêtent prêtera prêterai prêteraient prêterais prêterait prêteras prêterez prêteriez prêterions prêterons prêteront prêtes prêtez prêtiez prêtions prêtons prêtâmes prêtât prêtâtes prêtèrent prêté prêtée prêtées prêtés
 prêteur: prêteurs prêteuse prêteuses
 prêtre: prêtres prêtresse prêtresses
 prôner: prôna prônai prônaient prônais prônait prônant prônas prônasse prônassent prônasses prônassiez prônassions prônent prônera prônerai prôneraient prônerais prônerait prôneras prônerez prôneriez prônerions prônerons prôneront prônes prônez prôniez prônions prônons prônâmes prônât prônâtes prônèrent prônée prônées prônés
@@ -12446,6 +12528,7 @@ rafraîchissement: rafraîchissements
 rageant: rageante rageantes rageants
 rai: rais
 raidir: raidi raidie raidies raidira raidirai raidiraient raidirais raidirait raidiras raidirent raidirez raidiriez raidirions raidirons raidiront raidis raidissaient raidissais raidissait raidissant raidisse raidissent raidisses raidissez raidissiez raidissions raidissons raidit raidîmes raidît raidîtes
+raie: raies
 rainure: rainures
 raison: raisons
 raisonnable: raisonnables
@@ -12458,7 +12541,7 @@ ralentir: ralenti ralentie ralenties ralentira ralentirai ralentiraient ralentir
 ralliement: ralliements
 rallier: rallia ralliai ralliaient ralliais ralliait ralliant rallias ralliasse ralliassent ralliasses ralliassiez ralliassions rallie rallient ralliera rallierai rallieraient rallierais rallierait rallieras rallierez rallieriez rallierions rallierons rallieront ralliez ralliiez ralliions rallions ralliâmes ralliât ralliâtes rallièrent rallié ralliée ralliées
 rallye: rallyes
-ramasser: ramassa ramassai ramassaient ramassais ramassait ramassant ramassas ramassasse ramassassent ramassasses ramassassiez ramassassions ramassera ramasserai ramasseraient ramasserais ramasserait ramasseras ramasserez ramasseriez ramasserions ramasserons ramasseront ramassez ramassons ramassâmes ramassât ramassâtes ramassèrent ramassé ramassée ramassées ramassés
+ramasser: ramassa ramassai ramassaient ramassais ramassait ramassant ramassas ramassasse ramassassent ramassasses ramassassiez ramassassions ramasse ramassent ramassera ramasserai ramasseraient ramasserais ramasserait ramasseras ramasserez ramasseriez ramasserions ramasserons ramasseront ramasses ramassez ramassiez ramassions ramassons ramassâmes ramassât ramassâtes ramassèrent ramassé ramassée ramassées ramassés
 rambarde: rambardes
 ramener: ramena ramenai ramenaient ramenais ramenait ramenant ramenas ramenasse ramenassent ramenasses ramenassiez ramenassions ramenez rameniez ramenions ramenons ramenâmes ramenât ramenâtes ramenèrent ramené ramenée ramenées ramenés ramène ramènent ramènera ramènerai ramèneraient ramènerais ramènerait ramèneras ramènerez ramèneriez ramènerions ramènerons ramèneront ramènes
 ramer: ramai ramaient ramais ramait ramant ramas rament ramera ramerai rameraient ramerais ramerait rameras ramerez rameriez ramerions ramerons rameront rames ramez ramiez ramions ramons ramâmes ramât ramâtes ramèrent ramé ramée ramées ramés
@@ -12512,6 +12595,7 @@ recueil: recueils
 recueillir: recueillaient recueillais recueillait recueillant recueille recueillent recueillera recueillerai recueilleraient recueillerais recueillerait recueilleras recueillerez recueilleriez recueillerions recueillerons recueilleront recueilles recueillez recueilli recueillie recueillies recueilliez recueillions recueillirent recueillis recueillisse recueillissent recueillisses recueillissiez recueillissions recueillit recueillons recueillîmes recueillît recueillîtes
 recul: reculs
 reculer: recula reculai reculaient reculais reculait reculant reculas reculasse reculassent reculasses reculassiez reculassions recule reculent reculera reculerai reculeraient reculerais reculerait reculeras reculerez reculeriez reculerions reculerons reculeront recules reculez reculiez reculions reculons reculâmes reculât reculâtes reculèrent
+reculé: reculée reculés
 recyclage: recyclages
 recycler: recycla recyclai recyclaient recyclais recyclait recyclant recyclas recyclasse recyclassent recyclasses recyclassiez recyclassions recyclent recyclera recyclerai recycleraient recyclerais recyclerait recycleras recyclerez recycleriez recyclerions recyclerons recycleront recycles recyclez recycliez recyclions recyclons recyclâmes recyclât recyclâtes recyclèrent recyclée recyclées recyclés
 redaction: redactions
@@ -12536,13 +12620,16 @@ regarder: regarda regardai regardaient regardais regardait regardant regardas re
 registre: registres
 regretter: regretta regrettai regrettaient regrettais regrettait regrettant regrettas regrettasse regrettassent regrettasses regrettassiez regrettassions regrette regrettent regrettera regretterai regretteraient regretterais regretterait regretteras regretterez regretteriez regretterions regretterons regretteront regrettes regrettez regrettiez regrettions regrettons regrettâmes regrettât regrettâtes regrettèrent regretté regrettée regrettées regrettés
 rehausser: rehaussa rehaussai rehaussaient rehaussais rehaussait rehaussant rehaussas rehaussasse rehaussassent rehaussasses rehaussassiez rehaussassions rehausse rehaussent rehaussera rehausserai rehausseraient rehausserais rehausserait rehausseras rehausserez rehausseriez rehausserions rehausserons rehausseront rehausses rehaussez rehaussiez rehaussions rehaussons rehaussâmes rehaussât rehaussâtes rehaussèrent rehaussé rehaussée rehaussées rehaussés
+reine: reines
 rejeter: rejeta rejetai rejetaient rejetais rejetait rejetant rejetas rejetasse rejetassent rejetasses rejetassiez rejetassions rejetez rejetiez rejetions rejette rejettent rejettera rejetterai rejetteraient rejetterais rejetterait rejetteras rejetterez rejetteriez rejetterions rejetterons rejetteront rejettes rejetâmes rejetât rejetâtes rejetèrent rejeté rejetée rejetées rejetés
+rejeton: rejetons
 rejoindre: rejoignaient rejoignais rejoignait rejoignant rejoigne rejoignent rejoignes rejoignez rejoigniez rejoignions rejoignirent rejoignis rejoignisse rejoignissent rejoignisses rejoignissiez rejoignissions rejoignit rejoignons rejoignîmes rejoignît rejoignîtes rejoindra rejoindrai rejoindraient rejoindrais rejoindrait rejoindras rejoindrez rejoindriez rejoindrions rejoindrons rejoindront rejoins rejoint rejointe rejointes rejoints
 relance: relances
 relater: relata relatai relataient relatais relatait relatant relatas relatasse relatassent relatasses relatassiez relatassions relatent relatera relaterai relateraient relaterais relaterait relateras relaterez relateriez relaterions relaterons relateront relatez relatiez relatons relatâmes relatât relatâtes relatèrent relatée relatées
 relatif: relatifs
 relativité: relativités
 relever: releva relevai relevaient relevais relevait relevas relevasse relevassent relevasses relevassiez relevassions relevez releviez relevions relevons relevâmes relevât relevâtes relevèrent relevée relevées relève relèvent relèvera relèverai relèveraient relèverais relèverait relèveras relèverez relèveriez relèverions relèverons relèveront relèves
+relevé: relevés
 relier: relia reliai reliaient reliais reliait relias reliasse reliassent reliasses reliassiez reliassions relie relient reliera relierai relieraient relierais relierait relieras relierez relieriez relierions relierons relieront reliez reliiez reliions relions reliâmes reliât reliâtes relièrent relié reliée reliées
 religieux: religieuse religieuses
 religiosité: religiosités
@@ -12556,6 +12643,7 @@ remboursement: remboursements
 rembourser: remboursa remboursai remboursaient remboursais remboursait remboursant remboursas remboursasse remboursassent remboursasses remboursassiez remboursassions rembourse remboursent remboursera rembourserai rembourseraient rembourserais rembourserait rembourseras rembourserez rembourseriez rembourserions rembourserons rembourseront rembourses remboursez remboursiez remboursions remboursons remboursâmes remboursât remboursâtes remboursèrent remboursé remboursée remboursées remboursés
 remercier: remercia remerciai remerciaient remerciais remerciait remerciant remercias remerciasse remerciassent remerciasses remerciassiez remerciassions remercie remercient remerciera remercierai remercieraient remercierais remercierait remercieras remercierez remercieriez remercierions remercierons remercieront remercies remerciez remerciiez remerciions remercions remerciâmes remerciât remerciâtes remercièrent remercié remerciée remerciées remerciés
 remettre: remet remets remettaient remettais remettait remettant remette remettent remettes remettez remettiez remettions remettons remettra remettrai remettraient remettrais remettrait remettras remettrez remettriez remettrions remettrons remettront remirent remis remisse remissent remisses remissiez remissions remit remîmes remît remîtes
+remise: remises
 remorque: remorques
 remplacement: remplacements
 remplacer: remplace remplacent remplacera remplacerai remplaceraient remplacerais remplacerait remplaceras remplacerez remplaceriez remplacerions remplacerons remplaceront remplaces remplacez remplaciez remplacions remplacèrent remplacé remplacée remplacées remplacés remplaça remplaçai remplaçaient remplaçais remplaçait remplaças remplaçasse remplaçassent remplaçasses remplaçassiez remplaçassions remplaçons remplaçâmes remplaçât remplaçâtes
@@ -12641,12 +12729,14 @@ retentir: retenti retentie retenties retentira retentirai retentiraient retentir
 retentissement: retentissements
 retirer: retira retirai retiraient retirais retirait retirant retiras retirasse retirassent retirasses retirassiez retirassions retirent retirera retirerai retireraient retirerais retirerait retireras retirerez retireriez retirerions retirerons retireront retirez retiriez retirions retirons retirâmes retirât retirâtes retirèrent
 retomber: retomba retombai retombaient retombais retombait retombant retombas retombasse retombassent retombasses retombassiez retombassions retombe retombent retombera retomberai retomberaient retomberais retomberait retomberas retomberez retomberiez retomberions retomberons retomberont retombes retombez retombiez retombions retombons retombâmes retombât retombâtes retombèrent retombé retombés
+retombée: retombées
 retoucher: retoucha retouchai retouchaient retouchais retouchait retouchant retouchas retouchasse retouchassent retouchasses retouchassiez retouchassions retouchent retouchera retoucherai retoucheraient retoucherais retoucherait retoucheras retoucherez retoucheriez retoucherions retoucherons retoucheront retouchez retouchiez retouchions retouchons retouchâmes retouchât retouchâtes retouchèrent retouché retouchée retouchées retouchés
 retour: retours
 retourner: retourna retournai retournaient retournais retournait retournant retournas retournasse retournassent retournasses retournassiez retournassions retourne retournent retournera retournerai retourneraient retournerais retournerait retourneras retournerez retourneriez retournerions retournerons retourneront retournes retournez retourniez retournions retournons retournâmes retournât retournâtes retournèrent retourné retournée retournées retournés
 retrait: retraits
 retraite: retraites
 retransmettre: retransmet retransmets retransmettaient retransmettais retransmettait retransmettant retransmette retransmettent retransmettes retransmettez retransmettiez retransmettions retransmettons retransmettra retransmettrai retransmettraient retransmettrais retransmettrait retransmettras retransmettrez retransmettriez retransmettrions retransmettrons retransmettront retransmirent retransmis retransmise retransmises retransmisse retransmissent retransmisses retransmissiez retransmit retransmîmes retransmît retransmîtes
+retransmission: retransmissions
 retrouver: retrouva retrouvai retrouvaient retrouvais retrouvait retrouvant retrouvas retrouvasse retrouvassent retrouvasses retrouvassiez retrouvassions retrouve retrouvent retrouvera retrouverai retrouveraient retrouverais retrouverait retrouveras retrouverez retrouveriez retrouverions retrouverons retrouveront retrouves retrouvez retrouviez retrouvions retrouvons retrouvâmes retrouvât retrouvâtes retrouvèrent retrouvé retrouvée retrouvées retrouvés
 revalorisation: revalorisations
 revanche: revanches
@@ -12654,10 +12744,12 @@ revendication: revendications
 revendiquer: revendiqua revendiquai revendiquaient revendiquais revendiquait revendiquant revendiquas revendiquasse revendiquassent revendiquasses revendiquassiez revendiquassions revendique revendiquent revendiquera revendiquerai revendiqueraient revendiquerais revendiquerait revendiqueras revendiquerez revendiqueriez revendiquerions revendiquerons revendiqueront revendiques revendiquez revendiquiez revendiquions revendiquons revendiquâmes revendiquât revendiquâtes revendiquèrent revendiqué revendiquée revendiquées revendiqués
 revenir: revenaient revenais revenait revenant revenez reveniez revenions revenons reviendra reviendrai reviendraient reviendrais reviendrait reviendras reviendrez reviendriez reviendrions reviendrons reviendront revienne reviennent reviennes reviens revient revinrent revins revinsse revinssent revinsses revinssiez revinssions revint revînmes revînt revîntes
 revente: reventes
+revenu: revenus
 reviser: revisa revisai revisaient revisais revisait revisant revisas revisasse revisassent revisasses revisassiez revisassions revisent revisera reviserai reviseraient reviserais reviserait reviseras reviserez reviseriez reviserions reviserons reviseront revises revisez revisiez revisons revisâmes revisât revisâtes revisèrent revisée revisées revisés
 revitalisation: revitalisations
 revivre: revivaient revivais revivait revivant revivent revives revivez reviviez revivions revivons revivra revivrai revivraient revivrais revivrait revivras revivrez revivriez revivrions revivrons revivront revécu revécue revécues revécurent revécus revécusse revécussent revécusses revécussiez revécussions revécut revécûmes revécût revécûtes
-revoir: reverra reverrai reverraient reverrais reverrait reverras reverrez reverriez reverrions reverrons reverront revirent revisse revissent revisses revissiez revissions revoie revoient revoies revois revoit revoyaient revoyais revoyait revoyant revoyez revoyiez revoyions revoyons revu revues revus revîmes revît revîtes
+revoir: reverra reverrai reverraient reverrais reverrait reverras reverrez reverriez reverrions reverrons reverront revirent revis revisse revissent revisses revissiez revissions revit revoie revoient revoies revois revoit revoyaient revoyais revoyait revoyant revoyez revoyiez revoyions revoyons revu revues revus revîmes revît revîtes
+reçu: reçue reçues reçus
 rhinoplastie: rhinoplasties
 rhumb: rhumbs
 rhume: rhumes
@@ -12688,6 +12780,7 @@ romantique: romantiques
 romantisme: romantismes
 rompre: rompaient rompais rompait rompant rompe rompent rompes rompez rompiez rompions rompirent rompis rompisse rompissent rompisses rompissiez rompissions rompit rompons rompra romprai rompraient romprais romprait rompras romprez rompriez romprions romprons rompront romps rompt rompu rompue rompues rompus rompîmes rompît rompîtes
 rond: ronds
+ronde: rondes
 ronflant: ronflante ronflantes ronflants
 ronger: ronge rongea rongeai rongeaient rongeais rongeait rongeant rongeas rongeasse rongeassent rongeasses rongeassiez rongeassions rongent rongeons rongera rongerai rongeraient rongerais rongerait rongeras rongerez rongeriez rongerions rongerons rongeront ronges rongez rongeâmes rongeât rongeâtes rongiez rongions rongèrent rongé rongée rongées rongés
 roquette: roquettes
@@ -12703,6 +12796,7 @@ rouler: roula roulai roulaient roulais roulait roulant roulas roulasse roulassen
 roumain: roumaine roumaines roumains
 router: routa routai routaient routais routait routant routas routasse routassent routasses routassiez routassions routent routera routerai routeraient routerais routerait routeras routerez routeriez routerions routerons routeront routez routiez routions routons routâmes routât routâtes routèrent routée routées
 routier: routiers routière routières
+rouvre: rouvres
 rouvrir: rouvert rouverte rouvertes rouverts rouvraient rouvrais rouvrait rouvrant rouvrent rouvrez rouvriez rouvrions rouvrira rouvrirai rouvriraient rouvrirais rouvrirait rouvriras rouvrirent rouvrirez rouvririez rouvririons rouvrirons rouvriront rouvris rouvrisse rouvrissent rouvrisses rouvrissiez rouvrissions rouvrit rouvrons rouvrîmes rouvrît rouvrîtes
 royaliste: royalistes
 royaume: royaumes
@@ -12718,6 +12812,7 @@ rustine: rustines
 rustique: rustiques
 rythme: rythmes
 râteau: râteaux
+règle: règles
 règlement: règlements
 réacteur: réacteurs
 réactionnaire: réactionnaires
@@ -12818,10 +12913,12 @@ sabrer: sabra sabrai sabraient sabrais sabrait sabrant sabras sabrasse sabrassen
 sacrement: sacrements
 sacrer: sacra sacrai sacraient sacrais sacrait sacrant sacras sacrasse sacrassent sacrasses sacrassiez sacrassions sacre sacrent sacrera sacrerai sacreraient sacrerais sacrerait sacreras sacrerez sacreriez sacrerions sacrerons sacreront sacres sacrez sacriez sacrions sacrons sacrâmes sacrât sacrâtes sacrèrent
 sacrifier: sacrifia sacrifiai sacrifiaient sacrifiais sacrifiait sacrifiant sacrifias sacrifiasse sacrifiassent sacrifiasses sacrifiassiez sacrifiassions sacrifie sacrifient sacrifiera sacrifierai sacrifieraient sacrifierais sacrifierait sacrifieras sacrifierez sacrifieriez sacrifierions sacrifierons sacrifieront sacrifies sacrifiez sacrifiiez sacrifiions sacrifions sacrifiâmes sacrifiât sacrifiâtes sacrifièrent sacrifié sacrifiée sacrifiées sacrifiés
+sacré: sacrée sacrés
 sagacité: sagacités
 sagesse: sagesses
 saillir: saillaient saillait saille saillent saillera sailleraient saillerait sailleront sailli saillie saillies saillira saillirai sailliraient saillirais saillirait sailliras saillirent saillirez sailliriez saillirions saillirons sailliront saillis saillissaient saillissais saillissait saillissant saillisse saillissent saillisses saillissez saillissiez saillissions saillissons saillit saillîmes saillît saillîtes
 sain: saine saines sains
+saisie: saisies
 saisir: saisi saisira saisirai saisiraient saisirais saisirait saisiras saisirent saisirez saisiriez saisirions saisirons saisiront saisis saisissaient saisissais saisissait saisissant saisisse saisissent saisisses saisissez saisissiez saisissions saisissons saisit saisîmes saisît saisîtes
 saison: saisons
 saisonnier: saisonniers saisonnière saisonnières
@@ -12854,15 +12951,16 @@ satiété: satiétés
 saturer: satura saturai saturaient saturais saturait saturant saturas saturasse saturassent saturasses saturassiez saturassions sature saturent saturera saturerai satureraient saturerais saturerait satureras saturerez satureriez saturerions saturerons satureront satures saturez saturiez saturions saturons saturâmes saturât saturâtes saturèrent saturé saturée saturées saturés
 saucisse: saucisses
 sauf: saufs
-saurer: saurant saurasse saurassent saurasses saurassiez saurassions saure saurent saurera saurerai saureraient saurerais saurerait saureras saurerez saureriez saurerions saurerons saureront saures saurâmes saurât saurâtes saurèrent sauré saurée saurées saurés
+saurer: saura saurai sauraient saurais saurait saurant sauras saurasse saurassent saurasses saurassiez saurassions saure saurent saurera saurerai saureraient saurerais saurerait saureras saurerez saureriez saurerions saurerons saureront saures saurez sauriez saurions saurons saurâmes saurât saurâtes saurèrent sauré saurée saurées saurés
 saut: sauts
 sauter: sauta sautai sautaient sautais sautait sautant sautas sautasse sautassent sautasses sautassiez sautassions sautent sautera sauterai sauteraient sauterais sauterait sauteras sauterez sauteriez sauterions sauterons sauteront sautes sautez sautiez sautions sautons sautâmes sautât sautâtes sautèrent sautée sautées sautés
 sauvage: sauvages
 sauvegarder: sauvegarda sauvegardai sauvegardaient sauvegardais sauvegardait sauvegardant sauvegardas sauvegardasse sauvegardassent sauvegardasses sauvegardassiez sauvegardassions sauvegarde sauvegardent sauvegardera sauvegarderai sauvegarderaient sauvegarderais sauvegarderait sauvegarderas sauvegarderez sauvegarderiez sauvegarderions sauvegarderons sauvegarderont sauvegardes sauvegardez sauvegardiez sauvegardions sauvegardons sauvegardâmes sauvegardât sauvegardâtes sauvegardèrent sauvegardé sauvegardée sauvegardées sauvegardés
-sauver: sauva sauvai sauvaient sauvais sauvait sauvant sauvas sauvasse sauvassent sauvasses sauvassiez sauvassions sauvent sauvera sauverai sauveraient sauverais sauverait sauveras sauverez sauveriez sauverions sauverons sauveront sauvez sauviez sauvions sauvons sauvâmes sauvât sauvâtes sauvèrent sauvé sauvée sauvées sauvés
+sauver: sauva sauvai sauvaient sauvais sauvait sauvant sauvas sauvasse sauvassent sauvasses sauvassiez sauvassions sauve sauvent sauvera sauverai sauveraient sauverais sauverait sauveras sauverez sauveriez sauverions sauverons sauveront sauves sauvez sauviez sauvions sauvons sauvâmes sauvât sauvâtes sauvèrent sauvé sauvée sauvées sauvés
 sauvetage: sauvetages
 savant: savante savantes savants
 savoir: sachant sache sachent saches sachez sachiez sachions sachons sais sait sauront savaient savais savait savent savez saviez savions savoirs su surent susse sussent susses sussiez sussions sut sûmes sût sûtes
+savon: savons
 saxe: saxes
 scandale: scandales
 scandaleux: scandaleuse scandaleuses
@@ -13000,6 +13098,7 @@ sonnette: sonnettes
 sonore: sonores
 sonorité: sonorités
 sorcière: sorcières
+sorte: sortes
 sortir: sors sortaient sortais sortait sortant sortent sortez sorti sortiez sortions sortira sortirai sortiraient sortirais sortirait sortiras sortirent sortirez sortiriez sortirions sortirons sortiront sortis sortisse sortissent sortisses sortissiez sortissions sortit sortons sortîmes sortît sortîtes
 sottise: sottises
 souci: soucis
@@ -13019,6 +13118,7 @@ soulever: souleva soulevai soulevaient soulevais soulevait soulevant soulevas so
 soulier: souliers
 souligner: souligna soulignai soulignaient soulignais soulignait soulignant soulignas soulignasse soulignassent soulignasses soulignassiez soulignassions souligne soulignent soulignera soulignerai souligneraient soulignerais soulignerait souligneras soulignerez souligneriez soulignerions soulignerons souligneront soulignes soulignez souligniez soulignions soulignons soulignâmes soulignât soulignâtes soulignèrent souligné soulignée soulignées soulignés
 soumettre: soumet soumets soumettaient soumettais soumettait soumettant soumette soumettent soumettes soumettez soumettiez soumettions soumettons soumettra soumettrai soumettraient soumettrais soumettrait soumettras soumettrez soumettriez soumettrions soumettrons soumettront soumirent soumis soumise soumises soumisse soumissent soumisses soumissiez soumit soumîmes soumît soumîtes
+soumission: soumissions
 soupape: soupapes
 souper: soupa soupai soupaient soupais soupait soupant soupas soupasse soupassent soupasses soupassiez soupassions soupent soupera souperai souperaient souperais souperait souperas souperez souperiez souperions souperons souperont soupers soupez soupiez soupions soupons soupâmes soupât soupâtes soupèrent soupé soupée soupées soupés
 soupir: soupirs
@@ -13036,7 +13136,9 @@ soustraction: soustractions
 soustraire: soustraie soustraient soustraies soustraira soustrairai soustrairaient soustrairais soustrairait soustrairas soustrairent soustrairez soustrairiez soustrairions soustrairons soustrairont soustrais soustraisse soustraissent soustraisses soustraissiez soustraissions soustrait soustraite soustraites soustraits soustrayaient soustrayais soustrayait soustrayant soustrayez soustrayiez soustrayions soustrayons soustraîmes soustraît soustraîtes
 soutenable: soutenables
 soutenir: soutenaient soutenais soutenait soutenant soutenez souteniez soutenions soutenons soutiendra soutiendrai soutiendraient soutiendrais soutiendrait soutiendras soutiendrez soutiendriez soutiendrions soutiendrons soutiendront soutienne soutiennent soutiennes soutient soutinrent soutins soutinsse soutinssent soutinsses soutinssiez soutinssions soutint soutînmes soutînt soutîntes
+soutenu: soutenue soutenues soutenus
 souterrain: souterraine souterraines souterrains
+soutien: soutiens
 souverain: souveraine souveraines souverains
 souveraineté: souverainetés
 soviétique: soviétiques
@@ -13093,6 +13195,7 @@ substitutif: substitutifs substitutive substitutives
 subtil: subtile subtiles subtils
 subvention: subventions
 subventionner: subventionna subventionnai subventionnaient subventionnais subventionnait subventionnant subventionnas subventionnasse subventionnassent subventionnasses subventionnassiez subventionnassions subventionne subventionnent subventionnera subventionnerai subventionneraient subventionnerais subventionnerait subventionneras subventionnerez subventionneriez subventionnerions subventionnerons subventionneront subventionnes subventionnez subventionniez subventionnions subventionnons subventionnâmes subventionnât subventionnâtes subventionnèrent
+subventionné: subventionnée subventionnés
 successeur: successeurs successeuse successeuses
 successif: successifs successives
 succulent: succulente succulentes succulents
@@ -13217,7 +13320,7 @@ tchèque: tchèques
 technicien: technicienne techniciennes techniciens
 technologique: technologiques
 teindre: teignaient teignais teignait teignant teigne teignent teignes teignez teigniez teignions teignirent teignis teignisse teignissent teignisses teignissiez teignissions teignit teignons teignîmes teignît teignîtes teindra teindrai teindraient teindrais teindrait teindras teindrez teindriez teindrions teindrons teindront teins teints
-teinter: teinta teintai teintaient teintais teintait teintant teintas teintasse teintassent teintasses teintassiez teintassions teintent teintera teinterai teinteraient teinterais teinterait teinteras teinterez teinteriez teinterions teinterons teinteront teintez teintiez teintions teintons teintâmes teintât teintâtes teintèrent teinté teintée teintées teintés
+teinter: teinta teintai teintaient teintais teintait teintant teintas teintasse teintassent teintasses teintassiez teintassions teintent teintera teinterai teinteraient teinterais teinterait teinteras teinterez teinteriez teinterions teinterons teinteront teintes teintez teintiez teintions teintons teintâmes teintât teintâtes teintèrent teinté teintée teintées teintés
 teinture: teintures
 tempe: tempes
 temporaire: temporaires
@@ -13232,11 +13335,12 @@ tendresse: tendresses
 tenir: tenaient tenais tenait tenez teniez tenions tenons tenu tenus tiendra tiendrai tiendraient tiendrais tiendrait tiendras tiendrez tiendriez tiendrions tiendrons tiendront tienne tiennent tiennes tiens tient tinrent tins tinsse tinssent tinsses tinssiez tinssions tint tînmes tînt tîntes
 tentation: tentations
 tenter: tenta tentai tentaient tentais tentait tentant tentas tentasse tentassent tentasses tentassiez tentassions tentent tentera tenterai tenteraient tenterais tenterait tenteras tenterez tenteriez tenterions tenterons tenteront tentes tentez tentiez tentions tentons tentâmes tentât tentâtes tentèrent tenté tentée tentées tentés
+tenue: tenues
 terme: termes
 terminer: termina terminai terminaient terminais terminait terminant terminas terminasse terminassent terminasses terminassiez terminassions termine terminent terminera terminerai termineraient terminerais terminerait termineras terminerez termineriez terminerions terminerons termineront termines terminez terminiez terminions terminons terminâmes terminât terminâtes terminèrent terminé terminée terminées terminés
 terminologie: terminologies
 terminologique: terminologiques
-terrasser: terrassa terrassai terrassaient terrassais terrassait terrassant terrassas terrassasse terrassassent terrassasses terrassassiez terrassassions terrassera terrasserai terrasseraient terrasserais terrasserait terrasseras terrasserez terrasseriez terrasserions terrasserons terrasseront terrassez terrassons terrassâmes terrassât terrassâtes terrassèrent terrassé terrassée terrassées terrassés
+terrasser: terrassa terrassai terrassaient terrassais terrassait terrassant terrassas terrassasse terrassassent terrassasses terrassassiez terrassassions terrassent terrassera terrasserai terrasseraient terrasserais terrasserait terrasseras terrasserez terrasseriez terrasserions terrasserons terrasseront terrassez terrassiez terrassions terrassons terrassâmes terrassât terrassâtes terrassèrent terrassé terrassée terrassées terrassés
 terrer: terra terrai terraient terrais terrait terrant terras terrent terrera terrerai terreraient terrerais terrerait terreras terrerez terreriez terrerions terrerons terreront terrez terriez terrions terrons terrâmes terrât terrâtes terrèrent terré terrée terrées terrés
 terrestre: terrestres
 terreur: terreurs
@@ -13277,9 +13381,11 @@ tonalité: tonalités
 tonneau: tonneaux
 tonnelle: tonnelles
 torcher: torcha torchai torchaient torchais torchait torchant torchas torchasse torchassent torchasses torchassiez torchassions torchent torchera torcherai torcheraient torcherais torcherait torcheras torcherez torcheriez torcherions torcherons torcheront torchez torchiez torchions torchâmes torchât torchâtes torchèrent torché torchée torchées torchés
+torchon: torchons
 tordre: tord tordaient tordais tordait tordant torde tordent tordes tordez tordiez tordions tordirent tordis tordisse tordissent tordisses tordissiez tordissions tordit tordons tordra tordrai tordraient tordrais tordrait tordras tordrez tordriez tordrions tordrons tordront tords tordu tordue tordues tordus tordîmes tordît tordîtes
 tornade: tornades
 tortu: tortus
+tortue: tortues
 torturer: tortura torturai torturaient torturais torturait torturant torturas torturasse torturassent torturasses torturassiez torturassions torturent torturera torturerai tortureraient torturerais torturerait tortureras torturerez tortureriez torturerions torturerons tortureront tortures torturez torturiez torturions torturons torturâmes torturât torturâtes torturèrent torturée torturées torturés
 totalité: totalités
 toucher: toucha touchai touchaient touchais touchait touchant touchas touchasse touchassent touchasses touchassiez touchassions touchent touchera toucherai toucheraient toucherais toucherait toucheras toucherez toucheriez toucherions toucherons toucheront touchers touchez touchiez touchions touchons touchâmes touchât touchâtes touchèrent touché touchée touchées
@@ -13310,10 +13416,12 @@ trahir: trahi trahie trahies trahira trahirai trahiraient trahirais trahirait tr
 trahison: trahisons
 traitement: traitements
 traiter: traita traitai traitaient traitais traitait traitant traitas traitasse traitassent traitasses traitassiez traitassions traite traitent traitera traiterai traiteraient traiterais traiterait traiteras traiterez traiteriez traiterions traiterons traiteront traites traitez traitiez traitions traitons traitâmes traitât traitâtes traitèrent traitée traitées
+traité: traités
 trajectoire: trajectoires
 trajet: trajets
 trame: trames
 trancher: trancha tranchai tranchaient tranchais tranchait tranchas tranchasse tranchassent tranchasses tranchassiez tranchassions tranchent tranchera trancherai trancheraient trancherais trancherait trancheras trancherez trancheriez trancherions trancherons trancheront tranchez tranchiez tranchions tranchons tranchâmes tranchât tranchâtes tranchèrent tranché tranchés
+tranchée: tranchées
 tranquille: tranquilles
 tranquillité: tranquillités
 transatlantique: transatlantiques
@@ -13495,6 +13603,7 @@ vicaire: vicaires
 victime: victimes
 victoire: victoires
 vider: vida vidai vidaient vidais vidait vidant vidas vidasse vidassent vidasses vidassiez vidassions vident videra viderai videraient viderais viderait videras viderez videriez viderions viderons videront videz vidiez vidions vidons vidâmes vidât vidâtes vidèrent vidé vidée vidées vidés
+vieil: vieilles
 vieillir: vieilli vieillie vieillies vieillira vieillirai vieilliraient vieillirais vieillirait vieilliras vieillirent vieillirez vieilliriez vieillirions vieillirons vieilliront vieillis vieillissaient vieillissais vieillissait vieillissant vieillisse vieillissent vieillisses vieillissez vieillissiez vieillissions vieillissons vieillit vieillîmes vieillît vieillîtes
 vieillissement: vieillissements
 vierge: vierges
@@ -13506,10 +13615,12 @@ vignoble: vignobles
 vigueur: vigueurs
 villageois: villageoise villageoises
 ville: villes
+vin: vins
 vinaigre: vinaigres
 vingtième: vingtièmes
 violateur: violateurs violatrice violatrices
 violer: violai violaient violais violait violant violas violasse violassent violasses violassiez violassions viole violera violerai violeraient violerais violerait violeras violerez violeriez violerions violerons violeront violes violez violiez violions violâmes violât violèrent violé violée violées violés
+violon: violons
 virement: virements
 virginité: virginités
 virgule: virgules
@@ -13527,12 +13638,13 @@ vitesse: vitesses
 vitre: vitres
 vitrine: vitrines
 vivacité: vivacités
-vivre: vivaient vivais vivait vivent vivez viviez vivions vivons vivra vivrai vivraient vivrais vivrait vivras vivrez vivriez vivrions vivrons vivront vécu vécue vécues vécurent vécus vécusse vécussent vécusses vécussiez vécussions vécut vécûmes vécût vécûtes
+vivre: vivaient vivais vivait vive vivent vives vivez viviez vivions vivons vivra vivrai vivraient vivrais vivrait vivras vivrez vivriez vivrions vivrons vivront vécu vécue vécues vécurent vécus vécusse vécussent vécusses vécussiez vécussions vécut vécûmes vécût vécûtes
 vocabulaire: vocabulaires
 voeu: voeux
+voie: voies
 voiler: voila voilai voilaient voilais voilait voilant voilas voilasse voilassent voilasses voilassiez voilassions voilent voilera voilerai voileraient voilerais voilerait voileras voilerez voileriez voilerions voilerons voileront voilez voiliez voilions voilons voilâmes voilât voilâtes voilèrent voilé voilée voilées voilés
 voilier: voiliers
-voir: verra verrai verraient verrais verrait verras verrez verriez verrions verrons verront virent visse vissent visses vissiez vissions voient vois voit voyaient voyais voyait voyez voyiez voyions voyons vu vus vîmes vît vîtes
+voir: verra verrai verraient verrais verrait verras verrez verriez verrions verrons verront virent visse vissent visses vissiez vissions vit voient vois voit voyaient voyais voyait voyez voyiez voyions voyons vu vus vîmes vît vîtes
 voisin: voisine voisines voisins
 voisinage: voisinages
 voiturer: voitura voiturai voituraient voiturais voiturait voiturant voituras voiturasse voiturassent voiturasses voiturassiez voiturassions voiturent voiturera voiturerai voitureraient voiturerais voiturerait voitureras voiturerez voitureriez voiturerions voiturerons voitureront voiturez voituriez voiturions voiturons voiturâmes voiturât voiturâtes voiturèrent voituré voiturée voiturées voiturés
@@ -13553,6 +13665,7 @@ vouer: voua vouai vouaient vouais vouait vouant vouas vouasse vouassent vouasses
 vouloir: veuille veuillent veuilles veuillez veuillons veulent veut veux voudra voudrai voudraient voudrais voudrait voudras voudrez voudriez voudrions voudrons voudront voulaient voulais voulait voulant voulez vouliez voulions voulons voulu voulue voulues voulurent voulus voulusse voulussent voulusses voulussiez voulussions voulut voulûmes voulût voulûtes
 voyageur: voyageurs voyageuse voyageuses
 vrai: vraie vraies vrais
+vue: vues
 vulgaire: vulgaires
 vulgarisateur: vulgarisateurs vulgarisatrice vulgarisatrices
 vulgarité: vulgarités
@@ -13578,11 +13691,12 @@ zèle: zèles
 ère: ères
 éberluer: eberlua eberluai eberluaient eberluais eberluait eberluant eberluas eberluasse eberluassent eberluasses eberluassiez eberluassions eberlue eberluent eberluer eberluera eberluerai eberlueraient eberluerais eberluerait eberlueras eberluerez eberlueriez eberluerions eberluerons eberlueront eberlues eberluez eberluiez eberluions eberluons eberluâmes eberluât eberluâtes eberluèrent eberlué eberluée eberluées eberlués éberlua éberluai éberluaient éberluais éberluait éberluant éberluas éberluasse éberluassent éberluasses éberluassiez éberluassions éberlue éberluent éberluera éberluerai éberlueraient éberluerais éberluerait éberlueras éberluerez éberlueriez éberluerions éberluerons éberlueront éberlues éberluez éberluiez éberluions éberluons éberluâmes éberluât éberluâtes éberluèrent éberlué éberluée éberluées éberlués
 éblouir: ebloui eblouie eblouies eblouir eblouira eblouirai eblouiraient eblouirais eblouirait eblouiras eblouirent eblouirez eblouiriez eblouirions eblouirons eblouiront eblouis eblouissaient eblouissais eblouissait eblouisse eblouissent eblouisses eblouissez eblouissiez eblouissions eblouissons eblouit eblouîmes eblouît eblouîtes ébloui éblouie éblouies éblouira éblouirai éblouiraient éblouirais éblouirait éblouiras éblouirent éblouirez éblouiriez éblouirions éblouirons éblouiront éblouis éblouissaient éblouissais éblouissait éblouisse éblouissent éblouisses éblouissez éblouissiez éblouissions éblouissons éblouit éblouîmes éblouît éblouîtes
-éblouissant: eblouissante eblouissantes eblouissants éblouissante éblouissantes éblouissants
+éblouissant: eblouissant eblouissante eblouissantes eblouissants éblouissante éblouissantes éblouissants
 ébranler: ebranla ebranlai ebranlaient ebranlais ebranlait ebranlant ebranlas ebranlasse ebranlassent ebranlasses ebranlassiez ebranlassions ebranle ebranlent ebranler ebranlera ebranlerai ebranleraient ebranlerais ebranlerait ebranleras ebranlerez ebranleriez ebranlerions ebranlerons ebranleront ebranles ebranlez ebranliez ebranlions ebranlons ebranlâmes ebranlât ebranlâtes ebranlèrent ebranlé ebranlée ebranlées ebranlés ébranla ébranlai ébranlaient ébranlais ébranlait ébranlant ébranlas ébranlasse ébranlassent ébranlasses ébranlassiez ébranlassions ébranle ébranlent ébranlera ébranlerai ébranleraient ébranlerais ébranlerait ébranleras ébranlerez ébranleriez ébranlerions ébranlerons ébranleront ébranles ébranlez ébranliez ébranlions ébranlons ébranlâmes ébranlât ébranlâtes ébranlèrent ébranlé ébranlée ébranlées ébranlés
 écarquiller: ecarquilla ecarquillai ecarquillaient ecarquillais ecarquillait ecarquillant ecarquillas ecarquillasse ecarquillassent ecarquillasses ecarquillassiez ecarquillassions ecarquille ecarquillent ecarquiller ecarquillera ecarquillerai ecarquilleraient ecarquillerais ecarquillerait ecarquilleras ecarquillerez ecarquilleriez ecarquillerions ecarquillerons ecarquilleront ecarquilles ecarquillez ecarquilliez ecarquillions ecarquillons ecarquillâmes ecarquillât ecarquillâtes ecarquillèrent ecarquillé ecarquillée ecarquillées ecarquillés écarquilla écarquillai écarquillaient écarquillais écarquillait écarquillant écarquillas écarquillasse écarquillassent écarquillasses écarquillassiez écarquillassions écarquille écarquillent écarquillera écarquillerai écarquilleraient écarquillerais écarquillerait écarquilleras écarquillerez écarquilleriez écarquillerions écarquillerons écarquilleront écarquilles écarquillez écarquilliez écarquillions écarquillons écarquillâmes écarquillât écarquillâtes écarquillèrent écarquillé écarquillée écarquillées écarquillés
 écart: ecart ecarts écarts
 écarter: ecarta ecartai ecartaient ecartais ecartait ecartant ecartas ecartasse ecartassent ecartasses ecartassiez ecartassions ecarte ecartent ecarter ecartera ecarterai ecarteraient ecarterais ecarterait ecarteras ecarterez ecarteriez ecarterions ecarterons ecarteront ecartes ecartez ecartiez ecartions ecartons ecartâmes ecartât ecartâtes ecartèrent ecarté ecartée ecartées ecartés écarta écartai écartaient écartais écartait écartant écartas écartasse écartassent écartasses écartassiez écartassions écarte écartent écartera écarterai écarteraient écarterais écarterait écarteras écarterez écarteriez écarterions écarterons écarteront écartes écartez écartiez écartions écartons écartâmes écartât écartâtes écartèrent écarté écartée écartées écartés
+échange: echange
 échanger: echangea echangeai echangeaient echangeais echangeait echangeant echangeas echangeasse echangeassent echangeasses echangeassiez echangeassions echangent echangeons echanger echangera echangerai echangeraient echangerais echangerait echangeras echangerez echangeriez echangerions echangerons echangeront echangez echangeâmes echangeât echangeâtes echangiez echangions echangèrent echangé echangée echangées echangés échangea échangeai échangeaient échangeais échangeait échangeant échangeas échangeasse échangeassent échangeasses échangeassiez échangeassions échangent échangeons échangera échangerai échangeraient échangerais échangerait échangeras échangerez échangeriez échangerions échangerons échangeront échangez échangeâmes échangeât échangeâtes échangiez échangions échangèrent échangé échangée échangées échangés
 échantillon: echantillon echantillons échantillons
 échantillonnage: echantillonnage echantillonnages échantillonnages
@@ -13597,7 +13711,7 @@ zèle: zèles
 éclaircissement: eclaircissement eclaircissements éclaircissements
 éclairer: eclaira eclairai eclairaient eclairais eclairait eclairant eclairas eclairasse eclairassent eclairasses eclairassiez eclairassions eclaire eclairent eclairer eclairera eclairerai eclaireraient eclairerais eclairerait eclaireras eclairerez eclaireriez eclairerions eclairerons eclaireront eclaires eclairez eclairiez eclairions eclairons eclairâmes eclairât eclairâtes eclairèrent eclairé eclairée eclairées eclairés éclaira éclairai éclairaient éclairais éclairait éclairant éclairas éclairasse éclairassent éclairasses éclairassiez éclairassions éclaire éclairent éclairera éclairerai éclaireraient éclairerais éclairerait éclaireras éclairerez éclaireriez éclairerions éclairerons éclaireront éclaires éclairez éclairiez éclairions éclairons éclairâmes éclairât éclairâtes éclairèrent éclairé éclairée éclairées éclairés
 éclat: eclat eclats éclats
-éclatant: eclatante eclatantes eclatants éclatante éclatantes éclatants
+éclatant: eclatant eclatante eclatantes eclatants éclatante éclatantes éclatants
 éclater: eclata eclatai eclataient eclatais eclatait eclatas eclatasse eclatassent eclatasses eclatassiez eclatassions eclate eclatent eclater eclatera eclaterai eclateraient eclaterais eclaterait eclateras eclaterez eclateriez eclaterions eclaterons eclateront eclates eclatez eclatiez eclations eclatons eclatâmes eclatât eclatâtes eclatèrent eclaté eclatée eclatées eclatés éclata éclatai éclataient éclatais éclatait éclatas éclatasse éclatassent éclatasses éclatassiez éclatassions éclate éclatent éclatera éclaterai éclateraient éclaterais éclaterait éclateras éclaterez éclateriez éclaterions éclaterons éclateront éclates éclatez éclatiez éclations éclatons éclatâmes éclatât éclatâtes éclatèrent éclaté éclatée éclatées éclatés
 école: ecole ecoles écoles
 écologie: ecologie ecologies écologies
@@ -13615,6 +13729,7 @@ zèle: zèles
 écrasant: écrasante écrasantes écrasants
 écrier: ecria ecriai ecriaient ecriais ecriait ecriant ecrias ecriasse ecriassent ecriasses ecriassiez ecriassions ecrie ecrient ecrier ecriera ecrierai ecrieraient ecrierais ecrierait ecrieras ecrierez ecrieriez ecrierions ecrierons ecrieront ecries ecriez ecriiez ecriions ecrions ecriâmes ecriât ecriâtes ecrièrent ecrié ecriée ecriées ecriés écria écriai écriaient écriais écriait écriant écrias écriasse écriassent écriasses écriassiez écriassions écrie écrient écriera écrierai écrieraient écrierais écrierait écrieras écrierez écrieriez écrierions écrierons écrieront écries écriez écriiez écriions écrions écriâmes écriât écriâtes écrièrent écrié écriée écriées écriés
 écrire: ecrira ecrirai ecriraient ecrirais ecrirait ecriras ecrire ecrirez ecririez ecririons ecrirons ecriront ecris ecrite ecrites ecrivaient ecrivais ecrivait ecrivant ecrive ecrivent ecrives ecrivez ecriviez ecrivions ecrivirent ecrivis ecrivisse ecrivissent ecrivisses ecrivissiez ecrivissions ecrivit ecrivons ecrivîmes ecrivît ecrivîtes écrira écrirai écriraient écrirais écrirait écriras écrirez écririez écririons écrirons écriront écris écrite écrites écrivaient écrivais écrivait écrivant écrive écrivent écrives écrivez écriviez écrivions écrivirent écrivis écrivisse écrivissent écrivisses écrivissiez écrivissions écrivit écrivons écrivîmes écrivît écrivîtes
+écrit: ecrit ecrits écrits
 écriteau: ecriteau ecriteaux écriteaux
 écriture: ecriture ecritures écritures
 écrivain: ecrivain ecrivaine ecrivaines ecrivains écrivaine écrivaines écrivains
@@ -13629,7 +13744,7 @@ zèle: zèles
 éducatif: educatif educatifs educative educatives éducatifs éducative éducatives
 égal: egal egaux égaux
 également: egalement
-égaler: egala egalai egalaient egalais egalait egalant egalas egalasse egalassent egalasses egalassiez egalassions egalent egaler egalera egalerai egaleraient egalerais egalerait egaleras egalerez egaleriez egalerions egalerons egaleront egalez egaliez egalions egalons egalâmes egalât egalâtes egalèrent egalé egalée egalées egalés égala égalai égalaient égalais égalait égalant égalas égalasse égalassent égalasses égalassiez égalassions égalent égalera égalerai égaleraient égalerais égalerait égaleras égalerez égaleriez égalerions égalerons égaleront égalez égaliez égalions égalons égalâmes égalât égalâtes égalèrent égalé égalée égalées égalés
+égaler: egala egalai egalaient egalais egalait egalant egalas egalasse egalassent egalasses egalassiez egalassions egalent egaler egalera egalerai egaleraient egalerais egalerait egaleras egalerez egaleriez egalerions egalerons egaleront egales egalez egaliez egalions egalons egalâmes egalât egalâtes egalèrent egalé egalée egalées egalés égala égalai égalaient égalais égalait égalant égalas égalasse égalassent égalasses égalassiez égalassions égalent égalera égalerai égaleraient égalerais égalerait égaleras égalerez égaleriez égalerions égalerons égaleront égales égalez égaliez égalions égalons égalâmes égalât égalâtes égalèrent égalé égalée égalées égalés
 égalitaire: égalitaires
 égalité: egalité egalités égalités
 égard: egard egards égards
@@ -13652,12 +13767,15 @@ zèle: zèles
 électronique: electronique electroniques électroniques
 élever: eleva elevai elevaient elevais elevait elevant elevas elevasse elevassent elevasses elevassiez elevassions elever elevez eleviez elevions elevons elevâmes elevât elevâtes elevèrent elèvent elèvera elèverai elèveraient elèverais elèverait elèveras elèverez elèveriez elèverions elèverons elèveront éleva élevai élevaient élevais élevait élevant élevas élevasse élevassent élevasses élevassiez élevassions élevez éleviez élevions élevons élevâmes élevât élevâtes élevèrent élèvent élèvera élèverai élèveraient élèverais élèverait élèveras élèverez élèveriez élèverions élèverons élèveront
 éleveur: eleveur eleveurs eleveuse eleveuses éleveurs éleveuse éleveuses
+élevé: elevé elevée elevés élevée élevés
 éliminatoire: éliminatoires
 éliminer: elimina eliminai eliminaient eliminais eliminait eliminant eliminas eliminasse eliminassent eliminasses eliminassiez eliminassions elimine eliminent eliminer eliminera eliminerai elimineraient eliminerais eliminerait elimineras eliminerez elimineriez eliminerions eliminerons elimineront elimines eliminez eliminiez eliminions eliminons eliminâmes eliminât eliminèrent eliminé eliminée eliminées eliminés élimina éliminai éliminaient éliminais éliminait éliminant éliminas éliminasse éliminassent éliminasses éliminassiez éliminassions élimine éliminent éliminera éliminerai élimineraient éliminerais éliminerait élimineras éliminerez élimineriez éliminerions éliminerons élimineront élimines éliminez éliminiez éliminions éliminons éliminâmes éliminât éliminèrent éliminé éliminée éliminées éliminés
 élire: elira elirai eliraient elirais elirait eliras elire elirez eliriez elirions elirons eliront elis elisaient elisais elisait elisant elise elisent elises elisez elisiez elisions elisons elit elu elue elues elurent elus elusse elussent elusses elussiez elussions elut elûmes elût elûtes élira élirai éliraient élirais élirait éliras élirez éliriez élirions élirons éliront élis élisaient élisais élisait élisant élise élisent élises élisez élisiez élisions élisons élit élurent élusse élussent élusses élussiez élussions élut élûmes élût élûtes
 éloge: eloge eloges éloges
+élu: élue élues élus
 élucider: élucida élucidai élucidaient élucidais élucidait élucidant élucidas élucidasse élucidassent élucidasses élucidassiez élucidassions élucide élucident élucidera éluciderai élucideraient éluciderais éluciderait élucideras éluciderez élucideriez éluciderions éluciderons élucideront élucides élucidez élucidiez élucidions élucidons élucidâmes élucidât élucidâtes élucidèrent élucidé élucidée élucidées élucidés
 éluder: éluda éludai éludaient éludais éludait éludant éludas éludasse éludassent éludasses éludassiez éludassions élude éludent éludera éluderai éluderaient éluderais éluderait éluderas éluderez éluderiez éluderions éluderons éluderont éludes éludez éludiez éludions éludons éludâmes éludât éludâtes éludèrent éludé éludée éludées éludés
+élève: elève elèves élèves
 élémentaire: elémentaire elémentaires élémentaires
 émerger: émergea émergeai émergeaient émergeais émergeait émergeant émergeas émergeasse émergeassent émergeasses émergeassiez émergeassions émergent émergeons émergera émergerai émergeraient émergerais émergerait émergeras émergerez émergeriez émergerions émergerons émergeront émergez émergeâmes émergeât émergeâtes émergiez émergions émergèrent émergée émergées
 émettre: emet emets emettaient emettais emettait emettant emette emettent emettes emettez emettiez emettions emettons emettra emettrai emettraient emettrais emettrait emettras emettre emettrez emettriez emettrions emettrons emettront emirent emis emise emises emisse emissent emisses emissiez emîmes emîtes émet émets émettaient émettais émettait émettant émette émettent émettes émettez émettiez émettions émettons émettra émettrai émettraient émettrais émettrait émettras émettrez émettriez émettrions émettrons émettront émirent émis émise émises émisse émissent émisses émissiez émîmes émîtes
@@ -13666,7 +13784,7 @@ zèle: zèles
 émotif: émotifs émotive émotives
 émotionnel: emotionnel emotionnelle emotionnelles emotionnels émotionnelle émotionnelles émotionnels
 émotivement: emotivement
-émouvant: emouvante emouvantes emouvants émouvante émouvantes émouvants
+émouvant: emouvant emouvante emouvantes emouvants émouvante émouvantes émouvants
 émouvoir: emeus emeut emeuve emeuvent emeuves emouvaient emouvais emouvait emouvez emouviez emouvions emouvoir emouvons emouvra emouvrai emouvraient emouvrais emouvrait emouvras emouvrez emouvriez emouvrions emouvrons emouvront emue emues emurent emus emusse emussent emusses emussiez emussions emut emûmes emût emûtes émeus émeut émeuve émeuvent émeuves émouvaient émouvais émouvait émouvez émouviez émouvions émouvons émouvra émouvrai émouvraient émouvrais émouvrait émouvras émouvrez émouvriez émouvrions émouvrons émouvront émue émues émurent émus émusse émussent émusses émussiez émussions émut émûmes émût émûtes
 énergie: energie
 énergique: energique energiques énergiques
@@ -13681,6 +13799,7 @@ zèle: zèles
 épais: epais epaise epaises épaise épaises
 épaisseur: epaisseur epaisseurs épaisseurs
 épanouir: epanoui epanouie epanouies epanouir epanouira epanouirai epanouiraient epanouirais epanouirait epanouiras epanouirent epanouirez epanouiriez epanouirions epanouirons epanouiront epanouis epanouissaient epanouissais epanouissait epanouissant epanouisse epanouissent epanouisses epanouissez epanouissiez epanouissions epanouissons epanouit epanouîmes epanouît epanouîtes épanoui épanouie épanouies épanouira épanouirai épanouiraient épanouirais épanouirait épanouiras épanouirent épanouirez épanouiriez épanouirions épanouirons épanouiront épanouis épanouissaient épanouissais épanouissait épanouissant épanouisse épanouissent épanouisses épanouissez épanouissiez épanouissions épanouissons épanouit épanouîmes épanouît épanouîtes
+épargne: epargne
 épargner: epargna epargnai epargnaient epargnais epargnait epargnant epargnas epargnasse epargnassent epargnasses epargnassiez epargnassions epargnent epargner epargnera epargnerai epargneraient epargnerais epargnerait epargneras epargnerez epargneriez epargnerions epargnerons epargneront epargnez epargniez epargnions epargnons epargnâmes epargnât epargnâtes epargnèrent epargné epargnée epargnées epargnés épargna épargnai épargnaient épargnais épargnait épargnant épargnas épargnasse épargnassent épargnasses épargnassiez épargnassions épargnent épargnera épargnerai épargneraient épargnerais épargnerait épargneras épargnerez épargneriez épargnerions épargnerons épargneront épargnez épargniez épargnions épargnons épargnâmes épargnât épargnâtes épargnèrent épargné épargnée épargnées épargnés
 épaule: epaule epaules épaules
 éphémère: ephémère ephémères éphémères
@@ -13702,6 +13821,7 @@ zèle: zèles
 épée: epée epées épées
 équateur: équateurs
 équerre: équerres
+équilibre: equilibre
 équilibrer: equilibra equilibrai equilibraient equilibrais equilibrait equilibrant equilibras equilibrasse equilibrassent equilibrasses equilibrassiez equilibrassions equilibrent equilibrer equilibrera equilibrerai equilibreraient equilibrerais equilibrerait equilibreras equilibrerez equilibreriez equilibrerions equilibrerons equilibreront equilibrez equilibriez equilibrions equilibrons equilibrâmes equilibrât equilibrâtes equilibrèrent equilibré equilibrée equilibrées equilibrés équilibra équilibrai équilibraient équilibrais équilibrait équilibrant équilibras équilibrasse équilibrassent équilibrasses équilibrassiez équilibrassions équilibrent équilibrera équilibrerai équilibreraient équilibrerais équilibrerait équilibreras équilibrerez équilibreriez équilibrerions équilibrerons équilibreront équilibrez équilibriez équilibrions équilibrons équilibrâmes équilibrât équilibrâtes équilibrèrent équilibré équilibrée équilibrées équilibrés
 équipage: équipages
 équipement: equipement equipements équipements
@@ -13715,6 +13835,7 @@ zèle: zèles
 établir: etabli etablie etablies etablir etablira etablirai etabliraient etablirais etablirait etabliras etablirent etablirez etabliriez etablirions etablirons etabliront etablis etablissaient etablissais etablissait etablissant etablisse etablissent etablisses etablissez etablissiez etablissions etablissons etablit etablîmes etablît etablîtes établie établies établira établirai établiraient établirais établirait établiras établirent établirez établiriez établirions établirons établiront établis établissaient établissais établissait établissant établisse établissent établisses établissez établissiez établissions établissons établit établîmes établît établîtes
 établissement: etablissement etablissements établissements
 étagère: etagère etagères étagères
+étalage: etalage
 étalager: etalagea etalageai etalageaient etalageais etalageait etalageant etalageas etalageasse etalageassent etalageasses etalageassiez etalageassions etalagent etalageons etalager etalagera etalagerai etalageraient etalagerais etalagerait etalageras etalagerez etalageriez etalagerions etalagerons etalageront etalagez etalageâmes etalageât etalageâtes etalagiez etalagions etalagèrent etalagé etalagée etalagées etalagés étalagea étalageai étalageaient étalageais étalageait étalageant étalageas étalageasse étalageassent étalageasses étalageassiez étalageassions étalagent étalageons étalagera étalagerai étalageraient étalagerais étalagerait étalageras étalagerez étalageriez étalagerions étalagerons étalageront étalagez étalageâmes étalageât étalageâtes étalagiez étalagions étalagèrent étalagé étalagée étalagées étalagés
 étaler: etala etalai etalaient etalais etalait etalant etalas etalasse etalassent etalasses etalassiez etalassions etale etalent etaler etalera etalerai etaleraient etalerais etalerait etaleras etalerez etaleriez etalerions etalerons etaleront etales etalez etaliez etalions etalons etalâmes etalât etalâtes etalèrent etalé etalée etalées etalés étala étalai étalaient étalais étalait étalant étalas étalasse étalassent étalasses étalassiez étalassions étale étalent étalera étalerai étaleraient étalerais étalerait étaleras étalerez étaleriez étalerions étalerons étaleront étales étalez étaliez étalions étalons étalâmes étalât étalâtes étalèrent étalé étalée étalées étalés
 étape: etape etapes étapes
@@ -13722,15 +13843,18 @@ zèle: zèles
 étatique: etatique etatiques étatiques
 éteindre: eteignaient eteignais eteignait eteignant eteigne eteignent eteignes eteignez eteigniez eteignions eteignirent eteignis eteignisse eteignissent eteignisses eteignissiez eteignissions eteignit eteignons eteignîmes eteignît eteignîtes eteindra eteindrai eteindraient eteindrais eteindrait eteindras eteindre eteindrez eteindriez eteindrions eteindrons eteindront eteins eteint eteinte eteintes eteints éteignaient éteignais éteignait éteignant éteigne éteignent éteignes éteignez éteigniez éteignions éteignirent éteignis éteignisse éteignissent éteignisses éteignissiez éteignissions éteignit éteignons éteignîmes éteignît éteignîtes éteindra éteindrai éteindraient éteindrais éteindrait éteindras éteindrez éteindriez éteindrions éteindrons éteindront éteins éteint éteinte éteintes éteints
 étendre: etend etendaient etendais etendait etendant etende etendent etendes etendez etendiez etendions etendirent etendis etendisse etendissent etendisses etendissiez etendissions etendit etendons etendra etendrai etendraient etendrais etendrait etendras etendre etendrez etendriez etendrions etendrons etendront etends etendîmes etendît etendîtes étend étendaient étendais étendait étendant étende étendent étendes étendez étendiez étendions étendirent étendis étendisse étendissent étendisses étendissiez étendissions étendit étendons étendra étendrai étendraient étendrais étendrait étendras étendrez étendriez étendrions étendrons étendront étends étendîmes étendît étendîtes
+étendu: etendu etendus étendus
+étendue: etendue etendues étendues
 éternel: eternel eternelle eternelles eternels éternelle éternelles éternels
 éternellement: eternellement
 éternité: eternité eternités éternités
 éthique: ethique ethiques éthiques
 étincelle: etincelle etincelles étincelles
+étoffe: etoffe
 étoffer: etoffa etoffai etoffaient etoffais etoffait etoffant etoffas etoffasse etoffassent etoffasses etoffassiez etoffassions etoffent etoffer etoffera etofferai etofferaient etofferais etofferait etofferas etofferez etofferiez etofferions etofferons etofferont etoffez etoffiez etoffions etoffons etoffâmes etoffât etoffâtes etoffèrent etoffé etoffée etoffées etoffés étoffa étoffai étoffaient étoffais étoffait étoffant étoffas étoffasse étoffassent étoffasses étoffassiez étoffassions étoffent étoffera étofferai étofferaient étofferais étofferait étofferas étofferez étofferiez étofferions étofferons étofferont étoffez étoffiez étoffions étoffons étoffâmes étoffât étoffâtes étoffèrent étoffé étoffée étoffées étoffés
 étoile: etoile etoiles
 étoiler: étoila étoilai étoilaient étoilais étoilait étoilant étoilas étoilasse étoilassent étoilasses étoilassiez étoilassions étoilent étoilera étoilerai étoileraient étoilerais étoilerait étoileras étoilerez étoileriez étoilerions étoilerons étoileront étoilez étoiliez étoilions étoilons étoilâmes étoilât étoilâtes étoilèrent étoilé étoilée étoilées étoilés
-étonnant: etonnante etonnantes etonnants étonnante étonnantes étonnants
+étonnant: etonnant etonnante etonnantes etonnants étonnante étonnantes étonnants
 étonner: etonna etonnai etonnaient etonnais etonnait etonnas etonnasse etonnassent etonnasses etonnassiez etonnassions etonne etonnent etonner etonnera etonnerai etonneraient etonnerais etonnerait etonneras etonnerez etonneriez etonnerions etonnerons etonneront etonnes etonnez etonniez etonnions etonnons etonnâmes etonnât etonnâtes etonnèrent etonné etonnée etonnées etonnés étonna étonnai étonnaient étonnais étonnait étonnas étonnasse étonnassent étonnasses étonnassiez étonnassions étonne étonnent étonnera étonnerai étonneraient étonnerais étonnerait étonneras étonnerez étonneriez étonnerions étonnerons étonneront étonnes étonnez étonniez étonnions étonnons étonnâmes étonnât étonnâtes étonnèrent étonné étonnée étonnées étonnés
 étouffer: etouffa etouffai etouffaient etouffais etouffait etouffant etouffas etouffasse etouffassent etouffasses etouffassiez etouffassions etouffe etouffent etouffer etouffera etoufferai etoufferaient etoufferais etoufferait etoufferas etoufferez etoufferiez etoufferions etoufferons etoufferont etouffes etouffez etouffiez etouffions etouffons etouffâmes etouffât etouffâtes etouffèrent etouffé etouffée etouffées etouffés étouffa étouffai étouffaient étouffais étouffait étouffas étouffasse étouffassent étouffasses étouffassiez étouffassions étouffe étouffent étouffera étoufferai étoufferaient étoufferais étoufferait étoufferas étoufferez étoufferiez étoufferions étoufferons étoufferont étouffes étouffez étouffiez étouffions étouffons étouffâmes étouffât étouffâtes étouffèrent étouffé étouffée étouffées étouffés
 étourderie: étourderies
@@ -13742,7 +13866,7 @@ zèle: zèles
 étroit: etroit etroite etroites etroits étroite étroites étroits
 étroitement: etroitement
 étude: etude etudes études
-étudiant: etudiante etudiantes etudiants étudiante étudiantes étudiants
+étudiant: etudiant etudiante etudiantes etudiants étudiante étudiantes étudiants
 étudier: etudia etudiai etudiaient etudiais etudiait etudias etudiasse etudiassent etudiasses etudiassiez etudiassions etudie etudient etudier etudiera etudierai etudieraient etudierais etudierait etudieras etudierez etudieriez etudierions etudierons etudieront etudies etudiez etudiiez etudiions etudions etudiâmes etudiât etudiâtes etudièrent etudié etudiée etudiées etudiés étudia étudiai étudiaient étudiais étudiait étudias étudiasse étudiassent étudiasses étudiassiez étudiassions étudie étudient étudiera étudierai étudieraient étudierais étudierait étudieras étudierez étudieriez étudierions étudierons étudieront étudies étudiez étudiiez étudiions étudions étudiâmes étudiât étudiâtes étudièrent étudié étudiée étudiées étudiés
 évacuer: évacua évacuai évacuaient évacuais évacuait évacuant évacuas évacuasse évacuassent évacuasses évacuassiez évacuassions évacue évacuent évacuera évacuerai évacueraient évacuerais évacuerait évacueras évacuerez évacueriez évacuerions évacuerons évacueront évacues évacuez évacuiez évacuions évacuons évacuâmes évacuât évacuâtes évacuèrent évacué évacuée évacués
 évaluer: évalua évaluai évaluaient évaluais évaluait évaluant évaluas évaluasse évaluassent évaluasses évaluassiez évaluassions évalue évaluent évaluera évaluerai évalueraient évaluerais évaluerait évalueras évaluerez évalueriez évaluerions évaluerons évalueront évalues évaluez évaluiez évaluions évaluons évaluâmes évaluât évaluâtes évaluèrent évalué évaluée évaluées évalués
