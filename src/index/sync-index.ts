@@ -108,9 +108,9 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
 }
 
 /**
- * The changed notes, read. A note the reader fails on (quotes nested thousands of levels deep, or one that
- * finds a fault of ours) is skipped with the reason, as an unreadable file is, and keeps any indexed
- * version: one note does not stop the others from being indexed.
+ * The changed notes, read. A note the reader fails on (one that finds a fault of ours; notes nested too deep
+ * for it are refused before, notes/nesting.ts) is skipped with the reason, as an unreadable file is, and
+ * keeps any indexed version: one note does not stop the others from being indexed.
  */
 async function parseChanged(changed: NoteSource[]): Promise<{ parsed: ParsedNote[]; unparsable: SkippedFile[] }> {
   if (changed.length === 0) return { parsed: [], unparsable: [] };
