@@ -11,8 +11,8 @@ import { intentOf } from './question-intent.js';
 import { validateQuestion } from './question.js';
 import { rerankRetrieval, termsByTalk } from './rerank.js';
 import { ofConferences, strategyFor } from './strategies.js';
-import { titleTerms } from './passage-terms.js';
-import { rarestTerm, unsaidIn, weighQueryTerms } from './term-weights.js';
+import { askedBeyondTalk } from './passage-terms.js';
+import { rarestTerm, weighQueryTerms } from './term-weights.js';
 
 export interface AnswerContext extends RetrievalContext {
   passageCount: number;
@@ -102,7 +102,7 @@ export async function answerQuestion(
     sentences,
     ...(decision && { answer: decision }),
     quoted: selection.map(({ file, lines }) => ({ file, lines })),
-    askedOfTalk: answering[0] && rarestTerm(unsaidIn(titleTerms(answering[0].passage), intent.topicTerms))?.word,
+    askedOfTalk: answering[0] && rarestTerm(askedBeyondTalk(answering[0].passage, intent.topicTerms))?.word,
   };
   return { answer, retrieval, confidence, trace };
 }

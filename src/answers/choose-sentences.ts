@@ -8,8 +8,8 @@ import { passageQuotes, scoreSentences, sentenceFeatures, talkRanks, type Candid
 import type { LinearModel } from './linear-model.js';
 import type { Intent } from './question-intent.js';
 import type { Strategy } from './strategies.js';
-import { titleTerms } from './passage-terms.js';
-import { unsaidIn, type QueryTerm } from './term-weights.js';
+import { askedBeyondTalk } from './passage-terms.js';
+import type { QueryTerm } from './term-weights.js';
 
 export interface ScoredSentence {
   passageId: string;
@@ -60,12 +60,12 @@ export async function chooseSentences(
 }
 
 /**
- * Per passage, the vector of what the question asks once its talk is found: its words less those the
- * talk's title, speakers and companies say. The whole question's vector leans to the sentence naming the
- * speaker; this one to the sentence saying, in other words, what was asked.
+ * Per passage, the vector of what the question asks once its talk is found (`askedBeyondTalk`). The whole
+ * question's vector leans to the sentence naming the speaker; this one to the sentence saying, in other
+ * words, what was asked.
  */
 async function remainingVectors(embedder: Embedder, candidates: CandidatePassage[], queryTerms: QueryTerm[]): Promise<Map<string, Float32Array>> {
-  const texts = new Map(candidates.map(({ passage }) => [passage.id, unsaidIn(titleTerms(passage), queryTerms).map((t) => t.word).join(' ')] as const));
+  const texts = new Map(candidates.map(({ passage }) => [passage.id, askedBeyondTalk(passage, queryTerms).map((t) => t.word).join(' ')] as const));
   const distinct = [...new Set(texts.values())].filter((text) => text.length > 0);
   const vectors = new Map(await Promise.all(distinct.map(async (text) => [text, await embedder.embedQuery(text)] as const)));
   return new Map([...texts].flatMap(([id, text]) => (vectors.has(text) ? [[id, vectors.get(text)!] as const] : [])));

@@ -4,9 +4,9 @@ import { analyze } from '../text/analyze.js';
 import { announcesWhatFollows, asksWhatFollows, plainText, proseWordCount, wordCount } from '../notes/prose.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Excerpt, Passage } from '../types.js';
-import { coverage, unsaidIn, type QueryTerm } from './term-weights.js';
+import { coverage, type QueryTerm } from './term-weights.js';
 import { probability, type LinearModel } from './linear-model.js';
-import { titleTerms } from './passage-terms.js';
+import { askedBeyondTalk, titleTerms } from './passage-terms.js';
 import { dot } from '../../embeddings/dot.js';
 
 export interface CandidatePassage {
@@ -67,9 +67,7 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
   const { queryTerms, queryVector, headings = false } = query;
   // Terms the passage's metadata contributes to every one of its sentences ("Etsy" in the talk title).
   const named = titleTerms(candidate.passage);
-  // What the question asks once the talk is found: its words less those the talk's title, speakers and
-  // companies already say. A sentence introducing the speaker matches the names; the answer, the rest.
-  const remaining = unsaidIn(named, queryTerms);
+  const remaining = askedBeyondTalk(candidate.passage, queryTerms);
   const own = candidate.sentences.map((sentence) => new Set(analyze(plainText(sentence.text))));
   return candidate.sentences.map((sentence, i) => {
     if (sentence.heading && !headings) return null;

@@ -9,6 +9,7 @@
 // candidates of the last hundred or so questions and every passage of a notes folder of a few conferences.
 import { analyze } from '../text/analyze.js';
 import type { Passage } from '../types.js';
+import { unsaidIn, type QueryTerm } from './term-weights.js';
 
 const CAPACITY = 4096;
 const recent = new Map<string, { text: string; terms: ReadonlySet<string> }>();
@@ -30,3 +31,9 @@ export function passageTerms(passage: Passage): ReadonlySet<string> {
 
 /** The search terms of a passage's talk title, speakers and companies: what names the talk. */
 export const titleTerms = (passage: Passage): ReadonlySet<string> => new Set(analyze([passage.talk, ...passage.speakers, ...passage.companies].join(' ')));
+
+/**
+ * What a question asks once a passage's talk is found: its words less those the talk's title, speakers and
+ * companies already say. A sentence introducing the speaker matches the names; the answer, the rest.
+ */
+export const askedBeyondTalk = (passage: Passage, queryTerms: readonly QueryTerm[]): QueryTerm[] => unsaidIn(titleTerms(passage), queryTerms);
