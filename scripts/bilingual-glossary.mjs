@@ -283,9 +283,8 @@ export function inflectedForms(analyses, glossary, isFrequentEnglish) {
  * when two are equally near: which translation the form takes is unknown.
  */
 export function nearestLemma(form, lemmas) {
-  const distances = lemmas.map((lemma) => editDistance(form, lemma)).sort((a, b) => a - b);
-  const nearest = lemmas.filter((lemma) => editDistance(form, lemma) === distances[0]);
-  return distances[0] === distances[1] ? undefined : nearest[0];
+  const [first, second] = lemmas.map((lemma) => ({ lemma, distance: editDistance(form, lemma) })).sort((a, b) => a.distance - b.distance);
+  return second?.distance === first?.distance ? undefined : first?.lemma;
 }
 
 /** Levenshtein's distance: the fewest insertions, deletions and substitutions turning one word into the other. */
@@ -305,10 +304,11 @@ const fold = (word) => word.normalize('NFD').replace(/\p{M}+/gu, '');
  * The pairs a consumer can use, as French word → English words. `englishRank` gives an English word's frequency
  * rank (0 = commonest), or undefined for a word outside the English vocabulary.
  * - Single words only: a multi-word equivalent ("give up") is neither one search term nor one vector row.
- * - Stop words on either side are dropped: the index ignores them, and "à" → "to" would only add noise.
+ * - Stop words on either side are dropped, a French one also once accents are folded ("où" is "ou" to the
+ *   tokenizer): the index ignores them, and "à" → "to" would only add noise.
  * - The English word must be in the English vocabulary (and so have a vector); a French word written like its
  *   translation once accents are folded ("question") already matches and needs no entry.
- * - A French word that is a frequent English word is dropped (see ENGLISH_WORD_RANK).
+ * - A French word that is a frequent English word is dropped (`isFrequentEnglish`, from `frequentEnglish`).
  * - At most MAX_TRANSLATIONS per French word: by sense in dictionary order, then the English-French
  *   dictionary's additions; within a sense, the commoner English word first (FreeDict lists a sense's
  *   equivalents alphabetically: "échec" gives "abortion, failure, fiasco"). English words are not capped: each is the translation of few
