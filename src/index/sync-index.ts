@@ -2,6 +2,7 @@
 // again, deleted files are dropped, unchanged files are left alone. The store applies the whole
 // change atomically, so an interrupted run leaves the previous index as it was.
 import type { Embedder } from '../../embeddings/embedder.js';
+import { nestingReason } from '../notes/nesting.js';
 import { readNotes, type SkippedFile } from '../notes/read-notes.js';
 import { ConfnotesError } from '../errors.js';
 import type { IndexedFile, Store } from './store.js';
@@ -108,9 +109,10 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
 }
 
 /**
- * The changed notes, read. A note the reader fails on (one that finds a fault of ours; notes nested too deep
- * for it are refused before, notes/nesting.ts) is skipped with the reason, as an unreadable file is, and
- * keeps any indexed version: one note does not stop the others from being indexed.
+ * The changed notes, read. A note nesting block quotes or list items too deep for the parser, which would
+ * spend minutes on it (notes/nesting.ts), and one the reader fails on (a fault of ours) are skipped with the
+ * reason, as an unreadable file is, and keep any indexed version: one note does not stop the others from
+ * being indexed. Only changed notes are checked: every `confnotes ask` reads the folder.
  */
 async function parseChanged(changed: NoteSource[]): Promise<{ parsed: ParsedNote[]; unparsable: SkippedFile[] }> {
   if (changed.length === 0) return { parsed: [], unparsable: [] };
@@ -120,6 +122,11 @@ async function parseChanged(changed: NoteSource[]): Promise<{ parsed: ParsedNote
   const parsed: ParsedNote[] = [];
   const unparsable: SkippedFile[] = [];
   for (const source of changed) {
+    const nesting = nestingReason(source.text);
+    if (nesting) {
+      unparsable.push({ file: source.file, reason: nesting, kind: 'unreadable' });
+      continue;
+    }
     try {
       parsed.push(parseNote(source));
     } catch (error) {

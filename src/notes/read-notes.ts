@@ -7,7 +7,6 @@ import type { NoteSource } from '../types.js';
 import { binaryReason } from './binary.js';
 import { catalogueReason } from './catalogue.js';
 import { decodeBytes } from './decode.js';
-import { nestingReason } from './nesting.js';
 
 // reStructuredText notes are read by the Markdown reader, their section titles rewritten as its headings
 // (restructured-text.ts); their other markup reads as text.
@@ -19,7 +18,7 @@ export interface SkippedFile {
   /** One line, for the index summary. */
   reason: string;
   /**
-   * `unreadable`: the file could not be used now (too big, binary, empty, nested too deep, I/O error), so an indexed
+   * `unreadable`: the file could not be used now (too big, binary, empty, I/O error), so an indexed
    * version is kept; `not-notes`: it reads fine but holds no notes, so it leaves the index.
    */
   kind: 'unreadable' | 'not-notes';
@@ -64,8 +63,6 @@ async function readOne(path: string, file: string, maxFileBytes: number): Promis
     if (binary) return binary;
     const { text, encoding } = decodeBytes(bytes);
     if (text.trim() === '') return 'empty file (only whitespace)';
-    const nesting = nestingReason(text);
-    if (nesting) return nesting;
     return { file, text, encoding, hash: createHash('sha256').update(bytes).digest('hex') };
   } catch (error) {
     return `unreadable (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`;
