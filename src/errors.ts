@@ -4,7 +4,7 @@
 export const errorTable = {
   CONFIG_INVALID: { exit: 2, hint: 'Fix the setting (see the settings table in the README).' },
   NOTES_DIR_MISSING: { exit: 2, hint: 'Pass an existing folder with --notes or set CONFNOTES_NOTES_DIR.' },
-  NOTES_EMPTY: { exit: 2, hint: 'Add .md, .markdown, .rst or .txt notes to the folder, then run `confnotes index`.' },
+  NOTES_EMPTY: { exit: 2, hint: 'Add .md, .markdown, .rst, .adoc or .txt notes to the folder, then run `confnotes index`.' },
   QUESTION_EMPTY: { exit: 2, hint: 'Ask a question, e.g. confnotes ask "What did Etsy say about post-mortems?"' },
   QUESTION_TOO_LONG: { exit: 2, hint: 'Ask a shorter question (at most 500 characters).' },
   INDEX_LOCKED: { exit: 3, hint: 'Another `confnotes index` is running; wait for it, or delete the lock file if that process is gone.' },

@@ -55,7 +55,7 @@ export async function syncIndex(options: SyncOptions): Promise<SyncSummary> {
   const { store, embedder } = options;
   const { sources, skipped: unread } = await readNotes(options.notesDir, { maxFileBytes: options.maxFileBytes });
   if (sources.length === 0 && unread.length === 0) {
-    throw new ConfnotesError('NOTES_EMPTY', `No .md, .markdown, .rst or .txt notes in ${options.notesDir}`);
+    throw new ConfnotesError('NOTES_EMPTY', `No .md, .markdown, .rst, .adoc or .txt notes in ${options.notesDir}`);
   }
   const manifest = await store.manifest();
   const embedderId = storedEmbedderId(options.modelName, embedder);

@@ -9,6 +9,7 @@ import { readFrontMatter } from './front-matter.js';
 import { isClearly, languageFromTag, languageOf, scoreLanguage } from './language.js';
 import { parseMarkdown, splitBlocksAt, type MdBlock, type MdHeading } from './markdown.js';
 import { isRestructuredText, restructuredTextAsMarkdown } from './restructured-text.js';
+import { asciiDocAsMarkdown, isAsciiDoc } from './asciidoc.js';
 import { plainText } from './prose.js';
 import type { People } from './names.js';
 import { buildSections, levelRepeatedHeadings, nestSpeakerHeadings, type Section } from './sections.js';
@@ -28,11 +29,15 @@ const OPENING_CUT: CutOptions = { ...defaultCutOptions, minProseWords: 2 };
 /** How many blocks under a heading can hold speaker, role and company lines. */
 const LEAD_BLOCKS = 5;
 
+/** What the Markdown parser reads of a note: reStructuredText and AsciiDoc notes rewritten line for line. */
+const asMarkdown = ({ file, text }: NoteSource): string =>
+  isRestructuredText(file) ? restructuredTextAsMarkdown(text) : isAsciiDoc(file) ? asciiDocAsMarkdown(text) : text;
+
 export function parseNote(source: NoteSource): ParsedNoteDetail {
   const lines = splitLines(source.text);
   const frontMatter = readFrontMatter(lines);
   const bodyStart = frontMatter.lineCount + 1;
-  const outline = parseMarkdown(isRestructuredText(source.file) ? restructuredTextAsMarkdown(source.text) : source.text);
+  const outline = parseMarkdown(asMarkdown(source));
   // Bare `key: value` metadata is a paragraph to the Markdown parser: drop what lies inside front matter.
   const inBody = (h: MdHeading): boolean => h.line >= bodyStart;
   const written = outline.headings.filter(inBody);

@@ -8,9 +8,9 @@ import { binaryReason } from './binary.js';
 import { catalogueReason } from './catalogue.js';
 import { decodeBytes } from './decode.js';
 
-// reStructuredText notes are read by the Markdown reader, their section titles rewritten as its headings
-// (restructured-text.ts); their other markup reads as text.
-export const NOTE_EXTENSIONS = ['.md', '.markdown', '.rst', '.txt'] as const;
+// reStructuredText and AsciiDoc notes are read by the Markdown reader, their section titles rewritten as its
+// headings (restructured-text.ts, asciidoc.ts); their other markup reads as text.
+export const NOTE_EXTENSIONS = ['.md', '.markdown', '.rst', '.adoc', '.asciidoc', '.txt'] as const;
 
 export interface SkippedFile {
   /** Relative to the notes folder, `/`-separated. */
@@ -69,7 +69,7 @@ async function readOne(path: string, file: string, maxFileBytes: number): Promis
   }
 }
 
-/** Every `.md`, `.markdown`, `.rst` and `.txt` file under `dir`, sorted by path, with the files that could not be used or are not notes. */
+/** Every `.md`, `.markdown`, `.rst`, `.adoc`, `.asciidoc` and `.txt` file under `dir`, sorted by path, with the files that could not be used or are not notes. */
 export async function readNotes(dir: string, { maxFileBytes }: ReadNotesOptions): Promise<ReadNotesResult> {
   const isDir = await stat(dir).then((s) => s.isDirectory(), () => false);
   if (!isDir) throw new ConfnotesError('NOTES_DIR_MISSING', `notes folder ${dir} does not exist or is not a folder`);

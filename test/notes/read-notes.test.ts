@@ -18,6 +18,7 @@ describe('readNotes', () => {
     write('2014/qcon/day1.markdown', '## Talk\r\nNotes\r\n');
     write('old.txt', new Uint8Array([0x43, 0x61, 0x66, 0xe9, 0x0a]));
     write('rye.rst', 'Proofing rye\n------------\n');
+    write('rye.adoc', '== Proofing rye\n');
     write('image.png', 'not a note');
     write('.obsidian/cache.md', '# hidden');
     write('node_modules/pkg/README.md', '# dependency');
@@ -30,7 +31,7 @@ describe('readNotes', () => {
 
   it('reads notes recursively, with relative /-separated paths, sha256 of the bytes and the encoding', async () => {
     const { sources } = await readNotes(dir, { maxFileBytes: 1024 });
-    expect(sources.map((s) => s.file)).toEqual(['2014/qcon/day1.markdown', 'a.md', 'old.txt', 'rye.rst']);
+    expect(sources.map((s) => s.file)).toEqual(['2014/qcon/day1.markdown', 'a.md', 'old.txt', 'rye.adoc', 'rye.rst']);
     const day1 = sources[0]!;
     expect(day1.text).toBe('## Talk\r\nNotes\r\n');
     expect(day1.hash).toBe(createHash('sha256').update('## Talk\r\nNotes\r\n').digest('hex'));
