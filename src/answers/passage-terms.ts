@@ -29,8 +29,17 @@ export function passageTerms(passage: Passage): ReadonlySet<string> {
   return terms;
 }
 
+// The reranker, the sentence scorer (a sentence's terms, what is asked beyond the talk, its vector) and the
+// trace each read a candidate's title terms: analysed once per passage object a question retrieves, and
+// released with it.
+const titles = new WeakMap<Passage, ReadonlySet<string>>();
+
 /** The search terms of a passage's talk title, speakers and companies: what names the talk. */
-export const titleTerms = (passage: Passage): ReadonlySet<string> => new Set(analyze([passage.talk, ...passage.speakers, ...passage.companies].join(' ')));
+export function titleTerms(passage: Passage): ReadonlySet<string> {
+  let terms = titles.get(passage);
+  if (!terms) titles.set(passage, (terms = new Set(analyze([passage.talk, ...passage.speakers, ...passage.companies].join(' ')))));
+  return terms;
+}
 
 /**
  * What a question asks once a passage's talk is found: its words less those the talk's title, speakers and
