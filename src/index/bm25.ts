@@ -1,5 +1,5 @@
-// The lexical model both stores share: which passage fields are searched, how much each weighs, the
-// BM25+ parameters, and a passage's terms as MiniSearch 7 indexes them.
+// The lexical model both stores share: which passage fields are searched, the BM25+ parameters, and a
+// passage's terms as MiniSearch 7 indexes them.
 //
 // Both stores keep these terms and compute BM25+ as MiniSearch does (`calcBM25Score`, `termResults`, the
 // OR combinator and the "quality" factor of `search`): the embedded store over typed-array postings
@@ -13,22 +13,13 @@ import type { Passage } from '../types.js';
 export const LEXICAL_FIELDS = ['text', 'talk', 'speakers', 'companies', 'conference'] as const;
 export type LexicalField = (typeof LEXICAL_FIELDS)[number];
 
-/**
- * Field weights relative to the passage text, so that a question naming a speaker, a company or a talk
- * lands on that talk. Tune with the eval set.
- */
-export const FIELD_BOOSTS: Readonly<Record<LexicalField, number>> = {
-  text: 1,
-  talk: 2,
-  speakers: 3,
-  companies: 3,
-  conference: 1.5,
-};
+// Every field weighs alike, as in MiniSearch by default: no weight here is picked by hand. Weights fitted
+// for the best fused ranking (conferences and speakers ×5) quoted the answer less often, notes files left
+// out, than weighing the fields alike; the reranker weighs a talk's title, speakers and companies itself.
 
 /** MiniSearch's defaults, also given to it explicitly so that an upgrade changing them cannot split the stores. */
 export const BM25_PARAMS = { k: 1.2, b: 0.7, d: 0.5 } as const;
 
-const BOOSTS = LEXICAL_FIELDS.map((f) => FIELD_BOOSTS[f]);
 const { k: K1, b: B, d: D } = BM25_PARAMS;
 
 /** A term's inverse document frequency in one field, as MiniSearch's `calcBM25Score` computes it. */
@@ -36,11 +27,10 @@ export const idf = (passages: number, holders: number): number => Math.log(1 + (
 
 /**
  * One posting's share of a passage's score: `calcBM25Score` of MiniSearch for a term found `tf` times in
- * field `field` (0-based, as LEXICAL_FIELDS) of `length` words, weighted by the field's boost, once per
- * repeat of the term in the question.
+ * a field of `length` words, once per repeat of the term in the question.
  */
-export const postingScore = (times: number, field: number, termIdf: number, tf: number, length: number, average: number): number =>
-  times * BOOSTS[field]! * (termIdf * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average))));
+export const postingScore = (times: number, termIdf: number, tf: number, length: number, average: number): number =>
+  times * (termIdf * (D + (tf * (K1 + 1)) / (tf + K1 * (1 - B + (B * length) / average))));
 
 /** SQL float8 constants that parse back to exactly these numbers (JavaScript prints the shortest such text). */
 const float8 = (value: number): string => `${value}::float8`;
@@ -53,15 +43,11 @@ const float8 = (value: number): string => `${value}::float8`;
 export const idfSql = (passages: string, holders: string): string =>
   `ln(1 + (${passages} - ${holders} + ${float8(0.5)}) / (${holders} + ${float8(0.5)}))`;
 
-/** A field's boost as a PostgreSQL expression; `field` is 1-based there, as in the postings table. */
-export const boostSql = (field: string): string => `('{${BOOSTS.join(',')}}'::float8[])[${field}]`;
-
 /**
- * `postingScore` as a PostgreSQL expression, given `times * boost` (the question's repeats of the term
- * times the field's boost, `boostSql`): the product the JavaScript computes first.
+ * `postingScore` as a PostgreSQL expression, given `times`, the question's repeats of the term.
  */
-export const postingScoreSql = (timesBoost: string, termIdf: string, tf: string, length: string, average: string): string =>
-  `${timesBoost} * (${termIdf} * (${float8(D)} + (${tf} * ${float8(K1 + 1)}) / ` +
+export const postingScoreSql = (times: string, termIdf: string, tf: string, length: string, average: string): string =>
+  `${times} * (${termIdf} * (${float8(D)} + (${tf} * ${float8(K1 + 1)}) / ` +
   `(${tf} + ${float8(K1)} * (${float8(1 - B)} + (${float8(B)} * ${length}) / ${average}))))`;
 
 export type LexicalFields = Pick<Passage, LexicalField>;

@@ -279,7 +279,7 @@ export function lexicalIndex(parts: ReadonlyArray<LexicalPart>, ids: ReadonlyArr
             for (let i = offsets[t * FIELDS + f]!; i < offsets[t * FIELDS + f + 1]!; i++) {
               const doc = positions[docs[i]!]!;
               if (doc < 0) continue;
-              const score = postingScore(times, f, termIdf, freqs[i]!, fieldLengths[docs[i]! * FIELDS + f]!, average);
+              const score = postingScore(times, termIdf, freqs[i]!, fieldLengths[docs[i]! * FIELDS + f]!, average);
               if (stamps[doc] !== search) {
                 stamps[doc] = search;
                 scores[doc] = 0;

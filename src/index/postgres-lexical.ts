@@ -25,7 +25,7 @@
 // issue asks: no step of answering fetches all postings of a term into the process. ts_rank over a
 // tsvector was not taken either: it ranks by other rules than the embedded store's BM25.
 import type pg from 'pg';
-import { boostSql, idfSql, LEXICAL_FIELDS, postingScoreSql, queryTermCounts, type PassageTerms, analysePassage } from './bm25.js';
+import { idfSql, LEXICAL_FIELDS, postingScoreSql, queryTermCounts, type PassageTerms, analysePassage } from './bm25.js';
 import { type StoreHit, TIE_MARGIN } from './store.js';
 
 type Query = (text: string, values?: unknown[]) => Promise<pg.QueryResult>;
@@ -71,7 +71,7 @@ function searchStatement(masks: number, tied: boolean): string {
              FROM confnotes_files),
   weights AS MATERIALIZED (
     SELECT t.term, t.field, q.n / ${TERMS_PER_MASK} AS mask, 1::int8 << (q.n % ${TERMS_PER_MASK})::int AS bit,
-           q.times * ${boostSql('t.field')} AS weight, ${idfSql('c.passages', 't.holders')} AS idf, c.averages[t.field] AS average
+           q.times AS weight, ${idfSql('c.passages', 't.holders')} AS idf, c.averages[t.field] AS average
     FROM question q JOIN confnotes_terms t ON t.term = q.term CROSS JOIN corpus c
     ORDER BY q.n, t.field),
   scored AS (

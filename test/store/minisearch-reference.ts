@@ -1,7 +1,7 @@
 // MiniSearch 7 as the embedded store once used it: the reference both stores' BM25+ must rank like
-// (same fields, boosts, parameters and analyzer; see src/index/bm25.ts).
+// (same fields, parameters and analyzer; see src/index/bm25.ts).
 import MiniSearch from 'minisearch';
-import { BM25_PARAMS, FIELD_BOOSTS, LEXICAL_FIELDS, type LexicalField, fieldText } from '../../src/index/bm25.js';
+import { BM25_PARAMS, LEXICAL_FIELDS, type LexicalField, fieldText } from '../../src/index/bm25.js';
 import type { StoreHit } from '../../src/index/store.js';
 import { termsOf, words } from '../../src/text/analyze.js';
 import type { Passage } from '../../src/types.js';
@@ -13,7 +13,7 @@ export function miniSearchReference(passages: ReadonlyArray<Passage>): { search(
     extractField: (passage, field) => (field === 'id' ? passage.id : fieldText(passage, field as LexicalField)),
     tokenize: words,
     processTerm: termsOf,
-    searchOptions: { boost: { ...FIELD_BOOSTS }, bm25: { ...BM25_PARAMS }, combineWith: 'OR', prefix: false, fuzzy: false },
+    searchOptions: { bm25: { ...BM25_PARAMS }, combineWith: 'OR', prefix: false, fuzzy: false },
   });
   index.addAll(passages);
   return { search: (query, k) => index.search(query).slice(0, k).map((r) => ({ id: r.id as string, score: r.score })) };
