@@ -107,12 +107,14 @@ const baseName = (file: string): string =>
 
 /**
  * File name, or its folder when only a folder gives the edition: `reinvent-2019-notes/DOP328-….md`,
- * `kubecon-2018/day1/notes.md`, `kubecon18/notes.md`.
+ * `kubecon-2018/day1/notes.md`, `kubecon18/notes.md`. A folder that names nothing but its year ("2019",
+ * "notes-2019") only dates the event the file's name names (`noteDate` reads the year from the path):
+ * `2019/pycon.md` is PyCon, and `2019/jsconf.md` another event of that year.
  */
 export function titleFromPath(file: string): string {
   const base = baseName(file);
   const folder = ancestors(file).find(givesEdition);
-  return !givesEdition(base) && folder ? folder : base;
+  return !givesEdition(base) && folder && !isOpaqueName(folder) ? folder : base;
 }
 
 /**

@@ -60,6 +60,16 @@ describe('noteDate and titleFromPath', () => {
     expect(titleFromPath('kubecon18/notes.md')).toBe('kubecon18');
   });
 
+  it('names a note by its file name, dated by its folder, when the folder names nothing but a year', () => {
+    expect(titleFromPath('2031/fournil-days.md')).toBe('fournil-days');
+    expect(titleFromPath('notes-2031/harbourconf.md')).toBe('harbourconf');
+    const [fournil, harbour] = ['2031/fournil-days.md', 'notes-2031/harbourconf.md'].map(
+      (file) => parseNote({ file, text: 'Notes on levain and rye.', encoding: 'UTF-8', hash: file }).conference,
+    );
+    // Two events of one year, not one event named "2031".
+    expect([fournil, harbour]).toEqual(['fournil days 2031', 'harbourconf 2031']);
+  });
+
   it('names a dated post by what follows its date, with the year of the date', () => {
     expect(titleFromPath('blog/2015-08-04-harbourconf-new-york-part-2.md')).toBe('harbourconf-new-york-part-2');
     const untitled = parseNote({ file: 'blog/2015-08-04-harbourconf-new-york-part-2.md', text: 'Notes of the second day.', encoding: 'UTF-8', hash: 'h' });
