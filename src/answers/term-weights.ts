@@ -119,7 +119,7 @@ export const unsaidIn = (textTerms: ReadonlySet<string>, queryTerms: readonly Qu
 
 /** Share of the question's weight that a text covers (0..1): words the notes never use count as missing. */
 export const coverage = (queryTerms: QueryTerm[], textTerms: ReadonlySet<string>): number =>
-  weightedCoverage(queryTerms, textTerms, (t) => (t.idf > 0 ? t.idf : UNSEEN_WORD_WEIGHT));
+  weightedCoverage(queryTerms, textTerms, (t) => (t.idf > 0 ? t.idf : unseenWordWeight(queryTerms)));
 
 /** How distinctive a word is: rare in the notes and in general English, as a name is. */
 export const distinctiveness = (t: QueryTerm): number => t.idf * t.rarity;
@@ -156,5 +156,11 @@ export const rarestTerm = (queryTerms: readonly QueryTerm[]): QueryTerm | undefi
  */
 export const mostDistinctiveTerm = (queryTerms: readonly QueryTerm[]): QueryTerm | undefined => heaviestUsed(queryTerms, distinctiveness);
 
-/** A word absent from all notes weighs like a rare one: it is often the very topic asked about. */
-export const UNSEEN_WORD_WEIGHT = 4;
+/**
+ * A word absent from all notes weighs as the question's words the notes use weigh, on average: it asks
+ * as much as they do, and no rarity in the notes says how much more.
+ */
+export function unseenWordWeight(queryTerms: readonly QueryTerm[]): number {
+  const seen = queryTerms.filter((t) => t.idf > 0);
+  return seen.length === 0 ? 1 : seen.reduce((sum, t) => sum + t.idf, 0) / seen.length;
+}

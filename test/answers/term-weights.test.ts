@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { coverage, mostDistinctiveTerm, rarestTerm, UNSEEN_WORD_WEIGHT, weighQueryTerms, writtenAsNames, type QueryTerm } from '../../src/answers/term-weights.js';
+import { coverage, mostDistinctiveTerm, rarestTerm, unseenWordWeight, weighQueryTerms, writtenAsNames, type QueryTerm } from '../../src/answers/term-weights.js';
 import { analyze } from '../../src/text/analyze.js';
 import { englishRarity, rarity } from '../../src/text/word-rarity.js';
 import { note, noteStore } from './note-fixture.js';
@@ -31,13 +31,15 @@ describe('weighQueryTerms', () => {
     expect(coverage([breakdown!], french)).toBe(1);
   });
 
-  it('counts a word no note uses as missing, at the weight of a rare word', async () => {
+  it('counts a word no note uses as missing, weighing as much as the words the notes use weigh on average', async () => {
     const terms = await weigh('bakery croissants');
     const croissants = terms.find((t) => t.word === 'croissants')!;
     expect(croissants.idf).toBe(0);
-    const bakeryOnly = new Set(analyze('bakery'));
-    const bakery = terms.find((t) => t.word === 'bakery')!;
-    expect(coverage(terms, bakeryOnly)).toBeCloseTo(bakery.idf / (bakery.idf + UNSEEN_WORD_WEIGHT));
+    expect(coverage(terms, new Set(analyze('bakery')))).toBeCloseTo(0.5);
+    const term = (word: string, idf: number): QueryTerm => ({ word, terms: [word], idf, df: idf > 0 ? 1 : 0, rarity: 1 });
+    expect(unseenWordWeight([term('levain', 2), term('fournil', 6), term('quorvabake', 0)])).toBe(4);
+    // Against a rare word and a common one, an unseen word weighs between them.
+    expect(coverage([term('levain', 2), term('fournil', 6), term('quorvabake', 0)], new Set(['levain', 'fournil']))).toBeCloseTo(8 / 12);
   });
 
   it('sets aside a word no note uses that the question describes with, and keeps one it names', async () => {
