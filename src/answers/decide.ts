@@ -53,7 +53,7 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
   // By weight, not by terms: neighbouring words share their compound ("one direction" → "onedirection").
   // An unseen word weighs as rare as it is in general use: a name the notes never mention (a
   // product, a company) is what they are silent on; a common word is more often one they say otherwise.
-  const unseenWeight = asked.filter((t) => t.df === 0).reduce((sum, t) => sum + t.rarity * unseenWordWeight(asked), 0);
+  const unseenWeight = asked.filter((t) => t.df === 0).reduce((sum, t) => sum + t.rarity, 0) * unseenWordWeight(asked);
   const unseenShare = unseenWeight === 0 ? 0 : unseenWeight / (unseenWeight + seen.reduce((sum, t) => sum + t.idf, 0));
   const quoted = quotedTalk === undefined ? undefined : talkTerms.get(quotedTalk);
   // How distinctive the heaviest word is that the talk quoted does not say: a name said in another talk

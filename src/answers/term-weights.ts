@@ -118,8 +118,10 @@ export const unsaidIn = (textTerms: ReadonlySet<string>, queryTerms: readonly Qu
   queryTerms.filter((t) => !says(textTerms, t));
 
 /** Share of the question's weight that a text covers (0..1): words the notes never use count as missing. */
-export const coverage = (queryTerms: QueryTerm[], textTerms: ReadonlySet<string>): number =>
-  weightedCoverage(queryTerms, textTerms, (t) => (t.idf > 0 ? t.idf : unseenWordWeight(queryTerms)));
+export function coverage(queryTerms: QueryTerm[], textTerms: ReadonlySet<string>): number {
+  const unseen = unseenWordWeight(queryTerms);
+  return weightedCoverage(queryTerms, textTerms, (t) => (t.idf > 0 ? t.idf : unseen));
+}
 
 /** How distinctive a word is: rare in the notes and in general English, as a name is. */
 export const distinctiveness = (t: QueryTerm): number => t.idf * t.rarity;

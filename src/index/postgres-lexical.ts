@@ -71,11 +71,11 @@ function searchStatement(masks: number, tied: boolean): string {
              FROM confnotes_files),
   weights AS MATERIALIZED (
     SELECT t.term, t.field, q.n / ${TERMS_PER_MASK} AS mask, 1::int8 << (q.n % ${TERMS_PER_MASK})::int AS bit,
-           q.times AS weight, ${idfSql('c.passages', 't.holders')} AS idf, c.averages[t.field] AS average
+           q.times, ${idfSql('c.passages', 't.holders')} AS idf, c.averages[t.field] AS average
     FROM question q JOIN confnotes_terms t ON t.term = q.term CROSS JOIN corpus c
     ORDER BY q.n, t.field),
   scored AS (
-    SELECT p.doc, sum(${postingScoreSql('w.weight', 'w.idf', 'p.freq', 'p.length', 'w.average')}) * (${held}) AS score
+    SELECT p.doc, sum(${postingScoreSql('w.times', 'w.idf', 'p.freq', 'p.length', 'w.average')}) * (${held}) AS score
     FROM weights w CROSS JOIN LATERAL (SELECT doc, freq, length FROM confnotes_postings WHERE term = w.term AND field = w.field OFFSET 0) p
     GROUP BY p.doc)
   SELECT l.passage_id, l.file, l.position, s.score
