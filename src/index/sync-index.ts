@@ -13,7 +13,7 @@ import type { NoteSource, ParsedNote } from '../types.js';
  * version is rebuilt from the notes without being asked, as its passages would be stale.
  * The same holds for a new build of the same model (see `modelFamily`).
  */
-export const PIPELINE_VERSION = 56;
+export const PIPELINE_VERSION = 57;
 
 export interface SyncOptions {
   notesDir: string;

@@ -3,6 +3,7 @@
 // so that several day files of one conference group under one name. The full title is kept apart.
 import { MONTH_NAMES, SHORT_DATE_NAMES, WEEKDAY_NAMES } from '../text/calendar-words.js';
 import { foldAccents, snowballStopwords } from '../text/analyze.js';
+import { NOTE_EXTENSIONS } from './read-notes.js';
 
 const YEAR = /(?<!\d)((?:19|20)\d{2})(?!\d)/;
 const LEAD_FILLER =
@@ -97,10 +98,13 @@ const givesEdition = (name: string): boolean => YEAR.test(conferenceName(name));
 /** The folders a note sits in, nearest first. */
 const ancestors = (file: string): string[] => file.split('/').slice(0, -1).reverse();
 
+/** Any of the extensions notes are read from, ending a file's name. */
+const NOTE_EXTENSION = new RegExp(`(?:${NOTE_EXTENSIONS.map((extension) => extension.replace('.', '\\.')).join('|')})$`, 'iu');
+
 /** The file's name, without its extension and the post date it may open with (the note's date, not its name). */
 const baseName = (file: string): string =>
   file
-    .replace(/\.(?:md|markdown|txt)$/i, '')
+    .replace(NOTE_EXTENSION, '')
     .split('/')
     .at(-1)!
     .replace(/^(?:19|20)\d{2}-\d{2}-\d{2}[-_ ](?=.)/, '');

@@ -70,6 +70,14 @@ describe('noteDate and titleFromPath', () => {
     expect([fournil, harbour]).toEqual(['fournil days 2031', 'harbourconf 2031']);
   });
 
+  it('leaves out the extension of every kind of note the reader reads', () => {
+    for (const extension of ['.md', '.markdown', '.rst', '.adoc', '.asciidoc', '.txt', '.ADOC']) {
+      const file = `2031/harbourconf${extension}`;
+      expect(titleFromPath(file), file).toBe('harbourconf');
+      expect(parseNote({ file, text: 'Notes on levain and rye.', encoding: 'UTF-8', hash: file }).conference, file).toBe('harbourconf 2031');
+    }
+  });
+
   it('names a dated post by what follows its date, with the year of the date', () => {
     expect(titleFromPath('blog/2015-08-04-harbourconf-new-york-part-2.md')).toBe('harbourconf-new-york-part-2');
     const untitled = parseNote({ file: 'blog/2015-08-04-harbourconf-new-york-part-2.md', text: 'Notes of the second day.', encoding: 'UTF-8', hash: 'h' });
