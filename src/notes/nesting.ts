@@ -29,6 +29,7 @@ export function lineNesting(line: string): number {
 
 /** Why a note is not read, when a line nests deeper than MAX_NESTING; undefined otherwise. */
 export function nestingReason(text: string): string | undefined {
+  // Not `splitLines`: the parser also ends a line at a lone carriage return, and nests by its lines.
   const lines = text.split(/\r\n|\r|\n/u);
   for (const [i, line] of lines.entries()) {
     const depth = lineNesting(line);
