@@ -1,14 +1,14 @@
-// The sentences that answer: the strategy's passages are split into sentences, embedded, scored by the
+// The sentences that answer: the strategy's passages are read as sentences (`read-passages.ts`), scored by the
 // fitted sentence model, and their best runs quoted; the strategy then picks the answer's excerpts.
 import type { Embedder } from '../../embeddings/embedder.js';
 import type { Retrieval } from '../retrieval/retrieve.js';
-import { splitSentences } from '../text/sentences.js';
 import type { LineRange } from '../types.js';
 import { passageQuotes, scoreSentences, sentenceFeatures, talkRanks, type CandidatePassage, type ScoredExcerpt } from './extract-excerpts.js';
 import type { LinearModel } from './linear-model.js';
 import type { Intent } from './question-intent.js';
 import type { Strategy } from './strategies.js';
 import { askedBeyondTalk } from './passage-terms.js';
+import { readPassages } from './read-passages.js';
 import type { QueryTerm } from './term-weights.js';
 
 export interface ScoredSentence {
@@ -71,16 +71,10 @@ async function remainingVectors(embedder: Embedder, candidates: CandidatePassage
   return new Map([...texts].flatMap(([id, text]) => (vectors.has(text) ? [[id, vectors.get(text)!] as const] : [])));
 }
 
-/** The passages split into sentences, every sentence embedded in one batch. */
+/** The passages read, with their sentences, and the rank of each one's talk. */
 async function readCandidates(context: { embedder: Embedder }, top: Retrieval['ranked']): Promise<CandidatePassage[]> {
-  const split = top.map(({ passage }) => splitSentences(passage));
-  const vectors = await context.embedder.embedPassages(split.flat().map((s) => s.text));
-  let offset = 0;
-  const ranks = talkRanks(top.map(({ passage }) => passage));
-  return top.map(({ passage }, i) => {
-    const sentences = split[i]!;
-    const own = vectors.slice(offset, offset + sentences.length);
-    offset += sentences.length;
-    return { passage, rank: ranks[i]!, sentences, vectors: own };
-  });
+  const passages = top.map(({ passage }) => passage);
+  const read = await readPassages(context.embedder, passages);
+  const ranks = talkRanks(passages);
+  return passages.map((passage, i) => ({ passage, rank: ranks[i]!, ...read[i]! }));
 }

@@ -1,21 +1,18 @@
 // Picks, inside the best passages, the sentences that answer the question and quotes them verbatim
-// with their own lines. Pure: sentence vectors are computed by the caller.
-import { analyze } from '../text/analyze.js';
-import { announcesWhatFollows, asksWhatFollows, plainText, proseWordCount, wordCount } from '../notes/prose.js';
+// with their own lines. Pure: sentences are read, analysed and embedded by the caller (`read-passages.ts`).
+import { announcesWhatFollows, asksWhatFollows, proseWordCount, wordCount } from '../notes/prose.js';
 import type { Sentence } from '../text/sentences.js';
 import type { Excerpt, Passage } from '../types.js';
 import { coverage, type QueryTerm } from './term-weights.js';
 import { probability, type LinearModel } from './linear-model.js';
 import { askedBeyondTalk, titleTerms } from './passage-terms.js';
 import { dot } from '../../embeddings/dot.js';
+import type { ReadPassage } from './read-passages.js';
 
-export interface CandidatePassage {
+export interface CandidatePassage extends ReadPassage {
   passage: Passage;
   /** Rank of the passage's talk among the candidates (the rank of its best passage), 0-based. */
   rank: number;
-  sentences: Sentence[];
-  /** One vector per sentence, same order, normalised. */
-  vectors: Float32Array[];
 }
 
 export interface ScoredExcerpt extends Excerpt {
@@ -68,7 +65,7 @@ export function sentenceFeatures(candidate: CandidatePassage, query: SentenceQue
   // Terms the passage's metadata contributes to every one of its sentences ("Etsy" in the talk title).
   const named = titleTerms(candidate.passage);
   const remaining = askedBeyondTalk(candidate.passage, queryTerms);
-  const own = candidate.sentences.map((sentence) => new Set(analyze(plainText(sentence.text))));
+  const own = candidate.terms;
   return candidate.sentences.map((sentence, i) => {
     if (sentence.heading && !headings) return null;
     // Only links ("[slides](…)"): a listing may quote a linked talk title; nothing else is answered by one.

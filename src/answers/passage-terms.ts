@@ -2,30 +2,23 @@
 // question that retrieves the passage, and the terms of its talk's title, speakers and companies, which
 // both the reranker and the sentence scorer read. Analysing the 50 candidates' text again for each question was more
 // than half of answering (Dec 2026, `npm run bench` answering section under a profiler: 3.5 s of 6.1 s);
-// a passage's terms only change with its text, so recent passages keep theirs, keyed by id and text.
+// they only change with what they are analysed from, so recent passages keep theirs (`recently-used.ts`).
 //
-// Bounded rather than one entry per passage: a term set weighs a few kilobytes, and a 100k-passage store
-// would otherwise hold hundreds of megabytes once most of it had been retrieved. 4,096 passages hold the
-// candidates of the last hundred or so questions and every passage of a notes folder of a few conferences.
+// A term set weighs a few kilobytes: 4,096 passages hold the candidates of the last hundred or so
+// questions and every passage of a notes folder of a few conferences.
 import { analyze } from '../text/analyze.js';
 import type { Passage } from '../types.js';
+import { RecentlyUsed } from './recently-used.js';
 import { unsaidIn, type QueryTerm } from './term-weights.js';
 
-const CAPACITY = 4096;
-const recent = new Map<string, { text: string; terms: ReadonlySet<string> }>();
+const recent = new RecentlyUsed<ReadonlySet<string>>(4096);
 
 /** The search terms of a passage: its text, talk, conference, speakers and companies. */
 export function passageTerms(passage: Passage): ReadonlySet<string> {
-  const known = recent.get(passage.id);
-  recent.delete(passage.id);
-  if (known && known.text === passage.text) {
-    recent.set(passage.id, known);
-    return known.terms;
-  }
-  const terms = new Set(analyze([passage.text, passage.talk, passage.conference, ...passage.speakers, ...passage.companies].join(' ')));
-  recent.set(passage.id, { text: passage.text, terms });
-  // A Map iterates in insertion order, and a hit is re-inserted: the first key is the least recently used.
-  if (recent.size > CAPACITY) recent.delete(recent.keys().next().value!);
+  const searched = [passage.text, passage.talk, passage.conference, ...passage.speakers, ...passage.companies].join(' ');
+  const key = `${passage.id}\u0000${searched}`;
+  let terms = recent.get(key);
+  if (terms === undefined) recent.set(key, (terms = new Set(analyze(searched))));
   return terms;
 }
 

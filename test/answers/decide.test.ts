@@ -3,15 +3,10 @@ import { ANSWER_FEATURES, answerFeatures, secondBestScore } from '../../src/answ
 import type { CandidatePassage } from '../../src/answers/extract-excerpts.js';
 import { termsByTalk } from '../../src/answers/rerank.js';
 import { analyze } from '../../src/text/analyze.js';
-import { splitSentences } from '../../src/text/sentences.js';
-import { passageOf, queryTerms } from './note-fixture.js';
+import { candidateOf, passageOf, queryTerms } from './note-fixture.js';
 
 const at = (name: (typeof ANSWER_FEATURES)[number]): number => ANSWER_FEATURES.indexOf(name);
-const candidate = (talk: RegExp): CandidatePassage => {
-  const passage = passageOf(talk);
-  const sentences = splitSentences(passage);
-  return { passage, rank: 0, sentences, vectors: sentences.map(() => new Float32Array([1, 0])) };
-};
+const candidate = (talk: RegExp): CandidatePassage => candidateOf(passageOf(talk), 0, new Float32Array([1, 0]));
 
 describe('answerFeatures', () => {
   const bakery = candidate(/bakery/);

@@ -14,15 +14,11 @@ import {
 } from '../../src/answers/extract-excerpts.js';
 import type { QueryTerm } from '../../src/answers/term-weights.js';
 import { parseNote } from '../../src/notes/parse-note.js';
-import { splitSentences } from '../../src/text/sentences.js';
 import type { Passage } from '../../src/types.js';
-import { noteLines, passageOf, queryTerms } from './note-fixture.js';
+import { candidateOf, noteLines, passageOf, queryTerms } from './note-fixture.js';
 
 // Cosine plays no part here: the model is tested elsewhere; these tests are about words and places.
-const candidate = (passage: Passage, rank = 0): CandidatePassage => {
-  const sentences = splitSentences(passage);
-  return { passage, rank, sentences, vectors: sentences.map(() => new Float32Array(3)) };
-};
+const candidate = (passage: Passage, rank = 0): CandidatePassage => candidateOf(passage, rank);
 const noMeaning = new Float32Array(3);
 /** Sentence scores with the committed fitted weights, for a passage the reranker gives even odds. */
 const score = (c: CandidatePassage, terms: QueryTerm[], query: Partial<SentenceQuery> = {}): number[] =>

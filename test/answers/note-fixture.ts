@@ -4,6 +4,9 @@ import { parseNote } from '../../src/notes/parse-note.js';
 import { termsOf, words } from '../../src/text/analyze.js';
 import { rarity } from '../../src/text/word-rarity.js';
 import type { QueryTerm } from '../../src/answers/term-weights.js';
+import type { CandidatePassage } from '../../src/answers/extract-excerpts.js';
+import { sentenceTerms } from '../../src/answers/read-passages.js';
+import { splitSentences } from '../../src/text/sentences.js';
 import type { Passage } from '../../src/types.js';
 
 const NOTE = [
@@ -55,3 +58,9 @@ export const passageOf = (talk: RegExp): Passage => {
 /** Query terms with chosen weights, analysed as the answer layer analyses a question. */
 export const queryTerms = (weights: Record<string, number>): QueryTerm[] =>
   Object.entries(weights).map(([word, idf]) => ({ word, terms: termsOf(words(word)[0]!), idf, df: 1, rarity: rarity(word) }));
+
+/** A passage read for quotes as the answer layer reads it, every sentence given the same vector. */
+export const candidateOf = (passage: Passage, rank = 0, vector = new Float32Array(3)): CandidatePassage => {
+  const sentences = splitSentences(passage);
+  return { passage, rank, sentences, terms: sentences.map(sentenceTerms), vectors: sentences.map(() => vector) };
+};

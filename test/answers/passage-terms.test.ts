@@ -18,3 +18,11 @@ describe('passageTerms', () => {
     expect(passageTerms(passage).has('volcano')).toBe(false);
   });
 });
+
+describe('passageTerms of a re-indexed passage', () => {
+  it('gives the terms of its new metadata: a talk renamed under the same text', () => {
+    const passage = passageOf(/bakery/);
+    expect(passageTerms(passage).has('volcano')).toBe(false);
+    expect(passageTerms({ ...passage, talk: 'Volcano bread' }).has('volcano')).toBe(true);
+  });
+});

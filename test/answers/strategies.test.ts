@@ -2,13 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { strategyFor } from '../../src/answers/strategies.js';
 import type { CandidatePassage } from '../../src/answers/extract-excerpts.js';
 import type { Intent } from '../../src/answers/question-intent.js';
-import { splitSentences } from '../../src/text/sentences.js';
-import { note, queryTerms } from './note-fixture.js';
+import { candidateOf, note, queryTerms } from './note-fixture.js';
 
-const candidates: CandidatePassage[] = note.passages.map((passage, rank) => {
-  const sentences = splitSentences(passage);
-  return { passage, rank, sentences, vectors: sentences.map(() => new Float32Array(3)) };
-});
+const candidates: CandidatePassage[] = note.passages.map((passage, rank) => candidateOf(passage, rank));
 // The last section lists what was seen that afternoon: a section of the note, not a talk.
 const talkIds = new Set(note.passages.filter((p) => !/^Links/.test(p.talk)).map((p) => p.talkId));
 const listing = strategyFor({ named: [], rankingTerms: [], topicTerms: [], conferenceOnly: false, listing: true, answerKinds: ['any'], given: new Set() } satisfies Intent);
