@@ -6,7 +6,7 @@ import { retrieve, type RankingMode, type Retrieval, type RetrievalContext } fro
 import type { Answer, LineRange, Passage } from '../types.js';
 import { answerWeights, type AnswerWeights } from './answer-weights.js';
 import { chooseSentences, type ScoredSentence } from './choose-sentences.js';
-import { answerFeatures, confidenceOf, secondBestScore } from './decide.js';
+import { answerFeatures, confidenceOf, secondBestScore, writtenAcross } from './decide.js';
 import { intentOf } from './question-intent.js';
 import { validateQuestion } from './question.js';
 import { rerankRetrieval, termsByTalk } from './rerank.js';
@@ -90,6 +90,7 @@ export async function answerQuestion(
           answerKinds: intent.answerKinds,
           measure: intent.measure,
           given: intent.given,
+          acrossLanguages: writtenAcross(question, answering.find(({ passage }) => passage.id === selection[0]?.passageId)?.passage.language),
         });
   // A question naming only a conference is answered by listing its talks when it has any.
   const confidence = decision ? confidenceOf(decision, weights.answer) : answering.length > 0 ? 1 : 0;

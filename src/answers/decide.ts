@@ -1,6 +1,7 @@
 // Decides whether the notes answer: a fitted chance that they answer the question, from how much of it
 // no note uses (a product or a company the notes never mention leaves them silent, whatever the common
-// words match), the reranker's and the sentence scorer's own scores (the best quote's and the best other
+// words match; weighed apart when the question and the quote are in different languages), the
+// reranker's and the sentence scorer's own scores (the best quote's and the best other
 // sentence's), and whether the talk quoted says the question's constraints: its distinctive words (the
 // heaviest it leaves unsaid) and the kind of thing asked for (an amount of what was asked, a person).
 // Below the threshold, it abstains.
@@ -8,6 +9,8 @@ import { probability, type LinearModel } from './linear-model.js';
 import { termsOf } from '../text/analyze.js';
 import { namesPerson, statesAmountOf, statesMeasureOf, type AnswerKind } from './question-intent.js';
 import type { Measure } from '../text/units.js';
+import type { Language } from '../types.js';
+import { questionLanguage } from '../retrieval/expand-query.js';
 import type { ScoredSentence } from './choose-sentences.js';
 import { distinctiveness, says, unseenWordWeight, type QueryTerm } from './term-weights.js';
 
@@ -18,6 +21,7 @@ export const ANSWER_FEATURES = [
   'heaviest_unsaid',
   'kind_unstated',
   'second_sentence',
+  'unseen_share_across',
 ] as const;
 
 export interface Evidence {
@@ -44,9 +48,14 @@ export interface Evidence {
   measure?: Measure | undefined;
   /** The question's own words: a name or a number it writes does not answer it. */
   given: ReadonlySet<string>;
+  /**
+   * The question is written in one language and the quote in the other: then a word no note uses is more
+   * often one the glossary does not translate ("fariner" asked of notes that say "dust with flour").
+   */
+  acrossLanguages: boolean;
 }
 
-export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, secondSentenceScore, quotedTalk, quotes, answerKinds, measure, given }: Evidence): number[] {
+export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, secondSentenceScore, quotedTalk, quotes, answerKinds, measure, given, acrossLanguages }: Evidence): number[] {
   // What the notes use of the question, and how much of it they never use, apart: a paraphrase and a
   // name the notes never mention both leave words unseen; the rest of the question tells them apart.
   const seen = asked.filter((t) => t.df > 0);
@@ -80,7 +89,15 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
   // The share of the askings whose kind no quote states: a quote naming the flour answers half of "how
   // many loaves a day, and what flour do they use?".
   const kindUnstated = answerKinds.filter((kind) => kind !== 'any' && !quotes.some(states[kind])).length / answerKinds.length;
-  return [unseenShare, passageScore, sentenceScore, heaviestUnsaid, kindUnstated, secondSentenceScore];
+  // The same share again when the question and the quote are in different languages, for the fit to weigh
+  // apart: there the glossary's gaps leave words unseen that the notes do say, in the other language.
+  return [unseenShare, passageScore, sentenceScore, heaviestUnsaid, kindUnstated, secondSentenceScore, acrossLanguages ? unseenShare : 0];
+}
+
+/** The question is written in one language and the quote in the other; false when the question's words do not tell which. */
+export function writtenAcross(question: string, quoteLanguage: Language | undefined): boolean {
+  const language = questionLanguage(question);
+  return quoteLanguage !== undefined && language !== undefined && language !== quoteLanguage;
 }
 
 /** The second-best score of the sentences, each counted once where overlapping passages share it. */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ANSWER_FEATURES, answerFeatures, secondBestScore } from '../../src/answers/decide.js';
+import { ANSWER_FEATURES, answerFeatures, secondBestScore, writtenAcross } from '../../src/answers/decide.js';
 import type { CandidatePassage } from '../../src/answers/extract-excerpts.js';
 import { termsByTalk } from '../../src/answers/rerank.js';
 import { analyze } from '../../src/text/analyze.js';
@@ -12,7 +12,7 @@ describe('answerFeatures', () => {
   const bakery = candidate(/bakery/);
   const racks = candidate(/Cooling/);
   const talkTerms = termsByTalk([bakery, racks].map(({ passage }) => ({ passage, terms: new Set(analyze(`${passage.text} ${passage.speakers.join(' ')} ${passage.conference}`)) })));
-  const evidence = { talkTerms, passageScore: 0.8, sentenceScore: 0.6, secondSentenceScore: 0.4, quotes: [], answerKinds: ['any' as const], given: new Set<string>() };
+  const evidence = { talkTerms, passageScore: 0.8, sentenceScore: 0.6, secondSentenceScore: 0.4, quotes: [], answerKinds: ['any' as const], given: new Set<string>(), acrossLanguages: false };
 
   it('passes the models’ scores on, and marks nothing when the talk quoted says the question', () => {
     const x = answerFeatures({ ...evidence, asked: queryTerms({ bakery: 3, stock: 2 }), quotedTalk: bakery.passage.talkId });
@@ -21,6 +21,24 @@ describe('answerFeatures', () => {
     expect([x[at('passage_score')], x[at('sentence_score')], x[at('second_sentence')]]).toEqual([0.8, 0.6, 0.4]);
     expect(x[at('heaviest_unsaid')]).toBe(0);
     expect(x[at('kind_unstated')]).toBe(0);
+  });
+
+  it('gives the share of the question no note uses again, apart, when the question and the quote are in different languages', () => {
+    const asked = [...queryTerms({ bakery: 3 }), { word: 'fariner', terms: ['farin'], idf: 0, df: 0, rarity: 1 }];
+    const same = answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId });
+    const across = answerFeatures({ ...evidence, asked, quotedTalk: bakery.passage.talkId, acrossLanguages: true });
+    expect(same[at('unseen_share')]).toBeGreaterThan(0);
+    expect(across[at('unseen_share')]).toBe(same[at('unseen_share')]);
+    expect(same[at('unseen_share_across')]).toBe(0);
+    expect(across[at('unseen_share_across')]).toBe(same[at('unseen_share')]);
+  });
+
+  it('tells a question written in the other language than the quote, when its words tell its language', () => {
+    expect(writtenAcross("qu'est-ce qu'elle a dit sur le levain ?", 'en')).toBe(true);
+    expect(writtenAcross("qu'est-ce qu'elle a dit sur le levain ?", 'fr')).toBe(false);
+    expect(writtenAcross('what did she say about the levain?', 'fr')).toBe(true);
+    expect(writtenAcross('levain?', 'fr')).toBe(false);
+    expect(writtenAcross('what did she say about the levain?', undefined)).toBe(false);
   });
 
   it('weighs the heaviest word the talk quoted does not say by its rarity in the notes and in general English', () => {
