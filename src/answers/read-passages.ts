@@ -26,8 +26,9 @@ const readings = new WeakMap<Embedder, RecentlyUsed<ReadPassage>>();
 /** A sentence's search terms: its words without their Markdown. */
 export const sentenceTerms = (sentence: Sentence): ReadonlySet<string> => new Set(analyze(plainText(sentence.text)));
 
-// Everything a passage's sentences are derived from: its place (the sentences' lines), text and language.
-const keyOf = ({ id, language, text }: Passage): string => `${id}\u0000${language}\u0000${text}`;
+// Everything a passage's sentences are derived from: its place (the sentences' lines), language, text and
+// Markdown structure, which an edit elsewhere in its note may change (a code fence opened above it).
+const keyOf = ({ id, language, text, structure }: Passage): string => `${id}\u0000${language}\u0000${text}\u0000${JSON.stringify(structure ?? null)}`;
 
 /** The passages' sentences, in order; the sentences of passages not read recently are embedded in one batch. */
 export async function readPassages(embedder: Embedder, passages: readonly Passage[]): Promise<ReadPassage[]> {

@@ -39,7 +39,7 @@ describe('readPassages', () => {
     expect(read!.vectors).toEqual(await model.embedPassages(sentences.map((s) => s.text)));
   });
 
-  it('embeds a passage read again only when its text or its place has changed', async () => {
+  it('embeds a passage read again only when its text, its structure or its place has changed', async () => {
     const embedder = counting(model);
     const [first, second] = note.passages;
     await readPassages(embedder, [first!, second!]);
@@ -52,6 +52,10 @@ describe('readPassages', () => {
     const [read] = await readPassages(embedder, [edited, second!]);
     expect(embedder.embedded).toBe(once + splitSentences(edited).length);
     expect(read!.sentences.at(-1)!.text).toBe('The levain doubled overnight.');
+
+    const unstructured = { ...first!, structure: undefined };
+    await readPassages(embedder, [unstructured]);
+    expect(embedder.embedded).toBe(once + splitSentences(edited).length + splitSentences(unstructured).length);
 
     const moved = { ...first!, id: `${first!.file}:90-99`, lines: [90, 99] as [number, number] };
     const [shifted] = await readPassages(embedder, [moved]);
