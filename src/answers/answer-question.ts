@@ -90,7 +90,7 @@ export async function answerQuestion(
           answerKinds: intent.answerKinds,
           measure: intent.measure,
           given: intent.given,
-          acrossLanguages: writtenAcross(question, answering.find(({ passage }) => passage.id === selection[0]?.passageId)?.passage.language),
+          acrossLanguages: writtenAcross(intent.language, answering.find(({ passage }) => passage.id === selection[0]?.passageId)?.passage.language),
         });
   // A question naming only a conference is answered by listing its talks when it has any.
   const confidence = decision ? confidenceOf(decision, weights.answer) : answering.length > 0 ? 1 : 0;

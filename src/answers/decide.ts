@@ -10,7 +10,6 @@ import { termsOf } from '../text/analyze.js';
 import { namesPerson, statesAmountOf, statesMeasureOf, type AnswerKind } from './question-intent.js';
 import type { Measure } from '../text/units.js';
 import type { Language } from '../types.js';
-import { questionLanguage } from '../retrieval/expand-query.js';
 import type { ScoredSentence } from './choose-sentences.js';
 import { distinctiveness, says, unseenWordWeight, type QueryTerm } from './term-weights.js';
 
@@ -94,11 +93,9 @@ export function answerFeatures({ talkTerms, asked, passageScore, sentenceScore, 
   return [unseenShare, passageScore, sentenceScore, heaviestUnsaid, kindUnstated, secondSentenceScore, acrossLanguages ? unseenShare : 0];
 }
 
-/** The question is written in one language and the quote in the other; false when the question's words do not tell which. */
-export function writtenAcross(question: string, quoteLanguage: Language | undefined): boolean {
-  const language = questionLanguage(question);
-  return quoteLanguage !== undefined && language !== undefined && language !== quoteLanguage;
-}
+/** The question is written in one language and the quote in the other; false when either language is unknown. */
+export const writtenAcross = (questionLanguage: Language | undefined, quoteLanguage: Language | undefined): boolean =>
+  questionLanguage !== undefined && quoteLanguage !== undefined && questionLanguage !== quoteLanguage;
 
 /** The second-best score of the sentences, each counted once where overlapping passages share it. */
 export function secondBestScore(sentences: ReadonlyArray<Pick<ScoredSentence, 'file' | 'lines' | 'score'>>): number {

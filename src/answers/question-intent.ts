@@ -4,6 +4,8 @@ import { analyze, foldAccents, snowballStopwords, words } from '../text/analyze.
 import { namesUnitOf, type Measure } from '../text/units.js';
 import { unsaidIn, type QueryTerm } from './term-weights.js';
 import { yearsAsked } from '../retrieval/conference-match.js';
+import { questionLanguage } from '../retrieval/expand-query.js';
+import type { Language } from '../types.js';
 
 // Questions that ask for a list of talks ("which talks at Velocity covered serverless?", "quels talks
 // à dotScale ?", "any GraphQL sessions?") want one quote from each of several talks rather than the
@@ -152,6 +154,8 @@ export interface Intent {
   measure?: Measure;
   /** The question's own words: a name or a number it writes does not answer it. */
   given: ReadonlySet<string>;
+  /** The question's language, when its words tell ("etsy deploys per day?" does not). */
+  language?: Language;
 }
 
 export type AnswerKind = 'amount' | 'person' | 'any';
@@ -210,5 +214,6 @@ export function intentOf(question: string, queryTerms: QueryTerm[], named: strin
   const listing = conferenceOnly || asksForTalks(question);
   const answerKinds = askedKinds(question);
   const measure = answerKinds.includes('amount') ? measureOf(question) : undefined;
-  return { named, rankingTerms, topicTerms, conferenceOnly, listing, answerKinds, ...(measure && { measure }), given: givenWords(question) };
+  const language = questionLanguage(question);
+  return { named, rankingTerms, topicTerms, conferenceOnly, listing, answerKinds, ...(measure && { measure }), given: givenWords(question), ...(language && { language }) };
 }

@@ -215,4 +215,10 @@ describe('intentOf', () => {
     expect(asked.topicTerms.map((t) => t.word).sort()).toEqual(['2031', 'happened']);
     expect(asked.rankingTerms).toEqual(asked.topicTerms);
   });
+
+  it('reads the language of the question when its words tell it', () => {
+    expect(intentOf("qu'est-ce qu'elle a dit sur le levain ?", [], []).language).toBe('fr');
+    expect(intentOf('what did she say about the levain?', [], []).language).toBe('en');
+    expect(intentOf('levain?', [], []).language).toBeUndefined();
+  });
 });
