@@ -58,22 +58,25 @@ async function reindexSteps(kb: KnowledgeBase, file: string, { figures, notes }:
   );
 }
 
+/** The model probe in a process of its own: builds the model when it is missing, then loads it, and prints each step's time. */
+export const runModelProbe = (ws: Workspace): ReturnType<typeof runMeasured> =>
+  runMeasured([join(ws.repo, 'dist/bench/model-probe.js'), ws.modelsDir, ws.model], { env: childEnv({ CONFNOTES_MODELS_DIR: ws.modelsDir }), cwd: ws.repo, scratch: ws.scratch });
+
 async function run(ws: Workspace, { figures, notes }: SectionOutput): Promise<void> {
   notes.push(
     `notes: ${ws.notesLabel}; model built from scratch into a temporary models folder`,
     'cold index and whole-process re-index run `confnotes index` as a child process (node start and model load included)',
   );
   const cli = join(ws.repo, 'bin/confnotes.js');
-  const probe = join(ws.repo, 'dist/bench/model-probe.js');
   const node = (args: string[]) => runMeasured(args, { env: childEnv({ CONFNOTES_MODELS_DIR: ws.modelsDir }), cwd: ws.repo, scratch: ws.scratch });
 
-  const first = await node([probe, ws.modelsDir, ws.model]);
+  const first = await runModelProbe(ws);
   const build = JSON.parse(first.stdout) as { buildMs: number };
   figures.push(
     figure('modelBuildS', `model build, first run (${ws.model})`, build.buildMs / 1000, 's'),
     figure('modelBuildPeakRssMB', 'model build peak RSS', first.peakRssMB, 'MB'),
   );
-  const second = await node([probe, ws.modelsDir, ws.model]);
+  const second = await runModelProbe(ws);
   figures.push(figure('modelLoadMs', 'model load (+ first embedding)', (JSON.parse(second.stdout) as { loadMs: number }).loadMs, 'ms'));
 
   // A copy, so that the re-index step can edit a file without touching the real notes.

@@ -6,15 +6,14 @@ import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { answering } from './answering.js';
-import { runMeasured } from './child.js';
 import { discord } from './discord.js';
-import { indexing } from './indexing.js';
+import { indexing, runModelProbe } from './indexing.js';
 import { memory } from './memory.js';
 import { postgres } from './postgres.js';
 import { renderTable, resultsJson, type RunInfo, type SectionResult } from './report.js';
 import { scale } from './scale.js';
 import { slack } from './slack.js';
-import { childEnv, openWorkspace, repoRoot, type Section, type SectionOutput, type Workspace } from './workspace.js';
+import { openWorkspace, repoRoot, type Section, type SectionOutput } from './workspace.js';
 
 // Indexing first: it builds the model every later section loads.
 const SECTIONS: Section[] = [indexing, answering, scale, postgres, slack, discord, memory];
@@ -41,20 +40,13 @@ const run: RunInfo = {
 const ws = await openWorkspace({ quick });
 process.stderr.write(`bench: ${quick ? 'quick run' : 'full run'} on ${ws.notesLabel}; scratch ${ws.scratch}\n`);
 
-/**
- * Without the indexing section, the model is built first in a process of its own, as that section builds it:
- * otherwise the first section to need it builds it in its own process, a bot included. Measured (Dec 2026,
- * `--only memory`): a bot that built the model kept 110-130 MB more RSS for the rest of its life (the build's
- * freed heap that glibc does not return), which a full run's bots never have.
- */
-async function buildModel(ws: Workspace): Promise<void> {
-  const probe = join(ws.repo, 'dist/bench/model-probe.js');
-  await runMeasured([probe, ws.modelsDir, ws.model], { env: childEnv({ CONFNOTES_MODELS_DIR: ws.modelsDir }), cwd: ws.repo, scratch: ws.scratch });
-}
-
 const results: SectionResult[] = [];
 try {
-  if (!selected.includes(indexing)) await buildModel(ws);
+  // Without the indexing section, the model is built first in a process of its own, as that section builds it:
+  // otherwise the first section to need it builds it in its own process, a bot included. Measured (Dec 2026,
+  // `--only memory`): a bot that built the model kept 110-130 MB more RSS for the rest of its life (the build's
+  // freed heap that glibc does not return), which a full run's bots never have.
+  if (!selected.includes(indexing)) await runModelProbe(ws);
   for (const section of selected) {
     const output: SectionOutput = { figures: [], notes: [] };
     const started = Date.now();
